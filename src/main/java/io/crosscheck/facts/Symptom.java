@@ -1,0 +1,38 @@
+package io.crosscheck.facts;
+
+/** A symptom the client reports: where, what kind, what brings it on, how bad (NRS 0-10), how long. */
+public final class Symptom implements InputFact {
+    private final String ref;
+    private final String region;
+    private final String regionLabel;
+    private final String kind;
+    private final String trigger;
+    private final Integer nrs;
+    private final Integer durationWeeks;
+
+    public Symptom(String ref, String region, String regionLabel, String kind, String trigger, Integer nrs, Integer durationWeeks) {
+        this.ref = ref;
+        this.region = region;
+        this.regionLabel = regionLabel;
+        this.kind = kind;
+        this.trigger = trigger;
+        this.nrs = nrs;
+        this.durationWeeks = durationWeeks;
+    }
+
+    @Override public String getRef() { return ref; }
+    public String getRegion() { return region; }
+    public String getKind() { return kind; }
+    public String getTrigger() { return trigger; }
+    public int getNrs() { return nrs == null ? -1 : nrs; }
+    public int getDurationWeeks() { return durationWeeks == null ? -1 : durationWeeks; }
+
+    @Override
+    public String describe() {
+        StringBuilder s = new StringBuilder(regionLabel).append(' ').append(kind.replace('_', ' '));
+        if (trigger != null) s.append(" on ").append(trigger.replace('_', ' '));
+        if (nrs != null) s.append(", NRS ").append(nrs).append("/10");
+        if (durationWeeks != null) s.append(", ").append(durationWeeks).append(" weeks");
+        return s.toString();
+    }
+}

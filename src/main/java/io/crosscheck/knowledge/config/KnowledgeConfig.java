@@ -1,0 +1,25 @@
+package io.crosscheck.knowledge.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the knowledge base is read from. */
+@ConfigMapping(prefix = "crosscheck.knowledge")
+public interface KnowledgeConfig {
+
+    /** Directory holding the DRL rules and reference data. Relative paths resolve against the working directory. */
+    @WithDefault("rules")
+    String rulesDir();
+
+    /** Directory holding the rule documentation (one page per rule id). */
+    @WithDefault("kb-docs")
+    String docsDir();
+
+    /** Use the copy packaged in the jar when {@link #rulesDir()} does not exist. */
+    @WithDefault("true")
+    boolean packagedFallback();
+
+    /** Upper bound on rule firings per screening; a runaway rule set fails the request instead of looping. */
+    @WithDefault("10000")
+    int maxFiringsPerSession();
+}

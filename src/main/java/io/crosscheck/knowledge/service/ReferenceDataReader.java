@@ -1,0 +1,104 @@
+package io.crosscheck.knowledge.service;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crosscheck.facts.FindingDefinition;
+import io.crosscheck.facts.InterventionDefinition;
+import io.crosscheck.facts.PatternDefinition;
+import io.crosscheck.facts.RedFlagDefinition;
+import io.crosscheck.facts.TestDefinition;
+import io.crosscheck.facts.Threshold;
+import io.crosscheck.facts.Urgency;
+import io.crosscheck.knowledge.model.KnowledgeProblem;
+import io.crosscheck.knowledge.model.KnowledgeSource;
+import io.crosscheck.knowledge.model.ReferenceData;
+import io.crosscheck.knowledge.model.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code rules/reference/*.yaml} into {@link ReferenceData}. Unknown keys are errors, so a
+ * typo in reference data fails the build of the knowledge base instead of being ignored.
+ */
+final class ReferenceDataReader {
+
+    static final String DIR = KnowledgeSource.RULES + "reference/";
+
+    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .build();
+
+    record ThresholdFile(List<Threshold> thresholds) { }
+
+    record FindingFile(List<FindingDefinition> findings) { }
+
+    record PatternFile(List<PatternDefinition> patterns) { }
+
+    record InterventionFile(List<InterventionDefinition> interventions) { }
+
+    record RedFlagFile(List<Domain> domains) {
+        record Domain(String code, String label, Urgency urgency, List<Flag> flags) { }
+
+        record Flag(String code, String label) { }
+    }
+
+    ReferenceData read(KnowledgeSource source, List<KnowledgeProblem> problems) {
+        Map<String, String> files = source.referenceFiles();
+        Vocabulary vocabulary = parse(files, "vocabulary.yaml", Vocabulary.class, problems);
+        ThresholdFile thresholds = parse(files, "thresholds.yaml", ThresholdFile.class, problems);
+        FindingFile findings = parse(files, "findings.yaml", FindingFile.class, problems);
+        PatternFile patterns = parse(files, "patterns.yaml", PatternFile.class, problems);
+        RedFlagFile redFlags = parse(files, "red-flags.yaml", RedFlagFile.class, problems);
+        InterventionFile interventions = parse(files, "interventions.yaml", InterventionFile.class, problems);
+        if (vocabulary == null || thresholds == null || findings == null || patterns == null || redFlags == null
+                || interventions == null) {
+            return null;
+        }
+        List<RedFlagDefinition> flags = new ArrayList<>();
+        for (RedFlagFile.Domain d : redFlags.domains()) {
+            for (RedFlagFile.Flag f : d.flags()) {
+                flags.add(new RedFlagDefinition(f.code(), f.label(), d.code(), d.label(), d.urgency()));
+            }
+        }
+        return new ReferenceData(vocabulary, thresholds.thresholds(), findings.findings(), patterns.patterns(), flags,
+                interventions.interventions(), tests(vocabulary));
+    }
+
+    /** Every assessment a finding can come from, for why-not explanations. */
+    private static List<TestDefinition> tests(Vocabulary v) {
+        List<TestDefinition> tests = new ArrayList<>();
+        v.posture().forEach(p -> tests.add(new TestDefinition(p.code(), p.label() + " observation", "posture", p.evidence())));
+        v.muscleLengthTests().forEach(t -> tests.add(new TestDefinition(t.code(), t.name(), "muscle_length", t.evidence())));
+        v.movementTests().forEach(t -> tests.add(new TestDefinition(t.code(), t.name(), "movement", t.evidence())));
+        v.otherAssessments().forEach(t -> tests.add(new TestDefinition(t.code(), t.name(), "other", t.evidence())));
+        return tests;
+    }
+
+    private <T> T parse(Map<String, String> files, String name, Class<T> type, List<KnowledgeProblem> problems) {
+        String path = DIR + name;
+        String text = files.get(path);
+        if (text == null) {
+            problems.add(new KnowledgeProblem(path, 0, 0, "reference data file is missing"));
+            return null;
+        }
+        try {
+            return yaml.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new KnowledgeProblem(path, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    e.getOriginalMessage()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.crosscheck.screening.model;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * What a physiotherapist or an EHR sends for one screening. Codes are listed by
+ * {@code GET /api/v1/vocabulary}; ranges of scored instruments are the constraints below.
+ */
+public record ScreeningRequest(
+        @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
+                message = "must be a pseudonymous reference of 1-64 letters, digits, '.', '_', ':' or '-' (no names)")
+        String clientRef,
+        @NotNull @Valid Client client,
+        @Size(max = 60) List<@NotNull @Valid Observation> observations,
+        @Size(max = 60) List<@NotNull @Valid MuscleLength> muscleLength,
+        @Size(max = 60) List<@NotNull @Valid Movement> movementPatterns,
+        @Valid Breathing breathing,
+        @Size(max = 20) List<@NotNull @Valid Symptom> symptoms,
+        @Valid Lifestyle lifestyle,
+        @Valid Psychosocial psychosocial,
+        @Size(max = 80) List<@NotNull @Valid RedFlagAnswer> redFlags) {
+
+    static final String SIDE = "left|right|bilateral";
+
+    public List<Observation> observationsOrEmpty() { return observations == null ? List.of() : observations; }
+    public List<MuscleLength> muscleLengthOrEmpty() { return muscleLength == null ? List.of() : muscleLength; }
+    public List<Movement> movementPatternsOrEmpty() { return movementPatterns == null ? List.of() : movementPatterns; }
+    public List<Symptom> symptomsOrEmpty() { return symptoms == null ? List.of() : symptoms; }
+    public List<RedFlagAnswer> redFlagsOrEmpty() { return redFlags == null ? List.of() : redFlags; }
+
+    /** Age in years; sex is optional and only used for sex-specific norms. */
+    public record Client(@NotNull @Min(0) @Max(120) Integer age, @Pattern(regexp = "female|male|other") String sex) {
+    }
+
+    /** A value and its unit; the unit must be the one the vocabulary gives for that code. */
+    public record Measurement(@NotNull Double value, @NotBlank String unit) {
+    }
+
+    /** A posture observation: {@code present} for signs, {@code measurement} for angles. */
+    public record Observation(@NotBlank String code, Boolean present, @Valid Measurement measurement,
+                              @Pattern(regexp = SIDE) String side) {
+    }
+
+    /** A muscle-length test result: clinician's rating and/or measurement. */
+    public record MuscleLength(@NotBlank String muscle, @Pattern(regexp = SIDE) String side,
+                               @Pattern(regexp = "short|normal") String result, @Valid Measurement measurement) {
+    }
+
+    /** A movement-pattern test: result, substitutions seen, and a measurement where the test has one. */
+    public record Movement(@NotBlank String test, @Pattern(regexp = SIDE) String side,
+                           @Pattern(regexp = "normal|abnormal") String result,
+                           @Size(max = 10) List<@NotBlank String> substitutions, @Valid Measurement measurement) {
+        public List<String> substitutionsOrEmpty() { return substitutions == null ? List.of() : substitutions; }
+    }
+
+    /** Breathing-pattern assessment; Nijmegen questionnaire 0-64. */
+    public record Breathing(Boolean upperChestDominant, Boolean mouthBreathing, Boolean frequentSighing, Boolean rapidRate,
+                            Boolean chestElevationOnNeckFlexion, @Min(0) @Max(64) Integer nijmegenScore) {
+    }
+
+    /** A reported symptom; NRS 0-10. */
+    public record Symptom(@NotBlank String region, @NotBlank String kind, String trigger,
+                          @Min(0) @Max(10) Integer nrs, @Min(0) @Max(5200) Integer durationWeeks) {
+    }
+
+    /** Sitting hours per day (0-24) and activity level. */
+    public record Lifestyle(@DecimalMin("0") @DecimalMax("24") Double sittingHoursPerDay, String activityLevel) {
+    }
+
+    /** Yellow flags, STarT Back (total 0-9, psychosocial subscale 0-5) and FABQ subscales. */
+    public record Psychosocial(Boolean anxiety, Boolean fearAvoidance, Boolean catastrophising, Boolean lowMood,
+                               Boolean painBeliefHarmful, Boolean passiveCoping,
+                               @Min(0) @Max(9) Integer sbstTotal, @Min(0) @Max(5) Integer sbstPsych,
+                               @Min(0) @Max(42) Integer fabqWork, @Min(0) @Max(24) Integer fabqPhysicalActivity) {
+    }
+
+    /** The answer to one red-flag question. */
+    public record RedFlagAnswer(@NotBlank String code, @NotNull Boolean present) {
+    }
+}

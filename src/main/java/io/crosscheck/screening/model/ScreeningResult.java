@@ -1,0 +1,86 @@
+package io.crosscheck.screening.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.crosscheck.explain.model.Explanation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer to one screening: patterns with their status and evidence note, the red-flag outcome,
+ * the intervention plan, and the derivation graph that explains all of it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScreeningResult(
+        UUID id,
+        Instant createdAt,
+        String clientRef,
+        KnowledgeBaseRef knowledgeBase,
+        String disclaimer,
+        List<PatternResult> patterns,
+        RedFlagOutcome redFlags,
+        List<InterventionResult> interventions,
+        List<WithheldIntervention> withheld,
+        List<String> contributors,
+        List<String> yellowFlags,
+        Explanation explanation) {
+
+    public static final String DISCLAIMER = "Screening heuristics, not a diagnosis: findings are described as consistent "
+            + "with a pattern (Janda's crossed syndromes are weakly validated clinical patterns). Clinical reasoning decides.";
+
+    public ScreeningResult withIdentity(UUID id, Instant createdAt) {
+        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
+                withheld, contributors, yellowFlags, explanation);
+    }
+
+    public ScreeningResult withoutExplanation() {
+        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
+                withheld, contributors, yellowFlags, null);
+    }
+
+    public ScreeningResult withExplanation(Explanation explanation) {
+        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
+                withheld, contributors, yellowFlags, explanation);
+    }
+
+    /** Which knowledge base produced the result. */
+    public record KnowledgeBaseRef(String version, Instant loadedAt) {
+    }
+
+    /** A pattern's status, the findings behind it and, while it is open, the tests that would settle it. */
+    public record PatternResult(String code, String name, String status, String statement, String because,
+                                String evidenceNote, List<FindingResult> findings, List<TestResult> missingTests,
+                                String conclusionId, String ruleId) {
+    }
+
+    /** A finding counted towards a pattern. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FindingResult(String code, String label, String category, String side, String because,
+                                String conclusionId, String ruleId) {
+    }
+
+    /** A test not performed that would help settle an open pattern. */
+    public record TestResult(String code, String name, String evidenceNote, String conclusionId) {
+    }
+
+    /** Whether the client must be referred, how urgently, and why. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RedFlagOutcome(boolean referral, String urgency, boolean exerciseWithheld, List<ReferralResult> referrals) {
+    }
+
+    /** One referral domain with the red flags that raised it. */
+    public record ReferralResult(String domain, String label, String urgency, List<String> reasons, List<String> ruleIds,
+                                 String conclusionId) {
+    }
+
+    /** One recommended intervention with every reason that calls for it. */
+    public record InterventionResult(String id, String name, String category, int phase, List<String> targets, String dose,
+                                     String precautions, List<String> rationale, List<String> ruleIds,
+                                     List<String> conclusionIds) {
+    }
+
+    /** An indicated intervention withheld by a safety gate. */
+    public record WithheldIntervention(String id, String name, String reason, String ruleId) {
+    }
+}

@@ -1,0 +1,167 @@
+package io.crosscheck.screening.service;
+
+import io.crosscheck.explain.ProvenanceRecorder;
+import io.crosscheck.explain.ProvenanceRecorder.Recorded;
+import io.crosscheck.facts.Contributor;
+import io.crosscheck.facts.ExerciseWithheld;
+import io.crosscheck.facts.Finding;
+import io.crosscheck.facts.InterventionDefinition;
+import io.crosscheck.facts.InterventionIndication;
+import io.crosscheck.facts.MissingTest;
+import io.crosscheck.facts.PatternConclusion;
+import io.crosscheck.facts.PatternDefinition;
+import io.crosscheck.facts.RedFlag;
+import io.crosscheck.facts.Referral;
+import io.crosscheck.facts.TestDefinition;
+import io.crosscheck.facts.Urgency;
+import io.crosscheck.facts.Withheld;
+import io.crosscheck.facts.YellowFlag;
+import io.crosscheck.knowledge.KnowledgeBase;
+import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.model.ScreeningResult.FindingResult;
+import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
+import io.crosscheck.screening.model.ScreeningResult.PatternResult;
+import io.crosscheck.screening.model.ScreeningResult.RedFlagOutcome;
+import io.crosscheck.screening.model.ScreeningResult.ReferralResult;
+import io.crosscheck.screening.model.ScreeningResult.TestResult;
+import io.crosscheck.screening.model.ScreeningResult.WithheldIntervention;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Shapes the conclusions of one evaluation into a {@link ScreeningResult}. It decides nothing
+ * clinical: every entry comes from a conclusion some rule drew, and points back at it.
+ */
+final class ResultAssembler {
+
+    private ResultAssembler() {
+    }
+
+    static ScreeningResult assemble(String clientRef, KnowledgeBase kb, ProvenanceRecorder recorder) {
+        List<Recorded> all = recorder.conclusions();
+        return new ScreeningResult(null, null, clientRef,
+                new ScreeningResult.KnowledgeBaseRef(kb.version(), kb.loadedAt()),
+                ScreeningResult.DISCLAIMER,
+                patterns(kb, all),
+                redFlags(all),
+                interventions(all),
+                withheld(all),
+                all.stream().filter(r -> r.fact() instanceof Contributor).map(ProvenanceRecorder::because).distinct().toList(),
+                all.stream().filter(r -> r.fact() instanceof YellowFlag).map(ProvenanceRecorder::because).distinct().toList(),
+                recorder.explanation());
+    }
+
+    private static List<PatternResult> patterns(KnowledgeBase kb, List<Recorded> all) {
+        List<PatternResult> out = new ArrayList<>();
+        for (Recorded r : all) {
+            if (!(r.fact() instanceof PatternConclusion p)) {
+                continue;
+            }
+            List<FindingResult> findings = new ArrayList<>();
+            for (Recorded f : all) {
+                if (f.fact() instanceof Finding finding && finding.getPattern().equals(p.getPattern())) {
+                    findings.add(new FindingResult(finding.getCode(), finding.getLabel(), finding.getCategory(),
+                            finding.getSide() == null ? null : finding.getSide().label(), ProvenanceRecorder.because(f),
+                            f.id(), f.rule().id()));
+                }
+            }
+            List<TestResult> missing = new ArrayList<>();
+            for (Recorded m : all) {
+                if (m.fact() instanceof MissingTest t && t.getPattern().equals(p.getPattern())) {
+                    String note = kb.reference().test(t.getTestCode()).map(TestDefinition::getEvidence).orElse(null);
+                    missing.add(new TestResult(t.getTestCode(), t.getTestName(), note, m.id()));
+                }
+            }
+            String note = kb.reference().pattern(p.getPattern()).map(PatternDefinition::getEvidenceNote).orElse(null);
+            out.add(new PatternResult(p.getPattern(), p.getName(), p.getStatus().name().toLowerCase(Locale.ROOT),
+                    capitalise(p.getStatus().phrase()) + " the " + p.getName() + " pattern",
+                    ProvenanceRecorder.because(r), note, findings, missing, r.id(), r.rule().id()));
+        }
+        return out;
+    }
+
+    private static RedFlagOutcome redFlags(List<Recorded> all) {
+        Map<String, List<Recorded>> flagsByDomain = new LinkedHashMap<>();
+        for (Recorded r : all) {
+            if (r.fact() instanceof RedFlag flag) {
+                flagsByDomain.computeIfAbsent(flag.getDomain(), d -> new ArrayList<>()).add(r);
+            }
+        }
+        List<ReferralResult> referrals = new ArrayList<>();
+        Urgency most = null;
+        for (Recorded r : all) {
+            if (r.fact() instanceof Referral ref) {
+                List<Recorded> flags = flagsByDomain.getOrDefault(ref.getDomain(), List.of());
+                Set<String> ruleIds = new LinkedHashSet<>();
+                flags.forEach(f -> ruleIds.add(f.rule().id()));
+                ruleIds.add(r.rule().id());
+                referrals.add(new ReferralResult(ref.getDomain(), ref.getDomainLabel(), lower(ref.getUrgency()),
+                        flags.stream().map(f -> ((RedFlag) f.fact()).getLabel()).distinct().toList(), List.copyOf(ruleIds), r.id()));
+                most = Urgency.mostUrgent(most, ref.getUrgency());
+            }
+        }
+        referrals.sort(Comparator.comparing(ReferralResult::urgency, Comparator.comparing(u -> Urgency.valueOf(u.toUpperCase(Locale.ROOT)))));
+        boolean withheld = all.stream().anyMatch(r -> r.fact() instanceof ExerciseWithheld);
+        return new RedFlagOutcome(!referrals.isEmpty(), most == null ? null : lower(most), withheld, referrals);
+    }
+
+    private static List<InterventionResult> interventions(List<Recorded> all) {
+        Map<InterventionIndication, Boolean> withheld = new IdentityHashMap<>();
+        for (Recorded r : all) {
+            if (r.fact() instanceof Withheld w) {
+                withheld.put(w.getIndication(), true);
+            }
+        }
+        Map<String, List<Recorded>> byId = new LinkedHashMap<>();
+        for (Recorded r : all) {
+            if (r.fact() instanceof InterventionIndication ind && !withheld.containsKey(ind)) {
+                byId.computeIfAbsent(ind.getInterventionId(), id -> new ArrayList<>()).add(r);
+            }
+        }
+        List<InterventionResult> out = new ArrayList<>();
+        byId.forEach((id, indications) -> {
+            InterventionDefinition def = ((InterventionIndication) indications.get(0).fact()).getIntervention();
+            Set<String> rationale = new LinkedHashSet<>();
+            Set<String> ruleIds = new LinkedHashSet<>();
+            List<String> conclusionIds = new ArrayList<>();
+            for (Recorded r : indications) {
+                rationale.add(((InterventionIndication) r.fact()).getReason());
+                ruleIds.add(r.rule().id());
+                conclusionIds.add(r.id());
+            }
+            out.add(new InterventionResult(def.getId(), def.getName(), def.getCategory(), def.getPhase(), def.getTargets(),
+                    def.getDose(), def.getPrecautions(), List.copyOf(rationale), List.copyOf(ruleIds), conclusionIds));
+        });
+        // Janda sequence: normalise periphery, lengthen, activate/strengthen, sensorimotor, endurance.
+        out.sort(Comparator.comparingInt(InterventionResult::phase));
+        return out;
+    }
+
+    private static List<WithheldIntervention> withheld(List<Recorded> all) {
+        Map<String, WithheldIntervention> byId = new LinkedHashMap<>();
+        for (Recorded r : all) {
+            if (r.fact() instanceof Withheld w) {
+                InterventionDefinition def = w.getIndication().getIntervention();
+                byId.putIfAbsent(def.getId(), new WithheldIntervention(def.getId(), def.getName(),
+                        "withheld until the referral has been dealt with", r.rule().id()));
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static String lower(Urgency u) {
+        return u.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
