@@ -141,19 +141,30 @@ public final class ProvenanceRecorder extends DefaultAgendaEventListener impleme
         return new Explanation(nodes, List.copyOf(trace));
     }
 
-    /** "statement because a, b and c [RULE-ID]" from the facts the rule matched that count as evidence. */
+    /**
+     * "Statement because a; b and c (criteria: x) [RULE-ID]": the facts the rule matched, evidence
+     * first, then the reference criteria (thresholds, concordance requirements) they were held against.
+     */
     public static String because(Recorded r) {
-        List<String> reasons = r.matchedFacts().stream()
-                .filter(f -> !(f instanceof ReferenceFact ref) || ref.isEvidence())
+        List<String> evidence = r.matchedFacts().stream()
+                .filter(f -> !(f instanceof ReferenceFact))
+                .map(Fact::describe)
+                .distinct()
+                .collect(Collectors.toList());
+        List<String> criteria = r.matchedFacts().stream()
+                .filter(f -> f instanceof ReferenceFact ref && ref.isEvidence())
                 .map(Fact::describe)
                 .distinct()
                 .collect(Collectors.toList());
         String statement = r.fact().describe();
-        String sentence = Character.toUpperCase(statement.charAt(0)) + statement.substring(1);
-        if (!reasons.isEmpty()) {
-            sentence += " because " + joinAnd(reasons);
+        StringBuilder sentence = new StringBuilder(Character.toUpperCase(statement.charAt(0)) + statement.substring(1));
+        if (!evidence.isEmpty()) {
+            sentence.append(" because ").append(joinAnd(evidence));
         }
-        return sentence + " [" + r.rule().id() + "]";
+        if (!criteria.isEmpty()) {
+            sentence.append(" (").append(String.join("; ", criteria)).append(')');
+        }
+        return sentence.append(" [").append(r.rule().id()).append(']').toString();
     }
 
     private static String joinAnd(List<String> parts) {

@@ -31,7 +31,7 @@ public final class PatternDefinition implements ReferenceFact {
 
     @Override
     public String describe() {
-        return "concordance requirement: " + consistentMinFindings + "+ findings across " + consistentMinCategories
+        return "needs " + consistentMinFindings + "+ distinct findings in " + consistentMinCategories
                 + "+ categories for consistent, " + partialMinFindings + "+ for partial";
     }
 }

@@ -22,6 +22,7 @@ public record ScreeningResult(
         RedFlagOutcome redFlags,
         List<InterventionResult> interventions,
         List<WithheldIntervention> withheld,
+        List<PrecautionResult> precautions,
         List<String> contributors,
         List<String> yellowFlags,
         Explanation explanation) {
@@ -31,17 +32,17 @@ public record ScreeningResult(
 
     public ScreeningResult withIdentity(UUID id, Instant createdAt) {
         return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
-                withheld, contributors, yellowFlags, explanation);
+                withheld, precautions, contributors, yellowFlags, explanation);
     }
 
     public ScreeningResult withoutExplanation() {
         return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
-                withheld, contributors, yellowFlags, null);
+                withheld, precautions, contributors, yellowFlags, null);
     }
 
     public ScreeningResult withExplanation(Explanation explanation) {
         return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
-                withheld, contributors, yellowFlags, explanation);
+                withheld, precautions, contributors, yellowFlags, explanation);
     }
 
     /** Which knowledge base produced the result. */
@@ -50,14 +51,23 @@ public record ScreeningResult(
 
     /** A pattern's status, the findings behind it and, while it is open, the tests that would settle it. */
     public record PatternResult(String code, String name, String status, String statement, String because,
-                                String evidenceNote, List<FindingResult> findings, List<TestResult> missingTests,
+                                String evidenceNote, List<FindingResult> findings, List<String> subtypes,
+                                List<AbsentEvidence> evidenceMissing, List<TestResult> missingTests,
                                 String conclusionId, String ruleId) {
     }
 
     /** A finding counted towards a pattern. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FindingResult(String code, String label, String category, String side, String because,
-                                String conclusionId, String ruleId) {
+                                String evidenceNote, String conclusionId, String ruleId) {
+    }
+
+    /** Evidence a pattern can draw on that is absent: the finding, its tests and whether any was performed. */
+    public record AbsentEvidence(String finding, String label, List<String> tests, boolean tested) {
+    }
+
+    /** A precaution on how to deliver the plan, with its reason. */
+    public record PrecautionResult(String code, String text, String because, String ruleId) {
     }
 
     /** A test not performed that would help settle an open pattern. */

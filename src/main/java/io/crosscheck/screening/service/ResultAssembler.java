@@ -5,6 +5,10 @@ import io.crosscheck.explain.ProvenanceRecorder.Recorded;
 import io.crosscheck.facts.Contributor;
 import io.crosscheck.facts.ExerciseWithheld;
 import io.crosscheck.facts.Finding;
+import io.crosscheck.facts.FindingDefinition;
+import io.crosscheck.facts.InputFact;
+import io.crosscheck.facts.PatternSubtype;
+import io.crosscheck.facts.Precaution;
 import io.crosscheck.facts.InterventionDefinition;
 import io.crosscheck.facts.InterventionIndication;
 import io.crosscheck.facts.MissingTest;
@@ -18,6 +22,7 @@ import io.crosscheck.facts.Withheld;
 import io.crosscheck.facts.YellowFlag;
 import io.crosscheck.knowledge.KnowledgeBase;
 import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.model.ScreeningResult.AbsentEvidence;
 import io.crosscheck.screening.model.ScreeningResult.FindingResult;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
@@ -28,6 +33,7 @@ import io.crosscheck.screening.model.ScreeningResult.WithheldIntervention;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,32 +51,50 @@ final class ResultAssembler {
     private ResultAssembler() {
     }
 
-    static ScreeningResult assemble(String clientRef, KnowledgeBase kb, ProvenanceRecorder recorder) {
+    static ScreeningResult assemble(String clientRef, KnowledgeBase kb, List<? extends InputFact> inputs,
+                                    ProvenanceRecorder recorder) {
         List<Recorded> all = recorder.conclusions();
+        List<String> testsPerformed = inputs.stream().map(InputFact::getTestCode).filter(java.util.Objects::nonNull).toList();
         return new ScreeningResult(null, null, clientRef,
                 new ScreeningResult.KnowledgeBaseRef(kb.version(), kb.loadedAt()),
                 ScreeningResult.DISCLAIMER,
-                patterns(kb, all),
+                patterns(kb, all, testsPerformed),
                 redFlags(all),
                 interventions(all),
                 withheld(all),
+                all.stream().filter(r -> r.fact() instanceof Precaution).map(r -> new ScreeningResult.PrecautionResult(
+                        ((Precaution) r.fact()).getCode(), ((Precaution) r.fact()).getText(), ProvenanceRecorder.because(r),
+                        r.rule().id())).toList(),
                 all.stream().filter(r -> r.fact() instanceof Contributor).map(ProvenanceRecorder::because).distinct().toList(),
                 all.stream().filter(r -> r.fact() instanceof YellowFlag).map(ProvenanceRecorder::because).distinct().toList(),
                 recorder.explanation());
     }
 
-    private static List<PatternResult> patterns(KnowledgeBase kb, List<Recorded> all) {
+    private static List<PatternResult> patterns(KnowledgeBase kb, List<Recorded> all, List<String> testsPerformed) {
         List<PatternResult> out = new ArrayList<>();
         for (Recorded r : all) {
             if (!(r.fact() instanceof PatternConclusion p)) {
                 continue;
             }
             List<FindingResult> findings = new ArrayList<>();
+            List<String> subtypes = new ArrayList<>();
             for (Recorded f : all) {
                 if (f.fact() instanceof Finding finding && finding.getPattern().equals(p.getPattern())) {
+                    String evidence = kb.reference().findings().stream().filter(d -> d.getCode().equals(finding.getCode()))
+                            .findFirst().map(FindingDefinition::getEvidence).orElse(null);
                     findings.add(new FindingResult(finding.getCode(), finding.getLabel(), finding.getCategory(),
                             finding.getSide() == null ? null : finding.getSide().label(), ProvenanceRecorder.because(f),
-                            f.id(), f.rule().id()));
+                            evidence, f.id(), f.rule().id()));
+                } else if (f.fact() instanceof PatternSubtype st && st.getPattern().equals(p.getPattern())) {
+                    subtypes.add(ProvenanceRecorder.because(f));
+                }
+            }
+            List<AbsentEvidence> absent = new ArrayList<>();
+            Set<String> performed = new HashSet<>(testsPerformed);
+            for (FindingDefinition d : kb.reference().findings()) {
+                if (d.getPattern().equals(p.getPattern()) && !p.getFindingCodes().contains(d.getCode())) {
+                    absent.add(new AbsentEvidence(d.getCode(), d.getLabel(), d.getTests(),
+                            d.getTests().stream().anyMatch(performed::contains)));
                 }
             }
             List<TestResult> missing = new ArrayList<>();
@@ -83,7 +107,7 @@ final class ResultAssembler {
             String note = kb.reference().pattern(p.getPattern()).map(PatternDefinition::getEvidenceNote).orElse(null);
             out.add(new PatternResult(p.getPattern(), p.getName(), p.getStatus().name().toLowerCase(Locale.ROOT),
                     capitalise(p.getStatus().phrase()) + " the " + p.getName() + " pattern",
-                    ProvenanceRecorder.because(r), note, findings, missing, r.id(), r.rule().id()));
+                    ProvenanceRecorder.because(r), note, findings, subtypes, absent, missing, r.id(), r.rule().id()));
         }
         return out;
     }

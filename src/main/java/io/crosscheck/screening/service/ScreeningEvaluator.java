@@ -25,6 +25,6 @@ public final class ScreeningEvaluator {
     public ScreeningResult evaluate(ScreeningRequest request, KnowledgeBase kb) {
         List<InputFact> facts = InputFactMapper.map(request, kb.reference());
         ProvenanceRecorder recorder = rules.evaluate(kb, facts);
-        return ResultAssembler.assemble(request.clientRef(), kb, recorder);
+        return ResultAssembler.assemble(request.clientRef(), kb, facts, recorder);
     }
 }
