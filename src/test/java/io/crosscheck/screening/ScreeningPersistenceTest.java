@@ -1,0 +1,73 @@
+package io.crosscheck.screening;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.support.Requests;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What is stored, and that nothing is stored for a bad request. Runs on H2 and, with -Ppostgresql, on PostgreSQL. */
+@QuarkusTest
+class ScreeningPersistenceTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aScreeningIsStoredWithInputResultExplanationVersionTimeAndPseudonym() throws Exception {
+        String id = given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+
+        Screening stored = QuarkusTransaction.requiringNew().call(() -> Screening.findById(UUID.fromString(id)));
+
+        assertThat(stored.clientRef).isEqualTo("pseudo-0001");
+        assertThat(stored.kbVersion).startsWith("sha256:");
+        assertThat(stored.createdAt).isNotNull();
+        JsonNode request = json.readTree(stored.requestJson);
+        assertThat(request.at("/muscleLength/0/muscle").asText()).isEqualTo("iliopsoas");
+        JsonNode result = json.readTree(stored.resultJson);
+        assertThat(result.at("/patterns").toString()).contains("\"LCS\"");
+        assertThat(result.has("explanation")).isFalse();
+        JsonNode explanation = json.readTree(stored.explanationJson);
+        assertThat(explanation.at("/nodes").size()).isGreaterThan(10);
+        assertThat(explanation.at("/trace").size()).isGreaterThan(5);
+    }
+
+    @Test
+    void badRequestsStoreNothing() {
+        long before = count();
+        List<String> bad = List.of(
+                "{not json",
+                "{\"client\":{\"age\":\"x\"}}",
+                "{\"client\":{\"age\":30},\"symptoms\":[{\"region\":\"neck\",\"kind\":\"pain\",\"nrs\":15}]}",
+                "{\"client\":{\"age\":30},\"redFlags\":[{\"code\":\"nope\",\"present\":true}]}",
+                "{\"client\":{\"age\":-4}}",
+                "");
+        for (String body : bad) {
+            int status = given().contentType(ContentType.JSON).body(body).post("/api/v1/screenings").statusCode();
+            assertThat(status).as(body).isBetween(400, 499);
+        }
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void eachValidScreeningAddsExactlyOneRow() {
+        long before = count();
+        given().contentType(ContentType.JSON).body(Requests.ARTICLE_WITH_SADDLE_NUMBNESS).post("/api/v1/screenings")
+                .then().statusCode(201);
+        assertThat(count()).isEqualTo(before + 1);
+    }
+
+    private static long count() {
+        return QuarkusTransaction.requiringNew().call(() -> Screening.count());
+    }
+}
