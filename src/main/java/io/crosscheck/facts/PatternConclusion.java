@@ -13,6 +13,7 @@ public final class PatternConclusion implements Conclusion {
     private final PatternStatus status;
     private final List<String> findingCodes;
     private final int categoryCount;
+    private final boolean composite;
 
     public PatternConclusion(PatternDefinition definition, PatternStatus status, List<String> findingCodes, int categoryCount) {
         this.pattern = definition.getCode();
@@ -20,6 +21,7 @@ public final class PatternConclusion implements Conclusion {
         this.status = status;
         this.findingCodes = List.copyOf(findingCodes);
         this.categoryCount = categoryCount;
+        this.composite = "composite".equals(definition.getGrading());
     }
 
     /**
@@ -73,7 +75,18 @@ public final class PatternConclusion implements Conclusion {
 
     @Override
     public String describe() {
-        return status.phrase() + " " + name + " pattern (" + findingCodes.size() + " distinct findings in "
-                + categoryCount + " categories)";
+        if (composite) {
+            return status.phrase() + " " + name;
+        }
+        return status.phrase() + " " + name + " pattern (" + plural(findingCodes.size(), "distinct finding") + " in "
+                + plural(categoryCount, "category", "categories") + ")";
+    }
+
+    private static String plural(int n, String one) {
+        return plural(n, one, one + "s");
+    }
+
+    private static String plural(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

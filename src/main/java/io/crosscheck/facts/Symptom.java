@@ -7,15 +7,18 @@ public final class Symptom implements InputFact {
     private final String regionLabel;
     private final String kind;
     private final String trigger;
+    private final String triggerLabel;
     private final Integer nrs;
     private final Integer durationWeeks;
 
-    public Symptom(String ref, String region, String regionLabel, String kind, String trigger, Integer nrs, Integer durationWeeks) {
+    public Symptom(String ref, String region, String regionLabel, String kind, String trigger, String triggerLabel, Integer nrs,
+                   Integer durationWeeks) {
         this.ref = ref;
         this.region = region;
         this.regionLabel = regionLabel;
         this.kind = kind;
         this.trigger = trigger;
+        this.triggerLabel = triggerLabel;
         this.nrs = nrs;
         this.durationWeeks = durationWeeks;
     }
@@ -29,8 +32,8 @@ public final class Symptom implements InputFact {
 
     @Override
     public String describe() {
-        StringBuilder s = new StringBuilder(regionLabel).append(' ').append(kind.replace('_', ' '));
-        if (trigger != null) s.append(" on ").append(trigger.replace('_', ' '));
+        StringBuilder s = new StringBuilder(regionLabel.toLowerCase()).append(' ').append(kind.replace('_', ' '));
+        if (triggerLabel != null) s.append(' ').append(triggerLabel.toLowerCase());
         if (nrs != null) s.append(", NRS ").append(nrs).append("/10");
         if (durationWeeks != null) s.append(", ").append(durationWeeks).append(" weeks");
         return s.toString();

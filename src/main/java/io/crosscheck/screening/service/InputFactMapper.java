@@ -179,11 +179,10 @@ public final class InputFactMapper {
         Vocabulary.SymptomCodes codes = vocabulary.symptoms();
         Optional<Code> region = code(codes.regions(), s.region(), ref + "/region", "symptom region");
         code(codes.kinds(), s.kind(), ref + "/kind", "symptom kind");
-        if (s.trigger() != null) {
-            code(codes.triggers(), s.trigger(), ref + "/trigger", "symptom trigger");
-        }
-        return new Symptom(ref, s.region(), region.map(Code::label).orElse(s.region()), s.kind(), s.trigger(), s.nrs(),
-                s.durationWeeks());
+        Optional<Code> trigger = s.trigger() == null ? Optional.empty()
+                : code(codes.triggers(), s.trigger(), ref + "/trigger", "symptom trigger");
+        return new Symptom(ref, s.region(), region.map(Code::label).orElse(s.region()), s.kind(), s.trigger(),
+                trigger.map(Code::label).orElse(null), s.nrs(), s.durationWeeks());
     }
 
     private InputFact redFlag(ScreeningRequest.RedFlagAnswer f, String ref) {

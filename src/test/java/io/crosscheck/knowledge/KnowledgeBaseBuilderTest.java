@@ -1,0 +1,112 @@
+package io.crosscheck.knowledge;
+
+import io.crosscheck.knowledge.model.KnowledgeBaseException;
+import io.crosscheck.knowledge.model.KnowledgeProblem;
+import io.crosscheck.knowledge.model.KnowledgeSource;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
+import io.crosscheck.knowledge.service.KnowledgeSourceReader;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieServices;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class KnowledgeBaseBuilderTest {
+
+    private final KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(Clock.systemUTC());
+    private final KnowledgeSource shipped = new KnowledgeSourceReader().fromDirectories(Path.of("rules"), Path.of("kb-docs"));
+
+    @Test
+    void theShippedRulesCompileAndEveryRuleIsIndexedWithIdFileAndLine() {
+        KnowledgeBase kb = builder.build(shipped);
+        assertThat(kb.rules()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.id()).matches("[A-Z]{3}-\\d{3}");
+            assertThat(r.name()).startsWith(r.id() + ": ");
+            assertThat(r.file()).startsWith("rules/").endsWith(".drl");
+            assertThat(r.line()).isPositive();
+            assertThat(r.stage()).isIn("safety", "findings", "patterns", "plan", "gate");
+        });
+        builder.release(kb);
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedAtFileLineAndColumn() {
+        KnowledgeProblem problem = problemsOf(with("rules/plan/broken.drl", """
+                package rules.plan;
+                import io.crosscheck.facts.*;
+                rule "BRK-001: broken"
+                    @id("BRK-001")
+                when
+                    $f : Finding( code == )
+                then
+                end
+                """)).problems().get(0);
+        assertThat(problem.file()).isEqualTo("rules/plan/broken.drl");
+        assertThat(problem.line()).isEqualTo(6);
+        assertThat(problem.toString()).matches("rules/plan/broken\\.drl:6:\\d+: .+");
+    }
+
+    @Test
+    void aRuleWithoutAnIdOrWithADuplicateIdIsRejected() {
+        KnowledgeBaseException e = problemsOf(with("rules/plan/extra.drl", """
+                package rules.plan;
+                import io.crosscheck.facts.*;
+                rule "No id here"
+                when
+                    Finding()
+                then
+                end
+
+                rule "INT-001: a second rule claiming INT-001"
+                    @id("INT-001")
+                when
+                    Finding()
+                then
+                end
+                """));
+        assertThat(e.problems()).extracting(KnowledgeProblem::toString)
+                .anyMatch(s -> s.startsWith("rules/plan/extra.drl:3:1: rule \"No id here\" has no @id"))
+                .anyMatch(s -> s.contains("duplicate rule id INT-001"));
+    }
+
+    @Test
+    void aTypoInReferenceDataIsReportedAtItsLine() {
+        String thresholds = shipped.files().get("rules/reference/thresholds.yaml").replaceFirst("comparator:", "comparater:");
+        KnowledgeBaseException e = problemsOf(with("rules/reference/thresholds.yaml", thresholds));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("rules/reference/thresholds.yaml");
+            assertThat(p.line()).isGreaterThan(1);
+            assertThat(p.message()).contains("comparater");
+        });
+    }
+
+    @Test
+    void theVersionIsAContentHashOfRulesAndDocs() {
+        KnowledgeSource same = new KnowledgeSource("elsewhere", shipped.files());
+        assertThat(same.contentHash()).isEqualTo(shipped.contentHash());
+        assertThat(with("kb-docs/extra.md", "# note").contentHash()).isNotEqualTo(shipped.contentHash());
+    }
+
+    @Test
+    void releasingAKnowledgeBaseRemovesItsModuleFromTheKieRepository() {
+        KnowledgeBase kb = builder.build(shipped);
+        assertThat(KieServices.Factory.get().getRepository().getKieModule(kb.releaseId())).isNotNull();
+        builder.release(kb);
+        assertThat(KieServices.Factory.get().getRepository().getKieModule(kb.releaseId())).isNull();
+    }
+
+    private KnowledgeSource with(String path, String text) {
+        Map<String, String> files = new HashMap<>(shipped.files());
+        files.put(path, text);
+        return new KnowledgeSource("test", files);
+    }
+
+    private KnowledgeBaseException problemsOf(KnowledgeSource source) {
+        return catchThrowableOfType(KnowledgeBaseException.class, () -> builder.build(source));
+    }
+}

@@ -1,0 +1,166 @@
+package io.crosscheck.knowledge;
+
+import io.crosscheck.support.Requests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar reads its rules from a directory at start-up: editing a rule file and restarting
+ * changes behaviour without a rebuild; a broken rule stops start-up with file:line:column; with no
+ * rules directory the copy packaged in the jar is used.
+ */
+class RulesDirectoryIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> started = new ArrayList<>();
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void stop() {
+        started.forEach(Process::destroy);
+    }
+
+    @Test
+    void editingARuleFileAndRestartingChangesBehaviourWithoutRebuilding() throws Exception {
+        Path rules = copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Server first = start(rules, tmp.resolve("first.log"));
+        String before = screen(first);
+        String versionBefore = field(before, "version");
+        first.stop();
+
+        Path patterns = rules.resolve("reference/patterns.yaml");
+        String text = Files.readString(patterns);
+        // LCS now needs four concordant findings for "consistent"; the article client has three.
+        Files.writeString(patterns, text.replaceFirst("(code: LCS[\\s\\S]*?consistentMinFindings: )3", "$14"));
+        Server second = start(rules, tmp.resolve("second.log"));
+        String after = screen(second);
+
+        assertThat(before).contains("\"code\":\"LCS\",\"name\":\"lower-crossed syndrome\",\"status\":\"consistent\"");
+        assertThat(after).contains("\"code\":\"LCS\",\"name\":\"lower-crossed syndrome\",\"status\":\"partial\"");
+        assertThat(field(after, "version")).isNotEqualTo(versionBefore);
+    }
+
+    @Test
+    void aCompileErrorStopsStartUpWithFileLineAndColumn() throws Exception {
+        Path rules = copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Files.writeString(rules.resolve("plan/broken.drl"), """
+                package rules.plan;
+                import io.crosscheck.facts.*;
+
+                rule "BRK-001: broken"
+                    @id("BRK-001")
+                when
+                    $f : Finding( code == )
+                then
+                end
+                """);
+        Path log = tmp.resolve("broken.log");
+        Process p = launch(rules, log, freePort());
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("process should exit").isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(Files.readString(log)).containsPattern("rules/plan/broken\\.drl:7:\\d+: ");
+    }
+
+    @Test
+    void withoutARulesDirectoryThePackagedKnowledgeBaseServes() throws Exception {
+        Server server = start(tmp.resolve("no-such-dir"), tmp.resolve("packaged.log"));
+        assertThat(screen(server)).contains("\"status\":\"consistent\"");
+        assertThat(Files.readString(tmp.resolve("packaged.log"))).contains("packaged:crosscheck-kb");
+    }
+
+    private record Server(Process process, int port) {
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Server start(Path rules, Path log) throws Exception {
+        int port = freePort();
+        Process p = launch(rules, log, port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new AssertionError("server exited: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return new Server(p, port);
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("server did not start: " + Files.readString(log));
+    }
+
+    private Process launch(Path rules, Path log, int port) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Dcrosscheck.knowledge.rules-dir=" + rules,
+                "-Dcrosscheck.knowledge.docs-dir=" + tmp.resolve("kb-docs"),
+                "-Dcrosscheck.jdbc-url=" + System.getProperty("crosscheck.jdbc-url", "jdbc:h2:mem:it;DB_CLOSE_DELAY=-1"),
+                "-Dcrosscheck.db-user=" + System.getProperty("crosscheck.db-user", "crosscheck"),
+                "-jar", JAR.toString()));
+        Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        started.add(p);
+        return p;
+    }
+
+    private String screen(Server s) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/v1/screenings"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Requests.ARTICLE_DESK_WORKER)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return r.body();
+    }
+
+    private static String field(String json, String name) {
+        int i = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
+        return json.substring(i, json.indexOf('"', i));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+}
