@@ -19,6 +19,14 @@ public interface KnowledgeConfig {
     @WithDefault("true")
     boolean packagedFallback();
 
+    /** Watch the rules and docs directories and reload on change (on in dev mode). */
+    @WithDefault("false")
+    boolean watch();
+
+    /** Quiet period after the last change before a watched reload starts. */
+    @WithDefault("PT0.5S")
+    java.time.Duration watchDebounce();
+
     /** Upper bound on rule firings per screening; a runaway rule set fails the request instead of looping. */
     @WithDefault("10000")
     int maxFiringsPerSession();

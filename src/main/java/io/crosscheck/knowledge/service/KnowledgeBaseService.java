@@ -2,6 +2,8 @@ package io.crosscheck.knowledge.service;
 
 import io.crosscheck.knowledge.KnowledgeBase;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
+import io.crosscheck.knowledge.model.KnowledgeBaseException;
+import io.crosscheck.knowledge.model.KnowledgeProblem;
 import io.crosscheck.knowledge.model.KnowledgeSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,43 +13,155 @@ import org.jboss.logging.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Holds the knowledge base that serves requests. It is built once at start-up from the rules
- * directory (or the packaged copy); a build error stops start-up with file:line:column messages.
+ * Holds the knowledge base that serves requests and swaps it atomically on reload.
+ *
+ * <p>Start-up builds it from the rules directory (or the packaged copy); a build error stops
+ * start-up with file:line:column messages. A reload builds and validates a candidate (compile,
+ * lint, scenario suite) on the caller's thread, never on a screening's, and swaps it in only if it
+ * passes; a rejected candidate leaves the current one serving. Requests hold a {@link Lease}, so
+ * those in flight finish on the knowledge base they started with; a superseded knowledge base is
+ * released (and its KieModule removed from the KieRepository) when its last lease closes.
  */
 @ApplicationScoped
 public class KnowledgeBaseService {
     private static final Logger LOG = Logger.getLogger(KnowledgeBaseService.class);
 
     private final KnowledgeConfig config;
-    private final KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(Clock.systemUTC());
+    private final KnowledgeBaseRegistry registry;
+    private final Clock clock = Clock.systemUTC();
+    private final KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(clock);
     private final KnowledgeSourceReader reader = new KnowledgeSourceReader();
-    private final AtomicReference<KnowledgeBase> current = new AtomicReference<>();
+    private final AtomicReference<Live> current = new AtomicReference<>();
+    private final ReentrantLock reloads = new ReentrantLock();
 
-    KnowledgeBaseService(KnowledgeConfig config) {
+    KnowledgeBaseService(KnowledgeConfig config, KnowledgeBaseRegistry registry) {
         this.config = config;
+        this.registry = registry;
+    }
+
+    /** A knowledge base in use by one request. Close it when the request is done. */
+    public interface Lease extends AutoCloseable {
+        KnowledgeBase knowledgeBase();
+
+        @Override
+        void close();
+    }
+
+    /** The outcome of a reload. */
+    public record ReloadResult(boolean accepted, String version, String previousVersion, List<KnowledgeProblem> problems) {
+    }
+
+    private final class Live {
+        final KnowledgeBase kb;
+        final AtomicInteger leases = new AtomicInteger();
+        final AtomicBoolean superseded = new AtomicBoolean();
+        final AtomicBoolean released = new AtomicBoolean();
+
+        Live(KnowledgeBase kb) {
+            this.kb = kb;
+        }
+
+        void releaseIfIdle() {
+            if (superseded.get() && leases.get() == 0 && released.compareAndSet(false, true)) {
+                builder.release(kb);
+                LOG.infof("Knowledge base %s released", kb.version());
+            }
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
-        current();
+        reloads.lock();
+        try {
+            KnowledgeBase kb = builder.build(readSource());
+            current.set(new Live(kb));
+            registry.recordAccepted(kb, "startup", clock.instant());
+            LOG.infof("Knowledge base %s loaded from %s: %d rules", kb.version(), kb.source().origin(), kb.rules().size());
+        } finally {
+            reloads.unlock();
+        }
     }
 
-    /** The knowledge base serving now; each request should read it once and use that instance throughout. */
-    public KnowledgeBase current() {
-        KnowledgeBase kb = current.get();
-        if (kb == null) {
-            synchronized (this) {
-                kb = current.get();
-                if (kb == null) {
-                    kb = builder.build(readSource());
-                    current.set(kb);
-                    LOG.infof("Knowledge base %s loaded from %s: %d rules", kb.version(), kb.source().origin(), kb.rules().size());
-                }
+    /** Leases the knowledge base serving now; use it for the whole request. */
+    public Lease acquire() {
+        while (true) {
+            Live live = current.get();
+            if (live == null) {
+                throw new IllegalStateException("knowledge base not loaded yet");
             }
+            live.leases.incrementAndGet();
+            if (current.get() == live) {
+                AtomicBoolean closed = new AtomicBoolean();
+                return new Lease() {
+                    @Override
+                    public KnowledgeBase knowledgeBase() {
+                        return live.kb;
+                    }
+
+                    @Override
+                    public void close() {
+                        if (closed.compareAndSet(false, true)) {
+                            live.leases.decrementAndGet();
+                            live.releaseIfIdle();
+                        }
+                    }
+                };
+            }
+            // swapped between read and increment: give it back and take the new one
+            live.leases.decrementAndGet();
+            live.releaseIfIdle();
         }
-        return kb;
+    }
+
+    /** The knowledge base serving now, for read-only views (registry, vocabulary). */
+    public KnowledgeBase current() {
+        Live live = current.get();
+        if (live == null) {
+            throw new IllegalStateException("knowledge base not loaded yet");
+        }
+        return live.kb;
+    }
+
+    /**
+     * Builds a candidate from the configured directories, validates it and, only if it passes,
+     * swaps it in. Reloads are serialised; screenings are never blocked.
+     */
+    public ReloadResult reload(String by) {
+        reloads.lock();
+        try {
+            String previous = current().version();
+            KnowledgeSource source;
+            try {
+                source = readSource();
+            } catch (RuntimeException e) {
+                List<KnowledgeProblem> problems = List.of(new KnowledgeProblem(config.rulesDir(), 0, 0, e.getMessage()));
+                registry.recordRejected(null, by, clock.instant(), problems);
+                return new ReloadResult(false, null, previous, problems);
+            }
+            KnowledgeBaseValidator.Validation v = new KnowledgeBaseValidator(builder, config.maxFiringsPerSession()).validate(source);
+            if (!v.valid()) {
+                registry.recordRejected(source.contentHash(), by, clock.instant(), v.problems());
+                LOG.warnf("Reload by %s rejected: %d problem(s); %s keeps serving", by, v.problems().size(), previous);
+                return new ReloadResult(false, source.contentHash(), previous, v.problems());
+            }
+            Live next = new Live(v.knowledgeBase());
+            Live old = current.getAndSet(next);
+            old.superseded.set(true);
+            old.releaseIfIdle();
+            registry.recordAccepted(next.kb, by, clock.instant());
+            LOG.infof("Reload by %s: knowledge base %s replaces %s", by, next.kb.version(), previous);
+            return new ReloadResult(true, next.kb.version(), previous, List.of());
+        } catch (KnowledgeBaseException e) {
+            return new ReloadResult(false, null, current().version(), e.problems());
+        } finally {
+            reloads.unlock();
+        }
     }
 
     KnowledgeSource readSource() {

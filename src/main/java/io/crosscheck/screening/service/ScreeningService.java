@@ -42,13 +42,18 @@ public class ScreeningService {
 
     public ScreeningResult screen(String body) {
         ScreeningRequest request = reader.read(body);
-        KnowledgeBase kb = knowledgeBases.current();
-        ScreeningResult result = evaluate(request, kb).withIdentity(UUID.randomUUID(), clock.instant());
+        ScreeningResult result;
+        String version;
+        try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
+            KnowledgeBase kb = lease.knowledgeBase();
+            result = evaluate(request, kb).withIdentity(UUID.randomUUID(), clock.instant());
+            version = kb.version();
+        }
         Screening entity = new Screening();
         entity.id = result.id();
         entity.clientRef = request.clientRef();
         entity.createdAt = result.createdAt();
-        entity.kbVersion = kb.version();
+        entity.kbVersion = version;
         entity.requestJson = json(request);
         entity.resultJson = json(result.withoutExplanation());
         entity.explanationJson = json(result.explanation());

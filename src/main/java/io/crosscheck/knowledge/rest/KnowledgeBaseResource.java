@@ -1,0 +1,129 @@
+package io.crosscheck.knowledge.rest;
+
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.Problem;
+import io.crosscheck.knowledge.KnowledgeBase;
+import io.crosscheck.knowledge.KnowledgeBaseLoad;
+import io.crosscheck.knowledge.KnowledgeBaseVersion;
+import io.crosscheck.knowledge.model.RuleInfo;
+import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** The knowledge-base registry and hot reload, for rule authors. */
+@Path("/api/v1/knowledge-base")
+@Produces(MediaType.APPLICATION_JSON)
+public class KnowledgeBaseResource {
+
+    private static final java.util.regex.Pattern AUTHOR = java.util.regex.Pattern.compile("[\\p{L}0-9._@ -]{1,64}");
+
+    private final KnowledgeBaseService knowledgeBases;
+    private final KnowledgeBaseRegistry registry;
+
+    KnowledgeBaseResource(KnowledgeBaseService knowledgeBases, KnowledgeBaseRegistry registry) {
+        this.knowledgeBases = knowledgeBases;
+        this.registry = registry;
+    }
+
+    /** A rule as listed by the registry. */
+    public record RuleView(String id, String name, String file, int line, String version, String doc, String group) {
+        static RuleView of(RuleInfo r) {
+            return new RuleView(r.id(), r.name(), r.file(), r.line(), r.version(), "kb-docs/rules/" + r.id() + ".md", r.stage());
+        }
+    }
+
+    /** A load attempt. */
+    public record LoadView(String version, Instant at, String by, String outcome, List<String> problems) {
+        static LoadView of(KnowledgeBaseLoad l) {
+            return new LoadView(l.version, l.attemptedAt, l.loadedBy, l.outcome,
+                    l.problems == null ? List.of() : List.of(l.problems.split("\n")));
+        }
+    }
+
+    /** The knowledge base serving now. */
+    public record CurrentView(String version, Instant loadedAt, String origin, int ruleCount, List<RuleView> rules,
+                              List<LoadView> recentLoads) {
+    }
+
+    /** A stored version and when and by whom it was put live. */
+    public record VersionView(String version, Instant firstLoadedAt, String origin, int ruleCount, List<LoadView> loads) {
+    }
+
+    @GET
+    @Operation(summary = "The knowledge base serving now: version, load time, every rule, recent loads")
+    public CurrentView current() {
+        KnowledgeBase kb = knowledgeBases.current();
+        List<RuleView> rules = kb.rules().stream().sorted(Comparator.comparing(RuleInfo::id)).map(RuleView::of).toList();
+        return new CurrentView(kb.version(), kb.loadedAt(), kb.source().origin(), rules.size(), rules,
+                registry.recentLoads(20).stream().map(LoadView::of).toList());
+    }
+
+    @POST
+    @Path("reload")
+    @Operation(summary = "Build, validate (compile, lint, scenario suite) and, only if all pass, swap in the rules directory")
+    public Response reload(@QueryParam("author") String author) {
+        String by = author == null || author.isBlank() ? "api" : author.strip();
+        if (!AUTHOR.matcher(by).matches()) {
+            return Problem.invalid("Invalid request", 422, List.of(new FieldError("author",
+                    "1-64 letters, digits, spaces or . _ @ -", author))).toResponse();
+        }
+        ReloadResult result = knowledgeBases.reload(by);
+        if (result.accepted()) {
+            return Response.ok(result).build();
+        }
+        List<FieldError> errors = result.problems().stream()
+                .map(p -> new FieldError(p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()), p.message()))
+                .toList();
+        Problem problem = new Problem("urn:crosscheck:problem:knowledge-base-rejected", "Knowledge base rejected", 422,
+                "The candidate failed validation; " + result.previousVersion() + " keeps serving", errors);
+        return problem.toResponse();
+    }
+
+    @GET
+    @Path("versions")
+    @Operation(summary = "Every knowledge-base version that went live, with when and by whom")
+    public List<VersionView> versions() {
+        return registry.versions().stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("versions/{version}")
+    public VersionView version(@PathParam("version") String version) {
+        return registry.versions().stream().filter(v -> v.version.equals(version)).findFirst().map(this::view)
+                .orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("versions/{version}/files")
+    @Operation(summary = "Paths of the rule and doc files of a version")
+    public List<String> files(@PathParam("version") String version) {
+        return registry.files(version).map(f -> f.keySet().stream().sorted().toList()).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("versions/{version}/files/{path: .+}")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The content of one rule or doc file as it was in that version")
+    public String file(@PathParam("version") String version, @PathParam("path") String path) {
+        return registry.files(version).map(f -> f.get(path)).orElseThrow(NotFoundException::new);
+    }
+
+    private VersionView view(KnowledgeBaseVersion v) {
+        return new VersionView(v.version, v.firstLoadedAt, v.origin, v.ruleCount,
+                registry.loadsOf(v.version).stream().map(LoadView::of).toList());
+    }
+}

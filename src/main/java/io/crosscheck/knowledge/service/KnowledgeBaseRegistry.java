@@ -1,0 +1,99 @@
+package io.crosscheck.knowledge.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.knowledge.KnowledgeBase;
+import io.crosscheck.knowledge.KnowledgeBaseLoad;
+import io.crosscheck.knowledge.KnowledgeBaseVersion;
+import io.crosscheck.knowledge.model.KnowledgeProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Persists knowledge-base versions (with their files) and every load attempt. */
+@ApplicationScoped
+public class KnowledgeBaseRegistry {
+
+    private final ObjectMapper json;
+
+    KnowledgeBaseRegistry(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Transactional
+    public void recordAccepted(KnowledgeBase kb, String by, Instant at) {
+        if (KnowledgeBaseVersion.findById(kb.version()) == null) {
+            KnowledgeBaseVersion v = new KnowledgeBaseVersion();
+            v.version = kb.version();
+            v.firstLoadedAt = at;
+            v.origin = truncate(kb.source().origin(), 512);
+            v.ruleCount = kb.rules().size();
+            v.filesJson = write(kb.source().files());
+            v.persist();
+        }
+        load(kb.version(), by, at, "accepted", null);
+    }
+
+    @Transactional
+    public void recordRejected(String version, String by, Instant at, List<KnowledgeProblem> problems) {
+        load(version, by, at, "rejected", problems.stream().map(KnowledgeProblem::toString).collect(Collectors.joining("\n")));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<KnowledgeBaseLoad> recentLoads(int max) {
+        return KnowledgeBaseLoad.recent(max);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<KnowledgeBaseVersion> versions() {
+        return KnowledgeBaseVersion.list("order by firstLoadedAt desc");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<KnowledgeBaseLoad> loadsOf(String version) {
+        return KnowledgeBaseLoad.list("version = ?1 and outcome = 'accepted' order by attemptedAt", version);
+    }
+
+    /** The files of a stored version: path -> content. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Map<String, String>> files(String version) {
+        return KnowledgeBaseVersion.<KnowledgeBaseVersion>findByIdOptional(version).map(v -> {
+            try {
+                return json.readValue(v.filesJson, new TypeReference<Map<String, String>>() { });
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void load(String version, String by, Instant at, String outcome, String problems) {
+        KnowledgeBaseLoad l = new KnowledgeBaseLoad();
+        l.id = UUID.randomUUID();
+        l.version = version;
+        l.attemptedAt = at;
+        l.loadedBy = truncate(by, 128);
+        l.outcome = outcome;
+        l.problems = problems;
+        l.persist();
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
