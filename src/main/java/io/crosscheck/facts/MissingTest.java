@@ -12,6 +12,13 @@ public final class MissingTest implements Conclusion {
         this.testName = test.getName();
     }
 
+    /** A test of one muscle, e.g. clinician-rated length of the upper trapezius: code {@code test:muscle}. */
+    public MissingTest(String pattern, TestDefinition test, String muscle) {
+        this.pattern = pattern;
+        this.testCode = test.getCode() + ":" + muscle;
+        this.testName = test.getName() + " of " + muscle.replace('_', ' ');
+    }
+
     public String getPattern() { return pattern; }
     public String getTestCode() { return testCode; }
     public String getTestName() { return testName; }

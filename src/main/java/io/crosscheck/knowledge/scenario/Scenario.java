@@ -28,16 +28,21 @@ public record Scenario(String file, String title, String source, JsonNode reques
      * @param noExercise     true: no exercise intervention may be recommended
      * @param explanation    entries the derivation graph must contain
      * @param missingTests   pattern code -> tests the why-not explanation must name
-     * @param rejected       true: the request must be rejected as invalid (names the fields)
+     * @param absent         entries the derivation graph must NOT contain (same matching as explanation)
+     * @param subtypes       pattern code -> subtype codes that must be concluded (an empty list: none)
+     * @param precautions    precaution codes that must be concluded (an empty list: none)
+     * @param rejectedFields the request must be rejected, naming at least these fields
      */
     public record Expect(Map<String, String> patterns, String referral, Interventions interventions, Boolean noExercise,
-                         List<ExplanationEntry> explanation, Map<String, List<String>> missingTests,
-                         List<String> rejectedFields) {
+                         List<ExplanationEntry> explanation, List<ExplanationEntry> absent,
+                         Map<String, List<String>> subtypes, List<String> precautions,
+                         Map<String, List<String>> missingTests, List<String> rejectedFields) {
 
         public boolean isEmpty() {
             return (patterns == null || patterns.isEmpty()) && referral == null && interventions == null && noExercise == null
-                    && (explanation == null || explanation.isEmpty()) && (missingTests == null || missingTests.isEmpty())
-                    && (rejectedFields == null || rejectedFields.isEmpty());
+                    && (explanation == null || explanation.isEmpty()) && (absent == null || absent.isEmpty())
+                    && subtypes == null && precautions == null
+                    && (missingTests == null || missingTests.isEmpty()) && (rejectedFields == null || rejectedFields.isEmpty());
         }
     }
 

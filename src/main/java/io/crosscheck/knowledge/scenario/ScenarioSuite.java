@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.explain.model.FiredRule;
+import io.crosscheck.explain.model.ExplanationNode;
 import io.crosscheck.facts.InterventionDefinition;
 import io.crosscheck.knowledge.KnowledgeBase;
 import io.crosscheck.knowledge.model.KnowledgeProblem;
@@ -109,6 +110,8 @@ public final class ScenarioSuite {
         checkReferral(e, result, failures);
         checkInterventions(kb, e, result, failures);
         checkExplanation(e, result, failures);
+        checkAbsent(e, result, failures);
+        checkSubtypesAndPrecautions(e, result, failures);
         checkMissingTests(e, result, failures);
         Set<String> fired = result.explanation().trace().stream().map(FiredRule::ruleId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -158,14 +161,45 @@ public final class ScenarioSuite {
             return;
         }
         for (Scenario.ExplanationEntry entry : e.explanation()) {
-            boolean found = r.explanation().nodes().stream()
-                    .filter(n -> n.rule() != null && n.rule().id().equals(entry.rule()))
-                    .filter(n -> entry.concludes() == null || n.statement().contains(entry.concludes()))
-                    .anyMatch(n -> entry.matched() == null || n.matched().containsAll(entry.matched()));
+            boolean found = r.explanation().nodes().stream().anyMatch(n -> matches(entry, n));
             if (!found) {
                 failures.add("explanation has no entry " + entry + "; entries by that rule: " + r.explanation().nodes().stream()
                         .filter(n -> n.rule() != null && n.rule().id().equals(entry.rule()))
                         .map(n -> n.statement() + " <- " + n.matched()).toList());
+            }
+        }
+    }
+
+    private static boolean matches(Scenario.ExplanationEntry entry, ExplanationNode n) {
+        return n.rule() != null && n.rule().id().equals(entry.rule())
+                && (entry.concludes() == null || n.statement().contains(entry.concludes()))
+                && (entry.matched() == null || n.matched().containsAll(entry.matched()));
+    }
+
+    private static void checkAbsent(Scenario.Expect e, ScreeningResult r, List<String> failures) {
+        if (e.absent() == null) {
+            return;
+        }
+        for (Scenario.ExplanationEntry entry : e.absent()) {
+            r.explanation().nodes().stream().filter(n -> matches(entry, n)).findFirst().ifPresent(n ->
+                    failures.add("explanation must not contain " + entry + " but has: " + n.because()));
+        }
+    }
+
+    private static void checkSubtypesAndPrecautions(Scenario.Expect e, ScreeningResult r, List<String> failures) {
+        if (e.subtypes() != null) {
+            e.subtypes().forEach((pattern, expected) -> {
+                List<String> codes = r.patterns().stream().filter(p -> p.code().equals(pattern)).findFirst()
+                        .map(p -> p.subtypes().stream().map(ScreeningResult.SubtypeResult::code).toList()).orElse(List.of());
+                if (!new java.util.HashSet<>(codes).equals(new java.util.HashSet<>(expected))) {
+                    failures.add("pattern " + pattern + ": expected subtypes " + expected + ", got " + codes);
+                }
+            });
+        }
+        if (e.precautions() != null) {
+            List<String> codes = r.precautions().stream().map(ScreeningResult.PrecautionResult::code).toList();
+            if (!new java.util.HashSet<>(codes).equals(new java.util.HashSet<>(e.precautions()))) {
+                failures.add("precautions: expected " + e.precautions() + ", got " + codes);
             }
         }
     }

@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 /**
  * Checks a compiled knowledge base for what the compiler cannot see: every rule documented and
  * every page backed by a rule; every code a rule compares against exists in the vocabulary or the
- * reference data; every catalogue intervention is recommended by some rule and documented; every
- * rule belongs to a stage (a rule outside the stages never gets the focus, so can never fire).
+ * reference data (otherwise the condition can never match, so the rule can never fire); every
+ * catalogue intervention is recommended by some rule and documented; every rule belongs to a stage
+ * (a rule outside the stages would run after the safety gate).
  * Problems are located as {@code file:line:column}.
  */
 public final class KnowledgeBaseLinter {
@@ -47,7 +48,7 @@ public final class KnowledgeBaseLinter {
         for (RuleInfo r : kb.rules()) {
             if (!RuleEvaluator.STAGES.contains(r.stage())) {
                 problems.add(new KnowledgeProblem(r.file(), r.line(), 1, "rule " + r.id() + " is in no stage (ruleflow-group "
-                        + String.join(", ", RuleEvaluator.STAGES) + ") so it can never fire"));
+                        + String.join(", ", RuleEvaluator.STAGES) + "): it would run after the safety gate"));
             }
         }
         return problems;
@@ -101,7 +102,9 @@ public final class KnowledgeBaseLinter {
         patterns.add("composite");
         allowed.put("PatternDefinition", patterns);
         allowed.put("PatternConclusion", patterns);
-        allowed.put("PatternSubtype", patterns);
+        Set<String> subtypes = new HashSet<>(patterns);
+        subtypes.addAll(constructed(source, "PatternSubtype"));
+        allowed.put("PatternSubtype", subtypes);
         allowed.put("Threshold", codes(ref.thresholds().stream().map(Threshold::getId)));
         allowed.put("InterventionDefinition", codes(ref.interventions().stream().map(InterventionDefinition::getId)));
         allowed.get("InterventionDefinition").addAll(codes(ref.interventions().stream().map(InterventionDefinition::getCategory)));
@@ -119,14 +122,17 @@ public final class KnowledgeBaseLinter {
         return allowed;
     }
 
-    /** Codes that some rule creates, e.g. new Contributor( "anxiety", ... ). */
+    /** Codes that some rule creates: every string argument of e.g. new Contributor( "anxiety", ... ). */
     private static Set<String> constructed(KnowledgeSource source, String type) {
-        Pattern p = Pattern.compile("new\\s+" + type + "\\s*\\(\\s*\"([^\"]+)\"");
+        Pattern p = Pattern.compile("new\\s+" + type + "\\s*\\(");
         Set<String> codes = new HashSet<>();
         source.drlFiles().values().forEach(text -> {
             Matcher m = p.matcher(text);
             while (m.find()) {
-                codes.add(m.group(1));
+                Matcher lit = LITERAL.matcher(text.substring(m.end(), closing(text, m.end() - 1)));
+                while (lit.find()) {
+                    codes.add(lit.group(1));
+                }
             }
         });
         return codes;
@@ -157,7 +163,7 @@ public final class KnowledgeBaseLinter {
                             int at = base + use.end() + lit.start();
                             problems.add(new KnowledgeProblem(path, line(text, at), column(text, at),
                                     "\"" + value + "\" is not a known code for " + type.getKey()
-                                            + " (see rules/reference/*.yaml)"));
+                                            + ", so this condition can never match (see rules/reference/*.yaml)"));
                         }
                     }
                 }

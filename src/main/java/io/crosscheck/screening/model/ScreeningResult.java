@@ -51,7 +51,7 @@ public record ScreeningResult(
 
     /** A pattern's status, the findings behind it and, while it is open, the tests that would settle it. */
     public record PatternResult(String code, String name, String status, String statement, String because,
-                                String evidenceNote, List<FindingResult> findings, List<String> subtypes,
+                                String evidenceNote, List<FindingResult> findings, List<SubtypeResult> subtypes,
                                 List<AbsentEvidence> evidenceMissing, List<TestResult> missingTests,
                                 String conclusionId, String ruleId) {
     }
@@ -64,6 +64,10 @@ public record ScreeningResult(
 
     /** Evidence a pattern can draw on that is absent: the finding, its tests and whether any was performed. */
     public record AbsentEvidence(String finding, String label, List<String> tests, boolean tested) {
+    }
+
+    /** A subtype the findings lean towards, e.g. lower-crossed subtype A. */
+    public record SubtypeResult(String code, String label, String because, String ruleId) {
     }
 
     /** A precaution on how to deliver the plan, with its reason. */

@@ -77,7 +77,7 @@ final class ResultAssembler {
                 continue;
             }
             List<FindingResult> findings = new ArrayList<>();
-            List<String> subtypes = new ArrayList<>();
+            List<ScreeningResult.SubtypeResult> subtypes = new ArrayList<>();
             for (Recorded f : all) {
                 if (f.fact() instanceof Finding finding && finding.getPattern().equals(p.getPattern())) {
                     String evidence = kb.reference().findings().stream().filter(d -> d.getCode().equals(finding.getCode()))
@@ -86,7 +86,7 @@ final class ResultAssembler {
                             finding.getSide() == null ? null : finding.getSide().label(), ProvenanceRecorder.because(f),
                             evidence, f.id(), f.rule().id()));
                 } else if (f.fact() instanceof PatternSubtype st && st.getPattern().equals(p.getPattern())) {
-                    subtypes.add(ProvenanceRecorder.because(f));
+                    subtypes.add(new ScreeningResult.SubtypeResult(st.getCode(), st.getLabel(), ProvenanceRecorder.because(f), f.rule().id()));
                 }
             }
             List<AbsentEvidence> absent = new ArrayList<>();
@@ -100,7 +100,7 @@ final class ResultAssembler {
             List<TestResult> missing = new ArrayList<>();
             for (Recorded m : all) {
                 if (m.fact() instanceof MissingTest t && t.getPattern().equals(p.getPattern())) {
-                    String note = kb.reference().test(t.getTestCode()).map(TestDefinition::getEvidence).orElse(null);
+                    String note = kb.reference().test(t.getTestCode().split(":")[0]).map(TestDefinition::getEvidence).orElse(null);
                     missing.add(new TestResult(t.getTestCode(), t.getTestName(), note, m.id()));
                 }
             }

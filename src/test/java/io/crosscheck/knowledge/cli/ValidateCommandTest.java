@@ -90,7 +90,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void aRuleThatCanNeverFireFails() {
+    void aRuleOutsideTheStagesFails() {
         kb.write("rules/plan/stageless.drl", """
                 package rules.plan;
                 import io.crosscheck.facts.*;
@@ -103,8 +103,26 @@ class ValidateCommandTest {
                 """);
         kb.write("kb-docs/rules/INT-099.md", "---\nid: INT-099\n---\n# INT-099\n");
         assertThat(validate()).isEqualTo(1);
-        assertThat(errors()).contains("rules/plan/stageless.drl:3:1: rule INT-099 is in no stage")
-                .contains("rules/plan/stageless.drl:3:1: rule INT-099 fires in no scenario");
+        assertThat(errors()).contains("rules/plan/stageless.drl:3:1: rule INT-099 is in no stage");
+    }
+
+    @Test
+    void aRuleThatCanNeverFireFails() {
+        kb.write("rules/plan/dead.drl", """
+                package rules.plan;
+                import io.crosscheck.facts.*;
+                rule "INT-098: waits for a finding no rule can produce"
+                    @id("INT-098")
+                    ruleflow-group "plan"
+                when
+                    $f : Finding( code == "unicorn_gait" )
+                then
+                end
+                """);
+        kb.write("kb-docs/rules/INT-098.md", "---\nid: INT-098\n---\n# INT-098\n");
+        assertThat(validate()).isEqualTo(1);
+        assertThat(errors()).contains("rules/plan/dead.drl:7:27: \"unicorn_gait\" is not a known code for Finding, so this condition can never match")
+                .contains("rules/plan/dead.drl:3:1: rule INT-098 fires in no scenario");
     }
 
     @Test
