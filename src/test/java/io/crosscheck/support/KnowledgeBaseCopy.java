@@ -27,6 +27,22 @@ public final class KnowledgeBaseCopy {
         }
     }
 
+    /**
+     * One copy per name for the whole test JVM. Quarkus loads a test class and its test profile in
+     * different class loaders, so a static field would give each its own copy; the path is shared
+     * through a system property instead.
+     */
+    public static synchronized KnowledgeBaseCopy shared(String name) {
+        String key = "crosscheck.test.kb-copy." + name;
+        String existing = System.getProperty(key);
+        if (existing != null) {
+            return new KnowledgeBaseCopy(Path.of(existing));
+        }
+        KnowledgeBaseCopy copy = create();
+        System.setProperty(key, copy.root.toString());
+        return copy;
+    }
+
     public Path rules() {
         return root.resolve("rules");
     }

@@ -36,7 +36,7 @@ import static org.hamcrest.Matchers.startsWith;
 @TestProfile(KnowledgeBaseReloadTest.EditableRules.class)
 class KnowledgeBaseReloadTest {
 
-    static final KnowledgeBaseCopy KB = KnowledgeBaseCopy.create();
+    static final KnowledgeBaseCopy KB = KnowledgeBaseCopy.shared("reload-test");
 
     /** Points the service at the writable copy. */
     public static class EditableRules implements QuarkusTestProfile {
