@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,9 +101,9 @@ public class ReplayService {
      */
     public ReplayJob start(String body) {
         ReplayRequest request = parse(body);
+        ReplayFilter filter = validate(request);
         Path rulesDir = Path.of(request.candidateRulesDir());
         Path docsDir = Path.of(request.candidateDocsDir() != null ? request.candidateDocsDir() : knowledgeConfig.docsDir());
-        ReplayFilter filter = validate(request);
 
         if (pending.incrementAndGet() > config.maxPending()) {
             pending.decrementAndGet();
@@ -226,10 +227,10 @@ public class ReplayService {
         List<FieldError> errors = new ArrayList<>();
         if (r.candidateRulesDir() == null || r.candidateRulesDir().isBlank()) {
             errors.add(new FieldError("/candidateRulesDir", "is required: the directory holding the candidate rules"));
-        } else if (!Files.isDirectory(Path.of(r.candidateRulesDir()))) {
+        } else if (!isDirectory(r.candidateRulesDir())) {
             errors.add(new FieldError("/candidateRulesDir", "is not a directory on the server", r.candidateRulesDir()));
         }
-        if (r.candidateDocsDir() != null && !Files.isDirectory(Path.of(r.candidateDocsDir()))) {
+        if (r.candidateDocsDir() != null && !isDirectory(r.candidateDocsDir())) {
             errors.add(new FieldError("/candidateDocsDir", "is not a directory on the server", r.candidateDocsDir()));
         }
         Instant from = instant("/from", r.from(), errors);
@@ -245,6 +246,14 @@ public class ReplayService {
             throw new InvalidRequestException(422, errors);
         }
         return new ReplayFilter(from, to, r.clientRef());
+    }
+
+    private static boolean isDirectory(String path) {
+        try {
+            return Files.isDirectory(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private static Instant instant(String field, String value, List<FieldError> errors) {
