@@ -47,6 +47,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -100,7 +101,11 @@ public class ReplayService {
      *                                 candidate that does not compile ({@code file:line:column} problems)
      */
     public ReplayJob start(String body) {
-        ReplayRequest request = parse(body);
+        return start(parse(body));
+    }
+
+    /** Validates, compiles the candidate and starts the replay; see {@link #start(String)}. */
+    public ReplayJob start(ReplayRequest request) {
         ReplayFilter filter = validate(request);
         Path rulesDir = Path.of(request.candidateRulesDir());
         Path docsDir = Path.of(request.candidateDocsDir() != null ? request.candidateDocsDir() : knowledgeConfig.docsDir());
@@ -121,7 +126,13 @@ public class ReplayService {
         remember(job);
         LOG.infof("Replay %s started: candidate %s from %s against current %s", job.id, candidate.version(),
                 candidate.source().origin(), current.version());
-        worker.submit(() -> run(job, current, candidate));
+        try {
+            worker.submit(() -> run(job, current, candidate));
+        } catch (RejectedExecutionException e) {
+            builder.release(candidate);
+            pending.decrementAndGet();
+            job.finish(null, "the service is shutting down", clock.instant());
+        }
         return job.view();
     }
 
