@@ -1,0 +1,63 @@
+package io.crosscheck.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Candidate rule sets for replay tests: a copy of this repository's rules/ with one known change. */
+public final class Candidates {
+
+    private Candidates() {
+    }
+
+    /** Copies rules/ to {@code dir/rules} unchanged and returns the copy. */
+    public static Path copyOfRules(Path dir) {
+        Path target = dir.resolve("rules");
+        Path source = Path.of("rules");
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /**
+     * A copy of rules/ in which lower-crossed syndrome needs {@code min} distinct findings to be
+     * consistent (reference/patterns.yaml, LCS consistentMinFindings; shipped value 3).
+     */
+    public static Path withLcsConsistentMinFindings(Path dir, int min) {
+        Path rules = copyOfRules(dir);
+        edit(rules.resolve("reference/patterns.yaml"), text -> {
+            int lcs = text.indexOf("code: LCS");
+            int at = text.indexOf("consistentMinFindings: 3", lcs);
+            if (lcs < 0 || at < 0 || at > text.indexOf("- code:", lcs + 1)) {
+                throw new IllegalStateException("patterns.yaml no longer has LCS consistentMinFindings: 3");
+            }
+            return text.substring(0, at) + "consistentMinFindings: " + min + text.substring(at + "consistentMinFindings: 3".length());
+        });
+        return rules;
+    }
+
+    public static void edit(Path file, java.util.function.UnaryOperator<String> change) {
+        try {
+            String before = Files.readString(file);
+            String after = change.apply(before);
+            if (after.equals(before)) {
+                throw new IllegalStateException("edit changed nothing in " + file);
+            }
+            Files.writeString(file, after);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
