@@ -121,14 +121,17 @@ public class ReplayService {
             pending.decrementAndGet();
             throw e;
         }
-        KnowledgeBase current = knowledgeBases.current();
+        // a lease keeps the current knowledge base alive for the whole replay, even across reloads
+        KnowledgeBaseService.Lease lease = knowledgeBases.acquire();
+        KnowledgeBase current = lease.knowledgeBase();
         Job job = new Job(UUID.randomUUID().toString(), clock.instant(), rulesDir.toString(), docsDir.toString(), filter);
         remember(job);
         LOG.infof("Replay %s started: candidate %s from %s against current %s", job.id, candidate.version(),
                 candidate.source().origin(), current.version());
         try {
-            worker.submit(() -> run(job, current, candidate));
+            worker.submit(() -> run(job, lease, candidate));
         } catch (RejectedExecutionException e) {
+            lease.close();
             builder.release(candidate);
             pending.decrementAndGet();
             job.finish(null, "the service is shutting down", clock.instant());
@@ -142,7 +145,8 @@ public class ReplayService {
         }
     }
 
-    private void run(Job job, KnowledgeBase current, KnowledgeBase candidate) {
+    private void run(Job job, KnowledgeBaseService.Lease lease, KnowledgeBase candidate) {
+        KnowledgeBase current = lease.knowledgeBase();
         try {
             job.total = QuarkusTransaction.requiringNew().call(() -> Screening.count(where(job.filter, job.startedAt, null),
                     parameters(job.filter, job.startedAt, null)));
@@ -160,6 +164,7 @@ public class ReplayService {
             LOG.error("Replay " + job.id + " failed", e);
             job.finish(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), clock.instant());
         } finally {
+            lease.close();
             builder.release(candidate);
             pending.decrementAndGet();
         }
