@@ -16,6 +16,10 @@ public final class PatternDefinition implements ReferenceFact {
     private int partialMinFindings;
     private String evidenceNote;
     private List<String> sources = List.of();
+    private List<String> aliases = List.of();
+    private String mechanism;
+    private List<String> stressZones = List.of();
+    private List<String> typicalComplaints = List.of();
 
     public String getCode() { return code; }
     public String getName() { return name; }
@@ -26,6 +30,14 @@ public final class PatternDefinition implements ReferenceFact {
     public int getPartialMinFindings() { return partialMinFindings; }
     public String getEvidenceNote() { return evidenceNote; }
     public List<String> getSources() { return sources; }
+    /** Other names for the pattern in the literature. */
+    public List<String> getAliases() { return aliases; }
+    /** The proposed mechanism, as described (not established). */
+    public String getMechanism() { return mechanism; }
+    /** Joints and spinal transition zones described as under stress. */
+    public List<String> getStressZones() { return stressZones; }
+    /** Complaints typically reported with the pattern; they are not evidence for it. */
+    public List<String> getTypicalComplaints() { return typicalComplaints; }
     @Override public String getReferenceId() { return "pattern/" + code; }
     @Override public boolean isEvidence() { return "concordance".equals(grading); }
 

@@ -12,13 +12,16 @@ public final class Psychosocial implements InputFact {
     private final boolean lowMood;
     private final boolean painBeliefHarmful;
     private final boolean passiveCoping;
+    private final boolean excessiveRest;
+    private final boolean workCompensationIssues;
     private final Integer sbstTotal;
     private final Integer sbstPsych;
     private final Integer fabqWork;
     private final Integer fabqPhysicalActivity;
 
     public Psychosocial(String ref, boolean anxiety, boolean fearAvoidance, boolean catastrophising, boolean lowMood,
-                        boolean painBeliefHarmful, boolean passiveCoping, Integer sbstTotal, Integer sbstPsych,
+                        boolean painBeliefHarmful, boolean passiveCoping, boolean excessiveRest,
+                        boolean workCompensationIssues, Integer sbstTotal, Integer sbstPsych,
                         Integer fabqWork, Integer fabqPhysicalActivity) {
         this.ref = ref;
         this.anxiety = anxiety;
@@ -27,6 +30,8 @@ public final class Psychosocial implements InputFact {
         this.lowMood = lowMood;
         this.painBeliefHarmful = painBeliefHarmful;
         this.passiveCoping = passiveCoping;
+        this.excessiveRest = excessiveRest;
+        this.workCompensationIssues = workCompensationIssues;
         this.sbstTotal = sbstTotal;
         this.sbstPsych = sbstPsych;
         this.fabqWork = fabqWork;
@@ -40,6 +45,8 @@ public final class Psychosocial implements InputFact {
     public boolean isLowMood() { return lowMood; }
     public boolean isPainBeliefHarmful() { return painBeliefHarmful; }
     public boolean isPassiveCoping() { return passiveCoping; }
+    public boolean isExcessiveRest() { return excessiveRest; }
+    public boolean isWorkCompensationIssues() { return workCompensationIssues; }
     public boolean isSbstScored() { return sbstTotal != null && sbstPsych != null; }
     public int getSbstTotal() { return sbstTotal == null ? -1 : sbstTotal; }
     public int getSbstPsych() { return sbstPsych == null ? -1 : sbstPsych; }
@@ -56,6 +63,8 @@ public final class Psychosocial implements InputFact {
         if (lowMood) parts.add("low mood");
         if (painBeliefHarmful) parts.add("belief that pain is harmful");
         if (passiveCoping) parts.add("passive coping");
+        if (excessiveRest) parts.add("excessive rest");
+        if (workCompensationIssues) parts.add("work or compensation issues");
         if (isSbstScored()) parts.add("STarT Back " + sbstTotal + "/9 (psychosocial " + sbstPsych + "/5)");
         if (fabqWork != null) parts.add("FABQ work " + fabqWork);
         if (fabqPhysicalActivity != null) parts.add("FABQ physical activity " + fabqPhysicalActivity);

@@ -79,7 +79,8 @@ public record ScreeningRequest(
 
     /** Yellow flags, STarT Back (total 0-9, psychosocial subscale 0-5) and FABQ subscales. */
     public record Psychosocial(Boolean anxiety, Boolean fearAvoidance, Boolean catastrophising, Boolean lowMood,
-                               Boolean painBeliefHarmful, Boolean passiveCoping,
+                               Boolean painBeliefHarmful, Boolean passiveCoping, Boolean excessiveRest,
+                               Boolean workCompensationIssues,
                                @Min(0) @Max(9) Integer sbstTotal, @Min(0) @Max(5) Integer sbstPsych,
                                @Min(0) @Max(42) Integer fabqWork, @Min(0) @Max(24) Integer fabqPhysicalActivity) {
     }

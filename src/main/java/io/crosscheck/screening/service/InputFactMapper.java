@@ -79,7 +79,8 @@ public final class InputFactMapper {
                         "STarT Back needs both the total and the psychosocial subscore"));
             }
             facts.add(new Psychosocial("/psychosocial", isTrue(p.anxiety()), isTrue(p.fearAvoidance()), isTrue(p.catastrophising()),
-                    isTrue(p.lowMood()), isTrue(p.painBeliefHarmful()), isTrue(p.passiveCoping()), p.sbstTotal(), p.sbstPsych(),
+                    isTrue(p.lowMood()), isTrue(p.painBeliefHarmful()), isTrue(p.passiveCoping()), isTrue(p.excessiveRest()),
+                    isTrue(p.workCompensationIssues()), p.sbstTotal(), p.sbstPsych(),
                     p.fabqWork(), p.fabqPhysicalActivity()));
         }
         Set<String> answered = new HashSet<>();
