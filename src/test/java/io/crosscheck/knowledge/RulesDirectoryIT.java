@@ -1,5 +1,6 @@
 package io.crosscheck.knowledge;
 
+import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +42,7 @@ class RulesDirectoryIT {
 
     @Test
     void editingARuleFileAndRestartingChangesBehaviourWithoutRebuilding() throws Exception {
-        Path rules = copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Path rules = KnowledgeBaseCopy.create().rules();
         Server first = start(rules, tmp.resolve("first.log"));
         String before = screen(first);
         String versionBefore = field(before, "version");
@@ -62,7 +62,7 @@ class RulesDirectoryIT {
 
     @Test
     void aCompileErrorStopsStartUpWithFileLineAndColumn() throws Exception {
-        Path rules = copyTree(Path.of("rules"), tmp.resolve("rules"));
+        Path rules = KnowledgeBaseCopy.create().rules();
         Files.writeString(rules.resolve("plan/broken.drl"), """
                 package rules.plan;
                 import io.crosscheck.facts.*;
@@ -148,19 +148,5 @@ class RulesDirectoryIT {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }
