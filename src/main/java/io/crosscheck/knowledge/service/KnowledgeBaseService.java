@@ -2,7 +2,6 @@ package io.crosscheck.knowledge.service;
 
 import io.crosscheck.knowledge.KnowledgeBase;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
-import io.crosscheck.knowledge.model.KnowledgeBaseException;
 import io.crosscheck.knowledge.model.KnowledgeProblem;
 import io.crosscheck.knowledge.model.KnowledgeSource;
 import io.quarkus.runtime.StartupEvent;
@@ -157,8 +156,6 @@ public class KnowledgeBaseService {
             registry.recordAccepted(next.kb, by, clock.instant());
             LOG.infof("Reload by %s: knowledge base %s replaces %s", by, next.kb.version(), previous);
             return new ReloadResult(true, next.kb.version(), previous, List.of());
-        } catch (KnowledgeBaseException e) {
-            return new ReloadResult(false, null, current().version(), e.problems());
         } finally {
             reloads.unlock();
         }

@@ -1,0 +1,80 @@
+package io.crosscheck.bench;
+
+import io.crosscheck.knowledge.KnowledgeBase;
+import io.crosscheck.knowledge.service.RuleEvaluator;
+import io.crosscheck.screening.model.ScreeningRequest;
+import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.ScreeningEvaluator;
+import io.crosscheck.screening.service.ScreeningRequestReader;
+import io.crosscheck.support.Requests;
+import io.crosscheck.support.RuleHarness;
+import jakarta.validation.Validation;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where the time of one screening goes, outside HTTP and the database: reading and validating the
+ * request, evaluating the rules (session, reference facts, provenance) and writing the JSON. Read
+ * the results as ratios within one run (bench/run-benchmarks.sh prints them), not as absolutes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ScreeningBenchmark {
+
+    private KnowledgeBase kb;
+    private ScreeningRequestReader reader;
+    private ScreeningEvaluator evaluator;
+    private ScreeningRequest article;
+    private ScreeningRequest flagged;
+    private ScreeningRequest minimal;
+    private ScreeningResult articleResult;
+
+    @Setup
+    public void setUp() {
+        kb = RuleHarness.shipped().knowledgeBase();
+        reader = new ScreeningRequestReader(RuleHarness.JSON, Validation.buildDefaultValidatorFactory().getValidator());
+        evaluator = new ScreeningEvaluator(new RuleEvaluator(10_000));
+        article = reader.read(Requests.ARTICLE_DESK_WORKER);
+        flagged = reader.read(Requests.ARTICLE_WITH_SADDLE_NUMBNESS);
+        minimal = reader.read("{\"client\":{\"age\":40}}");
+        articleResult = evaluator.evaluate(article, kb);
+    }
+
+    /** Parse and validate the article request (Jackson + Bean Validation). */
+    @Benchmark
+    public ScreeningRequest readRequest() {
+        return reader.read(Requests.ARTICLE_DESK_WORKER);
+    }
+
+    /** The fixed cost of a session: reference facts inserted, nothing to conclude but the empty patterns. */
+    @Benchmark
+    public ScreeningResult evaluateMinimal() {
+        return evaluator.evaluate(minimal, kb);
+    }
+
+    /** The source article's client: rules, provenance and result assembly. */
+    @Benchmark
+    public ScreeningResult evaluateArticle() {
+        return evaluator.evaluate(article, kb);
+    }
+
+    /** The same client with a red flag: safety gate withholds the plan. */
+    @Benchmark
+    public ScreeningResult evaluateArticleWithRedFlag() {
+        return evaluator.evaluate(flagged, kb);
+    }
+
+    /** Serialise the article result, explanation included. */
+    @Benchmark
+    public String writeResult() throws Exception {
+        return RuleHarness.JSON.writeValueAsString(articleResult);
+    }
+}
