@@ -6,6 +6,7 @@ import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.screening.service.ScreeningRequestReader;
+import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
 import jakarta.validation.Validation;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 public class ScreeningBenchmark {
 
     private KnowledgeBase kb;
+    private KnowledgeBase kbWithoutWhyNot;
     private ScreeningRequestReader reader;
     private ScreeningEvaluator evaluator;
     private ScreeningRequest article;
@@ -46,6 +48,12 @@ public class ScreeningBenchmark {
         flagged = reader.read(Requests.ARTICLE_WITH_SADDLE_NUMBNESS);
         minimal = reader.read("{\"client\":{\"age\":40}}");
         articleResult = evaluator.evaluate(article, kb);
+        // ablation: the same knowledge base without the why-not rules (WHY-001, WHY-002)
+        KnowledgeBaseCopy copy = KnowledgeBaseCopy.create();
+        String patterns = copy.read("rules/patterns/patterns.drl");
+        copy.write("rules/patterns/patterns.drl", patterns.substring(0, patterns.indexOf("rule \"WHY-001"))
+                + patterns.substring(patterns.indexOf("rule \"CON-001")));
+        kbWithoutWhyNot = RuleHarness.build(copy.rules(), copy.docs());
     }
 
     /** Parse and validate the article request (Jackson + Bean Validation). */
@@ -58,6 +66,18 @@ public class ScreeningBenchmark {
     @Benchmark
     public ScreeningResult evaluateMinimal() {
         return evaluator.evaluate(minimal, kb);
+    }
+
+    /** Ablation: the minimal request without why-not rules, to show what naming missing tests costs. */
+    @Benchmark
+    public ScreeningResult evaluateMinimalWithoutWhyNot() {
+        return evaluator.evaluate(minimal, kbWithoutWhyNot);
+    }
+
+    /** Ablation: the article client without why-not rules. */
+    @Benchmark
+    public ScreeningResult evaluateArticleWithoutWhyNot() {
+        return evaluator.evaluate(article, kbWithoutWhyNot);
     }
 
     /** The source article's client: rules, provenance and result assembly. */
