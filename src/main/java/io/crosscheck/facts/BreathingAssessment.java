@@ -45,11 +45,6 @@ public final class BreathingAssessment implements InputFact {
         return codes;
     }
 
-    /** Number of observed signs of dysfunctional breathing (not counting the questionnaire). */
-    public int getSignCount() {
-        return signs().size();
-    }
-
     private List<String> signs() {
         List<String> signs = new ArrayList<>();
         if (upperChestDominant) signs.add("upper-chest dominant breathing");

@@ -1,5 +1,6 @@
 package io.crosscheck.knowledge;
 
+import io.crosscheck.support.BrokenRules;
 import io.crosscheck.knowledge.model.KnowledgeBaseException;
 import io.crosscheck.knowledge.model.KnowledgeProblem;
 import io.crosscheck.knowledge.model.KnowledgeSource;
@@ -36,16 +37,7 @@ class KnowledgeBaseBuilderTest {
 
     @Test
     void aSyntaxErrorIsReportedAtFileLineAndColumn() {
-        KnowledgeProblem problem = problemsOf(with("rules/plan/broken.drl", """
-                package rules.plan;
-                import io.crosscheck.facts.*;
-                rule "BRK-001: broken"
-                    @id("BRK-001")
-                when
-                    $f : Finding( code == )
-                then
-                end
-                """)).problems().get(0);
+        KnowledgeProblem problem = problemsOf(with("rules/plan/broken.drl", BrokenRules.SYNTAX_ERROR_AT_LINE_6)).problems().get(0);
         assertThat(problem.file()).isEqualTo("rules/plan/broken.drl");
         assertThat(problem.line()).isEqualTo(6);
         assertThat(problem.toString()).matches("rules/plan/broken\\.drl:6:\\d+: .+");

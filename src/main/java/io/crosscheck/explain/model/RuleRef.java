@@ -6,6 +6,6 @@ import io.crosscheck.knowledge.model.RuleInfo;
 public record RuleRef(String id, String name, String file, int line, String version, String doc) {
 
     public static RuleRef of(RuleInfo info) {
-        return new RuleRef(info.id(), info.name(), info.file(), info.line(), info.version(), "kb-docs/rules/" + info.id() + ".md");
+        return new RuleRef(info.id(), info.name(), info.file(), info.line(), info.version(), info.docPath());
     }
 }

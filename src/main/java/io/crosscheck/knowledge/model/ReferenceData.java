@@ -50,6 +50,10 @@ public record ReferenceData(
         return redFlags.stream().filter(r -> r.getCode().equals(code)).findFirst();
     }
 
+    public Optional<FindingDefinition> finding(String code) {
+        return findings.stream().filter(f -> f.getCode().equals(code)).findFirst();
+    }
+
     public Optional<InterventionDefinition> intervention(String id) {
         return interventions.stream().filter(i -> i.getId().equals(id)).findFirst();
     }

@@ -11,4 +11,13 @@ package io.crosscheck.knowledge.model;
  * @param stage   the agenda group (safety, findings, patterns, plan, gate)
  */
 public record RuleInfo(String id, String name, String file, int line, String version, String stage) {
+
+    /** Where a rule's documentation page lives, relative to the project root. */
+    public static String docPath(String id) {
+        return "kb-docs/rules/" + id + ".md";
+    }
+
+    public String docPath() {
+        return docPath(id);
+    }
 }

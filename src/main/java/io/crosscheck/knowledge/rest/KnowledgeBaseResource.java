@@ -42,7 +42,7 @@ public class KnowledgeBaseResource {
     /** A rule as listed by the registry. */
     public record RuleView(String id, String name, String file, int line, String version, String doc, String group) {
         static RuleView of(RuleInfo r) {
-            return new RuleView(r.id(), r.name(), r.file(), r.line(), r.version(), "kb-docs/rules/" + r.id() + ".md", r.stage());
+            return new RuleView(r.id(), r.name(), r.file(), r.line(), r.version(), r.docPath(), r.stage());
         }
     }
 
@@ -103,8 +103,7 @@ public class KnowledgeBaseResource {
     @GET
     @Path("versions/{version}")
     public VersionView version(@PathParam("version") String version) {
-        return registry.versions().stream().filter(v -> v.version.equals(version)).findFirst().map(this::view)
-                .orElseThrow(NotFoundException::new);
+        return registry.version(version).map(this::view).orElseThrow(NotFoundException::new);
     }
 
     @GET

@@ -57,7 +57,7 @@ public final class KnowledgeBaseLinter {
     private static void checkDocs(KnowledgeBase kb, KnowledgeSource source, List<KnowledgeProblem> problems) {
         Set<String> ids = kb.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
         for (RuleInfo r : kb.rules()) {
-            String page = RULE_DOCS + r.id() + ".md";
+            String page = r.docPath();
             String text = source.files().get(page);
             if (text == null) {
                 problems.add(new KnowledgeProblem(r.file(), r.line(), 1, "rule " + r.id() + " has no kb-doc page " + page));

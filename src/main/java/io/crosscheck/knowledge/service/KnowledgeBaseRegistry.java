@@ -58,6 +58,11 @@ public class KnowledgeBaseRegistry {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<KnowledgeBaseVersion> version(String version) {
+        return KnowledgeBaseVersion.findByIdOptional(version);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<KnowledgeBaseLoad> loadsOf(String version) {
         return KnowledgeBaseLoad.list("version = ?1 and outcome = 'accepted' order by attemptedAt", version);
     }
@@ -65,7 +70,7 @@ public class KnowledgeBaseRegistry {
     /** The files of a stored version: path -> content. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Map<String, String>> files(String version) {
-        return KnowledgeBaseVersion.<KnowledgeBaseVersion>findByIdOptional(version).map(v -> {
+        return version(version).map(v -> {
             try {
                 return json.readValue(v.filesJson, new TypeReference<Map<String, String>>() { });
             } catch (JsonProcessingException e) {

@@ -26,9 +26,14 @@ import java.util.Map;
 public class VocabularyService {
 
     private final Validator validator;
+    /** The request model's constraints do not change at runtime: read them once. */
+    private final List<FieldRule> fields;
 
     VocabularyService(Validator validator) {
         this.validator = validator;
+        List<FieldRule> rules = new ArrayList<>();
+        describe(ScreeningRequest.class, "", rules);
+        this.fields = List.copyOf(rules);
     }
 
     /** Red flags grouped by domain, as listed to clients. */
@@ -50,8 +55,6 @@ public class VocabularyService {
             domains.computeIfAbsent(d.getDomain(), k -> new RedFlagDomain(d.getDomain(), d.getDomainLabel(),
                     d.getUrgency().name().toLowerCase(), new ArrayList<>())).flags().add(new Vocabulary.Code(d.getCode(), d.getLabel()));
         }
-        List<FieldRule> fields = new ArrayList<>();
-        describe(ScreeningRequest.class, "", fields);
         return new VocabularyView(kb.version(), kb.reference().vocabulary(), List.copyOf(domains.values()), fields);
     }
 

@@ -80,8 +80,7 @@ final class ResultAssembler {
             List<ScreeningResult.SubtypeResult> subtypes = new ArrayList<>();
             for (Recorded f : all) {
                 if (f.fact() instanceof Finding finding && finding.getPattern().equals(p.getPattern())) {
-                    String evidence = kb.reference().findings().stream().filter(d -> d.getCode().equals(finding.getCode()))
-                            .findFirst().map(FindingDefinition::getEvidence).orElse(null);
+                    String evidence = kb.reference().finding(finding.getCode()).map(FindingDefinition::getEvidence).orElse(null);
                     findings.add(new FindingResult(finding.getCode(), finding.getLabel(), finding.getCategory(),
                             finding.getSide() == null ? null : finding.getSide().label(), ProvenanceRecorder.because(f),
                             evidence, f.id(), f.rule().id()));
@@ -119,22 +118,21 @@ final class ResultAssembler {
                 flagsByDomain.computeIfAbsent(flag.getDomain(), d -> new ArrayList<>()).add(r);
             }
         }
+        // most urgent first (stable, so equal urgencies keep derivation order)
+        List<Recorded> byUrgency = all.stream().filter(r -> r.fact() instanceof Referral)
+                .sorted(Comparator.comparing(r -> ((Referral) r.fact()).getUrgency())).toList();
         List<ReferralResult> referrals = new ArrayList<>();
-        Urgency most = null;
-        for (Recorded r : all) {
-            if (r.fact() instanceof Referral ref) {
-                List<Recorded> flags = flagsByDomain.getOrDefault(ref.getDomain(), List.of());
-                Set<String> ruleIds = new LinkedHashSet<>();
-                flags.forEach(f -> ruleIds.add(f.rule().id()));
-                ruleIds.add(r.rule().id());
-                referrals.add(new ReferralResult(ref.getDomain(), ref.getDomainLabel(), lower(ref.getUrgency()),
-                        flags.stream().map(f -> ((RedFlag) f.fact()).getLabel()).distinct().toList(), List.copyOf(ruleIds), r.id()));
-                most = Urgency.mostUrgent(most, ref.getUrgency());
-            }
+        for (Recorded r : byUrgency) {
+            Referral ref = (Referral) r.fact();
+            List<Recorded> flags = flagsByDomain.getOrDefault(ref.getDomain(), List.of());
+            Set<String> ruleIds = new LinkedHashSet<>();
+            flags.forEach(f -> ruleIds.add(f.rule().id()));
+            ruleIds.add(r.rule().id());
+            referrals.add(new ReferralResult(ref.getDomain(), ref.getDomainLabel(), lower(ref.getUrgency()),
+                    flags.stream().map(f -> ((RedFlag) f.fact()).getLabel()).distinct().toList(), List.copyOf(ruleIds), r.id()));
         }
-        referrals.sort(Comparator.comparing(ReferralResult::urgency, Comparator.comparing(u -> Urgency.valueOf(u.toUpperCase(Locale.ROOT)))));
         boolean withheld = all.stream().anyMatch(r -> r.fact() instanceof ExerciseWithheld);
-        return new RedFlagOutcome(!referrals.isEmpty(), most == null ? null : lower(most), withheld, referrals);
+        return new RedFlagOutcome(!referrals.isEmpty(), referrals.isEmpty() ? null : referrals.get(0).urgency(), withheld, referrals);
     }
 
     private static List<InterventionResult> interventions(List<Recorded> all) {

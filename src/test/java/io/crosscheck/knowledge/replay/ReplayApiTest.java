@@ -1,5 +1,6 @@
 package io.crosscheck.knowledge.replay;
 
+import io.crosscheck.support.BrokenRules;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.Requests;
 import io.quarkus.test.junit.QuarkusTest;
@@ -136,16 +137,7 @@ class ReplayApiTest {
     @Test
     void aCandidateThatDoesNotCompileIs422WithFileLineAndColumn() throws Exception {
         Path rules = Candidates.copyOfRules(tmp);
-        Files.writeString(rules.resolve("plan/broken.drl"), """
-                package rules.plan;
-                import io.crosscheck.facts.*;
-                rule "BRK-001: broken"
-                    @id("BRK-001")
-                when
-                    $f : Finding( code == )
-                then
-                end
-                """);
+        Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
         given().contentType(ContentType.JSON).body(Map.of("candidateRulesDir", rules.toString())).post(REPLAYS)
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("errors.field", hasItem("/candidateRulesDir"))
