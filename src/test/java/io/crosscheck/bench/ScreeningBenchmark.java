@@ -1,15 +1,12 @@
 package io.crosscheck.bench;
 
-import io.crosscheck.knowledge.KnowledgeBase;
-import io.crosscheck.knowledge.service.RuleEvaluator;
+import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
-import io.crosscheck.screening.service.ScreeningRequestReader;
 import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
-import jakarta.validation.Validation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -32,7 +29,6 @@ public class ScreeningBenchmark {
 
     private KnowledgeBase kb;
     private KnowledgeBase kbWithoutWhyNot;
-    private ScreeningRequestReader reader;
     private ScreeningEvaluator evaluator;
     private ScreeningRequest article;
     private ScreeningRequest flagged;
@@ -42,11 +38,10 @@ public class ScreeningBenchmark {
     @Setup
     public void setUp() {
         kb = RuleHarness.shipped().knowledgeBase();
-        reader = new ScreeningRequestReader(RuleHarness.JSON, Validation.buildDefaultValidatorFactory().getValidator());
-        evaluator = new ScreeningEvaluator(new RuleEvaluator(10_000));
-        article = reader.read(Requests.ARTICLE_DESK_WORKER);
-        flagged = reader.read(Requests.ARTICLE_WITH_SADDLE_NUMBNESS);
-        minimal = reader.read("{\"client\":{\"age\":40}}");
+        evaluator = ScreeningEvaluator.standalone(10_000);
+        article = evaluator.read(Requests.ARTICLE_DESK_WORKER);
+        flagged = evaluator.read(Requests.ARTICLE_WITH_SADDLE_NUMBNESS);
+        minimal = evaluator.read("{\"client\":{\"age\":40}}");
         articleResult = evaluator.evaluate(article, kb);
         // ablation: the same knowledge base without the why-not rules (WHY-001, WHY-002)
         KnowledgeBaseCopy copy = KnowledgeBaseCopy.create();
@@ -59,7 +54,7 @@ public class ScreeningBenchmark {
     /** Parse and validate the article request (Jackson + Bean Validation). */
     @Benchmark
     public ScreeningRequest readRequest() {
-        return reader.read(Requests.ARTICLE_DESK_WORKER);
+        return evaluator.read(Requests.ARTICLE_DESK_WORKER);
     }
 
     /** The fixed cost of a session: reference facts inserted, nothing to conclude but the empty patterns. */

@@ -1,6 +1,6 @@
 package io.crosscheck.knowledge;
 
-import io.crosscheck.explain.model.ExplanationNode;
+import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;

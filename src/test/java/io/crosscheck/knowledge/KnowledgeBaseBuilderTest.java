@@ -1,9 +1,10 @@
 package io.crosscheck.knowledge;
 
 import io.crosscheck.support.BrokenRules;
-import io.crosscheck.knowledge.model.KnowledgeBaseException;
-import io.crosscheck.knowledge.model.KnowledgeProblem;
-import io.crosscheck.knowledge.model.KnowledgeSource;
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeBaseException;
+import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class KnowledgeBaseBuilderTest {
     void aRuleWithoutAnIdOrWithADuplicateIdIsRejected() {
         KnowledgeBaseException e = problemsOf(with("rules/plan/extra.drl", """
                 package rules.plan;
-                import io.crosscheck.facts.*;
+                import io.crosscheck.engine.facts.*;
                 rule "No id here"
                 when
                     Finding()

@@ -65,7 +65,7 @@ class RulesDirectoryIT {
         Path rules = KnowledgeBaseCopy.create().rules();
         Files.writeString(rules.resolve("plan/broken.drl"), """
                 package rules.plan;
-                import io.crosscheck.facts.*;
+                import io.crosscheck.engine.facts.*;
 
                 rule "BRK-001: broken"
                     @id("BRK-001")

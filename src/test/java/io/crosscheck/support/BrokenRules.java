@@ -9,7 +9,7 @@ public final class BrokenRules {
     /** A rule whose condition is cut short: the compiler reports line 6. */
     public static final String SYNTAX_ERROR_AT_LINE_6 = """
             package rules.plan;
-            import io.crosscheck.facts.*;
+            import io.crosscheck.engine.facts.*;
             rule "BRK-001: broken"
                 @id("BRK-001")
             when

@@ -1,17 +1,12 @@
 package io.crosscheck.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.crosscheck.knowledge.KnowledgeBase;
+import io.crosscheck.common.json.Json;
+import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
-import io.crosscheck.knowledge.service.RuleEvaluator;
-import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
-import io.crosscheck.screening.service.ScreeningRequestReader;
-import jakarta.validation.Validation;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,14 +17,12 @@ import java.time.Clock;
  */
 public final class RuleHarness {
 
-    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** The service's JSON configuration (io.crosscheck.common.json.Json). */
+    public static final ObjectMapper JSON = Json.newMapper();
     private static KnowledgeBase shipped;
 
     private final KnowledgeBase kb;
-    private final ScreeningRequestReader reader = new ScreeningRequestReader(JSON,
-            Validation.buildDefaultValidatorFactory().getValidator());
-    private final ScreeningEvaluator evaluator = new ScreeningEvaluator(new RuleEvaluator(10_000));
+    private final ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(10_000);
 
     private RuleHarness(KnowledgeBase kb) {
         this.kb = kb;
@@ -52,7 +45,6 @@ public final class RuleHarness {
     }
 
     public ScreeningResult screen(String requestJson) {
-        ScreeningRequest request = reader.read(requestJson);
-        return evaluator.evaluate(request, kb);
+        return evaluator.evaluate(requestJson, kb);
     }
 }

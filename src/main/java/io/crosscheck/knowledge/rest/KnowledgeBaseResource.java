@@ -1,35 +1,27 @@
 package io.crosscheck.knowledge.rest;
 
-import io.crosscheck.common.problem.FieldError;
-import io.crosscheck.common.problem.Problem;
-import io.crosscheck.knowledge.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.KnowledgeBaseLoad;
 import io.crosscheck.knowledge.KnowledgeBaseVersion;
-import io.crosscheck.knowledge.model.RuleInfo;
+import io.crosscheck.engine.RuleInfo;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
-import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-/** The knowledge-base registry and hot reload, for rule authors. */
+/** The knowledge-base registry, for rule authors: what serves now, past versions and their files. */
 @Path("/api/v1/knowledge-base")
 @Produces(MediaType.APPLICATION_JSON)
 public class KnowledgeBaseResource {
-
-    private static final java.util.regex.Pattern AUTHOR = java.util.regex.Pattern.compile("[\\p{L}0-9._@ -]{1,64}");
 
     private final KnowledgeBaseService knowledgeBases;
     private final KnowledgeBaseRegistry registry;
@@ -70,27 +62,6 @@ public class KnowledgeBaseResource {
         List<RuleView> rules = kb.rules().stream().sorted(Comparator.comparing(RuleInfo::id)).map(RuleView::of).toList();
         return new CurrentView(kb.version(), kb.loadedAt(), kb.source().origin(), rules.size(), rules,
                 registry.recentLoads(20).stream().map(LoadView::of).toList());
-    }
-
-    @POST
-    @Path("reload")
-    @Operation(summary = "Build, validate (compile, lint, scenario suite) and, only if all pass, swap in the rules directory")
-    public Response reload(@QueryParam("author") String author) {
-        String by = author == null || author.isBlank() ? "api" : author.strip();
-        if (!AUTHOR.matcher(by).matches()) {
-            return Problem.invalid("Invalid request", 422, List.of(new FieldError("author",
-                    "1-64 letters, digits, spaces or . _ @ -", author))).toResponse();
-        }
-        ReloadResult result = knowledgeBases.reload(by);
-        if (result.accepted()) {
-            return Response.ok(result).build();
-        }
-        List<FieldError> errors = result.problems().stream()
-                .map(p -> new FieldError(p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()), p.message()))
-                .toList();
-        Problem problem = new Problem("urn:crosscheck:problem:knowledge-base-rejected", "Knowledge base rejected", 422,
-                "The candidate failed validation; " + result.previousVersion() + " keeps serving", errors);
-        return problem.toResponse();
     }
 
     @GET

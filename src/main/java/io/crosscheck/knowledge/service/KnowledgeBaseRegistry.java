@@ -3,10 +3,10 @@ package io.crosscheck.knowledge.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.crosscheck.knowledge.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.KnowledgeBaseLoad;
 import io.crosscheck.knowledge.KnowledgeBaseVersion;
-import io.crosscheck.knowledge.model.KnowledgeProblem;
+import io.crosscheck.engine.KnowledgeProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,9 +1,9 @@
 package io.crosscheck.knowledge.service;
 
-import io.crosscheck.knowledge.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
-import io.crosscheck.knowledge.model.KnowledgeProblem;
-import io.crosscheck.knowledge.model.KnowledgeSource;
+import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.engine.KnowledgeSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,13 +17,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Holds the knowledge base that serves requests and swaps it atomically on reload.
  *
  * <p>Start-up builds it from the rules directory (or the packaged copy); a build error stops
- * start-up with file:line:column messages. A reload builds and validates a candidate (compile,
- * lint, scenario suite) on the caller's thread, never on a screening's, and swaps it in only if it
+ * start-up with file:line:column messages. A reload builds and validates a candidate (the
+ * validation is authoring's: compile, lint, scenario suite) on the caller's thread, never on a screening's, and swaps it in only if it
  * passes; a rejected candidate leaves the current one serving. Requests hold a {@link Lease}, so
  * those in flight finish on the knowledge base they started with; a superseded knowledge base is
  * released (and its KieModule removed from the KieRepository) when its last lease closes.
@@ -35,14 +36,15 @@ public class KnowledgeBaseService {
     private final KnowledgeConfig config;
     private final KnowledgeBaseRegistry registry;
     private final Clock clock = Clock.systemUTC();
-    private final KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(clock);
+    private final KnowledgeBaseBuilder builder;
     private final KnowledgeSourceReader reader = new KnowledgeSourceReader();
     private final AtomicReference<Live> current = new AtomicReference<>();
     private final ReentrantLock reloads = new ReentrantLock();
 
-    KnowledgeBaseService(KnowledgeConfig config, KnowledgeBaseRegistry registry) {
+    KnowledgeBaseService(KnowledgeConfig config, KnowledgeBaseRegistry registry, KnowledgeBaseBuilder builder) {
         this.config = config;
         this.registry = registry;
+        this.builder = builder;
     }
 
     /** A knowledge base in use by one request. Close it when the request is done. */
@@ -51,6 +53,16 @@ public class KnowledgeBaseService {
 
         @Override
         void close();
+    }
+
+    /**
+     * A candidate knowledge base and what a validation found wrong with it; valid when it compiled and
+     * nothing was found. The knowledge base of a rejected candidate has been released (null).
+     */
+    public record Candidate(KnowledgeBase knowledgeBase, List<KnowledgeProblem> problems) {
+        public boolean valid() {
+            return knowledgeBase != null && problems.isEmpty();
+        }
     }
 
     /** The outcome of a reload. */
@@ -128,10 +140,11 @@ public class KnowledgeBaseService {
     }
 
     /**
-     * Builds a candidate from the configured directories, validates it and, only if it passes,
-     * swaps it in. Reloads are serialised; screenings are never blocked.
+     * Reads the configured directories, has {@code validation} decide whether the candidate may go live
+     * and, only if it may, swaps it in. Reloads are serialised; screenings are never blocked. Which checks
+     * a candidate must pass is the caller's (authoring's) business; the swap and its bookkeeping are here.
      */
-    public ReloadResult reload(String by) {
+    public ReloadResult reload(String by, Function<KnowledgeSource, Candidate> validation) {
         reloads.lock();
         try {
             String previous = current().version();
@@ -143,13 +156,13 @@ public class KnowledgeBaseService {
                 registry.recordRejected(null, by, clock.instant(), problems);
                 return new ReloadResult(false, null, previous, problems);
             }
-            KnowledgeBaseValidator.Validation v = new KnowledgeBaseValidator(builder, config.maxFiringsPerSession()).validate(source);
-            if (!v.valid()) {
-                registry.recordRejected(source.contentHash(), by, clock.instant(), v.problems());
-                LOG.warnf("Reload by %s rejected: %d problem(s); %s keeps serving", by, v.problems().size(), previous);
-                return new ReloadResult(false, source.contentHash(), previous, v.problems());
+            Candidate candidate = validation.apply(source);
+            if (!candidate.valid()) {
+                registry.recordRejected(source.contentHash(), by, clock.instant(), candidate.problems());
+                LOG.warnf("Reload by %s rejected: %d problem(s); %s keeps serving", by, candidate.problems().size(), previous);
+                return new ReloadResult(false, source.contentHash(), previous, candidate.problems());
             }
-            Live next = new Live(v.knowledgeBase());
+            Live next = new Live(candidate.knowledgeBase());
             Live old = current.getAndSet(next);
             old.superseded.set(true);
             old.releaseIfIdle();
@@ -161,7 +174,8 @@ public class KnowledgeBaseService {
         }
     }
 
-    KnowledgeSource readSource() {
+    /** The configured rules and docs directories, or the copy packaged in the application. */
+    public KnowledgeSource readSource() {
         Path rules = Path.of(config.rulesDir());
         if (Files.isDirectory(rules)) {
             return reader.fromDirectories(rules, Path.of(config.docsDir()));

@@ -1,6 +1,6 @@
 package io.crosscheck.knowledge.service;
 
-import io.crosscheck.knowledge.model.KnowledgeSource;
+import io.crosscheck.engine.KnowledgeSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.crosscheck.screening.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.crosscheck.explain.model.Explanation;
+import io.crosscheck.engine.explain.Explanation;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,11 +38,6 @@ public record ScreeningResult(
     public ScreeningResult withoutExplanation() {
         return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
                 withheld, precautions, contributors, yellowFlags, null);
-    }
-
-    public ScreeningResult withExplanation(Explanation explanation) {
-        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
-                withheld, precautions, contributors, yellowFlags, explanation);
     }
 
     /** Which knowledge base produced the result. */

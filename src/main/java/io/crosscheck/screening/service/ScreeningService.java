@@ -3,10 +3,8 @@ package io.crosscheck.screening.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crosscheck.knowledge.KnowledgeBase;
-import io.crosscheck.knowledge.config.KnowledgeConfig;
+import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
-import io.crosscheck.knowledge.service.RuleEvaluator;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
@@ -24,29 +22,27 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScreeningService {
 
-    private final ScreeningRequestReader reader;
     private final KnowledgeBaseService knowledgeBases;
     private final ScreeningStore store;
     private final ObjectMapper mapper;
     private final ScreeningEvaluator evaluator;
     private final Clock clock = Clock.systemUTC();
 
-    ScreeningService(ScreeningRequestReader reader, KnowledgeBaseService knowledgeBases, ScreeningStore store,
-                     ObjectMapper mapper, KnowledgeConfig config) {
-        this.reader = reader;
+    ScreeningService(ScreeningEvaluator evaluator, KnowledgeBaseService knowledgeBases, ScreeningStore store,
+                     ObjectMapper mapper) {
+        this.evaluator = evaluator;
         this.knowledgeBases = knowledgeBases;
         this.store = store;
         this.mapper = mapper;
-        this.evaluator = new ScreeningEvaluator(new RuleEvaluator(config.maxFiringsPerSession()));
     }
 
     public ScreeningResult screen(String body) {
-        ScreeningRequest request = reader.read(body);
+        ScreeningRequest request = evaluator.read(body);
         ScreeningResult result;
         String version;
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
             KnowledgeBase kb = lease.knowledgeBase();
-            result = evaluate(request, kb).withIdentity(UUID.randomUUID(), clock.instant());
+            result = evaluator.evaluate(request, kb).withIdentity(UUID.randomUUID(), clock.instant());
             version = kb.version();
         }
         Screening entity = new Screening();
@@ -61,10 +57,6 @@ public class ScreeningService {
         return result;
     }
 
-    /** Pure evaluation, no persistence: same request and knowledge base give the same result. */
-    public ScreeningResult evaluate(ScreeningRequest request, KnowledgeBase kb) {
-        return evaluator.evaluate(request, kb);
-    }
 
     /** The stored result, explanation included, exactly as it was returned when created. */
     public Optional<ObjectNode> find(UUID id) {

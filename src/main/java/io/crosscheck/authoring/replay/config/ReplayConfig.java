@@ -1,0 +1,25 @@
+package io.crosscheck.authoring.replay.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How replays of a candidate knowledge base run (see {@code ## Replay} in application.properties). */
+@ConfigMapping(prefix = "crosscheck.replay")
+public interface ReplayConfig {
+
+    /** Stored screenings read per page (one short read-only transaction each). */
+    @WithDefault("200")
+    int batchSize();
+
+    /** Example screening ids (or scenario files) kept per kind of change in a report. */
+    @WithDefault("5")
+    int examplesPerChange();
+
+    /** Replays waiting or running at once; more are refused with 429 until one finishes. */
+    @WithDefault("2")
+    int maxPending();
+
+    /** Finished replays kept in memory for GET; the oldest are forgotten first. */
+    @WithDefault("20")
+    int retainedJobs();
+}

@@ -1,0 +1,21 @@
+package io.crosscheck.authoring.replay.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.crosscheck.screening.store.ScreeningFilter;
+
+import java.time.Instant;
+
+/**
+ * A replay running in the background, as seen by a client: progress over the stored screenings
+ * ({@code processed} of {@code total}) while {@code running}, the report when {@code done}, the
+ * error when {@code failed}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReplayJob(String id, String state, long processed, Long total, Instant startedAt, Instant finishedAt,
+                        String candidateRulesDir, String candidateDocsDir, ScreeningFilter filter, ReplayReport report,
+                        String error) {
+
+    public static final String RUNNING = "running";
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
+}

@@ -1,0 +1,40 @@
+package io.crosscheck.authoring.replay.model;
+
+import io.crosscheck.screening.store.ScreeningFilter;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.Instant;
+
+/**
+ * Body of {@code POST /api/v1/knowledge-base/replays}. Directories are on the server, relative to
+ * its working directory; {@code from} and {@code to} are ISO-8601 instants (from inclusive, to
+ * exclusive); only {@code candidateRulesDir} is required. Validated by its annotations, so the API
+ * names every bad field at once.
+ */
+@ReplayRequest.FromBeforeTo
+public record ReplayRequest(
+        @NotBlank(message = "is required: the directory holding the candidate rules") @ServerDirectory String candidateRulesDir,
+        @ServerDirectory String candidateDocsDir,
+        @IsoInstant String from,
+        @IsoInstant String to,
+        @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
+                message = "must be a pseudonymous reference of 1-64 letters, digits, '.', '_', ':' or '-'") String clientRef) {
+
+    /** The stored screenings this request selects; call after validation. */
+    public ScreeningFilter filter() {
+        return new ScreeningFilter(from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to), clientRef);
+    }
+
+    /** The time range is half-open: {@code from} must come before {@code to}. Reported on {@code /from}. */
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @jakarta.validation.Constraint(validatedBy = ReplayConstraints.FromBeforeToValidator.class)
+    public @interface FromBeforeTo {
+        String message() default "must be before to";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends jakarta.validation.Payload>[] payload() default {};
+    }
+}

@@ -1,0 +1,93 @@
+package io.crosscheck.authoring.replay.rest;
+
+import io.crosscheck.common.problem.Problem;
+import io.crosscheck.authoring.replay.model.ReplayJob;
+import io.crosscheck.authoring.replay.model.ReplayRequest;
+import io.crosscheck.authoring.replay.service.ReplayCapacityExceeded;
+import io.crosscheck.authoring.replay.service.ReplayJobs;
+import io.crosscheck.authoring.replay.service.ReplayService;
+import io.crosscheck.common.json.JsonBodyReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Impact analysis for rule authors: what a candidate knowledge base would change. */
+@Path("/api/v1/knowledge-base/replays")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReplayResource {
+
+    private final ReplayService service;
+    private final ReplayJobs jobs;
+    private final JsonBodyReader<ReplayRequest> requests;
+
+    ReplayResource(ReplayService service, ReplayJobs jobs, ObjectMapper mapper, Validator validator) {
+        this.service = service;
+        this.jobs = jobs;
+        this.requests = new JsonBodyReader<>(ReplayRequest.class, mapper, validator);
+    }
+
+    @ServerExceptionMapper
+    public Response busy(ReplayCapacityExceeded e) {
+        return Problem.of("replay-capacity", "Too Many Requests", 429, e.getMessage()).toResponse();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replay stored screenings and the scenario suite under a candidate knowledge base",
+            description = "Compiles the candidate rules directory, then re-evaluates the stored screenings (optionally "
+                    + "filtered) and the scenarios under the current and the candidate knowledge base in the background. "
+                    + "Stored results are never modified. Poll the Location for progress and the report.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ReplayRequest.class)))
+    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = ReplayJob.class)))
+    @APIResponse(responseCode = "422", description = "Missing or non-existent directory, bad time range, or a candidate that "
+            + "does not compile (file:line:column problems)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many replays pending", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response start(String body, @Context UriInfo uri) {
+        ReplayJob job = service.start(requests.read(body));
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A replay: progress while running, the report when done")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReplayJob.class)))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ReplayJob get(@PathParam("id") String id) {
+        return jobs.find(id).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("{id}/report.txt")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "A finished replay's report as plain text")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_PLAIN))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The replay is still running or failed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response text(@PathParam("id") String id) {
+        ReplayJob job = jobs.find(id).orElseThrow(NotFoundException::new);
+        if (job.report() == null) {
+            String detail = ReplayJob.RUNNING.equals(job.state())
+                    ? "The replay is still running (" + job.processed() + " of " + (job.total() == null ? "?" : job.total()) + ")"
+                    : "The replay failed: " + job.error();
+            return Problem.of("replay-not-done", "Conflict", 409, detail).toResponse();
+        }
+        return Response.ok(job.report().toText(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+    }
+}

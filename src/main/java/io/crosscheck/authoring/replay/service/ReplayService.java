@@ -1,0 +1,178 @@
+package io.crosscheck.authoring.replay.service;
+
+import io.crosscheck.authoring.replay.config.ReplayConfig;
+import io.crosscheck.authoring.replay.model.ReplayJob;
+import io.crosscheck.authoring.replay.model.ReplayOutcome;
+import io.crosscheck.authoring.replay.model.ReplayReport;
+import io.crosscheck.authoring.replay.model.ReplayRequest;
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeBaseException;
+import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.config.KnowledgeConfig;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.knowledge.service.KnowledgeSourceReader;
+import io.crosscheck.screening.store.ScreeningPages;
+import io.crosscheck.screening.store.ScreeningQuery;
+import io.crosscheck.screening.store.StoredScreening;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Replays stored screenings and the scenario suite under a candidate knowledge base, in the
+ * background on the Quarkus-managed executor. The candidate is compiled when the replay is requested
+ * (so a compile error is an immediate 422), kept apart from the knowledge base that serves
+ * screenings, and released from the KieRepository when the replay ends. Stored screenings are only
+ * read, a page at a time, through the same query as the command line ({@link ScreeningQuery}).
+ */
+@ApplicationScoped
+public class ReplayService {
+    private static final Logger LOG = Logger.getLogger(ReplayService.class);
+
+    private final KnowledgeBaseService knowledgeBases;
+    private final KnowledgeConfig knowledgeConfig;
+    private final ReplayConfig config;
+    private final ReplayJobs jobs;
+    private final ReplayEngine engine;
+    private final KnowledgeBaseBuilder builder;
+    private final Validator validator;
+    private final DataSource dataSource;
+    private final ManagedExecutor executor;
+    private final KnowledgeSourceReader sources = new KnowledgeSourceReader();
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicInteger pending = new AtomicInteger();
+
+    ReplayService(KnowledgeBaseService knowledgeBases, KnowledgeConfig knowledgeConfig, ReplayConfig config, ReplayJobs jobs,
+                  ReplayEngine engine, KnowledgeBaseBuilder builder, Validator validator, DataSource dataSource,
+                  ManagedExecutor executor) {
+        this.knowledgeBases = knowledgeBases;
+        this.knowledgeConfig = knowledgeConfig;
+        this.config = config;
+        this.jobs = jobs;
+        this.engine = engine;
+        this.builder = builder;
+        this.validator = validator;
+        this.dataSource = dataSource;
+        this.executor = executor;
+    }
+
+    /**
+     * Validates the request, compiles the candidate and starts the replay.
+     *
+     * @throws InvalidRequestException 422 naming the field for bad values or a candidate that does not
+     *                                 compile ({@code file:line:column} problems)
+     * @throws ReplayCapacityExceeded  when {@code max-pending} replays are already waiting or running
+     */
+    public ReplayJob start(ReplayRequest request) {
+        List<FieldError> errors = validator.validate(request).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<ReplayRequest> v) -> v.getPropertyPath().toString()))
+                .map(v -> new FieldError("/" + v.getPropertyPath(), v.getMessage(), v.getInvalidValue())).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(422, errors);
+        }
+        Path rulesDir = Path.of(request.candidateRulesDir());
+        Path docsDir = Path.of(request.candidateDocsDir() != null ? request.candidateDocsDir() : knowledgeConfig.docsDir());
+        if (pending.incrementAndGet() > config.maxPending()) {
+            pending.decrementAndGet();
+            throw new ReplayCapacityExceeded(config.maxPending());
+        }
+        KnowledgeBase candidate;
+        try {
+            candidate = compile(rulesDir, docsDir);
+        } catch (RuntimeException e) {
+            pending.decrementAndGet();
+            throw e;
+        }
+        // a lease keeps the current knowledge base alive for the whole replay, even across reloads
+        KnowledgeBaseService.Lease lease = knowledgeBases.acquire();
+        ReplayJobs.Job job = jobs.start(clock.instant(), rulesDir.toString(), docsDir.toString(), request.filter());
+        LOG.infof("Replay %s started: candidate %s from %s against current %s", job.id, candidate.version(),
+                candidate.source().origin(), lease.knowledgeBase().version());
+        try {
+            executor.execute(() -> run(job, lease, candidate));
+        } catch (RejectedExecutionException e) {
+            end(lease, candidate);
+            job.finish(null, "the service is shutting down", clock.instant());
+        }
+        return job.view();
+    }
+
+    private void run(ReplayJobs.Job job, KnowledgeBaseService.Lease lease, KnowledgeBase candidate) {
+        try {
+            job.total = withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt).count());
+            ScreeningPages rows = new ScreeningPages((after, limit) -> page(job, after, limit), config.batchSize());
+            ReplayReport report = engine.replay(lease.knowledgeBase(), candidate, job.filter, job.startedAt, rows,
+                    new ReplayEngine.Listener() {
+                        @Override
+                        public void screening(ReplayOutcome outcome) {
+                            job.processed.incrementAndGet();
+                        }
+                    });
+            job.finish(report, null, clock.instant());
+            LOG.infof("Replay %s done: %d screenings, %d changed, %d failed", job.id, report.screenings().evaluated(),
+                    report.screenings().changed(), report.screenings().failed());
+        } catch (RuntimeException | Error e) {
+            LOG.error("Replay " + job.id + " failed", e);
+            job.finish(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), clock.instant());
+        } finally {
+            end(lease, candidate);
+        }
+    }
+
+    private void end(KnowledgeBaseService.Lease lease, KnowledgeBase candidate) {
+        lease.close();
+        builder.release(candidate);
+        pending.decrementAndGet();
+    }
+
+    /** One page of stored screenings on a pooled connection of its own. */
+    private List<StoredScreening> page(ReplayJobs.Job job, StoredScreening after, int limit) {
+        return withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt).page(after, limit));
+    }
+
+    private interface Sql<T> {
+        T run(Connection connection);
+    }
+
+    private <T> T withConnection(Sql<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read stored screenings: " + e.getMessage(), e);
+        }
+    }
+
+    private KnowledgeBase compile(Path rulesDir, Path docsDir) {
+        KnowledgeSource source;
+        try {
+            source = sources.fromDirectories(rulesDir, docsDir);
+        } catch (UncheckedIOException e) {
+            throw new InvalidRequestException(422, List.of(new FieldError("/candidateRulesDir",
+                    "cannot be read: " + e.getCause().getMessage(), rulesDir.toString())));
+        }
+        try {
+            return builder.build(source);
+        } catch (KnowledgeBaseException e) {
+            throw new InvalidRequestException(422, e.problems().stream()
+                    .map(p -> new FieldError(p.file().startsWith(KnowledgeSource.DOCS) ? "/candidateDocsDir" : "/candidateRulesDir",
+                            p.toString()))
+                    .toList());
+        }
+    }
+}

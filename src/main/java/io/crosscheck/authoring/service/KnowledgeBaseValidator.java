@@ -1,0 +1,69 @@
+package io.crosscheck.authoring.service;
+
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeBaseException;
+import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.authoring.lint.KnowledgeBaseLinter;
+import io.crosscheck.authoring.scenario.Scenario;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
+import io.crosscheck.authoring.scenario.ScenarioOutcome;
+import io.crosscheck.authoring.scenario.ScenarioReport;
+import io.crosscheck.authoring.scenario.ScenarioSuite;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one definition of "this knowledge base may go live": it compiles, the linter finds nothing,
+ * every scenario passes and every rule fires in at least one scenario. Shared by the validate
+ * command and hot reload, so both accept exactly the same knowledge bases.
+ */
+public final class KnowledgeBaseValidator {
+
+    private final KnowledgeBaseBuilder builder;
+    private final KnowledgeBaseLinter linter = new KnowledgeBaseLinter();
+    private final ScenarioSuite suite;
+
+    public KnowledgeBaseValidator(KnowledgeBaseBuilder builder, ScenarioSuite suite) {
+        this.builder = builder;
+        this.suite = suite;
+    }
+
+    /**
+     * The outcome: the compiled knowledge base when valid (the caller owns it and must release it
+     * if it does not keep it), otherwise null; problems located at file:line:column.
+     */
+    public record Validation(KnowledgeBase knowledgeBase, List<KnowledgeProblem> problems, ScenarioReport scenarios) {
+        public boolean valid() {
+            return knowledgeBase != null && problems.isEmpty();
+        }
+    }
+
+    public Validation validate(KnowledgeSource source) {
+        KnowledgeBase kb;
+        try {
+            kb = builder.build(source);
+        } catch (KnowledgeBaseException e) {
+            return new Validation(null, e.problems(), null);
+        }
+        List<KnowledgeProblem> problems = new ArrayList<>(linter.lint(kb));
+        List<Scenario> scenarios = ScenarioSuite.load(source, problems);
+        ScenarioReport report = suite.run(kb, scenarios);
+        for (ScenarioOutcome o : report.failed()) {
+            o.failures().forEach(f -> problems.add(new KnowledgeProblem(o.file(), 1, 1, f)));
+        }
+        if (scenarios.isEmpty()) {
+            problems.add(new KnowledgeProblem(ScenarioSuite.DIR, 1, 1, "no scenarios: every knowledge base needs its scenario suite"));
+        }
+        for (String id : report.uncoveredRules()) {
+            kb.rules().stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(r -> problems.add(
+                    new KnowledgeProblem(r.file(), r.line(), 1, "rule " + id + " fires in no scenario")));
+        }
+        if (!problems.isEmpty()) {
+            builder.release(kb);
+            return new Validation(null, problems, report);
+        }
+        return new Validation(kb, problems, report);
+    }
+}

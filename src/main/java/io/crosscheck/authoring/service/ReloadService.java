@@ -1,0 +1,29 @@
+package io.crosscheck.authoring.service;
+
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.knowledge.service.KnowledgeBaseService.Candidate;
+import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Hot reload for rule authors: the configured rules directory goes live only if it passes the same
+ * validation as {@code bin/validate-rules} (compile, lint, scenario suite, rule coverage).
+ */
+@ApplicationScoped
+public class ReloadService {
+
+    private final KnowledgeBaseService knowledgeBases;
+    private final KnowledgeBaseValidator validator;
+
+    ReloadService(KnowledgeBaseService knowledgeBases, KnowledgeBaseValidator validator) {
+        this.knowledgeBases = knowledgeBases;
+        this.validator = validator;
+    }
+
+    public ReloadResult reload(String by) {
+        return knowledgeBases.reload(by, source -> {
+            KnowledgeBaseValidator.Validation v = validator.validate(source);
+            return new Candidate(v.valid() ? v.knowledgeBase() : null, v.problems());
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package io.crosscheck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code crosscheck} command line: rule-author tools that run from the built artefacts, without
+ * a server and without Maven ({@code bin/crosscheck}). Exit codes: 0 success, 1 the check or the
+ * replay failed, 2 a usage error.
+ */
+@Command(name = "crosscheck", mixinStandardHelpOptions = true, version = "crosscheck 0.1",
+        description = "Crosscheck rule-author tools: validate a knowledge base, replay a rule change.",
+        subcommands = {ValidateCommand.class, ReplayCommand.class})
+public final class CrosscheckCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return commandLine(new CrosscheckCommand(), out, err).execute(args);
+    }
+
+    static CommandLine commandLine(Object command, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (validate or replay)");
+    }
+}

@@ -1,0 +1,47 @@
+package io.crosscheck.common.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import io.crosscheck.engine.explain.ExplanationNode;
+
+/**
+ * The one JSON configuration of Crosscheck. The service's Quarkus-managed {@code ObjectMapper} gets it
+ * through {@link JsonCustomizer}; the command-line tools, which run without Quarkus, build their
+ * mapper with {@link #newMapper()}. So the API, reload validation, the scenario suite and replay
+ * read and write JSON identically.
+ */
+public final class Json {
+
+    private Json() {
+    }
+
+    /** Applies Crosscheck's settings to a mapper (the modules Quarkus registers are added by {@link #newMapper()}). */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        // a misspelt field must not silently drop clinical data
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+        // the engine's explanation model carries no Jackson annotations: its optional fields are left out here
+        mapper.addMixIn(ExplanationNode.class, NonNull.class);
+        return mapper;
+    }
+
+    /** A mapper configured as the service's, for code that runs without Quarkus (CLIs, tests, benchmarks). */
+    public static ObjectMapper newMapper() {
+        return configure(JsonMapper.builder()
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .addModule(new ParameterNamesModule())
+                .build());
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private interface NonNull {
+    }
+}

@@ -1,0 +1,159 @@
+package io.crosscheck.common.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns a JSON request body into a Bean-Validation-annotated model, collecting every problem instead
+ * of stopping at the first: wrong types and unknown fields while binding (Jackson problem handler),
+ * then the model's constraints. Fields are named by JSON pointer. 400 when the body is not JSON of the
+ * expected shape, 422 when it is but breaks a constraint. Used for every JSON body Crosscheck reads.
+ *
+ * @param <T> the request model
+ */
+public class JsonBodyReader<T> {
+
+    private final ObjectReader reader;
+    private final Validator validator;
+
+    public JsonBodyReader(Class<T> type, ObjectMapper mapper, Validator validator) {
+        this.reader = mapper.readerFor(type)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.validator = validator;
+    }
+
+    public T read(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException(400, List.of(new FieldError("", "request body is required")));
+        }
+        CollectingHandler handler = new CollectingHandler();
+        T request;
+        try {
+            request = reader.withHandler(handler).readValue(body);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            List<FieldError> errors = new ArrayList<>(handler.errors);
+            errors.add(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage()));
+            throw new InvalidRequestException(400, errors);
+        } catch (IOException e) {
+            throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
+        }
+        if (request == null) {
+            throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
+        }
+        List<FieldError> errors = new ArrayList<>(handler.errors);
+        for (ConstraintViolation<T> v : validator.validate(request)) {
+            errors.add(new FieldError(pointer(v.getPropertyPath()), v.getMessage(),
+                    v.getInvalidValue() == v.getRootBean() ? null : v.getInvalidValue()));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field));
+            throw new InvalidRequestException(handler.errors.isEmpty() ? 422 : 400, errors);
+        }
+        return request;
+    }
+
+    private static String pointer(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            return m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "/" + r.getFieldName() : "/" + r.getIndex())
+                    .reduce("", String::concat);
+        }
+        return "";
+    }
+
+    /** Bean Validation path (symptoms[0].nrs) to JSON pointer (/symptoms/0/nrs). */
+    static String pointer(Path path) {
+        StringBuilder s = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                s.append('/').append(node.getIndex());
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                s.append('/').append(node.getName());
+            }
+        }
+        return s.toString();
+    }
+
+    /** Records binding problems and carries on, so one response can name every bad field. */
+    private static final class CollectingHandler extends DeserializationProblemHandler {
+        private final List<FieldError> errors = new ArrayList<>();
+
+        private static String here(DeserializationContext ctxt) {
+            return ctxt.getParser().getParsingContext().pathAsPointer().toString();
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            errors.add(new FieldError(p.getParsingContext().pathAsPointer().toString(), "unknown field"));
+            p.skipChildren();
+            return true;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
+                                             String failureMsg) {
+            errors.add(new FieldError(here(ctxt), "expected " + describe(targetType), valueToConvert));
+            return null;
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
+                                             String failureMsg) {
+            errors.add(new FieldError(here(ctxt), "expected " + describe(targetType), valueToConvert));
+            return null;
+        }
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
+                                            String failureMsg) throws IOException {
+            errors.add(new FieldError(p.getParsingContext().pathAsPointer().toString(),
+                    "expected " + describe(targetType.getRawClass()) + " but got " + token(t)));
+            p.skipChildren();
+            return null;
+        }
+
+        private static String token(JsonToken t) {
+            return switch (t) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "an array";
+                case VALUE_STRING -> "a string";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                default -> t.asString() == null ? t.name() : t.asString();
+            };
+        }
+
+        private static String describe(Class<?> type) {
+            if (type == Integer.class || type == int.class || type == Long.class) return "an integer";
+            if (type == Double.class || type == double.class) return "a number";
+            if (type == Boolean.class || type == boolean.class) return "true or false";
+            if (type == String.class) return "a string";
+            if (List.class.isAssignableFrom(type)) return "an array";
+            return "an object";
+        }
+    }
+}

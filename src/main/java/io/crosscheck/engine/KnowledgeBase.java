@@ -1,0 +1,66 @@
+package io.crosscheck.engine;
+
+import io.crosscheck.engine.drl.ParsedRule;
+import org.kie.api.KieBase;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One compiled, immutable knowledge base: rules, reference data and documentation from one
+ * {@link KnowledgeSource}. Shared by all requests; each screening opens its own session on it.
+ */
+public final class KnowledgeBase {
+    private final String version;
+    private final Instant loadedAt;
+    private final KnowledgeSource source;
+    private final ReferenceData reference;
+    private final Map<String, RuleInfo> rulesByName;
+    private final List<ParsedRule> parsedRules;
+    private final ReleaseId releaseId;
+    private final KieContainer container;
+    private final KieBase kieBase;
+
+    public KnowledgeBase(KnowledgeSource source, ReferenceData reference, Map<String, RuleInfo> rulesByName,
+                         List<ParsedRule> parsedRules, ReleaseId releaseId, KieContainer container, Instant loadedAt) {
+        this.version = source.contentHash();
+        this.loadedAt = loadedAt;
+        this.source = source;
+        this.reference = reference;
+        this.rulesByName = Map.copyOf(rulesByName);
+        this.parsedRules = List.copyOf(parsedRules);
+        this.releaseId = releaseId;
+        this.container = container;
+        this.kieBase = container.getKieBase();
+    }
+
+    public String version() { return version; }
+    public Instant loadedAt() { return loadedAt; }
+    public KnowledgeSource source() { return source; }
+    public ReferenceData reference() { return reference; }
+    public ReleaseId releaseId() { return releaseId; }
+    public KieBase kieBase() { return kieBase; }
+
+    public Collection<RuleInfo> rules() {
+        return rulesByName.values();
+    }
+
+    /** Every rule as the DRL parser read it (patterns, literals, constructions), for authoring tools. */
+    public List<ParsedRule> parsedRules() {
+        return parsedRules;
+    }
+
+    public Optional<RuleInfo> rule(String name) {
+        return Optional.ofNullable(rulesByName.get(name));
+    }
+
+    /** Releases the compiled module; sessions already open keep working until disposed. */
+    public void dispose() {
+        container.dispose();
+    }
+}

@@ -1,0 +1,115 @@
+package io.crosscheck.engine;
+
+import io.crosscheck.engine.drl.DrlFiles;
+import io.crosscheck.engine.drl.ParsedRule;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compiles the DRL of a {@link KnowledgeSource}, with its already-read {@link ReferenceData}, into a
+ * {@link KnowledgeBase}: Drools' parser for the rule index (id, file, line, column), KieFileSystem
+ * and KieBuilder for the rules (plain Drools, no code generation at build time). Every problem is
+ * reported as {@code file:line:column}.
+ */
+public final class KnowledgeBaseCompiler {
+
+    /** Where DRL files live inside the in-memory KieModule; mapped back to {@code rules/} in messages. */
+    private static final String KFS_ROOT = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final KieServices kie = KieServices.Factory.get();
+    private final Clock clock;
+
+    public KnowledgeBaseCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param problems problems found before compiling (e.g. in reference data); reported together with the compiler's
+     * @throws KnowledgeBaseException when there is any problem
+     */
+    public KnowledgeBase compile(KnowledgeSource source, ReferenceData reference, List<KnowledgeProblem> problems) {
+        List<KnowledgeProblem> all = new ArrayList<>(problems);
+        if (source.drlFiles().isEmpty()) {
+            all.add(new KnowledgeProblem(KnowledgeSource.RULES, 0, 0, "no .drl files found"));
+        }
+        Map<String, List<ParsedRule>> parsed = DrlFiles.parse(source.drlFiles(), new ArrayList<>());
+
+        ReleaseId releaseId = kie.newReleaseId("io.crosscheck.kb", "crosscheck-kb", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = kie.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        source.drlFiles().forEach((path, text) -> kfs.write(KFS_ROOT + path, text));
+        KieBuilder builder = kie.newKieBuilder(kfs, getClass().getClassLoader()).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? KnowledgeSource.RULES : m.getPath().replaceFirst("^" + KFS_ROOT, "");
+            all.add(new KnowledgeProblem(path, m.getLine(), m.getColumn(), m.getText().strip()));
+        }
+        if (!all.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw new KnowledgeBaseException(all);
+        }
+
+        KieContainer container = kie.newKieContainer(releaseId, getClass().getClassLoader());
+        Map<String, RuleInfo> rules = indexRules(parsed, container, all);
+        if (!all.isEmpty()) {
+            container.dispose();
+            kie.getRepository().removeKieModule(releaseId);
+            throw new KnowledgeBaseException(all);
+        }
+        List<ParsedRule> parsedRules = parsed.values().stream().flatMap(List::stream).toList();
+        return new KnowledgeBase(source, reference, rules, parsedRules, releaseId, container, clock.instant());
+    }
+
+    /** Drops a superseded knowledge base from the KieRepository so repeated reloads do not grow memory. */
+    public void release(KnowledgeBase superseded) {
+        superseded.dispose();
+        kie.getRepository().removeKieModule(superseded.releaseId());
+    }
+
+    /** Rule name -> id, file, line, version and stage: positions from the parser, metadata from the compiled rule. */
+    private static Map<String, RuleInfo> indexRules(Map<String, List<ParsedRule>> parsed, KieContainer container,
+                                                    List<KnowledgeProblem> problems) {
+        Map<String, ParsedRule> byParsedName = new HashMap<>();
+        parsed.values().forEach(rules -> rules.forEach(r -> byParsedName.putIfAbsent(r.name(), r)));
+
+        Map<String, RuleInfo> byName = new HashMap<>();
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (KiePackage pkg : container.getKieBase().getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                ParsedRule at = byParsedName.get(rule.getName());
+                String file = at == null ? KnowledgeSource.RULES : at.file();
+                int line = at == null ? 0 : at.line();
+                int column = at == null ? 0 : at.column();
+                Object id = rule.getMetaData().get("id");
+                Object version = rule.getMetaData().get("version");
+                String stage = rule instanceof RuleImpl impl ? impl.getAgendaGroup() : "MAIN";
+                if (id == null || id.toString().isBlank()) {
+                    problems.add(new KnowledgeProblem(file, line, column, "rule \"" + rule.getName() + "\" has no @id metadata"));
+                    continue;
+                }
+                RuleInfo info = new RuleInfo(id.toString(), rule.getName(), file, line, version == null ? "1" : version.toString(), stage);
+                RuleInfo clash = byId.putIfAbsent(info.id(), info);
+                if (clash != null) {
+                    problems.add(new KnowledgeProblem(file, line, column, "duplicate rule id " + info.id()
+                            + " (also on rule \"" + clash.name() + "\" at " + clash.file() + ":" + clash.line() + ")"));
+                }
+                byName.put(rule.getName(), info);
+            }
+        }
+        return byName;
+    }
+}

@@ -1,0 +1,68 @@
+package io.crosscheck.engine;
+
+import io.crosscheck.engine.facts.FindingDefinition;
+import io.crosscheck.engine.facts.InterventionDefinition;
+import io.crosscheck.engine.facts.PatternDefinition;
+import io.crosscheck.engine.facts.RedFlagDefinition;
+import io.crosscheck.engine.facts.ReferenceFact;
+import io.crosscheck.engine.facts.TestDefinition;
+import io.crosscheck.engine.facts.Threshold;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The knowledge base's data, as opposed to its logic: vocabulary, thresholds, finding and pattern
+ * definitions, red flags and the intervention catalogue. Inserted into every session as facts.
+ */
+public record ReferenceData(
+        Vocabulary vocabulary,
+        List<Threshold> thresholds,
+        List<FindingDefinition> findings,
+        List<PatternDefinition> patterns,
+        List<RedFlagDefinition> redFlags,
+        List<InterventionDefinition> interventions,
+        List<TestDefinition> tests) {
+
+    public ReferenceData {
+        thresholds = List.copyOf(thresholds);
+        findings = List.copyOf(findings);
+        patterns = List.copyOf(patterns);
+        redFlags = List.copyOf(redFlags);
+        interventions = List.copyOf(interventions);
+        tests = List.copyOf(tests);
+    }
+
+    /** Every reference fact, in a fixed order, for insertion into a session. */
+    public List<ReferenceFact> facts() {
+        List<ReferenceFact> all = new ArrayList<>();
+        all.addAll(thresholds);
+        all.addAll(findings);
+        all.addAll(patterns);
+        all.addAll(redFlags);
+        all.addAll(interventions);
+        all.addAll(tests);
+        return all;
+    }
+
+    public Optional<RedFlagDefinition> redFlag(String code) {
+        return redFlags.stream().filter(r -> r.getCode().equals(code)).findFirst();
+    }
+
+    public Optional<FindingDefinition> finding(String code) {
+        return findings.stream().filter(f -> f.getCode().equals(code)).findFirst();
+    }
+
+    public Optional<InterventionDefinition> intervention(String id) {
+        return interventions.stream().filter(i -> i.getId().equals(id)).findFirst();
+    }
+
+    public Optional<PatternDefinition> pattern(String code) {
+        return patterns.stream().filter(p -> p.getCode().equals(code)).findFirst();
+    }
+
+    public Optional<TestDefinition> test(String code) {
+        return tests.stream().filter(t -> t.getCode().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,122 @@
+package io.crosscheck.engine.drl;
+
+import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.engine.drl.ParsedRule.ParsedConstruction;
+import io.crosscheck.engine.drl.ParsedRule.ParsedLiteral;
+import io.crosscheck.engine.drl.ParsedRule.ParsedPattern;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads DRL with Drools' own parser ({@link DrlParser} to {@link PackageDescr} and {@link RuleDescr}),
+ * never with regular expressions over the text, and reports what authoring tools need: each rule's
+ * id and position, the patterns of its conditions with the string literals they compare against, and
+ * the objects its consequence creates. The consequence is Java, which the DRL parser hands over as
+ * text; only its {@code new Type(...)} calls and their string arguments are read from it, with a
+ * lexer that knows Java string and comment syntax.
+ */
+public final class DrlFiles {
+
+    private DrlFiles() {
+    }
+
+    /** Parses every file (path -> text); syntax errors are added to {@code problems} as file:line:column. */
+    public static Map<String, List<ParsedRule>> parse(Map<String, String> drlFiles, List<KnowledgeProblem> problems) {
+        Map<String, List<ParsedRule>> parsed = new TreeMap<>();
+        drlFiles.forEach((path, text) -> parsed.put(path, parse(path, text, problems)));
+        return parsed;
+    }
+
+    public static List<ParsedRule> parse(String path, String text, List<KnowledgeProblem> problems) {
+        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(null, text);
+        } catch (DroolsParserException e) {
+            problems.add(new KnowledgeProblem(path, e.getLineNumber(), e.getColumn() + 1, e.getMessage()));
+            return List.of();
+        }
+        if (parser.hasErrors() || pkg == null) {
+            for (DroolsError error : parser.getErrors()) {
+                if (error instanceof ParserError pe) {
+                    problems.add(new KnowledgeProblem(path, pe.getRow(), pe.getCol() + 1, pe.getMessage()));
+                } else {
+                    int[] lines = error.getLines();
+                    problems.add(new KnowledgeProblem(path, lines.length > 0 ? lines[0] : 0, 0, error.getMessage()));
+                }
+            }
+            return List.of();
+        }
+        SourceText source = new SourceText(text);
+        List<ParsedRule> rules = new ArrayList<>();
+        for (RuleDescr rule : pkg.getRules()) {
+            List<ParsedPattern> patterns = new ArrayList<>();
+            collectPatterns(rule.getLhs(), source, patterns);
+            rules.add(new ParsedRule(path, rule.getName(), annotation(rule, "id"), rule.getLine(), rule.getColumn() + 1,
+                    patterns, constructions(rule, source)));
+        }
+        return rules;
+    }
+
+    private static String annotation(RuleDescr rule, String name) {
+        AnnotationDescr a = rule.getAnnotation(name);
+        if (a == null || a.getSingleValueAsString() == null) {
+            return null;
+        }
+        String v = a.getSingleValueAsString().strip();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    /** Walks the condition tree: and/or/not/exists/forall, and the sources of from collect / accumulate. */
+    private static void collectPatterns(BaseDescr d, SourceText source, List<ParsedPattern> into) {
+        if (d instanceof PatternDescr p) {
+            List<ParsedLiteral> literals = new ArrayList<>();
+            for (BaseDescr c : p.getDescrs()) {
+                if (c instanceof ExprConstraintDescr e) {
+                    literals.addAll(source.literals(e.getStartCharacter(), e.getEndCharacter()));
+                }
+            }
+            into.add(new ParsedPattern(p.getObjectType(), p.getLine(), p.getColumn() + 1, literals));
+            if (p.getSource() != null) {
+                collectPatterns(p.getSource(), source, into);
+            }
+        } else if (d instanceof CollectDescr c) {
+            collectPatterns(c.getInputPattern(), source, into);
+        } else if (d instanceof AccumulateDescr a) {
+            collectPatterns(a.getInput(), source, into);
+        } else if (d instanceof ConditionalElementDescr ce) {
+            for (Object child : ce.getDescrs()) {
+                if (child instanceof BaseDescr b) {
+                    collectPatterns(b, source, into);
+                }
+            }
+        }
+    }
+
+    /** The {@code new Type( ... )} calls of the consequence, located in the file. */
+    private static List<ParsedConstruction> constructions(RuleDescr rule, SourceText source) {
+        String rhs = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
+        int offset = source.indexOf(rhs, Math.max(0, rule.getStartCharacter()));
+        if (rhs.isBlank() || offset < 0) {
+            return List.of();
+        }
+        return source.constructions(offset, offset + rhs.length());
+    }
+}

@@ -1,0 +1,28 @@
+package io.crosscheck.engine.facts;
+
+/**
+ * A conclusion that is a coded remark about the client: a contributing factor, a yellow flag or a
+ * precaution. The three differ only in what they mean to the plan (their type, which rules match on)
+ * and the word that introduces them in an explanation.
+ */
+public abstract class CodedNote implements Conclusion {
+    private final String kind;
+    private final String code;
+    private final String text;
+
+    protected CodedNote(String kind, String code, String text) {
+        this.kind = kind;
+        this.code = code;
+        this.text = text;
+    }
+
+    public String getCode() { return code; }
+
+    /** The remark in words, e.g. "prolonged sitting (hip flexors held short, abdominals idle)". */
+    public String getText() { return text; }
+
+    @Override
+    public String describe() {
+        return kind + ": " + text;
+    }
+}

@@ -1,0 +1,36 @@
+package io.crosscheck.engine.facts;
+
+import java.util.List;
+
+/**
+ * A catalogue entry: what the intervention is, its category and place in the Janda treatment
+ * sequence, the dose, and whether it is exercise (withheld when a red flag calls for referral).
+ */
+public final class InterventionDefinition implements ReferenceFact {
+    private String id;
+    private String name;
+    private String category;
+    private int phase;
+    private boolean exercise;
+    private String dose;
+    private List<String> targets = List.of();
+    private String precautions;
+    private List<String> sources = List.of();
+
+    public String getId() { return id; }
+    public String getName() { return name; }
+    public String getCategory() { return category; }
+    /** Position in the Janda sequence: 1 normalise periphery ... 5 endurance/functional; 0 = safety/education. */
+    public int getPhase() { return phase; }
+    public boolean isExercise() { return exercise; }
+    public String getDose() { return dose; }
+    public List<String> getTargets() { return targets; }
+    public String getPrecautions() { return precautions; }
+    public List<String> getSources() { return sources; }
+    @Override public String getReferenceId() { return "intervention/" + id; }
+
+    @Override
+    public String describe() {
+        return "catalogue: " + name;
+    }
+}

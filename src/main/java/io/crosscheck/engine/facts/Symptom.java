@@ -1,0 +1,41 @@
+package io.crosscheck.engine.facts;
+
+/** A symptom the client reports: where, what kind, what brings it on, how bad (NRS 0-10), how long. */
+public final class Symptom implements InputFact {
+    private final String ref;
+    private final String region;
+    private final String regionLabel;
+    private final String kind;
+    private final String trigger;
+    private final String triggerLabel;
+    private final Integer nrs;
+    private final Integer durationWeeks;
+
+    public Symptom(String ref, String region, String regionLabel, String kind, String trigger, String triggerLabel, Integer nrs,
+                   Integer durationWeeks) {
+        this.ref = ref;
+        this.region = region;
+        this.regionLabel = regionLabel;
+        this.kind = kind;
+        this.trigger = trigger;
+        this.triggerLabel = triggerLabel;
+        this.nrs = nrs;
+        this.durationWeeks = durationWeeks;
+    }
+
+    @Override public String getRef() { return ref; }
+    public String getRegion() { return region; }
+    public String getKind() { return kind; }
+    public String getTrigger() { return trigger; }
+    public int getNrs() { return nrs == null ? -1 : nrs; }
+    public int getDurationWeeks() { return durationWeeks == null ? -1 : durationWeeks; }
+
+    @Override
+    public String describe() {
+        StringBuilder s = new StringBuilder(regionLabel.toLowerCase()).append(' ').append(kind.replace('_', ' '));
+        if (triggerLabel != null) s.append(' ').append(triggerLabel.toLowerCase());
+        if (nrs != null) s.append(", NRS ").append(nrs).append("/10");
+        if (durationWeeks != null) s.append(", ").append(durationWeeks).append(" weeks");
+        return s.toString();
+    }
+}

@@ -1,8 +1,0 @@
-package io.crosscheck.facts;
-
-/**
- * A fact a rule concluded. The engine records, for every conclusion, the rule that inserted it and
- * the facts that rule matched; see {@code io.crosscheck.explain}.
- */
-public interface Conclusion extends Fact {
-}

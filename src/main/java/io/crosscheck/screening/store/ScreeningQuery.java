@@ -1,0 +1,96 @@
+package io.crosscheck.screening.store;
+
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one query over stored screenings for replay: filter, {@code created_at, id} order and keyset
+ * paging, in plain JDBC that runs unchanged on H2 and PostgreSQL. The replay endpoint runs it on a
+ * pooled connection per page, the command line on its own read-only connection; no CDI, no ORM.
+ */
+public final class ScreeningQuery implements ScreeningPages.Source {
+
+    private final Connection connection;
+    private final ScreeningFilter filter;
+    private final Instant before;
+
+    public ScreeningQuery(Connection connection, ScreeningFilter filter, Instant before) {
+        this.connection = connection;
+        this.filter = filter;
+        this.before = before;
+    }
+
+    public long count() {
+        List<Object> params = new ArrayList<>();
+        String sql = "select count(*) from screening where " + where(null, params);
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count stored screenings: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredScreening> page(StoredScreening after, int limit) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select id, created_at, client_ref, request_json from screening where " + where(after, params)
+                + " order by created_at, id limit ?";
+        params.add(limit);
+        List<StoredScreening> rows = new ArrayList<>(limit);
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new StoredScreening(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3), rs.getString(4)));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read stored screenings: " + e.getMessage(), e);
+        }
+    }
+
+    private String where(StoredScreening after, List<Object> params) {
+        StringBuilder q = new StringBuilder("created_at < ?");
+        params.add(time(before));
+        if (filter.from() != null) {
+            q.append(" and created_at >= ?");
+            params.add(time(filter.from()));
+        }
+        if (filter.to() != null) {
+            q.append(" and created_at < ?");
+            params.add(time(filter.to()));
+        }
+        if (filter.clientRef() != null) {
+            q.append(" and client_ref = ?");
+            params.add(filter.clientRef());
+        }
+        if (after != null) {
+            q.append(" and (created_at > ? or (created_at = ? and id > ?))");
+            params.add(time(after.createdAt()));
+            params.add(time(after.createdAt()));
+            params.add(after.id());
+        }
+        return q.toString();
+    }
+
+    private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+        return ps;
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

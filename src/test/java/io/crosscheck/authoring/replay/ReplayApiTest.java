@@ -1,0 +1,182 @@
+package io.crosscheck.authoring.replay;
+
+import io.crosscheck.support.BrokenRules;
+import io.crosscheck.support.Candidates;
+import io.crosscheck.support.Requests;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.oneOf;
+
+/** The replay API over real HTTP, against screenings stored through the screening API. */
+@QuarkusTest
+class ReplayApiTest {
+
+    static final String PROBLEM = "application/problem+json";
+    static final String REPLAYS = "/api/v1/knowledge-base/replays";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aReplayReportsWhatTheCandidateWouldChangeAndLeavesStoredScreeningsUntouched() throws Exception {
+        String ref = "replay-api-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>();
+        // three distinct lower-crossed findings: consistent now, partial under a minimum of four
+        ids.add(screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref)));
+        ids.add(screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS.replace("pseudo-0001", ref)));
+        // four distinct findings: consistent under both
+        ids.add(screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref).replace(
+                "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }",
+                "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }, { \"code\": \"increased_lumbar_lordosis\", \"present\": true }")));
+        List<Map<String, Object>> before = ids.stream().map(ReplayApiTest::stored).toList();
+        Path candidate = Candidates.withLcsConsistentMinFindings(tmp, 4);
+
+        Response accepted = given().contentType(ContentType.JSON)
+                .body(Map.of("candidateRulesDir", candidate.toString(), "clientRef", ref))
+                .post(REPLAYS).then().statusCode(202)
+                .header("Location", containsString(REPLAYS + "/"))
+                .body("state", oneOf("running", "done"))
+                .body("filter.clientRef", equalTo(ref))
+                .extract().response();
+        String location = accepted.header("Location");
+        assertThat(location).endsWith(accepted.path("id").toString());
+
+        JsonPath job = awaitDone(location);
+        assertThat(job.getString("state")).isEqualTo("done");
+        assertThat(job.getLong("processed")).isEqualTo(3);
+        assertThat(job.getLong("total")).isEqualTo(3);
+        assertThat(job.getInt("report.screenings.evaluated")).isEqualTo(3);
+        assertThat(job.getInt("report.screenings.changed")).isEqualTo(2);
+        assertThat(job.getInt("report.screenings.unchanged")).isEqualTo(1);
+        assertThat(job.getInt("report.screenings.failed")).isZero();
+        assertThat(job.getInt("report.screenings.changes.'LCS consistent->partial'.count")).isEqualTo(2);
+        assertThat(job.getList("report.screenings.changes.'LCS consistent->partial'.examples", String.class))
+                .containsExactlyInAnyOrder(ids.get(0), ids.get(1));
+        // only the client without red flags gets exercise, so only that one loses deep abdominal training
+        assertThat(job.getList("report.screenings.changes.'intervention removed deep_abdominal_training'.examples", String.class))
+                .containsExactly(ids.get(0));
+        assertThat(job.getString("report.knowledgeBases.current.version")).startsWith("sha256:")
+                .isNotEqualTo(job.getString("report.knowledgeBases.candidate.version"));
+        assertThat(job.getList("report.scenarioExpectationsNotMet", String.class))
+                .anyMatch(f -> f.contains("article-desk-worker.yaml: pattern LCS: expected consistent, got partial"));
+
+        given().get(location + "/report.txt").then().statusCode(200).contentType(containsString("text/plain"))
+                .body(containsString("Stored screenings: 3 evaluated, 2 changed, 1 unchanged, 0 failed to evaluate"))
+                .body(containsString("      2  LCS consistent->partial"));
+
+        List<Map<String, Object>> after = ids.stream().map(ReplayApiTest::stored).toList();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void theTimeRangeSelectsWhichStoredScreeningsAreReplayed() {
+        String ref = "replay-range-" + UUID.randomUUID().toString().substring(0, 8);
+        screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref));
+        Instant between = Instant.now();
+        screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref));
+        Path candidate = Candidates.withLcsConsistentMinFindings(tmp, 4);
+
+        String onlyLater = given().contentType(ContentType.JSON)
+                .body(Map.of("candidateRulesDir", candidate.toString(), "clientRef", ref, "from", between.toString()))
+                .post(REPLAYS).then().statusCode(202).extract().header("Location");
+        assertThat(awaitDone(onlyLater).getInt("report.screenings.evaluated")).isEqualTo(1);
+
+        String none = given().contentType(ContentType.JSON)
+                .body(Map.of("candidateRulesDir", candidate.toString(), "clientRef", ref, "to", "2001-01-01T00:00:00Z"))
+                .post(REPLAYS).then().statusCode(202).extract().header("Location");
+        JsonPath job = awaitDone(none);
+        assertThat(job.getInt("report.screenings.evaluated")).isZero();
+        assertThat(job.getLong("total")).isZero();
+    }
+
+    @Test
+    void aMissingOrNonExistentDirectoryOrAnInvertedTimeRangeIs422NamingTheField() {
+        given().contentType(ContentType.JSON).body("{}").post(REPLAYS)
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("title", equalTo("Invalid request"))
+                .body("errors.field", equalTo(List.of("/candidateRulesDir")));
+        given().contentType(ContentType.JSON).body(Map.of("candidateRulesDir", tmp.resolve("no-such-dir").toString())).post(REPLAYS)
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("/candidateRulesDir"))
+                .body("errors[0].message", containsString("not a directory"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidateRulesDir", "rules", "candidateDocsDir", tmp.resolve("nope").toString(),
+                        "from", "2025-02-01T00:00:00Z", "to", "2025-01-01T00:00:00Z"))
+                .post(REPLAYS)
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItems("/candidateDocsDir", "/from"))
+                .body("errors.find { it.field == '/from' }.message", containsString("must be before to"));
+        given().contentType(ContentType.JSON).body(Map.of("candidateRulesDir", "rules", "to", "yesterday", "clientRef", "Jane Doe"))
+                .post(REPLAYS)
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItems("/to", "/clientRef"))
+                .body("errors.find { it.field == '/to' }.rejectedValue", equalTo("yesterday"));
+    }
+
+    @Test
+    void aCandidateThatDoesNotCompileIs422WithFileLineAndColumn() throws Exception {
+        Path rules = Candidates.copyOfRules(tmp);
+        Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
+        given().contentType(ContentType.JSON).body(Map.of("candidateRulesDir", rules.toString())).post(REPLAYS)
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItem("/candidateRulesDir"))
+                .body("errors[0].message", matchesPattern("rules/plan/broken\\.drl:6:\\d+: .+"));
+    }
+
+    @Test
+    void malformedBodiesAre400AndUnknownReplaysAre404() {
+        given().contentType(ContentType.JSON).body("{\"candidateRulesDir\": \"rules\", \"dryRun\": true}").post(REPLAYS)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("/dryRun"));
+        given().contentType(ContentType.JSON).body("{\"candidateRulesDir\": ").post(REPLAYS)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].message", containsString("malformed JSON"));
+        given().get(REPLAYS + "/no-such-replay").then().statusCode(404).contentType(PROBLEM).body("status", is(404));
+        given().get(REPLAYS + "/no-such-replay/report.txt").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    private static String screen(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/screenings").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static Map<String, Object> stored(String id) {
+        return new JsonPath(given().get("/api/v1/screenings/" + id).then().statusCode(200).extract().asString()).getMap("$");
+    }
+
+    private static JsonPath awaitDone(String location) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            JsonPath job = new JsonPath(given().get(location).then().statusCode(200).extract().asString());
+            if (!"running".equals(job.getString("state")) || System.nanoTime() > deadline) {
+                assertThat(job.getString("error")).as("replay error").isNull();
+                return job;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.crosscheck.authoring.rest;
+
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.support.KnowledgeBaseCopy;
+import io.crosscheck.support.Requests;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieServices;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Hot reload against a writable copy of the rules: validated, atomic, safe under load. */
+@QuarkusTest
+@TestProfile(KnowledgeBaseReloadTest.EditableRules.class)
+class KnowledgeBaseReloadTest {
+
+    static final KnowledgeBaseCopy KB = KnowledgeBaseCopy.shared("reload-test");
+
+    /** Points the service at the writable copy. */
+    public static class EditableRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("crosscheck.knowledge.rules-dir", KB.rules().toString(),
+                    "crosscheck.knowledge.docs-dir", KB.docs().toString());
+        }
+    }
+
+    private static final String BROKEN = """
+            package rules.plan;
+            import io.crosscheck.engine.facts.*;
+
+            rule "BRK-001: broken"
+                @id("BRK-001")
+                ruleflow-group "plan"
+            when
+                $f : Finding( code == )
+            then
+            end
+            """;
+
+    @Inject
+    KnowledgeBaseService service;
+
+    @AfterEach
+    void restoreShippedRules() {
+        KB.reset();
+        given().post("/api/v1/knowledge-base/reload?author=test-cleanup").then().statusCode(200);
+    }
+
+    @Test
+    void brokenDrlIsRejectedAtFileAndLineWhileTheOldKnowledgeBaseKeepsAnswering() {
+        String before = given().get("/api/v1/knowledge-base").then().extract().path("version");
+        KB.write("rules/plan/broken.drl", BROKEN);
+
+        given().post("/api/v1/knowledge-base/reload?author=alice").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", equalTo("The candidate failed validation; " + before + " keeps serving"))
+                .body("errors.field", hasItem(startsWith("rules/plan/broken.drl:8:")));
+
+        given().get("/api/v1/knowledge-base").then().body("version", equalTo(before))
+                .body("recentLoads[0].by", equalTo("alice")).body("recentLoads[0].outcome", equalTo("rejected"));
+        given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings")
+                .then().statusCode(201).body("knowledgeBase.version", equalTo(before));
+    }
+
+    @Test
+    void aValidChangeIsSwappedInRecordedWithItsAuthorAndItsFilesAreRetrievable() {
+        KnowledgeBase before = service.current();
+        String patterns = KB.read("rules/reference/patterns.yaml") + "# reviewed by bob\n";
+        KB.write("rules/reference/patterns.yaml", patterns);
+
+        String version = given().post("/api/v1/knowledge-base/reload?author=bob").then().statusCode(200)
+                .body("accepted", equalTo(true)).body("previousVersion", equalTo(before.version()))
+                .extract().path("version");
+
+        assertThat(version).isNotEqualTo(before.version());
+        given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings")
+                .then().statusCode(201).body("knowledgeBase.version", equalTo(version));
+        given().get("/api/v1/knowledge-base/versions/" + version).then().statusCode(200)
+                .body("loads[0].by", equalTo("bob"));
+        given().get("/api/v1/knowledge-base/versions/" + version + "/files").then().statusCode(200)
+                .body("$", hasItem("rules/reference/patterns.yaml"));
+        String stored = given().get("/api/v1/knowledge-base/versions/" + version + "/files/rules/reference/patterns.yaml")
+                .then().statusCode(200).extract().asString();
+        assertThat(stored).endsWith("# reviewed by bob\n");
+        // the superseded module is gone from the KieRepository once no request holds it
+        assertThat(KieServices.Factory.get().getRepository().getKieModule(before.releaseId())).isNull();
+    }
+
+    @Test
+    void theRegistryListsEveryRuleWithIdFileLineVersionDocAndGroup() {
+        given().get("/api/v1/knowledge-base").then().statusCode(200)
+                .body("version", startsWith("sha256:"))
+                .body("rules.find { it.id == 'LCS-010' }.file", equalTo("rules/lower_crossed/lcs-findings.drl"))
+                .body("rules.find { it.id == 'LCS-010' }.doc", equalTo("kb-docs/rules/LCS-010.md"))
+                .body("rules.find { it.id == 'LCS-010' }.group", equalTo("findings"))
+                .body("rules.find { it.id == 'SAF-001' }.group", equalTo("safety"));
+    }
+
+    @Test
+    void screeningsRunningDuringTwentyReloadsHalfOfThemBrokenAllSucceed() throws Exception {
+        Set<String> live = java.util.Collections.synchronizedSet(new HashSet<>());
+        live.add(service.current().version());
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> versionsSeen = new ConcurrentLinkedQueue<>();
+        AtomicBoolean reloading = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> workers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            workers.add(clients.submit(() -> {
+                int n = 0;
+                while (reloading.get() || n == 0) {
+                    var r = given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER)
+                            .post("/api/v1/screenings").then().extract();
+                    if (r.statusCode() != 201) {
+                        failures.add(r.statusCode() + " " + r.asString());
+                    } else {
+                        versionsSeen.add(r.path("knowledgeBase.version"));
+                    }
+                    n++;
+                }
+                return n;
+            }));
+        }
+        int accepted = 0;
+        int rejected = 0;
+        try {
+            String patterns = KB.read("rules/reference/patterns.yaml");
+            for (int i = 0; i < 20; i++) {
+                if (i % 2 == 0) {
+                    KB.write("rules/plan/broken.drl", BROKEN);
+                    int status = given().post("/api/v1/knowledge-base/reload?author=load-test").statusCode();
+                    assertThat(status).isEqualTo(422);
+                    rejected++;
+                    KB.delete("rules/plan/broken.drl");
+                } else {
+                    KB.write("rules/reference/patterns.yaml", patterns + "# revision " + i + "\n");
+                    String version = given().post("/api/v1/knowledge-base/reload?author=load-test").then()
+                            .statusCode(200).extract().path("version");
+                    live.add(version);
+                    accepted++;
+                }
+            }
+        } finally {
+            reloading.set(false);
+        }
+        int screenings = 0;
+        for (Future<Integer> w : workers) {
+            screenings += w.get(2, TimeUnit.MINUTES);
+        }
+        clients.shutdown();
+
+        assertThat(failures).isEmpty();
+        assertThat(accepted).isEqualTo(10);
+        assertThat(rejected).isEqualTo(10);
+        assertThat(screenings).isGreaterThanOrEqualTo(4);
+        assertThat(live).containsAll(new HashSet<>(versionsSeen));
+        System.out.printf("reload test: %d screenings during %d accepted and %d rejected reloads, on %d versions%n",
+                screenings, accepted, rejected, new HashSet<>(versionsSeen).size());
+    }
+}

@@ -1,0 +1,46 @@
+package io.crosscheck.authoring.scenario;
+
+import io.crosscheck.screening.service.ScreeningEvaluator;
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.support.RuleHarness;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scenario suite in rules/scenarios: every scenario passes and every rule fires in at least one. */
+class ScenarioSuiteTest {
+
+    private final KnowledgeBase kb = RuleHarness.shipped().knowledgeBase();
+    private final ScenarioSuite suite = new ScenarioSuite(ScreeningEvaluator.standalone(10_000));
+
+    private List<Scenario> scenarios() {
+        List<KnowledgeProblem> problems = new ArrayList<>();
+        List<Scenario> scenarios = ScenarioSuite.load(kb.source(), problems);
+        assertThat(problems).as("unreadable scenario files").isEmpty();
+        return scenarios;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachScenarioConcludesWhatItExpects() {
+        return scenarios().stream().map(s -> DynamicTest.dynamicTest(s.file() + ": " + s.title(), () ->
+                assertThat(suite.run(kb, s).failures()).as(s.file()).isEmpty()));
+    }
+
+    @Test
+    void everyRuleFiresInAtLeastOneScenario() throws Exception {
+        ScenarioReport report = suite.run(kb, scenarios());
+        Path out = Path.of("target", "scenario-coverage.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.coverageMarkdown());
+        assertThat(report.uncoveredRules()).as("rules no scenario fires (see " + out + ")").isEmpty();
+    }
+}

@@ -1,0 +1,73 @@
+package io.crosscheck.authoring.service;
+
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.support.KnowledgeBaseCopy;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With the file watch on (as in dev mode), saving a rule file reloads the knowledge base; a broken save does not. */
+@QuarkusTest
+@TestProfile(RulesWatcherTest.Watching.class)
+class RulesWatcherTest {
+
+    static final KnowledgeBaseCopy KB = KnowledgeBaseCopy.shared("watch-test");
+
+    /** Watches a writable copy of the rules. */
+    public static class Watching implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("crosscheck.knowledge.rules-dir", KB.rules().toString(),
+                    "crosscheck.knowledge.docs-dir", KB.docs().toString(),
+                    "crosscheck.knowledge.watch", "true",
+                    "crosscheck.knowledge.watch-debounce", "PT0.2S");
+        }
+    }
+
+    @Inject
+    KnowledgeBaseService service;
+
+    @Inject
+    io.crosscheck.knowledge.service.KnowledgeBaseRegistry registry;
+
+    @Test
+    void savingAValidChangeReloadsAndABrokenSaveKeepsTheCurrentKnowledgeBase() throws Exception {
+        String original = service.current().version();
+        String patterns = KB.read("rules/reference/patterns.yaml");
+
+        KB.write("rules/reference/patterns.yaml", patterns + "# edited in the editor\n");
+        String reloaded = awaitVersionChange(original, Duration.ofSeconds(60));
+        assertThat(reloaded).isNotEqualTo(original);
+
+        KB.write("rules/plan/broken.drl", "package rules.plan;\nrule \"BRK-001: x\" @id(\"BRK-001\")\nwhen\n  X( == )\nthen\nend\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !"rejected".equals(registry.recentLoads(1).get(0).outcome)) {
+            Thread.sleep(100);
+        }
+        var last = registry.recentLoads(1).get(0);
+        assertThat(last.outcome).isEqualTo("rejected");
+        assertThat(last.loadedBy).isEqualTo("file-watch");
+        assertThat(last.problems).contains("rules/plan/broken.drl:4:");
+        assertThat(service.current().version()).isEqualTo(reloaded);
+        KB.reset();
+    }
+
+    private String awaitVersionChange(String from, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String now = service.current().version();
+            if (!now.equals(from)) {
+                return now;
+            }
+            Thread.sleep(100);
+        }
+        return from;
+    }
+}
