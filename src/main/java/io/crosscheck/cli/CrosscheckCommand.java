@@ -21,6 +21,8 @@ public final class CrosscheckCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // the tools' output is their report; libraries (Drools, Hibernate Validator) only speak up on warnings
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args, System.out, System.err));
     }
 

@@ -1,0 +1,132 @@
+package io.crosscheck.cli;
+
+import io.crosscheck.support.BrokenRules;
+import io.crosscheck.support.Candidates;
+import io.crosscheck.support.Requests;
+import io.crosscheck.support.RuleHarness;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped scripts run as separate processes against the packaged application (after
+ * {@code package}, so no Maven is in their loop): {@code bin/validate-rules} and {@code bin/replay}
+ * on the shipped rules, on a broken copy and with bad arguments, checking exit codes and the
+ * {@code file:line:column:} lines a rule author's editor jumps to.
+ */
+class CommandLineScriptsIT {
+
+    @TempDir
+    static Path tmp;
+    static String databaseUrl;
+
+    @BeforeAll
+    static void storeTwoScreeningsInAnH2FileDatabase() throws Exception {
+        databaseUrl = "jdbc:h2:file:" + tmp.resolve("db/crosscheck").toAbsolutePath();
+        Flyway.configure().dataSource(databaseUrl, "crosscheck", "").locations("classpath:db/migration").load().migrate();
+        try (Connection db = DriverManager.getConnection(databaseUrl, "crosscheck", "");
+             PreparedStatement insert = db.prepareStatement("insert into screening (id, client_ref, created_at, kb_version, "
+                     + "request_json, result_json, explanation_json) values (?, ?, ?, ?, ?, ?, ?)")) {
+            String[] requests = {Requests.ARTICLE_DESK_WORKER, Requests.ARTICLE_WITH_SADDLE_NUMBNESS};
+            for (int i = 0; i < requests.length; i++) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, "pseudo-0001");
+                insert.setObject(3, OffsetDateTime.of(2025, 3, 1, 9, i, 0, 0, ZoneOffset.UTC));
+                insert.setString(4, RuleHarness.shipped().knowledgeBase().version());
+                insert.setString(5, requests[i]);
+                insert.setString(6, "{}");
+                insert.setString(7, "{}");
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    @Test
+    void validateRulesExitsZeroOnTheShippedRules() throws Exception {
+        Run run = run("bin/validate-rules");
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out).contains(" passed, 0 failed").contains("rule coverage 100.0 %").contains("is valid");
+        assertThat(run.err).as("nothing but problems goes to stderr").isEmpty();
+    }
+
+    @Test
+    void validateRulesExitsOneWithFileLineAndColumnOnABrokenCopy() throws Exception {
+        Path rules = Candidates.copyOfRules(tmp.resolve("broken"));
+        Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
+        Run run = run("bin/validate-rules", "--rules", rules.toString());
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.err).containsPattern("(?m)^rules/plan/broken\\.drl:6:\\d+: ");
+        assertThat(run.out).contains("knowledge base rejected");
+    }
+
+    @Test
+    void validateRulesWritesTheRuleToScenariosIndexOnRequest() throws Exception {
+        Path index = tmp.resolve("rule-index.md");
+        Run run = run("bin/validate-rules", "--index", index.toString());
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(Files.readString(index)).contains("| PAT-001 |").contains("rules/scenarios/article-desk-worker.yaml");
+    }
+
+    @Test
+    void scriptsExitTwoOnAUsageError() throws Exception {
+        Run unknown = run("bin/validate-rules", "--rulez", "x");
+        assertThat(unknown.status).isEqualTo(2);
+        assertThat(unknown.err).contains("Unknown options: '--rulez'").contains("Possible solutions: --rules");
+        Run trailing = run("bin/replay", "--rules");
+        assertThat(trailing.status).isEqualTo(2);
+        assertThat(trailing.err).contains("Missing required parameter for option '--rules'");
+        Run help = run("bin/crosscheck", "--help");
+        assertThat(help.status).isZero();
+        assertThat(help.out).contains("validate").contains("replay");
+    }
+
+    @Test
+    void replayPrintsTheImpactOfACandidateOnAStoredDatabase() throws Exception {
+        Path candidate = Candidates.withLcsConsistentMinFindings(tmp.resolve("candidate"), 4);
+        Run run = run("bin/replay", "--rules", candidate.toString(), "--jdbc-url", databaseUrl + ";ACCESS_MODE_DATA=r");
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out).contains("2 evaluated").contains("LCS consistent->partial");
+    }
+
+    @Test
+    void replayExitsOneWithFileLineAndColumnWhenTheCandidateDoesNotCompile() throws Exception {
+        Path rules = Candidates.copyOfRules(tmp.resolve("broken-candidate"));
+        Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
+        Run run = run("bin/replay", "--rules", rules.toString(), "--jdbc-url", databaseUrl + ";ACCESS_MODE_DATA=r");
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.err).containsPattern("(?m)^rules/plan/broken\\.drl:6:\\d+: ");
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Process p = new ProcessBuilder(cmd).directory(Path.of("").toAbsolutePath().toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + cmd);
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
