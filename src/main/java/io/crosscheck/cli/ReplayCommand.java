@@ -12,10 +12,10 @@ import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.screening.store.ScreeningPages;
 import io.crosscheck.screening.store.ScreeningQuery;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;

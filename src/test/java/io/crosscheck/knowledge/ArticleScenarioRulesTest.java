@@ -1,11 +1,11 @@
 package io.crosscheck.knowledge;
 
 import io.crosscheck.engine.explain.ExplanationNode;
-import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
-import io.crosscheck.support.RuleHarness;
+import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.support.Requests;
+import io.crosscheck.support.RuleHarness;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

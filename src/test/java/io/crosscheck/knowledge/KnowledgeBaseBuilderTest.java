@@ -1,12 +1,12 @@
 package io.crosscheck.knowledge;
 
-import io.crosscheck.support.BrokenRules;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeBaseException;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
+import io.crosscheck.support.BrokenRules;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieServices;
 

@@ -6,15 +6,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crosscheck.common.json.Yaml;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.engine.RuleEngine;
 import io.crosscheck.engine.RuleInfo;
-import io.crosscheck.engine.drl.ParsedRule;
 import io.crosscheck.engine.drl.ParsedRule.ParsedLiteral;
 import io.crosscheck.engine.drl.ParsedRule.ParsedPattern;
+import io.crosscheck.engine.drl.ParsedRule;
 import io.crosscheck.engine.facts.InterventionDefinition;
 
 import java.io.IOException;
@@ -41,7 +41,7 @@ public final class KnowledgeBaseLinter {
     public static final String RULE_DOCS = KnowledgeSource.DOCS + "rules/";
     public static final String INTERVENTION_DOCS = KnowledgeSource.DOCS + "interventions/";
     static final String CATALOGUE = KnowledgeSource.RULES + "reference/interventions.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Yaml.strictMapper();
 
     public List<KnowledgeProblem> lint(KnowledgeBase kb) {
         List<KnowledgeProblem> problems = new ArrayList<>();

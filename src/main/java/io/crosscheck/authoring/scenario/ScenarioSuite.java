@@ -1,22 +1,20 @@
 package io.crosscheck.authoring.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crosscheck.common.json.Yaml;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
-import io.crosscheck.engine.explain.FiredRule;
-import io.crosscheck.engine.explain.ExplanationNode;
-import io.crosscheck.engine.facts.InterventionDefinition;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.engine.RuleInfo;
-import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.engine.explain.ExplanationNode;
+import io.crosscheck.engine.explain.FiredRule;
+import io.crosscheck.engine.facts.InterventionDefinition;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
+import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 
 import java.util.ArrayList;
@@ -36,8 +34,7 @@ import java.util.stream.Collectors;
 public final class ScenarioSuite {
 
     public static final String DIR = KnowledgeSource.RULES + "scenarios/";
-    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper YAML = Yaml.strictMapper();
 
     private final ScreeningEvaluator evaluator;
 

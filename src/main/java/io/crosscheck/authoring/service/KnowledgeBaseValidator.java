@@ -1,15 +1,15 @@
 package io.crosscheck.authoring.service;
 
+import io.crosscheck.authoring.lint.KnowledgeBaseLinter;
+import io.crosscheck.authoring.scenario.Scenario;
+import io.crosscheck.authoring.scenario.ScenarioOutcome;
+import io.crosscheck.authoring.scenario.ScenarioReport;
+import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeBaseException;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
-import io.crosscheck.authoring.lint.KnowledgeBaseLinter;
-import io.crosscheck.authoring.scenario.Scenario;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
-import io.crosscheck.authoring.scenario.ScenarioOutcome;
-import io.crosscheck.authoring.scenario.ScenarioReport;
-import io.crosscheck.authoring.scenario.ScenarioSuite;
 
 import java.util.ArrayList;
 import java.util.List;

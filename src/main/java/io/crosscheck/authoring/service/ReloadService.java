@@ -1,8 +1,8 @@
 package io.crosscheck.authoring.service;
 
-import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.knowledge.service.KnowledgeBaseService.Candidate;
 import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

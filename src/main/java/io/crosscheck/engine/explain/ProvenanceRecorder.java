@@ -1,5 +1,6 @@
 package io.crosscheck.engine.explain;
 
+import io.crosscheck.engine.RuleInfo;
 import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.engine.explain.FiredRule;
@@ -8,7 +9,6 @@ import io.crosscheck.engine.facts.Conclusion;
 import io.crosscheck.engine.facts.Fact;
 import io.crosscheck.engine.facts.InputFact;
 import io.crosscheck.engine.facts.ReferenceFact;
-import io.crosscheck.engine.RuleInfo;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;

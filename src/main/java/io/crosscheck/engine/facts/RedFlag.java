@@ -1,33 +1,26 @@
 package io.crosscheck.engine.facts;
 
-/** A red flag that was answered positively (or a positive red-flag cluster). */
+/** A red flag that was answered positively (or a positive red-flag cluster): the question it answers. */
 public final class RedFlag implements Conclusion {
-    private final String code;
-    private final String label;
-    private final String domain;
-    private final String domainLabel;
-    private final Urgency urgency;
+    private final RedFlagDefinition definition;
 
     public RedFlag(RedFlagDefinition definition) {
-        this(definition.getCode(), definition.getLabel(), definition.getDomain(), definition.getDomainLabel(), definition.getUrgency());
+        this.definition = definition;
     }
 
+    /** A flag no single question raises, e.g. a cluster of myelopathy signs. */
     public RedFlag(String code, String label, String domain, String domainLabel, Urgency urgency) {
-        this.code = code;
-        this.label = label;
-        this.domain = domain;
-        this.domainLabel = domainLabel;
-        this.urgency = urgency;
+        this(new RedFlagDefinition(code, label, domain, domainLabel, urgency));
     }
 
-    public String getCode() { return code; }
-    public String getLabel() { return label; }
-    public String getDomain() { return domain; }
-    public String getDomainLabel() { return domainLabel; }
-    public Urgency getUrgency() { return urgency; }
+    public String getCode() { return definition.getCode(); }
+    public String getLabel() { return definition.getLabel(); }
+    public String getDomain() { return definition.getDomain(); }
+    public String getDomainLabel() { return definition.getDomainLabel(); }
+    public Urgency getUrgency() { return definition.getUrgency(); }
 
     @Override
     public String describe() {
-        return "red flag (" + domainLabel + "): " + label;
+        return "red flag (" + getDomainLabel() + "): " + getLabel();
     }
 }

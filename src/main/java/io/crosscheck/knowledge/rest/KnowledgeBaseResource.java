@@ -1,9 +1,9 @@
 package io.crosscheck.knowledge.rest;
 
 import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.RuleInfo;
 import io.crosscheck.knowledge.KnowledgeBaseLoad;
 import io.crosscheck.knowledge.KnowledgeBaseVersion;
-import io.crosscheck.engine.RuleInfo;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.ws.rs.GET;

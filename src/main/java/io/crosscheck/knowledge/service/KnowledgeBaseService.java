@@ -1,9 +1,9 @@
 package io.crosscheck.knowledge.service;
 
 import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

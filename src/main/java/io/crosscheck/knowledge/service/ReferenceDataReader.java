@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.crosscheck.common.json.Yaml;
+import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.engine.ReferenceData;
+import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.FindingDefinition;
 import io.crosscheck.engine.facts.InterventionDefinition;
 import io.crosscheck.engine.facts.PatternDefinition;
@@ -16,10 +17,6 @@ import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.facts.Urgency;
-import io.crosscheck.engine.KnowledgeProblem;
-import io.crosscheck.engine.KnowledgeSource;
-import io.crosscheck.engine.ReferenceData;
-import io.crosscheck.engine.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +30,8 @@ final class ReferenceDataReader {
 
     static final String DIR = KnowledgeSource.RULES + "reference/";
 
-    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .build();
+    /** Reference facts keep their fields private and immutable to rules: bound by field. */
+    private final ObjectMapper yaml = Yaml.strict().visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY).build();
 
     record ThresholdFile(List<Threshold> thresholds) { }
 

@@ -2,6 +2,10 @@ package io.crosscheck.screening.service;
 
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.engine.ReferenceData;
+import io.crosscheck.engine.Vocabulary.Code;
+import io.crosscheck.engine.Vocabulary.Range;
+import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.BreathingAssessment;
 import io.crosscheck.engine.facts.ClientContext;
 import io.crosscheck.engine.facts.InputFact;
@@ -15,10 +19,6 @@ import io.crosscheck.engine.facts.RedFlagAnswer;
 import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.Side;
 import io.crosscheck.engine.facts.Symptom;
-import io.crosscheck.engine.ReferenceData;
-import io.crosscheck.engine.Vocabulary;
-import io.crosscheck.engine.Vocabulary.Code;
-import io.crosscheck.engine.Vocabulary.Range;
 import io.crosscheck.screening.model.ScreeningRequest;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.crosscheck.screening.service;
 
-import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.Vocabulary;
+import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.screening.model.ScreeningRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;

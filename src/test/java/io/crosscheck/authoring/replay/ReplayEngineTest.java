@@ -1,18 +1,18 @@
 package io.crosscheck.authoring.replay;
 
-import io.crosscheck.engine.explain.ExplanationNode;
-import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport;
-import io.crosscheck.screening.store.StoredScreening;
 import io.crosscheck.authoring.replay.service.ReplayEngine;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
-import io.crosscheck.screening.service.ScreeningEvaluator;
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
-import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
+import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.ScreeningEvaluator;
+import io.crosscheck.screening.store.ScreeningFilter;
+import io.crosscheck.screening.store.StoredScreening;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.GeneratedRequests;
 import io.crosscheck.support.RuleHarness;

@@ -1,8 +1,8 @@
 package io.crosscheck.authoring.scenario;
 
-import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.support.RuleHarness;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

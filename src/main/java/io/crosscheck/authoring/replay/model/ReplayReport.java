@@ -1,6 +1,7 @@
 package io.crosscheck.authoring.replay.model;
 
 import io.crosscheck.screening.store.ScreeningFilter;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

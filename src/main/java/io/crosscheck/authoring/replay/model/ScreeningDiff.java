@@ -1,9 +1,9 @@
 package io.crosscheck.authoring.replay.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
+import io.crosscheck.screening.model.ScreeningResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

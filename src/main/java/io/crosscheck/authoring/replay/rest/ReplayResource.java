@@ -1,15 +1,14 @@
 package io.crosscheck.authoring.replay.rest;
 
-import io.crosscheck.common.problem.Problem;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.model.ReplayRequest;
 import io.crosscheck.authoring.replay.service.ReplayCapacityExceeded;
 import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
 import io.crosscheck.common.json.JsonBodyReader;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.common.problem.Problem;
 import jakarta.validation.Validator;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Impact analysis for rule authors: what a candidate knowledge base would change. */
 @Path("/api/v1/knowledge-base/replays")

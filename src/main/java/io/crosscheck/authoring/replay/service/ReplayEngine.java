@@ -1,22 +1,22 @@
 package io.crosscheck.authoring.replay.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.crosscheck.authoring.replay.model.ReplayOutcome;
+import io.crosscheck.authoring.replay.model.ReplayReport.KnowledgeBaseRef;
+import io.crosscheck.authoring.replay.model.ReplayReport;
+import io.crosscheck.authoring.replay.model.ScreeningDiff;
+import io.crosscheck.authoring.scenario.Scenario;
+import io.crosscheck.authoring.scenario.ScenarioOutcome;
+import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeProblem;
-import io.crosscheck.screening.store.ScreeningFilter;
-import io.crosscheck.authoring.replay.model.ReplayOutcome;
-import io.crosscheck.authoring.replay.model.ReplayReport;
-import io.crosscheck.authoring.replay.model.ReplayReport.KnowledgeBaseRef;
-import io.crosscheck.authoring.replay.model.ScreeningDiff;
-import io.crosscheck.screening.store.StoredScreening;
-import io.crosscheck.authoring.scenario.Scenario;
-import io.crosscheck.authoring.scenario.ScenarioOutcome;
-import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
+import io.crosscheck.screening.store.ScreeningFilter;
+import io.crosscheck.screening.store.StoredScreening;
 
 import java.time.Clock;
 import java.time.Duration;
