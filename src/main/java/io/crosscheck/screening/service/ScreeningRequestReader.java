@@ -3,6 +3,12 @@ package io.crosscheck.screening.service;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -35,11 +41,31 @@ public class ScreeningRequestReader {
     private final Validator validator;
 
     public ScreeningRequestReader(ObjectMapper mapper, Validator validator) {
-        this.reader = mapper.readerFor(ScreeningRequest.class)
+        this.reader = strict(mapper).readerFor(ScreeningRequest.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         this.validator = validator;
+    }
+
+    /**
+     * A copy of the application's mapper that converts nothing: a number or boolean sent as a string,
+     * a number sent for a boolean or a string, or a boolean sent for a string fails binding (400)
+     * instead of being coerced. Integers are still accepted where a decimal is expected.
+     */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        ObjectMapper strict = mapper.copy();
+        strict.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return strict;
     }
 
     public ScreeningRequest read(String body) {
@@ -54,7 +80,18 @@ public class ScreeningRequestReader {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             List<FieldError> errors = new ArrayList<>(handler.errors);
-            errors.add(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage()));
+            if (e instanceof InvalidFormatException f && f.getValue() instanceof String) {
+                errors.add(new FieldError(pointer(e), "expected " + CollectingHandler.describe(f.getTargetType())
+                        + " but got a string (values are not converted)", f.getValue()));
+            } else if (e instanceof MismatchedInputException m && m.getMessage() != null && m.getMessage().startsWith("Cannot coerce")) {
+                errors.add(new FieldError(pointer(e), "expected " + CollectingHandler.describe(m.getTargetType())
+                        + " (values are not converted)"));
+            } else if (e instanceof StreamReadException r && r.getProcessor() != null
+                    && e.getOriginalMessage().startsWith("Duplicate field")) {
+                errors.add(new FieldError(duplicatePointer(r.getProcessor(), e.getOriginalMessage()), "field given more than once" + where));
+            } else {
+                errors.add(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage()));
+            }
             throw new InvalidRequestException(400, errors);
         } catch (IOException e) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
@@ -71,6 +108,20 @@ public class ScreeningRequestReader {
             throw new InvalidRequestException(handler.errors.isEmpty() ? 422 : 400, errors);
         }
         return request;
+    }
+
+    /** The pointer of a duplicated key: the enclosing object's path plus the key named in the message. */
+    private static String duplicatePointer(JsonParser p, String message) {
+        String base = p.getParsingContext().pathAsPointer().toString();
+        int open = message.indexOf('\'');
+        int close = message.indexOf('\'', open + 1);
+        String name = open >= 0 && close > open ? message.substring(open + 1, close) : "";
+        if (base.endsWith("/" + name)) {
+            return base;
+        }
+        int slash = base.lastIndexOf('/');
+        String parent = p.getParsingContext().inObject() && slash >= 0 && !name.isEmpty() ? base.substring(0, slash) : base;
+        return parent + "/" + name;
     }
 
     private static String pointer(JsonProcessingException e) {
@@ -146,7 +197,7 @@ public class ScreeningRequestReader {
             };
         }
 
-        private static String describe(Class<?> type) {
+        static String describe(Class<?> type) {
             if (type == Integer.class || type == int.class || type == Long.class) return "an integer";
             if (type == Double.class || type == double.class) return "a number";
             if (type == Boolean.class || type == boolean.class) return "true or false";
