@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -27,6 +29,8 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -38,6 +42,7 @@ import java.util.List;
 public class ScreeningRequestReader {
 
     private final ObjectReader reader;
+    private final ObjectReader treeReader;
     private final Validator validator;
 
     public ScreeningRequestReader(ObjectMapper mapper, Validator validator) {
@@ -46,6 +51,7 @@ public class ScreeningRequestReader {
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.treeReader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.validator = validator;
     }
 
@@ -72,29 +78,56 @@ public class ScreeningRequestReader {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "request body is required")));
         }
-        CollectingHandler handler = new CollectingHandler();
-        ScreeningRequest request;
+        JsonNode tree;
         try {
-            request = reader.withHandler(handler).readValue(body);
+            tree = treeReader.readTree(body);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            List<FieldError> errors = new ArrayList<>(handler.errors);
-            if (e instanceof InvalidFormatException f && f.getValue() instanceof String) {
-                errors.add(new FieldError(pointer(e), "expected " + CollectingHandler.describe(f.getTargetType())
-                        + " but got a string (values are not converted)", f.getValue()));
-            } else if (e instanceof MismatchedInputException m && m.getMessage() != null && m.getMessage().startsWith("Cannot coerce")) {
-                errors.add(new FieldError(pointer(e), "expected " + CollectingHandler.describe(m.getTargetType())
-                        + " (values are not converted)"));
-            } else if (e instanceof StreamReadException r && r.getProcessor() != null
-                    && e.getOriginalMessage().startsWith("Duplicate field")) {
-                errors.add(new FieldError(duplicatePointer(r.getProcessor(), e.getOriginalMessage()), "field given more than once" + where));
-            } else {
-                errors.add(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage()));
+            if (e instanceof StreamReadException r && r.getProcessor() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new InvalidRequestException(400, List.of(new FieldError(duplicatePointer(r.getProcessor(), e.getOriginalMessage()),
+                        "field given more than once" + where)));
             }
-            throw new InvalidRequestException(400, errors);
+            throw new InvalidRequestException(400, List.of(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
+        }
+        // Jackson refuses every coercion (see strict); it stops at the first, so each refused value is
+        // recorded, blanked in the tree and the tree bound again, until every wrong type is named.
+        List<FieldError> refused = new ArrayList<>();
+        Set<String> refusedFields = new HashSet<>();
+        CollectingHandler handler;
+        ScreeningRequest request;
+        while (true) {
+            handler = new CollectingHandler();
+            try {
+                request = reader.withHandler(handler).readValue(tree);
+                break;
+            } catch (MismatchedInputException e) {
+                String field = pointer(e);
+                boolean coercion = e instanceof InvalidFormatException || (e.getMessage() != null && e.getMessage().startsWith("Cannot coerce"));
+                if (!coercion || field.isEmpty() || !refusedFields.add(field) || !(tree.at(parent(field)) instanceof ObjectNode holder)) {
+                    List<FieldError> errors = new ArrayList<>(refused);
+                    errors.addAll(handler.errors);
+                    errors.add(new FieldError(field, "expected " + CollectingHandler.describe(e.getTargetType())));
+                    throw new InvalidRequestException(400, errors);
+                }
+                Object value = e instanceof InvalidFormatException f ? f.getValue() : tree.at(field).asText();
+                refused.add(new FieldError(field, "expected " + CollectingHandler.describe(e.getTargetType()) + " but got "
+                        + CollectingHandler.token(tree.at(field).asToken()) + " (values are not converted)", value));
+                holder.putNull(field.substring(field.lastIndexOf('/') + 1));
+            } catch (IOException e) {
+                throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
+            }
+        }
+        if (!refused.isEmpty()) {
+            List<FieldError> errors = new ArrayList<>(refused);
+            errors.addAll(handler.errors);
+            errors.sort(Comparator.comparing(FieldError::field));
+            throw new InvalidRequestException(400, errors);
         }
         if (request == null) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
@@ -108,6 +141,10 @@ public class ScreeningRequestReader {
             throw new InvalidRequestException(handler.errors.isEmpty() ? 422 : 400, errors);
         }
         return request;
+    }
+
+    private static String parent(String pointer) {
+        return pointer.substring(0, pointer.lastIndexOf('/'));
     }
 
     /** The pointer of a duplicated key: the enclosing object's path plus the key named in the message. */
@@ -186,7 +223,7 @@ public class ScreeningRequestReader {
             return null;
         }
 
-        private static String token(JsonToken t) {
+        static String token(JsonToken t) {
             return switch (t) {
                 case START_OBJECT -> "an object";
                 case START_ARRAY -> "an array";
