@@ -51,6 +51,10 @@ class ScreeningPersistenceTest {
                 "{\"client\":{\"age\":30},\"symptoms\":[{\"region\":\"neck\",\"kind\":\"pain\",\"nrs\":15}]}",
                 "{\"client\":{\"age\":30},\"redFlags\":[{\"code\":\"nope\",\"present\":true}]}",
                 "{\"client\":{\"age\":-4}}",
+                "{\"client\":{\"age\":30,\"age\":31}}",
+                "{\"client\":{\"age\":\"30\"}}",
+                "{\"client\":{\"age\":30},\"muscleLength\":[{\"muscle\":\"iliopsoas\",\"side\":\"left\",\"result\":\"short\"},"
+                        + "{\"muscle\":\"iliopsoas\",\"side\":\"left\",\"result\":\"normal\"}]}",
                 "");
         for (String body : bad) {
             int status = given().contentType(ContentType.JSON).body(body).post("/api/v1/screenings").statusCode();

@@ -8,7 +8,8 @@ public final class Requests {
 
     /**
      * The source article's client: a desk worker whose lower back tightens during exercise, with
-     * anterior pelvic tilt, short hip flexors, a late gluteus maximus, upper-chest breathing and anxiety.
+     * anterior pelvic tilt, short hip flexors, a late gluteus maximus, upper-chest breathing and anxiety,
+     * who answered every red-flag question that applies to low-back symptoms (same as examples/article-desk-worker.json).
      */
     public static final String ARTICLE_DESK_WORKER = """
             {
@@ -31,11 +32,33 @@ public final class Requests {
               "lifestyle": { "sittingHoursPerDay": 9, "activityLevel": "moderate" },
               "psychosocial": { "anxiety": true },
               "redFlags": [
+                { "code": "bladder_dysfunction", "present": false },
+                { "code": "bowel_incontinence", "present": false },
                 { "code": "saddle_anaesthesia", "present": false },
-                { "code": "bladder_dysfunction", "present": false }
+                { "code": "bilateral_leg_symptoms", "present": false },
+                { "code": "progressive_leg_weakness", "present": false },
+                { "code": "history_of_cancer", "present": false },
+                { "code": "unexplained_weight_loss", "present": false },
+                { "code": "persistent_night_pain", "present": false },
+                { "code": "no_improvement_one_month", "present": false },
+                { "code": "pain_multiple_sites", "present": false },
+                { "code": "fever_chills", "present": false },
+                { "code": "immunosuppression", "present": false },
+                { "code": "iv_drug_use", "present": false },
+                { "code": "recent_bacterial_infection", "present": false },
+                { "code": "penetrating_wound", "present": false },
+                { "code": "major_trauma", "present": false },
+                { "code": "minor_trauma_with_bone_risk", "present": false },
+                { "code": "structural_deformity", "present": false },
+                { "code": "severe_central_pain_eased_lying", "present": false },
+                { "code": "suspected_axial_spondyloarthritis", "present": false }
               ]
             }
             """;
+
+    /** The same client with no red-flag answers at all: the screen is incomplete. */
+    public static final String ARTICLE_WITHOUT_RED_FLAG_ANSWERS = ARTICLE_DESK_WORKER.replaceAll(
+            "(?s),\\s*\"redFlags\": \\[.*?\\]", "");
 
     /** The same client answering yes to saddle numbness. */
     public static final String ARTICLE_WITH_SADDLE_NUMBNESS = ARTICLE_DESK_WORKER.replace(

@@ -32,17 +32,27 @@ public record Scenario(String file, String title, String source, JsonNode reques
      * @param subtypes       pattern code -> subtype codes that must be concluded (an empty list: none)
      * @param precautions    precaution codes that must be concluded (an empty list: none)
      * @param rejectedFields the request must be rejected, naming at least these fields
+     * @param redFlagScreen  complete, incomplete or positive
+     * @param unanswered     red-flag codes the screen must list as unanswered (an empty list: none at all)
+     * @param plan           final, provisional or withheld (the summary's plan status)
+     * @param firstIntervention the id the plan must start with
+     * @param withheld       intervention ids that must be withheld (listed under withheld, not recommended)
+     * @param notMissingTests pattern code -> tests the why-not explanation must NOT name (an empty list: none at all)
      */
     public record Expect(Map<String, String> patterns, String referral, Interventions interventions, Boolean noExercise,
                          List<ExplanationEntry> explanation, List<ExplanationEntry> absent,
                          Map<String, List<String>> subtypes, List<String> precautions,
-                         Map<String, List<String>> missingTests, List<String> rejectedFields) {
+                         Map<String, List<String>> missingTests, List<String> rejectedFields,
+                         String redFlagScreen, List<String> unanswered, String plan, String firstIntervention,
+                         List<String> withheld, Map<String, List<String>> notMissingTests) {
 
         public boolean isEmpty() {
             return (patterns == null || patterns.isEmpty()) && referral == null && interventions == null && noExercise == null
                     && (explanation == null || explanation.isEmpty()) && (absent == null || absent.isEmpty())
                     && subtypes == null && precautions == null
-                    && (missingTests == null || missingTests.isEmpty()) && (rejectedFields == null || rejectedFields.isEmpty());
+                    && (missingTests == null || missingTests.isEmpty()) && (rejectedFields == null || rejectedFields.isEmpty())
+                    && redFlagScreen == null && unanswered == null && plan == null && firstIntervention == null
+                    && withheld == null && notMissingTests == null;
         }
     }
 

@@ -103,6 +103,7 @@ public final class ScenarioSuite {
         checkAbsent(e, result, failures);
         checkSubtypesAndPrecautions(e, result, failures);
         checkMissingTests(e, result, failures);
+        checkScreenAndPlan(e, result, failures);
         Set<String> fired = result.explanation().trace().stream().map(FiredRule::ruleId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return new ScenarioOutcome(s.file(), s.title(), failures, fired);
@@ -190,6 +191,47 @@ public final class ScenarioSuite {
             List<String> codes = r.precautions().stream().map(ScreeningResult.PrecautionResult::code).toList();
             if (!new java.util.HashSet<>(codes).equals(new java.util.HashSet<>(e.precautions()))) {
                 failures.add("precautions: expected " + e.precautions() + ", got " + codes);
+            }
+        }
+    }
+
+    private static void checkScreenAndPlan(Scenario.Expect e, ScreeningResult r, List<String> failures) {
+        if (e.redFlagScreen() != null && !e.redFlagScreen().equals(r.redFlags().screen().status())) {
+            failures.add("red-flag screen: expected " + e.redFlagScreen() + ", got " + r.redFlags().screen().status());
+        }
+        List<String> unanswered = r.redFlags().screen().unanswered().stream()
+                .flatMap(d -> d.questions().stream().map(ScreeningResult.Question::code)).toList();
+        if (e.unanswered() != null) {
+            if (e.unanswered().isEmpty() && !unanswered.isEmpty()) {
+                failures.add("expected no unanswered red-flag questions, got " + unanswered);
+            }
+            e.unanswered().stream().filter(c -> !unanswered.contains(c))
+                    .forEach(c -> failures.add("expected red-flag question " + c + " to be listed as unanswered; listed " + unanswered));
+        }
+        if (e.plan() != null && !e.plan().equals(r.summary().plan())) {
+            failures.add("plan: expected " + e.plan() + ", got " + r.summary().plan());
+        }
+        if (e.firstIntervention() != null) {
+            String first = r.interventions().isEmpty() ? "nothing" : r.interventions().get(0).id();
+            if (!e.firstIntervention().equals(first)) {
+                failures.add("plan must start with " + e.firstIntervention() + ", starts with " + first);
+            }
+        }
+        if (e.withheld() != null) {
+            List<String> withheld = r.withheld().stream().map(ScreeningResult.WithheldIntervention::id).toList();
+            List<String> recommended = r.interventions().stream().map(InterventionResult::id).toList();
+            e.withheld().stream().filter(id -> !withheld.contains(id) || recommended.contains(id))
+                    .forEach(id -> failures.add("intervention " + id + " expected withheld; withheld " + withheld));
+        }
+        if (e.notMissingTests() != null) {
+            for (Map.Entry<String, List<String>> m : e.notMissingTests().entrySet()) {
+                List<String> named = r.patterns().stream().filter(p -> p.code().equals(m.getKey())).findFirst()
+                        .map(p -> p.missingTests().stream().map(ScreeningResult.TestResult::code).toList()).orElse(List.of());
+                if (m.getValue().isEmpty() && !named.isEmpty()) {
+                    failures.add("pattern " + m.getKey() + ": expected no missing tests, named " + named);
+                }
+                m.getValue().stream().filter(named::contains).forEach(t -> failures.add(
+                        "pattern " + m.getKey() + ": missing test " + t + " must not be named"));
             }
         }
     }

@@ -3,13 +3,18 @@ package io.crosscheck.common.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import jakarta.validation.ConstraintViolation;
@@ -19,26 +24,32 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a JSON request body into a Bean-Validation-annotated model, collecting every problem instead
- * of stopping at the first: wrong types and unknown fields while binding (Jackson problem handler),
- * then the model's constraints. Fields are named by JSON pointer. 400 when the body is not JSON of the
- * expected shape, 422 when it is but breaks a constraint. Used for every JSON body Crosscheck reads.
+ * of stopping at the first: duplicate keys, values of the wrong type (nothing is converted: a number
+ * or boolean sent as a string is refused, see {@link Json#configure}), unknown fields, then the model's
+ * constraints. Fields are named by JSON pointer. 400 when the body is not JSON of the expected shape,
+ * 422 when it is but breaks a constraint. Used for every JSON body Crosscheck reads.
  *
  * @param <T> the request model
  */
 public class JsonBodyReader<T> {
 
     private final ObjectReader reader;
+    private final ObjectReader treeReader;
     private final Validator validator;
 
     public JsonBodyReader(Class<T> type, ObjectMapper mapper, Validator validator) {
         this.reader = mapper.readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.treeReader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.validator = validator;
     }
 
@@ -46,18 +57,56 @@ public class JsonBodyReader<T> {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "request body is required")));
         }
-        CollectingHandler handler = new CollectingHandler();
-        T request;
+        JsonNode tree;
         try {
-            request = reader.withHandler(handler).readValue(body);
+            tree = treeReader.readTree(body);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            List<FieldError> errors = new ArrayList<>(handler.errors);
-            errors.add(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage()));
-            throw new InvalidRequestException(400, errors);
+            if (e instanceof StreamReadException r && r.getProcessor() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new InvalidRequestException(400, List.of(new FieldError(duplicatePointer(r.getProcessor(), e.getOriginalMessage()),
+                        "field given more than once" + where)));
+            }
+            throw new InvalidRequestException(400, List.of(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
+        }
+        // Jackson refuses every coercion (see strict); it stops at the first, so each refused value is
+        // recorded, blanked in the tree and the tree bound again, until every wrong type is named.
+        List<FieldError> refused = new ArrayList<>();
+        Set<String> refusedFields = new HashSet<>();
+        CollectingHandler handler;
+        T request;
+        while (true) {
+            handler = new CollectingHandler();
+            try {
+                request = reader.withHandler(handler).readValue(tree);
+                break;
+            } catch (MismatchedInputException e) {
+                String field = pointer(e);
+                boolean coercion = e instanceof InvalidFormatException || (e.getMessage() != null && e.getMessage().startsWith("Cannot coerce"));
+                if (!coercion || field.isEmpty() || !refusedFields.add(field) || !(tree.at(parent(field)) instanceof ObjectNode holder)) {
+                    List<FieldError> errors = new ArrayList<>(refused);
+                    errors.addAll(handler.errors);
+                    errors.add(new FieldError(field, "expected " + CollectingHandler.describe(e.getTargetType())));
+                    throw new InvalidRequestException(400, errors);
+                }
+                Object value = e instanceof InvalidFormatException f ? f.getValue() : tree.at(field).asText();
+                refused.add(new FieldError(field, "expected " + CollectingHandler.describe(e.getTargetType()) + " but got "
+                        + CollectingHandler.token(tree.at(field).asToken()) + " (values are not converted)", value));
+                holder.putNull(field.substring(field.lastIndexOf('/') + 1));
+            } catch (IOException e) {
+                throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
+            }
+        }
+        if (!refused.isEmpty()) {
+            List<FieldError> errors = new ArrayList<>(refused);
+            errors.addAll(handler.errors);
+            errors.sort(Comparator.comparing(FieldError::field));
+            throw new InvalidRequestException(400, errors);
         }
         if (request == null) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
@@ -72,6 +121,24 @@ public class JsonBodyReader<T> {
             throw new InvalidRequestException(handler.errors.isEmpty() ? 422 : 400, errors);
         }
         return request;
+    }
+
+    private static String parent(String pointer) {
+        return pointer.substring(0, pointer.lastIndexOf('/'));
+    }
+
+    /** The pointer of a duplicated key: the enclosing object's path plus the key named in the message. */
+    private static String duplicatePointer(JsonParser p, String message) {
+        String base = p.getParsingContext().pathAsPointer().toString();
+        int open = message.indexOf('\'');
+        int close = message.indexOf('\'', open + 1);
+        String name = open >= 0 && close > open ? message.substring(open + 1, close) : "";
+        if (base.endsWith("/" + name)) {
+            return base;
+        }
+        int slash = base.lastIndexOf('/');
+        String parent = p.getParsingContext().inObject() && slash >= 0 && !name.isEmpty() ? base.substring(0, slash) : base;
+        return parent + "/" + name;
     }
 
     private static String pointer(JsonProcessingException e) {
@@ -136,7 +203,7 @@ public class JsonBodyReader<T> {
             return null;
         }
 
-        private static String token(JsonToken t) {
+        static String token(JsonToken t) {
             return switch (t) {
                 case START_OBJECT -> "an object";
                 case START_ARRAY -> "an array";
@@ -147,7 +214,7 @@ public class JsonBodyReader<T> {
             };
         }
 
-        private static String describe(Class<?> type) {
+        static String describe(Class<?> type) {
             if (type == Integer.class || type == int.class || type == Long.class) return "an integer";
             if (type == Double.class || type == double.class) return "a number";
             if (type == Boolean.class || type == boolean.class) return "true or false";

@@ -8,6 +8,9 @@ public final class Finding implements Conclusion {
     private final String category;
     private final Side side;
     private final boolean clinicianRated;
+    private final double weight;
+    private final String countsAs;
+    private final boolean supportive;
 
     public Finding(FindingDefinition definition, Side side) {
         this.code = definition.getCode();
@@ -16,6 +19,9 @@ public final class Finding implements Conclusion {
         this.category = definition.getCategory();
         this.clinicianRated = definition.isClinicianRated();
         this.side = side;
+        this.weight = definition.getWeight();
+        this.countsAs = definition.getCountsAs();
+        this.supportive = definition.isSupportive();
     }
 
     public String getCode() { return code; }
@@ -24,6 +30,9 @@ public final class Finding implements Conclusion {
     public String getCategory() { return category; }
     public Side getSide() { return side; }
     public boolean isClinicianRated() { return clinicianRated; }
+    public double getWeight() { return weight; }
+    public String getCountsAs() { return countsAs; }
+    public boolean isSupportive() { return supportive; }
 
     @Override
     public String describe() {

@@ -15,6 +15,9 @@ public final class FindingDefinition implements ReferenceFact {
     private String evidence;
     private boolean clinicianRated;
     private String muscle;
+    private double weight = 1.0;
+    private String countsAs;
+    private boolean supportive;
 
     public String getCode() { return code; }
     public String getLabel() { return label; }
@@ -25,6 +28,12 @@ public final class FindingDefinition implements ReferenceFact {
     public boolean isClinicianRated() { return clinicianRated; }
     /** For clinician-rated muscle-length findings: the muscle whose 'short' rating gives this finding. */
     public String getMuscle() { return muscle; }
+    /** Weight towards a pattern's grade: 1, less for low-quality items, 0 for inferred findings that must not count. */
+    public double getWeight() { return weight; }
+    /** Findings with the same key count once (one test counts once); defaults to the finding code. */
+    public String getCountsAs() { return countsAs == null ? code : countsAs; }
+    /** A normal variant: supports a pattern but cannot make it consistent without a length or movement finding. */
+    public boolean isSupportive() { return supportive; }
     @Override public String getReferenceId() { return "finding/" + code; }
 
     @Override

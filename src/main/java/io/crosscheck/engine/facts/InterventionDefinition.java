@@ -16,6 +16,8 @@ public final class InterventionDefinition implements ReferenceFact {
     private List<String> targets = List.of();
     private String precautions;
     private List<String> sources = List.of();
+    private boolean loading;
+    private boolean endRange;
 
     public String getId() { return id; }
     public String getName() { return name; }
@@ -27,6 +29,10 @@ public final class InterventionDefinition implements ReferenceFact {
     public List<String> getTargets() { return targets; }
     public String getPrecautions() { return precautions; }
     public List<String> getSources() { return sources; }
+    /** Loads or strengthens tissue (activation, strengthening, sensorimotor, functional work): deferred while irritable. */
+    public boolean isLoading() { return loading; }
+    /** A sustained stretch to end range: deferred while irritable. */
+    public boolean isEndRange() { return endRange; }
     @Override public String getReferenceId() { return "intervention/" + id; }
 
     @Override

@@ -5,6 +5,7 @@ public final class MissingTest implements Conclusion {
     private final String pattern;
     private final String testCode;
     private final String testName;
+    private double rank;
 
     public MissingTest(String pattern, TestDefinition test) {
         this.pattern = pattern;
@@ -19,7 +20,14 @@ public final class MissingTest implements Conclusion {
         this.testName = test.getName() + " of " + muscle.replace('_', ' ');
     }
 
+    /** The same test, ranked by how much its finding would change the pattern's call (higher first). */
+    public MissingTest ranked(double rank) {
+        this.rank = rank;
+        return this;
+    }
+
     public String getPattern() { return pattern; }
+    public double getRank() { return rank; }
     public String getTestCode() { return testCode; }
     public String getTestName() { return testName; }
 

@@ -1,8 +1,12 @@
 package io.crosscheck.engine.facts;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,37 +18,113 @@ public final class PatternConclusion implements Conclusion {
     private final List<String> findingCodes;
     private final int categoryCount;
     private final boolean composite;
+    private final PatternDefinition definition;
+    private final List<Entry> entries;
+    private final boolean symptomatic;
+    private final Score score;
+
+    /** One finding as the grading sees it. */
+    private record Entry(String code, String group, String category, double weight, boolean supportive) {
+        static Entry of(Finding f) {
+            return new Entry(f.getCode(), f.getCountsAs(), f.getCategory(), f.getWeight(), f.isSupportive());
+        }
+
+        static Entry of(FindingDefinition d) {
+            return new Entry(d.getCode(), d.getCountsAs(), d.getCategory(), d.getWeight(), d.isSupportive());
+        }
+    }
+
+    /** The weighted evidence: per count group the highest weight, the categories and whether a core category is present. */
+    private record Score(double evidence, int categories, boolean core, PatternStatus status, String cap) {
+    }
 
     public PatternConclusion(PatternDefinition definition, PatternStatus status, List<String> findingCodes, int categoryCount) {
+        this(definition, status, findingCodes, categoryCount, List.of(), true, null);
+    }
+
+    private PatternConclusion(PatternDefinition definition, PatternStatus status, List<String> findingCodes, int categoryCount,
+                              List<Entry> entries, boolean symptomatic, Score score) {
         this.pattern = definition.getCode();
         this.name = definition.getName();
         this.status = status;
         this.findingCodes = List.copyOf(findingCodes);
         this.categoryCount = categoryCount;
         this.composite = "composite".equals(definition.getGrading());
+        this.definition = definition;
+        this.entries = List.copyOf(entries);
+        this.symptomatic = symptomatic;
+        this.score = score;
+    }
+
+    public static PatternConclusion grade(PatternDefinition definition, Collection<?> findings) {
+        return grade(definition, findings, true);
     }
 
     /**
-     * Grades a pattern by concordance: distinct finding codes are counted (left and right of the
-     * same test count once) and so are their categories, against the definition's minimums.
+     * Grades a pattern by weighted concordance (see kb-docs/reference.md, "Grading"): findings that come
+     * from the same test count once (their {@code countsAs} key), each group counts with its highest
+     * weight (low-quality items less, inferred items not at all), categories are counted over weighted
+     * findings. "Consistent" also needs a finding in one of the definition's core categories (normal
+     * variants alone never suffice) and, where the definition says so, a symptomatic client.
      */
-    public static PatternConclusion grade(PatternDefinition definition, Collection<?> findings) {
+    public static PatternConclusion grade(PatternDefinition definition, Collection<?> findings, boolean symptomatic) {
         Set<String> codes = new LinkedHashSet<>();
-        Set<String> categories = new TreeSet<>();
+        List<Entry> entries = new ArrayList<>();
         for (Object o : findings) {
             Finding f = (Finding) o;
             codes.add(f.getCode());
-            categories.add(f.getCategory());
+            entries.add(Entry.of(f));
+        }
+        Score score = score(definition, entries, symptomatic);
+        return new PatternConclusion(definition, score.status(), List.copyOf(codes), score.categories(), entries, symptomatic, score);
+    }
+
+    private static Score score(PatternDefinition definition, List<Entry> entries, boolean symptomatic) {
+        Map<String, Double> groups = new LinkedHashMap<>();
+        Set<String> categories = new TreeSet<>();
+        boolean core = false;
+        for (Entry e : entries) {
+            groups.merge(e.group(), e.weight(), Math::max);
+            if (e.weight() > 0) {
+                categories.add(e.category());
+                core |= !e.supportive() && definition.getConsistentRequiresAny().contains(e.category());
+            }
+        }
+        double evidence = groups.values().stream().mapToDouble(Double::doubleValue).sum();
+        boolean enough = evidence >= definition.getConsistentMinFindings() && categories.size() >= definition.getConsistentMinCategories();
+        String cap = null;
+        if (enough && !definition.getConsistentRequiresAny().isEmpty() && !core) {
+            cap = "at most partial without a " + String.join(" or ", definition.getConsistentRequiresAny()).replace('_', ' ') + " finding";
+        } else if (enough && definition.isConsistentRequiresSymptoms() && !symptomatic) {
+            cap = "at most partial: no symptoms reported";
         }
         PatternStatus status;
-        if (codes.size() >= definition.getConsistentMinFindings() && categories.size() >= definition.getConsistentMinCategories()) {
+        if (enough && cap == null) {
             status = PatternStatus.CONSISTENT;
-        } else if (codes.size() >= definition.getPartialMinFindings()) {
+        } else if (evidence >= definition.getPartialMinFindings() && evidence > 0) {
             status = PatternStatus.PARTIAL;
         } else {
             status = PatternStatus.INSUFFICIENT;
         }
-        return new PatternConclusion(definition, status, List.copyOf(codes), categories.size());
+        return new Score(evidence, categories.size(), core, status, cap);
+    }
+
+    /**
+     * How much adding this finding would change the call, for ordering why-not tests: a change of
+     * status counts most, then a missing core category, a new category and the added evidence.
+     */
+    public double gainFrom(FindingDefinition missing) {
+        if (score == null || missing.getWeight() <= 0) {
+            return 0;
+        }
+        List<Entry> more = new ArrayList<>(entries);
+        more.add(Entry.of(missing));
+        Score after = score(definition, more, symptomatic);
+        double gain = (after.evidence() - score.evidence()) * 10;
+        if (after.status().ordinal() < score.status().ordinal()) gain += 100;
+        if (after.core() && !score.core()) gain += 20;
+        if (after.categories() > score.categories()) gain += 5;
+        return gain;
     }
 
     /**
@@ -72,18 +152,18 @@ public final class PatternConclusion implements Conclusion {
     public List<String> getFindingCodes() { return findingCodes; }
     public int getFindingCount() { return findingCodes.size(); }
     public int getCategoryCount() { return categoryCount; }
+    /** Why a pattern with enough findings stayed partial (no core finding, no symptoms), or null. */
+    public String getCap() { return score == null ? null : score.cap(); }
 
     @Override
     public String describe() {
         if (composite) {
             return status.phrase() + " " + name;
         }
-        return status.phrase() + " " + name + " pattern (" + plural(findingCodes.size(), "distinct finding") + " in "
-                + plural(categoryCount, "category", "categories") + ")";
-    }
-
-    private static String plural(int n, String one) {
-        return plural(n, one, one + "s");
+        double evidence = score == null ? findingCodes.size() : score.evidence();
+        String n = evidence == Math.rint(evidence) ? String.valueOf((long) evidence) : String.format(Locale.ROOT, "%.1f", evidence);
+        return status.phrase() + " " + name + " pattern (" + n + (evidence == 1 ? " distinct finding" : " distinct findings") + " in "
+                + plural(categoryCount, "category", "categories") + (getCap() == null ? "" : "; " + getCap()) + ")";
     }
 
     private static String plural(int n, String one, String many) {

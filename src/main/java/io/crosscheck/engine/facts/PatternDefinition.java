@@ -20,6 +20,9 @@ public final class PatternDefinition implements ReferenceFact {
     private String mechanism;
     private List<String> stressZones = List.of();
     private List<String> typicalComplaints = List.of();
+    private List<String> regions = List.of();
+    private List<String> consistentRequiresAny = List.of();
+    private boolean consistentRequiresSymptoms;
 
     public String getCode() { return code; }
     public String getName() { return name; }
@@ -38,6 +41,12 @@ public final class PatternDefinition implements ReferenceFact {
     public List<String> getStressZones() { return stressZones; }
     /** Complaints typically reported with the pattern; they are not evidence for it. */
     public List<String> getTypicalComplaints() { return typicalComplaints; }
+    /** Symptom regions where the pattern's complaints are felt; a complaint there makes its missing tests relevant. */
+    public List<String> getRegions() { return regions; }
+    /** Categories of which at least one finding is needed for "consistent" (normal variants alone never suffice). */
+    public List<String> getConsistentRequiresAny() { return consistentRequiresAny; }
+    /** True: a client without symptoms is at most "partial". */
+    public boolean isConsistentRequiresSymptoms() { return consistentRequiresSymptoms; }
     @Override public String getReferenceId() { return "pattern/" + code; }
     @Override public boolean isEvidence() { return "concordance".equals(grading); }
 

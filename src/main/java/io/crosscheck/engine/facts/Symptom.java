@@ -10,9 +10,17 @@ public final class Symptom implements InputFact {
     private final String triggerLabel;
     private final Integer nrs;
     private final Integer durationWeeks;
+    private final Integer settleMinutes;
 
     public Symptom(String ref, String region, String regionLabel, String kind, String trigger, String triggerLabel, Integer nrs,
                    Integer durationWeeks) {
+        this(ref, region, regionLabel, kind, trigger, triggerLabel, nrs, durationWeeks, null);
+    }
+
+    /** @param settleMinutes how long the symptom takes to settle after the activity that brings it on (irritability) */
+    public Symptom(String ref, String region, String regionLabel, String kind, String trigger, String triggerLabel, Integer nrs,
+                   Integer durationWeeks, Integer settleMinutes) {
+        this.settleMinutes = settleMinutes;
         this.ref = ref;
         this.region = region;
         this.regionLabel = regionLabel;
@@ -29,6 +37,8 @@ public final class Symptom implements InputFact {
     public String getTrigger() { return trigger; }
     public int getNrs() { return nrs == null ? -1 : nrs; }
     public int getDurationWeeks() { return durationWeeks == null ? -1 : durationWeeks; }
+    /** Minutes to settle after provocation; -1 when not given. */
+    public int getSettleMinutes() { return settleMinutes == null ? -1 : settleMinutes; }
 
     @Override
     public String describe() {
@@ -36,6 +46,7 @@ public final class Symptom implements InputFact {
         if (triggerLabel != null) s.append(' ').append(triggerLabel.toLowerCase());
         if (nrs != null) s.append(", NRS ").append(nrs).append("/10");
         if (durationWeeks != null) s.append(", ").append(durationWeeks).append(" weeks");
+        if (settleMinutes != null) s.append(", settles in ").append(settleMinutes).append(" min");
         return s.toString();
     }
 }

@@ -42,9 +42,10 @@ final class ReferenceDataReader {
     record InterventionFile(List<InterventionDefinition> interventions) { }
 
     record RedFlagFile(List<Domain> domains) {
-        record Domain(String code, String label, Urgency urgency, List<Flag> flags) { }
+        record Domain(String code, String label, Urgency urgency, List<String> regions, List<Flag> flags) { }
 
-        record Flag(String code, String label) { }
+        /** urgency overrides the domain's; supportingOnly flags refer only together with another flag of the domain. */
+        record Flag(String code, String label, Urgency urgency, Boolean supportingOnly) { }
     }
 
     ReferenceData read(KnowledgeSource source, List<KnowledgeProblem> problems) {
@@ -62,7 +63,8 @@ final class ReferenceDataReader {
         List<RedFlagDefinition> flags = new ArrayList<>();
         for (RedFlagFile.Domain d : redFlags.domains()) {
             for (RedFlagFile.Flag f : d.flags()) {
-                flags.add(new RedFlagDefinition(f.code(), f.label(), d.code(), d.label(), d.urgency()));
+                flags.add(new RedFlagDefinition(f.code(), f.label(), d.code(), d.label(),
+                        f.urgency() != null ? f.urgency() : d.urgency(), d.regions(), Boolean.TRUE.equals(f.supportingOnly())));
             }
         }
         return new ReferenceData(vocabulary, thresholds.thresholds(), findings.findings(), patterns.patterns(), flags,

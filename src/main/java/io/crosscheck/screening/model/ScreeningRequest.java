@@ -68,9 +68,13 @@ public record ScreeningRequest(
                             Boolean chestElevationOnNeckFlexion, @Min(0) @Max(64) Integer nijmegenScore) {
     }
 
-    /** A reported symptom; NRS 0-10. */
+    /**
+     * A reported symptom; NRS 0-10. {@code settleMinutes}: how long the symptom takes to settle after
+     * the activity that brings it on (0-10080 min), one of the two inputs of irritability.
+     */
     public record Symptom(@NotBlank String region, @NotBlank String kind, String trigger,
-                          @Min(0) @Max(10) Integer nrs, @Min(0) @Max(5200) Integer durationWeeks) {
+                          @Min(0) @Max(10) Integer nrs, @Min(0) @Max(5200) Integer durationWeeks,
+                          @Min(0) @Max(10080) Integer settleMinutes) {
     }
 
     /** Sitting hours per day (0-24) and activity level. */

@@ -18,6 +18,7 @@ public record ScreeningResult(
         String clientRef,
         KnowledgeBaseRef knowledgeBase,
         String disclaimer,
+        Summary summary,
         List<PatternResult> patterns,
         RedFlagOutcome redFlags,
         List<InterventionResult> interventions,
@@ -31,21 +32,34 @@ public record ScreeningResult(
             + "with a pattern (Janda's crossed syndromes are weakly validated clinical patterns). Clinical reasoning decides.";
 
     public ScreeningResult withIdentity(UUID id, Instant createdAt) {
-        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
+        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, summary, patterns, redFlags, interventions,
                 withheld, precautions, contributors, yellowFlags, explanation);
     }
 
     public ScreeningResult withoutExplanation() {
-        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, patterns, redFlags, interventions,
+        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, summary, patterns, redFlags, interventions,
                 withheld, precautions, contributors, yellowFlags, null);
+    }
+
+    /**
+     * What the result leads with: the red-flag screen status (complete / incomplete / positive),
+     * whether the plan is provisional (screen incomplete) or withheld (referral pending), and a
+     * one-sentence headline: the referral when there is one, the incomplete screen when it is
+     * incomplete, otherwise the screen and pattern outcome.
+     */
+    public record Summary(String redFlagScreen, String plan, String headline) {
     }
 
     /** Which knowledge base produced the result. */
     public record KnowledgeBaseRef(String version, Instant loadedAt) {
     }
 
-    /** A pattern's status, the findings behind it and, while it is open, the tests that would settle it. */
-    public record PatternResult(String code, String name, String status, String statement, String because,
+    /**
+     * A pattern's status, the findings behind it and, while it is open, the tests that would settle it
+     * (most decisive first). {@code assessment} is "assessed", or "not assessed while a referral is
+     * pending": the pattern is then kept for the record only.
+     */
+    public record PatternResult(String code, String name, String status, String assessment, String statement, String because,
                                 String evidenceNote, List<FindingResult> findings, List<SubtypeResult> subtypes,
                                 List<AbsentEvidence> evidenceMissing, List<TestResult> missingTests,
                                 String conclusionId, String ruleId) {
@@ -75,7 +89,23 @@ public record ScreeningResult(
 
     /** Whether the client must be referred, how urgently, and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RedFlagOutcome(boolean referral, String urgency, boolean exerciseWithheld, List<ReferralResult> referrals) {
+    public record RedFlagOutcome(boolean referral, String urgency, boolean exerciseWithheld, List<ReferralResult> referrals,
+                                 ScreenResult screen) {
+    }
+
+    /**
+     * The red-flag screen: complete, incomplete or positive, and the applicable questions not answered,
+     * by domain (when positive, only those of the referred domains: the questions that decide the referral).
+     */
+    public record ScreenResult(String status, List<UnansweredDomain> unanswered, String because, String ruleId) {
+    }
+
+    /** The unanswered questions of one red-flag domain. */
+    public record UnansweredDomain(String domain, String label, List<Question> questions) {
+    }
+
+    /** One red-flag question by code and label. */
+    public record Question(String code, String label) {
     }
 
     /** One referral domain with the red flags that raised it. */

@@ -13,11 +13,14 @@ import io.crosscheck.engine.facts.InterventionIndication;
 import io.crosscheck.engine.facts.MissingTest;
 import io.crosscheck.engine.facts.PatternConclusion;
 import io.crosscheck.engine.facts.PatternDefinition;
+import io.crosscheck.engine.facts.PatternOnHold;
 import io.crosscheck.engine.facts.PatternSubtype;
 import io.crosscheck.engine.facts.Precaution;
 import io.crosscheck.engine.facts.RedFlag;
+import io.crosscheck.engine.facts.RedFlagScreen;
 import io.crosscheck.engine.facts.Referral;
 import io.crosscheck.engine.facts.TestDefinition;
+import io.crosscheck.engine.facts.UnansweredRedFlag;
 import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.engine.facts.Withheld;
 import io.crosscheck.engine.facts.YellowFlag;
@@ -55,11 +58,14 @@ final class ResultAssembler {
                                     ProvenanceRecorder recorder) {
         List<Recorded> all = recorder.conclusions();
         List<String> testsPerformed = inputs.stream().map(InputFact::getTestCode).filter(java.util.Objects::nonNull).toList();
+        List<PatternResult> patterns = patterns(kb, all, testsPerformed);
+        RedFlagOutcome redFlags = redFlags(all);
         return new ScreeningResult(null, null, clientRef,
                 new ScreeningResult.KnowledgeBaseRef(kb.version(), kb.loadedAt()),
                 ScreeningResult.DISCLAIMER,
-                patterns(kb, all, testsPerformed),
-                redFlags(all),
+                summary(redFlags, patterns),
+                patterns,
+                redFlags,
                 interventions(all),
                 withheld(all),
                 all.stream().filter(r -> r.fact() instanceof Precaution).map(r -> new ScreeningResult.PrecautionResult(
@@ -96,16 +102,23 @@ final class ResultAssembler {
                             d.getTests().stream().anyMatch(performed::contains)));
                 }
             }
+            // most decisive test first (the rank the why-not rule gave it); stable for equal ranks
+            List<Recorded> missingTests = all.stream()
+                    .filter(m -> m.fact() instanceof MissingTest t && t.getPattern().equals(p.getPattern()))
+                    .sorted(Comparator.comparingDouble(m -> -((MissingTest) m.fact()).getRank())).toList();
             List<TestResult> missing = new ArrayList<>();
-            for (Recorded m : all) {
-                if (m.fact() instanceof MissingTest t && t.getPattern().equals(p.getPattern())) {
-                    String note = kb.reference().test(t.getTestCode().split(":")[0]).map(TestDefinition::getEvidence).orElse(null);
-                    missing.add(new TestResult(t.getTestCode(), t.getTestName(), note, m.id()));
-                }
+            for (Recorded m : missingTests) {
+                MissingTest t = (MissingTest) m.fact();
+                String note = kb.reference().test(t.getTestCode().split(":")[0]).map(TestDefinition::getEvidence).orElse(null);
+                missing.add(new TestResult(t.getTestCode(), t.getTestName(), note, m.id()));
             }
+            boolean onHold = all.stream().anyMatch(h -> h.fact() instanceof PatternOnHold ph && ph.getPattern().equals(p.getPattern()));
             String note = kb.reference().pattern(p.getPattern()).map(PatternDefinition::getEvidenceNote).orElse(null);
+            String statement = onHold
+                    ? capitalise(PatternOnHold.REASON) + "; the " + p.getName() + " findings are kept for the record only"
+                    : capitalise(p.getStatus().phrase()) + " the " + p.getName() + " pattern";
             out.add(new PatternResult(p.getPattern(), p.getName(), p.getStatus().name().toLowerCase(Locale.ROOT),
-                    capitalise(p.getStatus().phrase()) + " the " + p.getName() + " pattern",
+                    onHold ? PatternOnHold.REASON : "assessed", statement,
                     ProvenanceRecorder.because(r), note, findings, subtypes, absent, missing, r.id(), r.rule().id()));
         }
         return out;
@@ -132,7 +145,50 @@ final class ResultAssembler {
                     flags.stream().map(f -> ((RedFlag) f.fact()).getLabel()).distinct().toList(), List.copyOf(ruleIds), r.id()));
         }
         boolean withheld = all.stream().anyMatch(r -> r.fact() instanceof ExerciseWithheld);
-        return new RedFlagOutcome(!referrals.isEmpty(), referrals.isEmpty() ? null : referrals.get(0).urgency(), withheld, referrals);
+        return new RedFlagOutcome(!referrals.isEmpty(), referrals.isEmpty() ? null : referrals.get(0).urgency(), withheld, referrals,
+                screen(all));
+    }
+
+    /** The screen status a rule concluded and the unanswered questions by domain, in catalogue order. */
+    private static ScreeningResult.ScreenResult screen(List<Recorded> all) {
+        Recorded screen = all.stream().filter(r -> r.fact() instanceof RedFlagScreen).findFirst().orElse(null);
+        Map<String, List<UnansweredRedFlag>> byDomain = new LinkedHashMap<>();
+        for (Recorded r : all) {
+            if (r.fact() instanceof UnansweredRedFlag u) {
+                byDomain.computeIfAbsent(u.getDomain(), d -> new ArrayList<>()).add(u);
+            }
+        }
+        List<ScreeningResult.UnansweredDomain> unanswered = new ArrayList<>();
+        byDomain.forEach((domain, questions) -> unanswered.add(new ScreeningResult.UnansweredDomain(domain,
+                questions.get(0).getDomainLabel(),
+                questions.stream().map(q -> new ScreeningResult.Question(q.getCode(), q.getLabel())).toList())));
+        if (screen == null) {
+            return new ScreeningResult.ScreenResult(RedFlagScreen.INCOMPLETE, unanswered, null, null);
+        }
+        return new ScreeningResult.ScreenResult(((RedFlagScreen) screen.fact()).getStatus(), unanswered,
+                ProvenanceRecorder.because(screen), screen.rule().id());
+    }
+
+    /** Leads with the referral, else with an incomplete screen, else with the screen and the pattern outcome. */
+    private static ScreeningResult.Summary summary(RedFlagOutcome redFlags, List<PatternResult> patterns) {
+        String status = redFlags.screen().status();
+        if (redFlags.referral()) {
+            ReferralResult first = redFlags.referrals().get(0);
+            return new ScreeningResult.Summary(status, "withheld", "Refer (" + redFlags.urgency() + ") to exclude " + first.label()
+                    + ": " + String.join(", ", first.reasons()) + ". Everything but the referral is withheld until it has been dealt with.");
+        }
+        if (RedFlagScreen.INCOMPLETE.equals(status)) {
+            int n = redFlags.screen().unanswered().stream().mapToInt(d -> d.questions().size()).sum();
+            return new ScreeningResult.Summary(status, "provisional", "Red-flag screen incomplete: " + n
+                    + (n == 1 ? " applicable question" : " applicable questions") + " not answered ("
+                    + String.join(", ", redFlags.screen().unanswered().stream().map(ScreeningResult.UnansweredDomain::label).toList())
+                    + "). The plan is provisional until the screen is complete.");
+        }
+        String outcome = patterns.stream().filter(p -> "consistent".equals(p.status()) && !"LAYER".equals(p.code()))
+                .map(PatternResult::statement).findFirst()
+                .orElse(patterns.stream().filter(p -> "partial".equals(p.status())).map(PatternResult::statement).findFirst()
+                        .orElse("No pattern reached"));
+        return new ScreeningResult.Summary(status, "final", "Red-flag screen complete and negative. " + outcome + ".");
     }
 
     private static List<InterventionResult> interventions(List<Recorded> all) {
@@ -162,8 +218,13 @@ final class ResultAssembler {
             out.add(new InterventionResult(def.getId(), def.getName(), def.getCategory(), def.getPhase(), def.getTargets(),
                     def.getDose(), def.getPrecautions(), List.copyOf(rationale), List.copyOf(ruleIds), conclusionIds));
         });
-        // Janda sequence: normalise periphery, lengthen, activate/strengthen, sensorimotor, endurance.
-        out.sort(Comparator.comparingInt(InterventionResult::phase));
+        // Janda sequence: normalise periphery, lengthen, activate/strengthen, sensorimotor, endurance. Within
+        // phase 0, completing the screen comes first, then referrals, then education.
+        out.sort(Comparator.comparingInt(InterventionResult::phase).thenComparingInt(i -> switch (i.category()) {
+            case "assessment" -> 0;
+            case "referral" -> 1;
+            default -> 2;
+        }));
         return out;
     }
 
@@ -172,8 +233,7 @@ final class ResultAssembler {
         for (Recorded r : all) {
             if (r.fact() instanceof Withheld w) {
                 InterventionDefinition def = w.getIndication().getIntervention();
-                byId.putIfAbsent(def.getId(), new WithheldIntervention(def.getId(), def.getName(),
-                        "withheld until the referral has been dealt with", r.rule().id()));
+                byId.putIfAbsent(def.getId(), new WithheldIntervention(def.getId(), def.getName(), w.getReason(), r.rule().id()));
             }
         }
         return List.copyOf(byId.values());

@@ -45,10 +45,10 @@ class ReplayApiTest {
         // three distinct lower-crossed findings: consistent now, partial under a minimum of four
         ids.add(screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref)));
         ids.add(screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS.replace("pseudo-0001", ref)));
-        // four distinct findings: consistent under both
+        // four distinct findings (knee hyperextension; lordosis would count once with the tilt): consistent under both
         ids.add(screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref).replace(
                 "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }",
-                "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }, { \"code\": \"increased_lumbar_lordosis\", \"present\": true }")));
+                "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }, { \"code\": \"knee_hyperextension\", \"side\": \"bilateral\", \"present\": true }")));
         List<Map<String, Object>> before = ids.stream().map(ReplayApiTest::stored).toList();
         Path candidate = Candidates.withLcsConsistentMinFindings(tmp, 4);
 

@@ -131,9 +131,10 @@ public class ReplayEngineTest {
         assertThat(report.knowledgeBases().current().version()).isEqualTo(current.version());
         assertThat(report.knowledgeBases().candidate().version()).isEqualTo(candidate.version()).isNotEqualTo(current.version());
 
-        // the generated population exercises every branch of the expectation
-        assertThat(changed).isGreaterThan(150);
-        assertThat(fourOrMoreStillConsistent).isGreaterThan(150);
+        // the generated population exercises every branch of the expectation (fewer lower-crossed clients are
+        // consistent since issue 8: one test counts once, normal variants count once, asymptomatic clients are capped)
+        assertThat(changed).isGreaterThan(100);
+        assertThat(fourOrMoreStillConsistent).isGreaterThan(100);
         assertThat(downgradedUnderRedFlag).isPositive();
         assertThat(perKind).containsKeys("LAYER consistent->partial", "intervention removed deep_abdominal_training",
                 "intervention removed sensorimotor_training", "intervention removed education_reassurance");
@@ -212,7 +213,7 @@ public class ReplayEngineTest {
      */
     public static Set<String> expectedKinds(ScreeningResult r) {
         PatternResult lcs = pattern(r, "LCS");
-        if (!"consistent".equals(lcs.status()) || distinctFindings(lcs) != 3) {
+        if (!"consistent".equals(lcs.status()) || distinctFindings(lcs) >= 4) {
             return Set.of();
         }
         Set<String> kinds = new LinkedHashSet<>();
@@ -236,7 +237,15 @@ public class ReplayEngineTest {
         return r.patterns().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
     }
 
-    static long distinctFindings(PatternResult p) {
-        return p.findings().stream().map(ScreeningResult.FindingResult::code).distinct().count();
+    /**
+     * The weighted count the grading compares with its minimum (kb-docs/reference.md, "Grading"): per
+     * count group (one test counts once) the highest weight, summed.
+     */
+    static double distinctFindings(PatternResult p) {
+        var reference = RuleHarness.shipped().knowledgeBase().reference();
+        Map<String, Double> groups = new HashMap<>();
+        p.findings().forEach(f -> reference.finding(f.code())
+                .ifPresent(d -> groups.merge(d.getCountsAs(), d.getWeight(), Math::max)));
+        return groups.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -48,7 +50,26 @@ class ScreeningApiTest {
                 .body("explanation.nodes.find { it.rule?.id == 'LCS-010' }.rule.file", equalTo("rules/lower_crossed/lcs-findings.drl"))
                 .body("explanation.nodes.find { it.rule?.id == 'LCS-010' }.matched", hasItem(startsWith("/muscleLength/")))
                 .body("explanation.nodes.find { it.id == '/muscleLength/0' }.kind", equalTo("input"))
-                .body("redFlags.referral", equalTo(false));
+                .body("redFlags.referral", equalTo(false))
+                .body("summary.redFlagScreen", equalTo("complete"))
+                .body("summary.plan", equalTo("final"))
+                .body("summary.headline", startsWith("Red-flag screen complete and negative. Findings consistent with the lower-crossed"))
+                .body("redFlags.screen.status", equalTo("complete"))
+                .body("redFlags.screen.unanswered", empty());
+    }
+
+    @Test
+    void withoutRedFlagAnswersTheResultSaysSoAtTheTopAndThePlanStartsWithCompletingTheScreen() {
+        given().contentType(ContentType.JSON).body(Requests.ARTICLE_WITHOUT_RED_FLAG_ANSWERS)
+                .when().post("/api/v1/screenings")
+                .then().statusCode(201)
+                .body("summary.redFlagScreen", equalTo("incomplete"))
+                .body("summary.plan", equalTo("provisional"))
+                .body("summary.headline", startsWith("Red-flag screen incomplete: 20 applicable questions not answered"))
+                .body("redFlags.referral", equalTo(false))
+                .body("redFlags.screen.unanswered.domain", contains("cauda_equina", "malignancy", "infection", "fracture", "inflammatory"))
+                .body("redFlags.screen.unanswered.find { it.domain == 'cauda_equina' }.questions.code", hasItem("saddle_anaesthesia"))
+                .body("interventions[0].id", equalTo("complete_red_flag_screen"));
     }
 
     @Test
@@ -60,7 +81,14 @@ class ScreeningApiTest {
                 .body("redFlags.urgency", equalTo("emergency"))
                 .body("redFlags.exerciseWithheld", equalTo(true))
                 .body("interventions.id", equalTo(List.of("medical_referral")))
-                .body("withheld.id", hasItems("hip_flexor_stretch", "glute_activation"));
+                .body("withheld.id", hasItems("hip_flexor_stretch", "glute_activation"))
+                .body("summary.redFlagScreen", equalTo("positive"))
+                .body("summary.plan", equalTo("withheld"))
+                .body("summary.headline", startsWith("Refer (emergency) to exclude cauda equina syndrome"))
+                .body("patterns.find { it.code == 'LCS' }.assessment", equalTo("not assessed while a referral is pending"))
+                .body("patterns.find { it.code == 'LCS' }.statement", startsWith("Not assessed while a referral is pending"))
+                .body("patterns.missingTests.flatten()", empty())
+                .body("precautions", empty());
     }
 
     @Test
@@ -103,6 +131,50 @@ class ScreeningApiTest {
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItems("/client/age", "/symptoms/0/nrs", "/breathing/upperChestDominant",
                         "/observations", "/favouriteColour"));
+    }
+
+    @Test
+    void duplicateJsonKeysAre400NamingTheKey() {
+        given().contentType(ContentType.JSON).body("{ \"client\": { \"age\": 30, \"age\": 31 } }")
+                .post("/api/v1/screenings")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("/client/age"))
+                .body("errors[0].message", containsString("more than once"));
+    }
+
+    @Test
+    void numbersAndBooleansSentAsStringsAre400NamingEachFieldInsteadOfBeingConverted() {
+        String body = """
+                { "client": { "age": "40" },
+                  "symptoms": [ { "region": "neck", "kind": "pain", "nrs": "4" } ],
+                  "breathing": { "upperChestDominant": "true" },
+                  "redFlags": [ { "code": "dizziness", "present": "false" } ],
+                  "lifestyle": { "activityLevel": 3 } }
+                """;
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/screenings")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItems("/client/age", "/symptoms/0/nrs", "/breathing/upperChestDominant",
+                        "/redFlags/0/present", "/lifestyle/activityLevel"))
+                .body("errors.find { it.field == '/client/age' }.message", containsString("not converted"));
+    }
+
+    @Test
+    void contradictoryOrDuplicatedEntriesAre422NamingBothEntries() {
+        String body = """
+                { "client": { "age": 40 },
+                  "muscleLength": [ { "muscle": "iliopsoas", "side": "left", "result": "short" },
+                                    { "muscle": "iliopsoas", "side": "left", "result": "normal" } ],
+                  "observations": [ { "code": "forward_head", "present": true },
+                                    { "code": "forward_head", "present": true } ],
+                  "movementPatterns": [ { "test": "prone_hip_extension", "side": "bilateral", "result": "normal" },
+                                        { "test": "prone_hip_extension", "side": "right", "substitutions": ["knee_flexion"] } ] }
+                """;
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/screenings")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItems("/muscleLength/0", "/muscleLength/1", "/observations/0", "/observations/1",
+                        "/movementPatterns/0", "/movementPatterns/1"))
+                .body("errors.find { it.field == '/muscleLength/1' }.message",
+                        containsString("different results (short, normal): /muscleLength/0 and /muscleLength/1"));
     }
 
     @Test

@@ -1,0 +1,60 @@
+package io.crosscheck.knowledge;
+
+import io.crosscheck.screening.model.ScreeningResult.PatternResult;
+import io.crosscheck.screening.model.ScreeningResult.TestResult;
+import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.support.RuleHarness;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Why-not lists only help when they are relevant and put the most decisive test first (issue 8). */
+class WhyNotRelevanceRulesTest {
+
+    private final RuleHarness rules = RuleHarness.shipped();
+
+    @Test
+    void aTestThatWouldMakeAPartialPatternConsistentIsNamedBeforeTestsOfCategoriesAlreadyPresent() {
+        // tilt (supportive posture) + a short hip flexor (length): one movement finding would make it consistent
+        ScreeningResult result = rules.screen("""
+                { "client": { "age": 40, "sex": "male" },
+                  "observations": [ { "code": "anterior_pelvic_tilt", "present": true } ],
+                  "muscleLength": [ { "muscle": "iliopsoas", "side": "left", "result": "short" } ],
+                  "symptoms": [ { "region": "low_back", "kind": "pain", "nrs": 3, "durationWeeks": 8 } ] }
+                """);
+
+        List<String> tests = codes(pattern(result, "LCS"));
+        assertThat(pattern(result, "LCS").status()).isEqualTo("partial");
+        assertThat(tests).contains("prone_hip_extension", "trunk_curl_up", "passive_knee_extension", "knee_hyperextension");
+        // a movement test changes the call (partial -> consistent); another posture sign of the same group adds nothing new
+        assertThat(tests.indexOf("prone_hip_extension")).isLessThan(tests.indexOf("knee_hyperextension"));
+        assertThat(tests.indexOf("trunk_curl_up")).isLessThan(tests.indexOf("knee_hyperextension"));
+        // lordosis counts with the tilt already present, so it cannot change anything and is not asked
+        assertThat(tests).doesNotContain("increased_lumbar_lordosis");
+    }
+
+    @Test
+    void aLowBackClientIsNotAskedForNeckTestsButANeckClientIs() {
+        ScreeningResult lowBack = rules.screen("""
+                { "client": { "age": 40 }, "symptoms": [ { "region": "low_back", "kind": "pain", "nrs": 3, "durationWeeks": 8 } ] }
+                """);
+        ScreeningResult neck = rules.screen("""
+                { "client": { "age": 40 }, "symptoms": [ { "region": "neck", "kind": "pain", "nrs": 3, "durationWeeks": 8 } ] }
+                """);
+
+        assertThat(codes(pattern(lowBack, "UCS"))).isEmpty();
+        assertThat(codes(pattern(lowBack, "LCS"))).contains("modified_thomas", "prone_hip_extension");
+        assertThat(codes(pattern(neck, "UCS"))).contains("craniovertebral_angle", "cervical_flexion");
+        assertThat(codes(pattern(neck, "LCS"))).isEmpty();
+    }
+
+    private static PatternResult pattern(ScreeningResult result, String code) {
+        return result.patterns().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static List<String> codes(PatternResult p) {
+        return p.missingTests().stream().map(TestResult::code).toList();
+    }
+}
