@@ -22,15 +22,12 @@ import io.crosscheck.engine.facts.Symptom;
 import io.crosscheck.screening.model.ScreeningRequest;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Checks a request against the knowledge base's vocabulary and turns it into input facts, each
@@ -86,12 +83,7 @@ public final class InputFactMapper {
                     isTrue(p.workCompensationIssues()), p.sbstTotal(), p.sbstPsych(),
                     p.fabqWork(), p.fabqPhysicalActivity()));
         }
-        sameEntryTwice(r.observationsOrEmpty(), "/observations", o -> o.code(), o -> o.side(),
-                o -> o.present() != null ? "present " + o.present() : "measured", "posture observation");
-        sameEntryTwice(r.muscleLengthOrEmpty(), "/muscleLength", m -> m.muscle(), m -> m.side(),
-                m -> m.result() != null ? m.result() : "measured", "muscle-length result");
-        sameEntryTwice(r.movementPatternsOrEmpty(), "/movementPatterns", m -> m.test(), m -> m.side(),
-                m -> m.result() != null ? m.result() : m.substitutionsOrEmpty().isEmpty() ? "measured" : "abnormal", "movement test");
+        errors.addAll(RepeatedEntries.find(r));
         Set<String> answered = new HashSet<>();
         indexed(r.redFlagsOrEmpty(), "/redFlags", (f, ref) -> {
             if (!answered.add(f.code())) {
@@ -103,38 +95,6 @@ public final class InputFactMapper {
             throw new InvalidRequestException(422, errors);
         }
         return facts;
-    }
-
-    /**
-     * The same code and side given twice (overlapping sides count: bilateral covers left and right) is
-     * refused, naming both entries: either a duplicate or a contradiction, and the engine must not pick one.
-     */
-    private <T> void sameEntryTwice(List<T> items, String base, Function<T, String> code, Function<T, String> side,
-                                    Function<T, String> result, String what) {
-        Map<String, Integer> seen = new HashMap<>();
-        Set<String> reported = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            T item = items.get(i);
-            if (code.apply(item) == null) {
-                continue;
-            }
-            String s = side.apply(item);
-            List<String> units = s == null ? List.of("unsided") : "bilateral".equals(s) ? List.of("left", "right") : List.of(s);
-            for (String unit : units) {
-                Integer j = seen.putIfAbsent(code.apply(item) + "|" + unit, i);
-                if (j == null || !reported.add(j + "|" + i)) {
-                    continue;
-                }
-                T first = items.get(j);
-                String a = result.apply(first);
-                String b = result.apply(item);
-                String kind = a.equals(b) ? "is given twice" : "is given twice with different results (" + a + ", " + b + ")";
-                String message = what + " " + code.apply(item) + (s == null ? "" : " (" + unit + ")") + " " + kind + ": "
-                        + base + "/" + j + " and " + base + "/" + i;
-                errors.add(new FieldError(base + "/" + j, message, code.apply(first)));
-                errors.add(new FieldError(base + "/" + i, message, code.apply(item)));
-            }
-        }
     }
 
     private interface ToFact<T> {
