@@ -1,0 +1,139 @@
+package io.crosscheck.docs;
+
+import io.crosscheck.support.Candidates;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every curl example in README.md and rules/README.md runs, as written, as a process against the
+ * packaged application: only the port and the ids a reader would copy from an earlier response are
+ * substituted. {@code --fail-with-body} is added so an HTTP error fails the example.
+ */
+@QuarkusIntegrationTest
+class ReadmeExamplesIT {
+
+    private static final Pattern UUID_IN_SCREENINGS = Pattern.compile("/screenings/[0-9a-f-]{36}");
+    private static final Pattern VERSION = Pattern.compile("sha256:[0-9a-f]{16}");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyCurlExampleInTheReadmesRunsAgainstThePackagedApplication() throws Exception {
+        List<String> examples = new ArrayList<>();
+        examples.addAll(curlCommands(Path.of("README.md")));
+        examples.addAll(curlCommands(Path.of("rules/README.md")));
+        assertThat(examples).as("curl examples found").hasSizeGreaterThanOrEqualTo(15);
+
+        String base = "http://localhost:" + RestAssured.port;
+        Path candidate = Candidates.copyOfRules(tmp.resolve("candidate"));
+        String screeningId = null;
+        String replayId = null;
+        for (String example : examples) {
+            String version = given().get("/api/v1/knowledge-base").then().statusCode(200).extract().path("version");
+            String cmd = example.replace("http://localhost:8080", base)
+                    .replace("/path/to/candidate/rules", candidate.toString())
+                    .replace("/tmp/candidate/rules", candidate.toString())
+                    .replaceFirst("^curl ", "curl --fail-with-body --max-time 120 ");
+            cmd = VERSION.matcher(cmd).replaceAll(version);
+            if (screeningId != null) {
+                cmd = UUID_IN_SCREENINGS.matcher(cmd).replaceAll("/screenings/" + screeningId);
+            }
+            if (cmd.contains("/replays/{id}")) {
+                assertThat(replayId).as("a replay was started before " + example).isNotNull();
+                awaitReplay(replayId);
+                cmd = cmd.replace("{id}", replayId);
+            }
+            Run run = bash(cmd);
+            assertThat(run.status).as("example: %s%noutput: %s", example, run.out).isZero();
+            if (example.contains("-X POST") && example.contains("/api/v1/screenings")) {
+                screeningId = field(run.out, "id");
+            }
+            if (example.contains("-X POST") && example.contains("/replays")) {
+                replayId = field(run.out, "id");
+            }
+        }
+        assertThat(screeningId).isNotNull();
+        assertThat(replayId).isNotNull();
+    }
+
+    /** The curl commands of a Markdown file's bash blocks, continuation lines joined, trailing comments dropped. */
+    static List<String> curlCommands(Path markdown) throws IOException {
+        List<String> commands = new ArrayList<>();
+        boolean inBash = false;
+        StringBuilder current = null;
+        for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
+            String t = line.strip();
+            if (t.startsWith("```")) {
+                inBash = !inBash && t.equals("```bash");
+                continue;
+            }
+            if (!inBash) {
+                continue;
+            }
+            if (current == null && !t.startsWith("curl ")) {
+                continue;
+            }
+            String code = t.replaceFirst("\\s+#\\s.*$", "");
+            if (current == null) {
+                current = new StringBuilder();
+            }
+            if (code.endsWith("\\")) {
+                current.append(code, 0, code.length() - 1).append(' ');
+            } else {
+                commands.add(current.append(code).toString().strip());
+                current = null;
+            }
+        }
+        return commands;
+    }
+
+    private static void awaitReplay(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            String state = given().get("/api/v1/knowledge-base/replays/" + id).then().statusCode(200).extract().path("state");
+            if (!"running".equals(state)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("replay " + id + " did not finish");
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).as("response has \"%s\": %s", name, json).isTrue();
+        return m.group(1);
+    }
+
+    private record Run(int status, String out) {
+    }
+
+    private Run bash(String command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(tmp, "curl", ".out");
+        Process p = new ProcessBuilder("bash", "-c", command).directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    }
+}
