@@ -50,6 +50,16 @@ class WhyNotRelevanceRulesTest {
         assertThat(codes(pattern(neck, "LCS"))).isEmpty();
     }
 
+    @Test
+    void absentEvidenceIsListedOnlyForAPatternTheRulesFoundRelevant() {
+        ScreeningResult lowBack = rules.screen("""
+                { "client": { "age": 40 }, "symptoms": [ { "region": "low_back", "kind": "pain", "nrs": 3, "durationWeeks": 8 } ] }
+                """);
+
+        assertThat(pattern(lowBack, "UCS").evidenceMissing()).as("no neck evidence, no neck complaint").isEmpty();
+        assertThat(pattern(lowBack, "LCS").evidenceMissing()).extracting(a -> a.finding()).contains("hip_flexors_short");
+    }
+
     private static PatternResult pattern(ScreeningResult result, String code) {
         return result.patterns().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
     }

@@ -94,18 +94,21 @@ final class ResultAssembler {
                     subtypes.add(new ScreeningResult.SubtypeResult(st.getCode(), st.getLabel(), ProvenanceRecorder.because(f), f.rule().id()));
                 }
             }
-            List<AbsentEvidence> absent = new ArrayList<>();
-            Set<String> performed = new HashSet<>(testsPerformed);
-            for (FindingDefinition d : kb.reference().findings()) {
-                if (d.getPattern().equals(p.getPattern()) && !p.getFindingCodes().contains(d.getCode())) {
-                    absent.add(new AbsentEvidence(d.getCode(), d.getLabel(), d.getTests(),
-                            d.getTests().stream().anyMatch(performed::contains)));
-                }
-            }
             // most decisive test first (the rank the why-not rule gave it); stable for equal ranks
             List<Recorded> missingTests = all.stream()
                     .filter(m -> m.fact() instanceof MissingTest t && t.getPattern().equals(p.getPattern()))
                     .sorted(Comparator.comparingDouble(m -> -((MissingTest) m.fact()).getRank())).toList();
+            // absent evidence is listed where the rules found the pattern relevant: some of its evidence is
+            // present, or the why-not rules named tests for it; otherwise it is noise about another region
+            List<AbsentEvidence> absent = new ArrayList<>();
+            Set<String> performed = new HashSet<>(testsPerformed);
+            boolean relevant = !p.getFindingCodes().isEmpty() || !missingTests.isEmpty();
+            for (FindingDefinition d : kb.reference().findings()) {
+                if (relevant && d.getPattern().equals(p.getPattern()) && !p.getFindingCodes().contains(d.getCode())) {
+                    absent.add(new AbsentEvidence(d.getCode(), d.getLabel(), d.getTests(),
+                            d.getTests().stream().anyMatch(performed::contains)));
+                }
+            }
             List<TestResult> missing = new ArrayList<>();
             for (Recorded m : missingTests) {
                 MissingTest t = (MissingTest) m.fact();
