@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RUNS="${1:-3}" SECONDS_PER_LOAD="${2:-15}"
-# the JVM flags of the jar's launch (README, Run): the server and the JMH fork use the same
-: "${JVM_FLAGS:=$(cat bench/jvm-flags 2>/dev/null || true)}"
+# the JVM flags of the jar's launch (bin/serve, README): the server and the JMH fork use the same
+: "${JVM_FLAGS:=$(bin/serve --print-jvm-flags)}"
 export JVM_FLAGS
 for tool in wrk hey python3; do
   command -v "$tool" >/dev/null || { echo "$tool not installed: apt-get install wrk hey python3" >&2; exit 1; }

@@ -33,9 +33,19 @@ public final class KnowledgeBaseCompiler {
 
     private final KieServices kie = KieServices.Factory.get();
     private final Clock clock;
+    private final boolean executableModel;
 
     public KnowledgeBaseCompiler(Clock clock) {
+        this(clock, false);
+    }
+
+    /**
+     * @param executableModel build Drools' executable model at runtime (drools-model-codegen must be on the class
+     *                        path) instead of interpreting the DRL; measured against it in BENCHMARKS.md, not used by the service
+     */
+    public KnowledgeBaseCompiler(Clock clock, boolean executableModel) {
         this.clock = clock;
+        this.executableModel = executableModel;
     }
 
     /**
@@ -53,7 +63,12 @@ public final class KnowledgeBaseCompiler {
         KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         source.drlFiles().forEach((path, text) -> kfs.write(KFS_ROOT + path, text));
-        KieBuilder builder = kie.newKieBuilder(kfs, getClass().getClassLoader()).buildAll();
+        KieBuilder builder = kie.newKieBuilder(kfs, getClass().getClassLoader());
+        if (executableModel) {
+            builder.buildAll(executableModelProject());
+        } else {
+            builder.buildAll();
+        }
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? KnowledgeSource.RULES : m.getPath().replaceFirst("^" + KFS_ROOT, "");
             all.add(new KnowledgeProblem(path, m.getLine(), m.getColumn(), m.getText().strip()));
@@ -72,6 +87,15 @@ public final class KnowledgeBaseCompiler {
         }
         List<ParsedRule> parsedRules = parsed.values().stream().flatMap(List::stream).toList();
         return new KnowledgeBase(source, reference, rules, parsedRules, releaseId, container, clock.instant());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends KieBuilder.ProjectType> executableModelProject() {
+        try {
+            return (Class<? extends KieBuilder.ProjectType>) Class.forName("org.drools.model.codegen.ExecutableModelProject");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the executable model needs org.drools:drools-model-codegen on the class path", e);
+        }
     }
 
     /** Drops a superseded knowledge base from the KieRepository so repeated reloads do not grow memory. */

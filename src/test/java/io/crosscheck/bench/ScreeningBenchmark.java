@@ -33,6 +33,7 @@ public class ScreeningBenchmark {
 
     private KnowledgeBase kb;
     private KnowledgeBase kbWithoutWhyNot;
+    private KnowledgeBase kbReferenceInserted;
     private ScreeningEvaluator evaluator;
     private ScreeningEvaluator pooled;
     private ScreeningRequest article;
@@ -59,6 +60,24 @@ public class ScreeningBenchmark {
         copy.write("rules/patterns/patterns.drl", patterns.substring(0, patterns.indexOf("rule \"WHY-001"))
                 + patterns.substring(patterns.indexOf("rule \"CON-001")));
         kbWithoutWhyNot = RuleHarness.build(copy.rules(), copy.docs());
+        // lean-session comparison: the same rules matching reference data inserted into every session, as before
+        // the ReferenceIndex global (each `from reference...` and the global declaration taken out)
+        KnowledgeBaseCopy inserted = KnowledgeBaseCopy.create();
+        try (var files = java.nio.file.Files.walk(inserted.rules())) {
+            for (java.nio.file.Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                String relative = "rules/" + inserted.rules().relativize(drl).toString().replace('\\', '/');
+                inserted.write(relative, inserted.read(relative)
+                        .replaceAll("(?m)^global io\\.crosscheck\\.engine\\.ReferenceIndex reference;.*\\n", "")
+                        .replaceAll("\\s+from reference\\.\\w+\\([^)]*\\)", ""));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        kbReferenceInserted = RuleHarness.build(inserted.rules(), inserted.docs());
+        if (kbReferenceInserted.referenceGlobal() || !evaluator.evaluate(article, kbReferenceInserted).patterns()
+                .equals(articleResult.patterns())) {
+            throw new IllegalStateException("the reference-inserted candidate must conclude what the lean session does");
+        }
     }
 
     /** Parse and validate the article request (Jackson + Bean Validation). */
@@ -89,6 +108,12 @@ public class ScreeningBenchmark {
     @Benchmark
     public ScreeningResult evaluateArticle() {
         return evaluator.evaluate(article, kb);
+    }
+
+    /** Lean-session comparison, the way before: about 200 reference facts inserted into each fresh session. */
+    @Benchmark
+    public ScreeningResult evaluateArticleReferenceInserted() {
+        return evaluator.evaluate(article, kbReferenceInserted);
     }
 
     /** Lean-session candidate: the article client on a pooled session (reset on dispose) instead of a fresh one. */

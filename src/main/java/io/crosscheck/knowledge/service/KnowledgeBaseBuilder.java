@@ -21,7 +21,12 @@ public final class KnowledgeBaseBuilder {
     private final KnowledgeBaseCompiler compiler;
 
     public KnowledgeBaseBuilder(Clock clock) {
-        this.compiler = new KnowledgeBaseCompiler(clock);
+        this(new KnowledgeBaseCompiler(clock));
+    }
+
+    /** With a compiler of one's own, e.g. the executable-model one the benchmark compares. */
+    public KnowledgeBaseBuilder(KnowledgeBaseCompiler compiler) {
+        this.compiler = compiler;
     }
 
     /** @throws io.crosscheck.engine.KnowledgeBaseException listing every problem */
