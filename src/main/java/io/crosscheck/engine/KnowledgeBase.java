@@ -31,9 +31,17 @@ public final class KnowledgeBase {
     private final ReferenceIndex referenceIndex;
     private final boolean referenceGlobal;
     private volatile KieContainerSessionsPool pool;
+    private final byte[] compiledModule;
 
     public KnowledgeBase(KnowledgeSource source, ReferenceData reference, Map<String, RuleInfo> rulesByName,
                          List<ParsedRule> parsedRules, ReleaseId releaseId, KieContainer container, Instant loadedAt) {
+        this(source, reference, rulesByName, parsedRules, releaseId, container, loadedAt, null);
+    }
+
+    public KnowledgeBase(KnowledgeSource source, ReferenceData reference, Map<String, RuleInfo> rulesByName,
+                         List<ParsedRule> parsedRules, ReleaseId releaseId, KieContainer container, Instant loadedAt,
+                         byte[] compiledModule) {
+        this.compiledModule = compiledModule;
         this.version = source.contentHash();
         this.loadedAt = loadedAt;
         this.source = source;
@@ -54,6 +62,8 @@ public final class KnowledgeBase {
     public ReferenceData reference() { return reference; }
     public ReleaseId releaseId() { return releaseId; }
     public KieBase kieBase() { return kieBase; }
+    /** The compiled module (executable model, a jar) to cache and load later; null when the DRL is interpreted. */
+    public byte[] compiledModule() { return compiledModule == null ? null : compiledModule.clone(); }
     /** Reference data as the rules look it up (the DRL global {@code reference}), built once. */
     public ReferenceIndex referenceIndex() { return referenceIndex; }
     /** Whether the rules declare the {@code reference} global (else reference facts are inserted). */

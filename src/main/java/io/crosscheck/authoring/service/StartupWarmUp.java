@@ -33,7 +33,7 @@ public class StartupWarmUp {
     private final boolean enabled;
 
     StartupWarmUp(KnowledgeBaseService knowledgeBases, ScenarioSuite suite,
-                  @ConfigProperty(name = "crosscheck.knowledge.warm-up", defaultValue = "true") boolean enabled) {
+                  @ConfigProperty(name = "crosscheck.performance.warm-up", defaultValue = "true") boolean enabled) {
         this.knowledgeBases = knowledgeBases;
         this.suite = suite;
         this.enabled = enabled;
