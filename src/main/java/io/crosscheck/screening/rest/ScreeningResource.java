@@ -4,12 +4,15 @@ import io.crosscheck.common.problem.Problem;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningService;
+import io.crosscheck.engine.explain.Explanation;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -43,9 +46,22 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown codes or out-of-range values",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(String body, @Context UriInfo uri) {
+    public Response create(String body, @QueryParam("explain") String explain, @Context UriInfo uri) {
+        boolean full = full(explain);
         ScreeningResult result = service.screen(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build()).entity(result).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build())
+                .entity(full ? result : result.compact()).build();
+    }
+
+    /** {@code explain=full}: the complete explanation; absent or {@code compact}: the compact one (the default). */
+    private static boolean full(String explain) {
+        if (explain == null || explain.equals("compact")) {
+            return false;
+        }
+        if (explain.equals("full")) {
+            return true;
+        }
+        throw new BadRequestException("explain must be full or compact");
     }
 
     @GET
@@ -53,13 +69,25 @@ public class ScreeningResource {
     @Operation(summary = "A stored screening result, with its explanation")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScreeningResult.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response get(@PathParam("id") String id) {
-        UUID uuid;
+    public Response get(@PathParam("id") String id, @QueryParam("explain") String explain) {
+        boolean full = full(explain);
+        return service.find(uuid(id), full).map(r -> Response.ok(r).build()).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("{id}/explanation")
+    @Operation(summary = "The complete explanation of a stored screening: every node, reference data and rule positions included, and the firing trace")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Explanation.class)))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response explanation(@PathParam("id") String id) {
+        return service.explanation(uuid(id)).map(e -> Response.ok(e).build()).orElseThrow(NotFoundException::new);
+    }
+
+    private static UUID uuid(String id) {
         try {
-            uuid = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException();
         }
-        return service.find(uuid).map(r -> Response.ok(r).build()).orElseThrow(NotFoundException::new);
     }
 }

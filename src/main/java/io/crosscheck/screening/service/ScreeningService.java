@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningRequest;
@@ -58,17 +59,30 @@ public class ScreeningService {
     }
 
 
-    /** The stored result, explanation included, exactly as it was returned when created. */
-    public Optional<ObjectNode> find(UUID id) {
+    /**
+     * The stored result exactly as it was returned when created: with the complete explanation when
+     * {@code full}, else with the compact one (the same projection of the stored complete explanation).
+     */
+    public Optional<ObjectNode> find(UUID id, boolean full) {
         return store.find(id).map(s -> {
             try {
                 ObjectNode result = (ObjectNode) mapper.readTree(s.resultJson);
-                result.set("explanation", mapper.readTree(s.explanationJson));
+                if (full) {
+                    result.set("explanation", mapper.readTree(s.explanationJson));
+                } else {
+                    Explanation complete = mapper.readValue(s.explanationJson, Explanation.class);
+                    result.set("explanation", mapper.valueToTree(complete.compact(ScreeningResult.explanationPath(id))));
+                }
                 return result;
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The complete explanation of a stored screening, as stored (JSON). */
+    public Optional<String> explanation(UUID id) {
+        return store.find(id).map(s -> s.explanationJson);
     }
 
     private String json(Object o) {
