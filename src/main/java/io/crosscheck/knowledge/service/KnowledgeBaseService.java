@@ -145,12 +145,21 @@ public class KnowledgeBaseService {
      * a candidate must pass is the caller's (authoring's) business; the swap and its bookkeeping are here.
      */
     public ReloadResult reload(String by, Function<KnowledgeSource, Candidate> validation) {
+        return reload(by, this::readSource, validation);
+    }
+
+    /**
+     * As {@link #reload(String, Function)} for a candidate from elsewhere than the configured directories
+     * (an uploaded archive, a stored version); {@code source} failing is a rejected load.
+     */
+    public ReloadResult reload(String by, java.util.function.Supplier<KnowledgeSource> candidateSource,
+                               Function<KnowledgeSource, Candidate> validation) {
         reloads.lock();
         try {
             String previous = current().version();
             KnowledgeSource source;
             try {
-                source = readSource();
+                source = candidateSource.get();
             } catch (RuntimeException e) {
                 List<KnowledgeProblem> problems = List.of(new KnowledgeProblem(config.rulesDir(), 0, 0, e.getMessage()));
                 registry.recordRejected(null, by, clock.instant(), problems);

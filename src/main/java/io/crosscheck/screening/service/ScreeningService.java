@@ -37,6 +37,11 @@ public class ScreeningService {
     }
 
     public ScreeningResult screen(String body) {
+        return screen(body, null);
+    }
+
+    /** Screens and stores with the caller's Idempotency-Key (null: none); the key is unique per clinic. */
+    public ScreeningResult screen(String body, String idempotencyKey) {
         ScreeningRequest request = evaluator.read(body);
         ScreeningResult result;
         String version;
@@ -53,6 +58,7 @@ public class ScreeningService {
         entity.requestJson = json(request);
         entity.resultJson = json(result.withoutExplanation());
         entity.explanationJson = json(result.explanation());
+        entity.idempotencyKey = idempotencyKey;
         store.save(entity);
         return result;
     }
@@ -60,15 +66,23 @@ public class ScreeningService {
 
     /** The stored result, explanation included, exactly as it was returned when created. */
     public Optional<ObjectNode> find(UUID id) {
-        return store.find(id).map(s -> {
-            try {
-                ObjectNode result = (ObjectNode) mapper.readTree(s.resultJson);
-                result.set("explanation", mapper.readTree(s.explanationJson));
-                return result;
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return store.find(id).map(this::stored);
+    }
+
+    /** The screening an earlier request with this Idempotency-Key created, as it was returned then. */
+    public Optional<ObjectNode> findByIdempotencyKey(String key) {
+        return store.findByIdempotencyKey(key).map(this::stored);
+    }
+
+    /** A stored screening as the result it was returned as, explanation included. */
+    public ObjectNode stored(Screening s) {
+        try {
+            ObjectNode result = (ObjectNode) mapper.readTree(s.resultJson);
+            result.set("explanation", mapper.readTree(s.explanationJson));
+            return result;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String json(Object o) {
