@@ -280,8 +280,9 @@ public final class AuditChain {
 
     private static Entry row(ResultSet rs) throws SQLException {
         long seq = rs.getLong(10);
+        boolean unsealed = rs.wasNull();
         return new Entry(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.wasNull() ? null : seq, rs.getString(11), rs.getString(12));
+                unsealed ? null : seq, rs.getString(11), rs.getString(12));
     }
 }

@@ -35,8 +35,10 @@ public class AuditResource {
 
     private final AuditLog log;
     private final Event<AuditEvent> audit;
+    private final io.crosscheck.common.access.Caller caller;
 
-    AuditResource(AuditLog log, Event<AuditEvent> audit) {
+    AuditResource(AuditLog log, Event<AuditEvent> audit, io.crosscheck.common.access.Caller caller) {
+        this.caller = caller;
         this.log = log;
         this.audit = audit;
     }
@@ -56,8 +58,9 @@ public class AuditResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(422, errors);
         }
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
+        // an administrator sees their clinic's entries and the system's (start-up loads)
+        StringBuilder q = new StringBuilder("(clinicId = :clinic or clinicId is null)");
+        Parameters p = Parameters.with("clinic", caller.clinicId() == null ? "" : caller.clinicId());
         if (f != null) {
             q.append(" and recordedAt >= :from");
             p.and("from", f);
