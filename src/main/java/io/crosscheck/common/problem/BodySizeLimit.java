@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Rejects bodies declared larger than the limit with a problem+json 413 before they are read:
  * {@code crosscheck.http.max-json-body-size} for JSON and everything else, the server's
  * {@code quarkus.http.limits.max-body-size} for uploaded knowledge-base archives ({@code application/zip}).
- * (Chunked bodies without a length still hit the server's own limit, which answers 413 without a body.)
+ * (Chunked bodies without a length still hit the server's own limit, which answers 413 without a
+ * body: not yet a problem+json, see issue 10.)
  */
 public class BodySizeLimit {
 
