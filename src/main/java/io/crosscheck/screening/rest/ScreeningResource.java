@@ -85,7 +85,21 @@ public class ScreeningResource {
             }
             return earlier.orElseThrow(() -> e);
         }
+        countOutcome(result);
         return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build()).entity(result).build();
+    }
+
+    /** Screenings by outcome: plan status and referral urgency, and each pattern's status. */
+    private static void countOutcome(ScreeningResult result) {
+        String urgency = result.redFlags() == null || result.redFlags().urgency() == null ? "none" : result.redFlags().urgency();
+        String plan = result.summary() == null || result.summary().plan() == null ? "unknown" : result.summary().plan();
+        io.micrometer.core.instrument.Metrics.counter("crosscheck.screenings", "plan", plan, "urgency", urgency).increment();
+        if (result.patterns() != null) {
+            for (ScreeningResult.PatternResult p : result.patterns()) {
+                io.micrometer.core.instrument.Metrics.counter("crosscheck.screening.patterns", "pattern", p.code(),
+                        "status", p.status() == null ? "unknown" : p.status()).increment();
+            }
+        }
     }
 
     private Optional<Response> earlier(String idempotencyKey, UriInfo uri) {
