@@ -87,7 +87,7 @@ class CrashDurabilityIT {
             });
         }
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
-        while (System.nanoTime() < until || answered.size() < 20) {
+        while (System.nanoTime() < until || answered.size() < 100) {
             Thread.sleep(100);
         }
         first.destroyForcibly();   // SIGKILL: no shutdown hook, no flush
