@@ -21,9 +21,16 @@ public class ReloadService {
     }
 
     public ReloadResult reload(String by) {
-        return knowledgeBases.reload(by, source -> {
-            KnowledgeBaseValidator.Validation v = validator.validate(source);
-            return new Candidate(v.valid() ? v.knowledgeBase() : null, v.problems());
-        });
+        return knowledgeBases.reload(by, this::validate);
+    }
+
+    /** Reloads a candidate from elsewhere (an uploaded archive, a registry version), validated the same way. */
+    public ReloadResult reload(String by, java.util.function.Supplier<io.crosscheck.engine.KnowledgeSource> source) {
+        return knowledgeBases.reload(by, source, this::validate);
+    }
+
+    private Candidate validate(io.crosscheck.engine.KnowledgeSource source) {
+        KnowledgeBaseValidator.Validation v = validator.validate(source);
+        return new Candidate(v.valid() ? v.knowledgeBase() : null, v.problems());
     }
 }

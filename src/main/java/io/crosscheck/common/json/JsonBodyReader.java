@@ -43,7 +43,8 @@ public class JsonBodyReader<T> {
     private final ObjectReader treeReader;
     private final Validator validator;
 
-    public JsonBodyReader(Class<T> type, ObjectMapper mapper, Validator validator) {
+    public JsonBodyReader(Class<T> type, ObjectMapper serviceMapper, Validator validator) {
+        ObjectMapper mapper = Json.forRequests(serviceMapper);
         this.reader = mapper.readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -66,6 +67,10 @@ public class JsonBodyReader<T> {
             if (e instanceof StreamReadException r && r.getProcessor() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
                 throw new InvalidRequestException(400, List.of(new FieldError(duplicatePointer(r.getProcessor(), e.getOriginalMessage()),
                         "field given more than once" + where)));
+            }
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                throw new InvalidRequestException(400, List.of(new FieldError(pointer(e), "exceeds a limit" + where + ": "
+                        + e.getOriginalMessage())));
             }
             throw new InvalidRequestException(400, List.of(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage())));
         } catch (IOException e) {

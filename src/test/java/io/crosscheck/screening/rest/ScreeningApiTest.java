@@ -34,6 +34,11 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class ScreeningApiTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        io.crosscheck.support.TestUsers.signInAsTester();
+    }
+
     static final String PROBLEM = "application/problem+json";
 
     @Test

@@ -5,7 +5,9 @@ import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.model.ReplayRequest;
+import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
+import jakarta.enterprise.event.Event;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeBaseException;
@@ -13,7 +15,6 @@ import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
-import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.store.ScreeningPages;
 import io.crosscheck.screening.store.ScreeningQuery;
 import io.crosscheck.screening.store.StoredScreening;
@@ -23,8 +24,6 @@ import jakarta.validation.Validator;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -54,13 +53,14 @@ public class ReplayService {
     private final Validator validator;
     private final DataSource dataSource;
     private final ManagedExecutor executor;
-    private final KnowledgeSourceReader sources = new KnowledgeSourceReader();
+    private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger pending = new AtomicInteger();
 
     ReplayService(KnowledgeBaseService knowledgeBases, KnowledgeConfig knowledgeConfig, ReplayConfig config, ReplayJobs jobs,
                   ReplayEngine engine, KnowledgeBaseBuilder builder, Validator validator, DataSource dataSource,
-                  ManagedExecutor executor) {
+                  ManagedExecutor executor, Event<AuditEvent> audit) {
+        this.audit = audit;
         this.knowledgeBases = knowledgeBases;
         this.knowledgeConfig = knowledgeConfig;
         this.config = config;
@@ -79,29 +79,28 @@ public class ReplayService {
      *                                 compile ({@code file:line:column} problems)
      * @throws ReplayCapacityExceeded  when {@code max-pending} replays are already waiting or running
      */
-    public ReplayJob start(ReplayRequest request) {
+    public ReplayJob start(ReplayRequest request, KnowledgeSource candidateSource, String clinic) {
         List<FieldError> errors = validator.validate(request).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<ReplayRequest> v) -> v.getPropertyPath().toString()))
                 .map(v -> new FieldError("/" + v.getPropertyPath(), v.getMessage(), v.getInvalidValue())).toList();
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(422, errors);
         }
-        Path rulesDir = Path.of(request.candidateRulesDir());
-        Path docsDir = Path.of(request.candidateDocsDir() != null ? request.candidateDocsDir() : knowledgeConfig.docsDir());
         if (pending.incrementAndGet() > config.maxPending()) {
             pending.decrementAndGet();
             throw new ReplayCapacityExceeded(config.maxPending());
         }
         KnowledgeBase candidate;
         try {
-            candidate = compile(rulesDir, docsDir);
+            candidate = compile(candidateSource);
         } catch (RuntimeException e) {
             pending.decrementAndGet();
             throw e;
         }
         // a lease keeps the current knowledge base alive for the whole replay, even across reloads
         KnowledgeBaseService.Lease lease = knowledgeBases.acquire();
-        ReplayJobs.Job job = jobs.start(clock.instant(), rulesDir.toString(), docsDir.toString(), request.filter());
+        ReplayJobs.Job job = jobs.start(clock.instant(), candidateSource.origin(), candidate.version(), request.filter(), clinic);
+        audit.fire(new AuditEvent(AuditEvent.KB_REPLAY, job.id, candidate.version(), "candidate " + candidateSource.origin()));
         LOG.infof("Replay %s started: candidate %s from %s against current %s", job.id, candidate.version(),
                 candidate.source().origin(), lease.knowledgeBase().version());
         try {
@@ -115,7 +114,7 @@ public class ReplayService {
 
     private void run(ReplayJobs.Job job, KnowledgeBaseService.Lease lease, KnowledgeBase candidate) {
         try {
-            job.total = withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt).count());
+            job.total = withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt, job.clinic).count());
             ScreeningPages rows = new ScreeningPages((after, limit) -> page(job, after, limit), config.batchSize());
             ReplayReport report = engine.replay(lease.knowledgeBase(), candidate, job.filter, job.startedAt, rows,
                     new ReplayEngine.Listener() {
@@ -143,7 +142,7 @@ public class ReplayService {
 
     /** One page of stored screenings on a pooled connection of its own. */
     private List<StoredScreening> page(ReplayJobs.Job job, StoredScreening after, int limit) {
-        return withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt).page(after, limit));
+        return withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt, job.clinic).page(after, limit));
     }
 
     private interface Sql<T> {
@@ -158,20 +157,12 @@ public class ReplayService {
         }
     }
 
-    private KnowledgeBase compile(Path rulesDir, Path docsDir) {
-        KnowledgeSource source;
-        try {
-            source = sources.fromDirectories(rulesDir, docsDir);
-        } catch (UncheckedIOException e) {
-            throw new InvalidRequestException(422, List.of(new FieldError("/candidateRulesDir",
-                    "cannot be read: " + e.getCause().getMessage(), rulesDir.toString())));
-        }
+    private KnowledgeBase compile(KnowledgeSource source) {
         try {
             return builder.build(source);
         } catch (KnowledgeBaseException e) {
             throw new InvalidRequestException(422, e.problems().stream()
-                    .map(p -> new FieldError(p.file().startsWith(KnowledgeSource.DOCS) ? "/candidateDocsDir" : "/candidateRulesDir",
-                            p.toString()))
+                    .map(p -> new FieldError("/candidate", p.toString()))
                     .toList());
         }
     }
