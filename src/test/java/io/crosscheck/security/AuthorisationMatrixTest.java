@@ -44,6 +44,7 @@ class AuthorisationMatrixTest {
     static {
         EXPECTED.put("POST /api/v1/screenings", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/screenings/{id}/explanation", Set.of("physio"));
         EXPECTED.put("GET /api/v1/vocabulary", Set.of("physio", "author", "admin"));
         EXPECTED.put("GET /api/v1/knowledge-base", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/versions", Set.of("author"));

@@ -51,6 +51,9 @@ class ClinicIsolationTest {
                 .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
         as("clinic-a-physio").get("/api/v1/screenings/" + id).then().statusCode(200).body("id", equalTo(id));
         as("clinic-b-physio").get("/api/v1/screenings/" + id).then().statusCode(404);
+        as("clinic-b-physio").get("/api/v1/screenings/" + id + "?explain=full").then().statusCode(404);
+        as("clinic-b-physio").get("/api/v1/screenings/" + id + "/explanation").then().statusCode(404);
+        as("clinic-a-physio").get("/api/v1/screenings/" + id + "/explanation").then().statusCode(200);
     }
 
     @Test
