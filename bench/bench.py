@@ -30,7 +30,9 @@ PORT = 18080
 BASE = f"http://127.0.0.1:{PORT}"
 ARTICLE = os.path.join(ROOT, "examples", "article-desk-worker.json")
 JVM_FLAGS = os.environ.get("JVM_FLAGS", "").split()
-JMH_FILTER = os.environ.get("JMH_FILTER", r"ScreeningBenchmark\.(evaluateArticle|evaluateArticleWithoutWhyNot)$")
+JMH_FILTER = os.environ.get("JMH_FILTER", r"ScreeningBenchmark\.(evaluateArticle|evaluateArticleWithoutWhyNot|"
+                            r"evaluateArticleInterpreted|evaluateArticleReferenceInserted|evaluateArticlePooledSession|"
+                            r"readRequest|writeResult)$")
 EDITED_FILE = "rules/plan/precautions.drl"
 
 
@@ -68,6 +70,10 @@ def jmh(run_dir):
     # what JMH timed must be what the API returns: the in-process result of the same request
     subprocess.run(["java", "-cp", classpath, "io.crosscheck.bench.SameResultCheck", ARTICLE,
                     os.path.join(run_dir, "in-process.json")], check=True, cwd=ROOT, capture_output=True)
+    # executable model or not: compile time of each (and a check that both conclude the same)
+    out = subprocess.run(["java", "-cp", classpath] + JVM_FLAGS + ["io.crosscheck.bench.ExecutableModelComparison", "2", "3000"],
+                         check=True, cwd=ROOT, capture_output=True, text=True).stdout
+    rows["_compare"] = json.loads(out.strip().splitlines()[-1])
     return rows
 
 
@@ -229,6 +235,8 @@ TARGETS = [
     ("jmh_p99_us", "engine evaluation, same, p99", "µs", "<= 250 µs", lambda v: v <= 250),
     ("jmh_nowhy_p50_us", "same without the why-not rules (ablation), median", "µs", "", None),
     ("whynot_share", "why-not share of the article evaluation: 1 - without/with", "", "< 0.5", lambda v: v < 0.5),
+    ("compile_interpreted_ms", "compile the shipped rules in process, interpreted DRL (2nd compile in the JVM)", "ms", "", None),
+    ("compile_exec_ms", "the same, executable model (what the service compiles on a cache miss)", "ms", "", None),
     ("screening_rps", "POST /api/v1/screenings, wrk -t2 -c8", "req/s", "", None),
     ("health_rps", "GET /q/health/live, wrk -t2 -c8, same run", "req/s", "", None),
     ("throughput_ratio", "throughput ratio screening / health", "", ">= 0.5", lambda v: v >= 0.5),
@@ -304,6 +312,9 @@ def main():
         if "evaluateArticleWithoutWhyNot" in rows:
             fig["jmh_nowhy_p50_us"] = rows["evaluateArticleWithoutWhyNot"]["p50"]
             fig["whynot_share"] = 1 - fig["jmh_nowhy_p50_us"] / fig["jmh_p50_us"]
+        compare = rows.pop("_compare")
+        fig["compile_interpreted_ms"] = compare["interpreted"]["compileMs"]
+        fig["compile_exec_ms"] = compare["executableModel"]["compileMs"]
         fig["jmh_all"] = rows
         print(f"== run {i}/{RUNS}: server", flush=True)
         fig.update(server_run(run_dir))
@@ -336,9 +347,14 @@ run's own figure:
 
 1. **JMH** (`io.crosscheck.bench.ScreeningBenchmark`, sample mode, 1 fork, 3 x 2 s warm-up,
    5 x 2 s measurement): `evaluateArticle` is the one evaluation path (`ScreeningEvaluator`: mapping,
-   session, rules, provenance, result assembly) for `examples/article-desk-worker.json`, without
-   HTTP, JSON or the database. `SameResultCheck` then evaluates the same request in process the same
-   way, and the run stops unless that result equals what the API returned for it (ids and time aside).
+   session, rules, provenance, result assembly) for `examples/article-desk-worker.json` on the
+   knowledge base as the service builds it (executable model), without HTTP, JSON or the database;
+   the other `evaluateArticle*` rows are the candidates compared (see below), `readRequest` and
+   `writeResult` the JSON around it. `SameResultCheck` then evaluates the same request in process the
+   same way, and the run stops unless that result equals what the API returned for it (ids and
+   times aside; the API's compact explanation replaced by the complete one it links to).
+   `ExecutableModelComparison` compiles the shipped rules twice each way in one JVM and reports the
+   second compile (the first pays class loading).
 2. **Server**: the packaged jar (`target/quarkus-app/quarkus-run.jar`) started fresh in its own
    directory with a copy of `rules/` and `kb-docs/` and an empty `data/` (H2 file database, as in
    production), with the same JVM flags as the jar's launch in the README:
@@ -357,7 +373,7 @@ run's own figure:
    - reload: `POST /api/v1/knowledge-base/reload` with the rules unchanged, then with one rule edited
      (`PRE-001` `@version` bumped in the copy), timed by the client;
    - restart: the server stopped and started again on the same directory (the edited rule set,
-     already compiled once): `started in` and first screening as above.
+     compiled once by the reload, so its module is in the cache): `started in` and first screening.
 
 Load generator and server share the 2 cores: absolute figures move by up to half between runs;
 ratios within a run hold better.

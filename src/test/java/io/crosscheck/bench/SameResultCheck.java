@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the in-process result of one request, evaluated exactly as {@link ScreeningBenchmark} times
- * it, so bench/bench.py can check that the benchmark measures what the API returns.
+ * Writes the in-process result of one request, evaluated exactly as {@link ScreeningBenchmark#evaluateArticle()}
+ * times it (executable model, as the service), so bench/bench.py can check that the benchmark measures what the API returns.
  * Usage: {@code SameResultCheck request.json out.json}
  */
 public final class SameResultCheck {
@@ -18,7 +18,9 @@ public final class SameResultCheck {
 
     public static void main(String[] args) throws Exception {
         String request = Files.readString(Path.of(args[0]));
-        ScreeningResult result = RuleHarness.shipped().screen(request);
+        org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("org.drools").setLevel(java.util.logging.Level.WARNING);
+        ScreeningResult result = io.crosscheck.screening.service.ScreeningEvaluator.standalone(10_000).evaluate(request,
+                ScreeningBenchmark.executableModel(Path.of("rules"), Path.of("kb-docs")));
         Files.writeString(Path.of(args[1]), RuleHarness.JSON.writeValueAsString(result));
     }
 }

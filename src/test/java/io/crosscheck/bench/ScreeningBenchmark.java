@@ -34,6 +34,14 @@ public class ScreeningBenchmark {
     private KnowledgeBase kb;
     private KnowledgeBase kbWithoutWhyNot;
     private KnowledgeBase kbReferenceInserted;
+    private KnowledgeBase kbInterpreted;
+
+    /** The shipped rules as the service builds them: Drools' executable model, built at runtime. */
+    public static KnowledgeBase executableModel(java.nio.file.Path rules, java.nio.file.Path docs) {
+        return new io.crosscheck.knowledge.service.KnowledgeBaseBuilder(new io.crosscheck.engine.KnowledgeBaseCompiler(
+                java.time.Clock.systemUTC(), true)).build(new io.crosscheck.knowledge.service.KnowledgeSourceReader()
+                .fromDirectories(rules, docs));
+    }
     private ScreeningEvaluator evaluator;
     private ScreeningEvaluator pooled;
     private ScreeningRequest article;
@@ -46,7 +54,9 @@ public class ScreeningBenchmark {
         // as in the service (application.properties): Drools logs at WARN. Left at the JBoss LogManager's default,
         // its unguarded trace calls would format every tuple (about a fifth of the time measured).
         org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("org.drools").setLevel(java.util.logging.Level.WARNING);
-        kb = RuleHarness.shipped().knowledgeBase();
+        // as the service evaluates: the executable model (KnowledgeBeans); the interpreted DRL for comparison
+        kb = executableModel(java.nio.file.Path.of("rules"), java.nio.file.Path.of("kb-docs"));
+        kbInterpreted = RuleHarness.shipped().knowledgeBase();
         evaluator = ScreeningEvaluator.standalone(10_000);
         pooled = new ScreeningEvaluator(new ScreeningRequestReader(RuleHarness.JSON, Validators.standalone()),
                 new RuleEngine(10_000, RuleEngine.Sessions.POOLED), Json.newMapper());
@@ -59,7 +69,7 @@ public class ScreeningBenchmark {
         String patterns = copy.read("rules/patterns/patterns.drl");
         copy.write("rules/patterns/patterns.drl", patterns.substring(0, patterns.indexOf("rule \"WHY-001"))
                 + patterns.substring(patterns.indexOf("rule \"CON-001")));
-        kbWithoutWhyNot = RuleHarness.build(copy.rules(), copy.docs());
+        kbWithoutWhyNot = executableModel(copy.rules(), copy.docs());
         // lean-session comparison: the same rules matching reference data inserted into every session, as before
         // the ReferenceIndex global (each `from reference...` and the global declaration taken out)
         KnowledgeBaseCopy inserted = KnowledgeBaseCopy.create();
@@ -110,7 +120,13 @@ public class ScreeningBenchmark {
         return evaluator.evaluate(article, kb);
     }
 
-    /** Lean-session comparison, the way before: about 200 reference facts inserted into each fresh session. */
+    /** Executable model or not: the article client on the interpreted DRL (the lean session otherwise the same). */
+    @Benchmark
+    public ScreeningResult evaluateArticleInterpreted() {
+        return evaluator.evaluate(article, kbInterpreted);
+    }
+
+    /** Lean-session comparison, the way before: about 200 reference facts inserted into each fresh session (interpreted DRL). */
     @Benchmark
     public ScreeningResult evaluateArticleReferenceInserted() {
         return evaluator.evaluate(article, kbReferenceInserted);
