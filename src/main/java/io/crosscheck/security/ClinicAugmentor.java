@@ -1,13 +1,11 @@
 package io.crosscheck.security;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -15,9 +13,9 @@ import java.util.Map;
 
 /**
  * Adds the caller's clinic to every identity (attribute {@value #CLINIC}): from the user's row for
- * database users, from the configured token claim for OpenID Connect. An identity without a clinic
- * gets none, and every client-data query then returns nothing for it. A database user's freshly
- * verified Basic credentials are handed to {@link VerifiedCredentials}.
+ * database users (those verified by {@link VerifiedCredentials} carry it already), from the configured
+ * token claim for OpenID Connect. An identity without a clinic gets none, and every client-data
+ * query then returns nothing for it.
  */
 @ApplicationScoped
 public class ClinicAugmentor implements SecurityIdentityAugmentor {
@@ -25,11 +23,9 @@ public class ClinicAugmentor implements SecurityIdentityAugmentor {
     public static final String CLINIC = "crosscheck.clinic";
 
     private final SecurityConfig config;
-    private final VerifiedCredentials credentials;
 
-    ClinicAugmentor(SecurityConfig config, VerifiedCredentials credentials) {
+    ClinicAugmentor(SecurityConfig config) {
         this.config = config;
-        this.credentials = credentials;
     }
 
     @Override
@@ -48,7 +44,6 @@ public class ClinicAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(claim == null ? identity
                     : QuarkusSecurityIdentity.builder(identity).addAttribute(CLINIC, claim.toString()).build());
         }
-        String authorization = authorization(attributes);
         return context.runBlocking(() -> {
             String name = identity.getPrincipal().getName();
             String clinic = QuarkusTransaction.requiringNew().call(() -> {
@@ -58,20 +53,7 @@ public class ClinicAugmentor implements SecurityIdentityAugmentor {
             if (clinic == null) {
                 return identity;
             }
-            SecurityIdentity augmented = QuarkusSecurityIdentity.builder(identity).addAttribute(CLINIC, clinic).build();
-            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                credentials.remember(authorization, augmented);
-            }
-            return augmented;
+            return QuarkusSecurityIdentity.builder(identity).addAttribute(CLINIC, clinic).build();
         });
-    }
-
-    private static String authorization(Map<String, Object> attributes) {
-        for (Object value : attributes.values()) {
-            if (value instanceof RoutingContext rc) {
-                return rc.request().getHeader("Authorization");
-            }
-        }
-        return null;
     }
 }
