@@ -2,6 +2,8 @@ package io.crosscheck.docs;
 
 import io.crosscheck.support.Candidates;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,10 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * substituted. {@code --fail-with-body} is added so an HTTP error fails the example.
  */
 @QuarkusIntegrationTest
+@TestProfile(ReadmeExamplesIT.AsTheReadmeSays.class)
 class ReadmeExamplesIT {
+
+    /** The service started as the README starts it: the first administrator's password as in its run command. */
+    public static class AsTheReadmeSays implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("crosscheck.security.initial-admin.password", "change-me-now");
+        }
+    }
 
     private static final Pattern UUID_IN_SCREENINGS = Pattern.compile("/screenings/[0-9a-f-]{36}");
     private static final Pattern VERSION = Pattern.compile("sha256:[0-9a-f]{16}");
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Z_]+=('[^']*'|\\S+)");
 
     @TempDir
     Path tmp;
@@ -46,54 +59,79 @@ class ReadmeExamplesIT {
         Path candidate = Candidates.copyOfRules(tmp.resolve("candidate"));
         String screeningId = null;
         String replayId = null;
+        String version = null;
         for (String example : examples) {
-            String version = given().get("/api/v1/knowledge-base").then().statusCode(200).extract().path("version");
+            String[] credentials = credentials(example);
+            if (version == null && VERSION.matcher(example).find()) {
+                version = request(credentials).get("/api/v1/knowledge-base").then().statusCode(200).extract().path("version");
+            }
             String cmd = example.replace("http://localhost:8080", base)
                     .replace("/path/to/candidate/rules", candidate.toString())
                     .replace("/tmp/candidate/rules", candidate.toString())
-                    .replaceFirst("^curl ", "curl --fail-with-body --max-time 120 ");
-            cmd = VERSION.matcher(cmd).replaceAll(version);
+                    .replaceAll("(^|; )curl ", "$1curl --fail-with-body --max-time 120 ");
+            if (version != null) {
+                cmd = VERSION.matcher(cmd).replaceAll(version);
+            }
             if (screeningId != null) {
                 cmd = UUID_IN_SCREENINGS.matcher(cmd).replaceAll("/screenings/" + screeningId);
             }
             if (cmd.contains("/replays/{id}")) {
                 assertThat(replayId).as("a replay was started before " + example).isNotNull();
-                awaitReplay(replayId);
                 cmd = cmd.replace("{id}", replayId);
             }
             Run run = bash(cmd);
             assertThat(run.status).as("example: %s%noutput: %s", example, run.out).isZero();
-            if (example.contains("-X POST") && example.contains("/api/v1/screenings")) {
+            Matcher seen = Pattern.compile("\"version\"\\s*:\\s*\"(sha256:[0-9a-f]{16})\"").matcher(run.out);
+            if (seen.find()) {
+                version = seen.group(1);
+            }
+            if (example.contains("-X POST") && example.contains("/api/v1/screenings") && !example.contains("/replays")) {
                 screeningId = field(run.out, "id");
             }
             if (example.contains("-X POST") && example.contains("/replays")) {
                 replayId = field(run.out, "id");
+                awaitReplay(replayId, credentials);
             }
         }
         assertThat(screeningId).isNotNull();
         assertThat(replayId).isNotNull();
     }
 
-    /** The curl commands of a Markdown file's bash blocks, continuation lines joined, trailing comments dropped. */
+    /**
+     * The runnable commands of a Markdown file's bash blocks: every curl command, and the shell lines a
+     * reader runs between them (variable assignments such as {@code A='-u alice:...'}, which are put in
+     * front of every later command of the block, and preparation steps in parentheses such as
+     * {@code (zip ...)}). Continuation lines are joined and trailing comments dropped.
+     */
     static List<String> curlCommands(Path markdown) throws IOException {
         List<String> commands = new ArrayList<>();
         boolean inBash = false;
         StringBuilder current = null;
+        String assignments = "";
         for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
             String t = line.strip();
             if (t.startsWith("```")) {
                 inBash = !inBash && t.equals("```bash");
+                assignments = "";
                 continue;
             }
             if (!inBash) {
                 continue;
             }
-            if (current == null && !t.startsWith("curl ")) {
+            String code = t.replaceFirst("\\s+#\\s.*$", "");
+            if (current == null && ASSIGNMENT.matcher(code).matches()) {
+                assignments += code + "; ";
                 continue;
             }
-            String code = t.replaceFirst("\\s+#\\s.*$", "");
+            if (current == null && code.startsWith("(") && code.endsWith(")")) {
+                commands.add(assignments + code);
+                continue;
+            }
+            if (current == null && !code.startsWith("curl ")) {
+                continue;
+            }
             if (current == null) {
-                current = new StringBuilder();
+                current = new StringBuilder(assignments);
             }
             if (code.endsWith("\\")) {
                 current.append(code, 0, code.length() - 1).append(' ');
@@ -105,10 +143,20 @@ class ReadmeExamplesIT {
         return commands;
     }
 
-    private static void awaitReplay(String id) throws InterruptedException {
+    /** The {@code -u user:password} an example authenticates with (directly or through a variable), or null. */
+    private static String[] credentials(String example) {
+        Matcher m = Pattern.compile("-u\\s+'?([^\\s':]+):([^\\s']+)").matcher(example);
+        return m.find() ? new String[] {m.group(1), m.group(2)} : null;
+    }
+
+    private static io.restassured.specification.RequestSpecification request(String[] credentials) {
+        return credentials == null ? given() : given().auth().preemptive().basic(credentials[0], credentials[1]);
+    }
+
+    private static void awaitReplay(String id, String[] credentials) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            String state = given().get("/api/v1/knowledge-base/replays/" + id).then().statusCode(200).extract().path("state");
+            String state = request(credentials).get("/api/v1/knowledge-base/replays/" + id).then().statusCode(200).extract().path("state");
             if (!"running".equals(state)) {
                 return;
             }
