@@ -10,6 +10,7 @@ import io.crosscheck.engine.KnowledgeBaseException;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,8 @@ public final class KnowledgeBaseValidator {
      * The outcome: the compiled knowledge base when valid (the caller owns it and must release it
      * if it does not keep it), otherwise null; problems located at file:line:column.
      */
-    public record Validation(KnowledgeBase knowledgeBase, List<KnowledgeProblem> problems, ScenarioReport scenarios) {
-        public boolean valid() {
-            return knowledgeBase != null && problems.isEmpty();
-        }
+    public record Validation(KnowledgeBase knowledgeBase, List<KnowledgeProblem> problems, ScenarioReport scenarios)
+            implements KnowledgeBaseService.Candidate {
     }
 
     public Validation validate(KnowledgeSource source) {

@@ -1,6 +1,5 @@
 package io.crosscheck.authoring.service;
 
-import io.crosscheck.knowledge.service.KnowledgeBaseService.Candidate;
 import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +20,6 @@ public class ReloadService {
     }
 
     public ReloadResult reload(String by) {
-        return knowledgeBases.reload(by, source -> {
-            KnowledgeBaseValidator.Validation v = validator.validate(source);
-            return new Candidate(v.valid() ? v.knowledgeBase() : null, v.problems());
-        });
+        return knowledgeBases.reload(by, validator::validate);
     }
 }

@@ -44,12 +44,11 @@ public class JsonBodyReader<T> {
     private final Validator validator;
 
     public JsonBodyReader(Class<T> type, ObjectMapper mapper, Validator validator) {
+        // unknown fields, duplicate keys and coercion are refused by the one JSON configuration (Json.configure)
         this.reader = mapper.readerFor(type)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        this.treeReader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.treeReader = mapper.reader();
         this.validator = validator;
     }
 

@@ -1,8 +1,8 @@
 package io.crosscheck.engine.facts;
 
 /**
- * A conclusion that is a coded remark about the client: a contributing factor, a yellow flag or a
- * precaution. The three differ only in what they mean to the plan (their type, which rules match on)
+ * A conclusion that is a coded remark about the client: a contributing factor, a yellow flag, a
+ * precaution or a pain state. The three differ only in what they mean to the plan (their type, which rules match on)
  * and the word that introduces them in an explanation.
  */
 public abstract class CodedNote implements Conclusion {
@@ -21,8 +21,9 @@ public abstract class CodedNote implements Conclusion {
     /** The remark in words, e.g. "prolonged sitting (hip flexors held short, abdominals idle)". */
     public String getText() { return text; }
 
+    /** "kind: text", or the text alone for a note whose text says what it is (kind null). */
     @Override
     public String describe() {
-        return kind + ": " + text;
+        return kind == null ? text : kind + ": " + text;
     }
 }

@@ -59,9 +59,13 @@ public class KnowledgeBaseService {
      * A candidate knowledge base and what a validation found wrong with it; valid when it compiled and
      * nothing was found. The knowledge base of a rejected candidate has been released (null).
      */
-    public record Candidate(KnowledgeBase knowledgeBase, List<KnowledgeProblem> problems) {
-        public boolean valid() {
-            return knowledgeBase != null && problems.isEmpty();
+    public interface Candidate {
+        KnowledgeBase knowledgeBase();
+
+        List<KnowledgeProblem> problems();
+
+        default boolean valid() {
+            return knowledgeBase() != null && problems().isEmpty();
         }
     }
 

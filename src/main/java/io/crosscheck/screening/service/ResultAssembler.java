@@ -35,6 +35,7 @@ import io.crosscheck.screening.model.ScreeningResult.WithheldIntervention;
 import io.crosscheck.screening.model.ScreeningResult;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -195,15 +196,15 @@ final class ResultAssembler {
     }
 
     private static List<InterventionResult> interventions(List<Recorded> all) {
-        Map<InterventionIndication, Boolean> withheld = new IdentityHashMap<>();
+        Set<InterventionIndication> withheld = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Recorded r : all) {
             if (r.fact() instanceof Withheld w) {
-                withheld.put(w.getIndication(), true);
+                withheld.add(w.getIndication());
             }
         }
         Map<String, List<Recorded>> byId = new LinkedHashMap<>();
         for (Recorded r : all) {
-            if (r.fact() instanceof InterventionIndication ind && !withheld.containsKey(ind)) {
+            if (r.fact() instanceof InterventionIndication ind && !withheld.contains(ind)) {
                 byId.computeIfAbsent(ind.getInterventionId(), id -> new ArrayList<>()).add(r);
             }
         }

@@ -34,12 +34,10 @@ public class ReplayResource {
 
     private final ReplayService service;
     private final ReplayJobs jobs;
-    private final JsonBodyReader<ReplayRequest> requests;
 
-    ReplayResource(ReplayService service, ReplayJobs jobs, ObjectMapper mapper, Validator validator) {
+    ReplayResource(ReplayService service, ReplayJobs jobs) {
         this.service = service;
         this.jobs = jobs;
-        this.requests = new JsonBodyReader<>(ReplayRequest.class, mapper, validator);
     }
 
     @ServerExceptionMapper
@@ -60,7 +58,7 @@ public class ReplayResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many replays pending", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response start(String body, @Context UriInfo uri) {
-        ReplayJob job = service.start(requests.read(body));
+        ReplayJob job = service.start(body);
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
     }
 

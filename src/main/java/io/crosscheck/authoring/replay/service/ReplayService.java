@@ -5,6 +5,8 @@ import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.model.ReplayRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.common.json.JsonBodyReader;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeBase;
@@ -18,7 +20,6 @@ import io.crosscheck.screening.store.ScreeningPages;
 import io.crosscheck.screening.store.ScreeningQuery;
 import io.crosscheck.screening.store.StoredScreening;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -28,7 +29,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +51,7 @@ public class ReplayService {
     private final ReplayJobs jobs;
     private final ReplayEngine engine;
     private final KnowledgeBaseBuilder builder;
-    private final Validator validator;
+    private final JsonBodyReader<ReplayRequest> requests;
     private final DataSource dataSource;
     private final ManagedExecutor executor;
     private final KnowledgeSourceReader sources = new KnowledgeSourceReader();
@@ -59,33 +59,29 @@ public class ReplayService {
     private final AtomicInteger pending = new AtomicInteger();
 
     ReplayService(KnowledgeBaseService knowledgeBases, KnowledgeConfig knowledgeConfig, ReplayConfig config, ReplayJobs jobs,
-                  ReplayEngine engine, KnowledgeBaseBuilder builder, Validator validator, DataSource dataSource,
-                  ManagedExecutor executor) {
+                  ReplayEngine engine, KnowledgeBaseBuilder builder, ObjectMapper mapper, Validator validator,
+                  DataSource dataSource, ManagedExecutor executor) {
         this.knowledgeBases = knowledgeBases;
         this.knowledgeConfig = knowledgeConfig;
         this.config = config;
         this.jobs = jobs;
         this.engine = engine;
         this.builder = builder;
-        this.validator = validator;
+        this.requests = new JsonBodyReader<>(ReplayRequest.class, mapper, validator);
         this.dataSource = dataSource;
         this.executor = executor;
     }
 
     /**
-     * Validates the request, compiles the candidate and starts the replay.
+     * Reads and validates the request body (its Bean Validation constraints, once), compiles the
+     * candidate and starts the replay.
      *
-     * @throws InvalidRequestException 422 naming the field for bad values or a candidate that does not
-     *                                 compile ({@code file:line:column} problems)
+     * @throws InvalidRequestException 400 for an unreadable body, 422 naming the field for bad values or a
+     *                                 candidate that does not compile ({@code file:line:column} problems)
      * @throws ReplayCapacityExceeded  when {@code max-pending} replays are already waiting or running
      */
-    public ReplayJob start(ReplayRequest request) {
-        List<FieldError> errors = validator.validate(request).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<ReplayRequest> v) -> v.getPropertyPath().toString()))
-                .map(v -> new FieldError("/" + v.getPropertyPath(), v.getMessage(), v.getInvalidValue())).toList();
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(422, errors);
-        }
+    public ReplayJob start(String body) {
+        ReplayRequest request = requests.read(body);
         Path rulesDir = Path.of(request.candidateRulesDir());
         Path docsDir = Path.of(request.candidateDocsDir() != null ? request.candidateDocsDir() : knowledgeConfig.docsDir());
         if (pending.incrementAndGet() > config.maxPending()) {
