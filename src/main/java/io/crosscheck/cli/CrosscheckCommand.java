@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  * replay failed, 2 a usage error.
  */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, version = "crosscheck 0.1",
-        description = "Crosscheck rule-author tools: validate a knowledge base, replay a rule change.",
-        subcommands = {ValidateCommand.class, ReplayCommand.class})
+        description = "Crosscheck tools: validate a knowledge base, replay a rule change, check the audit chain.",
+        subcommands = {ValidateCommand.class, ReplayCommand.class, AuditCheckCommand.class})
 public final class CrosscheckCommand implements Runnable {
 
     @CommandLine.Spec
@@ -40,6 +40,6 @@ public final class CrosscheckCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (validate or replay)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (validate, replay or audit-check)");
     }
 }

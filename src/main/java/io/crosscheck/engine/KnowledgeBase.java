@@ -3,7 +3,10 @@ package io.crosscheck.engine;
 import io.crosscheck.engine.drl.ParsedRule;
 import org.kie.api.KieBase;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
+import org.kie.api.runtime.KieSession;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -25,9 +28,20 @@ public final class KnowledgeBase {
     private final ReleaseId releaseId;
     private final KieContainer container;
     private final KieBase kieBase;
+    private final ReferenceIndex referenceIndex;
+    private final boolean referenceGlobal;
+    private volatile KieContainerSessionsPool pool;
+    private final byte[] compiledModule;
 
     public KnowledgeBase(KnowledgeSource source, ReferenceData reference, Map<String, RuleInfo> rulesByName,
                          List<ParsedRule> parsedRules, ReleaseId releaseId, KieContainer container, Instant loadedAt) {
+        this(source, reference, rulesByName, parsedRules, releaseId, container, loadedAt, null);
+    }
+
+    public KnowledgeBase(KnowledgeSource source, ReferenceData reference, Map<String, RuleInfo> rulesByName,
+                         List<ParsedRule> parsedRules, ReleaseId releaseId, KieContainer container, Instant loadedAt,
+                         byte[] compiledModule) {
+        this.compiledModule = compiledModule;
         this.version = source.contentHash();
         this.loadedAt = loadedAt;
         this.source = source;
@@ -37,6 +51,9 @@ public final class KnowledgeBase {
         this.releaseId = releaseId;
         this.container = container;
         this.kieBase = container.getKieBase();
+        this.referenceIndex = new ReferenceIndex(reference);
+        this.referenceGlobal = kieBase.getKiePackages().stream().map(KiePackage::getGlobalVariables)
+                .anyMatch(globals -> globals.stream().anyMatch(g -> g.getName().equals(ReferenceIndex.GLOBAL)));
     }
 
     public String version() { return version; }
@@ -45,6 +62,26 @@ public final class KnowledgeBase {
     public ReferenceData reference() { return reference; }
     public ReleaseId releaseId() { return releaseId; }
     public KieBase kieBase() { return kieBase; }
+    /** The compiled module (executable model, a jar) to cache and load later; null when the DRL is interpreted. */
+    public byte[] compiledModule() { return compiledModule == null ? null : compiledModule.clone(); }
+    /** Reference data as the rules look it up (the DRL global {@code reference}), built once. */
+    public ReferenceIndex referenceIndex() { return referenceIndex; }
+    /** Whether the rules declare the {@code reference} global (else reference facts are inserted). */
+    public boolean referenceGlobal() { return referenceGlobal; }
+
+    /** A session from this knowledge base's pool (created on first use); dispose() resets and returns it. */
+    KieSession pooledSession() {
+        KieContainerSessionsPool p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    pool = container.newKieSessionsPool(4);
+                }
+                p = pool;
+            }
+        }
+        return p.newKieSession();
+    }
 
     public Collection<RuleInfo> rules() {
         return rulesByName.values();
@@ -61,6 +98,9 @@ public final class KnowledgeBase {
 
     /** Releases the compiled module; sessions already open keep working until disposed. */
     public void dispose() {
+        if (pool != null) {
+            pool.shutdown();
+        }
         container.dispose();
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The knowledge base's data, as opposed to its logic: vocabulary, thresholds, finding and pattern
- * definitions, red flags and the intervention catalogue. Inserted into every session as facts.
+ * definitions, red flags and the intervention catalogue. Rules look it up through {@link ReferenceIndex}
+ * (the DRL global {@code reference}); it is not inserted into sessions.
  */
 public record ReferenceData(
         Vocabulary vocabulary,
@@ -34,7 +35,7 @@ public record ReferenceData(
         tests = List.copyOf(tests);
     }
 
-    /** Every reference fact, in a fixed order, for insertion into a session. */
+    /** Every reference fact, in a fixed order (inserted only for rules that declare no {@code reference} global). */
     public List<ReferenceFact> facts() {
         List<ReferenceFact> all = new ArrayList<>();
         all.addAll(thresholds);

@@ -10,28 +10,48 @@ import org.kie.api.runtime.KieSession;
 import java.util.List;
 
 /**
- * Runs one screening through a knowledge base: a fresh session per call, always disposed. Stages
- * run in a fixed order (agenda groups), so safety rules are evaluated before any recommendation.
+ * Runs one screening through a knowledge base: one session per call, always disposed. Stages run
+ * in a fixed order (agenda groups), so safety rules are evaluated before any recommendation.
+ * Reference data is not inserted: rules reach it through the {@link ReferenceIndex} global, built
+ * once per knowledge base (a knowledge base whose rules still match inserted reference facts, i.e.
+ * that declares no such global, gets them inserted as before).
  */
 public final class RuleEngine {
 
     /** Agenda groups in evaluation order. A rule may only depend on conclusions of earlier stages. */
     public static final List<String> STAGES = List.of("safety", "findings", "patterns", "plan", "gate");
 
+    /**
+     * Where a session comes from. {@code FRESH}: a new session per screening (the default: measured
+     * as fast as the pool, see BENCHMARKS.md). {@code POOLED}: a session of the knowledge base's
+     * pool, reset on dispose (kept for the comparison in the benchmark).
+     */
+    public enum Sessions { FRESH, POOLED }
+
     private final int maxFirings;
+    private final Sessions sessions;
 
     public RuleEngine(int maxFirings) {
+        this(maxFirings, Sessions.FRESH);
+    }
+
+    public RuleEngine(int maxFirings, Sessions sessions) {
         this.maxFirings = maxFirings;
+        this.sessions = sessions;
     }
 
     public ProvenanceRecorder evaluate(KnowledgeBase kb, List<? extends InputFact> inputs) {
-        KieSession session = kb.kieBase().newKieSession();
+        KieSession session = sessions == Sessions.POOLED ? kb.pooledSession() : kb.kieBase().newKieSession();
+        ProvenanceRecorder recorder = new ProvenanceRecorder(name -> kb.rule(name)
+                .orElseThrow(() -> new IllegalStateException("rule not indexed: " + name)));
         try {
-            for (ReferenceFact f : kb.reference().facts()) {
-                session.insert(f);
+            if (kb.referenceGlobal()) {
+                session.setGlobal(ReferenceIndex.GLOBAL, kb.referenceIndex());
+            } else {
+                for (ReferenceFact f : kb.reference().facts()) {
+                    session.insert(f);
+                }
             }
-            ProvenanceRecorder recorder = new ProvenanceRecorder(name -> kb.rule(name)
-                    .orElseThrow(() -> new IllegalStateException("rule not indexed: " + name)));
             session.addEventListener((AgendaEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
             for (InputFact f : inputs) {
@@ -47,6 +67,8 @@ public final class RuleEngine {
             }
             return recorder;
         } finally {
+            session.removeEventListener((AgendaEventListener) recorder);
+            session.removeEventListener((RuleRuntimeEventListener) recorder);
             session.dispose();
         }
     }

@@ -37,4 +37,12 @@ public class Screening extends PanacheEntityBase {
 
     @Column(name = "explanation_json", nullable = false)
     public String explanationJson;
+
+    /** The clinic the client belongs to; every read filters by the caller's clinic. */
+    @Column(name = "clinic_id", nullable = false, length = 64)
+    public String clinicId;
+
+    /** The caller's Idempotency-Key, unique per clinic: a retry returns this screening. */
+    @Column(name = "idempotency_key", length = 128)
+    public String idempotencyKey;
 }

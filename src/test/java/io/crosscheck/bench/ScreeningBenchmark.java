@@ -1,9 +1,13 @@
 package io.crosscheck.bench;
 
+import io.crosscheck.common.json.Json;
+import io.crosscheck.common.validation.Validators;
 import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.RuleEngine;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
+import io.crosscheck.screening.service.ScreeningRequestReader;
 import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
@@ -23,13 +27,23 @@ import java.util.concurrent.TimeUnit;
  * the results as ratios within one run (bench/run-benchmarks.sh prints them), not as absolutes.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ScreeningBenchmark {
 
     private KnowledgeBase kb;
     private KnowledgeBase kbWithoutWhyNot;
+    private KnowledgeBase kbReferenceInserted;
+    private KnowledgeBase kbInterpreted;
+
+    /** The shipped rules as the service builds them: Drools' executable model, built at runtime. */
+    public static KnowledgeBase executableModel(java.nio.file.Path rules, java.nio.file.Path docs) {
+        return new io.crosscheck.knowledge.service.KnowledgeBaseBuilder(new io.crosscheck.engine.KnowledgeBaseCompiler(
+                java.time.Clock.systemUTC(), true)).build(new io.crosscheck.knowledge.service.KnowledgeSourceReader()
+                .fromDirectories(rules, docs));
+    }
     private ScreeningEvaluator evaluator;
+    private ScreeningEvaluator pooled;
     private ScreeningRequest article;
     private ScreeningRequest flagged;
     private ScreeningRequest minimal;
@@ -37,8 +51,15 @@ public class ScreeningBenchmark {
 
     @Setup
     public void setUp() {
-        kb = RuleHarness.shipped().knowledgeBase();
+        // as in the service (application.properties): Drools logs at WARN. Left at the JBoss LogManager's default,
+        // its unguarded trace calls would format every tuple (about a fifth of the time measured).
+        org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("org.drools").setLevel(java.util.logging.Level.WARNING);
+        // as the service evaluates: the executable model (KnowledgeBeans); the interpreted DRL for comparison
+        kb = executableModel(java.nio.file.Path.of("rules"), java.nio.file.Path.of("kb-docs"));
+        kbInterpreted = RuleHarness.shipped().knowledgeBase();
         evaluator = ScreeningEvaluator.standalone(10_000);
+        pooled = new ScreeningEvaluator(new ScreeningRequestReader(RuleHarness.JSON, Validators.standalone()),
+                new RuleEngine(10_000, RuleEngine.Sessions.POOLED), Json.newMapper());
         article = evaluator.read(Requests.ARTICLE_DESK_WORKER);
         flagged = evaluator.read(Requests.ARTICLE_WITH_SADDLE_NUMBNESS);
         minimal = evaluator.read("{\"client\":{\"age\":40}}");
@@ -48,7 +69,25 @@ public class ScreeningBenchmark {
         String patterns = copy.read("rules/patterns/patterns.drl");
         copy.write("rules/patterns/patterns.drl", patterns.substring(0, patterns.indexOf("rule \"WHY-001"))
                 + patterns.substring(patterns.indexOf("rule \"CON-001")));
-        kbWithoutWhyNot = RuleHarness.build(copy.rules(), copy.docs());
+        kbWithoutWhyNot = executableModel(copy.rules(), copy.docs());
+        // lean-session comparison: the same rules matching reference data inserted into every session, as before
+        // the ReferenceIndex global (each `from reference...` and the global declaration taken out)
+        KnowledgeBaseCopy inserted = KnowledgeBaseCopy.create();
+        try (var files = java.nio.file.Files.walk(inserted.rules())) {
+            for (java.nio.file.Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                String relative = "rules/" + inserted.rules().relativize(drl).toString().replace('\\', '/');
+                inserted.write(relative, inserted.read(relative)
+                        .replaceAll("(?m)^global io\\.crosscheck\\.engine\\.ReferenceIndex reference;.*\\n", "")
+                        .replaceAll("\\s+from reference\\.\\w+\\([^)]*\\)", ""));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        kbReferenceInserted = RuleHarness.build(inserted.rules(), inserted.docs());
+        if (kbReferenceInserted.referenceGlobal() || !evaluator.evaluate(article, kbReferenceInserted).patterns()
+                .equals(articleResult.patterns())) {
+            throw new IllegalStateException("the reference-inserted candidate must conclude what the lean session does");
+        }
     }
 
     /** Parse and validate the article request (Jackson + Bean Validation). */
@@ -79,6 +118,24 @@ public class ScreeningBenchmark {
     @Benchmark
     public ScreeningResult evaluateArticle() {
         return evaluator.evaluate(article, kb);
+    }
+
+    /** Executable model or not: the article client on the interpreted DRL (the lean session otherwise the same). */
+    @Benchmark
+    public ScreeningResult evaluateArticleInterpreted() {
+        return evaluator.evaluate(article, kbInterpreted);
+    }
+
+    /** Lean-session comparison, the way before: about 200 reference facts inserted into each fresh session (interpreted DRL). */
+    @Benchmark
+    public ScreeningResult evaluateArticleReferenceInserted() {
+        return evaluator.evaluate(article, kbReferenceInserted);
+    }
+
+    /** Lean-session candidate: the article client on a pooled session (reset on dispose) instead of a fresh one. */
+    @Benchmark
+    public ScreeningResult evaluateArticlePooledSession() {
+        return pooled.evaluate(article, kb);
     }
 
     /** The same client with a red flag: safety gate withholds the plan. */

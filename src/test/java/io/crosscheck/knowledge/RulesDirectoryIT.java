@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RulesDirectoryIT {
 
+    private static final String PASSWORD = io.crosscheck.support.TestUsers.ADMIN_PASSWORD;
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
@@ -124,6 +125,8 @@ class RulesDirectoryIT {
                 "-Dcrosscheck.knowledge.docs-dir=" + tmp.resolve("kb-docs"),
                 "-Dcrosscheck.jdbc-url=" + System.getProperty("crosscheck.jdbc-url", "jdbc:h2:mem:it;DB_CLOSE_DELAY=-1"),
                 "-Dcrosscheck.db-user=" + System.getProperty("crosscheck.db-user", "crosscheck"),
+                "-Dcrosscheck.security.initial-admin.password=" + PASSWORD,
+                "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
                 "-jar", JAR.toString()));
         Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -134,6 +137,7 @@ class RulesDirectoryIT {
     private String screen(Server s) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/v1/screenings"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes()))
                 .POST(HttpRequest.BodyPublishers.ofString(Requests.ARTICLE_DESK_WORKER)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return r.body();

@@ -19,6 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class ScreeningPersistenceTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        io.crosscheck.support.TestUsers.signInAsTester();
+    }
+
     @Inject
     ObjectMapper json;
 

@@ -1,42 +1,71 @@
 package io.crosscheck.authoring.rest;
 
+import io.crosscheck.authoring.service.CandidateSources;
 import io.crosscheck.authoring.service.ReloadService;
+import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.problem.Problem;
 import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Hot reload of the rules directory, for rule authors. */
+/**
+ * Hot reload for rule authors. The candidate is the configured rules directory (no body), a stored
+ * version from the registry ({@code ?version=}), or an uploaded zip archive of {@code rules/} and
+ * {@code kb-docs/} (body, {@code application/zip}); never a path named by the client. The author of
+ * the load is the authenticated user.
+ */
 @Path("/api/v1/knowledge-base/reload")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("author")
 public class ReloadResource {
 
-    private static final Pattern AUTHOR = Pattern.compile("[\\p{L}0-9._@ -]{1,64}");
-
     private final ReloadService reloads;
+    private final CandidateSources candidates;
+    private final Caller caller;
 
-    ReloadResource(ReloadService reloads) {
+    ReloadResource(ReloadService reloads, CandidateSources candidates, Caller caller) {
         this.reloads = reloads;
+        this.candidates = candidates;
+        this.caller = caller;
     }
 
     @POST
-    @Operation(summary = "Build, validate (compile, lint, scenario suite) and, only if all pass, swap in the rules directory")
-    public Response reload(@QueryParam("author") String author) {
-        String by = author == null || author.isBlank() ? "api" : author.strip();
-        if (!AUTHOR.matcher(by).matches()) {
-            return Problem.invalid("Invalid request", 422, List.of(new FieldError("author",
-                    "1-64 letters, digits, spaces or . _ @ -", author))).toResponse();
+    @Operation(summary = "Build, validate (compile, lint, scenario suite) and, only if all pass, swap in the configured "
+            + "rules directory, or the stored version named by ?version=")
+    public Response reload(@QueryParam("version") String version, @Context UriInfo uri) {
+        if (uri.getQueryParameters().containsKey("author")) {
+            throw new InvalidRequestException(422, List.of(new FieldError("author",
+                    "is not a parameter: the author of a load is the authenticated user")));
         }
-        ReloadResult result = reloads.reload(by);
+        if (version != null) {
+            var source = candidates.version(version, "version");
+            return answer(reloads.reload(caller.name(), () -> source));
+        }
+        return answer(reloads.reload(caller.name()));
+    }
+
+    @POST
+    @Consumes("application/zip")
+    @Operation(summary = "Build, validate and, only if all pass, swap in an uploaded zip of rules/ (and kb-docs/)")
+    public Response reloadArchive(byte[] archive) {
+        var source = candidates.archive(archive);
+        return answer(reloads.reload(caller.name(), () -> source));
+    }
+
+    private static Response answer(ReloadResult result) {
         if (result.accepted()) {
             return Response.ok(result).build();
         }

@@ -14,6 +14,7 @@ import io.crosscheck.knowledge.service.KnowledgeBaseService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one definition of "this knowledge base may go live": it compiles, the linter finds nothing,
@@ -46,9 +47,13 @@ public final class KnowledgeBaseValidator {
         } catch (KnowledgeBaseException e) {
             return new Validation(null, e.problems(), null);
         }
-        List<KnowledgeProblem> problems = new ArrayList<>(linter.lint(kb));
-        List<Scenario> scenarios = ScenarioSuite.load(source, problems);
+        // lint and scenario suite are independent: the lint on another thread while the scenarios run (themselves in parallel)
+        CompletableFuture<List<KnowledgeProblem>> lint = CompletableFuture.supplyAsync(() -> linter.lint(kb));
+        List<KnowledgeProblem> loadProblems = new ArrayList<>();
+        List<Scenario> scenarios = ScenarioSuite.load(source, loadProblems);
         ScenarioReport report = suite.run(kb, scenarios);
+        List<KnowledgeProblem> problems = new ArrayList<>(lint.join());
+        problems.addAll(loadProblems);
         for (ScenarioOutcome o : report.failed()) {
             o.failures().forEach(f -> problems.add(new KnowledgeProblem(o.file(), 1, 1, f)));
         }

@@ -2,7 +2,10 @@ package io.crosscheck.authoring.service;
 
 import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.engine.KnowledgeSource;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.function.Supplier;
 
 /**
  * Hot reload for rule authors: the configured rules directory goes live only if it passes the same
@@ -21,5 +24,10 @@ public class ReloadService {
 
     public ReloadResult reload(String by) {
         return knowledgeBases.reload(by, validator::validate);
+    }
+
+    /** Reloads a candidate from elsewhere (an uploaded archive, a registry version), validated the same way. */
+    public ReloadResult reload(String by, Supplier<KnowledgeSource> source) {
+        return knowledgeBases.reload(by, source, validator::validate);
     }
 }

@@ -2,6 +2,7 @@ package io.crosscheck.common.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,7 +46,31 @@ public final class Json {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // the engine's explanation model carries no Jackson annotations: its optional fields are left out here
         mapper.addMixIn(ExplanationNode.class, NonNull.class);
+        // bounds for everything this mapper reads, stored data included (a stored knowledge-base version
+        // holds whole rule files as strings); request bodies get the tighter bounds of forRequests
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(MAX_STORED_STRING_LENGTH).build());
         return mapper;
+    }
+
+    /** Deepest nesting of arrays and objects any JSON may have (a screening request needs 4). */
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** Longest string in a request body (codes, pseudonyms and notes are far shorter). */
+    public static final int MAX_REQUEST_STRING_LENGTH = 4_096;
+    /** Nesting limit for request bodies. */
+    public static final int MAX_REQUEST_NESTING_DEPTH = 16;
+    static final int MAX_STORED_STRING_LENGTH = 2_000_000;
+
+    /**
+     * A copy of a configured mapper for reading request bodies: the same settings, with nesting depth
+     * and string length limited to what a request can legitimately need, so a hostile body fails fast
+     * (400 naming the limit) instead of costing memory and CPU.
+     */
+    public static ObjectMapper forRequests(ObjectMapper mapper) {
+        ObjectMapper copy = mapper.copy();
+        copy.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_REQUEST_NESTING_DEPTH).maxStringLength(MAX_REQUEST_STRING_LENGTH).build());
+        return copy;
     }
 
     /** A mapper configured as the service's, for code that runs without Quarkus (CLIs, tests, benchmarks). */

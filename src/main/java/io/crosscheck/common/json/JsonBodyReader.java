@@ -43,8 +43,10 @@ public class JsonBodyReader<T> {
     private final ObjectReader treeReader;
     private final Validator validator;
 
-    public JsonBodyReader(Class<T> type, ObjectMapper mapper, Validator validator) {
-        // unknown fields, duplicate keys and coercion are refused by the one JSON configuration (Json.configure)
+    public JsonBodyReader(Class<T> type, ObjectMapper serviceMapper, Validator validator) {
+        // unknown fields, duplicate keys and coercion are refused by the one JSON configuration (Json.configure);
+        // request bodies get its tighter nesting and string-length bounds
+        ObjectMapper mapper = Json.forRequests(serviceMapper);
         this.reader = mapper.readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -65,6 +67,10 @@ public class JsonBodyReader<T> {
             if (e instanceof StreamReadException r && r.getProcessor() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
                 throw new InvalidRequestException(400, List.of(new FieldError(duplicatePointer(r.getProcessor(), e.getOriginalMessage()),
                         "field given more than once" + where)));
+            }
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                throw new InvalidRequestException(400, List.of(new FieldError(pointer(e), "exceeds a limit" + where + ": "
+                        + e.getOriginalMessage())));
             }
             throw new InvalidRequestException(400, List.of(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
@@ -111,15 +117,36 @@ public class JsonBodyReader<T> {
             throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
         }
         List<FieldError> errors = new ArrayList<>(handler.errors);
-        for (ConstraintViolation<T> v : validator.validate(request)) {
-            errors.add(new FieldError(pointer(v.getPropertyPath()), v.getMessage(),
-                    v.getInvalidValue() == v.getRootBean() ? null : v.getInvalidValue()));
-        }
+        errors.addAll(violations(request));
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
             throw new InvalidRequestException(handler.errors.isEmpty() ? 422 : 400, errors);
         }
         return request;
+    }
+
+    /**
+     * Validates a value built from elsewhere than a JSON body (e.g. query parameters) with the same
+     * constraints and the same field pointers as {@link #read}.
+     *
+     * @throws InvalidRequestException 422 naming every bad field
+     */
+    public T validate(T value) {
+        List<FieldError> errors = new ArrayList<>(violations(value));
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field));
+            throw new InvalidRequestException(422, errors);
+        }
+        return value;
+    }
+
+    private List<FieldError> violations(T value) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<T> v : validator.validate(value)) {
+            errors.add(new FieldError(pointer(v.getPropertyPath()), v.getMessage(),
+                    v.getInvalidValue() == v.getRootBean() ? null : v.getInvalidValue()));
+        }
+        return errors;
     }
 
     private static String parent(String pointer) {

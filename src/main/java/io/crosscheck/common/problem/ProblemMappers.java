@@ -32,7 +32,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        LOG.error("Unexpected error while handling a request", e);
+        if (databaseUnavailable(e)) {
+            // the database went away: say so, nothing was stored (the transaction rolled back); readiness is DOWN
+            LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
+            return Response.fromResponse(Problem.of("database-unavailable", "Service Unavailable", 503,
+                    "The database is unavailable; nothing was stored. Retry shortly.").toResponse()).header("Retry-After", "5").build();
+        }
+        // the class only: a message may quote stored or sent values (SQL errors do), which must not reach the log
+        LOG.errorf("Unexpected error while handling a request: %s", e.getClass().getName());
         return Problem.of("internal", "Internal Server Error", 500, "The server could not complete the request").toResponse();
+    }
+
+    /** A connection failure anywhere in the cause chain (SQL state class 08, PostgreSQL shutdown, pool timeout). */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -43,8 +43,12 @@ public final class ProvenanceRecorder extends DefaultAgendaEventListener impleme
     private final List<FiredRule> trace = new ArrayList<>();
     private Firing current;
 
-    /** A conclusion and how it was reached. */
-    public record Recorded(String id, Conclusion fact, RuleInfo rule, List<String> matched, List<Fact> matchedFacts) {
+    /** A conclusion and how it was reached; its "because" sentence is built once, when it is recorded. */
+    public record Recorded(String id, Conclusion fact, RuleInfo rule, List<String> matched, List<Fact> matchedFacts,
+                           String because) {
+        Recorded(String id, Conclusion fact, RuleInfo rule, List<String> matched, List<Fact> matchedFacts) {
+            this(id, fact, rule, matched, matchedFacts, sentence(fact, rule, matchedFacts));
+        }
     }
 
     private record Firing(RuleInfo rule, List<String> matched, List<Fact> facts, List<String> concluded) {
@@ -146,17 +150,21 @@ public final class ProvenanceRecorder extends DefaultAgendaEventListener impleme
      * first, then the reference criteria (thresholds, concordance requirements) they were held against.
      */
     public static String because(Recorded r) {
-        List<String> evidence = r.matchedFacts().stream()
+        return r.because();
+    }
+
+    private static String sentence(Conclusion fact, RuleInfo rule, List<Fact> matchedFacts) {
+        List<String> evidence = matchedFacts.stream()
                 .filter(f -> !(f instanceof ReferenceFact))
                 .map(Fact::describe)
                 .distinct()
                 .collect(Collectors.toList());
-        List<String> criteria = r.matchedFacts().stream()
+        List<String> criteria = matchedFacts.stream()
                 .filter(f -> f instanceof ReferenceFact ref && ref.isEvidence())
                 .map(Fact::describe)
                 .distinct()
                 .collect(Collectors.toList());
-        String statement = r.fact().describe();
+        String statement = fact.describe();
         StringBuilder sentence = new StringBuilder(Character.toUpperCase(statement.charAt(0)) + statement.substring(1));
         if (!evidence.isEmpty()) {
             sentence.append(" because ").append(joinAnd(evidence));
@@ -164,7 +172,7 @@ public final class ProvenanceRecorder extends DefaultAgendaEventListener impleme
         if (!criteria.isEmpty()) {
             sentence.append(" (").append(String.join("; ", criteria)).append(')');
         }
-        return sentence.append(" [").append(r.rule().id()).append(']').toString();
+        return sentence.append(" [").append(rule.id()).append(']').toString();
     }
 
     private static String joinAnd(List<String> parts) {

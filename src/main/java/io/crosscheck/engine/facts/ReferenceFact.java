@@ -1,8 +1,9 @@
 package io.crosscheck.engine.facts;
 
 /**
- * Knowledge-base reference data (thresholds, definitions, the intervention catalogue) inserted
- * into every session so rules match it instead of carrying literals.
+ * Knowledge-base reference data (thresholds, definitions, the intervention catalogue) that rules
+ * match, through {@code from reference...} (see {@link io.crosscheck.engine.ReferenceIndex}), instead
+ * of carrying literals.
  */
 public interface ReferenceFact extends Fact {
 

@@ -21,6 +21,7 @@ import java.util.List;
 /** The knowledge-base registry, for rule authors: what serves now, past versions and their files. */
 @Path("/api/v1/knowledge-base")
 @Produces(MediaType.APPLICATION_JSON)
+@jakarta.annotation.security.RolesAllowed("author")
 public class KnowledgeBaseResource {
 
     private final KnowledgeBaseService knowledgeBases;

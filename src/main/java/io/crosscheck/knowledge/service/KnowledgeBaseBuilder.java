@@ -6,9 +6,12 @@ import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.engine.ReferenceData;
 
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds a {@link KnowledgeBase} from a {@link KnowledgeSource}: reference data from YAML (here, where
@@ -18,17 +21,71 @@ import java.util.List;
 public final class KnowledgeBaseBuilder {
 
     private final ReferenceDataReader referenceReader = new ReferenceDataReader();
-    private final KnowledgeBaseCompiler compiler;
+    private static final Logger LOG = Logger.getLogger(KnowledgeBaseBuilder.class);
+    private static final String FINGERPRINT = KnowledgeBaseCompiler.fingerprint();
 
+    private final KnowledgeBaseCompiler compiler;
+    private final List<CompiledModuleCache> caches;
+
+    /** Interpreted DRL, nothing cached: the command-line tools and most tests. */
     public KnowledgeBaseBuilder(Clock clock) {
-        this.compiler = new KnowledgeBaseCompiler(clock);
+        this(new KnowledgeBaseCompiler(clock), List.of());
     }
 
-    /** @throws io.crosscheck.engine.KnowledgeBaseException listing every problem */
+    /**
+     * @param compiler e.g. the executable-model one, whose compiled modules {@code caches} keep (first hit wins;
+     *                 a module compiled or found in a later cache is saved to the earlier ones)
+     */
+    public KnowledgeBaseBuilder(KnowledgeBaseCompiler compiler, List<CompiledModuleCache> caches) {
+        this.compiler = compiler;
+        this.caches = List.copyOf(caches);
+    }
+
+    /** With a compiler of one's own, e.g. the executable-model one the benchmark compares. */
+    public KnowledgeBaseBuilder(KnowledgeBaseCompiler compiler) {
+        this(compiler, List.of());
+    }
+
+    /**
+     * Compiles the source, or loads its compiled module from a cache when this rule set (content hash) was
+     * compiled before by this engine (fingerprint).
+     *
+     * @throws io.crosscheck.engine.KnowledgeBaseException listing every problem
+     */
     public KnowledgeBase build(KnowledgeSource source) {
         List<KnowledgeProblem> problems = new ArrayList<>();
         ReferenceData reference = referenceReader.read(source, problems);
-        return compiler.compile(source, reference, problems);
+        if (!problems.isEmpty() || caches.isEmpty() || !compiler.executableModel()) {
+            return compiler.compile(source, reference, problems);
+        }
+        String key = cacheKey(source);
+        for (int i = 0; i < caches.size(); i++) {
+            Optional<byte[]> module = caches.get(i).find(key);
+            if (module.isPresent()) {
+                try {
+                    KnowledgeBase kb = compiler.load(source, reference, module.get());
+                    for (int j = 0; j < i; j++) {
+                        caches.get(j).save(key, kb.version(), module.get());
+                    }
+                    LOG.infof("Knowledge base %s loaded from its compiled module (%d KB), not compiled", kb.version(),
+                            module.get().length / 1024);
+                    return kb;
+                } catch (RuntimeException e) {
+                    LOG.warnf("Cached module %s not usable (%s); compiling", key, e.getMessage());
+                }
+            }
+        }
+        KnowledgeBase kb = compiler.compile(source, reference, problems);
+        byte[] module = kb.compiledModule();
+        if (module != null) {
+            caches.forEach(c -> c.save(key, kb.version(), module));
+        }
+        return kb;
+    }
+
+    /** The rule source's content hash and the engine's fingerprint. */
+    public static String cacheKey(KnowledgeSource source) {
+        return source.contentHash() + "-" + FINGERPRINT;
     }
 
     /** Releases a knowledge base no longer in use (its KieModule leaves the KieRepository). */

@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
 public class KnowledgeBaseRegistry {
 
     private final ObjectMapper json;
+    private final jakarta.enterprise.event.Event<io.crosscheck.common.audit.AuditEvent> audit;
 
-    KnowledgeBaseRegistry(ObjectMapper json) {
+    KnowledgeBaseRegistry(ObjectMapper json, jakarta.enterprise.event.Event<io.crosscheck.common.audit.AuditEvent> audit) {
         this.json = json;
+        this.audit = audit;
     }
 
     @Transactional
@@ -40,11 +42,17 @@ public class KnowledgeBaseRegistry {
             v.persist();
         }
         load(kb.version(), by, at, "accepted", null);
+        io.micrometer.core.instrument.Metrics.counter("crosscheck.kb.loads", "outcome", "accepted").increment();
+        audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_LOAD_ACCEPTED,
+                kb.version(), kb.version(), "by " + truncate(by, 128)));
     }
 
     @Transactional
     public void recordRejected(String version, String by, Instant at, List<KnowledgeProblem> problems) {
+        io.micrometer.core.instrument.Metrics.counter("crosscheck.kb.loads", "outcome", "rejected").increment();
         load(version, by, at, "rejected", problems.stream().map(KnowledgeProblem::toString).collect(Collectors.joining("\n")));
+        audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_LOAD_REJECTED,
+                version, version, problems.size() + " problem(s), by " + truncate(by, 128)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

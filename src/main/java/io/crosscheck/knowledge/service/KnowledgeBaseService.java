@@ -97,6 +97,7 @@ public class KnowledgeBaseService {
             KnowledgeBase kb = builder.build(readSource());
             current.set(new Live(kb));
             registry.recordAccepted(kb, "startup", clock.instant());
+            lastLoad = "accepted " + kb.version() + " at startup";
             LOG.infof("Knowledge base %s loaded from %s: %d rules", kb.version(), kb.source().origin(), kb.rules().size());
         } finally {
             reloads.unlock();
@@ -134,6 +135,13 @@ public class KnowledgeBaseService {
         }
     }
 
+    private volatile String lastLoad;
+
+    /** The outcome of the last load attempt in this process ("accepted sha256:... by x" / "rejected ..."), for health. */
+    public java.util.Optional<String> lastLoad() {
+        return java.util.Optional.ofNullable(lastLoad);
+    }
+
     /** The knowledge base serving now, for read-only views (registry, vocabulary). */
     public KnowledgeBase current() {
         Live live = current.get();
@@ -149,20 +157,31 @@ public class KnowledgeBaseService {
      * a candidate must pass is the caller's (authoring's) business; the swap and its bookkeeping are here.
      */
     public ReloadResult reload(String by, Function<KnowledgeSource, Candidate> validation) {
+        return reload(by, this::readSource, validation);
+    }
+
+    /**
+     * As {@link #reload(String, Function)} for a candidate from elsewhere than the configured directories
+     * (an uploaded archive, a stored version); {@code source} failing is a rejected load.
+     */
+    public ReloadResult reload(String by, java.util.function.Supplier<KnowledgeSource> candidateSource,
+                               Function<KnowledgeSource, Candidate> validation) {
         reloads.lock();
         try {
             String previous = current().version();
             KnowledgeSource source;
             try {
-                source = readSource();
+                source = candidateSource.get();
             } catch (RuntimeException e) {
                 List<KnowledgeProblem> problems = List.of(new KnowledgeProblem(config.rulesDir(), 0, 0, e.getMessage()));
                 registry.recordRejected(null, by, clock.instant(), problems);
+                lastLoad = "rejected (unreadable source) by " + by;
                 return new ReloadResult(false, null, previous, problems);
             }
             Candidate candidate = validation.apply(source);
             if (!candidate.valid()) {
                 registry.recordRejected(source.contentHash(), by, clock.instant(), candidate.problems());
+                lastLoad = "rejected " + source.contentHash() + " by " + by + "; " + previous + " keeps serving";
                 LOG.warnf("Reload by %s rejected: %d problem(s); %s keeps serving", by, candidate.problems().size(), previous);
                 return new ReloadResult(false, source.contentHash(), previous, candidate.problems());
             }
@@ -171,6 +190,7 @@ public class KnowledgeBaseService {
             old.superseded.set(true);
             old.releaseIfIdle();
             registry.recordAccepted(next.kb, by, clock.instant());
+            lastLoad = "accepted " + next.kb.version() + " by " + by;
             LOG.infof("Reload by %s: knowledge base %s replaces %s", by, next.kb.version(), previous);
             return new ReloadResult(true, next.kb.version(), previous, List.of());
         } finally {

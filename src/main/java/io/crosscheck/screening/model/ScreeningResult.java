@@ -36,6 +36,21 @@ public record ScreeningResult(
                 withheld, precautions, contributors, yellowFlags, explanation);
     }
 
+    /** Where the complete explanation of a stored screening is served. */
+    public static String explanationPath(UUID id) {
+        return "/api/v1/screenings/" + id + "/explanation";
+    }
+
+    /** The default response: the same result with the compact explanation ({@link Explanation#compact(String)}). */
+    public ScreeningResult compact() {
+        return withExplanation(explanation == null ? null : explanation.compact(explanationPath(id)));
+    }
+
+    public ScreeningResult withExplanation(Explanation replacement) {
+        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, summary, patterns, redFlags, interventions,
+                withheld, precautions, contributors, yellowFlags, replacement);
+    }
+
     public ScreeningResult withoutExplanation() {
         return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, summary, patterns, redFlags, interventions,
                 withheld, precautions, contributors, yellowFlags, null);

@@ -1,15 +1,23 @@
 package io.crosscheck.screening.rest;
 
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningService;
+import io.crosscheck.engine.explain.Explanation;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -21,11 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 @Path("/api/v1/screenings")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScreeningResource {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final ScreeningService service;
 
@@ -43,9 +56,72 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown codes or out-of-range values",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(String body, @Context UriInfo uri) {
-        ScreeningResult result = service.screen(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build()).entity(result).build();
+    @APIResponse(responseCode = "200", description = "A retry with an Idempotency-Key already used in the clinic: the first screening")
+    @RolesAllowed("physio")
+    public Response create(String body, @QueryParam("explain") String explain, @Context UriInfo uri,
+                           @Parameter(description = "Makes retries safe: a second request with the same key returns the first screening")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        boolean full = full(explain);
+        if (idempotencyKey != null) {
+            if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                throw new InvalidRequestException(422, List.of(new FieldError("Idempotency-Key",
+                        "1-128 letters, digits or . _ : -", idempotencyKey)));
+            }
+            Optional<Response> earlier = earlier(idempotencyKey, full, uri);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        ScreeningResult result;
+        try {
+            result = service.screen(body, idempotencyKey);
+        } catch (RuntimeException e) {
+            // two requests with one key raced: the unique index let one through; answer with it
+            if (idempotencyKey == null || e instanceof InvalidRequestException) {
+                throw e;
+            }
+            Optional<Response> earlier;
+            try {
+                earlier = earlier(idempotencyKey, full, uri);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+            return earlier.orElseThrow(() -> e);
+        }
+        countOutcome(result);
+        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build())
+                .entity(full ? result : result.compact()).build();
+    }
+
+    /** {@code explain=full}: the complete explanation; absent or {@code compact}: the compact one (the default). */
+    private static boolean full(String explain) {
+        if (explain == null || explain.equals("compact")) {
+            return false;
+        }
+        if (explain.equals("full")) {
+            return true;
+        }
+        throw new BadRequestException("explain must be full or compact");
+    }
+
+    /** Screenings by outcome: plan status and referral urgency, and each pattern's status. */
+    private static void countOutcome(ScreeningResult result) {
+        String urgency = result.redFlags() == null || result.redFlags().urgency() == null ? "none" : result.redFlags().urgency();
+        String plan = result.summary() == null || result.summary().plan() == null ? "unknown" : result.summary().plan();
+        io.micrometer.core.instrument.Metrics.counter("crosscheck.screenings", "plan", plan, "urgency", urgency).increment();
+        if (result.patterns() != null) {
+            for (ScreeningResult.PatternResult p : result.patterns()) {
+                io.micrometer.core.instrument.Metrics.counter("crosscheck.screening.patterns", "pattern", p.code(),
+                        "status", p.status() == null ? "unknown" : p.status()).increment();
+            }
+        }
+    }
+
+    private Optional<Response> earlier(String idempotencyKey, boolean full, UriInfo uri) {
+        return service.findByIdempotencyKey(idempotencyKey, full).map(r -> Response.ok(r)
+                .location(uri.getAbsolutePathBuilder().path(r.get("id").asText()).build())
+                .header("Idempotent-Replayed", "true").build());
     }
 
     @GET
@@ -53,13 +129,27 @@ public class ScreeningResource {
     @Operation(summary = "A stored screening result, with its explanation")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScreeningResult.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response get(@PathParam("id") String id) {
-        UUID uuid;
+    @RolesAllowed("physio")
+    public Response get(@PathParam("id") String id, @QueryParam("explain") String explain) {
+        boolean full = full(explain);
+        return service.find(uuid(id), full).map(r -> Response.ok(r).build()).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("{id}/explanation")
+    @RolesAllowed("physio")
+    @Operation(summary = "The complete explanation of a stored screening: every node, reference data and rule positions included, and the firing trace")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Explanation.class)))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response explanation(@PathParam("id") String id) {
+        return service.explanation(uuid(id)).map(e -> Response.ok(e).build()).orElseThrow(NotFoundException::new);
+    }
+
+    private static UUID uuid(String id) {
         try {
-            uuid = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException();
         }
-        return service.find(uuid).map(r -> Response.ok(r).build()).orElseThrow(NotFoundException::new);
     }
 }

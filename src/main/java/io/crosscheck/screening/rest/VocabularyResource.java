@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/vocabulary")
+@io.quarkus.security.Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class VocabularyResource {
 

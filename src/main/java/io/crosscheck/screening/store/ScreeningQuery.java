@@ -22,11 +22,19 @@ public final class ScreeningQuery implements ScreeningPages.Source {
     private final Connection connection;
     private final ScreeningFilter filter;
     private final Instant before;
+    private final String clinicId;
 
+    /** Over every clinic: for the command line, which an operator runs on the database itself. */
     public ScreeningQuery(Connection connection, ScreeningFilter filter, Instant before) {
+        this(connection, filter, before, null);
+    }
+
+    /** Over the screenings of one clinic (null: all); the service always names the caller's clinic. */
+    public ScreeningQuery(Connection connection, ScreeningFilter filter, Instant before, String clinicId) {
         this.connection = connection;
         this.filter = filter;
         this.before = before;
+        this.clinicId = clinicId;
     }
 
     public long count() {
@@ -68,6 +76,10 @@ public final class ScreeningQuery implements ScreeningPages.Source {
         if (filter.to() != null) {
             q.append(" and created_at < ?");
             params.add(time(filter.to()));
+        }
+        if (clinicId != null) {
+            q.append(" and clinic_id = ?");
+            params.add(clinicId);
         }
         if (filter.clientRef() != null) {
             q.append(" and client_ref = ?");

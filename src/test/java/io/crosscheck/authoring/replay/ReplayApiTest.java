@@ -3,6 +3,7 @@ package io.crosscheck.authoring.replay;
 import io.crosscheck.support.BrokenRules;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.Requests;
+import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -32,6 +33,11 @@ import static org.hamcrest.Matchers.oneOf;
 @QuarkusTest
 class ReplayApiTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        io.crosscheck.support.TestUsers.signInAsTester();
+    }
+
     static final String PROBLEM = "application/problem+json";
     static final String REPLAYS = "/api/v1/knowledge-base/replays";
 
@@ -52,8 +58,8 @@ class ReplayApiTest {
         List<Map<String, Object>> before = ids.stream().map(ReplayApiTest::stored).toList();
         Path candidate = Candidates.withLcsConsistentMinFindings(tmp, 4);
 
-        Response accepted = given().contentType(ContentType.JSON)
-                .body(Map.of("candidateRulesDir", candidate.toString(), "clientRef", ref))
+        Response accepted = given().contentType("application/zip").body(TestUsers.zip(candidate, null))
+                .queryParam("clientRef", ref)
                 .post(REPLAYS).then().statusCode(202)
                 .header("Location", containsString(REPLAYS + "/"))
                 .body("state", oneOf("running", "done"))
@@ -97,13 +103,13 @@ class ReplayApiTest {
         screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref));
         Path candidate = Candidates.withLcsConsistentMinFindings(tmp, 4);
 
-        String onlyLater = given().contentType(ContentType.JSON)
-                .body(Map.of("candidateRulesDir", candidate.toString(), "clientRef", ref, "from", between.toString()))
+        String onlyLater = given().contentType("application/zip").body(TestUsers.zip(candidate, null))
+                .queryParam("clientRef", ref).queryParam("from", between.toString())
                 .post(REPLAYS).then().statusCode(202).extract().header("Location");
         assertThat(awaitDone(onlyLater).getInt("report.screenings.evaluated")).isEqualTo(1);
 
-        String none = given().contentType(ContentType.JSON)
-                .body(Map.of("candidateRulesDir", candidate.toString(), "clientRef", ref, "to", "2001-01-01T00:00:00Z"))
+        String none = given().contentType("application/zip").body(TestUsers.zip(candidate, null))
+                .queryParam("clientRef", ref).queryParam("to", "2001-01-01T00:00:00Z")
                 .post(REPLAYS).then().statusCode(202).extract().header("Location");
         JsonPath job = awaitDone(none);
         assertThat(job.getInt("report.screenings.evaluated")).isZero();
@@ -111,44 +117,57 @@ class ReplayApiTest {
     }
 
     @Test
-    void aMissingOrNonExistentDirectoryOrAnInvertedTimeRangeIs422NamingTheField() {
+    void aMissingOrUnknownCandidateOrAServerPathOrAnInvertedTimeRangeIs422NamingTheField() {
+        String current = given().get("/api/v1/knowledge-base").then().extract().path("version");
         given().contentType(ContentType.JSON).body("{}").post(REPLAYS)
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("title", equalTo("Invalid request"))
-                .body("errors.field", equalTo(List.of("/candidateRulesDir")));
-        given().contentType(ContentType.JSON).body(Map.of("candidateRulesDir", tmp.resolve("no-such-dir").toString())).post(REPLAYS)
+                .body("errors.field", equalTo(List.of("/candidateVersion")));
+        given().contentType(ContentType.JSON).body(Map.of("candidateVersion", "sha256:0123456789abcdef")).post(REPLAYS)
                 .then().statusCode(422).contentType(PROBLEM)
-                .body("errors[0].field", equalTo("/candidateRulesDir"))
-                .body("errors[0].message", containsString("not a directory"));
+                .body("errors[0].field", equalTo("/candidateVersion"))
+                .body("errors[0].message", containsString("no such knowledge-base version"));
+        // a server path is not a parameter at all: the server never reads a directory a client names
+        given().contentType(ContentType.JSON).body(Map.of("candidateRulesDir", "/etc")).post(REPLAYS)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("/candidateRulesDir"));
         given().contentType(ContentType.JSON)
-                .body(Map.of("candidateRulesDir", "rules", "candidateDocsDir", tmp.resolve("nope").toString(),
-                        "from", "2025-02-01T00:00:00Z", "to", "2025-01-01T00:00:00Z"))
+                .body(Map.of("candidateVersion", current, "from", "2025-02-01T00:00:00Z", "to", "2025-01-01T00:00:00Z"))
                 .post(REPLAYS)
                 .then().statusCode(422).contentType(PROBLEM)
-                .body("errors.field", hasItems("/candidateDocsDir", "/from"))
+                .body("errors.field", hasItems("/from"))
                 .body("errors.find { it.field == '/from' }.message", containsString("must be before to"));
-        given().contentType(ContentType.JSON).body(Map.of("candidateRulesDir", "rules", "to", "yesterday", "clientRef", "Jane Doe"))
+        given().contentType(ContentType.JSON).body(Map.of("candidateVersion", "/etc", "to", "yesterday", "clientRef", "Jane Doe"))
                 .post(REPLAYS)
                 .then().statusCode(422).contentType(PROBLEM)
-                .body("errors.field", hasItems("/to", "/clientRef"))
+                .body("errors.field", hasItems("/candidateVersion", "/to", "/clientRef"))
                 .body("errors.find { it.field == '/to' }.rejectedValue", equalTo("yesterday"));
+        given().contentType("application/zip").body(TestUsers.zip(Map.of("../rules/x.drl", "x"))).post(REPLAYS)
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("/archive"));
+    }
+
+    @Test
+    void aStoredVersionFromTheRegistryIsACandidate() {
+        String current = given().get("/api/v1/knowledge-base").then().extract().path("version");
+        String location = given().contentType(ContentType.JSON).body(Map.of("candidateVersion", current, "clientRef", "nobody-here"))
+                .post(REPLAYS).then().statusCode(202).body("candidate", equalTo("registry:" + current)).extract().header("Location");
+        assertThat(awaitDone(location).getString("state")).isEqualTo("done");
     }
 
     @Test
     void aCandidateThatDoesNotCompileIs422WithFileLineAndColumn() throws Exception {
         Path rules = Candidates.copyOfRules(tmp);
         Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
-        given().contentType(ContentType.JSON).body(Map.of("candidateRulesDir", rules.toString())).post(REPLAYS)
+        given().contentType("application/zip").body(TestUsers.zip(rules, null)).post(REPLAYS)
                 .then().statusCode(422).contentType(PROBLEM)
-                .body("errors.field", hasItem("/candidateRulesDir"))
+                .body("errors.field", hasItem("/candidate"))
                 .body("errors[0].message", matchesPattern("rules/plan/broken\\.drl:6:\\d+: .+"));
     }
 
     @Test
     void malformedBodiesAre400AndUnknownReplaysAre404() {
-        given().contentType(ContentType.JSON).body("{\"candidateRulesDir\": \"rules\", \"dryRun\": true}").post(REPLAYS)
+        given().contentType(ContentType.JSON).body("{\"candidateVersion\": \"sha256:0123456789abcdef\", \"dryRun\": true}").post(REPLAYS)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("/dryRun"));
-        given().contentType(ContentType.JSON).body("{\"candidateRulesDir\": ").post(REPLAYS)
+        given().contentType(ContentType.JSON).body("{\"candidateVersion\": ").post(REPLAYS)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].message", containsString("malformed JSON"));
         given().get(REPLAYS + "/no-such-replay").then().statusCode(404).contentType(PROBLEM).body("status", is(404));
         given().get(REPLAYS + "/no-such-replay/report.txt").then().statusCode(404).contentType(PROBLEM);

@@ -4,6 +4,7 @@ import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.Requests;
+import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -36,6 +37,11 @@ import static org.hamcrest.Matchers.startsWith;
 @TestProfile(KnowledgeBaseReloadTest.EditableRules.class)
 class KnowledgeBaseReloadTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        io.crosscheck.support.TestUsers.signInAsTester();
+    }
+
     static final KnowledgeBaseCopy KB = KnowledgeBaseCopy.shared("reload-test");
 
     /** Points the service at the writable copy. */
@@ -66,7 +72,7 @@ class KnowledgeBaseReloadTest {
     @AfterEach
     void restoreShippedRules() {
         KB.reset();
-        given().post("/api/v1/knowledge-base/reload?author=test-cleanup").then().statusCode(200);
+        given().post("/api/v1/knowledge-base/reload").then().statusCode(200);
     }
 
     @Test
@@ -74,13 +80,13 @@ class KnowledgeBaseReloadTest {
         String before = given().get("/api/v1/knowledge-base").then().extract().path("version");
         KB.write("rules/plan/broken.drl", BROKEN);
 
-        given().post("/api/v1/knowledge-base/reload?author=alice").then()
+        given().post("/api/v1/knowledge-base/reload").then()
                 .statusCode(422).contentType("application/problem+json")
                 .body("detail", equalTo("The candidate failed validation; " + before + " keeps serving"))
                 .body("errors.field", hasItem(startsWith("rules/plan/broken.drl:8:")));
 
         given().get("/api/v1/knowledge-base").then().body("version", equalTo(before))
-                .body("recentLoads[0].by", equalTo("alice")).body("recentLoads[0].outcome", equalTo("rejected"));
+                .body("recentLoads[0].by", equalTo(TestUsers.ADMIN)).body("recentLoads[0].outcome", equalTo("rejected"));
         given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings")
                 .then().statusCode(201).body("knowledgeBase.version", equalTo(before));
     }
@@ -91,7 +97,7 @@ class KnowledgeBaseReloadTest {
         String patterns = KB.read("rules/reference/patterns.yaml") + "# reviewed by bob\n";
         KB.write("rules/reference/patterns.yaml", patterns);
 
-        String version = given().post("/api/v1/knowledge-base/reload?author=bob").then().statusCode(200)
+        String version = given().post("/api/v1/knowledge-base/reload").then().statusCode(200)
                 .body("accepted", equalTo(true)).body("previousVersion", equalTo(before.version()))
                 .extract().path("version");
 
@@ -99,7 +105,7 @@ class KnowledgeBaseReloadTest {
         given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings")
                 .then().statusCode(201).body("knowledgeBase.version", equalTo(version));
         given().get("/api/v1/knowledge-base/versions/" + version).then().statusCode(200)
-                .body("loads[0].by", equalTo("bob"));
+                .body("loads[0].by", equalTo(TestUsers.ADMIN));
         given().get("/api/v1/knowledge-base/versions/" + version + "/files").then().statusCode(200)
                 .body("$", hasItem("rules/reference/patterns.yaml"));
         String stored = given().get("/api/v1/knowledge-base/versions/" + version + "/files/rules/reference/patterns.yaml")
@@ -107,6 +113,48 @@ class KnowledgeBaseReloadTest {
         assertThat(stored).endsWith("# reviewed by bob\n");
         // the superseded module is gone from the KieRepository once no request holds it
         assertThat(KieServices.Factory.get().getRepository().getKieModule(before.releaseId())).isNull();
+    }
+
+    @Test
+    void anUploadedArchiveIsValidatedLikeAnyReloadAndItsAuthorIsTheAuthenticatedUser() throws Exception {
+        String before = service.current().version();
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("reload-upload");
+        java.nio.file.Path rules = io.crosscheck.support.Candidates.copyOfRules(tmp);
+        java.nio.file.Files.writeString(rules.resolve("reference/patterns.yaml"), "# uploaded\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String version = given().contentType("application/zip").body(TestUsers.zip(rules, KB.docs()))
+                .post("/api/v1/knowledge-base/reload").then().statusCode(200)
+                .body("accepted", equalTo(true)).extract().path("version");
+        assertThat(version).isNotEqualTo(before);
+        given().get("/api/v1/knowledge-base").then().body("version", equalTo(version))
+                .body("origin", startsWith("archive:sha256:")).body("recentLoads[0].by", equalTo(TestUsers.ADMIN));
+
+        // the version that served before is in the registry and can be put back by name
+        given().post("/api/v1/knowledge-base/reload?version=" + before).then().statusCode(200).body("version", equalTo(before));
+
+        java.nio.file.Path broken = io.crosscheck.support.Candidates.copyOfRules(tmp.resolve("broken"));
+        java.nio.file.Files.writeString(broken.resolve("plan/broken.drl"), BROKEN);
+        given().contentType("application/zip").body(TestUsers.zip(broken, KB.docs())).post("/api/v1/knowledge-base/reload")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem(startsWith("rules/plan/broken.drl:8:")));
+        given().get("/api/v1/knowledge-base").then().body("version", equalTo(before));
+    }
+
+    @Test
+    void noServerPathIsAcceptedAndHostileArchivesAreRejectedWithoutTouchingTheDisk() {
+        given().post("/api/v1/knowledge-base/reload?author=mallory").then().statusCode(422)
+                .body("errors[0].field", equalTo("author"));
+        given().contentType("application/zip").body(TestUsers.zip(Map.of("rules/../../evil.drl", "x", "rules/a.drl", "y")))
+                .post("/api/v1/knowledge-base/reload").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.message", hasItem(startsWith("rules/../../evil.drl: not a relative path")));
+        given().contentType("application/zip").body(TestUsers.zip(Map.of("/etc/passwd", "x")))
+                .post("/api/v1/knowledge-base/reload").then().statusCode(422);
+        given().contentType("application/zip").body("not a zip".getBytes())
+                .post("/api/v1/knowledge-base/reload").then().statusCode(422);
+        given().post("/api/v1/knowledge-base/reload?version=sha256:0000000000000000").then().statusCode(422)
+                .body("errors[0].field", equalTo("version"));
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("evil.drl"))).isFalse();
+        assertThat(java.nio.file.Files.exists(KB.rules().getParent().getParent().resolve("evil.drl"))).isFalse();
     }
 
     @Test
@@ -119,8 +167,11 @@ class KnowledgeBaseReloadTest {
                 .body("rules.find { it.id == 'SAF-001' }.group", equalTo("safety"));
     }
 
+    /** 50 reloads in the heavy run (-Dcrosscheck.heavy=true, once in CI), 20 otherwise. */
+    static final int RELOADS = Boolean.getBoolean("crosscheck.heavy") ? 50 : 20;
+
     @Test
-    void screeningsRunningDuringTwentyReloadsHalfOfThemBrokenAllSucceed() throws Exception {
+    void screeningsRunningDuringReloadsHalfOfThemBrokenAllSucceed() throws Exception {
         Set<String> live = java.util.Collections.synchronizedSet(new HashSet<>());
         live.add(service.current().version());
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -148,16 +199,16 @@ class KnowledgeBaseReloadTest {
         int rejected = 0;
         try {
             String patterns = KB.read("rules/reference/patterns.yaml");
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < RELOADS; i++) {
                 if (i % 2 == 0) {
                     KB.write("rules/plan/broken.drl", BROKEN);
-                    int status = given().post("/api/v1/knowledge-base/reload?author=load-test").statusCode();
+                    int status = given().post("/api/v1/knowledge-base/reload").statusCode();
                     assertThat(status).isEqualTo(422);
                     rejected++;
                     KB.delete("rules/plan/broken.drl");
                 } else {
                     KB.write("rules/reference/patterns.yaml", patterns + "# revision " + i + "\n");
-                    String version = given().post("/api/v1/knowledge-base/reload?author=load-test").then()
+                    String version = given().post("/api/v1/knowledge-base/reload").then()
                             .statusCode(200).extract().path("version");
                     live.add(version);
                     accepted++;
@@ -173,8 +224,8 @@ class KnowledgeBaseReloadTest {
         clients.shutdown();
 
         assertThat(failures).isEmpty();
-        assertThat(accepted).isEqualTo(10);
-        assertThat(rejected).isEqualTo(10);
+        assertThat(accepted).isEqualTo(RELOADS / 2);
+        assertThat(rejected).isEqualTo(RELOADS / 2);
         assertThat(screenings).isGreaterThanOrEqualTo(4);
         assertThat(live).containsAll(new HashSet<>(versionsSeen));
         System.out.printf("reload test: %d screenings during %d accepted and %d rejected reloads, on %d versions%n",

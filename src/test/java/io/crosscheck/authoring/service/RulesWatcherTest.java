@@ -18,6 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(RulesWatcherTest.Watching.class)
 class RulesWatcherTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        io.crosscheck.support.TestUsers.signInAsTester();
+    }
+
     static final KnowledgeBaseCopy KB = KnowledgeBaseCopy.shared("watch-test");
 
     /** Watches a writable copy of the rules. */

@@ -20,16 +20,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /** The screening API over real HTTP. Runs again against the packaged jar as {@link ScreeningApiIT}. */
 @QuarkusTest
 class ScreeningApiTest {
+
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        io.crosscheck.support.TestUsers.signInAsTester();
+    }
 
     static final String PROBLEM = "application/problem+json";
 
@@ -47,9 +55,11 @@ class ScreeningApiTest {
                 .body("interventions.id", hasItems("hip_flexor_stretch", "glute_activation", "breathing_retraining", "warm_up"))
                 .body("interventions.find { it.id == 'hip_flexor_stretch' }.dose", containsString("10-30 s"))
                 .body("interventions.find { it.id == 'hip_flexor_stretch' }.ruleIds", hasItem("INT-001"))
-                .body("explanation.nodes.find { it.rule?.id == 'LCS-010' }.rule.file", equalTo("rules/lower_crossed/lcs-findings.drl"))
+                .body("explanation.nodes.find { it.rule?.id == 'LCS-010' }.because", endsWith("[LCS-010]"))
                 .body("explanation.nodes.find { it.rule?.id == 'LCS-010' }.matched", hasItem(startsWith("/muscleLength/")))
+                .body("explanation.nodes.find { it.rule?.id == 'LCS-010' }.matched", hasItem("kb:threshold/iliopsoas_thomas"))
                 .body("explanation.nodes.find { it.id == '/muscleLength/0' }.kind", equalTo("input"))
+                .body("explanation.full", startsWith("/api/v1/screenings/"))
                 .body("redFlags.referral", equalTo(false))
                 .body("summary.redFlagScreen", equalTo("complete"))
                 .body("summary.plan", equalTo("final"))
@@ -101,6 +111,35 @@ class ScreeningApiTest {
                 .contentType(ContentType.JSON).extract().response();
 
         assertThat(new JsonPath(stored.asString()).getMap("$")).isEqualTo(new JsonPath(created.asString()).getMap("$"));
+    }
+
+    @Test
+    void theDefaultExplanationIsCompactAndTheCompleteOneIsServedOnRequest() {
+        Response created = given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings").then().statusCode(201)
+                // every conclusion keeps its rule id and its because sentence; reference data only by id
+                .body("explanation.nodes.findAll { it.kind == 'conclusion' }.every { it.rule.id != null && it.because != null }", is(true))
+                .body("explanation.nodes.findAll { it.kind == 'reference' }", empty())
+                .body("explanation.trace", nullValue())
+                .extract().response();
+        String id = created.path("id");
+        String full = created.path("explanation.full");
+
+        Response complete = given().get(full).then().statusCode(200)
+                .body("nodes.find { it.id == 'kb:threshold/iliopsoas_thomas' }.kind", equalTo("reference"))
+                .body("nodes.find { it.rule?.id == 'LCS-010' }.rule.file", equalTo("rules/lower_crossed/lcs-findings.drl"))
+                .body("trace.ruleId", hasItem("LCS-010"))
+                .extract().response();
+        Response storedFull = given().get("/api/v1/screenings/" + id + "?explain=full").then().statusCode(200).extract().response();
+        assertThat(new JsonPath(storedFull.asString()).getMap("explanation")).isEqualTo(new JsonPath(complete.asString()).getMap("$"));
+
+        given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings?explain=full").then().statusCode(201)
+                .body("explanation.nodes.find { it.id == 'kb:threshold/iliopsoas_thomas' }.kind", equalTo("reference"))
+                .body("explanation.full", nullValue());
+        given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings?explain=everything").then().statusCode(400);
+        given().get("/api/v1/screenings/00000000-0000-0000-0000-000000000000/explanation").then().statusCode(404);
     }
 
     @Test
@@ -284,6 +323,10 @@ class ScreeningApiTest {
         Map<String, Object> m = new java.util.HashMap<>(r.jsonPath().getMap("$"));
         m.remove("id");
         m.remove("createdAt");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> explanation = new java.util.HashMap<>((Map<String, Object>) m.get("explanation"));
+        explanation.remove("full");  // the link to this screening's complete explanation names its id
+        m.put("explanation", explanation);
         return m;
     }
 }

@@ -3,9 +3,6 @@ package io.crosscheck.authoring.replay.model;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -13,20 +10,6 @@ import java.time.format.DateTimeParseException;
 public final class ReplayConstraints {
 
     private ReplayConstraints() {
-    }
-
-    public static final class ServerDirectoryValidator implements ConstraintValidator<ServerDirectory, String> {
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || value.isBlank()) {
-                return true;
-            }
-            try {
-                return Files.isDirectory(Path.of(value));
-            } catch (InvalidPathException e) {
-                return false;
-            }
-        }
     }
 
     public static final class IsoInstantValidator implements ConstraintValidator<IsoInstant, String> {

@@ -8,11 +8,12 @@ import java.time.Instant;
 /**
  * A replay running in the background, as seen by a client: progress over the stored screenings
  * ({@code processed} of {@code total}) while {@code running}, the report when {@code done}, the
- * error when {@code failed}.
+ * error when {@code failed}. {@code candidate} says where the candidate came from (an uploaded archive or
+ * a registry version), {@code candidateVersion} is its content hash.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplayJob(String id, String state, long processed, Long total, Instant startedAt, Instant finishedAt,
-                        String candidateRulesDir, String candidateDocsDir, ScreeningFilter filter, ReplayReport report,
+                        String candidate, String candidateVersion, ScreeningFilter filter, ReplayReport report,
                         String error) {
 
     public static final String RUNNING = "running";

@@ -1,21 +1,21 @@
 package io.crosscheck.authoring.replay.model;
 
 import io.crosscheck.screening.store.ScreeningFilter;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.Instant;
 
 /**
- * Body of {@code POST /api/v1/knowledge-base/replays}. Directories are on the server, relative to
- * its working directory; {@code from} and {@code to} are ISO-8601 instants (from inclusive, to
- * exclusive); only {@code candidateRulesDir} is required. Validated by its annotations, so the API
- * names every bad field at once.
+ * Which stored screenings a replay re-evaluates, and (as a JSON body) which stored knowledge-base
+ * version is the candidate. The candidate is never a server path: it is a version from the registry
+ * ({@code candidateVersion}) or an uploaded archive (the body of an {@code application/zip} request,
+ * the filter then in query parameters). {@code from} and {@code to} are ISO-8601 instants (from
+ * inclusive, to exclusive). Validated by its annotations, so the API names every bad field at once.
  */
 @ReplayRequest.FromBeforeTo
 public record ReplayRequest(
-        @NotBlank(message = "is required: the directory holding the candidate rules") @ServerDirectory String candidateRulesDir,
-        @ServerDirectory String candidateDocsDir,
+        @Pattern(regexp = "sha256:[0-9a-f]{16,64}", message = "must be a knowledge-base version (sha256:...) from the registry")
+        String candidateVersion,
         @IsoInstant String from,
         @IsoInstant String to,
         @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",

@@ -1,14 +1,15 @@
 package io.crosscheck.authoring.replay.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.model.ReplayRequest;
 import io.crosscheck.authoring.replay.service.ReplayCapacityExceeded;
 import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
-import io.crosscheck.common.json.JsonBodyReader;
+import io.crosscheck.common.access.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.QueryParam;
 import io.crosscheck.common.problem.Problem;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -30,12 +31,16 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Impact analysis for rule authors: what a candidate knowledge base would change. */
 @Path("/api/v1/knowledge-base/replays")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("author")
 public class ReplayResource {
 
     private final ReplayService service;
     private final ReplayJobs jobs;
 
-    ReplayResource(ReplayService service, ReplayJobs jobs) {
+    private final Caller caller;
+
+    ReplayResource(ReplayService service, ReplayJobs jobs, Caller caller) {
+        this.caller = caller;
         this.service = service;
         this.jobs = jobs;
     }
@@ -48,18 +53,38 @@ public class ReplayResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay stored screenings and the scenario suite under a candidate knowledge base",
-            description = "Compiles the candidate rules directory, then re-evaluates the stored screenings (optionally "
+            description = "Compiles the candidate (a knowledge-base version from the registry), then re-evaluates the stored screenings (optionally "
                     + "filtered) and the scenarios under the current and the candidate knowledge base in the background. "
                     + "Stored results are never modified. Poll the Location for progress and the report.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReplayRequest.class)))
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = ReplayJob.class)))
-    @APIResponse(responseCode = "422", description = "Missing or non-existent directory, bad time range, or a candidate that "
-            + "does not compile (file:line:column problems)",
+    @APIResponse(responseCode = "422", description = "Unknown candidate version, a bad archive, bad time range, or a candidate "
+            + "that does not compile (file:line:column problems)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many replays pending", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response start(String body, @Context UriInfo uri) {
-        ReplayJob job = service.start(body);
+        return accepted(service.start(body, clinic()), uri);
+    }
+
+    @POST
+    @Consumes("application/zip")
+    @Operation(summary = "Replay under an uploaded candidate: a zip of rules/ (and optionally kb-docs/), filter in the query")
+    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = ReplayJob.class)))
+    public Response startArchive(byte[] archive, @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("clientRef") String clientRef, @Context UriInfo uri) {
+        return accepted(service.startArchive(new ReplayRequest(null, from, to, clientRef), archive, clinic()), uri);
+    }
+
+    private static Response accepted(ReplayJob job, UriInfo uri) {
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
+    }
+
+    private String clinic() {
+        String clinic = caller.clinicId();
+        if (clinic == null) {
+            throw new ForbiddenException("The caller belongs to no clinic");
+        }
+        return clinic;
     }
 
     @GET
@@ -68,7 +93,7 @@ public class ReplayResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReplayJob.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ReplayJob get(@PathParam("id") String id) {
-        return jobs.find(id).orElseThrow(NotFoundException::new);
+        return jobs.find(id, clinic()).orElseThrow(NotFoundException::new);
     }
 
     @GET
@@ -79,7 +104,7 @@ public class ReplayResource {
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The replay is still running or failed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response text(@PathParam("id") String id) {
-        ReplayJob job = jobs.find(id).orElseThrow(NotFoundException::new);
+        ReplayJob job = jobs.find(id, clinic()).orElseThrow(NotFoundException::new);
         if (job.report() == null) {
             String detail = ReplayJob.RUNNING.equals(job.state())
                     ? "The replay is still running (" + job.processed() + " of " + (job.total() == null ? "?" : job.total()) + ")"

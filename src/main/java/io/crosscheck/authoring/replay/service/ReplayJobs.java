@@ -26,8 +26,8 @@ public class ReplayJobs {
     }
 
     /** Registers a new running replay, forgetting the oldest finished ones beyond the limit. */
-    Job start(Instant at, String rulesDir, String docsDir, ScreeningFilter filter) {
-        Job job = new Job(UUID.randomUUID().toString(), at, rulesDir, docsDir, filter);
+    Job start(Instant at, String candidate, String candidateVersion, ScreeningFilter filter, String clinic) {
+        Job job = new Job(UUID.randomUUID().toString(), at, candidate, candidateVersion, filter, clinic);
         synchronized (jobs) {
             jobs.put(job.id, job);
             Iterator<Job> oldest = jobs.values().iterator();
@@ -40,9 +40,10 @@ public class ReplayJobs {
         return job;
     }
 
-    public Optional<ReplayJob> find(String id) {
+    /** A replay started by a caller of {@code clinic}: its report shows that clinic's screenings only. */
+    public Optional<ReplayJob> find(String id, String clinic) {
         synchronized (jobs) {
-            return Optional.ofNullable(jobs.get(id)).map(Job::view);
+            return Optional.ofNullable(jobs.get(id)).filter(j -> j.clinic.equals(clinic)).map(Job::view);
         }
     }
 
@@ -53,6 +54,7 @@ public class ReplayJobs {
         final String rulesDir;
         final String docsDir;
         final ScreeningFilter filter;
+        final String clinic;
         final AtomicLong processed = new AtomicLong();
         volatile Long total;
         volatile String state = ReplayJob.RUNNING;
@@ -60,12 +62,13 @@ public class ReplayJobs {
         volatile String error;
         volatile Instant finishedAt;
 
-        private Job(String id, Instant startedAt, String rulesDir, String docsDir, ScreeningFilter filter) {
+        private Job(String id, Instant startedAt, String rulesDir, String docsDir, ScreeningFilter filter, String clinic) {
             this.id = id;
             this.startedAt = startedAt;
             this.rulesDir = rulesDir;
             this.docsDir = docsDir;
             this.filter = filter;
+            this.clinic = clinic;
         }
 
         void finish(ReplayReport report, String error, Instant at) {

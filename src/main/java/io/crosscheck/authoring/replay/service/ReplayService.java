@@ -6,8 +6,11 @@ import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.model.ReplayRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.authoring.service.CandidateSources;
+import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.json.JsonBodyReader;
 import io.crosscheck.common.problem.FieldError;
+import jakarta.enterprise.event.Event;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeBaseException;
@@ -15,7 +18,6 @@ import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
-import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.store.ScreeningPages;
 import io.crosscheck.screening.store.ScreeningQuery;
 import io.crosscheck.screening.store.StoredScreening;
@@ -24,8 +26,6 @@ import jakarta.validation.Validator;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -54,13 +54,16 @@ public class ReplayService {
     private final JsonBodyReader<ReplayRequest> requests;
     private final DataSource dataSource;
     private final ManagedExecutor executor;
-    private final KnowledgeSourceReader sources = new KnowledgeSourceReader();
+    private final Event<AuditEvent> audit;
+    private final CandidateSources candidates;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger pending = new AtomicInteger();
 
     ReplayService(KnowledgeBaseService knowledgeBases, KnowledgeConfig knowledgeConfig, ReplayConfig config, ReplayJobs jobs,
                   ReplayEngine engine, KnowledgeBaseBuilder builder, ObjectMapper mapper, Validator validator,
-                  DataSource dataSource, ManagedExecutor executor) {
+                  DataSource dataSource, ManagedExecutor executor, CandidateSources candidates, Event<AuditEvent> audit) {
+        this.audit = audit;
+        this.candidates = candidates;
         this.knowledgeBases = knowledgeBases;
         this.knowledgeConfig = knowledgeConfig;
         this.config = config;
@@ -80,24 +83,40 @@ public class ReplayService {
      *                                 candidate that does not compile ({@code file:line:column} problems)
      * @throws ReplayCapacityExceeded  when {@code max-pending} replays are already waiting or running
      */
-    public ReplayJob start(String body) {
+    public ReplayJob start(String body, String clinic) {
         ReplayRequest request = requests.read(body);
-        Path rulesDir = Path.of(request.candidateRulesDir());
-        Path docsDir = Path.of(request.candidateDocsDir() != null ? request.candidateDocsDir() : knowledgeConfig.docsDir());
+        if (request.candidateVersion() == null) {
+            throw new InvalidRequestException(422, List.of(new FieldError("/candidateVersion",
+                    "is required: a knowledge-base version from the registry (or POST a zip archive as application/zip)")));
+        }
+        return start(request, candidates.version(request.candidateVersion(), "/candidateVersion"), clinic);
+    }
+
+    /**
+     * Starts a replay under an uploaded archive of a rules directory; the filter (from query parameters)
+     * is validated before the archive is unpacked.
+     */
+    public ReplayJob startArchive(ReplayRequest filter, byte[] archive, String clinic) {
+        requests.validate(filter);
+        return start(filter, candidates.archive(archive), clinic);
+    }
+
+    private ReplayJob start(ReplayRequest request, KnowledgeSource candidateSource, String clinic) {
         if (pending.incrementAndGet() > config.maxPending()) {
             pending.decrementAndGet();
             throw new ReplayCapacityExceeded(config.maxPending());
         }
         KnowledgeBase candidate;
         try {
-            candidate = compile(rulesDir, docsDir);
+            candidate = compile(candidateSource);
         } catch (RuntimeException e) {
             pending.decrementAndGet();
             throw e;
         }
         // a lease keeps the current knowledge base alive for the whole replay, even across reloads
         KnowledgeBaseService.Lease lease = knowledgeBases.acquire();
-        ReplayJobs.Job job = jobs.start(clock.instant(), rulesDir.toString(), docsDir.toString(), request.filter());
+        ReplayJobs.Job job = jobs.start(clock.instant(), candidateSource.origin(), candidate.version(), request.filter(), clinic);
+        audit.fire(new AuditEvent(AuditEvent.KB_REPLAY, job.id, candidate.version(), "candidate " + candidateSource.origin()));
         LOG.infof("Replay %s started: candidate %s from %s against current %s", job.id, candidate.version(),
                 candidate.source().origin(), lease.knowledgeBase().version());
         try {
@@ -111,7 +130,7 @@ public class ReplayService {
 
     private void run(ReplayJobs.Job job, KnowledgeBaseService.Lease lease, KnowledgeBase candidate) {
         try {
-            job.total = withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt).count());
+            job.total = withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt, job.clinic).count());
             ScreeningPages rows = new ScreeningPages((after, limit) -> page(job, after, limit), config.batchSize());
             ReplayReport report = engine.replay(lease.knowledgeBase(), candidate, job.filter, job.startedAt, rows,
                     new ReplayEngine.Listener() {
@@ -139,7 +158,7 @@ public class ReplayService {
 
     /** One page of stored screenings on a pooled connection of its own. */
     private List<StoredScreening> page(ReplayJobs.Job job, StoredScreening after, int limit) {
-        return withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt).page(after, limit));
+        return withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt, job.clinic).page(after, limit));
     }
 
     private interface Sql<T> {
@@ -154,20 +173,12 @@ public class ReplayService {
         }
     }
 
-    private KnowledgeBase compile(Path rulesDir, Path docsDir) {
-        KnowledgeSource source;
-        try {
-            source = sources.fromDirectories(rulesDir, docsDir);
-        } catch (UncheckedIOException e) {
-            throw new InvalidRequestException(422, List.of(new FieldError("/candidateRulesDir",
-                    "cannot be read: " + e.getCause().getMessage(), rulesDir.toString())));
-        }
+    private KnowledgeBase compile(KnowledgeSource source) {
         try {
             return builder.build(source);
         } catch (KnowledgeBaseException e) {
             throw new InvalidRequestException(422, e.problems().stream()
-                    .map(p -> new FieldError(p.file().startsWith(KnowledgeSource.DOCS) ? "/candidateDocsDir" : "/candidateRulesDir",
-                            p.toString()))
+                    .map(p -> new FieldError("/candidate", p.toString()))
                     .toList());
         }
     }

@@ -1,0 +1,21 @@
+package io.crosscheck.common.audit;
+
+/**
+ * Something the audit log records, fired as a synchronous CDI event by the layer where it happens
+ * (screening, knowledge, authoring) and written by the {@code audit} integration in the caller's
+ * transaction. Who, when and from where are added by the audit log; nothing clinical is carried here:
+ * {@code subject} is an id (screening id, knowledge-base version, user name), never a payload.
+ */
+public record AuditEvent(String action, String subject, String kbVersion, String detail) {
+
+    public static final String SCREENING_CREATE = "screening.create";
+    public static final String SCREENING_READ = "screening.read";
+    public static final String KB_LOAD_ACCEPTED = "kb.load.accepted";
+    public static final String KB_LOAD_REJECTED = "kb.load.rejected";
+    public static final String KB_REPLAY = "kb.replay";
+    public static final String CLIENT_EXPORT = "client.export";
+    public static final String CLIENT_ERASE = "client.erase";
+    public static final String USER_CREATE = "user.create";
+    public static final String AUDIT_CHECK = "audit.check";
+    public static final String AUDIT_QUERY = "audit.query";
+}

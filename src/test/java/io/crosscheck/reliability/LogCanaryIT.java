@@ -1,0 +1,44 @@
+package io.crosscheck.reliability;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After the unit and API tests (surefire) have run, none of the canaries {@link LogCanaryTest}
+ * planted in request fields appears in the service's log of the whole run (target/crosscheck-test.log,
+ * plus any application log the packaged-jar tests have written under target/).
+ */
+class LogCanaryIT {
+
+    @Test
+    void noCanaryPlantedInARequestFieldIsInTheLogOfTheTestRun() throws Exception {
+        assertThat(LogCanaryTest.CANARIES).as("run the unit tests first (mvn verify)").exists();
+        List<String> canaries = Files.readAllLines(LogCanaryTest.CANARIES);
+        List<Path> logs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            files.filter(f -> f.getFileName().toString().endsWith(".log")).forEach(logs::add);
+        }
+        assertThat(logs).as("the test run's log").contains(Path.of("target", "crosscheck-test.log"));
+        List<String> found = new ArrayList<>();
+        long bytes = 0;
+        for (Path log : logs) {
+            String text = Files.readString(log);
+            bytes += text.length();
+            for (String c : canaries) {
+                if (text.contains(c)) {
+                    found.add(c + " in " + log);
+                }
+            }
+        }
+        System.out.printf("log canaries: %d canaries searched in %d log file(s), %d characters: %d found%n",
+                canaries.size(), logs.size(), bytes, found.size());
+        assertThat(found).isEmpty();
+    }
+}

@@ -1,0 +1,164 @@
+package io.crosscheck.security;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.crosscheck.support.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Role x endpoint: every JAX-RS endpoint, found in the compiled resources at test time (so a new one
+ * cannot be forgotten), answers 401 without credentials, 403 to each role that may not use it, and
+ * neither to a role that may. Real users with one role each, created through the admin API, with
+ * real Basic credentials.
+ */
+@QuarkusTest
+class AuthorisationMatrixTest {
+
+    static final String PASSWORD = "matrix-password-123";
+    static final List<String> ROLES = List.of("physio", "author", "admin");
+
+    /** Who may use what. An endpoint missing here fails the test: decide its roles when you add it. */
+    static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("POST /api/v1/screenings", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/screenings/{id}", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/screenings/{id}/explanation", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/vocabulary", Set.of("physio", "author", "admin"));
+        EXPECTED.put("GET /api/v1/knowledge-base", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/versions", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/versions/{version}", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/versions/{version}/files", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/versions/{version}/files/{path: .+}", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/reload", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/replays", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}/report.txt", Set.of("author"));
+        EXPECTED.put("GET /api/v1/admin/users", Set.of("admin"));
+        EXPECTED.put("POST /api/v1/admin/users", Set.of("admin"));
+        EXPECTED.put("GET /api/v1/admin/clinics", Set.of("admin"));
+        EXPECTED.put("POST /api/v1/admin/clinics", Set.of("admin"));
+        EXPECTED.put("GET /api/v1/admin/audit", Set.of("admin"));
+        EXPECTED.put("GET /api/v1/admin/audit/check", Set.of("admin"));
+        EXPECTED.put("GET /api/v1/admin/clients/{clientRef}/export", Set.of("admin"));
+        EXPECTED.put("DELETE /api/v1/admin/clients/{clientRef}", Set.of("admin"));
+        // not JAX-RS: the management endpoints
+        EXPECTED.put("GET /q/openapi", Set.of("admin"));
+        EXPECTED.put("GET /q/metrics", Set.of("admin"));
+    }
+
+    record Endpoint(String method, String path, String consumes) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    static boolean created;
+
+    @org.junit.jupiter.api.BeforeEach
+    void users() {
+        if (created) {
+            return;
+        }
+        created = true;
+        for (String role : ROLES) {
+            TestUsers.ensureUser("matrix-" + role, PASSWORD, List.of(role), "default");
+        }
+    }
+
+    /** Every resource method of the application, read from the compiled classes. */
+    static List<Endpoint> endpoints() {
+        List<Endpoint> found = new ArrayList<>();
+        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.crosscheck")) {
+            if (!c.isAnnotatedWith(Path.class)) {
+                continue;
+            }
+            String base = c.getAnnotationOfType(Path.class).value();
+            for (JavaMethod m : c.getMethods()) {
+                String verb = m.isAnnotatedWith(GET.class) ? "GET" : m.isAnnotatedWith(POST.class) ? "POST"
+                        : m.isAnnotatedWith(DELETE.class) ? "DELETE" : m.isAnnotatedWith(PUT.class) ? "PUT"
+                        : m.isAnnotatedWith(PATCH.class) ? "PATCH" : null;
+                if (verb == null) {
+                    continue;
+                }
+                String path = base + (m.isAnnotatedWith(Path.class) ? "/" + m.getAnnotationOfType(Path.class).value() : "");
+                String consumes = m.isAnnotatedWith(Consumes.class) ? m.getAnnotationOfType(Consumes.class).value()[0] : null;
+                found.add(new Endpoint(verb, path.replaceAll("/+", "/"), consumes));
+            }
+        }
+        found.add(new Endpoint("GET", "/q/openapi", null));
+        found.add(new Endpoint("GET", "/q/metrics", null));
+        return found;
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrixAndTheMatrixNamesNoEndpointThatIsGone() {
+        Set<String> found = new TreeSet<>(endpoints().stream().map(Endpoint::key).toList());
+        assertThat(found).as("endpoints without a row in the matrix").isSubsetOf(EXPECTED.keySet());
+        assertThat(EXPECTED.keySet()).as("rows for endpoints that do not exist").isSubsetOf(found);
+        assertThat(found).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void anonymousCallersGet401OnEveryEndpointAndWrongRolesGet403() {
+        List<String> wrong = new ArrayList<>();
+        int checks = 0;
+        for (Endpoint e : endpoints()) {
+            Set<String> allowed = EXPECTED.getOrDefault(e.key(), Set.of());
+            int anonymous = call(given().auth().none(), e);
+            checks++;
+            if (anonymous != 401) {
+                wrong.add(e.key() + " anonymous -> " + anonymous);
+            }
+            for (String role : ROLES) {
+                int status = call(given().auth().preemptive().basic("matrix-" + role, PASSWORD), e);
+                checks++;
+                boolean denied = status == 403;
+                if (allowed.contains(role) == denied || status == 401) {
+                    wrong.add(e.key() + " as " + role + " -> " + status + (allowed.contains(role) ? " (allowed)" : " (should be 403)"));
+                }
+            }
+        }
+        System.out.printf("authorisation matrix: %d endpoints x (anonymous + %d roles) = %d checks%n",
+                endpoints().size(), ROLES.size(), checks);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordIs401AndHealthProbesNeedNoCredentials() {
+        given().auth().preemptive().basic("matrix-physio", "not-the-password").get("/api/v1/vocabulary").then().statusCode(401);
+        given().auth().none().get("/q/health/ready").then().statusCode(200);
+        given().auth().none().get("/q/health/live").then().statusCode(200);
+    }
+
+    private static int call(RequestSpecification spec, Endpoint e) {
+        String path = e.path().replace("{path: .+}", "rules/reference/thresholds.yaml").replace("{version}", "sha256:0000000000000000")
+                .replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{clientRef}", "matrix-nobody");
+        if (e.consumes() != null) {
+            spec = spec.contentType(e.consumes()).body(e.consumes().contains("zip") ? new byte[0] : "{}".getBytes());
+        }
+        return spec.request(e.method(), path).statusCode();
+    }
+}

@@ -1,0 +1,125 @@
+package io.crosscheck.security;
+
+import io.crosscheck.support.Requests;
+import io.crosscheck.support.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Every endpoint that returns client data answers for the caller's clinic only: a user of clinic B
+ * cannot read, export, erase, replay or re-fetch (by idempotency key) what clinic A stored. Real
+ * users of two clinics, real credentials.
+ */
+@QuarkusTest
+class ClinicIsolationTest {
+
+    static final String PASSWORD = "isolation-password-1";
+
+    static boolean created;
+
+    @org.junit.jupiter.api.BeforeEach
+    void users() {
+        if (created) {
+            return;
+        }
+        created = true;
+        for (String clinic : List.of("clinic-a", "clinic-b")) {
+            TestUsers.ensureUser(clinic + "-physio", PASSWORD, List.of("physio"), clinic);
+            TestUsers.ensureUser(clinic + "-author", PASSWORD, List.of("author"), clinic);
+            TestUsers.ensureUser(clinic + "-admin", PASSWORD, List.of("admin"), clinic);
+        }
+    }
+
+    static RequestSpecification as(String user) {
+        return given().auth().preemptive().basic(user, PASSWORD);
+    }
+
+    @Test
+    void aScreeningOfClinicAIsNotFoundForClinicB() {
+        String id = as("clinic-a-physio").contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        as("clinic-a-physio").get("/api/v1/screenings/" + id).then().statusCode(200).body("id", equalTo(id));
+        as("clinic-b-physio").get("/api/v1/screenings/" + id).then().statusCode(404);
+        as("clinic-b-physio").get("/api/v1/screenings/" + id + "?explain=full").then().statusCode(404);
+        as("clinic-b-physio").get("/api/v1/screenings/" + id + "/explanation").then().statusCode(404);
+        as("clinic-a-physio").get("/api/v1/screenings/" + id + "/explanation").then().statusCode(200);
+    }
+
+    @Test
+    void anIdempotencyKeyOfClinicAGivesClinicBItsOwnScreening() {
+        String key = "iso-" + UUID.randomUUID();
+        String a = as("clinic-a-physio").contentType(ContentType.JSON).header("Idempotency-Key", key).body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        String b = as("clinic-b-physio").contentType(ContentType.JSON).header("Idempotency-Key", key).body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        assertThat(b).isNotEqualTo(a);
+    }
+
+    @Test
+    void exportAndErasureSeeOnlyTheCallersClinic() {
+        String ref = "iso-client-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = as("clinic-a-physio").contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref))
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+
+        as("clinic-b-admin").get("/api/v1/admin/clients/" + ref + "/export").then().statusCode(200)
+                .body("screenings.size()", equalTo(0));
+        as("clinic-b-admin").delete("/api/v1/admin/clients/" + ref).then().statusCode(200).body("screeningsErased", equalTo(0));
+        as("clinic-a-physio").get("/api/v1/screenings/" + id).then().statusCode(200);
+        as("clinic-a-admin").get("/api/v1/admin/clients/" + ref + "/export").then().statusCode(200)
+                .body("screenings.size()", equalTo(1)).body("screenings[0].id", equalTo(id));
+    }
+
+    @Test
+    void aReplayOfClinicBNeitherReadsNorShowsClinicAScreenings() {
+        String ref = "iso-replay-" + UUID.randomUUID().toString().substring(0, 8);
+        as("clinic-a-physio").contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref))
+                .post("/api/v1/screenings").then().statusCode(201);
+        String version = as("clinic-a-author").get("/api/v1/knowledge-base").then().extract().path("version");
+
+        String mine = as("clinic-a-author").contentType(ContentType.JSON).body(Map.of("candidateVersion", version, "clientRef", ref))
+                .post("/api/v1/knowledge-base/replays").then().statusCode(202).extract().header("Location");
+        String theirs = as("clinic-b-author").contentType(ContentType.JSON).body(Map.of("candidateVersion", version, "clientRef", ref))
+                .post("/api/v1/knowledge-base/replays").then().statusCode(202).extract().header("Location");
+
+        assertThat(done("clinic-a-author", mine).getLong("total")).isEqualTo(1);
+        assertThat(done("clinic-b-author", theirs).getLong("total")).isZero();
+        as("clinic-b-author").get(mine).then().statusCode(404);
+        as("clinic-b-author").get(mine + "/report.txt").then().statusCode(404);
+    }
+
+    @Test
+    void theAuditLogShowsAnAdminOnlyTheirClinicsEntries() {
+        as("clinic-a-physio").contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings")
+                .then().statusCode(201);
+        List<String> clinics = as("clinic-b-admin").queryParam("limit", 1000).get("/api/v1/admin/audit").then().statusCode(200)
+                .extract().jsonPath().getList("clinic", String.class);
+        assertThat(clinics).isNotEmpty().allMatch(c -> c == null || c.equals("clinic-b"));
+    }
+
+    private static JsonPath done(String user, String location) {
+        for (int i = 0; i < 600; i++) {
+            JsonPath job = as(user).get(location).then().statusCode(200).extract().jsonPath();
+            if (!"running".equals(job.getString("state"))) {
+                return job;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("replay did not finish");
+    }
+}
