@@ -59,9 +59,15 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /**
+     * Before quarkus-security-jpa's provider, whose priority is the interface default (1001, above
+     * {@code SYSTEM_FIRST}); providers are tried from the highest priority down.
+     */
+    public static final int PRIORITY = 2_000;
+
     @Override
     public int priority() {
-        return SYSTEM_FIRST;
+        return PRIORITY;
     }
 
     @Override

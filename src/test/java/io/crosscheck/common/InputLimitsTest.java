@@ -1,11 +1,22 @@
 package io.crosscheck.common;
 
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.UUID;
 
@@ -31,7 +42,33 @@ class InputLimitsTest {
                 .body("errors[0].message", containsString("nesting depth"));
         String huge = "{\"client\":{\"age\":30},\"clientRef\":\"" + "a".repeat(10_000) + "\"}";
         given().contentType(ContentType.JSON).body(huge).post("/api/v1/screenings").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].message", containsString("exceeds a limit"));
+                .contentType("application/problem+json").body("errors[0].message", containsString("exceeds a limit"))
+                .body("errors[0].field", equalTo("/clientRef"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void aBodyOfUnknownLengthOverTheLimitIsA413ProblemAndOneUnderItIsRead(HttpClient.Version version) throws Exception {
+        // HTTP/1.1: Transfer-Encoding: chunked; HTTP_2: the client's h2c upgrade, a stream without a length
+        HttpClient http = HttpClient.newBuilder().version(version).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        URI screenings = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/screenings");
+        // an InputStream publisher has no length
+        byte[] oversize = ("{\"clientRef\":\"" + "a".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(screenings).header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversize))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":413").contains("exceeds");
+
+        byte[] article = Requests.ARTICLE_DESK_WORKER.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(screenings).header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(article))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(201);
     }
 
     @Test

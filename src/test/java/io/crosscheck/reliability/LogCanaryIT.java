@@ -23,22 +23,26 @@ class LogCanaryIT {
         List<String> canaries = Files.readAllLines(LogCanaryTest.CANARIES);
         List<Path> logs = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            files.filter(f -> f.getFileName().toString().endsWith(".log")).forEach(logs::add);
+            files.filter(f -> f.getFileName().toString().matches(".*\\.log(\\.\\d+)?")).forEach(logs::add);
         }
         assertThat(logs).as("the test run's log").contains(Path.of("target", "crosscheck-test.log"));
         List<String> found = new ArrayList<>();
         long bytes = 0;
+        int starts = 0;
         for (Path log : logs) {
             String text = Files.readString(log);
             bytes += text.length();
+            starts += text.split("Profile test activated", -1).length - 1;
             for (String c : canaries) {
                 if (text.contains(c)) {
                     found.add(c + " in " + log);
                 }
             }
         }
-        System.out.printf("log canaries: %d canaries searched in %d log file(s), %d characters: %d found%n",
-                canaries.size(), logs.size(), bytes, found.size());
+        // the log must be the whole run's: every service start of the run appends to it
+        assertThat(starts).as("service starts recorded in the searched logs").isGreaterThanOrEqualTo(5);
+        System.out.printf("log canaries: %d canaries searched in %d log file(s), %d characters, %d service starts: %d found%n",
+                canaries.size(), logs.size(), bytes, starts, found.size());
         assertThat(found).isEmpty();
     }
 }

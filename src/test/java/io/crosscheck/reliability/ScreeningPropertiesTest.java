@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * syntactic ones (wrong types, unknown fields, duplicate keys, truncation, deep nesting, huge strings,
  * random bytes: 400), through the real HTTP stack. Coverage statistics are printed and bounded: at
  * least a quarter valid (201) and a quarter reaching validation (422). Heavy: runs with
- * -Dcrosscheck.heavy=true (once in CI).
+ * part of ./mvnw verify; -Dcrosscheck.heavy=false leaves it out (the CI PostgreSQL leg).
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "crosscheck.heavy", matches = "true")

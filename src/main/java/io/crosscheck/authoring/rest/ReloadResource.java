@@ -60,7 +60,15 @@ public class ReloadResource {
     @POST
     @Consumes("application/zip")
     @Operation(summary = "Build, validate and, only if all pass, swap in an uploaded zip of rules/ (and kb-docs/)")
-    public Response reloadArchive(byte[] archive) {
+    public Response reloadArchive(byte[] archive, @QueryParam("version") String version, @Context UriInfo uri) {
+        if (archive == null || archive.length == 0) {
+            // a POST without a body (curl -X POST sends no Content-Type) reloads the directory or ?version=
+            return reload(version, uri);
+        }
+        if (version != null) {
+            throw new InvalidRequestException(422, List.of(new FieldError("version",
+                    "give either an uploaded archive or ?version=, not both")));
+        }
         var source = candidates.archive(archive);
         return answer(reloads.reload(caller.name(), () -> source));
     }

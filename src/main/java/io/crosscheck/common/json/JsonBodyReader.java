@@ -59,8 +59,10 @@ public class JsonBodyReader<T> {
             throw new InvalidRequestException(400, List.of(new FieldError("", "request body is required")));
         }
         JsonNode tree;
+        JsonParser parser = null;
         try {
-            tree = treeReader.readTree(body);
+            parser = treeReader.createParser(body);
+            tree = treeReader.readTree(parser);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
@@ -69,7 +71,9 @@ public class JsonBodyReader<T> {
                         "field given more than once" + where)));
             }
             if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-                throw new InvalidRequestException(400, List.of(new FieldError(pointer(e), "exceeds a limit" + where + ": "
+                // the limit's exception carries no parser: where the parser stood names the field
+                String field = parser != null ? parser.getParsingContext().pathAsPointer().toString() : pointer(e);
+                throw new InvalidRequestException(400, List.of(new FieldError(field, "exceeds a limit" + where + ": "
                         + e.getOriginalMessage())));
             }
             throw new InvalidRequestException(400, List.of(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage())));

@@ -167,7 +167,7 @@ class KnowledgeBaseReloadTest {
                 .body("rules.find { it.id == 'SAF-001' }.group", equalTo("safety"));
     }
 
-    /** 50 reloads in the heavy run (-Dcrosscheck.heavy=true, once in CI), 20 otherwise. */
+    /** 50 reloads, or 20 when the heavy suites are left out (-Dcrosscheck.heavy=false, the CI PostgreSQL leg). */
     static final int RELOADS = Boolean.getBoolean("crosscheck.heavy") ? 50 : 20;
 
     @Test
