@@ -6,6 +6,7 @@ import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
+import io.crosscheck.audit.AuditChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +113,43 @@ class CommandLineScriptsIT {
         Run run = run("bin/replay", "--rules", rules.toString(), "--jdbc-url", databaseUrl + ";ACCESS_MODE_DATA=r");
         assertThat(run.status).isEqualTo(1);
         assertThat(run.err).containsPattern("(?m)^rules/plan/broken\\.drl:6:\\d+: ");
+    }
+
+    @Test
+    void auditCheckExitsZeroOnAnIntactChainAndOneNamingTheFirstEditedEntry() throws Exception {
+        String url = "jdbc:h2:file:" + tmp.resolve("audit-db/crosscheck").toAbsolutePath();
+        Flyway.configure().dataSource(url, "crosscheck", "").locations("classpath:db/migration").load().migrate();
+        Path keyFile = tmp.resolve("audit.key");
+        Files.writeString(keyFile, "cli-test-audit-key-0123456789abcdef");
+        try (Connection db = DriverManager.getConnection(url, "crosscheck", "");
+             PreparedStatement insert = db.prepareStatement("insert into audit_entry (id, recorded_at, actor, clinic_id, action, "
+                     + "subject) values (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < 5; i++) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, OffsetDateTime.of(2026, 11, 29, 9, i, 0, 0, ZoneOffset.UTC));
+                insert.setString(3, "physio-" + i);
+                insert.setString(4, "default");
+                insert.setString(5, "screening.read");
+                insert.setString(6, UUID.randomUUID().toString());
+                insert.executeUpdate();
+            }
+            db.setAutoCommit(false);
+            new AuditChain(Files.readString(keyFile).getBytes(StandardCharsets.UTF_8)).seal(db, 100);
+            db.commit();
+        }
+
+        Run intact = run("bin/crosscheck", "audit-check", "--jdbc-url", url, "--key-file", keyFile.toString(),
+                "--checkpoint-file", tmp.resolve("no-audit-head").toString());
+        assertThat(intact.status).as(intact.err).isZero();
+        assertThat(intact.out).contains("audit chain intact: 5 sealed entries");
+
+        try (Connection db = DriverManager.getConnection(url, "crosscheck", "")) {
+            db.createStatement().executeUpdate("update audit_entry set actor = 'someone-else' where seq = 3");
+        }
+        Run broken = run("bin/crosscheck", "audit-check", "--jdbc-url", url, "--key-file", keyFile.toString(),
+                "--checkpoint-file", tmp.resolve("no-audit-head").toString());
+        assertThat(broken.status).isEqualTo(1);
+        assertThat(broken.out).contains("audit chain BROKEN at entry 3");
     }
 
     private record Run(int status, String out, String err) {
