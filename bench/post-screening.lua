@@ -4,6 +4,7 @@ wrk.method = "POST"
 wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = os.getenv("AUTH")
 
 local non201 = 0
 response = function(status, headers, body)
