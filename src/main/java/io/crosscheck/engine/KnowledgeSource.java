@@ -40,6 +40,19 @@ public record KnowledgeSource(String origin, Map<String, String> files) {
 
     /** Content hash over every path and its text: the knowledge-base version. */
     public String contentHash() {
+        return hash(files);
+    }
+
+    /**
+     * Content hash of the DRL files alone: what a compiled module depends on. Reference data (YAML) and
+     * kb-docs reach the rules at run time (the {@code reference} global), so editing them needs no new
+     * compile.
+     */
+    public String rulesHash() {
+        return hash(drlFiles());
+    }
+
+    private static String hash(Map<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> e : files.entrySet()) {

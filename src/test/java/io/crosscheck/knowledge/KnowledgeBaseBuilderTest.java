@@ -4,6 +4,8 @@ import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeBaseException;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.engine.KnowledgeBaseCompiler;
+import io.crosscheck.knowledge.service.CompiledModuleCache;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.support.BrokenRules;
@@ -12,8 +14,11 @@ import org.kie.api.KieServices;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -91,6 +96,42 @@ class KnowledgeBaseBuilderTest {
         assertThat(KieServices.Factory.get().getRepository().getKieModule(kb.releaseId())).isNotNull();
         builder.release(kb);
         assertThat(KieServices.Factory.get().getRepository().getKieModule(kb.releaseId())).isNull();
+    }
+
+    @Test
+    void editingReferenceDataLoadsTheCompiledModuleOfTheSameRulesAndEditingADrlCompilesOnce() {
+        Map<String, byte[]> stored = new HashMap<>();
+        List<String> saved = new ArrayList<>();
+        CompiledModuleCache memory = new CompiledModuleCache() {
+            @Override
+            public Optional<byte[]> find(String key) {
+                return Optional.ofNullable(stored.get(key));
+            }
+
+            @Override
+            public void save(String key, String kbVersion, byte[] module) {
+                saved.add(key);
+                stored.put(key, module);
+            }
+        };
+        KnowledgeBaseBuilder cached = new KnowledgeBaseBuilder(new KnowledgeBaseCompiler(Clock.systemUTC(), true), List.of(memory));
+        String patterns = shipped.files().get("rules/reference/patterns.yaml");
+
+        KnowledgeBase first = cached.build(shipped);
+        KnowledgeBase referenceEdited = cached.build(with("rules/reference/patterns.yaml", patterns + "# edited\n"));
+        KnowledgeBase docsEdited = cached.build(with("kb-docs/extra.md", "# note"));
+        assertThat(saved).as("compiled once, then loaded").hasSize(1);
+        assertThat(referenceEdited.version()).isNotEqualTo(first.version());
+        assertThat(docsEdited.version()).isNotEqualTo(first.version()).isNotEqualTo(referenceEdited.version());
+
+        Map<String, String> files = new HashMap<>(shipped.files());
+        String drl = files.get("rules/plan/precautions.drl");
+        files.put("rules/plan/precautions.drl", drl + "\n// edited\n");
+        KnowledgeBase drlEdited = cached.build(new KnowledgeSource("test", files));
+        assertThat(saved).as("a DRL change compiles").hasSize(2);
+        for (KnowledgeBase kb : List.of(first, referenceEdited, docsEdited, drlEdited)) {
+            cached.release(kb);
+        }
     }
 
     private KnowledgeSource with(String path, String text) {

@@ -47,8 +47,8 @@ public final class KnowledgeBaseBuilder {
     }
 
     /**
-     * Compiles the source, or loads its compiled module from a cache when this rule set (content hash) was
-     * compiled before by this engine (fingerprint).
+     * Compiles the source, or loads its compiled module from a cache when the same DRL (content hash of the
+     * rules) was compiled before by this engine (fingerprint).
      *
      * @throws io.crosscheck.engine.KnowledgeBaseException listing every problem
      */
@@ -83,9 +83,12 @@ public final class KnowledgeBaseBuilder {
         return kb;
     }
 
-    /** The rule source's content hash and the engine's fingerprint. */
+    /**
+     * The DRL files' content hash and the engine's fingerprint: a compiled module holds the rules only,
+     * so a change to reference data or documentation loads the module of the same rules.
+     */
     public static String cacheKey(KnowledgeSource source) {
-        return source.contentHash() + "-" + FINGERPRINT;
+        return source.rulesHash() + "-" + FINGERPRINT;
     }
 
     /** Releases a knowledge base no longer in use (its KieModule leaves the KieRepository). */
