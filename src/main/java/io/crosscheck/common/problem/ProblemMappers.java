@@ -43,9 +43,27 @@ public class ProblemMappers {
         return Problem.of("internal", "Internal Server Error", 500, "The server could not complete the request").toResponse();
     }
 
-    /** A connection failure anywhere in the cause chain (SQL state class 08, PostgreSQL shutdown, pool timeout). */
+    /**
+     * A connection failure anywhere in the cause chain (SQL state class 08, PostgreSQL shutdown, pool
+     * timeout), or a commit the database could not complete: the transaction manager then rolls back and
+     * throws a RollbackException that does not carry the driver's exception (seen when PostgreSQL stops
+     * between a screening's insert and its commit). Either way nothing was stored. A rollback caused by
+     * a constraint violation (SQL state class 23) is not an outage.
+     */
     static boolean databaseUnavailable(Throwable e) {
+        boolean rolledBackAtCommit = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.transaction.RollbackException) {
+                rolledBackAtCommit = true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return false;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (s != t && databaseUnavailable(s)) {
+                    return true;
+                }
+            }
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
@@ -60,6 +78,6 @@ public class ProblemMappers {
                 }
             }
         }
-        return false;
+        return rolledBackAtCommit;
     }
 }
