@@ -34,13 +34,32 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         if (databaseUnavailable(e)) {
             // the database went away: say so, nothing was stored (the transaction rolled back); readiness is DOWN
-            LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
-            return Response.fromResponse(Problem.of("database-unavailable", "Service Unavailable", 503,
-                    "The database is unavailable; nothing was stored. Retry shortly.").toResponse()).header("Retry-After", "5").build();
+            boolean inDoubt = failedAtCommit(e);
+            LOG.warnf("Database unavailable%s: %s", inDoubt ? " during commit" : "", e.getClass().getSimpleName());
+            String detail = inDoubt
+                    ? "The database became unavailable while the request was being committed, so it may or may not have "
+                    + "been stored. Retry shortly with the same Idempotency-Key: you get the stored result, or it is stored once."
+                    : "The database is unavailable; nothing was stored. Retry shortly.";
+            return Response.fromResponse(Problem.of("database-unavailable", "Service Unavailable", 503, detail).toResponse())
+                    .header("Retry-After", "5").build();
         }
         // the class only: a message may quote stored or sent values (SQL errors do), which must not reach the log
         LOG.errorf("Unexpected error while handling a request: %s", e.getClass().getName());
         return Problem.of("internal", "Internal Server Error", 500, "The server could not complete the request").toResponse();
+    }
+
+    /**
+     * The commit itself failed: the database may have committed before the connection broke, so the
+     * outcome is unknown to the service (an idempotent retry settles it).
+     */
+    static boolean failedAtCommit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.transaction.RollbackException || t instanceof jakarta.transaction.HeuristicMixedException
+                    || t instanceof jakarta.transaction.HeuristicRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

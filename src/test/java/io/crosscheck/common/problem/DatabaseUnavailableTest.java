@@ -18,6 +18,8 @@ class DatabaseUnavailableTest {
         // what Narayana throws when PostgreSQL terminates the connection between insert and commit
         RuntimeException e = new ArcUndeclaredThrowableException(new RollbackException("ARJUNA016053: Could not commit transaction."));
         assertThat(ProblemMappers.databaseUnavailable(e)).isTrue();
+        assertThat(ProblemMappers.failedAtCommit(e)).as("outcome unknown: the client is told to retry with its key").isTrue();
+        assertThat(ProblemMappers.failedAtCommit(new IllegalStateException(new SQLException("I/O error", "08006")))).isFalse();
     }
 
     @Test
