@@ -37,8 +37,8 @@ public class ProblemMappers {
             boolean inDoubt = failedAtCommit(e);
             LOG.warnf("Database unavailable%s: %s", inDoubt ? " during commit" : "", e.getClass().getSimpleName());
             String detail = inDoubt
-                    ? "The database became unavailable while the request was being committed, so it may or may not have "
-                    + "been stored. Retry shortly with the same Idempotency-Key: you get the stored result, or it is stored once."
+                    ? "The database is unavailable: it went away while the request was being committed, so it may or may not "
+                    + "have been stored. Retry shortly with the same Idempotency-Key: you get the stored result, or it is stored once."
                     : "The database is unavailable; nothing was stored. Retry shortly.";
             return Response.fromResponse(Problem.of("database-unavailable", "Service Unavailable", 503, detail).toResponse())
                     .header("Retry-After", "5").build();
