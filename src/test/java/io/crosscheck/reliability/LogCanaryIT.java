@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After the unit and API tests (surefire) have run, none of the canaries {@link LogCanaryTest}
- * planted in request fields appears in the service's log of the whole run (target/crosscheck-test.log,
- * plus any application log the packaged-jar tests have written under target/).
+ * planted in request fields appears in the service's log of the whole run: target/crosscheck-unit-tests.log,
+ * which every service start of the unit/API run appends to, plus the packaged-jar tests' logs under target/
+ * (@QuarkusIntegrationTest deletes its log file before each start, so that one holds the last start only).
  */
 class LogCanaryIT {
 
@@ -25,7 +26,7 @@ class LogCanaryIT {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             files.filter(f -> f.getFileName().toString().matches(".*\\.log(\\.\\d+)?")).forEach(logs::add);
         }
-        assertThat(logs).as("the test run's log").contains(Path.of("target", "crosscheck-test.log"));
+        assertThat(logs).as("the unit/API test run's log").contains(Path.of("target", "crosscheck-unit-tests.log"));
         List<String> found = new ArrayList<>();
         long bytes = 0;
         int starts = 0;
@@ -40,7 +41,7 @@ class LogCanaryIT {
             }
         }
         // the log must be the whole run's: every service start of the run appends to it
-        assertThat(starts).as("service starts recorded in the searched logs").isGreaterThanOrEqualTo(5);
+        assertThat(starts).as("service starts recorded in the searched logs").isGreaterThanOrEqualTo(3);
         System.out.printf("log canaries: %d canaries searched in %d log file(s), %d characters, %d service starts: %d found%n",
                 canaries.size(), logs.size(), bytes, starts, found.size());
         assertThat(found).isEmpty();
