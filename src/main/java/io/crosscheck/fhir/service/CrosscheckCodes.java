@@ -82,6 +82,8 @@ public final class CrosscheckCodes {
                     "Observation: interpretation or value CodeableConcept result.normal/abnormal; component substitution"
                             + (t.measurement() == null ? "" : "; valueQuantity (" + t.measurement().unit() + ")")
                             + (t.sided() ? "; component side" : ""));
+        }
+        for (Vocabulary.MovementTestCode t : v.movementTests()) {
             for (Vocabulary.Code s : t.substitutions()) {
                 add(all, "substitution." + s.code(), s.label(), "movement substitution", Use.INPUT,
                         "Observation.component (code substitution) value CodeableConcept");
