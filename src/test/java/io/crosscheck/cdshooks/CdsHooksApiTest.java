@@ -231,6 +231,7 @@ class CdsHooksApiTest {
         bad.put("RS256", call(EhrKeys.sign(EhrKeys.claims(EhrKeys.RSA_ISSUER, audience()), EhrKeys.RSA,
                 AlgorithmIdentifiers.RSA_USING_SHA256), body));
         bad.put("not a JWT", call("not-a-jwt", body));
+        bad.put("jku not the registered JWKS URL", call(jku(audience(), "http://127.0.0.1:9/attacker-jwks.json"), body));
         bad.put("missing token", given().auth().none().contentType(ContentType.JSON).body(body).post(SERVICE));
         bad.put("HTTP Basic of a physio", given().auth().preemptive().basic("ehr-clinic-author", "ehr-author-pw-123")
                 .contentType(ContentType.JSON).body(body).post(SERVICE));
@@ -274,6 +275,42 @@ class CdsHooksApiTest {
         // another clinic's author sees none of it
         given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).get("/api/v1/knowledge-base/rules/" + rule + "/feedback")
                 .then().statusCode(200).body("accepted", equalTo(0)).body("overridden", equalTo(0));
+    }
+
+    /** An RS384 token of the RSA issuer whose header names a JWKS URL of its own. */
+    static String jku(String audience, String url) {
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(EhrKeys.claims(EhrKeys.RSA_ISSUER, audience).toJson());
+        jws.setKey(EhrKeys.RSA.getPrivateKey());
+        jws.setKeyIdHeaderValue(EhrKeys.RSA.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA384);
+        jws.setHeader("jku", url);
+        try {
+            return jws.getCompactSerialization();
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aJkuHeaderNamingTheRegisteredJwksUrlIsAccepted() {
+        call(jku(audience(), EhrKeys.jwksUrl()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())).then().statusCode(200);
+    }
+
+    @Test
+    void encounterStartIsServedTooAndNeedsTheEncounterId() {
+        String audience = "http://localhost:" + RestAssured.port + "/cds-services/crosscheck-encounter-start";
+        String withoutEncounter = article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()).replace("\"patient-view\"", "\"encounter-start\"");
+        given().auth().none().header("Authorization", "Bearer " + EhrKeys.es384(audience)).contentType(ContentType.JSON)
+                .body(withoutEncounter).post("/cds-services/crosscheck-encounter-start")
+                .then().statusCode(400).body("errors.field", hasItem("/context/encounterId"));
+        String withEncounter = withoutEncounter.replace("\"patientId\":", "\"encounterId\": \"89284\", \"patientId\":");
+        given().auth().none().header("Authorization", "Bearer " + EhrKeys.es384(audience)).contentType(ContentType.JSON)
+                .body(withEncounter).post("/cds-services/crosscheck-encounter-start")
+                .then().statusCode(200).body("cards.summary", hasItem(org.hamcrest.Matchers.startsWith("Findings consistent with the lower-crossed")));
+        // a token for the patient-view service is not one for encounter-start
+        given().auth().none().header("Authorization", "Bearer " + EhrKeys.es384(audience())).contentType(ContentType.JSON)
+                .body(withEncounter).post("/cds-services/crosscheck-encounter-start").then().statusCode(401);
     }
 
     // ---- missing prefetch: fetched over FHIR REST, or 412 ----

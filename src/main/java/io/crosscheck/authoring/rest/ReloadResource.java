@@ -60,7 +60,13 @@ public class ReloadResource {
     @POST
     @Consumes("application/zip")
     @Operation(summary = "Build, validate and, only if all pass, swap in an uploaded zip of rules/ (and kb-docs/)")
-    public Response reloadArchive(byte[] archive) {
+    public Response reloadArchive(byte[] archive, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+                                  @QueryParam("version") String version, @Context UriInfo uri) {
+        if (contentType == null && (archive == null || archive.length == 0)) {
+            // a POST without a body (and so without Content-Type) is routed here by RESTEasy Reactive: it is the
+            // plain reload of the configured directory (or ?version=), as documented
+            return reload(version, uri);
+        }
         var source = candidates.archive(archive);
         return answer(reloads.reload(caller.name(), () -> source));
     }
