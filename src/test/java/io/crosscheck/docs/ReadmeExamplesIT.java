@@ -57,6 +57,7 @@ class ReadmeExamplesIT {
 
         String base = "http://localhost:" + RestAssured.port;
         Path candidate = Candidates.copyOfRules(tmp.resolve("candidate"));
+        copyTree(Path.of("kb-docs"), candidate.getParent().resolve("kb-docs"));
         String screeningId = null;
         String replayId = null;
         String version = null;
@@ -68,6 +69,7 @@ class ReadmeExamplesIT {
             String cmd = example.replace("http://localhost:8080", base)
                     .replace("/path/to/candidate/rules", candidate.toString())
                     .replace("/tmp/candidate/rules", candidate.toString())
+                    .replace("cd /tmp/candidate ", "cd " + candidate.getParent() + " ")
                     .replaceAll("(^|; )curl ", "$1curl --fail-with-body --max-time 120 ");
             if (version != null) {
                 cmd = VERSION.matcher(cmd).replaceAll(version);
@@ -183,5 +185,19 @@ class ReadmeExamplesIT {
             throw new AssertionError("timed out: " + command);
         }
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    /** A copy of a directory tree (the candidate's kb-docs/ beside its rules/, as rules/README.md zips them). */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 }
