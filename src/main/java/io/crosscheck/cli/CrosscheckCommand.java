@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, version = "crosscheck 0.1",
         description = "Crosscheck tools: validate a knowledge base, replay a rule change, check the audit chain.",
-        subcommands = {ValidateCommand.class, ReplayCommand.class, AuditCheckCommand.class})
+        subcommands = {ValidateCommand.class, ReplayCommand.class, AuditCheckCommand.class, EhrKeyCommand.class, CdsTokenCommand.class})
 public final class CrosscheckCommand implements Runnable {
 
     @CommandLine.Spec
@@ -40,6 +40,6 @@ public final class CrosscheckCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (validate, replay or audit-check)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (validate, replay, audit-check, ehr-key or cds-token)");
     }
 }

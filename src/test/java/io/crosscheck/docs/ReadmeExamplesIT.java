@@ -43,7 +43,7 @@ class ReadmeExamplesIT {
 
     private static final Pattern UUID_IN_SCREENINGS = Pattern.compile("/screenings/[0-9a-f-]{36}");
     private static final Pattern VERSION = Pattern.compile("sha256:[0-9a-f]{16}");
-    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Z_]+=('[^']*'|\\S+)");
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Z_]+=('[^']*'|\\$\\([^)]*\\)|\\S+)");
 
     @TempDir
     Path tmp;
@@ -101,7 +101,7 @@ class ReadmeExamplesIT {
 
     /**
      * The runnable commands of a Markdown file's bash blocks: every curl command, and the shell lines a
-     * reader runs between them (variable assignments such as {@code A='-u alice:...'}, which are put in
+     * reader runs between them (variable assignments such as {@code A='-u alice:...'} or {@code TOKEN=$(bin/crosscheck cds-token ...)}, which are put in
      * front of every later command of the block, and preparation steps in parentheses such as
      * {@code (zip ...)}). Continuation lines are joined and trailing comments dropped.
      */

@@ -38,6 +38,14 @@ class AuthorisationMatrixTest {
     static final String PASSWORD = "matrix-password-123";
     static final List<String> ROLES = List.of("physio", "author", "admin");
 
+    /** Public endpoints (CDS Hooks discovery, FHIR metadata and code system): anyone, no credentials. */
+    static final Set<String> PUBLIC_ROW = Set.of("anyone");
+    /**
+     * CDS Hooks service calls: only an EHR's bearer JWT (CdsHooksApiTest proves the JWT side); every user's
+     * HTTP Basic credentials are 401 there, whatever the role.
+     */
+    static final Set<String> EHR_JWT_ONLY = Set.of("ehr-jwt");
+
     /** Who may use what. An endpoint missing here fails the test: decide its roles when you add it. */
     static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
 
@@ -63,6 +71,16 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /api/v1/admin/audit/check", Set.of("admin"));
         EXPECTED.put("GET /api/v1/admin/clients/{clientRef}/export", Set.of("admin"));
         EXPECTED.put("DELETE /api/v1/admin/clients/{clientRef}", Set.of("admin"));
+        // EHR integration (issue 11)
+        EXPECTED.put("GET /api/v1/screenings/{id}/fhir", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/admin/ehr-clients", Set.of("admin"));
+        EXPECTED.put("POST /api/v1/admin/ehr-clients", Set.of("admin"));
+        EXPECTED.put("GET /api/v1/knowledge-base/rules/{ruleId}/feedback", Set.of("author"));
+        EXPECTED.put("GET /cds-services", PUBLIC_ROW);
+        EXPECTED.put("GET /fhir/metadata", PUBLIC_ROW);
+        EXPECTED.put("GET /fhir/CodeSystem/crosscheck", PUBLIC_ROW);
+        EXPECTED.put("POST /cds-services/{id}", EHR_JWT_ONLY);
+        EXPECTED.put("POST /cds-services/{id}/feedback", EHR_JWT_ONLY);
         // not JAX-RS: the management endpoints
         EXPECTED.put("GET /q/openapi", Set.of("admin"));
         EXPECTED.put("GET /q/metrics", Set.of("admin"));
@@ -129,12 +147,25 @@ class AuthorisationMatrixTest {
             Set<String> allowed = EXPECTED.getOrDefault(e.key(), Set.of());
             int anonymous = call(given().auth().none(), e);
             checks++;
-            if (anonymous != 401) {
+            boolean open = allowed == PUBLIC_ROW;
+            if (open ? anonymous == 401 || anonymous == 403 : anonymous != 401) {
                 wrong.add(e.key() + " anonymous -> " + anonymous);
             }
             for (String role : ROLES) {
                 int status = call(given().auth().preemptive().basic("matrix-" + role, PASSWORD), e);
                 checks++;
+                if (allowed == EHR_JWT_ONLY) {
+                    if (status != 401) {
+                        wrong.add(e.key() + " as " + role + " (Basic) -> " + status + " (only an EHR JWT is accepted)");
+                    }
+                    continue;
+                }
+                if (open) {
+                    if (status == 401 || status == 403) {
+                        wrong.add(e.key() + " as " + role + " -> " + status + " (public)");
+                    }
+                    continue;
+                }
                 boolean denied = status == 403;
                 if (allowed.contains(role) == denied || status == 401) {
                     wrong.add(e.key() + " as " + role + " -> " + status + (allowed.contains(role) ? " (allowed)" : " (should be 403)"));
@@ -155,7 +186,8 @@ class AuthorisationMatrixTest {
 
     private static int call(RequestSpecification spec, Endpoint e) {
         String path = e.path().replace("{path: .+}", "rules/reference/thresholds.yaml").replace("{version}", "sha256:0000000000000000")
-                .replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{clientRef}", "matrix-nobody");
+                .replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{clientRef}", "matrix-nobody")
+                .replace("{ruleId}", "SAF-001");
         if (e.consumes() != null) {
             spec = spec.contentType(e.consumes()).body(e.consumes().contains("zip") ? new byte[0] : "{}".getBytes());
         }

@@ -122,4 +122,31 @@ class ClinicIsolationTest {
         }
         throw new AssertionError("replay did not finish");
     }
+
+    /**
+     * An EHR client is registered against a clinic: the screenings its CDS Hooks calls create belong to
+     * that clinic (found by its physio, not by another clinic's), and erasing the client there erases them.
+     */
+    @Test
+    void screeningsOfAnEhrClientBelongToTheClinicItIsRegisteredAgainst() {
+        String issuer = "https://ehr-of-clinic-a.example.org";
+        as("clinic-a-admin").contentType(ContentType.JSON)
+                .body(Map.of("issuer", issuer, "clinic", "clinic-a",
+                        "jwks", new JsonPath(io.crosscheck.support.EhrKeys.publicJwks(io.crosscheck.support.EhrKeys.EC)).getMap("")))
+                .post("/api/v1/admin/ehr-clients").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+        String token = io.crosscheck.support.EhrKeys.sign(io.crosscheck.support.EhrKeys.claims(issuer,
+                        "http://localhost:" + io.restassured.RestAssured.port + "/cds-services/crosscheck-patient-view"),
+                io.crosscheck.support.EhrKeys.EC, org.jose4j.jws.AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384);
+        JsonPath cds = given().auth().none().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body(io.crosscheck.support.FhirFixtures.articlePatientView(UUID.randomUUID().toString(),
+                        io.crosscheck.support.FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
+                .post("/cds-services/crosscheck-patient-view").then().statusCode(200).extract().jsonPath();
+        String id = cds.getString("extension.crosscheck.screeningId");
+        String ref = as("clinic-a-physio").get("/api/v1/screenings/" + id).then().statusCode(200).extract().path("clientRef");
+        as("clinic-b-physio").get("/api/v1/screenings/" + id).then().statusCode(404);
+        as("clinic-b-physio").get("/api/v1/screenings/" + id + "/fhir").then().statusCode(404);
+        as("clinic-b-admin").get("/api/v1/admin/clients/" + ref + "/export").then().statusCode(200).body("screenings.size()", equalTo(0));
+        as("clinic-a-admin").delete("/api/v1/admin/clients/" + ref).then().statusCode(200).body("screeningsErased", equalTo(1));
+        as("clinic-a-physio").get("/api/v1/screenings/" + id).then().statusCode(404);
+    }
 }

@@ -1,0 +1,84 @@
+package io.crosscheck.cdshooks.rest;
+
+import io.crosscheck.cdshooks.config.EhrConfig;
+import io.crosscheck.cdshooks.security.CdsIdentityProvider;
+import io.crosscheck.cdshooks.service.CdsHookService;
+import io.crosscheck.cdshooks.service.CdsModel;
+import io.crosscheck.cdshooks.service.CdsServices;
+import io.crosscheck.cdshooks.service.FeedbackService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Map;
+
+/**
+ * CDS Hooks 2.0: discovery (public, as the specification requires), the service calls and their
+ * feedback (authenticated by the EHR's bearer JWT, see {@code CdsJwtMechanism}).
+ */
+@Path("/cds-services")
+@Produces(MediaType.APPLICATION_JSON)
+public class CdsServicesResource {
+
+    private final CdsHookService hooks;
+    private final FeedbackService feedback;
+    private final EhrConfig config;
+
+    CdsServicesResource(CdsHookService hooks, FeedbackService feedback, EhrConfig config) {
+        this.hooks = hooks;
+        this.feedback = feedback;
+        this.config = config;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "CDS Hooks discovery: the services, their hooks and prefetch templates")
+    public CdsModel.Discovery discovery() {
+        return new CdsModel.Discovery(CdsServices.ALL);
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(CdsIdentityProvider.ROLE)
+    @Operation(summary = "CDS Hooks service call: screens the patient's FHIR data and answers with cards")
+    public CdsModel.Response call(@PathParam("id") String id, String body, @Context UriInfo uri) {
+        return hooks.call(id, body, baseUrl(uri));
+    }
+
+    @POST
+    @Path("{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(CdsIdentityProvider.ROLE)
+    @Operation(summary = "CDS Hooks feedback: what the clinician did with each card")
+    public Response feedback(@PathParam("id") String id, String body) {
+        if (CdsServices.byId(id).isEmpty()) {
+            throw new NotFoundException();
+        }
+        int stored = feedback.record(id, body);
+        return Response.ok(Map.of("stored", stored)).build();
+    }
+
+    private String baseUrl(UriInfo uri) {
+        return config.publicBaseUrl().orElseGet(() -> uri.getBaseUri().toString()).replaceAll("/+$", "");
+    }
+
+    /** A 412 keeps its detail (what could not be obtained). */
+    @ServerExceptionMapper
+    public Response unobtainable(CdsHookService.PreconditionFailed e) {
+        return e.getResponse();
+    }
+
+}

@@ -1,0 +1,42 @@
+package io.crosscheck.cdshooks.security;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The identity of a verified CDS Hooks call: principal {@code ehr:<issuer>}, role {@value #ROLE}, and the
+ * clinic the EHR client is registered against (the attribute every client-data query filters by).
+ */
+@ApplicationScoped
+public class CdsIdentityProvider implements IdentityProvider<CdsTokenRequest> {
+
+    public static final String ROLE = "ehr";
+    /** Same attribute name as {@code security.ClinicAugmentor.CLINIC} (read by the Caller). */
+    public static final String CLINIC = "crosscheck.clinic";
+    public static final String ISSUER = "crosscheck.ehr.issuer";
+
+    private final CdsTokenVerifier verifier;
+
+    CdsIdentityProvider(CdsTokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public Class<CdsTokenRequest> getRequestType() {
+        return CdsTokenRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(CdsTokenRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> {
+            CdsTokenVerifier.Verified v = verifier.verify(request.token(), request.audiences());
+            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("ehr:" + v.issuer()))
+                    .addRole(ROLE).addAttribute(CLINIC, v.clinicId()).addAttribute(ISSUER, v.issuer()).build();
+        });
+    }
+}

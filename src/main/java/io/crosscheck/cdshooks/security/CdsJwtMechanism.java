@@ -1,0 +1,81 @@
+package io.crosscheck.cdshooks.security;
+
+import io.crosscheck.cdshooks.config.EhrConfig;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Authenticates CDS Hooks service calls ({@code POST /cds-services/{id}} and its feedback) by the bearer
+ * JWT of the CDS Hooks 2.0 security model, and nothing else: HTTP Basic and OIDC never see these paths
+ * ({@code quarkus.http.auth.permission.cds-hooks.auth-mechanism=cds-hooks}), and this mechanism ignores
+ * every other path. Discovery ({@code GET /cds-services}) is public, as the specification says.
+ */
+@ApplicationScoped
+public class CdsJwtMechanism implements HttpAuthenticationMechanism {
+
+    public static final String SCHEME = "cds-hooks";
+    static final String BASE = "/cds-services";
+
+    private final EhrConfig config;
+
+    CdsJwtMechanism(EhrConfig config) {
+        this.config = config;
+    }
+
+    static boolean serviceCall(String path) {
+        return path.startsWith(BASE + "/") && path.length() > BASE.length() + 1;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        String path = context.normalizedPath();
+        if (!serviceCall(path) || "OPTIONS".equals(context.request().method().name())) {
+            return Uni.createFrom().nullItem();
+        }
+        String header = context.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() < 8) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("a CDS Hooks bearer JWT is required"));
+        }
+        return identities.authenticate(new CdsTokenRequest(header.substring(7).trim(), audiences(context, path)));
+    }
+
+    /** The URLs the token may name as {@code aud}: the CDS service's URL (and, for feedback, the feedback URL). */
+    List<String> audiences(RoutingContext context, String path) {
+        String base = config.publicBaseUrl().map(u -> u.replaceAll("/+$", ""))
+                .orElseGet(() -> context.request().scheme() + "://" + context.request().authority().toString());
+        List<String> out = new ArrayList<>();
+        String service = path.endsWith("/feedback") ? path.substring(0, path.length() - "/feedback".length()) : path;
+        out.add(base + service);
+        if (!service.equals(path)) {
+            out.add(base + path);
+        }
+        return out;
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(CdsTokenRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, SCHEME));
+    }
+}

@@ -1,0 +1,138 @@
+package io.crosscheck.cdshooks.service;
+
+import io.crosscheck.cdshooks.security.CdsTokenVerifier;
+import io.crosscheck.cdshooks.store.EhrClient;
+import io.crosscheck.common.access.Caller;
+import io.crosscheck.common.audit.AuditEvent;
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The registry of EHR clients allowed to call the CDS services; administrators register them against a clinic. */
+@ApplicationScoped
+public class EhrClients {
+
+    /** A registration: exactly one of jwksUrl and jwks; fhirServers are the FHIR base URLs Crosscheck may fetch from. */
+    public record Registration(String issuer, String clinic, String jwksUrl, Object jwks, List<String> fhirServers) {
+    }
+
+    public record View(String issuer, String clinic, String jwksUrl, int storedKeys, List<String> fhirServers,
+                       java.time.Instant createdAt, String createdBy) {
+        static View of(EhrClient c) {
+            int keys = 0;
+            if (c.jwks != null) {
+                try {
+                    keys = new JsonWebKeySet(c.jwks).getJsonWebKeys().size();
+                } catch (JoseException e) {
+                    keys = 0;
+                }
+            }
+            return new View(c.issuer, c.clinicId, c.jwksUrl, keys, c.fhirServerList(), c.createdAt, c.createdBy);
+        }
+    }
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final Event<AuditEvent> audit;
+    private final CdsTokenVerifier verifier;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    EhrClients(EntityManager em, Caller caller, Event<AuditEvent> audit, CdsTokenVerifier verifier,
+               com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.em = em;
+        this.caller = caller;
+        this.audit = audit;
+        this.verifier = verifier;
+        this.json = json;
+    }
+
+    @Transactional
+    public List<View> list() {
+        return EhrClient.<EhrClient>listAll().stream().map(View::of).toList();
+    }
+
+    /** Registers (or replaces) a client; true when it is new. */
+    @Transactional
+    public boolean register(Registration r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.issuer() == null || r.issuer().isBlank() || r.issuer().length() > 255) {
+            errors.add(new FieldError("/issuer", "required, at most 255 characters (the iss of the EHR's JWTs)"));
+        }
+        if (r.clinic() == null || ((Number) em.createNativeQuery("select count(*) from clinic where id = ?1")
+                .setParameter(1, r.clinic()).getSingleResult()).intValue() == 0) {
+            errors.add(new FieldError("/clinic", "an existing clinic is required", r.clinic()));
+        }
+        String jwks = null;
+        if ((r.jwksUrl() == null) == (r.jwks() == null)) {
+            errors.add(new FieldError("/jwks", "give exactly one of jwks (the public JWKS) and jwksUrl"));
+        } else if (r.jwks() != null) {
+            try {
+                jwks = json.writeValueAsString(r.jwks());
+                List<JsonWebKey> keys = new JsonWebKeySet(jwks).getJsonWebKeys();
+                if (keys.isEmpty()) {
+                    errors.add(new FieldError("/jwks/keys", "at least one key"));
+                }
+                for (int i = 0; i < keys.size(); i++) {
+                    JsonWebKey k = keys.get(i);
+                    if (!(k instanceof RsaJsonWebKey || k instanceof EllipticCurveJsonWebKey)) {
+                        errors.add(new FieldError("/jwks/keys/" + i + "/kty", "RSA or EC keys only (RS384, ES384)"));
+                    } else if (((PublicJsonWebKey) k).getPrivateKey() != null) {
+                        errors.add(new FieldError("/jwks/keys/" + i, "a private key was sent: register the public key only"));
+                    }
+                }
+                if (jwks.length() > 20000) {
+                    errors.add(new FieldError("/jwks", "at most 20,000 characters"));
+                }
+            } catch (JoseException | com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                errors.add(new FieldError("/jwks", "not a JSON Web Key Set"));
+            }
+        } else if (!r.jwksUrl().matches("https?://\\S{1,990}")) {
+            errors.add(new FieldError("/jwksUrl", "an absolute http(s) URL", r.jwksUrl()));
+        }
+        List<String> servers = r.fhirServers() == null ? List.of() : r.fhirServers();
+        for (int i = 0; i < servers.size(); i++) {
+            if (servers.get(i) == null || !servers.get(i).matches("https?://\\S+")) {
+                errors.add(new FieldError("/fhirServers/" + i, "an absolute http(s) URL", servers.get(i)));
+            }
+        }
+        if (String.join(" ", servers).length() > 2000) {
+            errors.add(new FieldError("/fhirServers", "at most 2,000 characters in all"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(422, errors);
+        }
+        EhrClient c = EhrClient.findById(r.issuer());
+        boolean created = c == null;
+        if (created) {
+            c = new EhrClient();
+            c.issuer = r.issuer();
+        } else {
+            verifier.forget(c.jwksUrl);
+        }
+        c.clinicId = r.clinic();
+        c.jwksUrl = r.jwksUrl();
+        c.jwks = jwks;
+        c.fhirServers = servers.isEmpty() ? null : String.join(" ", servers);
+        c.createdAt = clock.instant();
+        c.createdBy = caller.name();
+        if (created) {
+            c.persist();
+        }
+        audit.fire(new AuditEvent("ehr-client.register", r.issuer(), null, "clinic " + r.clinic()));
+        return created;
+    }
+}

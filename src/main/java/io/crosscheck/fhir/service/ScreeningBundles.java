@@ -1,0 +1,165 @@
+package io.crosscheck.fhir.service;
+
+import io.crosscheck.screening.model.ScreeningResult;
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DataRequirement;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.GuidanceResponse;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RequestGroup;
+import org.hl7.fhir.r4.model.RiskAssessment;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * A stored screening as a FHIR R4 Bundle (collection): a GuidanceResponse (status success, or
+ * data-requested with the unanswered red-flag questions as data requirements), a RequestGroup of the
+ * proposed ServiceRequests (the referral, or the interventions), and one RiskAssessment per pattern
+ * ("findings consistent with", never a diagnosis). The client is referred to by its pseudonymous
+ * reference only. Pure.
+ */
+public final class ScreeningBundles {
+
+    private ScreeningBundles() {
+    }
+
+    public static Bundle bundle(ScreeningResult r) {
+        Bundle b = new Bundle();
+        b.setType(Bundle.BundleType.COLLECTION);
+        b.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + r.id()));
+        Date created = Date.from(r.createdAt());
+        b.setTimestamp(created);
+        Reference subject = subject(r);
+        Coding screening = new Coding(CrosscheckCodes.SYSTEM, "screening", "Crosscheck screening (Janda crossed-syndrome pattern screen)");
+        boolean referral = r.redFlags() != null && r.redFlags().referral();
+        boolean provisional = r.summary() != null && "provisional".equals(r.summary().plan());
+
+        GuidanceResponse gr = new GuidanceResponse();
+        String grUrl = urn();
+        gr.setRequestIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + r.id()));
+        gr.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + r.id()));
+        gr.setModule(new org.hl7.fhir.r4.model.UriType("https://crosscheck.io/fhir/knowledge-base/" + r.knowledgeBase().version()));
+        gr.setSubject(subject);
+        gr.setOccurrenceDateTime(created);
+        gr.addReasonCode(new CodeableConcept(screening));
+        gr.addNote(new Annotation().setText(r.disclaimer()));
+        if (r.summary() != null) {
+            gr.addNote(new Annotation().setText(r.summary().headline()));
+        }
+        if (r.redFlags() != null && r.redFlags().screen() != null && "incomplete".equals(r.redFlags().screen().status()) && !referral) {
+            gr.setStatus(GuidanceResponse.GuidanceResponseStatus.DATAREQUESTED);
+            DataRequirement req = gr.addDataRequirement().setType("Observation");
+            DataRequirement.DataRequirementCodeFilterComponent filter = req.addCodeFilter().setPath("code");
+            for (ScreeningResult.UnansweredDomain d : r.redFlags().screen().unanswered()) {
+                for (ScreeningResult.Question q : d.questions()) {
+                    filter.addCode(new Coding(CrosscheckCodes.SYSTEM, "red-flag." + q.code(), q.label()));
+                }
+            }
+        } else {
+            gr.setStatus(GuidanceResponse.GuidanceResponseStatus.SUCCESS);
+        }
+        b.addEntry().setFullUrl(grUrl).setResource(gr);
+
+        RequestGroup group = new RequestGroup();
+        String groupUrl = urn();
+        group.setStatus(RequestGroup.RequestStatus.DRAFT);
+        group.setIntent(RequestGroup.RequestIntent.PROPOSAL);
+        group.setSubject(subject);
+        group.setAuthoredOn(created);
+        group.setCode(new CodeableConcept(screening));
+        if (referral) {
+            for (ScreeningResult.ReferralResult ref : r.redFlags().referrals()) {
+                ServiceRequest sr = request(subject, created);
+                sr.setPriority("emergency".equals(ref.urgency()) ? ServiceRequest.ServiceRequestPriority.STAT
+                        : "urgent".equals(ref.urgency()) ? ServiceRequest.ServiceRequestPriority.URGENT
+                        : ServiceRequest.ServiceRequestPriority.ROUTINE);
+                sr.setCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
+                        .setText("Medical assessment to exclude " + ref.label()));
+                sr.addReasonCode().setText("Red flags: " + String.join("; ", ref.reasons()));
+                sr.addNote().setText("Rules: " + String.join(", ", ref.ruleIds()));
+                add(b, group, sr, "Refer (" + ref.urgency() + ") to exclude " + ref.label());
+            }
+        } else if (r.interventions() != null) {
+            for (ScreeningResult.InterventionResult i : r.interventions()) {
+                ServiceRequest sr = request(subject, created);
+                sr.setCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "intervention." + i.id(), i.name())).setText(i.name()));
+                if (i.dose() != null) {
+                    sr.addOrderDetail().setText(i.dose());
+                }
+                if (i.precautions() != null) {
+                    sr.setPatientInstruction(i.precautions());
+                }
+                if (i.rationale() != null && !i.rationale().isEmpty()) {
+                    sr.addReasonCode().setText(String.join("; ", i.rationale()));
+                }
+                if (provisional) {
+                    sr.addNote().setText("Provisional: the red-flag screen is incomplete");
+                }
+                add(b, group, sr, i.name());
+            }
+        }
+        if (group.hasAction()) {
+            gr.setResult(new Reference(groupUrl));
+            b.addEntry().setFullUrl(groupUrl).setResource(group);
+        }
+
+        if (r.patterns() != null) {
+            for (ScreeningResult.PatternResult p : r.patterns()) {
+                RiskAssessment ra = new RiskAssessment();
+                ra.setStatus(provisional || referral ? RiskAssessment.RiskAssessmentStatus.PRELIMINARY : RiskAssessment.RiskAssessmentStatus.FINAL);
+                ra.setSubject(subject);
+                ra.setOccurrence(new DateTimeType(created));
+                ra.setCode(new CodeableConcept(screening));
+                ra.setMethod(new CodeableConcept().setText("Crosscheck rule " + p.ruleId() + " (knowledge base " + r.knowledgeBase().version() + ")"));
+                ra.addPrediction().setOutcome(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "pattern." + p.code(),
+                        "findings consistent with the " + p.name() + " pattern")).setText(p.statement() + " (" + p.status() + ")"))
+                        .setRationale(p.because());
+                if (p.evidenceNote() != null) {
+                    ra.addNote().setText(p.evidenceNote());
+                }
+                if (p.assessment() != null && !"assessed".equals(p.assessment())) {
+                    ra.addNote().setText(p.assessment());
+                }
+                ra.addBasis(new Reference(grUrl));
+                b.addEntry().setFullUrl(urn()).setResource(ra);
+            }
+        }
+        return b;
+    }
+
+    private static void add(Bundle b, RequestGroup group, ServiceRequest sr, String title) {
+        String url = urn();
+        b.addEntry().setFullUrl(url).setResource(sr);
+        group.addAction().setTitle(title).setResource(new Reference(url));
+    }
+
+    private static ServiceRequest request(Reference subject, Date created) {
+        ServiceRequest sr = new ServiceRequest();
+        sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
+        sr.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
+        sr.setSubject(subject);
+        sr.setAuthoredOn(created);
+        return sr;
+    }
+
+    private static Reference subject(ScreeningResult r) {
+        Reference ref = new Reference();
+        if (r.clientRef() != null) {
+            ref.setIdentifier(new Identifier().setSystem(CrosscheckCodes.CLIENT_REF_SYSTEM).setValue(r.clientRef()));
+        } else {
+            ref.setDisplay("client without a reference");
+        }
+        return ref;
+    }
+
+    private static String urn() {
+        return "urn:uuid:" + UUID.randomUUID();
+    }
+
+}
