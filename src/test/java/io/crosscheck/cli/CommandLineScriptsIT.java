@@ -152,6 +152,55 @@ class CommandLineScriptsIT {
         assertThat(broken.out).contains("audit chain BROKEN at entry 3");
     }
 
+    @Test
+    void serveStartsThePackagedServiceWithItsJvmDefaultsAndItAnswersHealthProbes() throws Exception {
+        Run flags = run("bin/serve", "--print-jvm-flags");
+        assertThat(flags.status).isZero();
+        assertThat(flags.out).contains("-XX:+UseSerialGC").contains("-Xmx192m");
+
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = tmp.resolve("serve.log");
+        Process serve = new ProcessBuilder("bin/serve", "-Dquarkus.http.port=" + port,
+                "-Dcrosscheck.jdbc-url=jdbc:h2:mem:serve-test;DB_CLOSE_DELAY=-1",
+                "-Dcrosscheck.audit.key-file=" + tmp.resolve("serve-audit.key"),
+                "-Dcrosscheck.audit.checkpoint-file=" + tmp.resolve("serve-audit-head"))
+                .directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            int status = -1;
+            for (int i = 0; i < 480 && status != 200; i++) {
+                assertThat(serve.isAlive()).as(() -> readQuietly(log)).isTrue();
+                try {
+                    status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException starting) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(status).as(() -> readQuietly(log)).isEqualTo(200);
+            // the JVM defaults reached the service's JVM
+            assertThat(ProcessHandle.of(serve.pid()).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of()))
+                    .contains("-XX:+UseSerialGC", "-Xmx192m");
+            int anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/vocabulary")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(anonymous).isEqualTo(401);
+        } finally {
+            serve.destroy();
+            serve.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private record Run(int status, String out, String err) {
     }
 
