@@ -1,18 +1,17 @@
 package io.crosscheck.reliability;
 
+import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,9 +59,9 @@ class CrashDurabilityIT {
         String user = System.getProperty("crosscheck.db-user", "crosscheck");
         String run = "crash-" + Long.toHexString(System.nanoTime());
 
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Process first = launch(url, user, port, tmp.resolve("first.log"));
-        awaitReady(first, port, tmp.resolve("first.log"));
+        PackagedJar.awaitReady(first, http, port, tmp.resolve("first.log"));
 
         Map<String, String> answered = new ConcurrentHashMap<>();   // key -> screening id (201)
         Set<String> sent = ConcurrentHashMap.newKeySet();            // every key whose request left the client
@@ -97,7 +96,7 @@ class CrashDurabilityIT {
         clients.awaitTermination(30, TimeUnit.SECONDS);
 
         Process second = launch(url, user, port, tmp.resolve("second.log"));
-        awaitReady(second, port, tmp.resolve("second.log"));
+        PackagedJar.awaitReady(second, http, port, tmp.resolve("second.log"));
         // the requests whose answer was lost are retried with their key (what a client would do)
         Map<String, HttpResponse<String>> retries = new HashMap<>();
         try {
@@ -162,33 +161,10 @@ class CrashDurabilityIT {
         return new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private void awaitReady(Process p, int port, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("server exited: " + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("server did not start: " + Files.readString(log));
-    }
 
     private static String id(String json) {
         int i = json.indexOf("\"id\":\"") + 6;
         return json.substring(i, json.indexOf('"', i));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.crosscheck.reliability;
 
+import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -9,21 +10,18 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +44,7 @@ class GracefulShutdownIT {
     @Test
     void aScreeningInFlightWhenTheProcessIsAskedToStopIsFinishedAndStoredBeforeItExits() throws Exception {
         String url = "jdbc:h2:file:" + tmp.resolve("data/crosscheck").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Path log = tmp.resolve("server.log");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dcrosscheck.jdbc-url=" + url, "-Dcrosscheck.db-user=crosscheck",
@@ -58,7 +56,7 @@ class GracefulShutdownIT {
                 .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
-            awaitReady(server, http, port, log);
+            PackagedJar.awaitReady(server, http, port, log);
             String ref = "graceful-" + Long.toHexString(System.nanoTime());
             byte[] body = Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref).getBytes(StandardCharsets.UTF_8);
             int half = body.length / 2;
@@ -117,28 +115,5 @@ class GracefulShutdownIT {
         }
     }
 
-    private static void awaitReady(Process p, HttpClient http, int port, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("server exited: " + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("server did not start: " + Files.readString(log));
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }
