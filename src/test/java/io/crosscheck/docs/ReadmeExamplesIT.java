@@ -33,11 +33,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(ReadmeExamplesIT.AsTheReadmeSays.class)
 class ReadmeExamplesIT {
 
-    /** The service started as the README starts it: the first administrator's password as in its run command. */
+    /**
+     * The service started as the README starts it: on a fresh database (the README describes a new
+     * installation, whose first administrator is created from its run command's password), not on the
+     * one the other tests of the run have filled. On PostgreSQL a database of its own is created beside
+     * the run's; on H2 a new in-memory one.
+     */
     public static class AsTheReadmeSays implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("crosscheck.security.initial-admin.password", "change-me-now");
+            return Map.of("crosscheck.security.initial-admin.password", "change-me-now",
+                    "crosscheck.jdbc-url", freshDatabase());
+        }
+
+        private static String freshDatabase() {
+            String url = System.getProperty("crosscheck.jdbc-url", "");
+            if (!url.startsWith("jdbc:postgresql:")) {
+                return "jdbc:h2:mem:readme-examples;DB_CLOSE_DELAY=-1";
+            }
+            String name = "crosscheck_readme_examples";
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, System.getProperty("crosscheck.db-user", "postgres"), "");
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + name);
+                s.execute("create database " + name);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot create the README examples' database", e);
+            }
+            return url.substring(0, url.lastIndexOf('/') + 1) + name;
         }
     }
 
