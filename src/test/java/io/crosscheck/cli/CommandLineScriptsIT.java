@@ -163,8 +163,11 @@ class CommandLineScriptsIT {
             port = socket.getLocalPort();
         }
         Path log = tmp.resolve("serve.log");
+        // the build's own database kind: an in-memory H2, or the PostgreSQL build's test database
+        String pg = System.getProperty("crosscheck.jdbc-url", "");
+        String url = pg.startsWith("jdbc:postgresql:") ? pg : "jdbc:h2:mem:serve-test;DB_CLOSE_DELAY=-1";
         Process serve = new ProcessBuilder("bin/serve", "-Dquarkus.http.port=" + port,
-                "-Dcrosscheck.jdbc-url=jdbc:h2:mem:serve-test;DB_CLOSE_DELAY=-1",
+                "-Dcrosscheck.jdbc-url=" + url, "-Dcrosscheck.db-user=" + System.getProperty("crosscheck.db-user", "crosscheck"),
                 "-Dcrosscheck.audit.key-file=" + tmp.resolve("serve-audit.key"),
                 "-Dcrosscheck.audit.checkpoint-file=" + tmp.resolve("serve-audit-head"))
                 .directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -43,11 +43,15 @@ class GracefulShutdownIT {
 
     @Test
     void aScreeningInFlightWhenTheProcessIsAskedToStopIsFinishedAndStoredBeforeItExits() throws Exception {
-        String url = "jdbc:h2:file:" + tmp.resolve("data/crosscheck").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        // the default H2 file database, or PostgreSQL when the build is the PostgreSQL one (its test URL is passed through)
+        String pg = System.getProperty("crosscheck.jdbc-url", "");
+        String url = pg.startsWith("jdbc:postgresql:") ? pg
+                : "jdbc:h2:file:" + tmp.resolve("data/crosscheck").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        String user = System.getProperty("crosscheck.db-user", "crosscheck");
         int port = PackagedJar.freePort();
         Path log = tmp.resolve("server.log");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dcrosscheck.jdbc-url=" + url, "-Dcrosscheck.db-user=crosscheck",
+                "-Dquarkus.http.port=" + port, "-Dcrosscheck.jdbc-url=" + url, "-Dcrosscheck.db-user=" + user,
                 "-Dcrosscheck.security.initial-admin.password=" + TestUsers.ADMIN_PASSWORD,
                 "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
                 "-Dcrosscheck.knowledge.rules-dir=" + Path.of("rules").toAbsolutePath(),
@@ -93,7 +97,7 @@ class GracefulShutdownIT {
                 assertThat(status).as("the in-flight screening's answer").startsWith("HTTP/1.1 201");
             }
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("the process exits by itself").isTrue();
-            assertThat(storedFor(url, ref)).isEqualTo(1);
+            assertThat(storedFor(url, user, ref)).isEqualTo(1);
         } finally {
             if (server.isAlive()) {
                 server.destroyForcibly();
@@ -107,8 +111,8 @@ class GracefulShutdownIT {
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static int storedFor(String url, String ref) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "crosscheck", "");
+    private static int storedFor(String url, String user, String ref) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, "");
              ResultSet rs = c.createStatement().executeQuery("select count(*) from screening where client_ref = '" + ref + "'")) {
             rs.next();
             return rs.getInt(1);
