@@ -7,6 +7,7 @@ Each run: JMH (engine only, sample mode), then the packaged jar started fresh in
 for start-up, first screening, response size, serial latency, throughput ratio, constant-rate
 latency, resident memory and reloads. Every timed request is checked against the API's answer.
 """
+import base64
 import gzip
 import json
 import os
@@ -37,7 +38,6 @@ EDITED_FILE = "rules/plan/precautions.drl"
 # every endpoint but the health probes needs credentials: the first administrator, created at first
 # start from the environment (as in the README), holds the roles the benchmark uses
 BENCH_USER, BENCH_PASSWORD = "bench", "bench-password-0123"
-import base64  # noqa: E402
 AUTH = "Basic " + base64.b64encode(f"{BENCH_USER}:{BENCH_PASSWORD}".encode()).decode()
 
 
