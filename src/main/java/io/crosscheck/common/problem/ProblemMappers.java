@@ -44,8 +44,27 @@ public class ProblemMappers {
                     .header("Retry-After", "5").build();
         }
         // the class only: a message may quote stored or sent values (SQL errors do), which must not reach the log
-        LOG.errorf("Unexpected error while handling a request: %s", e.getClass().getName());
+        LOG.errorf("Unexpected error while handling a request: %s", where(e));
         return Problem.of("internal", "Internal Server Error", 500, "The server could not complete the request").toResponse();
+    }
+
+    /**
+     * The exception's class chain and where the innermost one was thrown (class, method, line): enough to
+     * find the fault, with no message (messages may quote sent or stored values).
+     */
+    static String where(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            s.append(s.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            root = t;
+        }
+        StackTraceElement[] frames = root.getStackTrace();
+        for (int i = 0; i < Math.min(4, frames.length); i++) {
+            s.append(i == 0 ? " at " : ", ").append(frames[i].getClassName()).append('.').append(frames[i].getMethodName())
+                    .append(':').append(frames[i].getLineNumber());
+        }
+        return s.toString();
     }
 
     /**

@@ -1,0 +1,88 @@
+package io.crosscheck.web.service;
+
+import io.crosscheck.engine.KnowledgeSource;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The knowledge base's own documentation (kb-docs, versioned with the rules) as the pages show it:
+ * Markdown rendered to HTML with raw HTML escaped and links between kb-docs pages turned into links
+ * to the pages that show them; and single sections (e.g. an intervention's "How to perform").
+ */
+public final class KbDocs {
+
+    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R.*?\\R---\\R", Pattern.DOTALL);
+    private static final Pattern RULE_DOC = Pattern.compile("(?:.*/)?rules/([A-Z]{2,4}-\\d{3})\\.md(#.*)?");
+    private static final Pattern DOC = Pattern.compile("(?:\\.\\./|\\./)*([A-Za-z0-9_/.-]+)\\.md(#.*)?");
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).attributeProviderFactory(c -> new LinkRewriter()).build();
+
+    /** A kb-docs page of this knowledge source ({@code rules/LCS-003.md}, {@code interventions/x.md}). */
+    public static Optional<String> page(KnowledgeSource source, String path) {
+        return Optional.ofNullable(source.files().get(KnowledgeSource.DOCS + path));
+    }
+
+    /** The page as HTML, without its front matter. */
+    public String html(String markdown) {
+        Node doc = parser.parse(FRONT_MATTER.matcher(markdown).replaceFirst(""));
+        return renderer.render(doc);
+    }
+
+    /** The text of one "## heading" section (up to the next heading of that level), or empty. */
+    public static Optional<String> section(String markdown, String heading) {
+        Matcher m = Pattern.compile("(?m)^## " + Pattern.quote(heading) + "\\s*$").matcher(markdown);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String rest = markdown.substring(m.end());
+        Matcher next = Pattern.compile("(?m)^## ").matcher(rest);
+        String body = (next.find() ? rest.substring(0, next.start()) : rest).strip();
+        return body.isEmpty() ? Optional.empty() : Optional.of(body);
+    }
+
+    /** Markdown text as plain prose: emphasis, code marks and link targets dropped. */
+    public static String plain(String markdown) {
+        return markdown.replaceAll("\\[([^\\]]+)\\]\\([^)]*\\)", "$1").replaceAll("[*`_]", "").strip();
+    }
+
+    /** Where the UI shows a kb-docs link target; links outside kb-docs are kept. */
+    static String uiHref(String href) {
+        if (href == null || href.contains("://") || href.startsWith("#") || href.startsWith("mailto:")) {
+            return href;
+        }
+        Matcher r = RULE_DOC.matcher(href);
+        if (r.matches()) {
+            return "/ui/kb/rules/" + r.group(1) + (r.group(2) == null ? "" : r.group(2));
+        }
+        Matcher d = DOC.matcher(href);
+        if (d.matches()) {
+            String path = d.group(1);
+            int slash = path.lastIndexOf("rules/");
+            return "/ui/kb/docs/" + (slash >= 0 ? path.substring(slash) : path.replaceFirst("^interventions/", "interventions/"))
+                    + ".md" + (d.group(2) == null ? "" : d.group(2));
+        }
+        return href;
+    }
+
+    private static final class LinkRewriter implements AttributeProvider {
+        @Override
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+            if (node instanceof Link) {
+                attributes.computeIfPresent("href", (k, v) -> uiHref(v));
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.crosscheck.web.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.common.json.Yaml;
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.explain.Explanation;
+import io.crosscheck.engine.explain.ExplanationNode;
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.screening.Screening;
+import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.ScreeningService;
+import io.crosscheck.screening.service.ScreeningStore;
+import io.crosscheck.web.config.WebConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The screening pages' side of the screening service: the form laid out from the serving knowledge
+ * base, a posted form screened through {@link ScreeningService} (the one evaluation path every entry
+ * point uses), and stored results turned into what the result page, the printouts and the derivation
+ * view show. No evaluation of its own, no storage of its own.
+ */
+@ApplicationScoped
+public class WebScreenings {
+
+    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** Patterns are listed with the strongest call first. */
+    private static final List<String> STATUS_ORDER = List.of("consistent", "partial", "insufficient");
+
+    private record StageDef(int phase, String title, String summary) {
+    }
+
+    private record Stages(List<StageDef> stages) {
+    }
+
+    private final ScreeningService screenings;
+    private final ScreeningStore store;
+    private final KnowledgeBaseService knowledgeBases;
+    private final ObjectMapper mapper;
+    private final ScreeningForm form;
+    private final BodyDiagram diagram = BodyDiagram.load();
+    private final List<StageDef> stages;
+
+    WebScreenings(ScreeningService screenings, ScreeningStore store, KnowledgeBaseService knowledgeBases, ObjectMapper mapper,
+                  WebConfig config) {
+        this.screenings = screenings;
+        this.store = store;
+        this.knowledgeBases = knowledgeBases;
+        this.mapper = mapper;
+        this.form = new ScreeningForm(mapper, Questionnaires.load(), config.symptomRows());
+        try (InputStream in = WebScreenings.class.getResourceAsStream("/web/plan-stages.yaml")) {
+            this.stages = Yaml.strictMapper().readValue(in, Stages.class).stages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ScreeningForm form() {
+        return form;
+    }
+
+    public BodyDiagram diagram() {
+        return diagram;
+    }
+
+    /** The form for the serving knowledge base with these values and errors. */
+    public ScreeningForm.Model model(Map<String, String> values, Map<String, String> errors) {
+        KnowledgeBase kb = knowledgeBases.current();
+        return form.model(kb, values, errors, Map.of());
+    }
+
+    /** A posted form as the API's JSON request, with the field behind each JSON pointer. */
+    public ScreeningForm.Read read(Map<String, String> values) {
+        return form.read(knowledgeBases.current(), values);
+    }
+
+    /** Screens the request read from a form, through the screening service; its Idempotency-Key makes a double submit harmless. */
+    public UUID screen(ScreeningForm.Read read, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<ObjectNode> earlier = screenings.findByIdempotencyKey(idempotencyKey, false);
+            if (earlier.isPresent()) {
+                return UUID.fromString(earlier.get().get("id").asText());
+            }
+        }
+        return screenings.screen(json(read.request()), idempotencyKey).id();
+    }
+
+    /** A stored screening of the caller's clinic: the entity (its request) and its result. */
+    public record Stored(Screening screening, ScreeningResult result, JsonNode request) {
+    }
+
+    public Optional<Stored> stored(UUID id) {
+        return store.find(id).map(s -> {
+            try {
+                ObjectNode node = screenings.stored(s, false);
+                node.remove("explanation");
+                return new Stored(s, mapper.treeToValue(node, ScreeningResult.class), mapper.readTree(s.requestJson));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The result page's content. */
+    public ResultView view(Stored stored) {
+        ScreeningResult r = stored.result();
+        KnowledgeBase kb = knowledgeBases.current();
+        ScreeningResult.RedFlagOutcome rf = r.redFlags();
+        boolean referral = rf != null && rf.referral();
+        ResultView.Safety safety = new ResultView.Safety(referral, rf == null ? null : rf.urgency(),
+                r.summary() == null ? null : r.summary().headline(), rf == null || rf.referrals() == null ? List.of() : rf.referrals(),
+                rf == null || rf.screen() == null ? null : rf.screen().status(),
+                rf == null || rf.screen() == null || rf.screen().unanswered() == null ? List.of() : rf.screen().unanswered(),
+                rf != null && rf.exerciseWithheld());
+        List<ResultView.PatternView> patterns = r.patterns() == null ? List.of() : r.patterns().stream()
+                .map(p -> new ResultView.PatternView(p, referral || (p.assessment() != null && !p.assessment().equals("assessed"))))
+                .sorted(Comparator.comparingInt(v -> STATUS_ORDER.indexOf(v.pattern().status()) < 0 ? 9 : STATUS_ORDER.indexOf(v.pattern().status())))
+                .toList();
+        Map<Integer, List<ResultView.PlanItem>> byPhase = new LinkedHashMap<>();
+        stages.forEach(s -> byPhase.put(s.phase(), new ArrayList<>()));
+        if (r.interventions() != null) {
+            for (ScreeningResult.InterventionResult i : r.interventions()) {
+                String page = KbDocs.page(kb.source(), "interventions/" + i.id() + ".md").orElse("");
+                byPhase.computeIfAbsent(i.phase(), k -> new ArrayList<>()).add(new ResultView.PlanItem(i,
+                        KbDocs.section(page, "How to perform").map(KbDocs::plain).orElse(null),
+                        KbDocs.section(page, "Precautions").map(KbDocs::plain).orElse(i.precautions())));
+            }
+        }
+        List<ResultView.Stage> plan = new ArrayList<>();
+        for (Map.Entry<Integer, List<ResultView.PlanItem>> e : byPhase.entrySet()) {
+            StageDef def = stages.stream().filter(s -> s.phase() == e.getKey()).findFirst()
+                    .orElse(new StageDef(e.getKey(), "Stage " + e.getKey(), ""));
+            if (!e.getValue().isEmpty()) {
+                plan.add(new ResultView.Stage(def.phase(), def.title(), def.summary(), e.getValue()));
+            }
+        }
+        return new ResultView(r.id().toString(), r.clientRef(), WHEN.format(r.createdAt()),
+                r.knowledgeBase() == null ? stored.screening().kbVersion : r.knowledgeBase().version(), r.disclaimer(), r.summary(),
+                safety, patterns, diagram.svg(r), diagram.marks(r), plan, nonNull(r.withheld()), nonNull(r.precautions()),
+                nonNull(r.contributors()), nonNull(r.yellowFlags()));
+    }
+
+    /** The derivation tree of one conclusion (or of every conclusion the result names, when null), down to the inputs. */
+    public List<DerivationRow> derivation(Screening s, String conclusionId) {
+        Explanation e;
+        try {
+            e = mapper.readValue(s.explanationJson, Explanation.class);
+        } catch (JsonProcessingException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        Map<String, ExplanationNode> nodes = new LinkedHashMap<>();
+        e.nodes().forEach(n -> nodes.put(n.id(), n));
+        List<DerivationRow> rows = new ArrayList<>();
+        if (conclusionId != null) {
+            if (!nodes.containsKey(conclusionId)) {
+                return List.of();
+            }
+            walk(nodes, conclusionId, 0, new HashSet<>(), rows);
+        } else {
+            nodes.values().stream().filter(n -> "conclusion".equals(n.kind()))
+                    .sorted(Comparator.comparing(ExplanationNode::id, Comparator.comparingInt(String::length).thenComparing(String::compareTo)))
+                    .forEach(n -> walk(nodes, n.id(), 0, new HashSet<>(), rows));
+        }
+        return rows;
+    }
+
+    private static void walk(Map<String, ExplanationNode> nodes, String id, int depth, Set<String> seen, List<DerivationRow> rows) {
+        ExplanationNode n = nodes.get(id);
+        if (n == null) {
+            return;
+        }
+        boolean repeated = !seen.add(id);
+        var rule = n.rule();
+        rows.add(new DerivationRow(depth, n.id(), n.kind(), n.type(), n.statement(), n.because(), rule == null ? null : rule.id(),
+                rule == null ? null : rule.name(), rule == null ? null : rule.file(), rule == null ? null : rule.line(), repeated));
+        if (repeated || n.matched() == null || depth > 12) {
+            return;
+        }
+        for (String m : n.matched()) {
+            walk(nodes, m, depth + 1, seen, rows);
+        }
+    }
+
+    private static <T> List<T> nonNull(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
