@@ -440,6 +440,11 @@ public final class ScreeningForm {
                         List<QuestionnaireView> psychosocialQuestionnaires, List<PostureRow> posture,
                         List<MuscleRow> muscles, List<MovementRow> movements, List<String> generalErrors,
                         String knowledgeBaseVersion) {
+
+        /** The version as shown in the margin: long content hashes cut to their first characters. */
+        public String shortVersion() {
+            return knowledgeBaseVersion.length() > 19 ? knowledgeBaseVersion.substring(0, 19) + "…" : knowledgeBaseVersion;
+        }
     }
 
     public Model model(KnowledgeBase kb, Map<String, String> values, Map<String, String> errors, Map<String, String> hints) {

@@ -1,0 +1,163 @@
+package io.crosscheck.support;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A real browser for the UI tests: Debian's headless Chromium driven by Debian's chromedriver
+ * ({@code apt-get install chromium chromium-driver}); nothing is downloaded for it. Screenshots go to
+ * {@code target/screenshots/}. axe-core comes from the npm registry (a pinned version, checked against
+ * the registry's published sha512) and is injected into the page under test.
+ */
+public final class Browser {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String AXE_VERSION = "4.10.3";
+    static final String AXE_INTEGRITY = "sha512-Xm7bpRXnDSX2YE2YFfBk2FnF0ep6tmG7xPh8iHee8MIcrgq762Nkce856dYtJYLkuIoYZvGfTs/PbZhideTcEg==";
+
+    private Browser() {
+    }
+
+    /** Headless Chromium at the given window width (1280 desktop, 820 tablet portrait). */
+    public static ChromeDriver start(int width, int height) {
+        String driver = System.getProperty("crosscheck.chromedriver", "/usr/bin/chromedriver");
+        String binary = System.getProperty("crosscheck.chromium", "/usr/bin/chromium");
+        if (!Files.isExecutable(Path.of(driver)) || !Files.isExecutable(Path.of(binary))) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver ("
+                    + driver + ", " + binary + ")");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height, "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return chrome;
+    }
+
+    /** Saves a screenshot of the whole page as target/screenshots/{name}.png. */
+    public static Path screenshot(ChromeDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Object height = driver.executeScript("return document.documentElement.scrollHeight");
+            int width = driver.manage().window().getSize().getWidth();
+            long h = Math.min(((Number) height).longValue() + 120, 6000);
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) h));
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One axe-core violation: rule, impact and how many nodes. */
+    public record Violation(String id, String impact, String help, int nodes, String firstTarget) {
+        @Override
+        public String toString() {
+            return id + " (" + impact + ", " + nodes + " node(s), e.g. " + firstTarget + "): " + help;
+        }
+    }
+
+    /** Runs axe-core (WCAG 2.1 A/AA rules) on the current page; returns every violation. */
+    @SuppressWarnings("unchecked")
+    public static List<Violation> axe(WebDriver driver) {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript(axeSource());
+        Object raw = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(function (r) { done(r.violations.map(function (v) { return {id: v.id, impact: v.impact, help: v.help,"
+                + " nodes: v.nodes.length, target: v.nodes.length ? String(v.nodes[0].target) : ''}; })); })"
+                + ".catch(function (e) { done('axe failed: ' + e); });");
+        if (raw instanceof String s) {
+            throw new IllegalStateException(s);
+        }
+        List<Violation> out = new ArrayList<>();
+        for (Object o : (List<Object>) raw) {
+            Map<String, Object> v = (Map<String, Object>) o;
+            out.add(new Violation((String) v.get("id"), (String) v.get("impact"), (String) v.get("help"),
+                    ((Number) v.get("nodes")).intValue(), (String) v.get("target")));
+        }
+        return out;
+    }
+
+    /** Serious and critical violations only: the ones a screen must not have. */
+    public static List<Violation> serious(List<Violation> all) {
+        return all.stream().filter(v -> "serious".equals(v.impact()) || "critical".equals(v.impact())).toList();
+    }
+
+    private static String axeSource;
+
+    /** axe.min.js from the npm registry's tarball, cached under target/, verified against the published integrity. */
+    static synchronized String axeSource() {
+        if (axeSource != null) {
+            return axeSource;
+        }
+        try {
+            Path cached = Path.of("target", "axe-core-" + AXE_VERSION + ".tgz");
+            if (!Files.exists(cached)) {
+                HttpResponse<byte[]> r = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
+                        HttpRequest.newBuilder(URI.create("https://registry.npmjs.org/axe-core/-/axe-core-" + AXE_VERSION + ".tgz"))
+                                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("axe-core download from the npm registry answered " + r.statusCode());
+                }
+                Files.createDirectories(cached.getParent());
+                Files.write(cached, r.body());
+            }
+            byte[] tgz = Files.readAllBytes(cached);
+            String integrity = "sha512-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(tgz));
+            if (!integrity.equals(AXE_INTEGRITY)) {
+                Files.delete(cached);
+                throw new IllegalStateException("axe-core tarball does not match the npm registry's integrity " + AXE_INTEGRITY);
+            }
+            axeSource = untar(tgz, "package/axe.min.js");
+            return axeSource;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One file out of the npm tarball (a gzipped tar). */
+    static String untar(byte[] tgz, String wanted) throws IOException {
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new GZIPInputStream(new java.io.ByteArrayInputStream(tgz)))) {
+            for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (entry.getName().equals(wanted)) {
+                    return new String(tar.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IOException(wanted + " not found in the axe-core tarball");
+    }
+}

@@ -1,0 +1,300 @@
+package io.crosscheck.web;
+
+import io.crosscheck.support.Browser;
+import io.crosscheck.support.TestUsers;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The physiotherapist's pages in a real browser (Debian's headless Chromium): sign in, fill the
+ * screening form, read the result, open an explanation, check the body diagram and run axe-core on
+ * every screen. Screenshots are kept in target/screenshots/. A heavy suite: run once (the H2 leg).
+ */
+@QuarkusTest
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserUiTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void startBrowser() {
+        driver = Browser.start(1280, 900);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        signIn();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    void signIn() {
+        driver.get(url("/"));
+        wait.until(ExpectedConditions.urlContains("/ui/login"));
+        assertNoSeriousAccessibilityViolation("login");
+        driver.findElement(By.id("j_username")).sendKeys(TestUsers.ADMIN);
+        driver.findElement(By.id("j_password")).sendKeys(TestUsers.ADMIN_PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    @Test
+    void aClinicianScreensAClientWithBothPatternsAndTheResultExplainsItself() {
+        newScreening();
+        type("clientRef", "browser-both-1");
+        // keyboard: from the age field, Tab reaches the sex select; arrow keys choose
+        WebElement age = driver.findElement(By.name("client.age"));
+        age.sendKeys("34", Keys.TAB);
+        driver.switchTo().activeElement().sendKeys("Female");
+        assertThat(new Select(driver.findElement(By.name("client.sex"))).getFirstSelectedOption().getText()).isEqualTo("Female");
+        answerEveryRedFlagNo();
+        select("sy.0.region", "neck");
+        select("sy.0.kind", "pain");
+        select("sy.0.trigger", "sitting");
+        type("sy.0.nrs", "3");
+        type("sy.0.durationWeeks", "12");
+        type("sy.0.settleMinutes", "20");
+        type("ls.sittingHoursPerDay", "9");
+        type("obs.craniovertebral_angle.value", "44");
+        select("obs.rounded_shoulders.sign", "bilateral");
+        select("obs.anterior_pelvic_tilt.sign", "present");
+        select("ml.upper_trapezius.right.result", "short");
+        select("ml.upper_trapezius.left.result", "short");
+        select("ml.pectoralis_minor.right.result", "short");
+        select("ml.levator_scapulae.left.result", "short");
+        select("ml.iliopsoas.left.result", "short");
+        type("ml.iliopsoas.left.value", "12");
+        select("ml.erector_spinae.right.result", "short");
+        select("ml.erector_spinae.left.result", "short");
+        check("mv.cervical_flexion.both.sub.chin_poke");
+        check("mv.prone_hip_extension.left.sub.gluteus_maximus_delayed");
+        select("mv.trunk_curl_up.both.result", "abnormal");
+        assertThat(driver.findElement(By.id("redflag-banner")).isDisplayed()).isFalse();
+        assertNoSeriousAccessibilityViolation("form");
+        Browser.screenshot(driver, "01-screening-form");
+
+        submitExpectingResult();
+
+        assertThat(pattern("UCS").getAttribute("data-status")).isEqualTo("consistent");
+        assertThat(pattern("LCS").getAttribute("data-status")).isEqualTo("consistent");
+        assertThat(driver.findElements(By.id("referral"))).isEmpty();
+        // the body diagram marks exactly the muscles the findings name, on their side
+        assertThat(state("front", "pectoralis_minor", "right")).isEqualTo("tight");
+        assertThat(state("front", "pectoralis_minor", "left")).isEqualTo("none");
+        assertThat(state("back", "levator_scapulae", "left")).isEqualTo("tight");
+        assertThat(state("back", "levator_scapulae", "right")).isEqualTo("none");
+        assertThat(state("back", "upper_trapezius", "right")).isEqualTo("tight");
+        assertThat(state("front", "iliopsoas", "left")).isEqualTo("tight");
+        assertThat(state("front", "iliopsoas", "right")).isEqualTo("none");
+        assertThat(state("back", "gluteus_maximus", "left")).isEqualTo("weak");
+        assertThat(state("back", "gluteus_maximus", "right")).isEqualTo("none");
+        assertThat(state("front", "deep_neck_flexors", "right")).isEqualTo("weak");
+        assertThat(driver.findElements(By.cssSelector("svg.body-diagram line.cross[data-pattern='UCS']"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("svg.body-diagram line.cross[data-pattern='LCS']"))).hasSize(2);
+        // every marked muscle is a finding of the result, and every muscle finding is marked
+        List<String> marked = driver.findElements(By.cssSelector(".mark-list li")).stream()
+                .map(li -> li.getAttribute("data-muscle") + "/" + li.getAttribute("data-side")).toList();
+        assertThat(marked).contains("pectoralis_minor/right", "levator_scapulae/left", "iliopsoas/left", "gluteus_maximus/left")
+                .doesNotContain("pectoralis_minor/left", "iliopsoas/right");
+
+        // open an explanation: the derivation comes down to the request fields as sent
+        WebElement lcs = pattern("LCS");
+        WebElement why = lcs.findElement(By.cssSelector(".derivation-link details.why > summary"));
+        why.click();
+        WebElement tree = wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(lcs, By.cssSelector(".derivation ul.tree")));
+        assertThat(tree.findElements(By.cssSelector("a.rule-id")).stream().map(WebElement::getText))
+                .anyMatch(id -> id.matches("LCS-\\d{3}")).contains("PAT-001");
+        assertThat(tree.findElements(By.cssSelector("code.pointer")).stream().map(WebElement::getText))
+                .anyMatch(p -> p.startsWith("/muscleLength/"));
+        assertThat(driver.findElements(By.cssSelector("article.intervention"))).isNotEmpty();
+        assertNoSeriousAccessibilityViolation("result");
+        Browser.screenshot(driver, "02-result-both-patterns");
+
+        driver.get(driver.getCurrentUrl() + "/report");
+        assertThat(driver.findElement(By.id("report-title")).getText()).contains("report");
+        assertNoSeriousAccessibilityViolation("report");
+        Browser.screenshot(driver, "05-printable-report");
+        driver.navigate().back();
+        driver.get(driver.getCurrentUrl().replace("/report", "") + "/sheet");
+        assertThat(driver.findElements(By.cssSelector(".sheet-item"))).isNotEmpty();
+        assertNoSeriousAccessibilityViolation("take-home sheet");
+        Browser.screenshot(driver, "06-take-home-sheet");
+    }
+
+    @Test
+    void aRedFlagShowsTheReferralBeforeSubmittingAndNoExerciseAfter() {
+        newScreening();
+        type("clientRef", "browser-redflag-1");
+        type("client.age", "52");
+        select("sy.0.region", "low_back");
+        select("sy.0.kind", "pain");
+        assertThat(driver.findElement(By.id("redflag-banner")).isDisplayed()).isFalse();
+        answer("saddle_anaesthesia", "yes");
+        WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("redflag-banner")));
+        assertThat(banner.getText()).contains("Referral needed").contains("cauda equina");
+        Browser.screenshot(driver, "03-form-red-flag-before-submit");
+        // a supporting-only answer on its own does not refer
+        answer("saddle_anaesthesia", "");
+        answer("pain_multiple_sites", "yes");
+        assertThat(driver.findElement(By.id("redflag-banner")).isDisplayed()).isFalse();
+        answer("pain_multiple_sites", "");
+        answer("saddle_anaesthesia", "yes");
+        select("ml.iliopsoas.left.result", "short");
+        driver.findElement(By.id("submit-screening")).click();
+        WebElement referral = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("referral")));
+        assertThat(referral.getText()).contains("cauda equina").containsIgnoringCase("today");
+        // no exercise is shown: every plan item is the referral itself
+        List<WebElement> items = driver.findElements(By.cssSelector("article.intervention"));
+        assertThat(items).isNotEmpty().allSatisfy(i -> assertThat(i.findElement(By.cssSelector(".chip")).getText()).isEqualTo("referral"));
+        assertThat(driver.findElements(By.cssSelector("details.pattern .badge"))).allSatisfy(b -> assertThat(b.getText()).isEqualToIgnoringCase("not assessed"));
+        assertNoSeriousAccessibilityViolation("result with a red flag");
+        Browser.screenshot(driver, "04-result-red-flag");
+        driver.get(driver.getCurrentUrl() + "/sheet");
+        assertThat(driver.findElements(By.cssSelector(".sheet-item"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".sheet")).getText()).contains("see a doctor");
+    }
+
+    @Test
+    void aValueTheApiRefusesComesBackNextToItsFieldAndNothingIsStored() {
+        newScreening();
+        type("clientRef", "browser-invalid-1");
+        type("client.age", "40");
+        type("obs.craniovertebral_angle.value", "forty");
+        driver.findElement(By.id("submit-screening")).click();
+        // not a number: the API's 400 names the field, shown beside it
+        WebElement cvaError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#f-obs-craniovertebral_angle-value-err")));
+        assertThat(cvaError.getText()).isNotBlank();
+        assertThat(driver.findElement(By.name("obs.craniovertebral_angle.value")).getAttribute("value")).isEqualTo("forty");
+        // out of range: the API's 422 message, beside its field
+        type("obs.craniovertebral_angle.value", "48");
+        type("client.age", "200");
+        driver.findElement(By.id("submit-screening")).click();
+        WebElement ageError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#f-client-age-err")));
+        assertThat(ageError.getText()).isNotBlank();
+        assertThat(driver.findElement(By.name("client.age")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.name("client.age")).getAttribute("value")).isEqualTo("200");
+        assertThat(driver.findElement(By.id("field-errors")).getText()).contains("not saved");
+        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/api/v1/admin/clients/browser-invalid-1/export").then().statusCode(200)
+                .body("screenings.size()", org.hamcrest.Matchers.is(0));
+        Browser.screenshot(driver, "07-form-with-api-errors");
+    }
+
+    @Test
+    void theResultReadsAtTabletWidthWithoutSidewaysScrolling() {
+        newScreening();
+        type("clientRef", "browser-tablet-1");
+        type("client.age", "40");
+        select("ml.hamstrings.left.result", "short");
+        submitExpectingResult();
+        // red-flag screen not asked at all: the result says so first, with the questions as a form
+        assertThat(driver.findElement(By.id("screen-incomplete")).getText()).contains("incomplete");
+        ChromeDriver tablet = Browser.start(820, 1180);
+        try {
+            tablet.get(url("/ui/login"));
+            tablet.findElement(By.id("j_username")).sendKeys(TestUsers.ADMIN);
+            tablet.findElement(By.id("j_password")).sendKeys(TestUsers.ADMIN_PASSWORD, Keys.ENTER);
+            new WebDriverWait(tablet, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
+            for (String page : List.of(driver.getCurrentUrl(), url("/ui/screenings/new"))) {
+                tablet.get(page);
+                Object overflow = tablet.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(((Number) overflow).intValue()).as("sideways overflow at 820 px on " + page).isLessThanOrEqualTo(0);
+            }
+            Browser.screenshot(tablet, "08-form-tablet");
+        } finally {
+            tablet.quit();
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A blank form: a draft left in this tab by an earlier test is cleared first. */
+    void newScreening() {
+        driver.get(url("/ui/screenings/new"));
+        driver.findElement(By.cssSelector("[data-clear-draft]")).click();
+    }
+
+    void submitExpectingResult() {
+        driver.findElement(By.id("submit-screening")).click();
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".result-head")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no result page after submitting; the page said: "
+                    + driver.findElement(By.tagName("main")).getText().lines().limit(3).toList() + " errors: "
+                    + driver.findElements(By.cssSelector("[aria-invalid='true'], .has-error")).stream()
+                            .map(x -> x.getAttribute("name") + x.getAttribute("data-name") + ": " + x.getText()).toList()
+                    + driver.findElements(By.cssSelector(".error")).stream().map(WebElement::getText).toList(), e);
+        }
+    }
+
+    void answerEveryRedFlagNo() {
+        for (WebElement b : driver.findElements(By.cssSelector("[data-all-no]"))) {
+            b.sendKeys(Keys.ENTER);
+        }
+        assertThat(driver.findElements(By.cssSelector("fieldset.rf input[value='no']:checked")).size())
+                .isEqualTo(driver.findElements(By.cssSelector("fieldset.rf")).size());
+    }
+
+    void answer(String redFlag, String value) {
+        driver.findElement(By.cssSelector("fieldset.rf[data-name='rf." + redFlag + "'] input[value='" + value + "'] + label")).click();
+    }
+
+    WebElement pattern(String code) {
+        return driver.findElement(By.cssSelector("details.pattern[data-pattern='" + code + "']"));
+    }
+
+    String state(String view, String muscle, String side) {
+        return driver.findElement(By.id("m-" + view + "-" + muscle + "-" + side)).getAttribute("data-state");
+    }
+
+    void type(String name, String text) {
+        WebElement e = driver.findElement(By.name(name));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    void select(String name, String value) {
+        new Select(driver.findElement(By.name(name))).selectByValue(value);
+    }
+
+    void check(String name) {
+        WebElement box = driver.findElement(By.name(name));
+        if (!box.isSelected()) {
+            box.sendKeys(Keys.SPACE);
+        }
+    }
+
+    void assertNoSeriousAccessibilityViolation(String screen) {
+        List<Browser.Violation> serious = Browser.serious(Browser.axe(driver));
+        assertThat(serious).as("axe-core serious/critical violations on the " + screen + " screen").isEmpty();
+    }
+}
