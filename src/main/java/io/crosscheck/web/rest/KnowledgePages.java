@@ -1,0 +1,132 @@
+package io.crosscheck.web.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.authoring.replay.model.ReplayJob;
+import io.crosscheck.authoring.replay.service.ReplayJobs;
+import io.crosscheck.authoring.replay.service.ReplayService;
+import io.crosscheck.common.access.Caller;
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.web.service.RuleNotes;
+import io.crosscheck.web.service.WebKnowledge;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The knowledge-base pages: the rules serving now with their kb-doc pages (physiotherapists read
+ * them too: every rule id in a result links here), the load history, and for authors a replay of
+ * stored screenings under another stored version, with live progress and the impact table.
+ */
+@Path("/ui/kb")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"physio", "author"})
+public class KnowledgePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance overview(Chrome chrome, WebKnowledge.Overview kb, String error);
+
+        static native TemplateInstance rule(Chrome chrome, WebKnowledge.RulePage rule, List<RuleNotes.Note> notes);
+
+        static native TemplateInstance doc(Chrome chrome, String path, String html);
+
+        static native TemplateInstance replay(Chrome chrome, ReplayJob job);
+
+        static native TemplateInstance replayProgress(ReplayJob job);
+    }
+
+    private final WebKnowledge knowledge;
+    private final ReplayService replays;
+    private final ReplayJobs jobs;
+    private final Caller caller;
+    private final SecurityIdentity identity;
+    private final ObjectMapper mapper;
+    private final RuleNotes notes;
+
+    KnowledgePages(WebKnowledge knowledge, ReplayService replays, ReplayJobs jobs, Caller caller, SecurityIdentity identity,
+                   ObjectMapper mapper, RuleNotes notes) {
+        this.knowledge = knowledge;
+        this.replays = replays;
+        this.jobs = jobs;
+        this.caller = caller;
+        this.identity = identity;
+        this.mapper = mapper;
+        this.notes = notes;
+    }
+
+    @GET
+    public TemplateInstance overview() {
+        return Templates.overview(Chrome.of(identity, "kb"), knowledge.overview(), null);
+    }
+
+    @GET
+    @Path("rules/{id}")
+    public TemplateInstance rule(@PathParam("id") String id) {
+        WebKnowledge.RulePage page = knowledge.rule(id).orElseThrow(NotFoundException::new);
+        return Templates.rule(Chrome.of(identity, "kb"), page, notes.of(id));
+    }
+
+    @GET
+    @Path("docs/{path: .+}")
+    public TemplateInstance doc(@PathParam("path") String path) {
+        return Templates.doc(Chrome.of(identity, "kb"), path, knowledge.doc(path).orElseThrow(NotFoundException::new));
+    }
+
+    @POST
+    @Path("replays")
+    @RolesAllowed("author")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response startReplay(@FormParam("candidateVersion") String candidate, @FormParam("from") String from,
+                                @FormParam("to") String to) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("candidateVersion", candidate == null ? "" : candidate);
+        if (from != null && !from.isBlank()) {
+            body.put("from", from.trim());
+        }
+        if (to != null && !to.isBlank()) {
+            body.put("to", to.trim());
+        }
+        try {
+            ReplayJob job = replays.start(body.toString(), clinic());
+            return Response.seeOther(URI.create("/ui/kb/replays/" + job.id())).build();
+        } catch (InvalidRequestException e) {
+            String error = String.join("; ", e.errors().stream().map(FieldError::message).toList());
+            return Response.status(e.status()).entity(Templates.overview(Chrome.of(identity, "kb"), knowledge.overview(),
+                    error)).type(MediaType.TEXT_HTML).build();
+        }
+    }
+
+    @GET
+    @Path("replays/{id}")
+    @RolesAllowed("author")
+    public TemplateInstance replay(@PathParam("id") String id, @HeaderParam("HX-Request") String htmx) {
+        ReplayJob job = jobs.find(id, clinic()).orElseThrow(NotFoundException::new);
+        return "true".equals(htmx) ? Templates.replayProgress(job) : Templates.replay(Chrome.of(identity, "kb"), job);
+    }
+
+    private String clinic() {
+        String clinic = caller.clinicId();
+        if (clinic == null) {
+            throw new ForbiddenException("The caller belongs to no clinic");
+        }
+        return clinic;
+    }
+}

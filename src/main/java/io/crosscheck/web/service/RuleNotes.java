@@ -1,0 +1,39 @@
+package io.crosscheck.web.service;
+
+import io.crosscheck.cdshooks.service.FeedbackService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What clinicians said about a rule, shown beside it for its authors: CDS Hooks card feedback from EHRs
+ * (accepted or overridden, with reasons).
+ */
+@ApplicationScoped
+public class RuleNotes {
+
+    /** One line of feedback on a rule. */
+    public record Note(String source, String outcome, String text, String at) {
+    }
+
+    private final FeedbackService feedback;
+
+    RuleNotes(FeedbackService feedback) {
+        this.feedback = feedback;
+    }
+
+    public List<Note> of(String ruleId) {
+        List<Note> notes = new ArrayList<>();
+        FeedbackService.RuleFeedback f = feedback.forRule(ruleId);
+        if (f != null && f.recent() != null) {
+            for (FeedbackService.Entry e : f.recent()) {
+                String text = e.reasonDisplay() == null ? (e.comment() == null ? "" : e.comment())
+                        : e.reasonDisplay() + (e.comment() == null ? "" : ": " + e.comment());
+                notes.add(new Note("EHR card (" + e.service() + ")", e.outcome(), text,
+                        e.at() == null ? "" : WebScreenings.WHEN.format(e.at())));
+            }
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,141 @@
+package io.crosscheck.web.service;
+
+import io.crosscheck.authoring.scenario.Scenario;
+import io.crosscheck.authoring.scenario.ScenarioReport;
+import io.crosscheck.authoring.scenario.ScenarioSuite;
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.engine.RuleInfo;
+import io.crosscheck.knowledge.KnowledgeBaseLoad;
+import io.crosscheck.knowledge.KnowledgeBaseVersion;
+import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the rule authors' pages show of the serving knowledge base: its rules with their kb-doc pages
+ * (rendered), their DRL, the scenarios that fire each of them (the scenario suite run once per
+ * version), and the load history.
+ */
+@ApplicationScoped
+public class WebKnowledge {
+
+    /** A rule in the list: its position, group and how many scenarios fire it. */
+    public record RuleRow(String id, String name, String file, int line, String group, int scenarios) {
+    }
+
+    /** A scenario that fires a rule. */
+    public record ScenarioRef(String file, String title) {
+    }
+
+    /** One rule's page. */
+    public record RulePage(String id, String name, String file, int line, String group, String version, String docHtml,
+                           String drl, List<ScenarioRef> scenarios) {
+    }
+
+    /** A load attempt. */
+    public record Load(String version, String at, String by, String outcome, String problems) {
+    }
+
+    /** The serving knowledge base. */
+    public record Overview(String version, String loadedAt, String origin, List<RuleRow> rules, List<Load> loads,
+                           List<String> versions, double coveragePercent) {
+    }
+
+    private final KnowledgeBaseService knowledgeBases;
+    private final KnowledgeBaseRegistry registry;
+    private final ScenarioSuite suite;
+    private final KbDocs docs = new KbDocs();
+    private final Map<String, Coverage> coverage = new ConcurrentHashMap<>();
+
+    private record Coverage(Map<String, List<String>> filesByRule, Map<String, String> titles, double percent) {
+    }
+
+    WebKnowledge(KnowledgeBaseService knowledgeBases, KnowledgeBaseRegistry registry, ScenarioSuite suite) {
+        this.knowledgeBases = knowledgeBases;
+        this.registry = registry;
+        this.suite = suite;
+    }
+
+    public Overview overview() {
+        KnowledgeBase kb = knowledgeBases.current();
+        Coverage c = coverage(kb);
+        List<RuleRow> rules = kb.rules().stream().sorted(Comparator.comparing(RuleInfo::id))
+                .map(r -> new RuleRow(r.id(), r.name(), r.file(), r.line(), r.stage(), c.filesByRule().getOrDefault(r.id(), List.of()).size()))
+                .toList();
+        List<Load> loads = registry.recentLoads(20).stream().map(WebKnowledge::load).toList();
+        List<String> versions = registry.versions().stream().map(v -> v.version).filter(v -> !v.equals(kb.version())).toList();
+        return new Overview(kb.version(), WebScreenings.WHEN.format(kb.loadedAt()), kb.source().origin(), rules, loads, versions,
+                c.percent());
+    }
+
+    public Optional<RulePage> rule(String id) {
+        KnowledgeBase kb = knowledgeBases.current();
+        return kb.rules().stream().filter(r -> r.id().equals(id)).findFirst().map(r -> {
+            String doc = KbDocs.page(kb.source(), "rules/" + id + ".md").map(docs::html).orElse(null);
+            Coverage c = coverage(kb);
+            List<ScenarioRef> scenarios = c.filesByRule().getOrDefault(id, List.of()).stream()
+                    .map(f -> new ScenarioRef(f, c.titles().getOrDefault(f, f))).toList();
+            return new RulePage(r.id(), r.name(), r.file(), r.line(), r.stage(), kb.version(), doc, drl(kb, r), scenarios);
+        });
+    }
+
+    /** Any other kb-docs page (interventions, reference data, index), rendered. */
+    public Optional<String> doc(String path) {
+        if (path.contains("..")) {
+            return Optional.empty();
+        }
+        return KbDocs.page(knowledgeBases.current().source(), path).map(docs::html);
+    }
+
+    /** The rule's DRL: from its {@code rule} line to its {@code end}. */
+    static String drl(KnowledgeBase kb, RuleInfo r) {
+        String file = kb.source().files().get(r.file().startsWith("rules/") ? r.file() : "rules/" + r.file());
+        if (file == null) {
+            return null;
+        }
+        String[] lines = file.split("\\R", -1);
+        StringBuilder out = new StringBuilder();
+        int start = Math.max(0, r.line() - 1);
+        // the rule's metadata annotations precede its line
+        while (start > 0 && lines[start - 1].trim().startsWith("@")) {
+            start--;
+        }
+        for (int i = start; i < lines.length; i++) {
+            out.append(lines[i]).append('\n');
+            if (i > r.line() - 1 && lines[i].trim().equals("end")) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    private Coverage coverage(KnowledgeBase kb) {
+        return coverage.computeIfAbsent(kb.version(), v -> {
+            List<KnowledgeProblem> problems = new ArrayList<>();
+            List<Scenario> scenarios = ScenarioSuite.load(kb.source(), problems);
+            ScenarioReport report = suite.run(kb, scenarios);
+            Map<String, String> titles = new java.util.HashMap<>();
+            scenarios.forEach(s -> titles.put(s.file(), s.title()));
+            if (coverage.size() > 8) {
+                coverage.clear();
+            }
+            return new Coverage(report.coverage(), titles, report.coveragePercent());
+        });
+    }
+
+    private static Load load(KnowledgeBaseLoad l) {
+        return new Load(l.version, WebScreenings.WHEN.format(l.attemptedAt), l.loadedBy, l.outcome, l.problems);
+    }
+
+    public List<KnowledgeBaseVersion> versions() {
+        return registry.versions();
+    }
+}
