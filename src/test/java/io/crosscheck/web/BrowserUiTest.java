@@ -235,6 +235,46 @@ class BrowserUiTest {
         }
     }
 
+    @Test
+    void anAuthorReadsARuleWithItsDocAndWatchesAReplayReachItsImpactTable() throws Exception {
+        var admin = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        String serving = admin.get("/api/v1/knowledge-base").then().statusCode(200).extract().path("version");
+        // a second stored version (the shipped rules with a comment added), then the shipped one put back
+        java.nio.file.Path rules = io.crosscheck.support.Candidates.copyOfRules(java.nio.file.Files.createTempDirectory("browser-kb"));
+        java.nio.file.Files.writeString(rules.resolve("reference/patterns.yaml"), "# browser test\n", java.nio.file.StandardOpenOption.APPEND);
+        String candidate = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType("application/zip")
+                .body(TestUsers.zip(rules, java.nio.file.Path.of("kb-docs"))).post("/api/v1/knowledge-base/reload")
+                .then().statusCode(200).extract().path("version");
+        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .post("/api/v1/knowledge-base/reload?version=" + serving).then().statusCode(200);
+
+        driver.get(url("/ui/kb"));
+        assertThat(driver.findElements(By.cssSelector("tr[data-rule]"))).hasSizeGreaterThan(20);
+        assertNoSeriousAccessibilityViolation("knowledge base");
+        Browser.screenshot(driver, "09-knowledge-base");
+
+        driver.findElement(By.cssSelector("tr[data-rule='LCS-001'] a")).click();
+        wait.until(ExpectedConditions.urlContains("/ui/kb/rules/LCS-001"));
+        assertThat(driver.findElement(By.cssSelector(".kb-doc")).getText()).contains("LCS-001");
+        assertThat(driver.findElement(By.cssSelector("pre.drl")).getText()).contains("rule").contains("end");
+        assertThat(driver.findElements(By.cssSelector("#sc-title + ul li"))).isNotEmpty();
+        assertNoSeriousAccessibilityViolation("rule");
+        Browser.screenshot(driver, "10-rule-page");
+
+        driver.get(url("/ui/kb"));
+        new Select(driver.findElement(By.id("candidate"))).selectByValue(candidate);
+        driver.findElement(By.cssSelector("form[action='/ui/kb/replays'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/ui/kb/replays/"));
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(d ->
+                "done".equals(d.findElement(By.id("replay-progress")).getAttribute("data-state")));
+        WebElement impact = driver.findElement(By.cssSelector("table.impact"));
+        assertThat(impact.findElements(By.cssSelector("tbody tr"))).hasSize(2);
+        int evaluated = Integer.parseInt(impact.findElement(By.cssSelector("tbody tr td")).getText());
+        assertThat(evaluated).isPositive();
+        assertNoSeriousAccessibilityViolation("replay");
+        Browser.screenshot(driver, "11-replay-impact");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A blank form: a draft left in this tab by an earlier test is cleared first. */

@@ -15,6 +15,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -95,7 +96,9 @@ public class KnowledgePages {
     @RolesAllowed("author")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response startReplay(@FormParam("candidateVersion") String candidate, @FormParam("from") String from,
-                                @FormParam("to") String to) {
+                                @FormParam("to") String to, @FormParam(Csrf.FIELD) String csrf,
+                                @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        Csrf.verify(csrf, csrfCookie);
         ObjectNode body = mapper.createObjectNode();
         body.put("candidateVersion", candidate == null ? "" : candidate);
         if (from != null && !from.isBlank()) {

@@ -61,7 +61,9 @@ public class LoginPage {
     @POST
     @Path("ui/logout")
     @PermitAll
-    public Response logout() {
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout(@jakarta.ws.rs.FormParam(Csrf.FIELD) String csrf, @jakarta.ws.rs.CookieParam(Csrf.COOKIE) String csrfCookie) {
+        Csrf.verify(csrf, csrfCookie);
         NewCookie expired = new NewCookie.Builder(cookieName).path("/").maxAge(0).httpOnly(true).build();
         return Response.seeOther(URI.create("/ui/login")).cookie(expired).build();
     }

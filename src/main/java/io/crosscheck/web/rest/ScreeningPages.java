@@ -10,6 +10,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -75,7 +76,8 @@ public class ScreeningPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(MultivaluedMap<String, String> posted) {
+    public Response create(MultivaluedMap<String, String> posted, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         Map<String, String> values = single(posted);
         ScreeningForm.Read read = screenings.read(values);
         try {

@@ -47,6 +47,10 @@ public class WebKnowledge {
     /** The serving knowledge base. */
     public record Overview(String version, String loadedAt, String origin, List<RuleRow> rules, List<Load> loads,
                            List<String> versions, double coveragePercent) {
+
+        public long coverage() {
+            return Math.round(coveragePercent);
+        }
     }
 
     private final KnowledgeBaseService knowledgeBases;
