@@ -193,7 +193,7 @@ public class ScreeningStore {
     }
 
     /** Records that a client's data was read (list of screenings, history): the audit entry names the client by a keyed digest. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public void auditClientRead(String action, String clientRef, String detail) {
         audit.fire(new AuditEvent(action, "client:" + clientRef, null, detail));
     }
