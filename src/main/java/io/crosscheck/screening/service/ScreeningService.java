@@ -98,7 +98,24 @@ public class ScreeningService {
      * amended; 422 when the client reference differs. Returns the new version's result with its amendment info.
      */
     public ObjectNode amend(UUID id, String body) {
-        AmendmentRequest amendment = readAmendment(body);
+        return amend(id, readAmendment(body));
+    }
+
+    /**
+     * The same with the reason and the corrected request (a screening request as JSON) already apart, as a
+     * form sends them: 422 naming {@code /reason} when it is blank or longer than {@value #MAX_REASON}.
+     */
+    public ObjectNode amend(UUID id, AmendmentRequest amendment) {
+        List<FieldError> invalid = new ArrayList<>();
+        if (amendment.reason() == null || amendment.reason().isBlank() || amendment.reason().length() > MAX_REASON) {
+            invalid.add(new FieldError("/reason", "required: why the screening is amended, 1-" + MAX_REASON + " characters"));
+        }
+        if (amendment.request() == null || amendment.request().isBlank()) {
+            invalid.add(new FieldError("/request", "required: the complete corrected screening request"));
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidRequestException(422, invalid);
+        }
         ScreeningRequest request;
         try {
             request = evaluator.read(amendment.request());
@@ -143,16 +160,8 @@ public class ScreeningService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(400, errors);
         }
-        if (reason == null || reason.isNull() || reason.asText().isBlank() || reason.asText().length() > MAX_REASON) {
-            errors.add(new FieldError("/reason", "required: why the screening is amended, 1-" + MAX_REASON + " characters"));
-        }
-        if (request == null || request.isNull()) {
-            errors.add(new FieldError("/request", "required: the complete corrected screening request"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(422, errors);
-        }
-        return new AmendmentRequest(reason.asText(), request.toString());
+        return new AmendmentRequest(reason == null || reason.isNull() ? null : reason.asText(),
+                request == null || request.isNull() ? null : request.toString());
     }
 
     /**
