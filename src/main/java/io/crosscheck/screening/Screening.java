@@ -45,4 +45,48 @@ public class Screening extends PanacheEntityBase {
     /** The caller's Idempotency-Key, unique per clinic: a retry returns this screening. */
     @Column(name = "idempotency_key", length = 128)
     public String idempotencyKey;
+
+    /** The screening this one corrects (an amendment), or null for a first version. */
+    @Column(name = "amends_id")
+    public UUID amendsId;
+
+    /** The first version's id; null: this row is its own chain (rows stored before amendments existed). */
+    @Column(name = "chain_id")
+    public UUID chainId;
+
+    /** The version in the chain, 1 for the first; null reads as 1. */
+    @Column(name = "version_no")
+    public Integer versionNo;
+
+    /** Why this version amends the previous one. */
+    @Column(name = "amend_reason", length = 500)
+    public String amendReason;
+
+    /** When the visit this chain records took place: the first version's createdAt; null reads as createdAt. */
+    @Column(name = "screened_at")
+    public Instant screenedAt;
+
+    /** The user who stored this version (null on rows stored before it was recorded). */
+    @Column(name = "created_by", length = 128)
+    public String createdBy;
+
+    /** The referral urgency of the result, {@code none} without referral; null: not summarised (read result_json). */
+    @Column(name = "referral_urgency", length = 16)
+    public String referralUrgency;
+
+    /** Each pattern's status, {@code UCS=consistent,LCS=partial}; null: not summarised (read result_json). */
+    @Column(name = "pattern_status", length = 500)
+    public String patternStatus;
+
+    public UUID chain() {
+        return chainId == null ? id : chainId;
+    }
+
+    public int version() {
+        return versionNo == null ? 1 : versionNo;
+    }
+
+    public Instant screened() {
+        return screenedAt == null ? createdAt : screenedAt;
+    }
 }

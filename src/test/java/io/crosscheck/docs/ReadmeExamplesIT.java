@@ -109,7 +109,9 @@ class ReadmeExamplesIT {
             if (seen.find()) {
                 version = seen.group(1);
             }
-            if (example.contains("-X POST") && example.contains("/api/v1/screenings") && !example.contains("/replays")) {
+            if (example.contains("-X POST") && example.contains("/api/v1/screenings") && !example.contains("/replays")
+                    && !example.contains("/disagreements")) {
+                // a new screening, or a new version of one (amendment): later examples use it
                 screeningId = field(run.out, "id");
             }
             if (example.contains("-X POST") && example.contains("/replays")) {

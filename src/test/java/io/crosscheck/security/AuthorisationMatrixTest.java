@@ -76,6 +76,15 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /api/v1/admin/ehr-clients", Set.of("admin"));
         EXPECTED.put("POST /api/v1/admin/ehr-clients", Set.of("admin"));
         EXPECTED.put("GET /api/v1/knowledge-base/rules/{ruleId}/feedback", Set.of("author"));
+        // web UI backend: clients, history, amendments, disagreements
+        EXPECTED.put("GET /api/v1/clients", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/clients/{clientRef}/screenings", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/clients/{clientRef}/history", Set.of("physio"));
+        EXPECTED.put("POST /api/v1/screenings/{id}/amendments", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/screenings/{id}/versions", Set.of("physio"));
+        EXPECTED.put("POST /api/v1/screenings/{id}/disagreements", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/knowledge-base/rules/{ruleId}/disagreements", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/disagreements", Set.of("author"));
         EXPECTED.put("GET /cds-services", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/metadata", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/CodeSystem/crosscheck", PUBLIC_ROW);

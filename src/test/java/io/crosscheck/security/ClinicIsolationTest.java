@@ -149,4 +149,32 @@ class ClinicIsolationTest {
         as("clinic-a-admin").delete("/api/v1/admin/clients/" + ref).then().statusCode(200).body("screeningsErased", equalTo(1));
         as("clinic-a-physio").get("/api/v1/screenings/" + id).then().statusCode(404);
     }
+
+    @Test
+    void clientListsHistoryAmendmentsAndDisagreementsOfClinicAAreNotFoundForClinicB() {
+        String ref = "iso-ui-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref);
+        String id = as("clinic-a-physio").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+
+        as("clinic-a-physio").queryParam("q", ref).get("/api/v1/clients").then().statusCode(200).body("total", equalTo(1));
+        as("clinic-b-physio").queryParam("q", ref).get("/api/v1/clients").then().statusCode(200).body("total", equalTo(0))
+                .body("items.size()", equalTo(0));
+        as("clinic-b-physio").get("/api/v1/clients/" + ref + "/screenings").then().statusCode(404);
+        as("clinic-b-physio").get("/api/v1/clients/" + ref + "/history").then().statusCode(404);
+        as("clinic-b-physio").get("/api/v1/screenings/" + id + "/versions").then().statusCode(404);
+        as("clinic-b-physio").contentType(ContentType.JSON).body("{\"reason\": \"not mine\", \"request\": " + body + "}")
+                .post("/api/v1/screenings/" + id + "/amendments").then().statusCode(404);
+        as("clinic-b-physio").contentType(ContentType.JSON).body(Map.of("ruleId", "PAT-001", "expected", "not mine"))
+                .post("/api/v1/screenings/" + id + "/disagreements").then().statusCode(404);
+
+        // clinic B's own screening of the same reference is a different client: each clinic sees only its own
+        String theirs = as("clinic-b-physio").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        as("clinic-b-physio").get("/api/v1/clients/" + ref + "/screenings").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(theirs));
+        as("clinic-a-physio").get("/api/v1/clients/" + ref + "/screenings").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        as("clinic-a-physio").get("/api/v1/screenings/" + id + "/versions").then().statusCode(200);
+    }
 }

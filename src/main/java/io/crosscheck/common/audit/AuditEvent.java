@@ -13,6 +13,11 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String KB_LOAD_ACCEPTED = "kb.load.accepted";
     public static final String KB_LOAD_REJECTED = "kb.load.rejected";
     public static final String KB_REPLAY = "kb.replay";
+    public static final String SCREENING_AMEND = "screening.amend";
+    public static final String SCREENING_DISAGREE = "screening.disagree";
+    public static final String CLIENT_SEARCH = "client.search";
+    public static final String CLIENT_READ = "client.read";
+    public static final String CLIENT_HISTORY = "client.history";
     public static final String CLIENT_EXPORT = "client.export";
     public static final String CLIENT_ERASE = "client.erase";
     public static final String USER_CREATE = "user.create";

@@ -8,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.DisagreementService;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.engine.explain.Explanation;
 import jakarta.ws.rs.BadRequestException;
@@ -41,9 +42,11 @@ public class ScreeningResource {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final ScreeningService service;
+    private final DisagreementService disagreements;
 
-    ScreeningResource(ScreeningService service) {
+    ScreeningResource(ScreeningService service, DisagreementService disagreements) {
         this.service = service;
+        this.disagreements = disagreements;
     }
 
     @POST
@@ -143,6 +146,49 @@ public class ScreeningResource {
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response explanation(@PathParam("id") String id) {
         return service.explanation(uuid(id)).map(e -> Response.ok(e).build()).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("{id}/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("physio")
+    @Operation(summary = "Amend a screening", description = "Evaluates the corrected request like a new screening and stores it as the "
+            + "next version of the screening's chain; the original is kept unchanged. Body: {\"reason\": \"...\", \"request\": {...}}.")
+    @APIResponse(responseCode = "201", description = "The new version, with its amendment info",
+            content = @Content(schema = @Schema(implementation = ScreeningResult.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The screening is already amended: amend the latest version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Reason missing or longer than 500, invalid request, another client reference",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response amend(@PathParam("id") String id, String body, @Context UriInfo uri) {
+        var result = service.amend(uuid(id), body);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/screenings").path(result.get("id").asText()).build())
+                .entity(result).build();
+    }
+
+    @GET
+    @Path("{id}/versions")
+    @RolesAllowed("physio")
+    @Operation(summary = "Every version of the screening's amendment chain, first version first")
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public List<ScreeningService.ScreeningVersion> versions(@PathParam("id") String id) {
+        return service.versions(uuid(id)).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("{id}/disagreements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("physio")
+    @Operation(summary = "Disagree with a conclusion of a screening", description = "Body: {\"conclusionId\" or \"ruleId\": ..., "
+            + "\"expected\": \"...\", \"comment\": \"...\"}; the conclusion or rule must be in the screening's explanation.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DisagreementService.DisagreementView.class)))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Unknown conclusion or rule, expected missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response disagree(@PathParam("id") String id, String body) {
+        return Response.status(201).entity(disagreements.record(uuid(id), body)).build();
     }
 
     private static UUID uuid(String id) {

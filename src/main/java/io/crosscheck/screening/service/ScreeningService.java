@@ -1,6 +1,10 @@
 package io.crosscheck.screening.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.engine.KnowledgeBase;
@@ -13,6 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +51,17 @@ public class ScreeningService {
     /** Screens and stores with the caller's Idempotency-Key (null: none); the key is unique per clinic. */
     public ScreeningResult screen(String body, String idempotencyKey) {
         ScreeningRequest request = evaluator.read(body);
+        Evaluated e = evaluate(request);
+        e.entity().idempotencyKey = idempotencyKey;
+        store.save(e.entity());
+        return e.result();
+    }
+
+    private record Evaluated(ScreeningResult result, Screening entity) {
+    }
+
+    /** The one evaluation path: evaluate on the current knowledge base and build the entity to store. */
+    private Evaluated evaluate(ScreeningRequest request) {
         ScreeningResult result;
         String version;
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
@@ -59,18 +77,143 @@ public class ScreeningService {
         entity.requestJson = json(request);
         entity.resultJson = json(result.withoutExplanation());
         entity.explanationJson = json(result.explanation());
-        entity.idempotencyKey = idempotencyKey;
-        store.save(entity);
+        ScreeningSummary summary = ScreeningSummary.of(result);
+        entity.referralUrgency = summary.referral();
+        entity.patternStatus = summary.patternColumn();
+        return new Evaluated(result, entity);
+    }
+
+    /** The amendment of a screening: why, and the corrected request (a complete screening request). */
+    public record AmendmentRequest(String reason, String request) {
+    }
+
+    /** Amendment reasons are 1-500 characters. */
+    public static final int MAX_REASON = 500;
+
+    /**
+     * Amends the screening {@code id} of the caller's clinic: the corrected request is evaluated through the
+     * same path as a new screening and stored as the next version of its chain; the original is kept
+     * unchanged. Body: {@code {"reason": "...", "request": {...}}}. 400/422 name the bad field (request fields
+     * under {@code /request}); 404 when the screening is not found in the clinic; 409 when it is already
+     * amended; 422 when the client reference differs. Returns the new version's result with its amendment info.
+     */
+    public ObjectNode amend(UUID id, String body) {
+        return amend(id, readAmendment(body));
+    }
+
+    /**
+     * The same with the reason and the corrected request (a screening request as JSON) already apart, as a
+     * form sends them: 422 naming {@code /reason} when it is blank or longer than {@value #MAX_REASON}.
+     */
+    public ObjectNode amend(UUID id, AmendmentRequest amendment) {
+        List<FieldError> invalid = new ArrayList<>();
+        if (amendment.reason() == null || amendment.reason().isBlank() || amendment.reason().length() > MAX_REASON) {
+            invalid.add(new FieldError("/reason", "required: why the screening is amended, 1-" + MAX_REASON + " characters"));
+        }
+        if (amendment.request() == null || amendment.request().isBlank()) {
+            invalid.add(new FieldError("/request", "required: the complete corrected screening request"));
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidRequestException(422, invalid);
+        }
+        ScreeningRequest request;
+        try {
+            request = evaluator.read(amendment.request());
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(e.status(), e.errors().stream()
+                    .map(f -> new FieldError(f.field() != null && f.field().startsWith("/") ? "/request" + f.field() : "/request/" + f.field(),
+                            f.message(), f.rejectedValue())).toList());
+        }
+        Evaluated e = evaluate(request);
+        e.entity().amendReason = amendment.reason();
+        store.saveAmendment(id, e.entity());
+        ObjectNode result = mapper.valueToTree(e.result().compact());
+        result.set("amendment", mapper.valueToTree(amendmentInfo(e.entity(), null)));
         return result;
     }
 
+    private AmendmentRequest readAmendment(String body) {
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : mapper.readTree(body);
+        } catch (JsonProcessingException ex) {
+            throw new InvalidRequestException(400, List.of(new FieldError("/", "malformed JSON at line "
+                    + (ex.getLocation() == null ? "?" : ex.getLocation().getLineNr()))));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidRequestException(400, List.of(new FieldError("/", "the body must be a JSON object with reason and request")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        root.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("reason") && !f.equals("request")) {
+                errors.add(new FieldError("/" + f, "unknown field"));
+            }
+        });
+        JsonNode reason = root.get("reason");
+        JsonNode request = root.get("request");
+        if (reason != null && !reason.isNull() && !reason.isTextual()) {
+            errors.add(new FieldError("/reason", "must be a string"));
+        }
+        if (request != null && !request.isNull() && !request.isObject()) {
+            errors.add(new FieldError("/request", "must be a screening request object"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(400, errors);
+        }
+        return new AmendmentRequest(reason == null || reason.isNull() ? null : reason.asText(),
+                request == null || request.isNull() ? null : request.toString());
+    }
+
+    /**
+     * Where a screening stands in its amendment chain: its version, what it amends and why, what supersedes
+     * it (null while it is the latest), and the chain's id (the first version's).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AmendmentInfo(UUID chainId, int version, boolean latest, UUID amends, String reason, UUID supersededBy,
+                                Integer supersededByVersion, String versions) {
+    }
+
+    private static AmendmentInfo amendmentInfo(Screening s, Screening newer) {
+        return new AmendmentInfo(s.chain(), s.version(), newer == null, s.amendsId, s.amendReason, newer == null ? null : newer.id,
+                newer == null ? null : newer.version(), "/api/v1/screenings/" + s.id + "/versions");
+    }
+
+    /** One version of a chain, as {@code GET /api/v1/screenings/{id}/versions} lists it. */
+    public record ScreeningVersion(UUID id, int version, Instant createdAt, String createdBy, String kbVersion, UUID amends,
+                                   String reason, UUID supersededBy, boolean latest) {
+    }
+
+    /** The versions of the chain the screening {@code id} belongs to, first version first; empty when not found in the clinic. */
+    public Optional<List<ScreeningVersion>> versions(UUID id) {
+        Optional<Screening> found = store.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ScreeningStore.ScreeningRow> chain = store.chain(found.get().chain());
+        List<ScreeningVersion> versions = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            ScreeningStore.ScreeningRow r = chain.get(i);
+            UUID next = i + 1 < chain.size() ? chain.get(i + 1).id() : null;
+            versions.add(new ScreeningVersion(r.id(), r.version(), r.createdAt(), r.createdBy(), r.kbVersion(), r.amendsId(),
+                    r.amendReason(), next, next == null));
+        }
+        return Optional.of(versions);
+    }
 
     /**
      * The stored result exactly as it was returned when created: with the complete explanation when
      * {@code full}, else with the compact one (the same projection of the stored complete explanation).
      */
     public Optional<ObjectNode> find(UUID id, boolean full) {
-        return store.find(id).map(s -> stored(s, full));
+        return store.find(id).map(s -> {
+            ObjectNode result = stored(s, full);
+            Screening newer = store.supersededBy(s.id).orElse(null);
+            if (newer != null || s.amendsId != null) {
+                // only screenings in an amendment chain carry it: others are returned exactly as stored
+                result.set("amendment", mapper.valueToTree(amendmentInfo(s, newer)));
+            }
+            return result;
+        });
     }
 
     /** The screening an earlier request with this Idempotency-Key created, as it was returned then. */
