@@ -253,9 +253,9 @@ class BrowserUiTest {
         assertNoSeriousAccessibilityViolation("knowledge base");
         Browser.screenshot(driver, "09-knowledge-base");
 
-        driver.findElement(By.cssSelector("tr[data-rule='LCS-001'] a")).click();
-        wait.until(ExpectedConditions.urlContains("/ui/kb/rules/LCS-001"));
-        assertThat(driver.findElement(By.cssSelector(".kb-doc")).getText()).contains("LCS-001");
+        driver.findElement(By.cssSelector("tr[data-rule='LCS-010'] a")).click();
+        wait.until(ExpectedConditions.urlContains("/ui/kb/rules/LCS-010"));
+        assertThat(driver.findElement(By.cssSelector(".kb-doc")).getText()).contains("LCS-010");
         assertThat(driver.findElement(By.cssSelector("pre.drl")).getText()).contains("rule").contains("end");
         assertThat(driver.findElements(By.cssSelector("#sc-title + ul li"))).isNotEmpty();
         assertNoSeriousAccessibilityViolation("rule");
@@ -273,6 +273,94 @@ class BrowserUiTest {
         assertThat(evaluated).isPositive();
         assertNoSeriousAccessibilityViolation("replay");
         Browser.screenshot(driver, "11-replay-impact");
+    }
+
+    @Test
+    void theHistoryChartPlotsTheStoredValuesWithTheThresholdWhereTheRulesPutIt() {
+        String ref = "browser-history-1";
+        double[] cva = {42, 46.5, 51};
+        for (double v : cva) {
+            given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType("application/json")
+                    .body("{\"clientRef\": \"" + ref + "\", \"client\": {\"age\": 45}, \"observations\": [{\"code\": "
+                            + "\"craniovertebral_angle\", \"measurement\": {\"value\": " + v + ", \"unit\": \"deg\"}}],"
+                            + " \"muscleLength\": [{\"muscle\": \"upper_trapezius\", \"side\": \"right\", \"result\": \"short\"}]}")
+                    .post("/api/v1/screenings").then().statusCode(201);
+        }
+        List<Float> stored = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/api/v1/clients/" + ref + "/history").then().statusCode(200)
+                .extract().path("series.find { it.code == 'craniovertebral_angle' }.points.value");
+        assertThat(stored).containsExactly(42f, 46.5f, 51f);
+
+        driver.get(url("/ui/clients?q=browser-history"));
+        WebElement row = driver.findElement(By.cssSelector("tr[data-client='" + ref + "']"));
+        assertThat(row.getText()).contains("3");
+        assertNoSeriousAccessibilityViolation("clients");
+        Browser.screenshot(driver, "12-clients");
+        row.findElement(By.cssSelector("a")).click();
+        wait.until(ExpectedConditions.urlContains("/ui/clients/" + ref));
+
+        WebElement chart = driver.findElement(By.cssSelector("svg.chart[data-code='craniovertebral_angle']"));
+        double v0 = attr(chart, "data-v0");
+        double y0 = attr(chart, "data-y0");
+        double v1 = attr(chart, "data-v1");
+        double y1 = attr(chart, "data-y1");
+        List<WebElement> points = chart.findElements(By.cssSelector("circle.point"));
+        assertThat(points).hasSize(3);
+        double lastX = -1;
+        for (int i = 0; i < points.size(); i++) {
+            WebElement p = points.get(i);
+            assertThat(attr(p, "data-value")).isEqualTo(cva[i]);
+            double expectedY = y0 + (cva[i] - v0) * (y1 - y0) / (v1 - v0);
+            assertThat(attr(p, "cy")).as("y of the point for %s deg", cva[i]).isCloseTo(expectedY, org.assertj.core.data.Offset.offset(0.02));
+            assertThat(attr(p, "cx")).isGreaterThan(lastX);
+            lastX = attr(p, "cx");
+        }
+        // the rules' forward-head threshold (CVA below 50 deg), from the reference data, drawn at 50
+        WebElement threshold = chart.findElement(By.cssSelector("line.threshold[data-threshold='cva_forward_head']"));
+        assertThat(attr(threshold, "data-value")).isEqualTo(50.0);
+        assertThat(attr(threshold, "y1")).isCloseTo(y0 + (50 - v0) * (y1 - y0) / (v1 - v0), org.assertj.core.data.Offset.offset(0.02));
+        // a value above the line is drawn above it (smaller y), those below it below
+        assertThat(attr(points.get(2), "cy")).isLessThan(attr(threshold, "y1"));
+        assertThat(attr(points.get(0), "cy")).isGreaterThan(attr(threshold, "y1"));
+        assertThat(driver.findElements(By.cssSelector("svg.status-bands rect[data-pattern='UCS']"))).hasSize(3);
+        assertNoSeriousAccessibilityViolation("client history");
+        Browser.screenshot(driver, "13-client-history");
+    }
+
+    @Test
+    void anAmendmentKeepsTheOriginalAndADisagreementReachesTheRulesAuthors() {
+        String id = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType("application/json")
+                .body("{\"clientRef\": \"browser-amend-1\", \"client\": {\"age\": 38}, \"observations\": [{\"code\": "
+                        + "\"craniovertebral_angle\", \"measurement\": {\"value\": 44, \"unit\": \"deg\"}}]}")
+                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        driver.get(url("/ui/screenings/" + id + "/amend"));
+        assertThat(driver.findElement(By.name("clientRef")).getAttribute("value")).isEqualTo("browser-amend-1");
+        assertThat(driver.findElement(By.name("obs.craniovertebral_angle.value")).getAttribute("value")).isEqualTo("44");
+        type("obs.craniovertebral_angle.value", "47");
+        driver.findElement(By.id("submit-screening")).click();
+        // the reason is required: the API's message comes back beside it
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sec-amend .error")));
+        driver.findElement(By.id("f-reason")).sendKeys("CVA re-measured with the client standing");
+        submitExpectingResult();
+        assertThat(driver.findElement(By.id("versions")).getText()).contains("Version 2 of 2").contains("re-measured");
+        String amended = driver.getCurrentUrl();
+        assertThat(amended).doesNotContain(id);
+        driver.get(url("/ui/screenings/" + id));
+        assertThat(driver.findElement(By.id("versions")).getText()).contains("Version 1 of 2").contains("A newer version exists");
+
+        driver.get(amended);
+        new Select(driver.findElement(By.id("d-conclusion"))).selectByIndex(0);
+        driver.findElement(By.id("d-expected")).sendKeys("upper-crossed partial: the CVA is borderline");
+        driver.findElement(By.cssSelector("form[action$='/disagreements'] button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        String rule = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/api/v1/knowledge-base/disagreements").then().statusCode(200).extract().path("[0].ruleId");
+        driver.get(url("/ui/kb/rules/" + rule));
+        assertThat(driver.findElement(By.id("clinician-notes")).getText()).contains("the CVA is borderline");
+    }
+
+    static double attr(WebElement e, String name) {
+        return Double.parseDouble(e.getAttribute(name));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -82,7 +82,8 @@ public class KnowledgePages {
     @Path("rules/{id}")
     public TemplateInstance rule(@PathParam("id") String id) {
         WebKnowledge.RulePage page = knowledge.rule(id).orElseThrow(NotFoundException::new);
-        return Templates.rule(Chrome.of(identity, "kb"), page, notes.of(id));
+        Chrome chrome = Chrome.of(identity, "kb");
+        return Templates.rule(chrome, page, chrome.author() ? notes.of(id) : List.of());
     }
 
     @GET

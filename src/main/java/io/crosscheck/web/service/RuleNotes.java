@@ -1,14 +1,16 @@
 package io.crosscheck.web.service;
 
 import io.crosscheck.cdshooks.service.FeedbackService;
+import io.crosscheck.screening.service.DisagreementService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What clinicians said about a rule, shown beside it for its authors: CDS Hooks card feedback from EHRs
- * (accepted or overridden, with reasons).
+ * What clinicians said about a rule, shown beside it for its authors: disagreements recorded on results
+ * (what the clinician expected instead) and CDS Hooks card feedback from EHRs (accepted or overridden,
+ * with reasons).
  */
 @ApplicationScoped
 public class RuleNotes {
@@ -18,13 +20,20 @@ public class RuleNotes {
     }
 
     private final FeedbackService feedback;
+    private final DisagreementService disagreements;
 
-    RuleNotes(FeedbackService feedback) {
+    RuleNotes(FeedbackService feedback, DisagreementService disagreements) {
         this.feedback = feedback;
+        this.disagreements = disagreements;
     }
 
     public List<Note> of(String ruleId) {
         List<Note> notes = new ArrayList<>();
+        for (DisagreementService.DisagreementView d : disagreements.forRule(ruleId).disagreements()) {
+            notes.add(new Note("disagreement by " + d.user() + " (knowledge base " + d.kbVersion().substring(0, Math.min(15, d.kbVersion().length())) + ")",
+                    "disagrees", "expected: " + d.expected() + (d.comment() == null ? "" : " — " + d.comment()),
+                    d.at() == null ? "" : WebScreenings.WHEN.format(d.at())));
+        }
         FeedbackService.RuleFeedback f = feedback.forRule(ruleId);
         if (f != null && f.recent() != null) {
             for (FeedbackService.Entry e : f.recent()) {

@@ -103,6 +103,30 @@ public class WebScreenings {
         return screenings.screen(json(read.request()), idempotencyKey).id();
     }
 
+    /** Amends a stored screening with the request read from a form: a new version through the screening service; returns its id. */
+    public UUID amend(UUID id, String reason, ScreeningForm.Read read) {
+        ObjectNode result = screenings.amend(id, new ScreeningService.AmendmentRequest(reason, json(read.request())));
+        return UUID.fromString(result.get("id").asText());
+    }
+
+    /** The conclusions of a result a clinician may disagree with: patterns, referrals and plan items. */
+    public List<FormField.Option> conclusions(ScreeningResult r) {
+        List<FormField.Option> out = new ArrayList<>();
+        if (r.patterns() != null) {
+            r.patterns().stream().filter(p -> p.conclusionId() != null).forEach(p -> out.add(
+                    new FormField.Option(p.conclusionId(), "Pattern: " + p.name() + " (" + p.status() + ")", false)));
+        }
+        if (r.redFlags() != null && r.redFlags().referrals() != null) {
+            r.redFlags().referrals().stream().filter(x -> x.conclusionId() != null).forEach(x -> out.add(
+                    new FormField.Option(x.conclusionId(), "Referral: " + x.label() + " (" + x.urgency() + ")", false)));
+        }
+        if (r.interventions() != null) {
+            r.interventions().stream().filter(i -> i.conclusionIds() != null && !i.conclusionIds().isEmpty()).forEach(i -> out.add(
+                    new FormField.Option(i.conclusionIds().get(0), "Plan: " + i.name(), false)));
+        }
+        return out;
+    }
+
     /** A stored screening of the caller's clinic: the entity (its request) and its result. */
     public record Stored(Screening screening, ScreeningResult result, JsonNode request) {
     }

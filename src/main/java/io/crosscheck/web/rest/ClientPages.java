@@ -1,0 +1,64 @@
+package io.crosscheck.web.rest;
+
+import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.screening.service.ClientService;
+import io.crosscheck.web.config.WebConfig;
+import io.crosscheck.web.service.Charts;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Clients of the caller's clinic: the searchable list, and one client's screenings with their history charts. */
+@Path("/ui/clients")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("physio")
+public class ClientPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance clients(Chrome chrome, String q, ClientService.Page<ClientService.ClientSummary> page,
+                                               String error);
+
+        static native TemplateInstance client(Chrome chrome, String clientRef, ClientService.Page<ClientService.ClientScreening> screenings,
+                                              List<Charts.Chart> charts, String bands);
+    }
+
+    private final ClientService clients;
+    private final SecurityIdentity identity;
+    private final WebConfig config;
+
+    ClientPages(ClientService clients, SecurityIdentity identity, WebConfig config) {
+        this.clients = clients;
+        this.identity = identity;
+        this.config = config;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("1") int page) {
+        String query = q == null ? "" : q.trim();
+        try {
+            return Templates.clients(Chrome.of(identity, "clients"), query, clients.clients(query, page, config.clientsPageSize()), null);
+        } catch (InvalidRequestException e) {
+            return Templates.clients(Chrome.of(identity, "clients"), query, clients.clients("", 1, config.clientsPageSize()),
+                    "A reference holds only letters, digits, '.', '_', ':' or '-'.");
+        }
+    }
+
+    @GET
+    @Path("{clientRef}")
+    public TemplateInstance client(@PathParam("clientRef") String clientRef, @QueryParam("page") @DefaultValue("1") int page) {
+        ClientService.Page<ClientService.ClientScreening> screenings = clients.screenings(clientRef, page, config.clientsPageSize());
+        ClientService.ClientHistory history = clients.history(clientRef);
+        return Templates.client(Chrome.of(identity, "clients"), clientRef, screenings, Charts.series(history), Charts.patterns(history));
+    }
+}
