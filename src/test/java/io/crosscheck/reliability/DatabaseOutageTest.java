@@ -11,7 +11,6 @@ import io.restassured.response.ExtractableResponse;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.OverTcp.class)
-@DisabledIfSystemProperty(named = "crosscheck.jdbc-url", matches = "jdbc:postgresql:.*")
+@org.junit.jupiter.api.Tag("h2-server")
 class DatabaseOutageTest {
 
     static volatile Server server;
