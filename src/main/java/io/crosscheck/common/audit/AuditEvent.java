@@ -13,6 +13,8 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String KB_LOAD_ACCEPTED = "kb.load.accepted";
     public static final String KB_LOAD_REJECTED = "kb.load.rejected";
     public static final String KB_REPLAY = "kb.replay";
+    public static final String KB_PROPOSED = "kb.proposed";
+    public static final String KB_APPROVED = "kb.approved";
     public static final String CLIENT_EXPORT = "client.export";
     public static final String CLIENT_ERASE = "client.erase";
     public static final String USER_CREATE = "user.create";
