@@ -59,6 +59,14 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /api/v1/knowledge-base/versions/{version}", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/versions/{version}/files", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/versions/{version}/files/{path: .+}", Set.of("author"));
+        // cluster (issue 13): the active version, diffs, proposals and their approval
+        EXPECTED.put("GET /api/v1/knowledge-base/active", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/diff", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/proposals", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/proposals/{version}", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/approve", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/activate", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/reload", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/replays", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}", Set.of("author"));
