@@ -9,7 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -56,8 +56,15 @@ class ClusterModeTest {
     @Inject
     DataSource dataSource;
 
-    @BeforeAll
-    static void authors() {
+    static boolean created;
+
+    /** Per test, not @BeforeAll: RestAssured has the test port only once Quarkus started for the test. */
+    @BeforeEach
+    void authors() {
+        if (created) {
+            return;
+        }
+        created = true;
         TestUsers.ensureUser("cluster-alice", PASSWORD, List.of("author", "physio"), "default");
         TestUsers.ensureUser("cluster-bob", PASSWORD, List.of("author"), "default");
     }

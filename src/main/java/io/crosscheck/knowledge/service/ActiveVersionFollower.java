@@ -60,6 +60,9 @@ public class ActiveVersionFollower {
 
     /** One check: follow the active version if this node serves another. Also called by tests. */
     public boolean check() {
+        if (!knowledgeBases.loaded()) {
+            return false; // start-up is still loading it
+        }
         try {
             boolean changed = registry.active()
                     .filter(a -> !a.version().equals(knowledgeBases.current().version()))

@@ -153,6 +153,11 @@ public class KnowledgeBaseService {
         return java.util.Optional.ofNullable(lastLoad);
     }
 
+    /** Whether start-up has loaded a knowledge base yet. */
+    public boolean loaded() {
+        return current.get() != null;
+    }
+
     /** The knowledge base serving now, for read-only views (registry, vocabulary). */
     public KnowledgeBase current() {
         Live live = current.get();
