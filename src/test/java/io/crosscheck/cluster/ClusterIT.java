@@ -98,6 +98,14 @@ class ClusterIT {
             }
         }
 
+        // one Idempotency-Key sent to both nodes at once: one screening, both answers name it
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> onA = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> unchecked(() -> post(a, clinicA, "cluster-idem", "cluster-same-key")));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> onB = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> unchecked(() -> post(b, clinicA, "cluster-idem", "cluster-same-key")));
+        assertThat(id(onA.get())).isEqualTo(id(onB.get()));
+        assertThat(List.of(onA.get().statusCode(), onB.get().statusCode())).contains(201);
+
         // a rule change reloaded on A is served by B within seconds; a roll back on B is served by A
         String v1 = version(a);
         assertThat(version(b)).isEqualTo(v1);
@@ -272,6 +280,18 @@ class ClusterIT {
             r.header("Content-Type", type);
         }
         return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private interface Call<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T unchecked(Call<T> call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String admin() {
