@@ -49,7 +49,12 @@ public class AuditLog {
              @ConfigProperty(name = "crosscheck.audit.key") Optional<String> key,
              @ConfigProperty(name = "crosscheck.audit.key-file", defaultValue = "data/audit.key") Path keyFile,
              @ConfigProperty(name = "crosscheck.audit.checkpoint-file") Optional<Path> checkpointFile,
-             @ConfigProperty(name = "crosscheck.audit.seal-interval-ms", defaultValue = "200") long sealIntervalMs) {
+             @ConfigProperty(name = "crosscheck.audit.seal-interval-ms", defaultValue = "200") long sealIntervalMs,
+             @ConfigProperty(name = "crosscheck.cluster.enabled", defaultValue = "false") boolean cluster) {
+        if (cluster && key.filter(k -> !k.isBlank()).isEmpty()) {
+            // a key generated into one node's data/ would make every other node's entries break the chain
+            throw new IllegalStateException("crosscheck.cluster.enabled needs the audit key shared by every node: set CROSSCHECK_AUDIT_KEY");
+        }
         this.caller = caller;
         this.dataSource = dataSource;
         this.chain = new AuditChain(key.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8))

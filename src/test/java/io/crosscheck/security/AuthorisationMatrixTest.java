@@ -48,6 +48,8 @@ class AuthorisationMatrixTest {
 
     /** Who may use what. An endpoint missing here fails the test: decide its roles when you add it. */
     static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
+    /** The pages among them: anonymous callers are sent to the login page; roles are checked with a signed-in session. */
+    static final Map<String, Set<String>> PAGES = new LinkedHashMap<>();
 
     static {
         EXPECTED.put("POST /api/v1/screenings", Set.of("physio"));
@@ -59,6 +61,14 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /api/v1/knowledge-base/versions/{version}", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/versions/{version}/files", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/versions/{version}/files/{path: .+}", Set.of("author"));
+        // cluster (issue 13): the active version, diffs, proposals and their approval
+        EXPECTED.put("GET /api/v1/knowledge-base/active", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/diff", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/proposals", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/proposals/{version}", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/approve", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/activate", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/reload", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/replays", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}", Set.of("author"));
@@ -90,6 +100,23 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /fhir/CodeSystem/crosscheck", PUBLIC_ROW);
         EXPECTED.put("POST /cds-services/{id}", EHR_JWT_ONLY);
         EXPECTED.put("POST /cds-services/{id}/feedback", EHR_JWT_ONLY);
+        // the web UI's pages (issue 12): signed in with the login form (a session cookie), not HTTP Basic
+        PAGES.put("GET /", PUBLIC_ROW);
+        PAGES.put("GET /ui/login", PUBLIC_ROW);
+        PAGES.put("GET /ui", Set.of("physio", "author", "admin"));
+        PAGES.put("POST /ui/logout", Set.of("physio", "author", "admin"));
+        for (String page : List.of("GET /ui/clients", "GET /ui/clients/{clientRef}", "GET /ui/screenings/new", "POST /ui/screenings",
+                "GET /ui/screenings/{id}", "GET /ui/screenings/{id}/derivation", "GET /ui/screenings/{id}/report",
+                "GET /ui/screenings/{id}/sheet", "GET /ui/screenings/{id}/amend", "POST /ui/screenings/{id}/amend",
+                "POST /ui/screenings/{id}/red-flags", "POST /ui/screenings/{id}/disagreements")) {
+            PAGES.put(page, Set.of("physio"));
+        }
+        for (String page : List.of("GET /ui/kb", "GET /ui/kb/rules/{id}", "GET /ui/kb/docs/{path: .+}")) {
+            PAGES.put(page, Set.of("physio", "author"));
+        }
+        PAGES.put("POST /ui/kb/replays", Set.of("author"));
+        PAGES.put("GET /ui/kb/replays/{id}", Set.of("author"));
+        EXPECTED.putAll(PAGES);
         // not JAX-RS: the management endpoints
         EXPECTED.put("GET /q/openapi", Set.of("admin"));
         EXPECTED.put("GET /q/metrics", Set.of("admin"));
@@ -154,6 +181,10 @@ class AuthorisationMatrixTest {
         int checks = 0;
         for (Endpoint e : endpoints()) {
             Set<String> allowed = EXPECTED.getOrDefault(e.key(), Set.of());
+            if (PAGES.containsKey(e.key())) {
+                checks += checkPage(e, allowed, wrong);
+                continue;
+            }
             int anonymous = call(given().auth().none(), e);
             checks++;
             boolean open = allowed == PUBLIC_ROW;
@@ -191,6 +222,55 @@ class AuthorisationMatrixTest {
         given().auth().preemptive().basic("matrix-physio", "not-the-password").get("/api/v1/vocabulary").then().statusCode(401);
         given().auth().none().get("/q/health/ready").then().statusCode(200);
         given().auth().none().get("/q/health/live").then().statusCode(200);
+    }
+
+    /** A page: anonymous callers are redirected to the login form (public pages answer); each role signs in with the form. */
+    private static int checkPage(Endpoint e, Set<String> allowed, List<String> wrong) {
+        boolean open = allowed == PUBLIC_ROW;
+        io.restassured.response.Response anonymous = page(given().auth().none().redirects().follow(false), e);
+        String location = anonymous.getHeader("Location");
+        if (open ? anonymous.statusCode() == 401 || anonymous.statusCode() == 403
+                : anonymous.statusCode() != 302 || location == null || !location.contains("/ui/login")) {
+            wrong.add(e.key() + " anonymous -> " + anonymous.statusCode() + " " + location);
+        }
+        if (open) {
+            return 1;
+        }
+        for (String role : ROLES) {
+            int status = page(given().auth().none().redirects().follow(false).cookie(SESSION_COOKIE, session(role)), e).statusCode();
+            boolean denied = status == 403;
+            if (allowed.contains(role) == denied || status == 401 || status == 302) {
+                wrong.add(e.key() + " as " + role + " (signed in) -> " + status + (allowed.contains(role) ? " (allowed)" : " (should be 403)"));
+            }
+        }
+        return 1 + ROLES.size();
+    }
+
+    static final String SESSION_COOKIE = "crosscheck-session";
+    static final Map<String, String> SESSIONS = new LinkedHashMap<>();
+
+    /** Signs in through the login form once per role; the session cookie. */
+    static String session(String role) {
+        return SESSIONS.computeIfAbsent(role, r -> {
+            io.restassured.response.Response login = given().auth().none().redirects().follow(false)
+                    .formParam("j_username", "matrix-" + r).formParam("j_password", PASSWORD).post("/j_security_check");
+            String cookie = login.getCookie(SESSION_COOKIE);
+            if (cookie == null) {
+                throw new AssertionError("the login form did not sign matrix-" + r + " in: " + login.statusCode());
+            }
+            return cookie;
+        });
+    }
+
+    /** Calls a page; form posts carry a matching CSRF token, so that only the role decides. */
+    private static io.restassured.response.Response page(RequestSpecification spec, Endpoint e) {
+        String path = e.path().replace("{path: .+}", "index.md").replace("{id}", "00000000-0000-0000-0000-000000000000")
+                .replace("{clientRef}", "matrix-nobody");
+        if ("POST".equals(e.method())) {
+            spec = spec.contentType("application/x-www-form-urlencoded").cookie("crosscheck-csrf", "matrix-token")
+                    .formParam("csrf-token", "matrix-token");
+        }
+        return spec.request(e.method(), path);
     }
 
     private static int call(RequestSpecification spec, Endpoint e) {

@@ -261,6 +261,10 @@ class BrowserUiTest {
         assertNoSeriousAccessibilityViolation("rule");
         Browser.screenshot(driver, "10-rule-page");
 
+        // at least one stored screening of the clinic to replay
+        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType("application/json")
+                .body("{\"clientRef\": \"browser-replay-1\", \"client\": {\"age\": 30}}").post("/api/v1/screenings")
+                .then().statusCode(201);
         driver.get(url("/ui/kb"));
         new Select(driver.findElement(By.id("candidate"))).selectByValue(candidate);
         driver.findElement(By.cssSelector("form[action='/ui/kb/replays'] button[type=submit]")).click();

@@ -1,33 +1,86 @@
 package io.crosscheck.authoring.service;
 
+import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.knowledge.KnowledgeBaseProposal;
+import io.crosscheck.knowledge.config.ClusterConfig;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
+import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.engine.KnowledgeSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Hot reload for rule authors: the configured rules directory goes live only if it passes the same
- * validation as {@code bin/validate-rules} (compile, lint, scenario suite, rule coverage).
+ * validation as {@code bin/validate-rules} (compile, lint, scenario suite, rule coverage). Going live
+ * is an activation for the whole deployment: every node of a cluster follows. With
+ * {@code crosscheck.cluster.require-approval} a version that was never live also needs a second
+ * author's approval of its proposal ({@link #propose}).
  */
 @ApplicationScoped
 public class ReloadService {
 
     private final KnowledgeBaseService knowledgeBases;
     private final KnowledgeBaseValidator validator;
+    private final KnowledgeBaseRegistry registry;
+    private final KnowledgeBaseBuilder builder;
+    private final ClusterConfig cluster;
+    private final Clock clock = Clock.systemUTC();
 
-    ReloadService(KnowledgeBaseService knowledgeBases, KnowledgeBaseValidator validator) {
+    ReloadService(KnowledgeBaseService knowledgeBases, KnowledgeBaseValidator validator, KnowledgeBaseRegistry registry,
+                  KnowledgeBaseBuilder builder, ClusterConfig cluster) {
         this.knowledgeBases = knowledgeBases;
         this.validator = validator;
+        this.registry = registry;
+        this.builder = builder;
+        this.cluster = cluster;
     }
 
     public ReloadResult reload(String by) {
-        return knowledgeBases.reload(by, validator::validate);
+        return knowledgeBases.reload(by, this::validateForActivation);
     }
 
     /** Reloads a candidate from elsewhere (an uploaded archive, a registry version), validated the same way. */
     public ReloadResult reload(String by, Supplier<KnowledgeSource> source) {
-        return knowledgeBases.reload(by, source, validator::validate);
+        return knowledgeBases.reload(by, source, this::validateForActivation);
+    }
+
+    /** The outcome of a proposal: the stored proposal when valid, the problems otherwise. */
+    public record Proposed(Optional<KnowledgeBaseProposal> proposal, List<KnowledgeProblem> problems) {
+    }
+
+    /** Validates a candidate and, if it passes, stores it as a proposal without putting it live. */
+    public Proposed propose(String by, KnowledgeSource source) {
+        KnowledgeBaseValidator.Validation v = validator.validate(source);
+        if (!v.valid()) {
+            return new Proposed(Optional.empty(), v.problems());
+        }
+        try {
+            return new Proposed(Optional.of(registry.propose(v.knowledgeBase(), by, clock.instant())), List.of());
+        } finally {
+            builder.release(v.knowledgeBase());
+        }
+    }
+
+    private KnowledgeBaseService.Candidate validateForActivation(KnowledgeSource source) {
+        KnowledgeBaseValidator.Validation v = validator.validate(source);
+        if (!v.valid() || !cluster.requireApproval()) {
+            return v;
+        }
+        String version = v.knowledgeBase().version();
+        if (registry.wasLive(version) || registry.proposal(version).map(p -> p.approvedBy != null).orElse(false)) {
+            return v;
+        }
+        builder.release(v.knowledgeBase());
+        List<KnowledgeProblem> problems = new ArrayList<>();
+        problems.add(new KnowledgeProblem("rules/", 0, 0, "version " + version + " was never live and has no approval: "
+                + "propose it (POST /api/v1/knowledge-base/proposals) and have another author approve it"));
+        return new KnowledgeBaseValidator.Validation(null, problems, v.scenarios());
     }
 }

@@ -18,6 +18,8 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String CLIENT_SEARCH = "client.search";
     public static final String CLIENT_READ = "client.read";
     public static final String CLIENT_HISTORY = "client.history";
+    public static final String KB_PROPOSED = "kb.proposed";
+    public static final String KB_APPROVED = "kb.approved";
     public static final String CLIENT_EXPORT = "client.export";
     public static final String CLIENT_ERASE = "client.erase";
     public static final String USER_CREATE = "user.create";

@@ -93,6 +93,46 @@ public class KnowledgeBaseResource {
         return registry.files(version).map(f -> f.get(path)).orElseThrow(NotFoundException::new);
     }
 
+    /** The deployment's active version, and whether this node serves it yet. */
+    public record ActiveView(String version, long generation, Instant activatedAt, String activatedBy, String servingHere) {
+    }
+
+    @GET
+    @Path("active")
+    @Operation(summary = "The version active for the whole deployment (every node follows it within seconds) and the one this node serves")
+    public ActiveView active() {
+        String here = knowledgeBases.current().version();
+        return registry.active().map(a -> new ActiveView(a.version(), a.generation(), a.activatedAt(), a.activatedBy(), here))
+                .orElse(new ActiveView(null, 0, null, null, here));
+    }
+
+    @GET
+    @Path("diff")
+    @Operation(summary = "What changed between two stored versions (live before, or proposals): files added, removed, changed as line hunks")
+    public io.crosscheck.knowledge.service.VersionDiff.Diff diff(@jakarta.ws.rs.QueryParam("from") String from,
+                                                                @jakarta.ws.rs.QueryParam("to") String to) {
+        List<io.crosscheck.common.problem.FieldError> errors = new java.util.ArrayList<>();
+        java.util.Optional<java.util.Map<String, String>> a = files(from, "from", errors);
+        java.util.Optional<java.util.Map<String, String>> b = files(to, "to", errors);
+        if (!errors.isEmpty()) {
+            throw new io.crosscheck.common.problem.InvalidRequestException(422, errors);
+        }
+        return io.crosscheck.knowledge.service.VersionDiff.between(from, a.orElseThrow(), to, b.orElseThrow());
+    }
+
+    private java.util.Optional<java.util.Map<String, String>> files(String version, String field,
+                                                                   List<io.crosscheck.common.problem.FieldError> errors) {
+        if (version == null || version.isBlank()) {
+            errors.add(new io.crosscheck.common.problem.FieldError(field, "is required: a stored knowledge-base version"));
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<java.util.Map<String, String>> files = registry.files(version);
+        if (files.isEmpty()) {
+            errors.add(new io.crosscheck.common.problem.FieldError(field, "no such knowledge-base version in the registry", version));
+        }
+        return files;
+    }
+
     private VersionView view(KnowledgeBaseVersion v) {
         return new VersionView(v.version, v.firstLoadedAt, v.origin, v.ruleCount,
                 registry.loadsOf(v.version).stream().map(LoadView::of).toList());

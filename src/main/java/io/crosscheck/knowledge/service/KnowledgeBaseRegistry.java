@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.knowledge.KnowledgeBaseActive;
 import io.crosscheck.knowledge.KnowledgeBaseLoad;
+import io.crosscheck.knowledge.KnowledgeBaseProposal;
 import io.crosscheck.knowledge.KnowledgeBaseVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,8 +32,23 @@ public class KnowledgeBaseRegistry {
         this.audit = audit;
     }
 
+    /** The active version for the whole deployment, and how many activations there have been. */
+    public record ActiveVersion(String version, long generation, Instant activatedAt, String activatedBy) {
+    }
+
+    /** Records a version put live on this node and makes it the deployment's active version. */
     @Transactional
     public void recordAccepted(KnowledgeBase kb, String by, Instant at) {
+        recordAccepted(kb, by, at, true);
+    }
+
+    /**
+     * Records a version put live on this node; {@code activate}: it also becomes the active version of
+     * the whole deployment (every node follows), otherwise (a node starting with the active version)
+     * the active version is left as it is.
+     */
+    @Transactional
+    public void recordAccepted(KnowledgeBase kb, String by, Instant at, boolean activate) {
         if (KnowledgeBaseVersion.findById(kb.version()) == null) {
             KnowledgeBaseVersion v = new KnowledgeBaseVersion();
             v.version = kb.version();
@@ -42,6 +59,11 @@ public class KnowledgeBaseRegistry {
             v.persist();
         }
         load(kb.version(), by, at, "accepted", null);
+        if (activate) {
+            // one atomic update of the one row: concurrent activations on two nodes each add one
+            KnowledgeBaseActive.update("version = ?1, generation = generation + 1, activatedAt = ?2, activatedBy = ?3 where id = ?4",
+                    kb.version(), at, truncate(by, 128), KnowledgeBaseActive.ROW);
+        }
         io.micrometer.core.instrument.Metrics.counter("crosscheck.kb.loads", "outcome", "accepted").increment();
         audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_LOAD_ACCEPTED,
                 kb.version(), kb.version(), "by " + truncate(by, 128)));
@@ -53,6 +75,63 @@ public class KnowledgeBaseRegistry {
         load(version, by, at, "rejected", problems.stream().map(KnowledgeProblem::toString).collect(Collectors.joining("\n")));
         audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_LOAD_REJECTED,
                 version, version, problems.size() + " problem(s), by " + truncate(by, 128)));
+    }
+
+    /** The deployment's active version (empty before the first activation): one row read by key. */
+    @Transactional
+    public Optional<ActiveVersion> active() {
+        KnowledgeBaseActive a = KnowledgeBaseActive.findById(KnowledgeBaseActive.ROW);
+        return a == null || a.version == null ? Optional.empty()
+                : Optional.of(new ActiveVersion(a.version, a.generation, a.activatedAt, a.activatedBy));
+    }
+
+    /** Stores a validated candidate that is not live yet; storing the same content again changes nothing. */
+    @Transactional
+    public KnowledgeBaseProposal propose(KnowledgeBase kb, String by, Instant at) {
+        KnowledgeBaseProposal existing = KnowledgeBaseProposal.findById(kb.version());
+        if (existing != null) {
+            return existing;
+        }
+        KnowledgeBaseProposal p = new KnowledgeBaseProposal();
+        p.version = kb.version();
+        p.proposedAt = at;
+        p.proposedBy = truncate(by, 128);
+        p.origin = truncate(kb.source().origin(), 512);
+        p.ruleCount = kb.rules().size();
+        p.filesJson = write(kb.source().files());
+        p.persist();
+        audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_PROPOSED,
+                kb.version(), kb.version(), "by " + truncate(by, 128)));
+        return p;
+    }
+
+    @Transactional
+    public Optional<KnowledgeBaseProposal> proposal(String version) {
+        return KnowledgeBaseProposal.findByIdOptional(version);
+    }
+
+    @Transactional
+    public List<KnowledgeBaseProposal> proposals() {
+        return KnowledgeBaseProposal.list("order by proposedAt desc");
+    }
+
+    /** Records a second author's approval of a proposal (the caller checked it is another author). */
+    @Transactional
+    public KnowledgeBaseProposal approve(String version, String by, Instant at) {
+        KnowledgeBaseProposal p = KnowledgeBaseProposal.findById(version);
+        if (p.approvedBy == null) {
+            p.approvedBy = truncate(by, 128);
+            p.approvedAt = at;
+            audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_APPROVED,
+                    version, version, "by " + truncate(by, 128) + ", proposed by " + p.proposedBy));
+        }
+        return p;
+    }
+
+    /** Whether a version has been live before (a roll back to it needs no new approval). */
+    @Transactional
+    public boolean wasLive(String version) {
+        return KnowledgeBaseVersion.findById(version) != null;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -75,12 +154,14 @@ public class KnowledgeBaseRegistry {
         return KnowledgeBaseLoad.list("version = ?1 and outcome = 'accepted' order by attemptedAt", version);
     }
 
-    /** The files of a stored version: path -> content. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The files of a stored version (one that went live, or a proposal): path -> content. */
+    @Transactional
     public Optional<Map<String, String>> files(String version) {
-        return version(version).map(v -> {
+        Optional<String> stored = version(version).map(v -> v.filesJson)
+                .or(() -> KnowledgeBaseProposal.<KnowledgeBaseProposal>findByIdOptional(version).map(p -> p.filesJson));
+        return stored.map(text -> {
             try {
-                return json.readValue(v.filesJson, new TypeReference<Map<String, String>>() { });
+                return json.readValue(text, new TypeReference<Map<String, String>>() { });
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

@@ -41,7 +41,11 @@ public class KnowledgeBaseService {
     private final AtomicReference<Live> current = new AtomicReference<>();
     private final ReentrantLock reloads = new ReentrantLock();
 
-    KnowledgeBaseService(KnowledgeConfig config, KnowledgeBaseRegistry registry, KnowledgeBaseBuilder builder) {
+    private final io.crosscheck.knowledge.config.ClusterConfig cluster;
+
+    KnowledgeBaseService(KnowledgeConfig config, KnowledgeBaseRegistry registry, KnowledgeBaseBuilder builder,
+                         io.crosscheck.knowledge.config.ClusterConfig cluster) {
+        this.cluster = cluster;
         this.config = config;
         this.registry = registry;
         this.builder = builder;
@@ -94,9 +98,16 @@ public class KnowledgeBaseService {
     void onStart(@Observes StartupEvent event) {
         reloads.lock();
         try {
-            KnowledgeBase kb = builder.build(readSource());
+            // In a cluster the database's active version serves (its compiled module comes from the cache);
+            // the rules directory (or packaged copy) only seeds a database that has none yet. Embedded: as before.
+            java.util.Optional<KnowledgeBaseRegistry.ActiveVersion> active = cluster.enabled() ? registry.active() : java.util.Optional.empty();
+            KnowledgeSource source = active
+                    .map(a -> new KnowledgeSource("registry:" + a.version(), registry.files(a.version())
+                            .orElseThrow(() -> new IllegalStateException("the active version " + a.version() + " is not in the registry"))))
+                    .orElseGet(this::readSource);
+            KnowledgeBase kb = builder.build(source);
             current.set(new Live(kb));
-            registry.recordAccepted(kb, "startup", clock.instant());
+            registry.recordAccepted(kb, "startup", clock.instant(), active.isEmpty());
             lastLoad = "accepted " + kb.version() + " at startup";
             LOG.infof("Knowledge base %s loaded from %s: %d rules", kb.version(), kb.source().origin(), kb.rules().size());
         } finally {
@@ -140,6 +151,11 @@ public class KnowledgeBaseService {
     /** The outcome of the last load attempt in this process ("accepted sha256:... by x" / "rejected ..."), for health. */
     public java.util.Optional<String> lastLoad() {
         return java.util.Optional.ofNullable(lastLoad);
+    }
+
+    /** Whether start-up has loaded a knowledge base yet. */
+    public boolean loaded() {
+        return current.get() != null;
     }
 
     /** The knowledge base serving now, for read-only views (registry, vocabulary). */
@@ -193,6 +209,33 @@ public class KnowledgeBaseService {
             lastLoad = "accepted " + next.kb.version() + " by " + by;
             LOG.infof("Reload by %s: knowledge base %s replaces %s", by, next.kb.version(), previous);
             return new ReloadResult(true, next.kb.version(), previous, List.of());
+        } finally {
+            reloads.unlock();
+        }
+    }
+
+    /**
+     * Puts live a version that was activated elsewhere (by another node): built from its stored files (the
+     * compiled module usually comes from the cache), without validation (the activating node validated
+     * it) and without a new activation. Serialised with reloads; a version serving already is left alone.
+     *
+     * @return whether this node now serves a different version
+     */
+    public boolean follow(String version, java.util.function.Supplier<KnowledgeSource> source) {
+        reloads.lock();
+        try {
+            String previous = current().version();
+            if (previous.equals(version)) {
+                return false;
+            }
+            KnowledgeBase kb = builder.build(source.get());
+            Live next = new Live(kb);
+            Live old = current.getAndSet(next);
+            old.superseded.set(true);
+            old.releaseIfIdle();
+            lastLoad = "followed the active version " + kb.version();
+            LOG.infof("Knowledge base %s activated in the cluster replaces %s", kb.version(), previous);
+            return true;
         } finally {
             reloads.unlock();
         }

@@ -19,7 +19,15 @@ public interface ReplayConfig {
     @WithDefault("2")
     int maxPending();
 
-    /** Finished replays kept in memory for GET; the oldest are forgotten first. */
+    /** Finished replays kept in the database for GET; the oldest are deleted first. */
     @WithDefault("20")
     int retainedJobs();
+
+    /** How often the node running a replay stores its progress and a heartbeat. */
+    @WithDefault("PT2S")
+    java.time.Duration heartbeatInterval();
+
+    /** A running replay without a heartbeat for this long (its node stopped) is marked failed. */
+    @WithDefault("PT30S")
+    java.time.Duration staleAfter();
 }

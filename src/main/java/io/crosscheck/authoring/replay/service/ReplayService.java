@@ -123,7 +123,7 @@ public class ReplayService {
             executor.execute(() -> run(job, lease, candidate));
         } catch (RejectedExecutionException e) {
             end(lease, candidate);
-            job.finish(null, "the service is shutting down", clock.instant());
+            jobs.finish(job, null, "the service is shutting down", clock.instant());
         }
         return job.view();
     }
@@ -139,12 +139,17 @@ public class ReplayService {
                             job.processed.incrementAndGet();
                         }
                     });
-            job.finish(report, null, clock.instant());
+            jobs.finish(job, report, null, clock.instant());
             LOG.infof("Replay %s done: %d screenings, %d changed, %d failed", job.id, report.screenings().evaluated(),
                     report.screenings().changed(), report.screenings().failed());
         } catch (RuntimeException | Error e) {
             LOG.error("Replay " + job.id + " failed", e);
-            job.finish(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), clock.instant());
+            try {
+                jobs.finish(job, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), clock.instant());
+            } catch (RuntimeException notStored) {
+                // the database is away: the job stays running in the table and is marked failed once stale
+                LOG.warnf("Replay %s: its failure could not be stored (%s)", job.id, notStored.getClass().getSimpleName());
+            }
         } finally {
             end(lease, candidate);
         }
