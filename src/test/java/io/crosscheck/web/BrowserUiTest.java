@@ -85,6 +85,9 @@ class BrowserUiTest {
         type("sy.0.settleMinutes", "20");
         type("ls.sittingHoursPerDay", "9");
         type("obs.craniovertebral_angle.value", "44");
+        // the threshold the rules use is shown beside the field, read from the reference data
+        assertThat(driver.findElement(By.cssSelector("#sec-posture tr:has([name='obs.craniovertebral_angle.value']) .hint")).getText())
+                .contains("< 50 deg");
         select("obs.rounded_shoulders.sign", "bilateral");
         select("obs.anterior_pelvic_tilt.sign", "present");
         select("ml.upper_trapezius.right.result", "short");

@@ -264,7 +264,7 @@ public class ClientService {
      * symptom rules do), and it takes a threshold by id (or by an id prefix completed at run time, such as
      * {@code dnf_endurance_} + norm group); the threshold must be in the series' unit.
      */
-    static List<ThresholdLine> thresholds(KnowledgeBase kb, String kind, String code, String unit) {
+    public static List<ThresholdLine> thresholds(KnowledgeBase kb, String kind, String code, String unit) {
         String factType = FACT_TYPES.get(kind);
         Map<String, List<ThresholdRule>> rulesByThreshold = new LinkedHashMap<>();
         for (ParsedRule rule : kb.parsedRules()) {

@@ -28,7 +28,7 @@ import java.util.OptionalInt;
 public final class ScreeningForm {
 
     public static final List<String> SIDES = List.of("right", "left");
-    static final String BOTH = "both";
+    public static final String BOTH = "both";
 
     /** What {@link #read} produced: the request JSON and, per JSON pointer, the form field behind it. */
     public record Read(ObjectNode request, Map<String, String> fieldOfPointer) {

@@ -11,6 +11,7 @@ import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.ClientService;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.screening.service.ScreeningStore;
 import io.crosscheck.web.config.WebConfig;
@@ -84,7 +85,52 @@ public class WebScreenings {
     /** The form for the serving knowledge base with these values and errors. */
     public ScreeningForm.Model model(Map<String, String> values, Map<String, String> errors) {
         KnowledgeBase kb = knowledgeBases.current();
-        return form.model(kb, values, errors, Map.of());
+        return form.model(kb, values, errors, hints.computeIfAbsent(kb.version(), v -> {
+            if (hints.size() > 8) {
+                hints.clear();
+            }
+            return thresholdHints(kb);
+        }));
+    }
+
+    private final Map<String, Map<String, String>> hints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Beside each measured field, the threshold the rules use on it ("counts below 50 deg"), read from the
+     * rules and reference data (the same reading as the history charts' reference lines).
+     */
+    static Map<String, String> thresholdHints(KnowledgeBase kb) {
+        Map<String, String> out = new LinkedHashMap<>();
+        var v = kb.reference().vocabulary();
+        for (var p : v.posture()) {
+            if (p.measurement() != null) {
+                hint(out, List.of("obs." + p.code() + ".value"), ClientService.thresholds(kb, "observation", p.code(), p.measurement().unit()));
+            }
+        }
+        for (var m : v.muscles()) {
+            if (m.measurement() != null) {
+                hint(out, ScreeningForm.SIDES.stream().map(side -> "ml." + m.code() + "." + side + ".value").toList(),
+                        ClientService.thresholds(kb, "muscleLength", m.code(), m.measurement().unit()));
+            }
+        }
+        for (var t : v.movementTests()) {
+            if (t.measurement() != null) {
+                hint(out, (t.sided() ? ScreeningForm.SIDES : List.of(ScreeningForm.BOTH)).stream()
+                                .map(side -> "mv." + t.code() + "." + side + ".value").toList(),
+                        ClientService.thresholds(kb, "movement", t.code(), t.measurement().unit()));
+            }
+        }
+        return out;
+    }
+
+    private static void hint(Map<String, String> out, List<String> fields, List<ClientService.ThresholdLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        String text = "rules: " + String.join("; ", lines.stream().map(l -> l.label() + " " + l.comparator() + " "
+                + (l.value() == Math.rint(l.value()) ? Long.toString((long) l.value()) : Double.toString(l.value())) + " " + l.unit()
+                + " (" + String.join(", ", l.rules().stream().map(ClientService.ThresholdRule::id).toList()) + ")").toList());
+        fields.forEach(f -> out.put(f, text));
     }
 
     /** A posted form as the API's JSON request, with the field behind each JSON pointer. */
