@@ -15,7 +15,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -45,10 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * syntactic ones (wrong types, unknown fields, duplicate keys, truncation, deep nesting, huge strings,
  * random bytes: 400), through the real HTTP stack. Coverage statistics are printed and bounded: at
  * least a quarter valid (201) and a quarter reaching validation (422). Heavy: runs with
- * part of ./mvnw verify; -Dcrosscheck.heavy=false leaves it out (the CI PostgreSQL leg).
+ * part of ./mvnw verify; the CI PostgreSQL leg leaves it out by its tag (-Dcrosscheck.excluded-groups=...,heavy).
  */
 @QuarkusTest
-@EnabledIfSystemProperty(named = "crosscheck.heavy", matches = "true")
+@org.junit.jupiter.api.Tag("heavy")
 class ScreeningPropertiesTest {
 
     static final int PAYLOADS = 10_000;
