@@ -2,6 +2,7 @@ package io.crosscheck.web.rest;
 
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.service.DisagreementService;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.web.service.FormField;
@@ -129,10 +130,10 @@ public class ScreeningPages {
     public Response amend(@PathParam("id") String id, MultivaluedMap<String, String> posted, @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         Map<String, String> values = single(posted);
-        WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
+        Screening original = screenings.find(uuid(id)).orElseThrow(NotFoundException::new);
         // the client reference of an amendment is the original's
-        if (stored.screening().clientRef != null) {
-            values.put("clientRef", stored.screening().clientRef);
+        if (original.clientRef != null) {
+            values.put("clientRef", original.clientRef);
         }
         ScreeningForm.Read read = screenings.read(values);
         String reason = values.get("reason");
@@ -211,8 +212,8 @@ public class ScreeningPages {
     @Path("{id}/derivation")
     public TemplateInstance derivation(@PathParam("id") String id, @QueryParam("conclusion") String conclusion,
                                        @HeaderParam("HX-Request") String htmx) {
-        WebScreenings.Stored s = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        List<DerivationRow> rows = screenings.derivation(s.screening(), conclusion);
+        Screening s = screenings.find(uuid(id)).orElseThrow(NotFoundException::new);
+        List<DerivationRow> rows = screenings.derivation(s, conclusion);
         return "true".equals(htmx) ? Templates.derivationFragment(rows) : Templates.derivation(Chrome.of(identity, "clients"), id, rows);
     }
 

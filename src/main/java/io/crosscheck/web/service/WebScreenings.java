@@ -178,15 +178,20 @@ public class WebScreenings {
     }
 
     public Optional<Stored> stored(UUID id) {
-        return store.find(id).map(s -> {
+        // the stored result is kept without its explanation: read as it is, with no explanation parsed for a page
+        // that does not show one (derivations are read on demand, from the entity, by derivation())
+        return find(id).map(s -> {
             try {
-                ObjectNode node = screenings.stored(s, false);
-                node.remove("explanation");
-                return new Stored(s, mapper.treeToValue(node, ScreeningResult.class), mapper.readTree(s.requestJson));
+                return new Stored(s, mapper.readValue(s.resultJson, ScreeningResult.class), mapper.readTree(s.requestJson));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** A stored screening of the caller's clinic, as stored (the read is audited by the store). */
+    public Optional<Screening> find(UUID id) {
+        return store.find(id);
     }
 
     /** The result page's content. */
