@@ -12,7 +12,6 @@ import io.crosscheck.common.problem.InvalidRequestException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -130,10 +129,7 @@ public class FeedbackService {
 
     @Transactional
     public RuleFeedback forRule(String ruleId) {
-        String clinic = caller.clinicId();
-        if (clinic == null) {
-            throw new ForbiddenException("The caller belongs to no clinic");
-        }
+        String clinic = caller.requiredClinicId();
         long issued = IssuedCard.count("ruleId = ?1 and clinicId = ?2", ruleId, clinic);
         List<CardFeedback> all = CardFeedback.<CardFeedback>find("ruleId = ?1 and clinicId = ?2 order by outcomeAt desc", ruleId, clinic).list();
         long accepted = all.stream().filter(f -> f.outcome.equals("accepted")).count();

@@ -19,4 +19,16 @@ public interface Caller {
 
     /** The client address of the request, or null outside a request. */
     String address();
+
+    /**
+     * The caller's clinic, required: a caller without one (e.g. a token without the clinic claim) sees no
+     * client data and is refused (403).
+     */
+    default String requiredClinicId() {
+        String clinic = clinicId();
+        if (clinic == null) {
+            throw new jakarta.ws.rs.ForbiddenException("The caller belongs to no clinic");
+        }
+        return clinic;
+    }
 }

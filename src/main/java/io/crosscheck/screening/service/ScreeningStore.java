@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
@@ -38,11 +37,7 @@ public class ScreeningStore {
 
     /** The caller's clinic; a caller without one (e.g. a token without the clinic claim) sees no client data. */
     public String clinic() {
-        String clinic = caller.clinicId();
-        if (clinic == null) {
-            throw new ForbiddenException("The caller belongs to no clinic");
-        }
-        return clinic;
+        return caller.requiredClinicId();
     }
 
     @Transactional

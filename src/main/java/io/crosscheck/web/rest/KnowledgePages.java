@@ -16,7 +16,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -127,10 +126,6 @@ public class KnowledgePages {
     }
 
     private String clinic() {
-        String clinic = caller.clinicId();
-        if (clinic == null) {
-            throw new ForbiddenException("The caller belongs to no clinic");
-        }
-        return clinic;
+        return caller.requiredClinicId();
     }
 }

@@ -7,7 +7,6 @@ import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
 import io.crosscheck.common.access.Caller;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.QueryParam;
 import io.crosscheck.common.problem.Problem;
 import jakarta.ws.rs.Consumes;
@@ -80,11 +79,7 @@ public class ReplayResource {
     }
 
     private String clinic() {
-        String clinic = caller.clinicId();
-        if (clinic == null) {
-            throw new ForbiddenException("The caller belongs to no clinic");
-        }
-        return clinic;
+        return caller.requiredClinicId();
     }
 
     @GET
