@@ -1,10 +1,9 @@
 package io.crosscheck.cli;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,6 +11,8 @@ import picocli.CommandLine.Option;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -40,20 +41,15 @@ public final class CdsTokenCommand implements Callable<Integer> {
         Map<String, Object> file = JsonUtil.parseJson(Files.readString(key, StandardCharsets.UTF_8));
         @SuppressWarnings("unchecked")
         PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk((Map<String, Object>) file.get("key"));
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer((String) file.get("issuer"));
-        claims.setSubject("crosscheck-cli");
-        claims.setAudience(audience);
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(5);
-        claims.setJwtId(UUID.randomUUID().toString());
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(jwk.getPrivateKey());
-        jws.setKeyIdHeaderValue(jwk.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384);
-        jws.setHeader("typ", "JWT");
-        spec.commandLine().getOut().println(jws.getCompactSerialization());
+        String token = Jwt.issuer((String) file.get("issuer"))
+                .subject("crosscheck-cli")
+                .audience(audience)
+                .issuedAt(Instant.now())
+                .expiresIn(Duration.ofMinutes(5))
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().algorithm(SignatureAlgorithm.ES384).keyId(jwk.getKeyId()).header("typ", "JWT")
+                .sign(jwk.getPrivateKey());
+        spec.commandLine().getOut().println(token);
         return 0;
     }
 

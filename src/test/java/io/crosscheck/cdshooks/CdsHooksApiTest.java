@@ -220,6 +220,11 @@ class CdsHooksApiTest {
             c.setIssuedAt(EhrKeys.minutesAgo(7));
         }), body));
         bad.put("issued long ago", call(EhrKeys.es384(audience(), c -> c.setIssuedAt(EhrKeys.minutesAgo(30))), body));
+        bad.put("issued in the future", call(EhrKeys.es384(audience(), c -> {
+            c.setIssuedAt(EhrKeys.minutesAgo(-3));
+            c.setExpirationTime(EhrKeys.minutesAgo(-6));
+        }), body));
+        bad.put("no iat", call(EhrKeys.es384(audience(), c -> c.unsetClaim("iat")), body));
         bad.put("no jti", call(EhrKeys.es384(audience(), c -> c.unsetClaim("jti")), body));
         bad.put("no exp", call(EhrKeys.es384(audience(), c -> c.unsetClaim("exp")), body));
         bad.put("alg none", call(EhrKeys.unsigned(audience()), body));

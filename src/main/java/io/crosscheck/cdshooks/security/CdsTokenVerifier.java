@@ -1,59 +1,68 @@
 package io.crosscheck.cdshooks.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.cdshooks.config.EhrConfig;
 import io.crosscheck.cdshooks.store.EhrClient;
 import io.crosscheck.cdshooks.store.UsedTokenId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.HttpsJwks;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
-import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.jwt.consumer.JwtContext;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
-import org.jose4j.keys.resolvers.VerificationKeyResolver;
-import org.jose4j.lang.JoseException;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks a CDS Hooks 2.0 bearer JWT: the issuer is a registered EHR client; the signature verifies with
- * one of its keys (its stored JWKS, or the JWKS at its registered URL; a {@code jku} header must name
- * that URL); only RS384 and ES384 are accepted ({@code none} and HMAC never); {@code aud} is the URL of
- * the service called; {@code exp}, {@code iat} and {@code jti} are present, the token is unexpired and
- * recent, and its {@code jti} has not been used by that issuer before (kept in the database). Blocking:
- * called on a worker thread. Log lines name the issuer and the reason, never the token.
+ * Checks a CDS Hooks 2.0 bearer JWT with SmallRye JWT: the issuer is a registered EHR client; the
+ * signature verifies with one of its keys (its stored JWKS, or the JWKS at its registered URL; a
+ * {@code jku} header must name that URL); only RS384 and ES384 are accepted ({@code none} and HMAC
+ * never); {@code aud} is the URL of the service called; {@code exp}, {@code iat} and {@code jti} are
+ * present, the token is unexpired, not issued in the future and recent, and its {@code jti} has not been
+ * used by that issuer before (kept in the database). Blocking: called on a worker thread. Log lines name
+ * the issuer and the reason, never the token.
  */
 @ApplicationScoped
 public class CdsTokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(CdsTokenVerifier.class);
     /** CDS Hooks 2.0: EHRs sign with ES384 or RS384. */
-    static final AlgorithmConstraints ALGORITHMS = new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-            AlgorithmIdentifiers.RSA_USING_SHA384, AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384);
+    static final Set<SignatureAlgorithm> ALGORITHMS = EnumSet.of(SignatureAlgorithm.RS384, SignatureAlgorithm.ES384);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The verified caller: issuer and clinic. */
     public record Verified(String issuer, String clinicId, String jti) {
     }
 
+    /**
+     * One SmallRye JWT factory per key source: its parser caches the key resolver (and the fetched JWKS
+     * with its refresh interval), so a client's keys are read once, not per call. Keyed by issuer and
+     * key source, so a changed registration gets a new one.
+     */
+    private record KeySource(String issuer, String jwks, String jwksUrl) {
+    }
+
     private final EhrConfig config;
     private final EntityManager em;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, HttpsJwks> remoteKeySets = new ConcurrentHashMap<>();
+    private final Map<KeySource, JWTCallerPrincipalFactory> factories = new ConcurrentHashMap<>();
 
     CdsTokenVerifier(EhrConfig config, EntityManager em) {
         this.config = config;
@@ -61,64 +70,91 @@ public class CdsTokenVerifier {
     }
 
     public Verified verify(String token, List<String> audiences) {
-        JwtContext unverified;
+        // read the issuer (to find the client) and the header (for jku); nothing is trusted until SmallRye
+        // JWT has verified the token against that client's keys below
+        JsonWebToken unverified;
         try {
-            // read the claims to find the issuer; nothing is trusted until the checks below pass
-            unverified = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
-                    .setSkipSignatureVerification().setJwsAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS).build().process(token);
-        } catch (InvalidJwtException e) {
+            unverified = new DefaultJWTParser().parseOnly(token);
+        } catch (ParseException | RuntimeException e) {
+            unverified = null;
+        }
+        if (unverified == null) {
             throw refused(null, "not a JWT");
         }
-        String issuer;
-        try {
-            issuer = unverified.getJwtClaims().getIssuer();
-        } catch (MalformedClaimException e) {
-            throw refused(null, "malformed iss");
+        String issuer = unverified.getIssuer();
+        if (issuer == null) {
+            throw refused(null, "no iss");
         }
-        if (issuer == null || unverified.getJoseObjects().size() != 1) {
-            throw refused(null, "no iss, or a nested token");
+        JsonNode header = header(token);
+        if (header == null) {
+            throw refused(issuer, "malformed header");
         }
         EhrClient client = QuarkusTransaction.requiringNew().call(() -> EhrClient.<EhrClient>findByIdOptional(issuer).orElse(null));
         if (client == null) {
             throw refused(issuer, "issuer not registered");
         }
-        String jku = unverified.getJoseObjects().get(0).getHeader("jku");
-        if (jku != null && !jku.equals(client.jwksUrl)) {
+        String jku = header.path("jku").isTextual() ? header.get("jku").asText() : null;
+        if (header.has("jku") && (jku == null || !jku.equals(client.jwksUrl))) {
             throw refused(issuer, "jku is not the registered JWKS URL");
         }
         long skew = config.clockSkew().toSeconds();
-        JwtConsumer consumer = new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(ALGORITHMS)
-                .setVerificationKeyResolver(keys(client))
-                .setExpectedIssuer(issuer)
-                .setExpectedAudience(true, audiences.toArray(String[]::new))
-                .setRequireExpirationTime()
-                .setRequireIssuedAt()
-                .setIssuedAtRestrictions((int) skew, (int) (config.tokenMaxAge().toSeconds() + skew))
-                .setRequireJwtId()
-                .setAllowedClockSkewInSeconds((int) skew)
-                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
-                .build();
-        JwtClaims claims;
+        JWTAuthContextInfo expected = keys(client);
+        expected.setIssuedBy(issuer);
+        expected.setExpectedAudience(Set.copyOf(audiences));
+        expected.setRequiredClaims(Set.of("exp", "iat", "jti"));
+        expected.setTokenAge(config.tokenMaxAge().toSeconds() + skew);
+        expected.setClockSkew((int) skew);
+        JsonWebToken verified;
         try {
-            consumer.processContext(unverified);
-            claims = unverified.getJwtClaims();
-        } catch (InvalidJwtException e) {
+            verified = factory(client).parse(token, expected);
+        } catch (ParseException e) {
             throw refused(issuer, reason(e));
         }
-        String jti;
-        Instant expires;
-        try {
-            jti = claims.getJwtId();
-            expires = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
-        } catch (MalformedClaimException e) {
-            throw refused(issuer, "malformed jti or exp");
+        long now = clock.instant().getEpochSecond();
+        if (verified.getIssuedAtTime() > now + skew) {
+            throw refused(issuer, "iat in the future");
         }
-        if (jti.isBlank() || jti.length() > 255) {
+        String jti = verified.getTokenID();
+        if (jti == null || jti.isBlank() || jti.length() > 255) {
             throw refused(issuer, "jti empty or too long");
         }
-        remember(issuer, jti, expires.plusSeconds(skew));
+        remember(issuer, jti, Instant.ofEpochSecond(verified.getExpirationTime()).plusSeconds(skew));
         return new Verified(issuer, client.clinicId, jti);
+    }
+
+    /** The token's JOSE header, or null when it is not a compact JWS of a JSON header. */
+    private static JsonNode header(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8));
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Where the client's keys come from: its stored JWKS first, otherwise its JWKS URL. */
+    private JWTAuthContextInfo keys(EhrClient client) {
+        JWTAuthContextInfo info = new JWTAuthContextInfo();
+        if (client.jwks != null && !client.jwks.isBlank()) {
+            info.setPublicKeyContent(client.jwks);
+        } else if (client.jwksUrl != null) {
+            info.setPublicKeyLocation(client.jwksUrl);
+            info.setJwksRefreshInterval((int) Math.max(1, config.jwksCacheTtl().toMinutes()));
+        } else {
+            throw refused(client.issuer, "no keys registered");
+        }
+        info.setSignatureAlgorithm(ALGORITHMS);
+        return info;
+    }
+
+    private JWTCallerPrincipalFactory factory(EhrClient client) {
+        boolean stored = client.jwks != null && !client.jwks.isBlank();
+        KeySource source = new KeySource(client.issuer, stored ? client.jwks : null, stored ? null : client.jwksUrl);
+        return factories.computeIfAbsent(source, s -> new DefaultJWTCallerPrincipalFactory());
     }
 
     /** Records the jti; a second use by the same issuer hits the primary key and is refused. */
@@ -141,37 +177,27 @@ public class CdsTokenVerifier {
         }
     }
 
-    private VerificationKeyResolver keys(EhrClient client) {
-        try {
-            if (client.jwks != null && !client.jwks.isBlank()) {
-                return new JwksVerificationKeyResolver(new JsonWebKeySet(client.jwks).getJsonWebKeys());
+    /** Forgets the cached keys of a client (after its registration changes or is removed). */
+    public void forget(String issuer) {
+        if (issuer != null) {
+            factories.keySet().removeIf(k -> k.issuer().equals(issuer));
+        }
+    }
+
+    /**
+     * A reason for the debug log: the failed checks' codes (jose4j's message would quote the claims) or
+     * SmallRye's own message, which names the check and never the token.
+     */
+    private static String reason(ParseException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof InvalidJwtException invalid && !invalid.getErrorDetails().isEmpty()) {
+                return invalid.getErrorDetails().stream().map(d -> "code " + d.getErrorCode()).distinct()
+                        .reduce((a, b) -> a + ", " + b).orElse("invalid");
             }
-        } catch (JoseException e) {
-            throw refused(client.issuer, "the registered JWKS does not parse");
         }
-        if (client.jwksUrl == null) {
-            throw refused(client.issuer, "no keys registered");
-        }
-        HttpsJwks remote = remoteKeySets.computeIfAbsent(client.jwksUrl, url -> {
-            HttpsJwks h = new HttpsJwks(url);
-            h.setDefaultCacheDuration(config.jwksCacheTtl().toSeconds());
-            return h;
-        });
-        return new HttpsJwksVerificationKeyResolver(remote);
-    }
-
-    /** Forgets the cached key set of a URL (after a client's registration changes). */
-    public void forget(String jwksUrl) {
-        if (jwksUrl != null) {
-            remoteKeySets.remove(jwksUrl);
-        }
-    }
-
-    private static String reason(InvalidJwtException e) {
-        if (e.getErrorDetails().isEmpty()) {
-            return "invalid";
-        }
-        return e.getErrorDetails().stream().map(d -> "code " + d.getErrorCode()).distinct().reduce((a, b) -> a + ", " + b).orElse("invalid");
+        Throwable cause = e.getCause() instanceof ParseException || e.getCause() == null ? e : e.getCause();
+        return cause instanceof InvalidJwtException || cause.getMessage() == null
+                ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("invalid");
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

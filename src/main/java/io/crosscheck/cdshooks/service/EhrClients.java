@@ -121,7 +121,7 @@ public class EhrClients {
             c = new EhrClient();
             c.issuer = r.issuer();
         } else {
-            verifier.forget(c.jwksUrl);
+            verifier.forget(c.issuer);
         }
         c.clinicId = r.clinic();
         c.jwksUrl = r.jwksUrl();
