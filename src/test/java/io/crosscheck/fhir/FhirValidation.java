@@ -15,9 +15,9 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import java.util.List;
 
 /**
- * HAPI's FHIR instance validator (hapi-fhir-validation 8.4.0 on FHIR core 6.5.27) with the R4
- * structure definitions of hapi-fhir-validation-resources-r4 8.12.1: structure, cardinality,
- * invariants and required bindings. Built once (it is slow to build).
+ * HAPI's FHIR instance validator (hapi-fhir-validation 8.8.1 on FHIR core 6.7.9, the core the service
+ * runs on) with the R4 structure definitions of hapi-fhir-validation-resources-r4 8.12.1: structure,
+ * cardinality, invariants and required bindings. Built once (it is slow to build).
  */
 public final class FhirValidation {
 
