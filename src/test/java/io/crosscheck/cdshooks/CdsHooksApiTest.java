@@ -298,6 +298,12 @@ class CdsHooksApiTest {
     }
 
     @Test
+    void aTokenWithoutSubIsAcceptedAsTheSpecificationsExampleTokenHasNone() {
+        call(EhrKeys.es384(audience(), c -> c.unsetClaim("sub")), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
+                .then().statusCode(200);
+    }
+
+    @Test
     void aJkuHeaderNamingTheRegisteredJwksUrlIsAccepted() {
         call(jku(audience(), EhrKeys.jwksUrl()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())).then().statusCode(200);
     }
