@@ -196,9 +196,14 @@ class CdsHooksApiTest {
     }
 
     @Test
-    void rs384TokensVerifyWithTheJwksServedOverHttp() {
+    void rs384TokensVerifyWithTheJwksServedOverHttpFetchedOnceNotPerCall() {
         call(EhrKeys.rs384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())).then().statusCode(200);
-        assertThat(EhrKeys.JWKS_REQUESTS.get()).isPositive();
+        int fetched = EhrKeys.JWKS_REQUESTS.get();
+        assertThat(fetched).isPositive();
+        for (int i = 0; i < 3; i++) {
+            call(EhrKeys.rs384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())).then().statusCode(200);
+        }
+        assertThat(EhrKeys.JWKS_REQUESTS.get()).as("the key set is cached for its refresh interval").isEqualTo(fetched);
     }
 
     // ---- security: each bad token is 401 and nothing is evaluated ----
