@@ -2,6 +2,7 @@ package io.crosscheck.cdshooks;
 
 import io.crosscheck.screening.Screening;
 import io.crosscheck.support.EhrKeys;
+import io.crosscheck.support.CdsConformance;
 import io.crosscheck.support.HapiFhirServer;
 import io.crosscheck.support.FhirFixtures;
 import io.crosscheck.support.TestUsers;
@@ -73,8 +74,13 @@ class CdsHooksApiTest {
         return "http://localhost:" + RestAssured.port + SERVICE;
     }
 
+    /** A service call; every 200 answer is checked against the specification's response model and invariants. */
     static Response call(String token, String body) {
-        return given().auth().none().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body).post(SERVICE);
+        Response r = given().auth().none().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body).post(SERVICE);
+        if (r.statusCode() == 200) {
+            assertThat(CdsConformance.violations(r.asString())).as("CDS Hooks 2.0 response conformance").isEmpty();
+        }
+        return r;
     }
 
     static long screenings() {

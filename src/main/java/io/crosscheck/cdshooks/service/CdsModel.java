@@ -30,10 +30,7 @@ public final class CdsModel {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String label, String url, String topic) {
-        public Source(String label, String url) {
-            this(label, url, null);
-        }
+    public record Source(String label, String url) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
