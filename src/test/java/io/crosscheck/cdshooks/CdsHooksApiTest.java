@@ -158,6 +158,53 @@ class CdsHooksApiTest {
     }
 
     @Test
+    void theSpecificationsOwnPatientViewExampleGetsConformantCardsWithTheMissingDataFetchedAndNoRedFlagReadAsNo() {
+        // HL7 CDS Hooks 2.0, "Calling a CDS Service": the example request as published, but for its fhirServer,
+        // which is the test's FHIR server here. Its prefetch key (patientToGreet) is not one of ours, so the
+        // service reads the patient and the searches from the EHR's FHIR server with the token given.
+        String example = """
+                {
+                  "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+                  "fhirServer": "http://hooks.smarthealthit.org:9080",
+                  "hook": "patient-view",
+                  "fhirAuthorization": {
+                    "access_token": "some-opaque-fhir-access-token",
+                    "token_type": "Bearer",
+                    "expires_in": 300,
+                    "scope": "user/Patient.read user/Observation.read",
+                    "subject": "cds-service4"
+                  },
+                  "context": {
+                    "userId": "Practitioner/example",
+                    "patientId": "1288992",
+                    "encounterId": "89284"
+                  },
+                  "prefetch": {
+                    "patientToGreet": {
+                      "resourceType": "Patient",
+                      "gender": "male",
+                      "birthDate": "1925-12-23",
+                      "id": "1288992",
+                      "active": true
+                    }
+                  }
+                }
+                """.replace("http://hooks.smarthealthit.org:9080", fhir.base());
+        org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
+        patient.setId("1288992");
+        patient.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.MALE).setActive(true)
+                .setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1925-12-23"));
+        fhir.clear().patient(patient);
+        JsonPath body = call(EhrKeys.es384(audience()), example).then().statusCode(200).extract().jsonPath();
+        assertThat(fhir.requests).isNotEmpty().allMatch(r -> r.endsWith("| Bearer " + FHIR_TOKEN));
+        assertThat(fhir.requests).anyMatch(r -> r.startsWith("GET /fhir/Patient/1288992"));
+        // the EHR holds no red-flag answers for this patient: the screen is incomplete, nothing is a "no"
+        assertThat(body.getString("extension.crosscheck.redFlagScreen")).isEqualTo("incomplete");
+        assertThat(body.getList("cards.summary", String.class)).anyMatch(s -> s.startsWith("Red-flag screen incomplete"));
+        assertThat(body.getString("extension.crosscheck.screeningId")).isNotBlank();
+    }
+
+    @Test
     void aRedFlagAnsweredYesGivesOnlyACriticalReferralCardWithAServiceRequestSuggestion() {
         JsonPath body = call(EhrKeys.es384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia")))
                 .then().statusCode(200).extract().jsonPath();
@@ -339,9 +386,8 @@ class CdsHooksApiTest {
 
     @Test
     void missingPrefetchIsFetchedFromTheEhrsFhirServerWithItsBearerToken() {
-        fhir.patient(FhirFixtures.patient()).add("Observation", FhirFixtures.findings())
+        fhir.clear().patient(FhirFixtures.patient()).add("Observation", FhirFixtures.findings())
                 .add("QuestionnaireResponse", List.of(FhirFixtures.redFlagAnswers(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())));
-        fhir.requests.clear();
         String body = FhirFixtures.patientViewRequest(UUID.randomUUID().toString(), fhir.base(), "null", "null", "null", "null");
         JsonPath out = call(EhrKeys.es384(audience()), body).then().statusCode(200).extract().jsonPath();
         assertThat(out.getString("extension.crosscheck.redFlagScreen")).isEqualTo("complete");

@@ -32,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HAPI FHIR R4 {@link RestfulServer} in Jetty on a random port, for the fetch path of the CDS
- * Hooks tests: {@code Patient/{id}} read, {@code {type}?patient={id}} search for the other types (HAPI's
+ * Hooks tests: {@code Patient/{id}} read, {@code {type}?patient={id}} search by subject for the other types (HAPI's
  * own paging, {@value #PAGE} per page, with its next links), and a bearer-token check (HAPI's 401
  * otherwise). Each request is recorded as {@code METHOD path?query | Authorization}.
  */
@@ -81,6 +81,14 @@ public final class HapiFhirServer implements AutoCloseable {
 
     public HapiFhirServer patient(Patient p) {
         patients.put(p.getIdElement().getIdPart(), p);
+        return this;
+    }
+
+    /** Forgets every patient and resource (and the recorded requests). */
+    public HapiFhirServer clear() {
+        patients.clear();
+        byType.clear();
+        requests.clear();
         return this;
     }
 
@@ -138,6 +146,13 @@ public final class HapiFhirServer implements AutoCloseable {
         }
     }
 
+    /** The resource's subject reference (Observation, Condition, QuestionnaireResponse, Encounter), as Patient/id. */
+    private static String subject(Resource r) {
+        org.hl7.fhir.r4.model.Base value = r.getNamedProperty("subject") == null || r.getNamedProperty("subject").getValues().isEmpty()
+                ? null : r.getNamedProperty("subject").getValues().get(0);
+        return value instanceof org.hl7.fhir.r4.model.Reference ref ? ref.getReferenceElement().toUnqualifiedVersionless().getValue() : null;
+    }
+
     /** Search by patient for one resource type, as an EHR's FHIR server answers {@code Observation?patient=}. */
     public final class ByPatientProvider implements IResourceProvider {
         private final Class<? extends Resource> type;
@@ -153,10 +168,10 @@ public final class HapiFhirServer implements AutoCloseable {
 
         @Search
         public List<IBaseResource> byPatient(@RequiredParam(name = "patient") ReferenceParam patient) {
-            if (!patients.containsKey(patient.getIdPart())) {
-                return List.of();
-            }
-            return List.copyOf(byType.getOrDefault(type.getSimpleName(), List.of()));
+            String wanted = "Patient/" + patient.getIdPart();
+            return byType.getOrDefault(type.getSimpleName(), List.of()).stream()
+                    .filter(r -> wanted.equals(subject(r)))
+                    .map(r -> (IBaseResource) r).toList();
         }
     }
 }
