@@ -40,7 +40,7 @@ public class EhrClients {
     public record Smart(String clientId, List<String> iss) {
     }
 
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    /** A registered client as the admin API shows it; {@code smart} is null when it is not registered for SMART launch. */
     public record View(String issuer, String clinic, String jwksUrl, int storedKeys, List<String> fhirServers, Smart smart,
                        java.time.Instant createdAt, String createdBy) {
         static View of(EhrClient c) {
