@@ -244,6 +244,31 @@ class SmartLaunchTest {
         assertThat(r.asString()).contains("access_denied");
     }
 
+    @Test
+    @DisplayName("Launches, good and refused, write no token, code, state, clinician or patient id to the log")
+    void theLogHoldsNoLaunchSecretsOrIdentities() throws Exception {
+        String patient = "canary-patient-" + UUID.randomUUID();
+        ehr.subject = "canary-clinician-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            String launchId = ehr.launch(patient, null);
+            Response launch = launch(ehr.fhirBase(), launchId);
+            String back = authorize(launch.getHeader("Location"));
+            Map<String, String> q = FakeSmartEhr.params(URI.create(back).getRawQuery());
+            callback(back, launch.getCookie(LAUNCH_COOKIE)).then().statusCode(200);
+            ehr.idToken = FakeSmartEhr.IdToken.WRONG_AUDIENCE;
+            fullLaunch(ehr.launch(patient, null)).then().statusCode(403);
+            java.nio.file.Path log = java.nio.file.Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("quarkus.log.file.path", String.class));
+            String text = java.nio.file.Files.readString(log);
+            assertThat(text).contains("SMART sign-in refused");
+            assertThat(text).doesNotContain(patient).doesNotContain(ehr.subject).doesNotContain(launchId)
+                    .doesNotContain(q.get("code")).doesNotContain(q.get("state")).doesNotContain("fake-access-token")
+                    .doesNotContain(launch.getCookie(LAUNCH_COOKIE));
+        } finally {
+            ehr.subject = "practitioner-7";
+        }
+    }
+
     // ---- helpers ----
 
     private static void assertRefused(Response r, int status) {
