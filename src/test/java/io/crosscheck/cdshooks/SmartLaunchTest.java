@@ -269,6 +269,26 @@ class SmartLaunchTest {
         }
     }
 
+    @Test
+    @DisplayName("A confidential client sends its configured secret with HTTP Basic; a token endpoint refusing it signs nobody in")
+    void aConfidentialClientAuthenticatesAtTheTokenEndpoint() throws Exception {
+        try (FakeSmartEhr confidential = new FakeSmartEhr("crosscheck-confidential-test", "test-smart-client-secret")) {
+            admin().body(Map.of("issuer", "https://ehr-smart-confidential.example.org", "clinic", CLINIC,
+                            "jwks", new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
+                            "smart", Map.of("clientId", confidential.clientId, "iss", List.of(confidential.fhirBase()))))
+                    .post("/api/v1/admin/ehr-clients").then().statusCode(anyOf(equalTo(201), equalTo(200)));
+            Response good = fullLaunch(confidential, confidential.launch(FhirFixtures.PATIENT_ID, screeningId));
+            good.then().statusCode(200);
+            assertThat(confidential.problems).isEmpty();
+            assertThat(next(good)).isEqualTo("/ui/screenings/" + screeningId);
+            assertThat(good.getCookie(SESSION)).isNotNull();
+
+            confidential.secret = "a-secret-crosscheck-does-not-have";
+            Response refused = fullLaunch(confidential, confidential.launch(FhirFixtures.PATIENT_ID, screeningId));
+            assertRefused(refused, 502);
+        }
+    }
+
     // ---- helpers ----
 
     private static void assertRefused(Response r, int status) {
@@ -310,7 +330,11 @@ class SmartLaunchTest {
     }
 
     static Response fullLaunch(String launchId) throws Exception {
-        Response launch = launch(ehr.fhirBase(), launchId);
+        return fullLaunch(ehr, launchId);
+    }
+
+    static Response fullLaunch(FakeSmartEhr at, String launchId) throws Exception {
+        Response launch = launch(at.fhirBase(), launchId);
         launch.then().statusCode(302);
         return callback(authorize(launch.getHeader("Location")), launch.getCookie(LAUNCH_COOKIE));
     }

@@ -32,7 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * an authorize endpoint that checks the request and redirects back with a one-time code, a token endpoint that checks
  * the code, client, redirect URI and the PKCE verifier against the challenge and answers with the launch context and
  * an id_token signed with a test RSA key (RS256), and that key's JWKS. What the id_token looks like is set per test
- * ({@link #idToken}); launches are registered with their context ({@link #launch}).
+ * ({@link #idToken}); launches are registered with their context ({@link #launch}). A public client names itself in
+ * the token request; a confidential one ({@link #secret}) authenticates with HTTP Basic, else 401 invalid_client.
  */
 public final class FakeSmartEhr implements AutoCloseable {
 
@@ -50,8 +51,19 @@ public final class FakeSmartEhr implements AutoCloseable {
     public final List<String> problems = new CopyOnWriteArrayList<>();
     public volatile IdToken idToken = IdToken.GOOD;
     public volatile String subject = "practitioner-7";
+    /** The client Crosscheck is at this EHR, and its secret when it is a confidential client (null: public). */
+    public final String clientId;
+    public volatile String secret;
 
+    /** A public client, {@value #CLIENT_ID}. */
     public FakeSmartEhr() throws IOException, JoseException {
+        this(CLIENT_ID, null);
+    }
+
+    /** A client with this id; with a secret it is confidential and must authenticate with HTTP Basic at the token endpoint. */
+    public FakeSmartEhr(String clientId, String secret) throws IOException, JoseException {
+        this.clientId = clientId;
+        this.secret = secret;
         key = RsaJwkGenerator.generateJwk(2048);
         key.setKeyId("ehr-auth-1");
         otherKey = RsaJwkGenerator.generateJwk(2048);
@@ -101,7 +113,7 @@ public final class FakeSmartEhr implements AutoCloseable {
     private void authorize(HttpExchange ex) throws IOException {
         Map<String, String> q = params(ex.getRequestURI().getRawQuery());
         expect(q, "response_type", "code");
-        expect(q, "client_id", CLIENT_ID);
+        expect(q, "client_id", clientId);
         expect(q, "aud", fhirBase());
         expect(q, "code_challenge_method", "S256");
         for (String required : List.of("redirect_uri", "state", "code_challenge", "scope", "launch")) {
@@ -133,8 +145,17 @@ public final class FakeSmartEhr implements AutoCloseable {
             return;
         }
         Map<String, String> f = params(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        String expected = secret == null ? null : "Basic " + Base64.getEncoder().encodeToString((enc(clientId) + ":" + enc(secret))
+                .getBytes(StandardCharsets.UTF_8));
+        if (secret != null && !expected.equals(auth)) {
+            send(ex, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
         Map<String, String> grant = codes.remove(f.getOrDefault("code", ""));
-        if (grant == null || !"authorization_code".equals(f.get("grant_type")) || !CLIENT_ID.equals(f.get("client_id"))
+        boolean clientNamed = secret == null ? clientId.equals(f.get("client_id")) && auth == null
+                : f.get("client_id") == null || clientId.equals(f.get("client_id"));
+        if (grant == null || !"authorization_code".equals(f.get("grant_type")) || !clientNamed
                 || !grant.get("redirect_uri").equals(f.get("redirect_uri"))) {
             problems.add("token request refused: unknown code, wrong grant type, client or redirect_uri");
             send(ex, 400, "{\"error\":\"invalid_grant\"}");
@@ -164,7 +185,7 @@ public final class FakeSmartEhr implements AutoCloseable {
         JwtClaims c = new JwtClaims();
         c.setIssuer(issuer());
         c.setSubject(subject);
-        c.setAudience(idToken == IdToken.WRONG_AUDIENCE ? "some-other-app" : CLIENT_ID);
+        c.setAudience(idToken == IdToken.WRONG_AUDIENCE ? "some-other-app" : clientId);
         c.setIssuedAtToNow();
         c.setExpirationTimeMinutesInTheFuture(5);
         if (idToken == IdToken.EXPIRED) {

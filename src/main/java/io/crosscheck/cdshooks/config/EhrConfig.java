@@ -51,5 +51,12 @@ public interface EhrConfig {
         /** How long a launch may take from the redirect to the EHR until its callback. */
         @WithDefault("10M")
         Duration stateTtl();
+
+        /**
+         * Secrets of confidential clients, by client_id ({@code crosscheck.ehr.smart.client-secrets."<client_id>"}, from the
+         * environment or a Secret, never the database): sent to the token endpoint with HTTP Basic. A client_id without a
+         * secret is a public client (PKCE only).
+         */
+        java.util.Map<String, String> clientSecrets();
     }
 }

@@ -35,7 +35,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -45,7 +44,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * SMART App Launch 2.x, EHR launch, as a public client with PKCE (S256). {@link #begin}: the launch's {@code iss}
+ * SMART App Launch 2.x, EHR launch, with PKCE (S256), as a public client or, when a secret is configured for its
+ * client_id ({@code crosscheck.ehr.smart.client-secrets}), a confidential one (client_secret_basic). {@link #begin}: the launch's {@code iss}
  * must be a FHIR server registered for SMART by an EHR client; its {@code .well-known/smart-configuration} gives the
  * authorize and token endpoints, and the browser is sent to authorize with a random state bound to it by a cookie
  * (both kept only as digests, in the database, so any node can take the callback). {@link #finish}: the state is
@@ -220,16 +220,24 @@ public class SmartLaunches {
     }
 
     private JsonNode exchange(SmartLaunch launch, EhrClient client, String code, String redirectUri) {
+        String secret = config.smart().clientSecrets().get(client.smartClientId);
         Map<String, String> body = new LinkedHashMap<>();
         body.put("grant_type", "authorization_code");
         body.put("code", code);
         body.put("redirect_uri", redirectUri);
-        body.put("client_id", client.smartClientId);
+        if (secret == null) {
+            body.put("client_id", client.smartClientId); // a public client names itself; a confidential one authenticates below
+        }
         body.put("code_verifier", launch.codeVerifier);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(launch.tokenEndpoint)).timeout(config.smart().timeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(launch.tokenEndpoint)).timeout(config.smart().timeout())
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form(body))).build();
-        return readJson(request, client.issuer, "token endpoint");
+                .POST(HttpRequest.BodyPublishers.ofString(form(body)));
+        if (secret != null) {
+            // client_secret_basic (RFC 6749 2.3.1): id and secret form-encoded, then Base64
+            String pair = URLEncoder.encode(client.smartClientId, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        return readJson(request.build(), client.issuer, "token endpoint");
     }
 
     private JsonNode readJson(HttpRequest request, String ehrClient, String what) {
