@@ -100,6 +100,10 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /fhir/CodeSystem/crosscheck", PUBLIC_ROW);
         EXPECTED.put("POST /cds-services/{id}", EHR_JWT_ONLY);
         EXPECTED.put("POST /cds-services/{id}/feedback", EHR_JWT_ONLY);
+        // SMART App Launch from the cards' smart links: public, the EHR's authorisation is the credential
+        // (SmartLaunchTest proves that a launch needs a registered iss, a state bound to the browser and a good id_token)
+        EXPECTED.put("GET /smart/launch", PUBLIC_ROW);
+        EXPECTED.put("GET /smart/callback", PUBLIC_ROW);
         // the web UI's pages (issue 12): signed in with the login form (a session cookie), not HTTP Basic
         PAGES.put("GET /", PUBLIC_ROW);
         PAGES.put("GET /ui/login", PUBLIC_ROW);

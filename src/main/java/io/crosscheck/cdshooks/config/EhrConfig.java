@@ -35,4 +35,28 @@ public interface EhrConfig {
     /** Search-result pages followed per query on an EHR's FHIR server. */
     @WithDefault("5")
     int fhirMaxPages();
+
+    /** SMART App Launch (EHR launch) from the cards' smart links. */
+    Smart smart();
+
+    interface Smart {
+        /** The scopes asked for at the EHR's authorize endpoint ({@code openid fhirUser} are needed to sign the user in). */
+        @WithDefault("launch openid fhirUser patient/*.read")
+        String scope();
+
+        /** Timeout of one request to the EHR's authorisation server (SMART configuration, token endpoint). */
+        @WithDefault("10S")
+        Duration timeout();
+
+        /** How long a launch may take from the redirect to the EHR until its callback. */
+        @WithDefault("10M")
+        Duration stateTtl();
+
+        /**
+         * Secrets of confidential clients, by client_id ({@code crosscheck.ehr.smart.client-secrets."<client_id>"}, from the
+         * environment or a Secret, never the database): sent to the token endpoint with HTTP Basic. A client_id without a
+         * secret is a public client (PKCE only).
+         */
+        java.util.Map<String, String> clientSecrets();
+    }
 }

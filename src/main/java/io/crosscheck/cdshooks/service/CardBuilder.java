@@ -39,16 +39,27 @@ public final class CardBuilder {
     private final ObjectMapper json;
     private final String baseUrl;
     private final Function<UUID, String> uuids;
+    private final boolean smart;
 
     /** {@code baseUrl}: absolute base of the links (web UI and kb-docs). */
     public CardBuilder(ObjectMapper json, String baseUrl) {
-        this(json, baseUrl, id -> UUID.randomUUID().toString());
+        this(json, baseUrl, false);
+    }
+
+    /** {@code smart}: the EHR client is registered for SMART launch, so cards also carry a {@code smart} link. */
+    public CardBuilder(ObjectMapper json, String baseUrl, boolean smart) {
+        this(json, baseUrl, id -> UUID.randomUUID().toString(), smart);
     }
 
     CardBuilder(ObjectMapper json, String baseUrl, Function<UUID, String> uuids) {
+        this(json, baseUrl, uuids, false);
+    }
+
+    CardBuilder(ObjectMapper json, String baseUrl, Function<UUID, String> uuids, boolean smart) {
         this.json = json;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.uuids = uuids;
+        this.smart = smart;
     }
 
     public List<Issued> cards(ScreeningResult r, String patientId) {
@@ -164,7 +175,10 @@ public final class CardBuilder {
                 baseUrl + "/api/v1/knowledge-base/versions/" + version + "/files/kb-docs/rules/" + ruleId + ".md");
         List<CdsModel.Coding> reasons = CrosscheckCodes.OVERRIDE_REASONS.stream()
                 .map(c -> new CdsModel.Coding(CrosscheckCodes.SYSTEM, c, CrosscheckCodes.overrideDisplay(c))).toList();
-        List<CdsModel.Link> links = List.of(new CdsModel.Link("Open the Crosscheck result", resultUrl(r.id()), "absolute"));
+        CdsModel.Link page = new CdsModel.Link("Open the Crosscheck result", resultUrl(r.id()), "absolute");
+        List<CdsModel.Link> links = smart
+                ? List.of(page, new CdsModel.Link("Open the Crosscheck result in the EHR (SMART)", smartLaunchUrl(), "smart", r.id().toString()))
+                : List.of(page);
         return new CdsModel.Card(uuids.apply(r.id()), shorten(summary), detail, indicator, source, suggestions,
                 suggestions == null ? null : "at-most-one", reasons, links);
     }
@@ -172,6 +186,11 @@ public final class CardBuilder {
     /** The web UI's page of a screening (opens after login). */
     public String resultUrl(UUID screeningId) {
         return baseUrl + "/ui/screenings/" + screeningId;
+    }
+
+    /** The SMART launch URL the EHR opens for a {@code smart} link (EHR launch, with iss and launch). */
+    public String smartLaunchUrl() {
+        return baseUrl + "/smart/launch";
     }
 
     static String shorten(String s) {

@@ -96,7 +96,8 @@ public class CdsHookService {
                     + String.join("; ", mapped.errors().stream().map(FieldError::message).toList()));
         }
         ObjectNode requestJson = json.valueToTree(mapped.request());
-        CardBuilder builder = new CardBuilder(json, baseUrl);
+        EhrClient client = QuarkusTransaction.requiringNew().call(() -> EhrClient.<EhrClient>findById(issuer));
+        CardBuilder builder = new CardBuilder(json, baseUrl, client != null && client.smartClientId != null);
         Outcome outcome;
         try {
             outcome = screen(requestJson, builder, request, serviceId, issuer, clinic, service.hook());
@@ -308,7 +309,7 @@ public class CdsHookService {
     }
 
     /** The stored client reference of an EHR patient: a digest of issuer and patient id, never the id itself. */
-    static String pseudonym(String issuer, String patientId) {
+    public static String pseudonym(String issuer, String patientId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((issuer + "|" + patientId).getBytes(StandardCharsets.UTF_8));
             return "ehr-" + HexFormat.of().formatHex(digest, 0, 12);

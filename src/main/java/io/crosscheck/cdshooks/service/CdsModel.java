@@ -45,7 +45,11 @@ public final class CdsModel {
     public record Action(String type, String description, JsonNode resource) {
     }
 
+    /** A card link: {@code absolute} (a web page) or {@code smart} (a SMART app launch URL, with its appContext). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Link(String label, String url, String type) {
+    public record Link(String label, String url, String type, String appContext) {
+        public Link(String label, String url, String type) {
+            this(label, url, type, null);
+        }
     }
 }

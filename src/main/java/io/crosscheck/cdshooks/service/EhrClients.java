@@ -2,6 +2,7 @@ package io.crosscheck.cdshooks.service;
 
 import io.crosscheck.cdshooks.security.CdsTokenVerifier;
 import io.crosscheck.cdshooks.store.EhrClient;
+import io.crosscheck.cdshooks.store.SmartServer;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
@@ -25,11 +26,22 @@ import java.util.List;
 @ApplicationScoped
 public class EhrClients {
 
-    /** A registration: exactly one of jwksUrl and jwks; fhirServers are the FHIR base URLs Crosscheck may fetch from. */
-    public record Registration(String issuer, String clinic, String jwksUrl, Object jwks, List<String> fhirServers) {
+    /**
+     * A registration: exactly one of jwksUrl and jwks; fhirServers are the FHIR base URLs Crosscheck may fetch from;
+     * smart (optional) registers the client for SMART App Launch.
+     */
+    public record Registration(String issuer, String clinic, String jwksUrl, Object jwks, List<String> fhirServers, Smart smart) {
     }
 
-    public record View(String issuer, String clinic, String jwksUrl, int storedKeys, List<String> fhirServers,
+    /**
+     * SMART App Launch settings: Crosscheck's {@code client_id} at the EHR's authorisation server, and the FHIR base
+     * URLs the EHR launches Crosscheck from (the launch's {@code iss}).
+     */
+    public record Smart(String clientId, List<String> iss) {
+    }
+
+    /** A registered client as the admin API shows it; {@code smart} is null when it is not registered for SMART launch. */
+    public record View(String issuer, String clinic, String jwksUrl, int storedKeys, List<String> fhirServers, Smart smart,
                        java.time.Instant createdAt, String createdBy) {
         static View of(EhrClient c) {
             int keys = 0;
@@ -40,7 +52,9 @@ public class EhrClients {
                     keys = 0;
                 }
             }
-            return new View(c.issuer, c.clinicId, c.jwksUrl, keys, c.fhirServerList(), c.createdAt, c.createdBy);
+            Smart smart = c.smartClientId == null ? null
+                    : new Smart(c.smartClientId, SmartServer.ofClient(c.issuer).stream().map(s -> s.fhirBase).toList());
+            return new View(c.issuer, c.clinicId, c.jwksUrl, keys, c.fhirServerList(), smart, c.createdAt, c.createdBy);
         }
     }
 
@@ -112,6 +126,7 @@ public class EhrClients {
         if (String.join(" ", servers).length() > 2000) {
             errors.add(new FieldError("/fhirServers", "at most 2,000 characters in all"));
         }
+        List<String> launchServers = r.smart() == null ? List.of() : smartServers(r.issuer(), r.smart(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(422, errors);
         }
@@ -127,12 +142,68 @@ public class EhrClients {
         c.jwksUrl = r.jwksUrl();
         c.jwks = jwks;
         c.fhirServers = servers.isEmpty() ? null : String.join(" ", servers);
+        c.smartClientId = r.smart() == null ? null : r.smart().clientId();
         c.createdAt = clock.instant();
         c.createdBy = caller.name();
         if (created) {
             c.persist();
         }
-        audit.fire(new AuditEvent("ehr-client.register", r.issuer(), null, "clinic " + r.clinic()));
+        List<String> kept = new ArrayList<>();
+        for (SmartServer s : SmartServer.ofClient(r.issuer())) {
+            if (launchServers.contains(s.fhirBase)) {
+                kept.add(s.fhirBase);
+            } else {
+                s.delete();
+            }
+        }
+        for (String base : launchServers) {
+            if (kept.contains(base)) {
+                continue;
+            }
+            SmartServer s = new SmartServer();
+            s.fhirBase = base;
+            s.ehrClient = r.issuer();
+            s.persist();
+        }
+        audit.fire(new AuditEvent("ehr-client.register", r.issuer(), null, "clinic " + r.clinic()
+                + (r.smart() == null ? "" : ", SMART launch from " + launchServers.size() + " FHIR server(s)")));
         return created;
+    }
+
+    /** The SMART launch URLs of a registration (trailing slashes dropped), or errors naming the fields. */
+    private static List<String> smartServers(String issuer, Smart smart, List<FieldError> errors) {
+        if (smart.clientId() == null || !smart.clientId().matches("[\\x21-\\x7E]{1,255}")) {
+            errors.add(new FieldError("/smart/clientId", "required: Crosscheck's client_id at the EHR's authorisation server "
+                    + "(1 to 255 visible ASCII characters)", smart.clientId()));
+        }
+        List<String> given = smart.iss() == null ? List.of() : smart.iss();
+        if (given.isEmpty()) {
+            errors.add(new FieldError("/smart/iss", "at least one FHIR base URL the EHR launches Crosscheck from"));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String url = given.get(i);
+            if (url == null || !url.matches("https?://[^\\s?#]{1,990}")) {
+                errors.add(new FieldError("/smart/iss/" + i, "an absolute http(s) URL without query or fragment, at most 1,000 characters", url));
+                continue;
+            }
+            String base = normalise(url);
+            if (out.contains(base)) {
+                errors.add(new FieldError("/smart/iss/" + i, "given more than once", url));
+                continue;
+            }
+            SmartServer other = SmartServer.findById(base);
+            if (other != null && !other.ehrClient.equals(issuer)) {
+                errors.add(new FieldError("/smart/iss/" + i, "already registered for another EHR client", url));
+                continue;
+            }
+            out.add(base);
+        }
+        return out;
+    }
+
+    /** A FHIR base URL as stored and looked up: without trailing slashes. */
+    public static String normalise(String fhirBase) {
+        return fhirBase.replaceAll("/+$", "");
     }
 }

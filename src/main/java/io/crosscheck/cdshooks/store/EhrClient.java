@@ -32,6 +32,10 @@ public class EhrClient extends PanacheEntityBase {
     @Column(name = "fhir_servers", length = 2000)
     public String fhirServers;
 
+    /** The client_id Crosscheck has at the EHR's SMART authorisation server; null: not registered for SMART launch. */
+    @Column(name = "smart_client_id", length = 255)
+    public String smartClientId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
