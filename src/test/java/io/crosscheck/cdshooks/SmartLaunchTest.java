@@ -68,9 +68,12 @@ class SmartLaunchTest {
                         "smart", Map.of("clientId", FakeSmartEhr.CLIENT_ID, "iss", List.of(ehr.fhirBase() + "/"))))
                 .post("/api/v1/admin/ehr-clients").then().statusCode(anyOf(equalTo(201), equalTo(200)))
                 .body("smart.clientId", equalTo(FakeSmartEhr.CLIENT_ID)).body("smart.iss", equalTo(List.of(ehr.fhirBase())));
-        cdsResponse = given().auth().none().header("Authorization", "Bearer " + cdsToken()).contentType(ContentType.JSON)
+        String answer = given().auth().none().header("Authorization", "Bearer " + cdsToken()).contentType(ContentType.JSON)
                 .body(FhirFixtures.articlePatientView(UUID.randomUUID().toString(), FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
-                .post(SERVICE).then().statusCode(200).extract().jsonPath();
+                .post(SERVICE).then().statusCode(200).extract().asString();
+        // smart links with appContext, checked against the specification's response model (cds-resp-3 among others)
+        assertThat(io.crosscheck.support.CdsConformance.violations(answer)).isEmpty();
+        cdsResponse = new JsonPath(answer);
         screeningId = cdsResponse.getString("extension.crosscheck.screeningId");
     }
 

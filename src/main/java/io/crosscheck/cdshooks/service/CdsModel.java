@@ -20,7 +20,8 @@ public final class CdsModel {
     public record Discovery(List<Service> services) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    /** {@code cards} is always present, an empty array when there is nothing to say (CDS Hooks 2.0). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Response(List<Card> cards, Map<String, Object> extension) {
     }
 
