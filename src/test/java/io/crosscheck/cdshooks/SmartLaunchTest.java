@@ -236,6 +236,10 @@ class SmartLaunchTest {
         Response good = fullLaunch(ehr.launch(FhirFixtures.PATIENT_ID, screeningId));
         good.then().statusCode(200);
         assertThat(good.getCookie(SESSION)).isNotNull();
+        // the EHR's keys are read once and kept for their refresh interval, not fetched on every launch
+        int fetched = ehr.jwksRequests.get();
+        fullLaunch(ehr.launch(FhirFixtures.PATIENT_ID, screeningId)).then().statusCode(200);
+        assertThat(ehr.jwksRequests.get()).isEqualTo(fetched);
     }
 
     @Test

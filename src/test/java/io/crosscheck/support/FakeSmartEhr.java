@@ -50,6 +50,8 @@ public final class FakeSmartEhr implements AutoCloseable {
     /** Problems the fake found in Crosscheck's requests (the tests expect none). */
     public final List<String> problems = new CopyOnWriteArrayList<>();
     public volatile IdToken idToken = IdToken.GOOD;
+    /** How often the JWKS was read. */
+    public final java.util.concurrent.atomic.AtomicInteger jwksRequests = new java.util.concurrent.atomic.AtomicInteger();
     public volatile String subject = "practitioner-7";
     /** The client Crosscheck is at this EHR, and its secret when it is a confidential client (null: public). */
     public final String clientId;
@@ -72,7 +74,10 @@ public final class FakeSmartEhr implements AutoCloseable {
         server.createContext("/fhir/.well-known/smart-configuration", this::configuration);
         server.createContext("/auth/authorize", this::authorize);
         server.createContext("/auth/token", this::token);
-        server.createContext("/auth/jwks", ex -> send(ex, 200, new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
+        server.createContext("/auth/jwks", ex -> {
+            jwksRequests.incrementAndGet();
+            send(ex, 200, new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        });
         server.start();
     }
 

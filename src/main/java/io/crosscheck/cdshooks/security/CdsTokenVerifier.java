@@ -8,16 +8,13 @@ import io.crosscheck.cdshooks.store.UsedTokenId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +23,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a CDS Hooks 2.0 bearer JWT with SmallRye JWT: the issuer is a registered EHR client; the
@@ -51,22 +46,15 @@ public class CdsTokenVerifier {
     public record Verified(String issuer, String clinicId, String jti) {
     }
 
-    /**
-     * One SmallRye JWT factory per key source: its parser caches the key resolver (and the fetched JWKS
-     * with its refresh interval), so a client's keys are read once, not per call. Keyed by issuer and
-     * key source, so a changed registration gets a new one.
-     */
-    private record KeySource(String issuer, String jwks, String jwksUrl) {
-    }
-
     private final EhrConfig config;
     private final EntityManager em;
     private final Clock clock = Clock.systemUTC();
-    private final Map<KeySource, JWTCallerPrincipalFactory> factories = new ConcurrentHashMap<>();
+    private final JwtKeySources keySources;
 
-    CdsTokenVerifier(EhrConfig config, EntityManager em) {
+    CdsTokenVerifier(EhrConfig config, EntityManager em, JwtKeySources keySources) {
         this.config = config;
         this.em = em;
+        this.keySources = keySources;
     }
 
     public Verified verify(String token, List<String> audiences) {
@@ -98,7 +86,12 @@ public class CdsTokenVerifier {
             throw refused(issuer, "jku is not the registered JWKS URL");
         }
         long skew = config.clockSkew().toSeconds();
-        JWTAuthContextInfo expected = keys(client);
+        JwtKeySources.KeySource keys = new JwtKeySources.KeySource("cds-hooks", client.issuer, client.jwks, client.jwksUrl);
+        if (!keys.hasKeys()) {
+            throw refused(issuer, "no keys registered");
+        }
+        JWTAuthContextInfo expected = new JWTAuthContextInfo();
+        expected.setSignatureAlgorithm(ALGORITHMS);
         expected.setIssuedBy(issuer);
         expected.setExpectedAudience(Set.copyOf(audiences));
         expected.setRequiredClaims(Set.of("exp", "iat", "jti"));
@@ -108,9 +101,9 @@ public class CdsTokenVerifier {
         expected.setRequireNamedPrincipal(false);
         JsonWebToken verified;
         try {
-            verified = factory(client).parse(token, expected);
+            verified = keySources.verify(keys, token, expected, (int) config.jwksCacheTtl().toMinutes());
         } catch (ParseException e) {
-            throw refused(issuer, reason(e));
+            throw refused(issuer, JwtKeySources.reason(e));
         }
         long now = clock.instant().getEpochSecond();
         if (verified.getIssuedAtTime() > now + skew) {
@@ -138,27 +131,6 @@ public class CdsTokenVerifier {
         }
     }
 
-    /** Where the client's keys come from: its stored JWKS first, otherwise its JWKS URL. */
-    private JWTAuthContextInfo keys(EhrClient client) {
-        JWTAuthContextInfo info = new JWTAuthContextInfo();
-        if (client.jwks != null && !client.jwks.isBlank()) {
-            info.setPublicKeyContent(client.jwks);
-        } else if (client.jwksUrl != null) {
-            info.setPublicKeyLocation(client.jwksUrl);
-            info.setJwksRefreshInterval((int) Math.max(1, config.jwksCacheTtl().toMinutes()));
-        } else {
-            throw refused(client.issuer, "no keys registered");
-        }
-        info.setSignatureAlgorithm(ALGORITHMS);
-        return info;
-    }
-
-    private JWTCallerPrincipalFactory factory(EhrClient client) {
-        boolean stored = client.jwks != null && !client.jwks.isBlank();
-        KeySource source = new KeySource(client.issuer, stored ? client.jwks : null, stored ? null : client.jwksUrl);
-        return factories.computeIfAbsent(source, s -> new DefaultJWTCallerPrincipalFactory());
-    }
-
     /** Records the jti; a second use by the same issuer hits the primary key and is refused. */
     private void remember(String issuer, String jti, Instant expires) {
         try {
@@ -181,25 +153,7 @@ public class CdsTokenVerifier {
 
     /** Forgets the cached keys of a client (after its registration changes or is removed). */
     public void forget(String issuer) {
-        if (issuer != null) {
-            factories.keySet().removeIf(k -> k.issuer().equals(issuer));
-        }
-    }
-
-    /**
-     * A reason for the debug log: the failed checks' codes (jose4j's message would quote the claims) or
-     * SmallRye's own message, which names the check and never the token.
-     */
-    private static String reason(ParseException e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof InvalidJwtException invalid && !invalid.getErrorDetails().isEmpty()) {
-                return invalid.getErrorDetails().stream().map(d -> "code " + d.getErrorCode()).distinct()
-                        .reduce((a, b) -> a + ", " + b).orElse("invalid");
-            }
-        }
-        Throwable cause = e.getCause() instanceof ParseException || e.getCause() == null ? e : e.getCause();
-        return cause instanceof InvalidJwtException || cause.getMessage() == null
-                ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("invalid");
+        keySources.forget(issuer);
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

@@ -3,6 +3,7 @@ package io.crosscheck.cdshooks.smart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.cdshooks.config.EhrConfig;
+import io.crosscheck.cdshooks.security.JwtKeySources;
 import io.crosscheck.cdshooks.service.CdsHookService;
 import io.crosscheck.cdshooks.service.EhrClients;
 import io.crosscheck.cdshooks.store.EhrClient;
@@ -15,8 +16,6 @@ import io.crosscheck.security.Role;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,14 +84,16 @@ public class SmartLaunches {
     }
 
     private final EhrConfig config;
+    private final JwtKeySources keySources;
     private final ObjectMapper json;
     private final Event<AuditEvent> audit;
     private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    SmartLaunches(EhrConfig config, ObjectMapper json, Event<AuditEvent> audit) {
+    SmartLaunches(EhrConfig config, ObjectMapper json, Event<AuditEvent> audit, JwtKeySources keySources) {
         this.config = config;
+        this.keySources = keySources;
         this.json = json;
         this.audit = audit;
         this.http = HttpClient.newBuilder().connectTimeout(config.smart().timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -266,24 +267,20 @@ public class SmartLaunches {
 
     /** The id_token, verified by SmallRye JWT against the authorisation server's keys; refused otherwise. */
     private JsonWebToken verify(String idToken, SmartLaunch launch, EhrClient client) {
+        JwtKeySources.KeySource keys = launch.jwksUri != null
+                ? new JwtKeySources.KeySource("smart-id-token", client.issuer, null, launch.jwksUri)
+                : new JwtKeySources.KeySource("smart-id-token", client.issuer, client.jwks, client.jwksUrl);
         JWTAuthContextInfo info = new JWTAuthContextInfo();
-        if (launch.jwksUri != null) {
-            info.setPublicKeyLocation(launch.jwksUri);
-        } else if (client.jwks != null) {
-            info.setPublicKeyContent(client.jwks);
-        } else {
-            info.setPublicKeyLocation(client.jwksUrl);
-        }
         info.setKeyFormat(io.smallrye.jwt.KeyFormat.JWK);
         info.setIssuedBy(launch.tokenIssuer);
         info.setExpectedAudience(Set.of(client.smartClientId));
         info.setSignatureAlgorithm(ALGORITHMS);
         info.setClockSkew((int) config.clockSkew().toSeconds());
         try {
-            // a parser (and key resolver) of its own: the keys of this authorisation server only
-            return new DefaultJWTParser(info, new DefaultJWTCallerPrincipalFactory()).parse(idToken);
+            // the keys of this authorisation server only, read once per key source (not per launch)
+            return keySources.verify(keys, idToken, info, (int) config.jwksCacheTtl().toMinutes());
         } catch (ParseException | RuntimeException e) {
-            throw refusedIdentity(client.issuer, "id_token not accepted (" + rootMessage(e) + ")");
+            throw refusedIdentity(client.issuer, "id_token not accepted (" + JwtKeySources.reason(e) + ")");
         }
     }
 
@@ -370,22 +367,6 @@ public class SmartLaunches {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Why a token was not accepted, for the log: jose4j's error codes, or the kind of failure (never the token). */
-    private static String rootMessage(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && c.getCause() != c) {
-            if (c instanceof org.jose4j.jwt.consumer.InvalidJwtException j && !j.getErrorDetails().isEmpty()) {
-                break;
-            }
-            c = c.getCause();
-        }
-        if (c instanceof org.jose4j.jwt.consumer.InvalidJwtException j && !j.getErrorDetails().isEmpty()) {
-            return "codes " + j.getErrorDetails().stream().map(d -> String.valueOf(d.getErrorCode())).distinct()
-                    .collect(Collectors.joining(", "));
-        }
-        return c.getClass().getSimpleName();
     }
 
     private static Refused unusable(String ehrClient, String why) {
