@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * The signature and claims check of one CDS Hooks bearer JWT (ES384, a client's stored JWKS), without
  * HTTP or the database (the issuer look-up and the jti insert are left out): what the service does
  * ({@code smallRyeFactoryPerClient}: SmallRye JWT, one principal factory per EHR key source, as
- * {@code CdsTokenVerifier} keeps them), SmallRye with a new factory per call (what
+ * {@code JwtKeySources} keeps them), SmallRye with a new factory per call (what
  * {@code new DefaultJWTParser(info).parse(token, info)} does, re-reading the JWKS each time), and the
  * jose4j consumer the service used before (JWKS parsed per call). Read as ratios within one run.
  */
