@@ -18,12 +18,14 @@ import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,12 @@ public final class ScenarioSuite {
     private static final ObjectMapper YAML = Yaml.strictMapper();
 
     private final ScreeningEvaluator evaluator;
+    /** The suite's run of each knowledge base, kept while the knowledge base is (identity, weakly held). */
+    private final Map<KnowledgeBase, SuiteRun> runs = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** A knowledge base's own scenario suite, as read from its source, and their outcomes. */
+    public record SuiteRun(List<Scenario> scenarios, List<KnowledgeProblem> loadProblems, ScenarioReport report) {
+    }
 
     /** @param evaluator the service's evaluation path, so scenarios run exactly what a screening runs */
     public ScenarioSuite(ScreeningEvaluator evaluator) {
@@ -63,6 +71,18 @@ public final class ScenarioSuite {
             }
         });
         return scenarios;
+    }
+
+    /**
+     * The knowledge base's own scenario suite (from its source), run once per knowledge base: start-up
+     * warm-up, reload validation and the authors' coverage pages share the one run.
+     */
+    public SuiteRun runOwnSuite(KnowledgeBase kb) {
+        return runs.computeIfAbsent(kb, k -> {
+            List<KnowledgeProblem> problems = new ArrayList<>();
+            List<Scenario> scenarios = load(k.source(), problems);
+            return new SuiteRun(List.copyOf(scenarios), List.copyOf(problems), run(k, scenarios));
+        });
     }
 
     /**

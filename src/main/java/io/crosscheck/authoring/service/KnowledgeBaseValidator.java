@@ -49,11 +49,11 @@ public final class KnowledgeBaseValidator {
         }
         // lint and scenario suite are independent: the lint on another thread while the scenarios run (themselves in parallel)
         CompletableFuture<List<KnowledgeProblem>> lint = CompletableFuture.supplyAsync(() -> linter.lint(kb));
-        List<KnowledgeProblem> loadProblems = new ArrayList<>();
-        List<Scenario> scenarios = ScenarioSuite.load(source, loadProblems);
-        ScenarioReport report = suite.run(kb, scenarios);
+        ScenarioSuite.SuiteRun run = suite.runOwnSuite(kb);
+        ScenarioReport report = run.report();
+        List<Scenario> scenarios = run.scenarios();
         List<KnowledgeProblem> problems = new ArrayList<>(lint.join());
-        problems.addAll(loadProblems);
+        problems.addAll(run.loadProblems());
         for (ScenarioOutcome o : report.failed()) {
             o.failures().forEach(f -> problems.add(new KnowledgeProblem(o.file(), 1, 1, f)));
         }

@@ -1,10 +1,7 @@
 package io.crosscheck.authoring.service;
 
-import io.crosscheck.authoring.scenario.Scenario;
-import io.crosscheck.authoring.scenario.ScenarioReport;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -14,8 +11,6 @@ import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Warms the knowledge base loaded at start-up before the service reports started (and so ready):
@@ -45,10 +40,9 @@ public class StartupWarmUp {
         }
         long started = System.nanoTime();
         KnowledgeBase kb = knowledgeBases.current();
-        List<KnowledgeProblem> problems = new ArrayList<>();
-        List<Scenario> scenarios = ScenarioSuite.load(kb.source(), problems);
-        ScenarioReport report = suite.run(kb, scenarios);
-        LOG.infof("Knowledge base %s warmed up with its %d scenarios in %d ms (%d failed)", kb.version(), scenarios.size(),
-                (System.nanoTime() - started) / 1_000_000, report.failed().size());
+        // the run is kept with the knowledge base: the authors' coverage pages read it instead of running it again
+        ScenarioSuite.SuiteRun run = suite.runOwnSuite(kb);
+        LOG.infof("Knowledge base %s warmed up with its %d scenarios in %d ms (%d failed)", kb.version(), run.scenarios().size(),
+                (System.nanoTime() - started) / 1_000_000, run.report().failed().size());
     }
 }

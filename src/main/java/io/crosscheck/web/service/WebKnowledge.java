@@ -1,10 +1,8 @@
 package io.crosscheck.web.service;
 
-import io.crosscheck.authoring.scenario.Scenario;
 import io.crosscheck.authoring.scenario.ScenarioReport;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.RuleInfo;
 import io.crosscheck.knowledge.KnowledgeBaseLoad;
 import io.crosscheck.knowledge.KnowledgeBaseVersion;
@@ -12,17 +10,15 @@ import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the rule authors' pages show of the serving knowledge base: its rules with their kb-doc pages
- * (rendered), their DRL, the scenarios that fire each of them (the scenario suite run once per
- * version), and the load history.
+ * (rendered), their DRL, the scenarios that fire each of them (the knowledge base's suite run, shared
+ * with start-up and validation), and the load history.
  */
 @ApplicationScoped
 public class WebKnowledge {
@@ -57,7 +53,6 @@ public class WebKnowledge {
     private final KnowledgeBaseRegistry registry;
     private final ScenarioSuite suite;
     private final KbDocs docs = new KbDocs();
-    private final Map<String, Coverage> coverage = new ConcurrentHashMap<>();
 
     private record Coverage(Map<String, List<String>> filesByRule, Map<String, String> titles, double percent) {
     }
@@ -121,18 +116,12 @@ public class WebKnowledge {
         return out.toString();
     }
 
+    /** Which scenarios fire each rule: from the knowledge base's own suite run (start-up or validation ran it). */
     private Coverage coverage(KnowledgeBase kb) {
-        return coverage.computeIfAbsent(kb.version(), v -> {
-            List<KnowledgeProblem> problems = new ArrayList<>();
-            List<Scenario> scenarios = ScenarioSuite.load(kb.source(), problems);
-            ScenarioReport report = suite.run(kb, scenarios);
-            Map<String, String> titles = new java.util.HashMap<>();
-            scenarios.forEach(s -> titles.put(s.file(), s.title()));
-            if (coverage.size() > 8) {
-                coverage.clear();
-            }
-            return new Coverage(report.coverage(), titles, report.coveragePercent());
-        });
+        ScenarioReport report = suite.runOwnSuite(kb).report();
+        Map<String, String> titles = new java.util.HashMap<>();
+        report.outcomes().forEach(o -> titles.put(o.file(), o.title()));
+        return new Coverage(report.coverage(), titles, report.coveragePercent());
     }
 
     private static Load load(KnowledgeBaseLoad l) {
