@@ -31,6 +31,7 @@ public final class KnowledgeBase {
     private final ReferenceIndex referenceIndex;
     private final boolean referenceGlobal;
     private volatile KieContainerSessionsPool pool;
+    private volatile ThresholdUses thresholdUses;
     private final byte[] compiledModule;
 
     public KnowledgeBase(KnowledgeSource source, ReferenceData reference, Map<String, RuleInfo> rulesByName,
@@ -90,6 +91,20 @@ public final class KnowledgeBase {
     /** Every rule as the DRL parser read it (patterns, literals, constructions), for authoring tools. */
     public List<ParsedRule> parsedRules() {
         return parsedRules;
+    }
+
+    /** Which thresholds the rules compare each measured code with (built on first use, then kept). */
+    public ThresholdUses thresholdUses() {
+        ThresholdUses t = thresholdUses;
+        if (t == null) {
+            synchronized (this) {
+                if (thresholdUses == null) {
+                    thresholdUses = new ThresholdUses(parsedRules, reference.thresholds());
+                }
+                t = thresholdUses;
+            }
+        }
+        return t;
     }
 
     public Optional<RuleInfo> rule(String name) {

@@ -8,7 +8,6 @@ import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.Vocabulary;
-import io.crosscheck.engine.drl.ParsedRule;
 import io.crosscheck.engine.facts.PatternDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
@@ -25,12 +24,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -258,39 +254,13 @@ public class ClientService {
     private static final Map<String, String> FACT_TYPES = Map.of("observation", "PostureObservation", "muscleLength", "MuscleLengthTest",
             "movement", "MovementTest", "symptom", "Symptom");
 
-    /**
-     * The thresholds that apply to a measured code, read from the rules and reference data: a rule applies
-     * when it has a pattern of the code's fact type that names the code (or names no code at all, as the
-     * symptom rules do), and it takes a threshold by id (or by an id prefix completed at run time, such as
-     * {@code dnf_endurance_} + norm group); the threshold must be in the series' unit.
-     */
+    /** The thresholds the rules compare a measured code with (the knowledge base's {@link io.crosscheck.engine.ThresholdUses}). */
     public static List<ThresholdLine> thresholds(KnowledgeBase kb, String kind, String code, String unit) {
-        String factType = FACT_TYPES.get(kind);
-        Map<String, List<ThresholdRule>> rulesByThreshold = new LinkedHashMap<>();
-        for (ParsedRule rule : kb.parsedRules()) {
-            boolean measures = rule.patterns().stream().anyMatch(p -> p.type().equals(factType)
-                    && (p.literals().isEmpty() || p.literals().stream().anyMatch(l -> l.value().equals(code))));
-            if (!measures) {
-                continue;
-            }
-            Set<String> ids = new LinkedHashSet<>();
-            rule.patterns().stream().filter(p -> p.type().equals("Threshold")).flatMap(p -> p.literals().stream())
-                    .forEach(l -> kb.reference().thresholds().stream()
-                            .filter(t -> t.getId().equals(l.value()) || (l.value().endsWith("_") && t.getId().startsWith(l.value())))
-                            .forEach(t -> ids.add(t.getId())));
-            for (String id : ids) {
-                rulesByThreshold.computeIfAbsent(id, k -> new ArrayList<>()).add(new ThresholdRule(rule.id(), rule.name()));
-            }
-        }
-        List<ThresholdLine> lines = new ArrayList<>();
-        for (Threshold t : kb.reference().thresholds()) {
-            List<ThresholdRule> rules = rulesByThreshold.get(t.getId());
-            if (rules != null && Objects.equals(t.getUnit(), unit)) {
-                lines.add(new ThresholdLine(t.getId(), t.getLabel(), t.getComparator(), t.getValue(), t.getUnit(), t.getNote(),
-                        rules.stream().distinct().toList()));
-            }
-        }
-        return lines;
+        return kb.thresholdUses().of(FACT_TYPES.get(kind), code, unit).stream().map(u -> {
+            Threshold t = u.threshold();
+            return new ThresholdLine(t.getId(), t.getLabel(), t.getComparator(), t.getValue(), t.getUnit(), t.getNote(),
+                    u.rules().stream().map(r -> new ThresholdRule(r.id(), r.name())).toList());
+        }).toList();
     }
 
     private static final class SeriesBuilder {

@@ -85,19 +85,13 @@ public class WebScreenings {
     /** The form for the serving knowledge base with these values and errors. */
     public ScreeningForm.Model model(Map<String, String> values, Map<String, String> errors) {
         KnowledgeBase kb = knowledgeBases.current();
-        return form.model(kb, values, errors, hints.computeIfAbsent(kb.version(), v -> {
-            if (hints.size() > 8) {
-                hints.clear();
-            }
-            return thresholdHints(kb);
-        }));
+        return form.model(kb, values, errors, thresholdHints(kb));
     }
-
-    private final Map<String, Map<String, String>> hints = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Beside each measured field, the threshold the rules use on it ("counts below 50 deg"), read from the
-     * rules and reference data (the same reading as the history charts' reference lines).
+     * rules and reference data (the same reading as the history charts' reference lines, kept by the
+     * knowledge base).
      */
     static Map<String, String> thresholdHints(KnowledgeBase kb) {
         Map<String, String> out = new LinkedHashMap<>();
