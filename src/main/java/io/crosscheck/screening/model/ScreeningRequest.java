@@ -17,8 +17,7 @@ import java.util.List;
  * {@code GET /api/v1/vocabulary}; ranges of scored instruments are the constraints below.
  */
 public record ScreeningRequest(
-        @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
-                message = "must be a pseudonymous reference of 1-64 letters, digits, '.', '_', ':' or '-' (no names)")
+        @Pattern(regexp = ScreeningRequest.CLIENT_REF, message = ScreeningRequest.CLIENT_REF_RULE + " (no names)")
         String clientRef,
         @NotNull @Valid Client client,
         @Size(max = 60) List<@NotNull @Valid Observation> observations,
@@ -29,6 +28,10 @@ public record ScreeningRequest(
         @Valid Lifestyle lifestyle,
         @Valid Psychosocial psychosocial,
         @Size(max = 80) List<@NotNull @Valid RedFlagAnswer> redFlags) {
+
+    /** A client reference: a pseudonym, never a name (the API, the client pages and the export check it alike). */
+    public static final String CLIENT_REF = "[A-Za-z0-9._:-]{1,64}";
+    public static final String CLIENT_REF_RULE = "must be a pseudonymous reference of 1-64 letters, digits, '.', '_', ':' or '-'";
 
     static final String SIDE = "left|right|bilateral";
 

@@ -7,6 +7,7 @@ import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.screening.Screening;
+import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.screening.service.ScreeningStore;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
 @RolesAllowed("admin")
 public class ClientDataResource {
 
-    private static final Pattern CLIENT_REF = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern CLIENT_REF = Pattern.compile(ScreeningRequest.CLIENT_REF);
 
     public record ScreeningExport(String id, Instant createdAt, String knowledgeBaseVersion, JsonNode request, JsonNode result) {
     }
@@ -91,7 +92,7 @@ public class ClientDataResource {
     private static void check(String clientRef) {
         if (!CLIENT_REF.matcher(clientRef).matches()) {
             throw new InvalidRequestException(422, List.of(new FieldError("clientRef",
-                    "must be a pseudonymous reference of 1-64 letters, digits, '.', '_', ':' or '-'", clientRef)));
+                    ScreeningRequest.CLIENT_REF_RULE, clientRef)));
         }
     }
 }

@@ -41,7 +41,7 @@ public class ClientService {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
-    private static final Pattern CLIENT_REF = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern CLIENT_REF = Pattern.compile(ScreeningRequest.CLIENT_REF);
     private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9._:-]{0,64}");
 
     /** A page of items; {@code page} counts from 1, {@code total} is the number of items over all pages. */
@@ -323,7 +323,7 @@ public class ClientService {
 
     private static void checkRef(String clientRef, Collection<FieldError> errors) {
         if (clientRef == null || !CLIENT_REF.matcher(clientRef).matches()) {
-            errors.add(new FieldError("clientRef", "must be a pseudonymous reference of 1-64 letters, digits, '.', '_', ':' or '-'"));
+            errors.add(new FieldError("clientRef", ScreeningRequest.CLIENT_REF_RULE));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.crosscheck.authoring.replay.model;
 
 import io.crosscheck.screening.store.ScreeningFilter;
+import io.crosscheck.screening.model.ScreeningRequest;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.Instant;
@@ -18,8 +19,7 @@ public record ReplayRequest(
         String candidateVersion,
         @IsoInstant String from,
         @IsoInstant String to,
-        @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
-                message = "must be a pseudonymous reference of 1-64 letters, digits, '.', '_', ':' or '-'") String clientRef) {
+        @Pattern(regexp = ScreeningRequest.CLIENT_REF, message = ScreeningRequest.CLIENT_REF_RULE) String clientRef) {
 
     /** The stored screenings this request selects; call after validation. */
     public ScreeningFilter filter() {
