@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The YAML front matter of a kb-doc page: the block between a first line {@code ---} and the next {@code ---} line. */
-final class FrontMatter {
+public final class FrontMatter {
 
     private FrontMatter() {
     }
@@ -13,14 +13,27 @@ final class FrontMatter {
     /** The parsed front matter, or null when the page has none. */
     static JsonNode read(String markdown, ObjectMapper yaml) throws JsonProcessingException {
         String text = markdown.replace("\r\n", "\n");
-        if (!text.startsWith("---\n")) {
-            return null;
-        }
-        int end = text.indexOf("\n---", 3);
+        int end = end(text);
         if (end < 0) {
             return null;
         }
         JsonNode node = yaml.readTree(text.substring(4, end + 1));
         return node != null && node.isObject() ? node : null;
+    }
+
+    /** The page without its front matter (the page itself when it has none). */
+    public static String body(String markdown) {
+        String text = markdown.replace("\r\n", "\n");
+        int end = end(text);
+        if (end < 0) {
+            return markdown;
+        }
+        int after = text.indexOf('\n', end + 1);
+        return after < 0 ? "" : text.substring(after + 1);
+    }
+
+    /** Where the closing {@code ---} line starts (at its newline), or -1 when the page has no front matter. */
+    private static int end(String text) {
+        return text.startsWith("---\n") ? text.indexOf("\n---", 3) : -1;
     }
 }

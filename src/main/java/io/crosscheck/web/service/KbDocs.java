@@ -1,5 +1,6 @@
 package io.crosscheck.web.service;
 
+import io.crosscheck.authoring.lint.FrontMatter;
 import io.crosscheck.engine.KnowledgeSource;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Link;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 public final class KbDocs {
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
-    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R.*?\\R---\\R", Pattern.DOTALL);
+    private static final Pattern NEXT_SECTION = Pattern.compile("(?m)^## ");
     private static final Pattern RULE_DOC = Pattern.compile("(?:.*/)?rules/([A-Z]{2,4}-\\d{3})\\.md(#.*)?");
     private static final Pattern DOC = Pattern.compile("(?:\\.\\./|\\./)*([A-Za-z0-9_/.-]+)\\.md(#.*)?");
 
@@ -37,7 +38,7 @@ public final class KbDocs {
 
     /** The page as HTML, without its front matter. */
     public String html(String markdown) {
-        Node doc = parser.parse(FRONT_MATTER.matcher(markdown).replaceFirst(""));
+        Node doc = parser.parse(FrontMatter.body(markdown));
         return renderer.render(doc);
     }
 
@@ -48,7 +49,7 @@ public final class KbDocs {
             return Optional.empty();
         }
         String rest = markdown.substring(m.end());
-        Matcher next = Pattern.compile("(?m)^## ").matcher(rest);
+        Matcher next = NEXT_SECTION.matcher(rest);
         String body = (next.find() ? rest.substring(0, next.start()) : rest).strip();
         return body.isEmpty() ? Optional.empty() : Optional.of(body);
     }
@@ -71,7 +72,7 @@ public final class KbDocs {
         if (d.matches()) {
             String path = d.group(1);
             int slash = path.lastIndexOf("rules/");
-            return "/ui/kb/docs/" + (slash >= 0 ? path.substring(slash) : path.replaceFirst("^interventions/", "interventions/"))
+            return "/ui/kb/docs/" + (slash >= 0 ? path.substring(slash) : path)
                     + ".md" + (d.group(2) == null ? "" : d.group(2));
         }
         return href;

@@ -1,0 +1,41 @@
+package io.crosscheck.web;
+
+import io.crosscheck.web.service.KbDocs;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** kb-docs pages as the authors' pages show them: no front matter, links to the pages that show the targets. */
+class KbDocsTest {
+
+    @Test
+    void aPageIsRenderedWithoutItsFrontMatterAndItsKbDocsLinksPointAtTheUiPages() {
+        String html = new KbDocs().html("""
+                ---
+                id: LCS-003
+                ---
+                # Short hip flexors
+
+                See [the stretch](../interventions/hip-flexor-stretch.md#dose), [LCS-001](rules/LCS-001.md),
+                [a source](https://example.org/paper) and <b>raw html</b>.
+                """);
+        assertThat(html).doesNotContain("id: LCS-003").contains("<h1>Short hip flexors</h1>")
+                .contains("href=\"/ui/kb/docs/interventions/hip-flexor-stretch.md#dose\"")
+                .contains("href=\"/ui/kb/rules/LCS-001\"")
+                .contains("href=\"https://example.org/paper\"")
+                .contains("&lt;b&gt;raw html&lt;/b&gt;");
+    }
+
+    @Test
+    void aPageWithoutFrontMatterIsRenderedWhole() {
+        assertThat(new KbDocs().html("# Title\r\n\r\ntext")).contains("<h1>Title</h1>").contains("<p>text</p>");
+    }
+
+    @Test
+    void aSectionRunsToTheNextHeadingOfItsLevel() {
+        String page = "# X\n\n## How to perform\nLie supine.\n### Detail\nKnee bent.\n## Precautions\nNone.\n";
+        assertThat(KbDocs.section(page, "How to perform")).contains("Lie supine.\n### Detail\nKnee bent.");
+        assertThat(KbDocs.section(page, "Precautions")).contains("None.");
+        assertThat(KbDocs.section(page, "Dose")).isEmpty();
+    }
+}
