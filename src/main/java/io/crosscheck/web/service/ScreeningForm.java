@@ -131,12 +131,7 @@ public final class ScreeningForm {
         });
         putIfAny(req, "lifestyle", lifestyle);
 
-        ObjectNode psychosocial = mapper.createObjectNode();
-        for (String flag : PSYCHOSOCIAL_FLAGS.keySet()) {
-            yesNo(form, "ps." + flag, psychosocial, flag, "/psychosocial/" + flag, pointers);
-        }
-        scores("psychosocial", psychosocial, form, pointers);
-        putIfAny(req, "psychosocial", psychosocial);
+        flagsAndScores(req, "psychosocial", "ps.", PSYCHOSOCIAL_FLAGS.keySet(), form, pointers);
 
         ArrayNode observations = mapper.createArrayNode();
         for (Vocabulary.PostureCode p : v.posture()) {
@@ -225,14 +220,20 @@ public final class ScreeningForm {
         }
         putIfAny(req, "movementPatterns", movements);
 
-        ObjectNode breathing = mapper.createObjectNode();
-        for (String flag : BREATHING_FLAGS.keySet()) {
-            yesNo(form, "br." + flag, breathing, flag, "/breathing/" + flag, pointers);
-        }
-        scores("breathing", breathing, form, pointers);
-        putIfAny(req, "breathing", breathing);
+        flagsAndScores(req, "breathing", "br.", BREATHING_FLAGS.keySet(), form, pointers);
 
         return new Read(req, pointers);
+    }
+
+    /** A section of yes/no flags (form fields {@code prefix + flag}) and its questionnaire scores. */
+    private void flagsAndScores(ObjectNode req, String section, String prefix, java.util.Collection<String> flags,
+                                Map<String, String> form, Map<String, String> pointers) {
+        ObjectNode into = mapper.createObjectNode();
+        for (String flag : flags) {
+            yesNo(form, prefix + flag, into, flag, "/" + section + "/" + flag, pointers);
+        }
+        scores(section, into, form, pointers);
+        putIfAny(req, section, into);
     }
 
     private void scores(String section, ObjectNode into, Map<String, String> form, Map<String, String> pointers) {
