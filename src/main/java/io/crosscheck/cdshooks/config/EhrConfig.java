@@ -16,6 +16,14 @@ public interface EhrConfig {
      */
     Optional<String> publicBaseUrl();
 
+    /**
+     * The base URL of JWT audiences, card links and SMART redirects: {@link #publicBaseUrl()} when set, else
+     * the base of the request being served; without a trailing slash.
+     */
+    default String baseUrl(java.util.function.Supplier<String> requestBase) {
+        return publicBaseUrl().filter(u -> !u.isBlank()).orElseGet(requestBase).replaceAll("/+$", "");
+    }
+
     /** Oldest {@code iat} accepted (CDS Hooks recommends tokens of 5 minutes). */
     @WithDefault("5M")
     Duration tokenMaxAge();

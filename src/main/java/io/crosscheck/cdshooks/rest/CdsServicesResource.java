@@ -72,7 +72,7 @@ public class CdsServicesResource {
     }
 
     private String baseUrl(UriInfo uri) {
-        return config.publicBaseUrl().orElseGet(() -> uri.getBaseUri().toString()).replaceAll("/+$", "");
+        return config.baseUrl(() -> uri.getBaseUri().toString());
     }
 
     /** A 412 keeps its detail (what could not be obtained). */

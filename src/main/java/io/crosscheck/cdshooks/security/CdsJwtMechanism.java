@@ -53,8 +53,7 @@ public class CdsJwtMechanism implements HttpAuthenticationMechanism {
 
     /** The URLs the token may name as {@code aud}: the CDS service's URL (and, for feedback, the feedback URL). */
     List<String> audiences(RoutingContext context, String path) {
-        String base = config.publicBaseUrl().map(u -> u.replaceAll("/+$", ""))
-                .orElseGet(() -> context.request().scheme() + "://" + context.request().authority().toString());
+        String base = config.baseUrl(() -> context.request().scheme() + "://" + context.request().authority().toString());
         List<String> out = new ArrayList<>();
         String service = path.endsWith("/feedback") ? path.substring(0, path.length() - "/feedback".length()) : path;
         out.add(base + service);

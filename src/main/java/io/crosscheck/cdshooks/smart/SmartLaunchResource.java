@@ -91,7 +91,7 @@ public class SmartLaunchResource {
     }
 
     private String baseUrl(UriInfo uri) {
-        return config.publicBaseUrl().filter(u -> !u.isBlank()).orElseGet(() -> uri.getBaseUri().toString()).replaceAll("/+$", "");
+        return config.baseUrl(() -> uri.getBaseUri().toString());
     }
 
     private static Response page(int status, String title, String message, String next) {
