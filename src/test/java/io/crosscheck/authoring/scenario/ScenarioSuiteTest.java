@@ -43,4 +43,13 @@ class ScenarioSuiteTest {
         Files.writeString(out, report.coverageMarkdown());
         assertThat(report.uncoveredRules()).as("rules no scenario fires (see " + out + ")").isEmpty();
     }
+
+    @Test
+    void aKnowledgeBasesOwnSuiteRunsOnceForWarmUpValidationAndTheCoveragePages() {
+        ScenarioSuite.SuiteRun run = suite.runOwnSuite(kb);
+        assertThat(run.scenarios()).hasSameSizeAs(scenarios());
+        assertThat(run.loadProblems()).isEmpty();
+        assertThat(run.report().failed()).isEmpty();
+        assertThat(suite.runOwnSuite(kb)).as("kept with the knowledge base, not run again").isSameAs(run);
+    }
 }
