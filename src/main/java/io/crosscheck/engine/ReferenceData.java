@@ -7,13 +7,14 @@ import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.ReferenceFact;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
+import io.crosscheck.engine.input.InputCatalog;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The knowledge base's data, as opposed to its logic: vocabulary, thresholds, finding and pattern
+ * The knowledge base's data, as opposed to its logic: vocabulary, the inputs a request may answer, thresholds, finding and pattern
  * definitions, red flags and the intervention catalogue. Rules look it up through {@link ReferenceIndex}
  * (the DRL global {@code reference}); it is not inserted into sessions.
  */
@@ -24,7 +25,8 @@ public record ReferenceData(
         List<PatternDefinition> patterns,
         List<RedFlagDefinition> redFlags,
         List<InterventionDefinition> interventions,
-        List<TestDefinition> tests) {
+        List<TestDefinition> tests,
+        InputCatalog inputs) {
 
     public ReferenceData {
         thresholds = List.copyOf(thresholds);

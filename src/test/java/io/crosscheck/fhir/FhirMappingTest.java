@@ -4,7 +4,11 @@ import io.crosscheck.engine.ReferenceData;
 import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.fhir.service.CrosscheckCodes;
 import io.crosscheck.fhir.service.FhirScreeningMapper;
+import io.crosscheck.engine.input.InputDefinition;
+import io.crosscheck.engine.input.InputType;
+import io.crosscheck.screening.model.Answers;
 import io.crosscheck.screening.model.ScreeningRequest;
+import org.hl7.fhir.r4.model.Type;
 import io.crosscheck.support.FhirFixtures;
 import io.crosscheck.support.RuleHarness;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -187,21 +191,6 @@ class FhirMappingTest {
                     r = map(FhirScreeningMapper.Mode.STRICT, observation(code).setValue(new BooleanType(false)));
                     read = r.request().redFlags() != null && r.request().redFlags().get(0).code().equals(local);
                 }
-                case "breathing", "psychosocial" -> {
-                    boolean number = local.equals("nijmegen_score") || CrosscheckCodes.PSYCHOSOCIAL_SCORES.contains(local);
-                    r = map(FhirScreeningMapper.Mode.STRICT, observation(code).setValue(number ? new IntegerType(1) : new BooleanType(true)));
-                    Object record = category.equals("breathing") ? r.request().breathing() : r.request().psychosocial();
-                    read = record != null && RuleHarness.JSON.valueToTree(record).toString()
-                            .matches(".*\"" + camel(local) + "\":(true|1).*");
-                }
-                case "lifestyle", "activity-level" -> {
-                    Observation sitting = observation("lifestyle.sitting_hours_per_day").setValue(new Quantity().setValue(7).setCode("h/d"));
-                    String level = category.equals("activity-level") ? local : v.activityLevels().get(0).code();
-                    Observation activity = observation("lifestyle.activity_level").setValue(cc("activity-level." + level));
-                    r = map(FhirScreeningMapper.Mode.STRICT, sitting, activity);
-                    read = r.request().lifestyle() != null && r.request().lifestyle().sittingHoursPerDay() == 7.0
-                            && r.request().lifestyle().activityLevel().equals(level);
-                }
                 case "symptom", "region", "symptom-kind", "trigger", "pain-nrs", "duration-weeks", "settle-minutes" -> {
                     String region = category.equals("region") ? local : v.symptoms().regions().get(0).code();
                     String kind = category.equals("symptom-kind") ? local : v.symptoms().kinds().get(0).code();
@@ -233,8 +222,32 @@ class FhirMappingTest {
                             : r.request().movementPatterns() != null && local.equals(r.request().movementPatterns().get(0).result());
                 }
                 default -> {
-                    r = null;
-                    read = false;
+                    // an input of inputs.yaml (<section>.<code>) or an option of a choice input (<code-with-dashes>.<option>)
+                    InputDefinition input = REFERENCE.inputs().inputs().stream()
+                            .filter(i -> i.crosscheckCode().equals(code) || (i.type() == InputType.CHOICE
+                                    && code.startsWith(CrosscheckCodes.optionPrefix(i) + ".")))
+                            .findFirst().orElse(null);
+                    if (input == null) {
+                        r = null;
+                        read = false;
+                        break;
+                    }
+                    Object expected;
+                    Type value;
+                    switch (input.type()) {
+                        case YES_NO -> { expected = true; value = new BooleanType(true); }
+                        case INTEGER -> { expected = input.max().intValue(); value = new IntegerType(input.max().intValue()); }
+                        case NUMBER -> { expected = input.max(); value = new Quantity().setValue(input.max()).setCode(input.unit()); }
+                        default -> {
+                            String option = code.equals(input.crosscheckCode()) ? input.options().get(0).code() : local;
+                            expected = option;
+                            value = cc(CrosscheckCodes.optionPrefix(input) + "." + option);
+                        }
+                    }
+                    r = map(FhirScreeningMapper.Mode.STRICT, observation(input.crosscheckCode()).setValue(value));
+                    Answers section = r.request().answerSections().get(input.section());
+                    Object got = section == null ? null : section.get(input.field());
+                    read = got != null && (got instanceof Number n ? n.doubleValue() == ((Number) expected).doubleValue() : got.equals(expected));
                 }
             }
             if (r == null || !r.ok() || !read) {
@@ -263,17 +276,21 @@ class FhirMappingTest {
         Set<String> codeSystem = CrosscheckCodes.concepts(REFERENCE).stream().map(CrosscheckCodes.Concept::code)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(table.keySet()).as("rows of kb-docs/fhir-mapping.md vs GET /fhir/CodeSystem/crosscheck").isEqualTo(codeSystem);
-        assertThat(snomedInTable).isEqualTo(CrosscheckCodes.SNOMED_FINDINGS.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(snomedInTable).isEqualTo(CrosscheckCodes.snomedByCrosscheckCode(REFERENCE).entrySet().stream()
+                .map(e -> e.getValue() + "=" + e.getKey()).collect(Collectors.toCollection(TreeSet::new)));
         // each SNOMED CT alternative is read as its Crosscheck code
-        for (Map.Entry<String, String> e : CrosscheckCodes.SNOMED_FINDINGS.entrySet()) {
+        for (Map.Entry<String, String> byCode : CrosscheckCodes.snomedByCrosscheckCode(REFERENCE).entrySet()) {
+            Map.Entry<String, String> e = Map.entry(byCode.getValue(), byCode.getKey());
             Observation o = new Observation().setStatus(Observation.ObservationStatus.FINAL)
                     .setCode(new CodeableConcept(new Coding(CrosscheckCodes.SNOMED, e.getKey(), null)));
             o.setValue(new BooleanType(true));
             ScreeningRequest r = map(FhirScreeningMapper.Mode.STRICT, o).request();
             String local = e.getValue().substring(e.getValue().indexOf('.') + 1);
+            InputDefinition input = REFERENCE.inputs().inputs().stream().filter(i -> i.crosscheckCode().equals(e.getValue()))
+                    .findFirst().orElse(null);
             boolean read = e.getValue().startsWith("red-flag.") ? r.redFlags() != null && r.redFlags().get(0).code().equals(local)
-                    : r.psychosocial() != null && Boolean.TRUE.equals(r.psychosocial().anxiety());
+                    : input != null && r.answerSections().containsKey(input.section())
+                    && Boolean.TRUE.equals(r.answerSections().get(input.section()).get(input.field()));
             assertThat(read).as("SNOMED CT " + e.getKey()).isTrue();
         }
     }
@@ -295,7 +312,7 @@ class FhirMappingTest {
     /** The table rows kb-docs/fhir-mapping.md should have, written to target/fhir-mapping-rows.md (to paste after a vocabulary change). */
     static void writeExpectedRows() throws Exception {
         StringBuilder out = new StringBuilder();
-        Map<String, String> snomed = CrosscheckCodes.snomedByCrosscheckCode();
+        Map<String, String> snomed = CrosscheckCodes.snomedByCrosscheckCode(REFERENCE);
         String category = null;
         for (CrosscheckCodes.Concept c : CrosscheckCodes.concepts(REFERENCE)) {
             if (!c.category().equals(category)) {

@@ -83,7 +83,7 @@ class BrowserUiTest {
         type("sy.0.nrs", "3");
         type("sy.0.durationWeeks", "12");
         type("sy.0.settleMinutes", "20");
-        type("ls.sittingHoursPerDay", "9");
+        type("lifestyle.sittingHoursPerDay", "9");
         type("obs.craniovertebral_angle.value", "44");
         // the threshold the rules use is shown beside the field, read from the reference data
         assertThat(driver.findElement(By.cssSelector("#sec-posture tr:has([name='obs.craniovertebral_angle.value']) .hint")).getText())

@@ -19,17 +19,17 @@ class ScreeningFormTest {
         ScreeningForm form = new ScreeningForm(new ObjectMapper(), Questionnaires.load(), 3);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("clientRef", "form-1");
-        values.put("br.upperChestDominant", "yes");
-        values.put("br.mouthBreathing", "no");
-        values.put("ps.anxiety", "yes");
+        values.put("breathing.upperChestDominant", "yes");
+        values.put("breathing.mouthBreathing", "no");
+        values.put("psychosocial.anxiety", "yes");
         ScreeningForm.Read read = form.read(RuleHarness.shipped().knowledgeBase(), values);
         assertThat(read.request().path("breathing").path("upperChestDominant").asBoolean()).isTrue();
         assertThat(read.request().path("breathing").path("mouthBreathing").isBoolean()).isTrue();
         assertThat(read.request().path("breathing").path("mouthBreathing").asBoolean()).isFalse();
         assertThat(read.request().path("breathing").has("frequentSighing")).as("not asked stays out").isFalse();
         assertThat(read.request().path("psychosocial").path("anxiety").asBoolean()).isTrue();
-        assertThat(read.fieldOfPointer()).containsEntry("/breathing/upperChestDominant", "br.upperChestDominant")
-                .containsEntry("/psychosocial/anxiety", "ps.anxiety");
+        assertThat(read.fieldOfPointer()).containsEntry("/breathing/upperChestDominant", "breathing.upperChestDominant")
+                .containsEntry("/psychosocial/anxiety", "psychosocial.anxiety");
         // a section with nothing answered is left out of the request
         ScreeningForm.Read empty = form.read(RuleHarness.shipped().knowledgeBase(), Map.of("clientRef", "form-2"));
         assertThat(empty.request().has("breathing")).isFalse();

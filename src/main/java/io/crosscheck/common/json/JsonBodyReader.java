@@ -111,9 +111,11 @@ public class JsonBodyReader<T> {
                 throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
             }
         }
+        Checked extra = request == null ? Checked.NONE : check(request);
         if (!refused.isEmpty()) {
             List<FieldError> errors = new ArrayList<>(refused);
             errors.addAll(handler.errors);
+            errors.addAll(extra.wrongType());
             errors.sort(Comparator.comparing(FieldError::field));
             throw new InvalidRequestException(400, errors);
         }
@@ -121,12 +123,27 @@ public class JsonBodyReader<T> {
             throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
         }
         List<FieldError> errors = new ArrayList<>(handler.errors);
+        errors.addAll(extra.wrongType());
         errors.addAll(violations(request));
+        errors.addAll(extra.invalid());
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
-            throw new InvalidRequestException(handler.errors.isEmpty() ? 422 : 400, errors);
+            throw new InvalidRequestException(handler.errors.isEmpty() && extra.wrongType().isEmpty() ? 422 : 400, errors);
         }
         return request;
+    }
+
+    /** Problems a subclass finds beyond Jackson's binding and Bean Validation: wrong types (400) and invalid values (422). */
+    public record Checked(List<FieldError> wrongType, List<FieldError> invalid) {
+        public static final Checked NONE = new Checked(List.of(), List.of());
+    }
+
+    /**
+     * Checks of the bound value that the model's annotations cannot express (e.g. fields defined by data);
+     * reported together with the binding problems and constraint violations. None by default.
+     */
+    protected Checked check(T value) {
+        return Checked.NONE;
     }
 
     /**

@@ -18,6 +18,7 @@ public final class FindingDefinition implements ReferenceFact {
     private double weight = 1.0;
     private String countsAs;
     private boolean supportive;
+    private String input;
 
     public String getCode() { return code; }
     public String getLabel() { return label; }
@@ -34,6 +35,8 @@ public final class FindingDefinition implements ReferenceFact {
     public String getCountsAs() { return countsAs == null ? code : countsAs; }
     /** A normal variant: supports a pattern but cannot make it consistent without a length or movement finding. */
     public boolean isSupportive() { return supportive; }
+    /** For findings observed as a yes/no input (breathing signs): the input whose "yes" gives this finding (inputs.yaml). */
+    public String getInput() { return input; }
     @Override public String getReferenceId() { return "finding/" + code; }
 
     @Override

@@ -5,6 +5,8 @@ import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.InterventionDefinition;
 import io.crosscheck.engine.facts.PatternDefinition;
 import io.crosscheck.engine.facts.RedFlagDefinition;
+import io.crosscheck.engine.input.InputDefinition;
+import io.crosscheck.engine.input.Option;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +36,10 @@ public final class CrosscheckCodes {
     public record Concept(String code, String display, String category, Use use, String element) {
     }
 
-    /** SNOMED CT concepts read as a Crosscheck code (clinical findings only; a yes/no answer as value). */
+    /**
+     * SNOMED CT concepts read as a red-flag question (clinical findings only; a yes/no answer as value). The
+     * codings of the other inputs are defined with them in {@code rules/reference/inputs.yaml}.
+     */
     public static final Map<String, String> SNOMED_FINDINGS = Map.ofEntries(
             Map.entry("404640003", "red-flag.dizziness"),
             Map.entry("24982008", "red-flag.diplopia"),
@@ -44,19 +49,13 @@ public final class CrosscheckCodes {
             Map.entry("563001", "red-flag.nystagmus"),
             Map.entry("20262006", "red-flag.ataxia"),
             Map.entry("72042002", "red-flag.bowel_incontinence"),
-            Map.entry("448765001", "red-flag.unexplained_weight_loss"),
-            Map.entry("48694002", "psychosocial.anxiety"));
+            Map.entry("448765001", "red-flag.unexplained_weight_loss"));
 
     /** SNOMED CT laterality qualifiers read as a side. */
     public static final Map<String, String> SNOMED_SIDES = Map.of("7771000", "left", "24028007", "right", "51440002", "bilateral");
     /** SNOMED CT yes/no qualifiers read as an answer. */
     public static final Map<String, Boolean> SNOMED_YES_NO = Map.of("373066001", true, "373067005", false);
 
-    public static final List<String> BREATHING = List.of("upper_chest_dominant", "mouth_breathing", "frequent_sighing",
-            "rapid_rate", "chest_elevation_on_neck_flexion", "nijmegen_score");
-    public static final List<String> PSYCHOSOCIAL_FLAGS = List.of("anxiety", "fear_avoidance", "catastrophising", "low_mood",
-            "pain_belief_harmful", "passive_coping", "excessive_rest", "work_compensation_issues");
-    public static final List<String> PSYCHOSOCIAL_SCORES = List.of("sbst_total", "sbst_psych", "fabq_work", "fabq_physical_activity");
     public static final List<String> OVERRIDE_REASONS = List.of("override.already-addressed", "override.not-relevant",
             "override.client-declined", "override.disagree");
 
@@ -93,22 +92,14 @@ public final class CrosscheckCodes {
             add(all, "red-flag." + f.getCode(), f.getLabel() + " (" + f.getDomainLabel() + ")", "red flag", Use.INPUT,
                     "Observation value boolean or yes/no; QuestionnaireResponse item (linkId) answer; Condition (refuted = no)");
         }
-        for (String b : BREATHING) {
-            add(all, "breathing." + b, b.replace('_', ' '), "breathing", Use.INPUT,
-                    b.equals("nijmegen_score") ? "Observation valueInteger / item answer integer (0-64)" : "Observation value boolean / item answer boolean");
-        }
-        for (String p : PSYCHOSOCIAL_FLAGS) {
-            add(all, "psychosocial." + p, p.replace('_', ' '), "psychosocial", Use.INPUT,
-                    "Observation value boolean / item answer boolean; Condition");
-        }
-        for (String p : PSYCHOSOCIAL_SCORES) {
-            add(all, "psychosocial." + p, p.replace('_', ' ').replace("sbst", "STarT Back").replace("fabq", "FABQ"), "psychosocial",
-                    Use.INPUT, "Observation valueInteger / item answer integer");
-        }
-        add(all, "lifestyle.sitting_hours_per_day", "sitting hours per day", "lifestyle", Use.INPUT, "Observation valueQuantity (h/d) or decimal");
-        add(all, "lifestyle.activity_level", "activity level", "lifestyle", Use.INPUT, "Observation value CodeableConcept activity-level.*");
-        for (Vocabulary.Code a : v.activityLevels()) {
-            add(all, "activity-level." + a.code(), a.label(), "lifestyle", Use.INPUT, "value of lifestyle.activity_level");
+        for (InputDefinition i : reference.inputs().inputs()) {
+            if (i.pointer().equals("/client/age") || i.pointer().equals("/client/sex")) {
+                continue; // read from the Patient (birthDate, gender)
+            }
+            add(all, i.crosscheckCode(), i.label(), i.section(), Use.INPUT, element(i));
+            for (Option o : i.options()) {
+                add(all, optionPrefix(i) + "." + o.code(), o.label(), i.section(), Use.INPUT, "value of " + i.crosscheckCode());
+            }
         }
         add(all, "symptom", "reported symptom", "symptom", Use.INPUT,
                 "Observation: bodySite region.*, value CodeableConcept symptom-kind.*, components trigger, pain-nrs, duration-weeks, settle-minutes");
@@ -149,6 +140,22 @@ public final class CrosscheckCodes {
         return List.copyOf(all.values());
     }
 
+    /** How an input is carried in FHIR, by its type (the mapping table's element column). */
+    private static String element(InputDefinition i) {
+        String yesNo = "Observation value boolean or yes/no; QuestionnaireResponse item (linkId) answer; Condition (refuted = no)";
+        return switch (i.type()) {
+            case YES_NO -> yesNo;
+            case INTEGER -> "Observation valueInteger / item answer integer (" + i.describeRange() + ")";
+            case NUMBER -> "Observation valueQuantity (" + i.unit() + ") or decimal / item answer decimal (" + i.describeRange() + ")";
+            case CHOICE -> "Observation value CodeableConcept / item answer Coding " + optionPrefix(i) + ".*";
+        };
+    }
+
+    /** The prefix of a choice input's option codes: {@code activity_level} -> {@code activity-level} (activity-level.sedentary). */
+    public static String optionPrefix(InputDefinition i) {
+        return i.code().replace('_', '-');
+    }
+
     public static String overrideDisplay(String code) {
         return switch (code) {
             case "override.already-addressed" -> "Already addressed (e.g. referral already made)";
@@ -173,10 +180,13 @@ public final class CrosscheckCodes {
         return Optional.empty();
     }
 
-    /** Codes with their SNOMED CT alternative, for the mapping table. */
-    public static Map<String, String> snomedByCrosscheckCode() {
+    /** Codes with their SNOMED CT alternative, for the mapping table: red-flag questions and inputs with a SNOMED CT coding. */
+    public static Map<String, String> snomedByCrosscheckCode(ReferenceData reference) {
         Map<String, String> out = new LinkedHashMap<>();
         SNOMED_FINDINGS.forEach((snomed, cc) -> out.put(cc, snomed));
+        for (InputDefinition i : reference.inputs().inputs()) {
+            i.codings().stream().filter(c -> SNOMED.equals(c.system())).forEach(c -> out.put(i.crosscheckCode(), c.code()));
+        }
         return out;
     }
 

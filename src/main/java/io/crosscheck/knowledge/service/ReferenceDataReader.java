@@ -17,6 +17,7 @@ import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.facts.Urgency;
+import io.crosscheck.engine.input.InputCatalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +52,14 @@ final class ReferenceDataReader {
     ReferenceData read(KnowledgeSource source, List<KnowledgeProblem> problems) {
         Map<String, String> files = source.referenceFiles();
         Vocabulary vocabulary = parse(files, "vocabulary.yaml", Vocabulary.class, problems);
+        InputCatalogReader.InputFile inputFile = parse(files, InputCatalogReader.FILE, InputCatalogReader.InputFile.class, problems);
+        InputCatalog inputs = inputFile == null ? null : InputCatalogReader.catalog(inputFile, DIR + InputCatalogReader.FILE, problems);
         ThresholdFile thresholds = parse(files, "thresholds.yaml", ThresholdFile.class, problems);
         FindingFile findings = parse(files, "findings.yaml", FindingFile.class, problems);
         PatternFile patterns = parse(files, "patterns.yaml", PatternFile.class, problems);
         RedFlagFile redFlags = parse(files, "red-flags.yaml", RedFlagFile.class, problems);
         InterventionFile interventions = parse(files, "interventions.yaml", InterventionFile.class, problems);
-        if (vocabulary == null || thresholds == null || findings == null || patterns == null || redFlags == null
+        if (vocabulary == null || inputs == null || thresholds == null || findings == null || patterns == null || redFlags == null
                 || interventions == null) {
             return null;
         }
@@ -67,8 +70,17 @@ final class ReferenceDataReader {
                         f.urgency() != null ? f.urgency() : d.urgency(), d.regions(), Boolean.TRUE.equals(f.supportingOnly())));
             }
         }
-        return new ReferenceData(vocabulary, thresholds.thresholds(), findings.findings(), patterns.patterns(), flags,
-                interventions.interventions(), tests(vocabulary));
+        // activity levels and sexes are defined as choice inputs; the vocabulary lists them too (API v1)
+        Vocabulary withChoices = new Vocabulary(vocabulary.posture(), vocabulary.muscles(), vocabulary.muscleLengthTests(),
+                vocabulary.movementTests(), vocabulary.otherAssessments(), vocabulary.symptoms(), options(inputs, "activity_level"),
+                options(inputs, "sex"));
+        return new ReferenceData(withChoices, thresholds.thresholds(), findings.findings(), patterns.patterns(), flags,
+                interventions.interventions(), tests(vocabulary), inputs);
+    }
+
+    private static List<Vocabulary.Code> options(InputCatalog inputs, String code) {
+        return inputs.input(code).map(i -> i.options().stream().map(o -> new Vocabulary.Code(o.code(), o.label())).toList())
+                .orElse(List.of());
     }
 
     /** Every assessment a finding can come from, for why-not explanations. */

@@ -10,7 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a physiotherapist or an EHR sends for one screening. Codes are listed by
@@ -19,15 +25,44 @@ import java.util.List;
 public record ScreeningRequest(
         @Pattern(regexp = ScreeningRequest.CLIENT_REF, message = ScreeningRequest.CLIENT_REF_RULE + " (no names)")
         String clientRef,
-        @NotNull @Valid Client client,
+        Answers client,
         @Size(max = 60) List<@NotNull @Valid Observation> observations,
         @Size(max = 60) List<@NotNull @Valid MuscleLength> muscleLength,
         @Size(max = 60) List<@NotNull @Valid Movement> movementPatterns,
-        @Valid Breathing breathing,
+        Answers breathing,
         @Size(max = 20) List<@NotNull @Valid Symptom> symptoms,
-        @Valid Lifestyle lifestyle,
-        @Valid Psychosocial psychosocial,
-        @Size(max = 80) List<@NotNull @Valid RedFlagAnswer> redFlags) {
+        Answers lifestyle,
+        Answers psychosocial,
+        @Size(max = 80) List<@NotNull @Valid RedFlagAnswer> redFlags,
+        @JsonAnySetter @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Answers> otherSections) {
+
+    /** The sections named above; any other section defined in {@code rules/reference/inputs.yaml} arrives in {@code otherSections}. */
+    public static final List<String> NAMED_SECTIONS = List.of("client", "breathing", "lifestyle", "psychosocial");
+
+    public ScreeningRequest {
+        otherSections = otherSections == null ? new LinkedHashMap<>() : new LinkedHashMap<>(otherSections);
+    }
+
+    /** A request with the named sections only. */
+    public ScreeningRequest(String clientRef, Answers client, List<Observation> observations, List<MuscleLength> muscleLength,
+                            List<Movement> movementPatterns, Answers breathing, List<Symptom> symptoms, Answers lifestyle,
+                            Answers psychosocial, List<RedFlagAnswer> redFlags) {
+        this(clientRef, client, observations, muscleLength, movementPatterns, breathing, symptoms, lifestyle, psychosocial, redFlags,
+                null);
+    }
+
+    /** Every answer section sent (section code -> answers), named ones first. */
+    public Map<String, Answers> answerSections() {
+        Map<String, Answers> all = new LinkedHashMap<>();
+        if (client != null) all.put("client", client);
+        if (breathing != null) all.put("breathing", breathing);
+        if (lifestyle != null) all.put("lifestyle", lifestyle);
+        if (psychosocial != null) all.put("psychosocial", psychosocial);
+        otherSections.forEach((k, v) -> {
+            if (v != null) all.put(k, v);
+        });
+        return all;
+    }
 
     /** A client reference: a pseudonym, never a name (the API, the client pages and the export check it alike). */
     public static final String CLIENT_REF = "[A-Za-z0-9._:-]{1,64}";
@@ -40,10 +75,6 @@ public record ScreeningRequest(
     public List<Movement> movementPatternsOrEmpty() { return movementPatterns == null ? List.of() : movementPatterns; }
     public List<Symptom> symptomsOrEmpty() { return symptoms == null ? List.of() : symptoms; }
     public List<RedFlagAnswer> redFlagsOrEmpty() { return redFlags == null ? List.of() : redFlags; }
-
-    /** Age in years; sex is optional and only used for sex-specific norms. */
-    public record Client(@NotNull @Min(0) @Max(120) Integer age, @Pattern(regexp = "female|male|other") String sex) {
-    }
 
     /** A value and its unit; the unit must be the one the vocabulary gives for that code. */
     public record Measurement(@NotNull Double value, @NotBlank String unit) {
@@ -66,11 +97,6 @@ public record ScreeningRequest(
         public List<String> substitutionsOrEmpty() { return substitutions == null ? List.of() : substitutions; }
     }
 
-    /** Breathing-pattern assessment; Nijmegen questionnaire 0-64. */
-    public record Breathing(Boolean upperChestDominant, Boolean mouthBreathing, Boolean frequentSighing, Boolean rapidRate,
-                            Boolean chestElevationOnNeckFlexion, @Min(0) @Max(64) Integer nijmegenScore) {
-    }
-
     /**
      * A reported symptom; NRS 0-10. {@code settleMinutes}: how long the symptom takes to settle after
      * the activity that brings it on (0-10080 min), one of the two inputs of irritability.
@@ -78,18 +104,6 @@ public record ScreeningRequest(
     public record Symptom(@NotBlank String region, @NotBlank String kind, String trigger,
                           @Min(0) @Max(10) Integer nrs, @Min(0) @Max(5200) Integer durationWeeks,
                           @Min(0) @Max(10080) Integer settleMinutes) {
-    }
-
-    /** Sitting hours per day (0-24) and activity level. */
-    public record Lifestyle(@DecimalMin("0") @DecimalMax("24") Double sittingHoursPerDay, String activityLevel) {
-    }
-
-    /** Yellow flags, STarT Back (total 0-9, psychosocial subscale 0-5) and FABQ subscales. */
-    public record Psychosocial(Boolean anxiety, Boolean fearAvoidance, Boolean catastrophising, Boolean lowMood,
-                               Boolean painBeliefHarmful, Boolean passiveCoping, Boolean excessiveRest,
-                               Boolean workCompensationIssues,
-                               @Min(0) @Max(9) Integer sbstTotal, @Min(0) @Max(5) Integer sbstPsych,
-                               @Min(0) @Max(42) Integer fabqWork, @Min(0) @Max(24) Integer fabqPhysicalActivity) {
     }
 
     /** The answer to one red-flag question. */

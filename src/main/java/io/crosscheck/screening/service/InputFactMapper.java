@@ -6,15 +6,17 @@ import io.crosscheck.engine.ReferenceData;
 import io.crosscheck.engine.Vocabulary.Code;
 import io.crosscheck.engine.Vocabulary.Range;
 import io.crosscheck.engine.Vocabulary;
-import io.crosscheck.engine.facts.BreathingAssessment;
+import io.crosscheck.engine.facts.Answer;
 import io.crosscheck.engine.facts.ClientContext;
 import io.crosscheck.engine.facts.InputFact;
-import io.crosscheck.engine.facts.Lifestyle;
+import io.crosscheck.engine.facts.NotRecorded;
+import io.crosscheck.engine.input.InputCatalog;
+import io.crosscheck.engine.input.InputDefinition;
+import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.engine.facts.Measurement;
 import io.crosscheck.engine.facts.MovementTest;
 import io.crosscheck.engine.facts.MuscleLengthTest;
 import io.crosscheck.engine.facts.PostureObservation;
-import io.crosscheck.engine.facts.Psychosocial;
 import io.crosscheck.engine.facts.RedFlagAnswer;
 import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.Side;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +38,10 @@ import java.util.Set;
  * reported, not just the first.
  */
 public final class InputFactMapper {
+
+    /** The client's age and sex: every client fact carries them (see {@link ClientContext}). */
+    private static final String AGE = "/client/age";
+    private static final String SEX = "/client/sex";
 
     private final ReferenceData reference;
     private final Vocabulary vocabulary;
@@ -51,38 +58,18 @@ public final class InputFactMapper {
 
     private List<InputFact> toFacts(ScreeningRequest r) {
         List<InputFact> facts = new ArrayList<>();
-        facts.add(new ClientContext("/client", r.client().age(), r.client().sex()));
+        AnswerChecks.Result answers = AnswerChecks.check(r, reference.inputs());
+        errors.addAll(answers.all());
+        List<InputFact> answerFacts = answers.ok() ? answerFacts(r, answers.sent()) : List.of();
+        // the order the facts had before the answer sections were data (client, tests, breathing, symptoms, lifestyle, ...)
+        answerFacts.stream().filter(f -> f instanceof ClientContext).forEach(facts::add);
         indexed(r.observationsOrEmpty(), "/observations", (o, ref) -> observation(o, ref), facts);
         indexed(r.muscleLengthOrEmpty(), "/muscleLength", (m, ref) -> muscleLength(m, ref), facts);
         indexed(r.movementPatternsOrEmpty(), "/movementPatterns", (m, ref) -> movement(m, ref), facts);
-        if (r.breathing() != null) {
-            var b = r.breathing();
-            facts.add(new BreathingAssessment("/breathing", isTrue(b.upperChestDominant()), isTrue(b.mouthBreathing()),
-                    isTrue(b.frequentSighing()), isTrue(b.rapidRate()), isTrue(b.chestElevationOnNeckFlexion()), b.nijmegenScore()));
-        }
+        answerFacts.stream().filter(f -> f instanceof Answer a && a.getSection().equals("breathing")).forEach(facts::add);
         indexed(r.symptomsOrEmpty(), "/symptoms", (s, ref) -> symptom(s, ref), facts);
-        if (r.lifestyle() != null) {
-            var l = r.lifestyle();
-            if (l.activityLevel() != null) {
-                code(vocabulary.activityLevels(), l.activityLevel(), "/lifestyle/activityLevel", "activity level");
-            }
-            facts.add(new Lifestyle("/lifestyle", l.sittingHoursPerDay(), l.activityLevel()));
-        }
-        if (r.psychosocial() != null) {
-            var p = r.psychosocial();
-            if (p.sbstTotal() != null && p.sbstPsych() != null && p.sbstPsych() > p.sbstTotal()) {
-                errors.add(new FieldError("/psychosocial/sbstPsych", "psychosocial subscore cannot exceed the STarT Back total",
-                        p.sbstPsych()));
-            }
-            if ((p.sbstTotal() == null) != (p.sbstPsych() == null)) {
-                errors.add(new FieldError(p.sbstTotal() == null ? "/psychosocial/sbstTotal" : "/psychosocial/sbstPsych",
-                        "STarT Back needs both the total and the psychosocial subscore"));
-            }
-            facts.add(new Psychosocial("/psychosocial", isTrue(p.anxiety()), isTrue(p.fearAvoidance()), isTrue(p.catastrophising()),
-                    isTrue(p.lowMood()), isTrue(p.painBeliefHarmful()), isTrue(p.passiveCoping()), isTrue(p.excessiveRest()),
-                    isTrue(p.workCompensationIssues()), p.sbstTotal(), p.sbstPsych(),
-                    p.fabqWork(), p.fabqPhysicalActivity()));
-        }
+        answerFacts.stream().filter(f -> !(f instanceof ClientContext) && !(f instanceof Answer a && a.getSection().equals("breathing")))
+                .forEach(facts::add);
         errors.addAll(RepeatedEntries.find(r));
         Set<String> answered = new HashSet<>();
         indexed(r.redFlagsOrEmpty(), "/redFlags", (f, ref) -> {
@@ -92,7 +79,37 @@ public final class InputFactMapper {
             return redFlag(f, ref);
         }, facts);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(422, errors);
+            throw new InvalidRequestException(answers.status(), errors);
+        }
+        return facts;
+    }
+
+    /**
+     * One {@link Answer} per input sent, one {@link NotRecorded} per input that applies to this client and
+     * was not sent, and the client's context (age and the norm group its sex selects).
+     */
+    private List<InputFact> answerFacts(ScreeningRequest r, Map<String, Map<String, Object>> sent) {
+        List<InputFact> facts = new ArrayList<>();
+        InputCatalog inputs = reference.inputs();
+        Integer age = null;
+        String sex = null;
+        for (InputCatalog.Answered a : inputs.answered(sent)) {
+            InputDefinition def = a.input();
+            String test = def.test() != null ? def.test() : inputs.section(def.section()).map(InputSection::test).orElse(null);
+            facts.add(new Answer(def, a.value(), test));
+            if (def.pointer().equals(AGE)) {
+                age = ((Double) a.value()).intValue();
+            } else if (def.pointer().equals(SEX)) {
+                sex = (String) a.value();
+            }
+        }
+        Set<String> regions = new HashSet<>();
+        r.symptomsOrEmpty().forEach(s -> regions.add(s.region()));
+        for (InputDefinition missing : inputs.notSent(sent, age, sex, regions)) {
+            facts.add(new NotRecorded(missing));
+        }
+        if (age != null) {
+            facts.add(new ClientContext("/client", age, sex));
         }
         return facts;
     }
@@ -233,7 +250,4 @@ public final class InputFactMapper {
         return side == null ? null : Side.valueOf(side.toUpperCase(Locale.ROOT));
     }
 
-    private static boolean isTrue(Boolean b) {
-        return Boolean.TRUE.equals(b);
-    }
 }

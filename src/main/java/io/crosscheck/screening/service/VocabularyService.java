@@ -3,6 +3,12 @@ package io.crosscheck.screening.service;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.RedFlagDefinition;
+import io.crosscheck.engine.input.Coding;
+import io.crosscheck.engine.input.InputCatalog;
+import io.crosscheck.engine.input.InputCheck;
+import io.crosscheck.engine.input.InputDefinition;
+import io.crosscheck.engine.input.InputSection;
+import io.crosscheck.engine.input.Option;
 import io.crosscheck.screening.model.ScreeningRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -44,9 +50,23 @@ public class VocabularyService {
     public record FieldRule(String field, List<Map<String, Object>> constraints) {
     }
 
-    /** The full vocabulary document. */
+    /** The full vocabulary document; {@code inputs} is every answer a request's sections may carry (inputs.yaml). */
     public record VocabularyView(String knowledgeBaseVersion, Vocabulary codes, List<RedFlagDomain> redFlags,
-                                 List<FieldRule> fields) {
+                                 List<FieldRule> fields, InputsView inputs) {
+    }
+
+    /** An input as listed to clients: where it is sent (JSON pointer), its type and range or options, and its codings. */
+    public record InputView(String code, String pointer, String section, String label, String type, String unit, Double min,
+                            Double max, List<Option> options, boolean required, String appliesTo, String crosscheckCode,
+                            List<Coding> codings, String evidence) {
+        static InputView of(InputDefinition i) {
+            return new InputView(i.code(), i.pointer(), i.section(), i.label(), i.type().code(), i.unit(), i.min(), i.max(),
+                    i.options(), i.required(), i.appliesTo().describe(), i.crosscheckCode(), i.codings(), i.evidence());
+        }
+    }
+
+    /** The answer sections, their inputs and the checks between inputs. */
+    public record InputsView(List<InputSection> sections, List<InputView> inputs, List<InputCheck> checks) {
     }
 
     public VocabularyView view(KnowledgeBase kb) {
@@ -55,7 +75,33 @@ public class VocabularyService {
             domains.computeIfAbsent(d.getDomain(), k -> new RedFlagDomain(d.getDomain(), d.getDomainLabel(),
                     d.getUrgency().name().toLowerCase(), new ArrayList<>())).flags().add(new Vocabulary.Code(d.getCode(), d.getLabel()));
         }
-        return new VocabularyView(kb.version(), kb.reference().vocabulary(), List.copyOf(domains.values()), fields);
+        InputCatalog inputs = kb.reference().inputs();
+        List<FieldRule> all = new ArrayList<>(fields);
+        inputs.inputs().forEach(i -> all.add(fieldRule(i)));
+        return new VocabularyView(kb.version(), kb.reference().vocabulary(), List.copyOf(domains.values()), all,
+                new InputsView(inputs.sections(), inputs.inputs().stream().map(InputView::of).toList(), inputs.checks()));
+    }
+
+    /** An input's constraints in the shape the request model's annotations are listed in (API v1). */
+    private static FieldRule fieldRule(InputDefinition i) {
+        List<Map<String, Object>> constraints = new ArrayList<>();
+        if (i.required()) {
+            constraints.add(Map.of("constraint", "NotNull"));
+        }
+        switch (i.type()) {
+            case INTEGER -> {
+                constraints.add(Map.of("constraint", "Min", "value", i.min().longValue()));
+                constraints.add(Map.of("constraint", "Max", "value", i.max().longValue()));
+            }
+            case NUMBER -> {
+                constraints.add(Map.of("constraint", "DecimalMin", "value", InputDefinition.plain(i.min()), "inclusive", true));
+                constraints.add(Map.of("constraint", "DecimalMax", "value", InputDefinition.plain(i.max()), "inclusive", true));
+            }
+            case CHOICE -> constraints.add(Map.of("constraint", "Pattern", "regexp",
+                    String.join("|", i.options().stream().map(Option::code).toList())));
+            case YES_NO -> constraints.add(Map.of("constraint", "AssertBoolean"));
+        }
+        return new FieldRule(i.pointer(), constraints);
     }
 
     private void describe(Class<?> type, String prefix, List<FieldRule> into) {

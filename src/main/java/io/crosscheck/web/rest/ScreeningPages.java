@@ -6,6 +6,7 @@ import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.service.DisagreementService;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.web.service.FormField;
+import io.crosscheck.web.service.FormLayout;
 import io.crosscheck.web.service.DerivationRow;
 import io.crosscheck.web.service.ResultView;
 import io.crosscheck.web.service.ScreeningForm;
@@ -47,7 +48,7 @@ public class ScreeningPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Chrome chrome, String heading, ScreeningForm.Model form, int errorCount,
+        static native TemplateInstance form(Chrome chrome, String heading, FormLayout.Model form, int errorCount,
                                             String action, String idempotencyKey, String submitLabel, String draftKey,
                                             String amendOf, String reason, String reasonError);
 
@@ -120,7 +121,7 @@ public class ScreeningPages {
     @Path("{id}/amend")
     public TemplateInstance amendForm(@PathParam("id") String id) {
         WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        Map<String, String> values = new LinkedHashMap<>(screenings.form().values(stored.request()));
+        Map<String, String> values = new LinkedHashMap<>(screenings.form().values(screenings.knowledgeBase(), stored.request()));
         return amendForm(id, values, Map.of(), 0, null, null);
     }
 
@@ -175,7 +176,7 @@ public class ScreeningPages {
                                      @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        Map<String, String> values = new LinkedHashMap<>(screenings.form().values(stored.request()));
+        Map<String, String> values = new LinkedHashMap<>(screenings.form().values(screenings.knowledgeBase(), stored.request()));
         int answered = 0;
         for (Map.Entry<String, String> e : single(posted).entrySet()) {
             if (e.getKey().startsWith("rf.") && ("yes".equals(e.getValue()) || "no".equals(e.getValue()))) {

@@ -116,6 +116,12 @@ public final class Questionnaires {
         return all.stream().filter(q -> q.section().equals(section)).toList();
     }
 
+    /** Whether a questionnaire scores this input (its total is sent from the answered items, not typed in). */
+    public boolean scores(io.crosscheck.engine.input.InputDefinition input) {
+        String target = input.section() + "." + input.field();
+        return all.stream().flatMap(q -> q.scores().stream()).anyMatch(s -> s.target().equals(target));
+    }
+
     /** An item is either its wording alone or {@code {text, scale}}. */
     static final class ItemReader extends JsonDeserializer<Item> {
         @Override

@@ -74,6 +74,11 @@ public class WebScreenings {
         }
     }
 
+    /** The knowledge base in service, whose vocabulary and inputs the form follows. */
+    public KnowledgeBase knowledgeBase() {
+        return knowledgeBases.current();
+    }
+
     public ScreeningForm form() {
         return form;
     }
@@ -83,7 +88,7 @@ public class WebScreenings {
     }
 
     /** The form for the serving knowledge base with these values and errors. */
-    public ScreeningForm.Model model(Map<String, String> values, Map<String, String> errors) {
+    public FormLayout.Model model(Map<String, String> values, Map<String, String> errors) {
         KnowledgeBase kb = knowledgeBases.current();
         return form.model(kb, values, errors, thresholdHints(kb));
     }

@@ -1,0 +1,276 @@
+package io.crosscheck.web.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.Vocabulary;
+import io.crosscheck.engine.facts.RedFlagDefinition;
+import io.crosscheck.engine.input.InputCatalog;
+import io.crosscheck.engine.input.InputDefinition;
+import io.crosscheck.engine.input.InputSection;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import static io.crosscheck.web.service.ScreeningForm.BOTH;
+import static io.crosscheck.web.service.ScreeningForm.SIDES;
+
+/**
+ * A posted screening form as the API's JSON request, remembering which form field produced which JSON
+ * pointer. The answer sections follow the knowledge base's inputs ({@code inputs.yaml}); a field left
+ * empty is not sent: an unanswered question stays unanswered, never "no".
+ */
+final class FormReader {
+
+    private final ObjectMapper mapper;
+    private final Questionnaires questionnaires;
+    private final int symptomRows;
+
+    FormReader(ObjectMapper mapper, Questionnaires questionnaires, int symptomRows) {
+        this.mapper = mapper;
+        this.questionnaires = questionnaires;
+        this.symptomRows = symptomRows;
+    }
+
+    ScreeningForm.Read read(KnowledgeBase kb, Map<String, String> form) {
+        Vocabulary v = kb.reference().vocabulary();
+        Map<String, String> pointers = new LinkedHashMap<>();
+        ObjectNode req = mapper.createObjectNode();
+        text(form, "clientRef").ifPresent(s -> {
+            req.put("clientRef", s);
+            pointers.put("/clientRef", "clientRef");
+        });
+        InputCatalog inputs = kb.reference().inputs();
+        // the client section is always sent (age is required): its own pointer names the age field
+        req.putObject("client");
+        inputs.inputsOf("client").stream().filter(InputDefinition::required).findFirst()
+                .ifPresent(age -> pointers.put("/client", FormLayout.fieldName(age)));
+
+        ArrayNode redFlags = mapper.createArrayNode();
+        for (RedFlagDefinition d : kb.reference().redFlags()) {
+            String name = "rf." + d.getCode();
+            String answer = form.get(name);
+            if ("yes".equals(answer) || "no".equals(answer)) {
+                ObjectNode a = redFlags.addObject().put("code", d.getCode()).put("present", "yes".equals(answer));
+                pointers.put("/redFlags/" + (redFlags.size() - 1), name);
+            }
+        }
+        putIfAny(req, "redFlags", redFlags);
+
+        ArrayNode symptoms = mapper.createArrayNode();
+        for (int i = 0; i < symptomRows; i++) {
+            String p = "sy." + i + ".";
+            if (text(form, p + "region").isEmpty() && text(form, p + "kind").isEmpty() && text(form, p + "nrs").isEmpty()) {
+                continue;
+            }
+            ObjectNode s = symptoms.addObject();
+            String ptr = "/symptoms/" + (symptoms.size() - 1);
+            pointers.put(ptr, p + "region");
+            for (String f : List.of("region", "kind", "trigger")) {
+                String name = p + f;
+                text(form, name).ifPresent(t -> {
+                    s.put(f, t);
+                    pointers.put(ptr + "/" + f, name);
+                });
+            }
+            for (String f : List.of("nrs", "durationWeeks", "settleMinutes")) {
+                number(form, p + f, s, f, ptr + "/" + f, pointers);
+            }
+        }
+        putIfAny(req, "symptoms", symptoms);
+
+        for (InputSection section : inputs.sections()) {
+            if (!section.code().equals("breathing")) {
+                answers(req, inputs, section, form, pointers);
+            }
+        }
+
+        ArrayNode observations = mapper.createArrayNode();
+        for (Vocabulary.PostureCode p : v.posture()) {
+            String base = "obs." + p.code();
+            String sign = text(form, base + ".sign").orElse(null);
+            String value = text(form, base + ".value").orElse(null);
+            if (sign == null && value == null) {
+                continue;
+            }
+            ObjectNode o = observations.addObject().put("code", p.code());
+            String ptr = "/observations/" + (observations.size() - 1);
+            pointers.put(ptr, base + (sign != null ? ".sign" : ".value"));
+            if (sign != null) {
+                pointers.put(ptr + "/present", base + ".sign");
+                pointers.put(ptr + "/side", base + ".sign");
+                switch (sign) {
+                    case "absent" -> o.put("present", false);
+                    case "present" -> o.put("present", true);
+                    default -> o.put("present", true).put("side", sign);
+                }
+            }
+            if (value != null && p.measurement() != null) {
+                measurement(o, value, p.measurement().unit(), ptr, base + ".value", pointers);
+            }
+        }
+        putIfAny(req, "observations", observations);
+
+        ArrayNode muscleLength = mapper.createArrayNode();
+        for (Vocabulary.MuscleCode m : v.muscles()) {
+            for (String side : SIDES) {
+                String base = "ml." + m.code() + "." + side;
+                String result = text(form, base + ".result").orElse(null);
+                String value = text(form, base + ".value").orElse(null);
+                if (result == null && value == null) {
+                    continue;
+                }
+                ObjectNode o = muscleLength.addObject().put("muscle", m.code()).put("side", side);
+                String ptr = "/muscleLength/" + (muscleLength.size() - 1);
+                pointers.put(ptr, base + (result != null ? ".result" : ".value"));
+                if (result != null) {
+                    o.put("result", result);
+                    pointers.put(ptr + "/result", base + ".result");
+                }
+                if (value != null && m.measurement() != null) {
+                    measurement(o, value, m.measurement().unit(), ptr, base + ".value", pointers);
+                }
+            }
+        }
+        putIfAny(req, "muscleLength", muscleLength);
+
+        ArrayNode movements = mapper.createArrayNode();
+        for (Vocabulary.MovementTestCode t : v.movementTests()) {
+            for (String side : t.sided() ? SIDES : List.of(BOTH)) {
+                String base = "mv." + t.code() + "." + side;
+                String result = text(form, base + ".result").orElse(null);
+                String value = text(form, base + ".value").orElse(null);
+                List<String> subs = t.substitutions().stream().map(Vocabulary.Code::code)
+                        .filter(c -> isChecked(form.get(base + ".sub." + c))).toList();
+                if (result == null && value == null && subs.isEmpty()) {
+                    continue;
+                }
+                ObjectNode o = movements.addObject().put("test", t.code());
+                String ptr = "/movementPatterns/" + (movements.size() - 1);
+                pointers.put(ptr, base + ".result");
+                if (!BOTH.equals(side)) {
+                    o.put("side", side);
+                }
+                if (result != null) {
+                    o.put("result", result);
+                    pointers.put(ptr + "/result", base + ".result");
+                } else if (!subs.isEmpty()) {
+                    // a substitution seen is an abnormal test; the clinician need not tick both
+                    o.put("result", "abnormal");
+                }
+                if (!subs.isEmpty()) {
+                    ArrayNode a = o.putArray("substitutions");
+                    for (int i = 0; i < subs.size(); i++) {
+                        a.add(subs.get(i));
+                        pointers.put(ptr + "/substitutions/" + i, base + ".sub." + subs.get(i));
+                    }
+                }
+                if (value != null && t.measurement() != null) {
+                    measurement(o, value, t.measurement().unit(), ptr, base + ".value", pointers);
+                }
+            }
+        }
+        putIfAny(req, "movementPatterns", movements);
+
+        inputs.section("breathing").ifPresent(s -> answers(req, inputs, s, form, pointers));
+        return new ScreeningForm.Read(req, pointers);
+    }
+
+    /**
+     * One answer section: each input's field as its type reads (yes/no, number, choice), the scores of the
+     * section's questionnaires; sent only when something was answered (the client section always is).
+     */
+    private void answers(ObjectNode req, InputCatalog inputs, InputSection section, Map<String, String> form,
+                         Map<String, String> pointers) {
+        ObjectNode into = req.has(section.code()) ? (ObjectNode) req.get(section.code()) : mapper.createObjectNode();
+        for (InputDefinition i : inputs.inputsOf(section.code())) {
+            if (questionnaires.scores(i)) {
+                continue;
+            }
+            String name = FormLayout.fieldName(i);
+            switch (i.type()) {
+                case YES_NO -> yesNo(form, name, into, i.field(), i.pointer(), pointers);
+                case INTEGER, NUMBER -> number(form, name, into, i.field(), i.pointer(), pointers);
+                case CHOICE -> text(form, name).ifPresent(t -> {
+                    into.put(i.field(), t);
+                    pointers.put(i.pointer(), name);
+                });
+            }
+        }
+        scores(section.code(), into, form, pointers);
+        if (!req.has(section.code())) {
+            putIfAny(req, section.code(), into);
+        }
+    }
+
+    private void scores(String section, ObjectNode into, Map<String, String> form, Map<String, String> pointers) {
+        for (Questionnaires.Questionnaire q : questionnaires.ofSection(section)) {
+            for (Questionnaires.Score s : q.scores()) {
+                OptionalInt score = q.score(s, form);
+                if (score.isPresent()) {
+                    String field = s.target().substring(s.target().indexOf('.') + 1);
+                    into.put(field, score.getAsInt());
+                    pointers.put("/" + s.target().replace('.', '/'), q.field(q.itemsOf(s).get(0)));
+                }
+            }
+        }
+    }
+
+    private void measurement(ObjectNode o, String value, String unit, String ptr, String field, Map<String, String> pointers) {
+        ObjectNode m = o.putObject("measurement");
+        setNumber(m, "value", value);
+        m.put("unit", unit);
+        pointers.put(ptr + "/measurement", field);
+        pointers.put(ptr + "/measurement/value", field);
+    }
+
+    private static void putIfAny(ObjectNode req, String name, JsonNode node) {
+        if (node.size() > 0) {
+            req.set(name, node);
+        }
+    }
+
+    private static boolean isChecked(String v) {
+        return "on".equals(v) || "true".equals(v);
+    }
+
+    private static java.util.Optional<String> text(Map<String, String> form, String name) {
+        String v = form.get(name);
+        return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.trim());
+    }
+
+    private static void number(Map<String, String> form, String name, ObjectNode into, String field, String pointer,
+                               Map<String, String> pointers) {
+        text(form, name).ifPresent(t -> {
+            setNumber(into, field, t);
+            pointers.put(pointer, name);
+        });
+    }
+
+    private static void yesNo(Map<String, String> form, String name, ObjectNode into, String field, String pointer,
+                              Map<String, String> pointers) {
+        String v = form.get(name);
+        if ("yes".equals(v) || "no".equals(v)) {
+            into.put(field, "yes".equals(v));
+            pointers.put(pointer, name);
+        }
+    }
+
+    /** A number as typed; text that is not a number is sent as text, so the API's own type check names the field. */
+    private static void setNumber(ObjectNode into, String field, String text) {
+        String t = text.replace(',', '.');
+        try {
+            if (t.matches("-?\\d{1,9}")) {
+                into.put(field, Integer.parseInt(t));
+            } else {
+                into.put(field, Double.parseDouble(t));
+            }
+        } catch (NumberFormatException e) {
+            into.put(field, text);
+        }
+    }
+}
