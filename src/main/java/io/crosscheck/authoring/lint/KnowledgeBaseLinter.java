@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * front matter read as YAML) and every page backed by a rule; every code a rule compares against
  * exists in the vocabulary or the reference data (otherwise the condition can never match, so the
  * rule can never fire); every catalogue intervention is recommended by some rule and documented;
- * every rule belongs to a stage (a rule outside the stages would run after the safety gate). Rules
+ * every rule belongs to a stage (a rule outside the stages would run after the safety gate); no
+ * constraint compares an optional input without requiring that it was sent ({@link AbsenceCheck}). Rules
  * are read through the engine's DRL parser ({@link KnowledgeBase#parsedRules()}), never with regular
  * expressions. Problems are located as {@code file:line:column}.
  */
@@ -48,6 +49,7 @@ public final class KnowledgeBaseLinter {
         checkDocs(kb, problems);
         Set<String> recommended = checkLiterals(kb, new KnownCodes(kb), problems);
         checkCatalogue(kb, recommended, problems);
+        AbsenceCheck.check(kb.parsedRules(), problems);
         for (RuleInfo r : kb.rules()) {
             if (!RuleEngine.STAGES.contains(r.stage())) {
                 problems.add(new KnowledgeProblem(r.file(), r.line(), 1, "rule " + r.id() + " is in no stage (ruleflow-group "

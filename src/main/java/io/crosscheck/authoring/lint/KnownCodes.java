@@ -45,7 +45,17 @@ final class KnownCodes {
         Stream.of(v.symptoms().regions(), v.symptoms().kinds(), v.symptoms().triggers())
                 .forEach(list -> list.forEach(c -> symptom.add(c.code())));
         allowed.put("Symptom", symptom);
-        allowed.put("Lifestyle", codes(v.activityLevels().stream().map(Vocabulary.Code::code)));
+        var inputs = ref.inputs();
+        Set<String> answer = new java.util.HashSet<>(codes(inputs.inputs().stream().map(i -> i.code())));
+        inputs.sections().forEach(sec -> answer.add(sec.code()));
+        for (io.crosscheck.engine.input.InputType t : io.crosscheck.engine.input.InputType.values()) {
+            answer.add(t.code());
+        }
+        inputs.inputs().forEach(i -> i.options().forEach(o -> answer.add(o.code())));
+        allowed.put("Answer", answer);
+        Set<String> notRecorded = new java.util.HashSet<>(codes(inputs.inputs().stream().map(i -> i.code())));
+        inputs.sections().forEach(sec -> notRecorded.add(sec.code()));
+        allowed.put("NotRecorded", notRecorded);
         allowed.put("Finding", codes(ref.findings().stream().map(FindingDefinition::getCode)));
         Set<String> findingDefinitions = codes(ref.findings().stream().map(FindingDefinition::getCode));
         findingDefinitions.addAll(Set.of("posture", "muscle_length", "movement", "breathing_observation", "breathing_questionnaire"));

@@ -1,6 +1,7 @@
 package io.crosscheck.engine.drl;
 
 import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.engine.drl.ParsedRule.ParsedConstraint;
 import io.crosscheck.engine.drl.ParsedRule.ParsedConstruction;
 import io.crosscheck.engine.drl.ParsedRule.ParsedLiteral;
 import io.crosscheck.engine.drl.ParsedRule.ParsedPattern;
@@ -68,7 +69,7 @@ public final class DrlFiles {
         List<ParsedRule> rules = new ArrayList<>();
         for (RuleDescr rule : pkg.getRules()) {
             List<ParsedPattern> patterns = new ArrayList<>();
-            collectPatterns(rule.getLhs(), source, patterns);
+            collectPatterns(rule.getLhs(), source, patterns, false);
             rules.add(new ParsedRule(path, rule.getName(), annotation(rule, "id"), rule.getLine(), rule.getColumn() + 1,
                     patterns, constructions(rule, source)));
         }
@@ -85,26 +86,30 @@ public final class DrlFiles {
     }
 
     /** Walks the condition tree: and/or/not/exists/forall, and the sources of from collect / accumulate. */
-    private static void collectPatterns(BaseDescr d, SourceText source, List<ParsedPattern> into) {
+    private static void collectPatterns(BaseDescr d, SourceText source, List<ParsedPattern> into, boolean negated) {
         if (d instanceof PatternDescr p) {
             List<ParsedLiteral> literals = new ArrayList<>();
+            List<ParsedConstraint> constraints = new ArrayList<>();
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr e) {
                     literals.addAll(source.literals(e.getStartCharacter(), e.getEndCharacter()));
+                    int[] at = e.getStartCharacter() >= 0 ? source.position(e.getStartCharacter()) : new int[] {e.getLine(), e.getColumn() + 1};
+                    constraints.add(new ParsedConstraint(e.getExpression(), at[0], at[1]));
                 }
             }
-            into.add(new ParsedPattern(p.getObjectType(), p.getLine(), p.getColumn() + 1, literals));
+            into.add(new ParsedPattern(p.getObjectType(), p.getLine(), p.getColumn() + 1, literals, constraints, negated));
             if (p.getSource() != null) {
-                collectPatterns(p.getSource(), source, into);
+                collectPatterns(p.getSource(), source, into, negated);
             }
         } else if (d instanceof CollectDescr c) {
-            collectPatterns(c.getInputPattern(), source, into);
+            collectPatterns(c.getInputPattern(), source, into, negated);
         } else if (d instanceof AccumulateDescr a) {
-            collectPatterns(a.getInput(), source, into);
+            collectPatterns(a.getInput(), source, into, negated);
         } else if (d instanceof ConditionalElementDescr ce) {
+            boolean under = negated || d instanceof org.drools.drl.ast.descr.NotDescr;
             for (Object child : ce.getDescrs()) {
                 if (child instanceof BaseDescr b) {
-                    collectPatterns(b, source, into);
+                    collectPatterns(b, source, into, under);
                 }
             }
         }

@@ -21,11 +21,25 @@ public record ParsedRule(String file, String name, String id, int line, int colu
         constructions = List.copyOf(constructions);
     }
 
-    /** A fact pattern such as {@code Finding( code == "x" )}: its type and the string literals its constraints compare with. */
-    public record ParsedPattern(String type, int line, int column, List<ParsedLiteral> literals) {
+    /**
+     * A fact pattern such as {@code Finding( code == "x" )}: its type, the string literals its constraints
+     * compare with, its constraints as written, and whether it stands under a {@code not} (where a fact that
+     * is absent satisfies it).
+     */
+    public record ParsedPattern(String type, int line, int column, List<ParsedLiteral> literals, List<ParsedConstraint> constraints,
+                                boolean negated) {
         public ParsedPattern {
             literals = List.copyOf(literals);
+            constraints = List.copyOf(constraints);
         }
+
+        public ParsedPattern(String type, int line, int column, List<ParsedLiteral> literals) {
+            this(type, line, column, literals, List.of(), false);
+        }
+    }
+
+    /** One constraint of a pattern as written ({@code number >= $t.value}) and where it starts (1-based line and column). */
+    public record ParsedConstraint(String text, int line, int column) {
     }
 
     /** An object the consequence creates, e.g. {@code new Contributor( "anxiety", ... )}, with its string arguments. */

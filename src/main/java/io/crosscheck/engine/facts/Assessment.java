@@ -27,7 +27,8 @@ public abstract class Assessment implements InputFact {
     public Side getSide() { return side; }
     public String getResult() { return result; }
     public boolean isMeasured() { return measurement != null; }
-    public double getValue() { return measurement == null ? Double.NaN : measurement.value(); }
+    /** The measured value; null when only a rating or presence was recorded (compare only after {@code measured}). */
+    public Double getValue() { return measurement == null ? null : measurement.value(); }
     public Measurement getMeasurement() { return measurement; }
     @Override public String getTestCode() { return test; }
 }

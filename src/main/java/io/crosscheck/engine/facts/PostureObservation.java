@@ -26,8 +26,8 @@ public final class PostureObservation implements InputFact {
     public boolean isPresent() { return Boolean.TRUE.equals(present); }
     public boolean isAbsent() { return Boolean.FALSE.equals(present); }
     public boolean isMeasured() { return measurement != null; }
-    /** The measured value, or NaN when only presence was recorded (NaN fails every comparison). */
-    public double getValue() { return measurement == null ? Double.NaN : measurement.value(); }
+    /** The measured value; null when only a rating or presence was recorded (compare only after {@code measured}). */
+    public Double getValue() { return measurement == null ? null : measurement.value(); }
     public Measurement getMeasurement() { return measurement; }
     public Side getSide() { return side; }
     @Override public String getTestCode() { return code; }

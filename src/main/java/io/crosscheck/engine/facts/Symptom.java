@@ -35,10 +35,12 @@ public final class Symptom implements InputFact {
     public String getRegion() { return region; }
     public String getKind() { return kind; }
     public String getTrigger() { return trigger; }
-    public int getNrs() { return nrs == null ? -1 : nrs; }
-    public int getDurationWeeks() { return durationWeeks == null ? -1 : durationWeeks; }
-    /** Minutes to settle after provocation; -1 when not given. */
-    public int getSettleMinutes() { return settleMinutes == null ? -1 : settleMinutes; }
+    /** Pain now on the 0-10 scale; null when not recorded (compare only after {@code nrs != null}). */
+    public Integer getNrs() { return nrs; }
+    /** Weeks since onset; null when not recorded (compare only after {@code durationWeeks != null}). */
+    public Integer getDurationWeeks() { return durationWeeks; }
+    /** Minutes to settle after provocation; null when not recorded (compare only after {@code settleMinutes != null}). */
+    public Integer getSettleMinutes() { return settleMinutes; }
 
     @Override
     public String describe() {

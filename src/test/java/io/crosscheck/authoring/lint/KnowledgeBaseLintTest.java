@@ -60,6 +60,45 @@ class KnowledgeBaseLintTest {
         assertThat(lint(files)).anyMatch(p -> p.contains("childs_pose has no kb-doc page"));
     }
 
+    @Test
+    void aComparisonOfAnOptionalValueWithoutItsPresenceGuardIsReportedAtItsLineAndColumn() {
+        Map<String, String> files = new HashMap<>(shipped.source().files());
+        String pain = "rules/safety/pain.drl";
+        files.put(pain, files.get(pain).replace("$s : Symptom( durationWeeks != null, durationWeeks >= $persistent.value )",
+                "$s : Symptom( durationWeeks >= $persistent.value )"));
+        String ucs = "rules/upper_crossed/ucs-findings.drl";
+        files.put(ucs, files.get(ucs).replace("PostureObservation( code == \"craniovertebral_angle\", measured, value < $t.value )",
+                "PostureObservation( code == \"craniovertebral_angle\", value < $t.value )"));
+        List<String> problems = lint(files);
+        assertThat(problems).anyMatch(p -> p.matches("rules/safety/pain\\.drl:\\d+:\\d+: rule PAI-00\\d compares Symptom\\.durationWeeks without "
+                + "requiring it \\(add 'durationWeeks != null'.*"));
+        assertThat(problems).anyMatch(p -> p.matches("rules/upper_crossed/ucs-findings\\.drl:\\d+:\\d+: rule UCS-001 compares "
+                + "PostureObservation\\.value without requiring it \\(add 'measured'.*"));
+    }
+
+    @Test
+    void anAnswerComparedUnderNotWithoutTheInputRequiredElsewhereIsReported() {
+        Map<String, String> files = new HashMap<>(shipped.source().files());
+        String patterns = "rules/patterns/patterns.drl";
+        // "sits less than 6 h/day" written as the negation of the threshold: true for a client never asked
+        files.put(patterns, files.get(patterns).replace("$sitting : Answer( code == \"sitting_hours_per_day\", number >= $t.value )",
+                "not Answer( code == \"sitting_hours_per_day\", number >= $t.value )"));
+        List<String> problems = lint(files);
+        String drl = files.get(patterns);
+        int line = drl.substring(0, drl.indexOf("not Answer( code == \"sitting_hours_per_day\"")).split("\n", -1).length;
+        assertThat(problems).anyMatch(p -> p.startsWith("rules/patterns/patterns.drl:" + line + ":")
+                && p.contains("rule CON-001 compares an Answer inside 'not' without requiring the input outside it"));
+    }
+
+    @Test
+    void guardedComparisonsAndAnswersRequiredOutsideTheNegationAreAccepted() {
+        Map<String, String> files = new HashMap<>(shipped.source().files());
+        String patterns = "rules/patterns/patterns.drl";
+        files.put(patterns, files.get(patterns).replace("$sitting : Answer( code == \"sitting_hours_per_day\", number >= $t.value )",
+                "$sitting : Answer( code == \"sitting_hours_per_day\" )\n    not Answer( code == \"sitting_hours_per_day\", number < $t.value )"));
+        assertThat(lint(files)).noneMatch(p -> p.contains("compares"));
+    }
+
     private List<String> lint(Map<String, String> files) {
         KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(Clock.systemUTC());
         KnowledgeBase kb = builder.build(new KnowledgeSource("test", files));
