@@ -15,19 +15,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every curl example in README.md and rules/README.md runs, as written, as a process against the
- * packaged application: only the port and the ids a reader would copy from an earlier response are
- * substituted. {@code --fail-with-body} is added so an HTTP error fails the example.
+ * Every curl example in the documentation runs, as written, as a process against the packaged
+ * application: README.md, every page under docs/ and rules/README.md, in the order of
+ * {@link #documentationInOrder()} (later examples use what earlier ones made: the users, a screening's id,
+ * a candidate archive, an EHR key). Only the port and the ids a reader would copy from an earlier response
+ * are substituted. {@code --fail-with-body} is added so an HTTP error fails the example. The number of
+ * examples run is printed and checked per file, so a page whose examples stop being found fails too.
  */
 @QuarkusIntegrationTest
 @TestProfile(ReadmeExamplesIT.AsTheReadmeSays.class)
@@ -70,12 +76,30 @@ class ReadmeExamplesIT {
     @TempDir
     Path tmp;
 
+    /** Pages run right after the README, in this order: each uses what the pages before it made. */
+    private static final List<Path> FIRST_PAGES = List.of(Path.of("docs/api.md"), Path.of("docs/web-ui.md"),
+            Path.of("docs/authoring.md"), Path.of("docs/ehr-integration.md"), Path.of("docs/operations.md"));
+    /** The last page of docs/: its privacy examples erase the README's client. */
+    private static final Path LAST_PAGE = Path.of("docs/security.md");
+    /** The files that must have examples (the rest of docs/ may or may not). */
+    private static final Set<Path> WITH_EXAMPLES = Set.of(Path.of("README.md"), Path.of("docs/api.md"),
+            Path.of("docs/authoring.md"), Path.of("docs/ehr-integration.md"), Path.of("docs/operations.md"),
+            Path.of("docs/security.md"), Path.of("rules/README.md"));
+
     @Test
-    void everyCurlExampleInTheReadmesRunsAgainstThePackagedApplication() throws Exception {
-        List<String> examples = new ArrayList<>();
-        examples.addAll(curlCommands(Path.of("README.md")));
-        examples.addAll(curlCommands(Path.of("rules/README.md")));
+    void everyCurlExampleInTheReadmeTheDocsAndTheRulesGuideRunsAgainstThePackagedApplication() throws Exception {
+        List<Path> files = documentationInOrder();
+        List<Example> examples = new ArrayList<>();
+        Map<Path, Integer> found = new LinkedHashMap<>();
+        for (Path file : files) {
+            List<String> commands = curlCommands(file);
+            found.put(file, commands.size());
+            commands.forEach(c -> examples.add(new Example(file, c)));
+        }
         assertThat(examples).as("curl examples found").hasSizeGreaterThanOrEqualTo(15);
+        for (Path file : WITH_EXAMPLES) {
+            assertThat(found.get(file)).as("curl examples found in %s", file).isNotNull().isPositive();
+        }
 
         String base = "http://localhost:" + RestAssured.port;
         Path candidate = Candidates.copyOfRules(tmp.resolve("candidate"));
@@ -83,7 +107,9 @@ class ReadmeExamplesIT {
         String screeningId = null;
         String replayId = null;
         String version = null;
-        for (String example : examples) {
+        Map<Path, Integer> ran = new LinkedHashMap<>();
+        for (Example each : examples) {
+            String example = each.command();
             String[] credentials = credentials(example);
             if (version == null && VERSION.matcher(example).find()) {
                 version = request(credentials).get("/api/v1/knowledge-base").then().statusCode(200).extract().path("version");
@@ -104,7 +130,8 @@ class ReadmeExamplesIT {
                 cmd = cmd.replace("{id}", replayId);
             }
             Run run = bash(cmd);
-            assertThat(run.status).as("example: %s%noutput: %s", example, run.out).isZero();
+            assertThat(run.status).as("example of %s: %s%noutput: %s", each.file(), example, run.out).isZero();
+            ran.merge(each.file(), 1, Integer::sum);
             Matcher seen = Pattern.compile("\"version\"\\s*:\\s*\"(sha256:[0-9a-f]{16})\"").matcher(run.out);
             if (seen.find()) {
                 version = seen.group(1);
@@ -121,6 +148,31 @@ class ReadmeExamplesIT {
         }
         assertThat(screeningId).isNotNull();
         assertThat(replayId).isNotNull();
+        for (Path file : files) {
+            System.out.printf("ReadmeExamplesIT: %s: %d curl examples run%n", file, ran.getOrDefault(file, 0));
+            assertThat(ran.getOrDefault(file, 0)).as("examples run from %s", file).isEqualTo(found.get(file));
+        }
+    }
+
+    /**
+     * README.md, then docs/ (the pages of {@link #FIRST_PAGES}, every other page under docs/ in name order,
+     * {@link #LAST_PAGE} last), then rules/README.md.
+     */
+    static List<Path> documentationInOrder() throws IOException {
+        List<Path> files = new ArrayList<>();
+        files.add(Path.of("README.md"));
+        files.addAll(FIRST_PAGES);
+        try (Stream<Path> docs = Files.walk(Path.of("docs"))) {
+            docs.filter(p -> p.getFileName().toString().endsWith(".md")).sorted()
+                    .filter(p -> !files.contains(p) && !p.equals(LAST_PAGE)).forEach(files::add);
+        }
+        files.add(LAST_PAGE);
+        files.add(Path.of("rules/README.md"));
+        return files;
+    }
+
+    /** A runnable command and the Markdown file it is written in. */
+    private record Example(Path file, String command) {
     }
 
     /**
