@@ -106,7 +106,7 @@ class NewInputWithoutCodeTest {
 
     private static ScreeningEvaluator evaluator() {
         ObjectMapper json = RuleHarness.JSON;
-        return new ScreeningEvaluator(new ScreeningRequestReader(json, Validators.standalone(), () -> kb.reference().inputs()),
+        return new ScreeningEvaluator(new ScreeningRequestReader(json, Validators.standalone(), () -> kb.reference()),
                 new RuleEngine(10_000), json);
     }
 
@@ -128,7 +128,7 @@ class NewInputWithoutCodeTest {
                 {"client": {"age": 40}, "habits": {"screenHours": 21}}"""))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.errors()).anyMatch(f -> f.field().equals("/habits/screenHours") && f.message().contains("0 and 20 h/day"));
+                    assertThat(e.errors()).anyMatch(f -> f.field().equals("/habits/screenHours") && f.message().contains("less than or equal to 20 (screen time: 0-20 h/day)"));
                 });
         assertThatThrownBy(() -> evaluator().read("""
                 {"client": {"age": 40}, "habits": {"smoker": "yes", "unknownThing": 1}}"""))

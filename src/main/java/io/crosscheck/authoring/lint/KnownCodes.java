@@ -78,7 +78,11 @@ final class KnownCodes {
         allowed.put("RedFlag", redFlags);
         allowed.put("RedFlagDefinition", redFlags);
         allowed.put("Referral", redFlags);
-        for (String type : new String[] {"Contributor", "YellowFlag", "Precaution"}) {
+        // a yellow flag is named by a rule's literal or, when a rule raises one per answer (YEL-001), by a yes/no input's code
+        Set<String> yellowFlags = constructed(kb, "YellowFlag");
+        inputs.inputs().stream().filter(i -> i.type() == io.crosscheck.engine.input.InputType.YES_NO).forEach(i -> yellowFlags.add(i.code()));
+        allowed.put("YellowFlag", yellowFlags);
+        for (String type : new String[] {"Contributor", "Precaution"}) {
             allowed.put(type, constructed(kb, type));
         }
         allowed.values().forEach(s -> s.addAll(RuleEngine.STAGES));

@@ -69,7 +69,7 @@ public final class DrlFiles {
         List<ParsedRule> rules = new ArrayList<>();
         for (RuleDescr rule : pkg.getRules()) {
             List<ParsedPattern> patterns = new ArrayList<>();
-            collectPatterns(rule.getLhs(), source, patterns, false);
+            collectPatterns(rule.getLhs(), source, patterns, false, false);
             rules.add(new ParsedRule(path, rule.getName(), annotation(rule, "id"), rule.getLine(), rule.getColumn() + 1,
                     patterns, constructions(rule, source)));
         }
@@ -86,7 +86,7 @@ public final class DrlFiles {
     }
 
     /** Walks the condition tree: and/or/not/exists/forall, and the sources of from collect / accumulate. */
-    private static void collectPatterns(BaseDescr d, SourceText source, List<ParsedPattern> into, boolean negated) {
+    private static void collectPatterns(BaseDescr d, SourceText source, List<ParsedPattern> into, boolean negated, boolean alternative) {
         if (d instanceof PatternDescr p) {
             List<ParsedLiteral> literals = new ArrayList<>();
             List<ParsedConstraint> constraints = new ArrayList<>();
@@ -97,19 +97,21 @@ public final class DrlFiles {
                     constraints.add(new ParsedConstraint(e.getExpression(), at[0], at[1]));
                 }
             }
-            into.add(new ParsedPattern(p.getObjectType(), p.getLine(), p.getColumn() + 1, literals, constraints, negated));
+            into.add(new ParsedPattern(p.getObjectType(), p.getLine(), p.getColumn() + 1, literals, constraints, negated, alternative,
+                    p.getIdentifier()));
             if (p.getSource() != null) {
-                collectPatterns(p.getSource(), source, into, negated);
+                collectPatterns(p.getSource(), source, into, negated, alternative);
             }
         } else if (d instanceof CollectDescr c) {
-            collectPatterns(c.getInputPattern(), source, into, negated);
+            collectPatterns(c.getInputPattern(), source, into, negated, alternative);
         } else if (d instanceof AccumulateDescr a) {
-            collectPatterns(a.getInput(), source, into, negated);
+            collectPatterns(a.getInput(), source, into, negated, alternative);
         } else if (d instanceof ConditionalElementDescr ce) {
             boolean under = negated || d instanceof org.drools.drl.ast.descr.NotDescr;
+            boolean or = alternative || d instanceof org.drools.drl.ast.descr.OrDescr;
             for (Object child : ce.getDescrs()) {
                 if (child instanceof BaseDescr b) {
-                    collectPatterns(b, source, into, under);
+                    collectPatterns(b, source, into, under, or);
                 }
             }
         }

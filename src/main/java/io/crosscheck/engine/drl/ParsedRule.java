@@ -23,18 +23,23 @@ public record ParsedRule(String file, String name, String id, int line, int colu
 
     /**
      * A fact pattern such as {@code Finding( code == "x" )}: its type, the string literals its constraints
-     * compare with, its constraints as written, and whether it stands under a {@code not} (where a fact that
-     * is absent satisfies it).
+     * compare with, its constraints as written, whether it stands under a {@code not} (where a fact that is
+     * absent satisfies it) or an {@code or} (one route among others), and its binding ({@code $t}, or null).
      */
     public record ParsedPattern(String type, int line, int column, List<ParsedLiteral> literals, List<ParsedConstraint> constraints,
-                                boolean negated) {
+                                boolean negated, boolean alternative, String binding) {
         public ParsedPattern {
             literals = List.copyOf(literals);
             constraints = List.copyOf(constraints);
         }
 
         public ParsedPattern(String type, int line, int column, List<ParsedLiteral> literals) {
-            this(type, line, column, literals, List.of(), false);
+            this(type, line, column, literals, List.of(), false, false, null);
+        }
+
+        /** The constraints as one text, for searching. */
+        public String constraintText() {
+            return String.join(", ", constraints.stream().map(ParsedConstraint::text).toList());
         }
     }
 

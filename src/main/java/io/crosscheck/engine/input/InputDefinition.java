@@ -2,7 +2,6 @@ package io.crosscheck.engine.input;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -100,9 +99,12 @@ public record InputDefinition(String code, String section, String field, String 
     }
 
     private Optional<Problem> range(double v, Object value) {
-        if ((min != null && v < min) || (max != null && v > max)) {
-            return Optional.of(Problem.value(String.format(Locale.ROOT, "%s must be between %s and %s%s", phrase, plain(min),
-                    plain(max), unit == null ? "" : " " + unit), value));
+        String range = " (" + phrase + ": " + describeRange() + ")";
+        if (min != null && v < min) {
+            return Optional.of(Problem.value("must be greater than or equal to " + plain(min) + range, value));
+        }
+        if (max != null && v > max) {
+            return Optional.of(Problem.value("must be less than or equal to " + plain(max) + range, value));
         }
         return Optional.empty();
     }

@@ -56,6 +56,24 @@ public final class InputFactMapper {
         return new InputFactMapper(reference).toFacts(request);
     }
 
+    /** Every problem {@link #map} would refuse the request for, without throwing: wrong types apart (a 400) from the rest (422). */
+    static io.crosscheck.common.json.JsonBodyReader.Checked problems(ScreeningRequest request, ReferenceData reference) {
+        try {
+            map(request, reference);
+            return io.crosscheck.common.json.JsonBodyReader.Checked.NONE;
+        } catch (InvalidRequestException e) {
+            AnswerChecks.Result answers = AnswerChecks.check(request, reference.inputs());
+            List<FieldError> rest = new ArrayList<>(e.errors());
+            rest.removeAll(answers.wrongType());
+            return new io.crosscheck.common.json.JsonBodyReader.Checked(answers.wrongType(), rest);
+        } catch (RuntimeException e) {
+            // a value the model's own constraints refuse (a red-flag answer without a value): those are reported by the
+            // constraints; the answer sections are still checked
+            AnswerChecks.Result answers = AnswerChecks.check(request, reference.inputs());
+            return new io.crosscheck.common.json.JsonBodyReader.Checked(answers.wrongType(), answers.invalid());
+        }
+    }
+
     private List<InputFact> toFacts(ScreeningRequest r) {
         List<InputFact> facts = new ArrayList<>();
         AnswerChecks.Result answers = AnswerChecks.check(r, reference.inputs());
