@@ -1,5 +1,6 @@
 package io.crosscheck.screening.rest;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.problem.Problem;
@@ -23,7 +24,7 @@ import java.util.List;
 /** The clients of the caller's clinic: search, a client's screenings, a client's history for charts (ClientService). */
 @Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("physio")
+@RolesAllowed(Role.PHYSIO)
 public class ClientResource {
 
     private final ClientService clients;

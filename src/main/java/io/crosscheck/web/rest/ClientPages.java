@@ -1,5 +1,6 @@
 package io.crosscheck.web.rest;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.screening.service.ClientService;
 import io.crosscheck.web.config.WebConfig;
@@ -21,7 +22,7 @@ import java.util.List;
 /** Clients of the caller's clinic: the searchable list, and one client's screenings with their history charts. */
 @Path("/ui/clients")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("physio")
+@RolesAllowed(Role.PHYSIO)
 public class ClientPages {
 
     @CheckedTemplate
