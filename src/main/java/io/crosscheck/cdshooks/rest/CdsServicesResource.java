@@ -5,6 +5,7 @@ import io.crosscheck.cdshooks.service.CdsHookService;
 import io.crosscheck.cdshooks.service.CdsModel;
 import io.crosscheck.cdshooks.service.CdsServices;
 import io.crosscheck.cdshooks.service.FeedbackService;
+import io.crosscheck.cdshooks.service.PreconditionFailed;
 import io.crosscheck.common.access.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,7 +78,7 @@ public class CdsServicesResource {
 
     /** A 412 keeps its detail (what could not be obtained). */
     @ServerExceptionMapper
-    public Response unobtainable(CdsHookService.PreconditionFailed e) {
+    public Response unobtainable(PreconditionFailed e) {
         return e.getResponse();
     }
 

@@ -1,6 +1,6 @@
 package io.crosscheck.cdshooks.smart;
 
-import io.crosscheck.cdshooks.service.CdsHookService;
+import io.crosscheck.cdshooks.service.PatientPseudonym;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.screening.Screening;
@@ -68,7 +68,7 @@ class SmartClinicians {
         }
         if (patient != null && !patient.isBlank()) {
             Screening latest = Screening.<Screening>find("clinicId = ?1 and clientRef = ?2 order by createdAt desc", clinic,
-                    CdsHookService.pseudonym(ehrClient, patient)).firstResult();
+                    PatientPseudonym.of(ehrClient, patient)).firstResult();
             if (latest != null) {
                 return "/ui/screenings/" + latest.id;
             }
