@@ -3,8 +3,10 @@ package io.crosscheck.screening.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosscheck.engine.facts.PatternStatus;
 import io.crosscheck.engine.facts.Urgency;
+import io.crosscheck.screening.model.Chips;
 import io.crosscheck.screening.model.ScreeningResult;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +69,15 @@ public record ScreeningSummary(String referral, Map<String, String> patterns) {
     public static final String SAME = "same";
     public static final String WORSE = "worse";
     public static final String NONE = "none";
+
+    /** The chips of this summary, each with its trend against {@code before} (the client's previous screening; null: none). */
+    public Chips chips(ScreeningSummary before) {
+        Chips.Chip referralChip = new Chips.Chip(referral, before == null ? NONE : referralTrend(referral, before.referral()));
+        List<Chips.PatternChip> patternChips = new ArrayList<>();
+        patterns.forEach((code, status) -> patternChips.add(new Chips.PatternChip(code, status,
+                before == null ? NONE : patternTrend(status, before.patterns().get(code)))));
+        return new Chips(referralChip, patternChips);
+    }
 
     /** A referral trend: a new or more urgent referral is worse, a less urgent one or none any more is better. */
     public static String referralTrend(String now, String before) {
