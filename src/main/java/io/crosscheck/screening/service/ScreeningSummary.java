@@ -7,10 +7,8 @@ import io.crosscheck.screening.model.Chips;
 import io.crosscheck.screening.model.ScreeningResult;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -101,22 +99,13 @@ public record ScreeningSummary(String referral, Map<String, String> patterns) {
         if (NO_REFERRAL.equals(urgency)) {
             return 0;
         }
-        List<Urgency> order = Arrays.asList(Urgency.values());
-        return Arrays.stream(Urgency.values()).filter(u -> u.name().equalsIgnoreCase(urgency))
-                .mapToInt(u -> order.size() - order.indexOf(u)).findFirst().orElse(-1);
+        Urgency u = ScreeningResult.urgency(urgency);
+        return u == null ? -1 : Urgency.values().length - u.ordinal();
     }
 
     /** 0 for the least evidence (insufficient) up to the most (consistent); -1 when unknown or absent. */
     static int statusRank(String status) {
-        if (status == null) {
-            return -1;
-        }
-        PatternStatus[] all = PatternStatus.values();
-        for (int i = 0; i < all.length; i++) {
-            if (all[i].name().equals(status.toUpperCase(Locale.ROOT))) {
-                return all.length - 1 - i;
-            }
-        }
-        return -1;
+        PatternStatus s = ScreeningResult.patternStatus(status);
+        return s == null ? -1 : PatternStatus.values().length - 1 - s.ordinal();
     }
 }

@@ -45,8 +45,6 @@ public class WebScreenings {
     public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** Patterns are listed with the strongest call first. */
-    private static final List<String> STATUS_ORDER = List.of("consistent", "partial", "insufficient");
-
     private record StageDef(int phase, String title, String summary) {
     }
 
@@ -202,7 +200,7 @@ public class WebScreenings {
                 rf != null && rf.exerciseWithheld());
         List<ResultView.PatternView> patterns = r.patterns() == null ? List.of() : r.patterns().stream()
                 .map(p -> new ResultView.PatternView(p, referral || (p.assessment() != null && !p.assessment().equals("assessed"))))
-                .sorted(Comparator.comparingInt(v -> STATUS_ORDER.indexOf(v.pattern().status()) < 0 ? 9 : STATUS_ORDER.indexOf(v.pattern().status())))
+                .sorted(Comparator.comparingInt(v -> v.pattern().patternStatus() == null ? 9 : v.pattern().patternStatus().ordinal()))
                 .toList();
         Map<Integer, List<ResultView.PlanItem>> byPhase = new LinkedHashMap<>();
         stages.forEach(s -> byPhase.put(s.phase(), new ArrayList<>()));
