@@ -44,22 +44,33 @@ public final class Browser {
     }
 
     /**
-     * Skips the calling test (or, from {@code @BeforeAll}, its class) when Chromium or chromedriver is missing,
-     * with a message naming what to install; in CI (environment variable {@code CI} set, other than {@code false})
-     * a missing browser fails instead.
+     * Skips the calling test when Chromium or chromedriver is missing, with a message naming what to install; in CI
+     * (environment variable {@code CI} set, other than {@code false}) a missing browser fails instead. Call it from
+     * {@code @BeforeEach} (or the test): an assumption failing in {@code @BeforeAll} skips the class without reporting
+     * a single test as skipped.
      */
     public static void assumeAvailable() {
-        String driver = driver();
-        String binary = binary();
-        if (Files.isExecutable(Path.of(driver)) && Files.isExecutable(Path.of(binary))) {
+        if (!missing()) {
             return;
         }
         String missing = "The browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver ("
-                + driver + ", " + binary + ")";
+                + driver() + ", " + binary() + ")";
         if (inCi()) {
             throw new IllegalStateException(missing + "; CI is set, so the browser tests must run");
         }
-        Assumptions.abort(missing + "; skipped outside CI (set CI=true to make this a failure)");
+        String skipped = missing + "; skipped outside CI (set CI=true to make this a failure)";
+        if (!skipAnnounced) {
+            skipAnnounced = true;
+            System.err.println("[browser tests skipped] " + skipped);
+        }
+        Assumptions.abort(skipped);
+    }
+
+    private static volatile boolean skipAnnounced;
+
+    /** Whether Chromium or chromedriver is missing ({@code -Dcrosscheck.chromium}, {@code -Dcrosscheck.chromedriver}; Debian's paths by default). */
+    public static boolean missing() {
+        return !Files.isExecutable(Path.of(driver())) || !Files.isExecutable(Path.of(binary()));
     }
 
     /** Whether this is a CI run: the environment variable {@code CI} is set (and not {@code false}), as .ci/run sets it. */
