@@ -1,13 +1,14 @@
 package io.crosscheck.audit;
 
+import io.crosscheck.audit.config.AuditConfig;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
+import io.crosscheck.knowledge.config.ClusterConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -45,22 +46,18 @@ public class AuditLog {
     private final long sealIntervalMs;
     private ScheduledExecutorService sealer;
 
-    AuditLog(Caller caller, DataSource dataSource,
-             @ConfigProperty(name = "crosscheck.audit.key") Optional<String> key,
-             @ConfigProperty(name = "crosscheck.audit.key-file", defaultValue = "data/audit.key") Path keyFile,
-             @ConfigProperty(name = "crosscheck.audit.checkpoint-file") Optional<Path> checkpointFile,
-             @ConfigProperty(name = "crosscheck.audit.seal-interval-ms", defaultValue = "200") long sealIntervalMs,
-             @ConfigProperty(name = "crosscheck.cluster.enabled", defaultValue = "false") boolean cluster) {
-        if (cluster && key.filter(k -> !k.isBlank()).isEmpty()) {
+    AuditLog(Caller caller, DataSource dataSource, AuditConfig config, ClusterConfig cluster) {
+        Optional<String> key = config.key();
+        if (cluster.enabled() && key.filter(k -> !k.isBlank()).isEmpty()) {
             // a key generated into one node's data/ would make every other node's entries break the chain
             throw new IllegalStateException("crosscheck.cluster.enabled needs the audit key shared by every node: set CROSSCHECK_AUDIT_KEY");
         }
         this.caller = caller;
         this.dataSource = dataSource;
         this.chain = new AuditChain(key.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8))
-                .orElseGet(() -> keyFromFile(keyFile)));
-        this.checkpointFile = checkpointFile;
-        this.sealIntervalMs = sealIntervalMs;
+                .orElseGet(() -> keyFromFile(config.keyFile())));
+        this.checkpointFile = config.checkpointFile();
+        this.sealIntervalMs = config.sealIntervalMs();
     }
 
     /** Without a configured key, one is generated once into a file outside the database (owner-only). */

@@ -1,5 +1,6 @@
 package io.crosscheck.audit;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
@@ -22,7 +23,7 @@ import java.util.List;
 /** The audit log for administrators: query by time, user and action; check the chain. */
 @Path("/api/v1/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Role.ADMIN)
 public class AuditResource {
 
     public record EntryView(Long seq, String id, Instant at, String actor, String clinic, String action, String subject,

@@ -1,6 +1,7 @@
 package io.crosscheck.cli;
 
 import io.crosscheck.audit.AuditChain;
+import io.crosscheck.audit.config.AuditConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,11 +36,11 @@ public final class AuditCheckCommand implements Callable<Integer> {
     @Option(names = "--password", defaultValue = "", description = "database password (default: empty)")
     String password;
 
-    @Option(names = "--key-file", paramLabel = "FILE", defaultValue = "data/audit.key",
+    @Option(names = "--key-file", paramLabel = "FILE", defaultValue = AuditConfig.DEFAULT_KEY_FILE,
             description = "HMAC key file, used when CROSSCHECK_AUDIT_KEY is not set (default: ${DEFAULT-VALUE})")
     Path keyFile;
 
-    @Option(names = "--checkpoint-file", paramLabel = "FILE", defaultValue = "data/audit-head",
+    @Option(names = "--checkpoint-file", paramLabel = "FILE", defaultValue = AuditConfig.DEFAULT_CHECKPOINT_FILE,
             description = "chain head checkpointed outside the database (default: ${DEFAULT-VALUE}; ignored when absent)")
     Path checkpointFile;
 

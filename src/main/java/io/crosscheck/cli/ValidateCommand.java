@@ -5,6 +5,7 @@ import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.authoring.service.KnowledgeBaseValidator;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.service.ScreeningEvaluator;
@@ -29,7 +30,8 @@ import java.util.concurrent.Callable;
         description = "Compile, lint and run the scenario suite of a knowledge base; print file:line:column problems.")
 public final class ValidateCommand implements Callable<Integer> {
 
-    static final int MAX_FIRINGS = 10_000;
+    /** The service's default limit of rule firings per screening (crosscheck.knowledge.max-firings-per-session). */
+    static final int MAX_FIRINGS = Integer.parseInt(KnowledgeConfig.DEFAULT_MAX_FIRINGS_PER_SESSION);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

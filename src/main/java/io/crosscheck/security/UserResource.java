@@ -1,5 +1,6 @@
 package io.crosscheck.security;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;

@@ -31,7 +31,7 @@ final class ArchitectureRules {
 
     static List<ArchRule> all(String root) {
         return List.of(noPackageCycles(root), engineKnowsNothingElse(root), onlyTheEngineTouchesDrools(root),
-                entitiesKnowNoDrools(root), layersPointDownwards(root), oneEvaluationPath(root));
+                entitiesKnowNoDrools(root), layersPointDownwards(root), oneEvaluationPath(root), modelsStayBelowServices(root));
     }
 
     /** No cycle between the top-level packages (engine, knowledge, screening, authoring, ...). */
@@ -92,6 +92,18 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".engine..")
                 .and().doNotHaveSimpleName("ScreeningEvaluator")
                 .should().callMethodWhere(target(name("evaluate")).and(target(owner(simpleName("RuleEngine")))))
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * A feature's {@code model} package (request, result and view records) is what its services and REST resources
+     * exchange: it depends on no {@code service} or {@code rest} package, so records can move out of a service without
+     * pulling the service along.
+     */
+    static ArchRule modelsStayBelowServices(String root) {
+        return noClasses().that().resideInAPackage(root + "..model..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + "..service..", root + "..rest..")
+                .because("models are plain records the services and resources share; they call neither")
                 .allowEmptyShould(true);
     }
 

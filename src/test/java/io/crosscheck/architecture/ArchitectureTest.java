@@ -56,6 +56,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void modelRecordsDependOnNoServiceOrRestPackage() {
+        ArchitectureRules.modelsStayBelowServices(ROOT).check(MAIN);
+    }
+
+    @Test
     void theRulesSeeTheWholeApplication() {
         assertThat(MAIN.containPackage(ROOT + ".engine")).isTrue();
         assertThat(MAIN.stream().filter(c -> c.getPackageName().startsWith(ROOT + ".archfixtures"))).isEmpty();
@@ -86,6 +91,11 @@ class ArchitectureTest {
     @Test
     void aLowerLayerReachingUpFails() {
         assertBreaks("upward", ArchitectureRules::layersPointDownwards, "upward.knowledge.Loader.load()> calls method <io.crosscheck.archfixtures.upward.authoring.Linter.lint()>");
+    }
+
+    @Test
+    void aModelReachingIntoAServiceFails() {
+        assertBreaks("modelup", ArchitectureRules::modelsStayBelowServices, "modelup.screening.service.Trends");
     }
 
     @Test

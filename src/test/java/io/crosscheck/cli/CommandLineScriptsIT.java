@@ -2,6 +2,7 @@ package io.crosscheck.cli;
 
 import io.crosscheck.support.BrokenRules;
 import io.crosscheck.support.Candidates;
+import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
 import org.flywaydb.core.Flyway;
@@ -173,17 +174,7 @@ class CommandLineScriptsIT {
                 .directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            int status = -1;
-            for (int i = 0; i < 480 && status != 200; i++) {
-                assertThat(serve.isAlive()).as(() -> readQuietly(log)).isTrue();
-                try {
-                    status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (IOException starting) {
-                    Thread.sleep(250);
-                }
-            }
-            assertThat(status).as(() -> readQuietly(log)).isEqualTo(200);
+            PackagedJar.awaitReady(serve, http, port, log);
             // the JVM defaults reached the service's JVM
             assertThat(ProcessHandle.of(serve.pid()).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of()))
                     .contains("-XX:+UseSerialGC", "-Xmx192m");
@@ -193,14 +184,6 @@ class CommandLineScriptsIT {
         } finally {
             serve.destroy();
             serve.waitFor(60, TimeUnit.SECONDS);
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
         }
     }
 

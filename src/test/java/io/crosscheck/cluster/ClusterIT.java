@@ -6,6 +6,7 @@ import io.crosscheck.support.Candidates;
 import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two nodes of the packaged service, each on a free port with a data directory of its own, in cluster
@@ -151,11 +153,8 @@ class ClusterIT {
                 return null;
             });
         }
-        long loadFrom = System.nanoTime();
-        while (answered.size() < 300) {
-            assertThat(System.nanoTime() - loadFrom).as("300 screenings within two minutes").isLessThan(TimeUnit.SECONDS.toNanos(120));
-            Thread.sleep(100);
-        }
+        await("300 screenings within two minutes").pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(120))
+                .until(() -> answered.size() >= 300);
         HttpResponse<String> replay = send(a, "POST", "/api/v1/knowledge-base/replays", clinicA, "application/json",
                 "{\"candidateVersion\":\"" + v2 + "\"}");
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
@@ -181,15 +180,10 @@ class ClusterIT {
         }
         // the killed node's replay: failed (no heartbeat) or, had it finished first, done; never running forever
         long waitedFor = System.nanoTime();
-        String finalState = stateAtKill;
-        while (System.nanoTime() - waitedFor < TimeUnit.SECONDS.toNanos(60)) {
-            finalState = json.readTree(send(b, "GET", "/api/v1/knowledge-base/replays/" + job, clinicA, null, null).body())
-                    .get("state").asText();
-            if (!"running".equals(finalState)) {
-                break;
-            }
-            Thread.sleep(250);
-        }
+        String finalState = await("the killed node's replay no longer running on node B").pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(60))
+                .until(() -> json.readTree(send(b, "GET", "/api/v1/knowledge-base/replays/" + job, clinicA, null, null).body())
+                        .get("state").asText(), state -> !"running".equals(state));
         JsonNode audit = json.readTree(send(b, "GET", "/api/v1/admin/audit/check", admin(), null, null).body());
         System.out.printf("cluster kill test: %d screenings acknowledged (%d before node A was killed with SIGKILL), %d not "
                         + "readable through node B; replay %s was %s at the kill and is %s on node B after %.1f s; audit chain valid: %s (%s entries)%n",
@@ -246,11 +240,11 @@ class ClusterIT {
     /** Milliseconds until {@code node} serves {@code version}. */
     private long converge(Node node, String version) throws Exception {
         long from = System.nanoTime();
-        while (!version.equals(version(node))) {
-            if (System.nanoTime() - from > TimeUnit.SECONDS.toNanos(120)) {
-                throw new AssertionError(node.name + " never served " + version + ": " + Files.readString(node.log));
-            }
-            Thread.sleep(20);
+        try {
+            await(node.name + " serves " + version).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .atMost(Duration.ofSeconds(120)).until(() -> version(node), version::equals);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(node.name + " never served " + version + ": " + Files.readString(node.log), e);
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - from);
     }

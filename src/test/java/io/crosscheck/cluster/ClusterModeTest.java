@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +24,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -137,11 +138,8 @@ class ClusterModeTest {
             ps.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!version.equals(serving()) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(serving()).isEqualTo(version);
+        await("this node follows the activation").pollInSameThread().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(60))
+                .until(ClusterModeTest::serving, version::equals);
         given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).get("/q/health/ready").then().statusCode(200);
         as("cluster-alice").post("/api/v1/knowledge-base/reload?version=" + before).then().statusCode(200);
     }
@@ -152,11 +150,8 @@ class ClusterModeTest {
         String current = serving();
         String id = as("cluster-alice").contentType(ContentType.JSON).body("{\"candidateVersion\": \"" + current + "\"}")
                 .post("/api/v1/knowledge-base/replays").then().statusCode(202).extract().path("id");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!"done".equals(as("cluster-alice").get("/api/v1/knowledge-base/replays/" + id).then().extract().path("state"))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        await("the replay done").pollInSameThread().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(120))
+                .until(() -> as("cluster-alice").get("/api/v1/knowledge-base/replays/" + id).then().extract().path("state"), "done"::equals);
         as("cluster-alice").get("/api/v1/knowledge-base/replays/" + id).then().statusCode(200).body("state", equalTo("done"))
                 .body("report.screenings.changed", equalTo(0)).body("error", nullValue());
         as("cluster-alice").get("/api/v1/knowledge-base/replays/" + id + "/report.txt").then().statusCode(200);
@@ -181,11 +176,9 @@ class ClusterModeTest {
             ps.setObject(4, longAgo.atOffset(ZoneOffset.UTC));
             ps.executeUpdate();
         }
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ("running".equals(as("cluster-alice").get("/api/v1/knowledge-base/replays/" + orphan).then().extract().path("state"))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        await("the orphaned replay no longer running").pollInSameThread().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(30))
+                .until(() -> as("cluster-alice").get("/api/v1/knowledge-base/replays/" + orphan).then().extract().<String>path("state"),
+                        state -> !"running".equals(state));
         as("cluster-alice").get("/api/v1/knowledge-base/replays/" + orphan).then().statusCode(200).body("state", equalTo("failed"))
                 .body("processed", equalTo(7)).body("error", containsString("node running this replay stopped"));
         as("cluster-alice").get("/api/v1/knowledge-base/replays/" + orphan + "/report.txt").then().statusCode(409);

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A rolling upgrade against one PostgreSQL: the previous application version (its packaged jar, built
@@ -96,16 +97,14 @@ class RollingUpgradeIT {
                 return null;
             });
         }
-        while (answered.get() < 50) {
-            Thread.sleep(50);
-        }
+        await("50 screenings answered by the previous version").pollInterval(Duration.ofMillis(50)).atMost(Duration.ofMinutes(2))
+                .until(() -> answered.get() >= 50);
         int beforeMigration = answered.get();
         MigrateResult migration = Flyway.configure().dataSource(url, user, "")
                 .locations("filesystem:" + Path.of("target", "classes", "db", "migration").toAbsolutePath()).load().migrate();
         int atMigration = answered.get();
-        while (answered.get() < atMigration + 50) {
-            Thread.sleep(50);
-        }
+        await("50 more screenings answered after the migration").pollInterval(Duration.ofMillis(50)).atMost(Duration.ofMinutes(2))
+                .until(() -> answered.get() >= atMigration + 50);
         // the previous version's own knowledge-base reload still works on the expanded schema
         HttpResponse<String> oldReload = send(oldPort, "POST", "/api/v1/knowledge-base/reload");
         running.set(false);

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every curl example in the documentation runs, as written, as a process against the packaged
@@ -231,16 +231,11 @@ class ReadmeExamplesIT {
         return credentials == null ? given() : given().auth().preemptive().basic(credentials[0], credentials[1]);
     }
 
-    private static void awaitReplay(String id, String[] credentials) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            String state = request(credentials).get("/api/v1/knowledge-base/replays/" + id).then().statusCode(200).extract().path("state");
-            if (!"running".equals(state)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("replay " + id + " did not finish");
+    private static void awaitReplay(String id, String[] credentials) {
+        await("replay " + id + " finished").pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .atMost(Duration.ofMinutes(3))
+                .until(() -> request(credentials).get("/api/v1/knowledge-base/replays/" + id).then().statusCode(200).extract().<String>path("state"),
+                        state -> !"running".equals(state));
     }
 
     private static String field(String json, String name) {

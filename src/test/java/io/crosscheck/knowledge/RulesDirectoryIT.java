@@ -1,6 +1,7 @@
 package io.crosscheck.knowledge;
 
 import io.crosscheck.support.KnowledgeBaseCopy;
+import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,23 +100,8 @@ class RulesDirectoryIT {
     private Server start(Path rules, Path log) throws Exception {
         int port = freePort();
         Process p = launch(rules, log, port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("server exited: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return new Server(p, port);
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("server did not start: " + Files.readString(log));
+        PackagedJar.awaitReady(p, http, port, log, Duration.ofSeconds(90));
+        return new Server(p, port);
     }
 
     private Process launch(Path rules, Path log, int port) throws IOException {

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Kill -9 under load: six clients post screenings (each with its own client reference and
@@ -85,10 +86,9 @@ class CrashDurabilityIT {
                 return null;
             });
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
-        while (System.nanoTime() < until || answered.size() < 100) {
-            Thread.sleep(100);
-        }
+        // the load runs at least 4 s, and until 100 screenings are acknowledged
+        await("100 screenings acknowledged under load").pollDelay(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofMinutes(2)).until(() -> answered.size() >= 100);
         first.destroyForcibly();   // SIGKILL: no shutdown hook, no flush
         first.waitFor(30, TimeUnit.SECONDS);
         running.set(false);

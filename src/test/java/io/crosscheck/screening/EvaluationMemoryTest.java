@@ -6,6 +6,7 @@ import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -16,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No garbage of a screening survives it: 100,000 evaluations through the one evaluation path leave
  * the heap after a full GC where it was after the first few thousand. Measures memory, never time.
+ * A heavy suite (about a minute of evaluations): run once, on the CI's H2 leg (left out with the {@code heavy} group).
  */
+@Tag("heavy")
 class EvaluationMemoryTest {
 
     private static final int EVALUATIONS = 100_000;

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -108,19 +110,9 @@ class ClinicIsolationTest {
     }
 
     private static JsonPath done(String user, String location) {
-        for (int i = 0; i < 600; i++) {
-            JsonPath job = as(user).get(location).then().statusCode(200).extract().jsonPath();
-            if (!"running".equals(job.getString("state"))) {
-                return job;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("replay did not finish");
+        return await("replay " + location + " finished").pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> as(user).get(location).then().statusCode(200).extract().jsonPath(), job -> !"running".equals(job.getString("state")));
     }
 
     /**

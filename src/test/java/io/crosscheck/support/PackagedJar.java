@@ -1,5 +1,7 @@
 package io.crosscheck.support;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -8,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
 
 /** Helpers for tests that start the packaged jar as a process of their own (crash, shutdown). */
 public final class PackagedJar {
@@ -25,21 +29,26 @@ public final class PackagedJar {
 
     /** Waits up to two minutes for readiness; fails with the server's log if it exits or never gets ready. */
     public static void awaitReady(Process p, HttpClient http, int port, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("server exited: " + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
+        awaitReady(p, http, port, log, Duration.ofSeconds(120));
+    }
+
+    /** Waits up to {@code timeout} for readiness; fails with the server's log if it exits or never gets ready. */
+    public static void awaitReady(Process p, HttpClient http, int port, Path log, Duration timeout) throws Exception {
+        try {
+            await("server on port " + port + " ready").pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .atMost(timeout).until(() -> {
+                        if (!p.isAlive()) {
+                            throw new AssertionError("server exited: " + Files.readString(log));
+                        }
+                        try {
+                            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException notYet) {
+                            return false; // starting
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("server did not start: " + Files.readString(log), e);
         }
-        throw new AssertionError("server did not start: " + Files.readString(log));
     }
 }

@@ -3,6 +3,7 @@ package io.crosscheck.authoring.rest;
 import io.crosscheck.authoring.service.CandidateSources;
 import io.crosscheck.authoring.service.ReloadService;
 import io.crosscheck.common.access.Caller;
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.Problem;
 import io.crosscheck.knowledge.KnowledgeBaseProposal;
@@ -31,7 +32,7 @@ import java.util.List;
  */
 @Path("/api/v1/knowledge-base/proposals")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("author")
+@RolesAllowed(Role.AUTHOR)
 public class ProposalResource {
 
     private final ReloadService reloads;

@@ -3,6 +3,7 @@ package io.crosscheck.authoring.rest;
 import io.crosscheck.authoring.service.CandidateSources;
 import io.crosscheck.authoring.service.ReloadService;
 import io.crosscheck.common.access.Caller;
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.problem.Problem;
@@ -29,7 +30,7 @@ import java.util.List;
  */
 @Path("/api/v1/knowledge-base/reload")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("author")
+@RolesAllowed(Role.AUTHOR)
 public class ReloadResource {
 
     private final ReloadService reloads;

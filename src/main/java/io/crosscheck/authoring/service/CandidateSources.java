@@ -3,11 +3,11 @@ package io.crosscheck.authoring.service;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.crosscheck.knowledge.service.KnowledgeArchive;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,12 +27,10 @@ public class CandidateSources {
     private final KnowledgeBaseService knowledgeBases;
     private final KnowledgeArchive archives;
 
-    CandidateSources(KnowledgeBaseRegistry registry, KnowledgeBaseService knowledgeBases,
-                     @ConfigProperty(name = "crosscheck.knowledge.archive.max-uncompressed-bytes", defaultValue = "16000000") long maxUncompressed,
-                     @ConfigProperty(name = "crosscheck.knowledge.archive.max-entries", defaultValue = "5000") int maxEntries) {
+    CandidateSources(KnowledgeBaseRegistry registry, KnowledgeBaseService knowledgeBases, KnowledgeConfig config) {
         this.registry = registry;
         this.knowledgeBases = knowledgeBases;
-        this.archives = new KnowledgeArchive(maxUncompressed, maxEntries);
+        this.archives = new KnowledgeArchive(config.archive().maxUncompressedBytes(), config.archive().maxEntries());
     }
 
     /** An uploaded zip of rules/ (and optionally kb-docs/; without, the docs serving now are used). */

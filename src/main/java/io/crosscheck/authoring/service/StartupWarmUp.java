@@ -2,13 +2,13 @@ package io.crosscheck.authoring.service;
 
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.knowledge.config.PerformanceConfig;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 
@@ -28,10 +28,10 @@ public class StartupWarmUp {
     private final boolean enabled;
 
     StartupWarmUp(KnowledgeBaseService knowledgeBases, ScenarioSuite suite,
-                  @ConfigProperty(name = "crosscheck.performance.warm-up", defaultValue = "true") boolean enabled) {
+                  PerformanceConfig config) {
         this.knowledgeBases = knowledgeBases;
         this.suite = suite;
-        this.enabled = enabled;
+        this.enabled = config.warmUp();
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {

@@ -1,11 +1,12 @@
 package io.crosscheck.cdshooks.rest;
 
 import io.crosscheck.cdshooks.config.EhrConfig;
-import io.crosscheck.cdshooks.security.CdsIdentityProvider;
 import io.crosscheck.cdshooks.service.CdsHookService;
 import io.crosscheck.cdshooks.service.CdsModel;
 import io.crosscheck.cdshooks.service.CdsServices;
 import io.crosscheck.cdshooks.service.FeedbackService;
+import io.crosscheck.cdshooks.service.PreconditionFailed;
+import io.crosscheck.common.access.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +53,7 @@ public class CdsServicesResource {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(CdsIdentityProvider.ROLE)
+    @RolesAllowed(Role.EHR)
     @Operation(summary = "CDS Hooks service call: screens the patient's FHIR data and answers with cards")
     public CdsModel.Response call(@PathParam("id") String id, String body, @Context UriInfo uri) {
         return hooks.call(id, body, baseUrl(uri));
@@ -61,7 +62,7 @@ public class CdsServicesResource {
     @POST
     @Path("{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(CdsIdentityProvider.ROLE)
+    @RolesAllowed(Role.EHR)
     @Operation(summary = "CDS Hooks feedback: what the clinician did with each card")
     public Response feedback(@PathParam("id") String id, String body) {
         if (CdsServices.byId(id).isEmpty()) {
@@ -77,7 +78,7 @@ public class CdsServicesResource {
 
     /** A 412 keeps its detail (what could not be obtained). */
     @ServerExceptionMapper
-    public Response unobtainable(CdsHookService.PreconditionFailed e) {
+    public Response unobtainable(PreconditionFailed e) {
         return e.getResponse();
     }
 

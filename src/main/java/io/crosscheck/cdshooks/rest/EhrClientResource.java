@@ -1,6 +1,7 @@
 package io.crosscheck.cdshooks.rest;
 
 import io.crosscheck.cdshooks.service.EhrClients;
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.json.JsonBodyReader;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +18,7 @@ import java.util.List;
 /** Administrators register the EHR clients (JWT issuer, keys, FHIR servers) allowed to call the CDS services, each against a clinic. */
 @Path("/api/v1/admin/ehr-clients")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Role.ADMIN)
 public class EhrClientResource {
 
     private final EhrClients clients;

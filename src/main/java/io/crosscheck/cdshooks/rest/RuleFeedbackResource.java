@@ -1,6 +1,7 @@
 package io.crosscheck.cdshooks.rest;
 
 import io.crosscheck.cdshooks.service.FeedbackService;
+import io.crosscheck.common.access.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** For rule authors: what clinicians did with the CDS cards of a rule (accepted, overridden and why), in their clinic. */
 @Path("/api/v1/knowledge-base/rules/{ruleId}/feedback")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("author")
+@RolesAllowed(Role.AUTHOR)
 public class RuleFeedbackResource {
 
     private final FeedbackService feedback;

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.engine.explain.ExplanationNode;
+import io.crosscheck.engine.facts.PatternStatus;
+import io.crosscheck.engine.facts.RedFlagScreen;
+import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.fhir.service.CrosscheckCodes;
+import io.crosscheck.fhir.service.ScreeningBundles;
 import io.crosscheck.screening.model.ScreeningResult;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -74,11 +78,11 @@ public final class CardBuilder {
             }
             return out; // a pending referral withholds everything else (SAF-900)
         }
-        if (flags != null && flags.screen() != null && "incomplete".equals(flags.screen().status())) {
+        if (flags != null && flags.screen() != null && RedFlagScreen.INCOMPLETE.equals(flags.screen().status())) {
             out.add(incomplete(r, flags.screen(), version));
         }
         for (ScreeningResult.PatternResult p : r.patterns() == null ? List.<ScreeningResult.PatternResult>of() : r.patterns()) {
-            if ("consistent".equals(p.status()) || "partial".equals(p.status())) {
+            if (p.patternStatus() == PatternStatus.CONSISTENT || p.patternStatus() == PatternStatus.PARTIAL) {
                 out.add(pattern(r, p, version, patientId));
             }
         }
@@ -87,7 +91,8 @@ public final class CardBuilder {
 
     private Issued referral(ScreeningResult r, ScreeningResult.ReferralResult ref, Map<String, String> because, String version,
                             String patientId) {
-        String indicator = "emergency".equals(ref.urgency()) || "urgent".equals(ref.urgency()) ? "critical" : "warning";
+        Urgency urgency = ref.referralUrgency();
+        String indicator = urgency == Urgency.EMERGENCY || urgency == Urgency.URGENT ? "critical" : "warning";
         String ruleId = ref.ruleIds().get(ref.ruleIds().size() - 1);
         StringBuilder d = new StringBuilder();
         d.append("**Refer (").append(ref.urgency()).append(") to exclude ").append(ref.label()).append(".** ")
@@ -101,8 +106,7 @@ public final class CardBuilder {
         ServiceRequest sr = new ServiceRequest();
         sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
         sr.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
-        sr.setPriority("emergency".equals(ref.urgency()) ? ServiceRequest.ServiceRequestPriority.STAT
-                : "urgent".equals(ref.urgency()) ? ServiceRequest.ServiceRequestPriority.URGENT : ServiceRequest.ServiceRequestPriority.ROUTINE);
+        sr.setPriority(ScreeningBundles.priority(urgency));
         sr.setCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
                 .setText("Medical assessment to exclude " + ref.label()));
         sr.addReasonCode().setText("Red flags: " + String.join("; ", ref.reasons()));

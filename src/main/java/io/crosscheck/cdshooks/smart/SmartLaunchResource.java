@@ -65,7 +65,7 @@ public class SmartLaunchResource {
                     .secure(base.startsWith("https:")).sameSite(NewCookie.SameSite.LAX)
                     .maxAge((int) config.smart().stateTtl().toSeconds()).build();
             return Response.status(302).location(URI.create(begun.authorizeUrl())).cookie(cookie).build();
-        } catch (SmartLaunches.Refused e) {
+        } catch (SmartLaunchRefused e) {
             return page(e.status(), "Crosscheck could not be opened from the EHR", e.getMessage(), null);
         }
     }
@@ -85,7 +85,7 @@ public class SmartLaunchResource {
             SmartLaunches.Finished done = launches.finish(code, state, browser, base + "/smart/callback");
             session.signIn(done.username(), context, base.startsWith("https:") || context.request().isSSL());
             return page(200, "Signed in from the EHR", "Opening the Crosscheck result.", done.target());
-        } catch (SmartLaunches.Refused e) {
+        } catch (SmartLaunchRefused e) {
             return page(e.status(), "Crosscheck could not be opened from the EHR", e.getMessage(), null);
         }
     }

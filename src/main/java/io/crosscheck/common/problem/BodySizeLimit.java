@@ -1,5 +1,6 @@
 package io.crosscheck.common.problem;
 
+import io.crosscheck.common.config.HttpLimitsConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.json.Json;
@@ -17,9 +18,9 @@ public class BodySizeLimit {
 
     void register(@Observes Filters filters,
                   @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
-                  @ConfigProperty(name = "crosscheck.http.max-json-body-size", defaultValue = "256K") MemorySize jsonLimit) {
+                  HttpLimitsConfig config) {
         long archiveMax = limit.asLongValue();
-        long jsonMax = Math.min(jsonLimit.asLongValue(), archiveMax);
+        long jsonMax = Math.min(config.maxJsonBodySize().asLongValue(), archiveMax);
         filters.register(rc -> {
             String type = rc.request().getHeader("Content-Type");
             long max = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip") ? archiveMax : jsonMax;

@@ -4,6 +4,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.fhir.config.FhirSupport;
@@ -65,7 +66,7 @@ public class FhirScreeningResource {
     @POST
     @Consumes(FhirResource.FHIR_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("physio")
+    @RolesAllowed(Role.PHYSIO)
     @Operation(summary = "Screen a client from FHIR: a Bundle (Patient, Observation, Condition, QuestionnaireResponse) or a "
             + "QuestionnaireResponse with a contained Patient; mapped as in kb-docs/fhir-mapping.md, strictly")
     public Response create(String body, @QueryParam("explain") String explain, @Context UriInfo uri,
@@ -105,7 +106,7 @@ public class FhirScreeningResource {
     @GET
     @Path("{id}/fhir")
     @Produces(FhirResource.FHIR_JSON)
-    @RolesAllowed("physio")
+    @RolesAllowed(Role.PHYSIO)
     @Operation(summary = "A stored screening as a FHIR Bundle: GuidanceResponse, RequestGroup, ServiceRequest, RiskAssessment")
     public Response fhir(@PathParam("id") String id) {
         UUID uuid;

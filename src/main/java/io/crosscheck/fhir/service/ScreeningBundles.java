@@ -1,5 +1,7 @@
 package io.crosscheck.fhir.service;
 
+import io.crosscheck.engine.facts.RedFlagScreen;
+import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.screening.model.ScreeningResult;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Bundle;
@@ -29,6 +31,13 @@ public final class ScreeningBundles {
     private ScreeningBundles() {
     }
 
+    /** The FHIR priority of a referral: stat for an emergency, urgent for urgent, routine otherwise. */
+    public static ServiceRequest.ServiceRequestPriority priority(Urgency urgency) {
+        return urgency == Urgency.EMERGENCY ? ServiceRequest.ServiceRequestPriority.STAT
+                : urgency == Urgency.URGENT ? ServiceRequest.ServiceRequestPriority.URGENT
+                : ServiceRequest.ServiceRequestPriority.ROUTINE;
+    }
+
     public static Bundle bundle(ScreeningResult r) {
         Bundle b = new Bundle();
         b.setType(Bundle.BundleType.COLLECTION);
@@ -52,7 +61,7 @@ public final class ScreeningBundles {
         if (r.summary() != null) {
             gr.addNote(new Annotation().setText(r.summary().headline()));
         }
-        if (r.redFlags() != null && r.redFlags().screen() != null && "incomplete".equals(r.redFlags().screen().status()) && !referral) {
+        if (r.redFlags() != null && r.redFlags().screen() != null && RedFlagScreen.INCOMPLETE.equals(r.redFlags().screen().status()) && !referral) {
             gr.setStatus(GuidanceResponse.GuidanceResponseStatus.DATAREQUESTED);
             DataRequirement req = gr.addDataRequirement().setType("Observation");
             DataRequirement.DataRequirementCodeFilterComponent filter = req.addCodeFilter().setPath("code");
@@ -76,9 +85,7 @@ public final class ScreeningBundles {
         if (referral) {
             for (ScreeningResult.ReferralResult ref : r.redFlags().referrals()) {
                 ServiceRequest sr = request(subject, created);
-                sr.setPriority("emergency".equals(ref.urgency()) ? ServiceRequest.ServiceRequestPriority.STAT
-                        : "urgent".equals(ref.urgency()) ? ServiceRequest.ServiceRequestPriority.URGENT
-                        : ServiceRequest.ServiceRequestPriority.ROUTINE);
+                sr.setPriority(priority(ref.referralUrgency()));
                 sr.setCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
                         .setText("Medical assessment to exclude " + ref.label()));
                 sr.addReasonCode().setText("Red flags: " + String.join("; ", ref.reasons()));

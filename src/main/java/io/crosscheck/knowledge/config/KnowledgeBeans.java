@@ -7,12 +7,10 @@ import io.crosscheck.knowledge.service.DiskModuleCache;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one knowledge-base builder of the service, shared by start-up, reload and replay: the
@@ -23,14 +21,11 @@ public class KnowledgeBeans {
 
     @Produces
     @Singleton
-    KnowledgeBaseBuilder knowledgeBaseBuilder(
-            @ConfigProperty(name = "crosscheck.performance.executable-model", defaultValue = "true") boolean executableModel,
-            @ConfigProperty(name = "crosscheck.performance.module-cache-dir") Optional<String> cacheDir,
-            @ConfigProperty(name = "crosscheck.performance.module-cache-db", defaultValue = "true") boolean cacheInDatabase) {
-        KnowledgeBaseCompiler compiler = new KnowledgeBaseCompiler(Clock.systemUTC(), executableModel);
+    KnowledgeBaseBuilder knowledgeBaseBuilder(PerformanceConfig config) {
+        KnowledgeBaseCompiler compiler = new KnowledgeBaseCompiler(Clock.systemUTC(), config.executableModel());
         List<CompiledModuleCache> caches = new java.util.ArrayList<>();
-        cacheDir.filter(d -> !d.isBlank()).ifPresent(d -> caches.add(new DiskModuleCache(Path.of(d))));
-        if (cacheInDatabase) {
+        config.moduleCacheDir().filter(d -> !d.isBlank()).ifPresent(d -> caches.add(new DiskModuleCache(Path.of(d))));
+        if (config.moduleCacheDb()) {
             caches.add(new DatabaseModuleCache());
         }
         return new KnowledgeBaseBuilder(compiler, caches);

@@ -7,6 +7,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "crosscheck.knowledge")
 public interface KnowledgeConfig {
 
+    /** The default of {@link #maxFiringsPerSession()}, also the command-line tools' limit. */
+    String DEFAULT_MAX_FIRINGS_PER_SESSION = "10000";
+
     /** Directory holding the DRL rules and reference data. Relative paths resolve against the working directory. */
     @WithDefault("rules")
     String rulesDir();
@@ -28,6 +31,19 @@ public interface KnowledgeConfig {
     java.time.Duration watchDebounce();
 
     /** Upper bound on rule firings per screening; a runaway rule set fails the request instead of looping. */
-    @WithDefault("10000")
+    @WithDefault(DEFAULT_MAX_FIRINGS_PER_SESSION)
     int maxFiringsPerSession();
+
+    /** Limits on an uploaded knowledge-base archive (reload and replay candidates). */
+    Archive archive();
+
+    interface Archive {
+        /** Total size of the archive's entries once unpacked, in bytes. */
+        @WithDefault("16000000")
+        long maxUncompressedBytes();
+
+        /** Entries in the archive. */
+        @WithDefault("5000")
+        int maxEntries();
+    }
 }

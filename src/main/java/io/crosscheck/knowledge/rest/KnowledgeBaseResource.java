@@ -1,5 +1,6 @@
 package io.crosscheck.knowledge.rest;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.RuleInfo;
 import io.crosscheck.knowledge.KnowledgeBaseLoad;
@@ -21,7 +22,7 @@ import java.util.List;
 /** The knowledge-base registry, for rule authors: what serves now, past versions and their files. */
 @Path("/api/v1/knowledge-base")
 @Produces(MediaType.APPLICATION_JSON)
-@jakarta.annotation.security.RolesAllowed("author")
+@jakarta.annotation.security.RolesAllowed(Role.AUTHOR)
 public class KnowledgeBaseResource {
 
     private final KnowledgeBaseService knowledgeBases;

@@ -1,10 +1,14 @@
 package io.crosscheck.screening.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.crosscheck.engine.explain.Explanation;
+import io.crosscheck.engine.facts.PatternStatus;
+import io.crosscheck.engine.facts.Urgency;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -34,6 +38,36 @@ public record ScreeningResult(
     public ScreeningResult withIdentity(UUID id, Instant createdAt) {
         return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, summary, patterns, redFlags, interventions,
                 withheld, precautions, contributors, yellowFlags, explanation);
+    }
+
+    /**
+     * A pattern status or referral urgency as the result writes it: the engine enum's name in lower case
+     * ({@code consistent}, {@code urgent}); null for null.
+     */
+    public static String code(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The engine's {@link PatternStatus} of a status as the result writes it; null when absent or unknown. */
+    public static PatternStatus patternStatus(String status) {
+        return parse(PatternStatus.class, status);
+    }
+
+    /** The engine's {@link Urgency} of an urgency as the result writes it; null when absent or unknown ({@code none}). */
+    public static Urgency urgency(String urgency) {
+        return parse(Urgency.class, urgency);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String code) {
+        if (code == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(code)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Where the complete explanation of a stored screening is served. */
@@ -78,6 +112,12 @@ public record ScreeningResult(
                                 String evidenceNote, List<FindingResult> findings, List<SubtypeResult> subtypes,
                                 List<AbsentEvidence> evidenceMissing, List<TestResult> missingTests,
                                 String conclusionId, String ruleId) {
+
+        /** {@link #status()} as the engine's enum; null when unknown. */
+        @JsonIgnore
+        public PatternStatus patternStatus() {
+            return ScreeningResult.patternStatus(status);
+        }
     }
 
     /** A finding counted towards a pattern. */
@@ -126,6 +166,12 @@ public record ScreeningResult(
     /** One referral domain with the red flags that raised it. */
     public record ReferralResult(String domain, String label, String urgency, List<String> reasons, List<String> ruleIds,
                                  String conclusionId) {
+
+        /** {@link #urgency()} as the engine's enum; null when unknown. */
+        @JsonIgnore
+        public Urgency referralUrgency() {
+            return ScreeningResult.urgency(urgency);
+        }
     }
 
     /** One recommended intervention with every reason that calls for it. */

@@ -3,6 +3,7 @@ package io.crosscheck.screening.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  */
 @Path("/api/v1/admin/clients/{clientRef}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Role.ADMIN)
 public class ClientDataResource {
 
     private static final Pattern CLIENT_REF = Pattern.compile(ScreeningRequest.CLIENT_REF);

@@ -1,8 +1,13 @@
 package io.crosscheck.screening.rest;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.problem.Problem;
+import io.crosscheck.screening.model.ClientHistory;
+import io.crosscheck.screening.model.ClientScreening;
+import io.crosscheck.screening.model.ClientSummary;
+import io.crosscheck.screening.model.Page;
 import io.crosscheck.screening.service.ClientService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -23,7 +28,7 @@ import java.util.List;
 /** The clients of the caller's clinic: search, a client's screenings, a client's history for charts (ClientService). */
 @Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("physio")
+@RolesAllowed(Role.PHYSIO)
 public class ClientResource {
 
     private final ClientService clients;
@@ -36,12 +41,12 @@ public class ClientResource {
     @Operation(summary = "Search the clinic's clients by pseudonymous reference",
             description = "Case-insensitive substring of the reference (empty: all), last screened first, with the status chips of the "
                     + "latest screening and their trend against the one before.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientService.Page.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "page or size not an integer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "page below 1, size outside 1-100, q not part of a reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ClientService.Page<ClientService.ClientSummary> search(
+    public Page<ClientSummary> search(
             @Parameter(description = "part of the client reference, any case") @QueryParam("q") String q,
             @Parameter(description = "page, from 1 (default 1)") @QueryParam("page") String page,
             @Parameter(description = "page size, 1-100 (default 20)") @QueryParam("size") String size) {
@@ -52,10 +57,10 @@ public class ClientResource {
     @GET
     @Path("{clientRef}/screenings")
     @Operation(summary = "One client's screenings, newest first, with status chips, trends and amendment info (latest versions only)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientService.Page.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "404", description = "the client has no screening in the caller's clinic",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ClientService.Page<ClientService.ClientScreening> screenings(@PathParam("clientRef") String clientRef,
+    public Page<ClientScreening> screenings(@PathParam("clientRef") String clientRef,
                                                                        @QueryParam("page") String page, @QueryParam("size") String size) {
         int[] paging = paging(page, size);
         return clients.screenings(clientRef, paging[0], paging[1]);
@@ -64,10 +69,10 @@ public class ClientResource {
     @GET
     @Path("{clientRef}/history")
     @Operation(summary = "One client's measured values and pattern statuses over time, oldest first, with the thresholds the rules use")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientService.ClientHistory.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientHistory.class)))
     @APIResponse(responseCode = "404", description = "the client has no screening in the caller's clinic",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ClientService.ClientHistory history(@PathParam("clientRef") String clientRef) {
+    public ClientHistory history(@PathParam("clientRef") String clientRef) {
         return clients.history(clientRef);
     }
 

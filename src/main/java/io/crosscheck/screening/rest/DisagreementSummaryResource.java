@@ -1,5 +1,6 @@
 package io.crosscheck.screening.rest;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.screening.service.DisagreementService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,7 @@ import java.util.List;
 /** For rule authors: how many disagreements each rule has, the latest, and links to the list and the rule's CDS card feedback. */
 @Path("/api/v1/knowledge-base/disagreements")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("author")
+@RolesAllowed(Role.AUTHOR)
 public class DisagreementSummaryResource {
 
     private final DisagreementService disagreements;

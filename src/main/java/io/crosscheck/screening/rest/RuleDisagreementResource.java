@@ -1,5 +1,6 @@
 package io.crosscheck.screening.rest;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.screening.service.DisagreementService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/api/v1/knowledge-base/rules/{ruleId}/disagreements")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("author")
+@RolesAllowed(Role.AUTHOR)
 public class RuleDisagreementResource {
 
     private final DisagreementService disagreements;

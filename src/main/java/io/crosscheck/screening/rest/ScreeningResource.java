@@ -1,5 +1,6 @@
 package io.crosscheck.screening.rest;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.problem.Problem;
@@ -60,7 +61,7 @@ public class ScreeningResource {
     @APIResponse(responseCode = "422", description = "Unknown codes or out-of-range values",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "A retry with an Idempotency-Key already used in the clinic: the first screening")
-    @RolesAllowed("physio")
+    @RolesAllowed(Role.PHYSIO)
     public Response create(String body, @QueryParam("explain") String explain, @Context UriInfo uri,
                            @Parameter(description = "Makes retries safe: a second request with the same key returns the first screening")
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -132,7 +133,7 @@ public class ScreeningResource {
     @Operation(summary = "A stored screening result, with its explanation")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScreeningResult.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @RolesAllowed("physio")
+    @RolesAllowed(Role.PHYSIO)
     public Response get(@PathParam("id") String id, @QueryParam("explain") String explain) {
         boolean full = full(explain);
         return service.find(uuid(id), full).map(r -> Response.ok(r).build()).orElseThrow(NotFoundException::new);
@@ -140,7 +141,7 @@ public class ScreeningResource {
 
     @GET
     @Path("{id}/explanation")
-    @RolesAllowed("physio")
+    @RolesAllowed(Role.PHYSIO)
     @Operation(summary = "The complete explanation of a stored screening: every node, reference data and rule positions included, and the firing trace")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Explanation.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -151,7 +152,7 @@ public class ScreeningResource {
     @POST
     @Path("{id}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("physio")
+    @RolesAllowed(Role.PHYSIO)
     @Operation(summary = "Amend a screening", description = "Evaluates the corrected request like a new screening and stores it as the "
             + "next version of the screening's chain; the original is kept unchanged. Body: {\"reason\": \"...\", \"request\": {...}}.")
     @APIResponse(responseCode = "201", description = "The new version, with its amendment info",
@@ -170,7 +171,7 @@ public class ScreeningResource {
 
     @GET
     @Path("{id}/versions")
-    @RolesAllowed("physio")
+    @RolesAllowed(Role.PHYSIO)
     @Operation(summary = "Every version of the screening's amendment chain, first version first")
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public List<ScreeningService.ScreeningVersion> versions(@PathParam("id") String id) {
@@ -180,7 +181,7 @@ public class ScreeningResource {
     @POST
     @Path("{id}/disagreements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("physio")
+    @RolesAllowed(Role.PHYSIO)
     @Operation(summary = "Disagree with a conclusion of a screening", description = "Body: {\"conclusionId\" or \"ruleId\": ..., "
             + "\"expected\": \"...\", \"comment\": \"...\"}; the conclusion or rule must be in the screening's explanation.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DisagreementService.DisagreementView.class)))

@@ -14,6 +14,7 @@ import io.crosscheck.engine.facts.MissingTest;
 import io.crosscheck.engine.facts.PatternConclusion;
 import io.crosscheck.engine.facts.PatternDefinition;
 import io.crosscheck.engine.facts.PatternOnHold;
+import io.crosscheck.engine.facts.PatternStatus;
 import io.crosscheck.engine.facts.PatternSubtype;
 import io.crosscheck.engine.facts.Precaution;
 import io.crosscheck.engine.facts.RedFlag;
@@ -21,7 +22,6 @@ import io.crosscheck.engine.facts.RedFlagScreen;
 import io.crosscheck.engine.facts.Referral;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.UnansweredRedFlag;
-import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.engine.facts.Withheld;
 import io.crosscheck.engine.facts.YellowFlag;
 import io.crosscheck.screening.model.ScreeningResult.AbsentEvidence;
@@ -42,7 +42,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -121,7 +120,7 @@ final class ResultAssembler {
             String statement = onHold
                     ? capitalise(PatternOnHold.REASON) + "; the " + p.getName() + " findings are kept for the record only"
                     : capitalise(p.getStatus().phrase()) + " the " + p.getName() + " pattern";
-            out.add(new PatternResult(p.getPattern(), p.getName(), p.getStatus().name().toLowerCase(Locale.ROOT),
+            out.add(new PatternResult(p.getPattern(), p.getName(), ScreeningResult.code(p.getStatus()),
                     onHold ? PatternOnHold.REASON : "assessed", statement,
                     ProvenanceRecorder.because(r), note, findings, subtypes, absent, missing, r.id(), r.rule().id()));
         }
@@ -145,7 +144,7 @@ final class ResultAssembler {
             Set<String> ruleIds = new LinkedHashSet<>();
             flags.forEach(f -> ruleIds.add(f.rule().id()));
             ruleIds.add(r.rule().id());
-            referrals.add(new ReferralResult(ref.getDomain(), ref.getDomainLabel(), lower(ref.getUrgency()),
+            referrals.add(new ReferralResult(ref.getDomain(), ref.getDomainLabel(), ScreeningResult.code(ref.getUrgency()),
                     flags.stream().map(f -> ((RedFlag) f.fact()).getLabel()).distinct().toList(), List.copyOf(ruleIds), r.id()));
         }
         boolean withheld = all.stream().anyMatch(r -> r.fact() instanceof ExerciseWithheld);
@@ -188,9 +187,9 @@ final class ResultAssembler {
                     + String.join(", ", redFlags.screen().unanswered().stream().map(ScreeningResult.UnansweredDomain::label).toList())
                     + "). The plan is provisional until the screen is complete.");
         }
-        String outcome = patterns.stream().filter(p -> "consistent".equals(p.status()) && !"LAYER".equals(p.code()))
+        String outcome = patterns.stream().filter(p -> p.patternStatus() == PatternStatus.CONSISTENT && !"LAYER".equals(p.code()))
                 .map(PatternResult::statement).findFirst()
-                .orElse(patterns.stream().filter(p -> "partial".equals(p.status())).map(PatternResult::statement).findFirst()
+                .orElse(patterns.stream().filter(p -> p.patternStatus() == PatternStatus.PARTIAL).map(PatternResult::statement).findFirst()
                         .orElse("No pattern reached"));
         return new ScreeningResult.Summary(status, "final", "Red-flag screen complete and negative. " + outcome + ".");
     }
@@ -241,10 +240,6 @@ final class ResultAssembler {
             }
         }
         return List.copyOf(byId.values());
-    }
-
-    private static String lower(Urgency u) {
-        return u.name().toLowerCase(Locale.ROOT);
     }
 
     private static String capitalise(String s) {

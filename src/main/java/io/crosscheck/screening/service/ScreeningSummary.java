@@ -3,12 +3,12 @@ package io.crosscheck.screening.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosscheck.engine.facts.PatternStatus;
 import io.crosscheck.engine.facts.Urgency;
+import io.crosscheck.screening.model.Chips;
 import io.crosscheck.screening.model.ScreeningResult;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,6 +68,15 @@ public record ScreeningSummary(String referral, Map<String, String> patterns) {
     public static final String WORSE = "worse";
     public static final String NONE = "none";
 
+    /** The chips of this summary, each with its trend against {@code before} (the client's previous screening; null: none). */
+    public Chips chips(ScreeningSummary before) {
+        Chips.Chip referralChip = new Chips.Chip(referral, before == null ? NONE : referralTrend(referral, before.referral()));
+        List<Chips.PatternChip> patternChips = new ArrayList<>();
+        patterns.forEach((code, status) -> patternChips.add(new Chips.PatternChip(code, status,
+                before == null ? NONE : patternTrend(status, before.patterns().get(code)))));
+        return new Chips(referralChip, patternChips);
+    }
+
     /** A referral trend: a new or more urgent referral is worse, a less urgent one or none any more is better. */
     public static String referralTrend(String now, String before) {
         return trend(urgencyRank(now), before == null ? -1 : urgencyRank(before));
@@ -90,22 +99,13 @@ public record ScreeningSummary(String referral, Map<String, String> patterns) {
         if (NO_REFERRAL.equals(urgency)) {
             return 0;
         }
-        List<Urgency> order = Arrays.asList(Urgency.values());
-        return Arrays.stream(Urgency.values()).filter(u -> u.name().equalsIgnoreCase(urgency))
-                .mapToInt(u -> order.size() - order.indexOf(u)).findFirst().orElse(-1);
+        Urgency u = ScreeningResult.urgency(urgency);
+        return u == null ? -1 : Urgency.values().length - u.ordinal();
     }
 
     /** 0 for the least evidence (insufficient) up to the most (consistent); -1 when unknown or absent. */
     static int statusRank(String status) {
-        if (status == null) {
-            return -1;
-        }
-        PatternStatus[] all = PatternStatus.values();
-        for (int i = 0; i < all.length; i++) {
-            if (all[i].name().equals(status.toUpperCase(Locale.ROOT))) {
-                return all.length - 1 - i;
-            }
-        }
-        return -1;
+        PatternStatus s = ScreeningResult.patternStatus(status);
+        return s == null ? -1 : PatternStatus.values().length - 1 - s.ordinal();
     }
 }

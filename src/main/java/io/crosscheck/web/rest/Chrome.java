@@ -1,5 +1,6 @@
 package io.crosscheck.web.rest;
 
+import io.crosscheck.common.access.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** What every page's frame shows: who is signed in and which sections their roles open. */
@@ -9,8 +10,8 @@ public record Chrome(String user, boolean physio, boolean author, boolean admin,
         if (identity == null || identity.isAnonymous()) {
             return new Chrome(null, false, false, false, section);
         }
-        return new Chrome(identity.getPrincipal().getName(), identity.hasRole("physio"), identity.hasRole("author"),
-                identity.hasRole("admin"), section);
+        return new Chrome(identity.getPrincipal().getName(), identity.hasRole(Role.PHYSIO), identity.hasRole(Role.AUTHOR),
+                identity.hasRole(Role.ADMIN), section);
     }
 
     public boolean signedIn() {

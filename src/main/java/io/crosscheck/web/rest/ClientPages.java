@@ -1,6 +1,11 @@
 package io.crosscheck.web.rest;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.screening.model.ClientHistory;
+import io.crosscheck.screening.model.ClientScreening;
+import io.crosscheck.screening.model.ClientSummary;
+import io.crosscheck.screening.model.Page;
 import io.crosscheck.screening.service.ClientService;
 import io.crosscheck.web.config.WebConfig;
 import io.crosscheck.web.service.Charts;
@@ -21,15 +26,15 @@ import java.util.List;
 /** Clients of the caller's clinic: the searchable list, and one client's screenings with their history charts. */
 @Path("/ui/clients")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("physio")
+@RolesAllowed(Role.PHYSIO)
 public class ClientPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance clients(Chrome chrome, String q, ClientService.Page<ClientService.ClientSummary> page,
+        static native TemplateInstance clients(Chrome chrome, String q, Page<ClientSummary> page,
                                                String error);
 
-        static native TemplateInstance client(Chrome chrome, String clientRef, ClientService.Page<ClientService.ClientScreening> screenings,
+        static native TemplateInstance client(Chrome chrome, String clientRef, Page<ClientScreening> screenings,
                                               List<Charts.Chart> charts, String bands);
     }
 
@@ -57,8 +62,8 @@ public class ClientPages {
     @GET
     @Path("{clientRef}")
     public TemplateInstance client(@PathParam("clientRef") String clientRef, @QueryParam("page") @DefaultValue("1") int page) {
-        ClientService.Page<ClientService.ClientScreening> screenings = clients.screenings(clientRef, page, config.clientsPageSize());
-        ClientService.ClientHistory history = clients.history(clientRef);
+        Page<ClientScreening> screenings = clients.screenings(clientRef, page, config.clientsPageSize());
+        ClientHistory history = clients.history(clientRef);
         return Templates.client(Chrome.of(identity, "clients"), clientRef, screenings, Charts.series(history), Charts.patterns(history));
     }
 }

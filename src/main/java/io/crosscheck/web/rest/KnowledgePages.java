@@ -6,6 +6,7 @@ import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
 import io.crosscheck.common.access.Caller;
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.web.service.RuleNotes;
@@ -37,7 +38,7 @@ import java.util.List;
  */
 @Path("/ui/kb")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({"physio", "author"})
+@RolesAllowed({Role.PHYSIO, Role.AUTHOR})
 public class KnowledgePages {
 
     @CheckedTemplate
@@ -93,7 +94,7 @@ public class KnowledgePages {
 
     @POST
     @Path("replays")
-    @RolesAllowed("author")
+    @RolesAllowed(Role.AUTHOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response startReplay(@FormParam("candidateVersion") String candidate, @FormParam("from") String from,
                                 @FormParam("to") String to, @FormParam(Csrf.FIELD) String csrf,
@@ -119,7 +120,7 @@ public class KnowledgePages {
 
     @GET
     @Path("replays/{id}")
-    @RolesAllowed("author")
+    @RolesAllowed(Role.AUTHOR)
     public TemplateInstance replay(@PathParam("id") String id, @HeaderParam("HX-Request") String htmx) {
         ReplayJob job = jobs.find(id, clinic()).orElseThrow(NotFoundException::new);
         return "true".equals(htmx) ? Templates.replayProgress(job) : Templates.replay(Chrome.of(identity, "kb"), job);

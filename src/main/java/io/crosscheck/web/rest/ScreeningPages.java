@@ -1,5 +1,6 @@
 package io.crosscheck.web.rest;
 
+import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.screening.Screening;
@@ -43,7 +44,7 @@ import java.util.UUID;
  */
 @Path("/ui/screenings")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("physio")
+@RolesAllowed(Role.PHYSIO)
 public class ScreeningPages {
 
     @CheckedTemplate

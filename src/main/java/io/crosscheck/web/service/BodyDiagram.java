@@ -1,6 +1,7 @@
 package io.crosscheck.web.service;
 
 import io.crosscheck.common.json.Yaml;
+import io.crosscheck.engine.facts.PatternStatus;
 import io.crosscheck.screening.model.ScreeningResult;
 
 import java.io.IOException;
@@ -97,21 +98,22 @@ public final class BodyDiagram {
         return doc.muscles().stream().filter(m -> m.code().equals(muscle)).map(Muscle::label).findFirst().orElse(muscle);
     }
 
-    /** The pattern codes whose cross is drawn, with "consistent" (solid) or "partial" (dashed). */
-    static Map<String, String> crosses(ScreeningResult result) {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** The pattern codes whose cross is drawn, with consistent (solid) or partial (dashed). */
+    static Map<String, PatternStatus> crosses(ScreeningResult result) {
+        Map<String, PatternStatus> out = new LinkedHashMap<>();
         if (result.patterns() == null) {
             return out;
         }
         for (ScreeningResult.PatternResult p : result.patterns()) {
-            if (!"consistent".equals(p.status()) && !"partial".equals(p.status())) {
+            PatternStatus status = p.patternStatus();
+            if (status != PatternStatus.CONSISTENT && status != PatternStatus.PARTIAL) {
                 continue;
             }
             if (p.code().equals("LAYER")) {
-                out.putIfAbsent("UCS", p.status());
-                out.putIfAbsent("LCS", p.status());
+                out.putIfAbsent("UCS", status);
+                out.putIfAbsent("LCS", status);
             } else {
-                out.merge(p.code(), p.status(), (a, b) -> a.equals("consistent") ? a : b);
+                out.merge(p.code(), status, (a, b) -> a == PatternStatus.CONSISTENT ? a : b);
             }
         }
         return out;
@@ -120,7 +122,7 @@ public final class BodyDiagram {
     /** The SVG (front and back side by side), accessible: a title, and a title on every marked muscle. */
     public String svg(ScreeningResult result) {
         List<Mark> marks = marks(result);
-        Map<String, String> crosses = crosses(result);
+        Map<String, PatternStatus> crosses = crosses(result);
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"body-diagram\" viewBox=\"0 0 420 330\" role=\"img\" ")
                 .append("aria-labelledby=\"body-diagram-title\"><title id=\"body-diagram-title\">Body diagram, front and back: ")
@@ -157,12 +159,12 @@ public final class BodyDiagram {
                     s.append("</title></ellipse>");
                 }
             }
-            for (Map.Entry<String, String> c : crosses.entrySet()) {
+            for (Map.Entry<String, PatternStatus> c : crosses.entrySet()) {
                 for (Cross line : doc.crosses().getOrDefault(c.getKey(), List.of())) {
                     if (!line.view().equals(view)) {
                         continue;
                     }
-                    s.append("<line class=\"cross cross-").append(line.state()).append(c.getValue().equals("partial") ? " partial" : "")
+                    s.append("<line class=\"cross cross-").append(line.state()).append(c.getValue() == PatternStatus.PARTIAL ? " partial" : "")
                             .append("\" data-pattern=\"").append(c.getKey()).append("\" data-state=\"").append(line.state())
                             .append("\" x1=\"").append(fmt(line.from().get(0))).append("\" y1=\"").append(fmt(line.from().get(1)))
                             .append("\" x2=\"").append(fmt(line.to().get(0))).append("\" y2=\"").append(fmt(line.to().get(1)))

@@ -1,6 +1,6 @@
 package io.crosscheck.web.service;
 
-import io.crosscheck.screening.service.ClientService;
+import io.crosscheck.screening.model.ClientHistory;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,23 +32,23 @@ public final class Charts {
     private Charts() {
     }
 
-    public static List<Chart> series(ClientService.ClientHistory history) {
+    public static List<Chart> series(ClientHistory history) {
         List<Chart> charts = new ArrayList<>();
-        for (ClientService.Series s : history.series()) {
+        for (ClientHistory.Series s : history.series()) {
             charts.add(series(s));
         }
         return charts;
     }
 
-    static Chart series(ClientService.Series s) {
+    static Chart series(ClientHistory.Series s) {
         String title = s.label() + (s.side() == null ? "" : ", " + s.side()) + (s.qualifier() == null ? "" : " (" + s.qualifier() + ")");
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (ClientService.Point p : s.points()) {
+        for (ClientHistory.Point p : s.points()) {
             lo = Math.min(lo, p.value());
             hi = Math.max(hi, p.value());
         }
-        for (ClientService.ThresholdLine t : s.thresholds()) {
+        for (ClientHistory.ThresholdLine t : s.thresholds()) {
             lo = Math.min(lo, t.value());
             hi = Math.max(hi, t.value());
         }
@@ -80,7 +80,7 @@ public final class Charts {
                     .append(label(v)).append("</text>");
         }
         svg.append("</g>");
-        for (ClientService.ThresholdLine t : s.thresholds()) {
+        for (ClientHistory.ThresholdLine t : s.thresholds()) {
             double yy = y(t.value(), vMin, vMax);
             svg.append("<line class=\"threshold\" data-threshold=\"").append(t.id()).append("\" data-value=\"").append(num(t.value()))
                     .append("\" x1=\"").append(LEFT).append("\" x2=\"").append(W - RIGHT).append("\" y1=\"").append(num(yy))
@@ -91,7 +91,7 @@ public final class Charts {
         }
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            ClientService.Point p = s.points().get(i);
+            ClientHistory.Point p = s.points().get(i);
             double xx = x(i, n);
             double yy = y(p.value(), vMin, vMax);
             path.append(i == 0 ? "M" : " L").append(num(xx)).append(' ').append(num(yy));
@@ -100,7 +100,7 @@ public final class Charts {
             svg.append("<path class=\"series\" d=\"").append(path).append("\"/>");
         }
         for (int i = 0; i < n; i++) {
-            ClientService.Point p = s.points().get(i);
+            ClientHistory.Point p = s.points().get(i);
             double xx = x(i, n);
             double yy = y(p.value(), vMin, vMax);
             svg.append("<circle class=\"point\" r=\"3.5\" cx=\"").append(num(xx)).append("\" cy=\"").append(num(yy))
@@ -113,13 +113,13 @@ public final class Charts {
         svg.append("</svg>");
         List<String> thresholds = s.thresholds().stream().map(t -> t.label() + " " + t.comparator() + " " + label(t.value())
                 + (t.unit() == null ? "" : " " + t.unit()) + (t.rules().isEmpty() ? "" : " (" + String.join(", ",
-                t.rules().stream().map(ClientService.ThresholdRule::id).toList()) + ")")).toList();
+                t.rules().stream().map(ClientHistory.ThresholdRule::id).toList()) + ")")).toList();
         return new Chart(id, title, s.unit(), svg.toString(), thresholds);
     }
 
     /** Pattern status over time: one row per pattern, one band per screening. */
-    public static String patterns(ClientService.ClientHistory history) {
-        List<ClientService.PatternSeries> rows = history.patterns();
+    public static String patterns(ClientHistory history) {
+        List<ClientHistory.PatternSeries> rows = history.patterns();
         int n = rows.isEmpty() ? 0 : rows.stream().mapToInt(r -> r.points().size()).max().orElse(0);
         int rowH = 22;
         int h = TOP + rows.size() * rowH + BOTTOM;
@@ -128,11 +128,11 @@ public final class Charts {
                 .append(n).append(" screening(s)</title>");
         double band = n == 0 ? 0 : (W - LEFT - RIGHT - 90.0) / n;
         for (int r = 0; r < rows.size(); r++) {
-            ClientService.PatternSeries row = rows.get(r);
+            ClientHistory.PatternSeries row = rows.get(r);
             double yy = TOP + r * rowH;
             svg.append("<text x=\"4\" y=\"").append(num(yy + 14)).append("\">").append(BodyDiagram.esc(row.code())).append("</text>");
             for (int i = 0; i < row.points().size(); i++) {
-                ClientService.StatusPoint p = row.points().get(i);
+                ClientHistory.StatusPoint p = row.points().get(i);
                 svg.append("<rect class=\"band band-").append(p.status()).append("\" data-pattern=\"").append(row.code())
                         .append("\" data-status=\"").append(p.status()).append("\" x=\"").append(num(LEFT + 50 + i * band))
                         .append("\" y=\"").append(num(yy)).append("\" width=\"").append(num(band - 2)).append("\" height=\"")

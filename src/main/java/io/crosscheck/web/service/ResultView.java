@@ -1,5 +1,7 @@
 package io.crosscheck.web.service;
 
+import io.crosscheck.engine.facts.RedFlagScreen;
+import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.screening.model.ScreeningResult;
 
 import java.util.List;
@@ -20,11 +22,12 @@ public record ResultView(String id, String clientRef, String createdAt, String k
                          String screenStatus, List<ScreeningResult.UnansweredDomain> unanswered, boolean exerciseWithheld) {
 
         public boolean incomplete() {
-            return "incomplete".equals(screenStatus);
+            return RedFlagScreen.INCOMPLETE.equals(screenStatus);
         }
 
         public boolean urgent() {
-            return "emergency".equals(urgency) || "urgent".equals(urgency);
+            Urgency u = ScreeningResult.urgency(urgency);
+            return u == Urgency.EMERGENCY || u == Urgency.URGENT;
         }
     }
 

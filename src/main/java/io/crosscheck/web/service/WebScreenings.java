@@ -10,10 +10,11 @@ import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.Screening;
+import io.crosscheck.screening.model.ClientHistory;
 import io.crosscheck.screening.model.ScreeningResult;
-import io.crosscheck.screening.service.ClientService;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.screening.service.ScreeningStore;
+import io.crosscheck.screening.service.ThresholdLines;
 import io.crosscheck.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,8 +45,6 @@ public class WebScreenings {
     public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** Patterns are listed with the strongest call first. */
-    private static final List<String> STATUS_ORDER = List.of("consistent", "partial", "insufficient");
-
     private record StageDef(int phase, String title, String summary) {
     }
 
@@ -103,32 +102,32 @@ public class WebScreenings {
         var v = kb.reference().vocabulary();
         for (var p : v.posture()) {
             if (p.measurement() != null) {
-                hint(out, List.of("obs." + p.code() + ".value"), ClientService.thresholds(kb, "observation", p.code(), p.measurement().unit()));
+                hint(out, List.of("obs." + p.code() + ".value"), ThresholdLines.of(kb, "observation", p.code(), p.measurement().unit()));
             }
         }
         for (var m : v.muscles()) {
             if (m.measurement() != null) {
                 hint(out, ScreeningForm.SIDES.stream().map(side -> "ml." + m.code() + "." + side + ".value").toList(),
-                        ClientService.thresholds(kb, "muscleLength", m.code(), m.measurement().unit()));
+                        ThresholdLines.of(kb, "muscleLength", m.code(), m.measurement().unit()));
             }
         }
         for (var t : v.movementTests()) {
             if (t.measurement() != null) {
                 hint(out, (t.sided() ? ScreeningForm.SIDES : List.of(ScreeningForm.BOTH)).stream()
                                 .map(side -> "mv." + t.code() + "." + side + ".value").toList(),
-                        ClientService.thresholds(kb, "movement", t.code(), t.measurement().unit()));
+                        ThresholdLines.of(kb, "movement", t.code(), t.measurement().unit()));
             }
         }
         return out;
     }
 
-    private static void hint(Map<String, String> out, List<String> fields, List<ClientService.ThresholdLine> lines) {
+    private static void hint(Map<String, String> out, List<String> fields, List<ClientHistory.ThresholdLine> lines) {
         if (lines.isEmpty()) {
             return;
         }
         String text = "rules: " + String.join("; ", lines.stream().map(l -> l.label() + " " + l.comparator() + " "
                 + (l.value() == Math.rint(l.value()) ? Long.toString((long) l.value()) : Double.toString(l.value())) + " " + l.unit()
-                + " (" + String.join(", ", l.rules().stream().map(ClientService.ThresholdRule::id).toList()) + ")").toList());
+                + " (" + String.join(", ", l.rules().stream().map(ClientHistory.ThresholdRule::id).toList()) + ")").toList());
         fields.forEach(f -> out.put(f, text));
     }
 
@@ -206,7 +205,7 @@ public class WebScreenings {
                 rf != null && rf.exerciseWithheld());
         List<ResultView.PatternView> patterns = r.patterns() == null ? List.of() : r.patterns().stream()
                 .map(p -> new ResultView.PatternView(p, referral || (p.assessment() != null && !p.assessment().equals("assessed"))))
-                .sorted(Comparator.comparingInt(v -> STATUS_ORDER.indexOf(v.pattern().status()) < 0 ? 9 : STATUS_ORDER.indexOf(v.pattern().status())))
+                .sorted(Comparator.comparingInt(v -> v.pattern().patternStatus() == null ? 9 : v.pattern().patternStatus().ordinal()))
                 .toList();
         Map<Integer, List<ResultView.PlanItem>> byPhase = new LinkedHashMap<>();
         stages.forEach(s -> byPhase.put(s.phase(), new ArrayList<>()));

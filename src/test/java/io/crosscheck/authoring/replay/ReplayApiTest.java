@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -183,19 +185,11 @@ class ReplayApiTest {
     }
 
     private static JsonPath awaitDone(String location) {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (true) {
-            JsonPath job = new JsonPath(given().get(location).then().statusCode(200).extract().asString());
-            if (!"running".equals(job.getString("state")) || System.nanoTime() > deadline) {
-                assertThat(job.getString("error")).as("replay error").isNull();
-                return job;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        JsonPath job = await("replay " + location + " finished").pollInSameThread().pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> new JsonPath(given().get(location).then().statusCode(200).extract().asString()),
+                        j -> !"running".equals(j.getString("state")));
+        assertThat(job.getString("error")).as("replay error").isNull();
+        return job;
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** With the file watch on (as in dev mode), saving a rule file reloads the knowledge base; a broken save does not. */
 @QuarkusTest
@@ -52,10 +53,8 @@ class RulesWatcherTest {
         assertThat(reloaded).isNotEqualTo(original);
 
         KB.write("rules/plan/broken.drl", "package rules.plan;\nrule \"BRK-001: x\" @id(\"BRK-001\")\nwhen\n  X( == )\nthen\nend\n");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && !"rejected".equals(registry.recentLoads(1).get(0).outcome)) {
-            Thread.sleep(100);
-        }
+        await("the broken save rejected").pollInSameThread().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(60))
+                .until(() -> registry.recentLoads(1).get(0).outcome, "rejected"::equals);
         var last = registry.recentLoads(1).get(0);
         assertThat(last.outcome).isEqualTo("rejected");
         assertThat(last.loadedBy).isEqualTo("file-watch");
@@ -64,15 +63,8 @@ class RulesWatcherTest {
         KB.reset();
     }
 
-    private String awaitVersionChange(String from, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            String now = service.current().version();
-            if (!now.equals(from)) {
-                return now;
-            }
-            Thread.sleep(100);
-        }
-        return from;
+    private String awaitVersionChange(String from, Duration timeout) {
+        return await("a reload after the edit").pollInSameThread().pollInterval(Duration.ofMillis(100)).atMost(timeout)
+                .until(() -> service.current().version(), now -> !now.equals(from));
     }
 }

@@ -1,5 +1,6 @@
 package io.crosscheck.screening.rest;
 
+import io.crosscheck.audit.AuditLog;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -30,6 +31,9 @@ class ClientsApiTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditLog auditLog;
 
     @BeforeAll
     static void signIn() {
@@ -177,16 +181,30 @@ class ClientsApiTest {
     }
 
     @Test
-    void clientReadsAreAudited() {
+    void eachClientReadIsAuditedOnceNamingTheClientByItsDigestAndWhatWasRead() {
         String ref = ref("audited");
         screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref));
+        String from = Instant.now().toString();
         given().get("/api/v1/clients/" + ref + "/screenings").then().statusCode(200);
         given().get("/api/v1/clients/" + ref + "/history").then().statusCode(200);
         given().queryParam("q", ref).get("/api/v1/clients").then().statusCode(200);
-        for (String action : List.of("client.read", "client.history", "client.search")) {
-            List<String> actions = given().queryParam("action", action).queryParam("limit", 5).get("/api/v1/admin/audit").then()
-                    .statusCode(200).extract().jsonPath().getList("action", String.class);
-            assertThat(actions).as(action).isNotEmpty().containsOnly(action);
-        }
+
+        // the client reference is never stored in clear: the entry names it by the audit chain's keyed digest
+        String client = "client-digest:" + auditLog.chain().digest(ref);
+        assertThat(client).doesNotContain(ref);
+        assertAuditedOnce("client.read", from, client, "1 screening(s) listed");
+        assertAuditedOnce("client.history", from, client, "1 screening(s) charted");
+        assertAuditedOnce("client.search", from, null, "1 client(s) listed");
+    }
+
+    /** Exactly one entry of {@code action} by the tester since {@code from}, with this subject and detail, in the tester's clinic. */
+    private static void assertAuditedOnce(String action, String from, String subject, String detail) {
+        JsonPath entries = given().queryParam("action", action).queryParam("from", from).queryParam("user", TestUsers.ADMIN)
+                .get("/api/v1/admin/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(entries.getList("action", String.class)).as(action + " entries since " + from).containsExactly(action);
+        assertThat(entries.getString("[0].subject")).as(action + " subject").isEqualTo(subject);
+        assertThat(entries.getString("[0].detail")).as(action + " detail").isEqualTo(detail);
+        assertThat(entries.getString("[0].clinic")).as(action + " clinic").isEqualTo("default");
+        assertThat(entries.getString("[0].actor")).as(action + " actor").isEqualTo(TestUsers.ADMIN);
     }
 }

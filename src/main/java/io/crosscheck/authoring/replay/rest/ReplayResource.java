@@ -6,6 +6,7 @@ import io.crosscheck.authoring.replay.service.ReplayCapacityExceeded;
 import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
 import io.crosscheck.common.access.Caller;
+import io.crosscheck.common.access.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.QueryParam;
 import io.crosscheck.common.problem.Problem;
@@ -30,7 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Impact analysis for rule authors: what a candidate knowledge base would change. */
 @Path("/api/v1/knowledge-base/replays")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("author")
+@RolesAllowed(Role.AUTHOR)
 public class ReplayResource {
 
     private final ReplayService service;

@@ -115,7 +115,7 @@ public class ReplayService {
         }
         // a lease keeps the current knowledge base alive for the whole replay, even across reloads
         KnowledgeBaseService.Lease lease = knowledgeBases.acquire();
-        ReplayJobs.Job job = jobs.start(clock.instant(), candidateSource.origin(), candidate.version(), request.filter(), clinic);
+        RunningReplay job = jobs.start(clock.instant(), candidateSource.origin(), candidate.version(), request.filter(), clinic);
         audit.fire(new AuditEvent(AuditEvent.KB_REPLAY, job.id, candidate.version(), "candidate " + candidateSource.origin()));
         LOG.infof("Replay %s started: candidate %s from %s against current %s", job.id, candidate.version(),
                 candidate.source().origin(), lease.knowledgeBase().version());
@@ -128,7 +128,7 @@ public class ReplayService {
         return job.view();
     }
 
-    private void run(ReplayJobs.Job job, KnowledgeBaseService.Lease lease, KnowledgeBase candidate) {
+    private void run(RunningReplay job, KnowledgeBaseService.Lease lease, KnowledgeBase candidate) {
         try {
             job.total = withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt, job.clinic).count());
             ScreeningPages rows = new ScreeningPages((after, limit) -> page(job, after, limit), config.batchSize());
@@ -162,7 +162,7 @@ public class ReplayService {
     }
 
     /** One page of stored screenings on a pooled connection of its own. */
-    private List<StoredScreening> page(ReplayJobs.Job job, StoredScreening after, int limit) {
+    private List<StoredScreening> page(RunningReplay job, StoredScreening after, int limit) {
         return withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt, job.clinic).page(after, limit));
     }
 

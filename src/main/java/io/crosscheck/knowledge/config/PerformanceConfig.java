@@ -1,0 +1,27 @@
+package io.crosscheck.knowledge.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** How the knowledge base is built and warmed ({@code crosscheck.performance.*}; figures and method in BENCHMARKS.md). */
+@ConfigMapping(prefix = "crosscheck.performance")
+public interface PerformanceConfig {
+
+    /** Run the start-up knowledge base's scenario suite once before reporting started, so the first screenings do not pay for it. */
+    @WithDefault("true")
+    boolean warmUp();
+
+    /** Build Drools' executable model from the DRL (about twice as fast to evaluate, twice as slow to compile) instead of interpreting it. */
+    @WithDefault("true")
+    boolean executableModel();
+
+    /** Directory caching compiled modules by content hash; set empty for none. */
+    @WithDefault("data/kb-cache")
+    Optional<String> moduleCacheDir();
+
+    /** Also cache compiled modules in the database (kb_compiled), shared by every node. */
+    @WithDefault("true")
+    boolean moduleCacheDb();
+}

@@ -1,0 +1,113 @@
+package io.crosscheck.screening.service;
+
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.Vocabulary;
+import io.crosscheck.engine.facts.PatternDefinition;
+import io.crosscheck.screening.Screening;
+import io.crosscheck.screening.model.ClientHistory;
+import io.crosscheck.screening.model.ClientHistory.PatternSeries;
+import io.crosscheck.screening.model.ClientHistory.Point;
+import io.crosscheck.screening.model.ClientHistory.Series;
+import io.crosscheck.screening.model.ClientHistory.StatusPoint;
+import io.crosscheck.screening.model.ScreeningRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Shapes a client's stored screenings into their history for charts: every measured value of the stored
+ * requests, one series per (kind, code, side, symptom kind, unit) labelled from the vocabulary, with the
+ * thresholds the rules compare it with, and each pattern's status per screening. Pure: no database, no HTTP.
+ */
+final class ClientHistoryAssembler {
+
+    /**
+     * The unit of a symptom's NRS, as the reference data writes it (the threshold of severe pain): a request
+     * carries NRS as a bare number.
+     */
+    static final String NRS_UNIT = "NRS";
+
+    private final Function<Screening, ScreeningRequest> requests;
+    private final Function<Screening, ScreeningSummary> summaries;
+
+    /** {@code requests} reads a screening's stored request, {@code summaries} its result summary. */
+    ClientHistoryAssembler(Function<Screening, ScreeningRequest> requests, Function<Screening, ScreeningSummary> summaries) {
+        this.requests = requests;
+        this.summaries = summaries;
+    }
+
+    /** The history of {@code clientRef} from its screenings (latest versions, oldest first), under {@code kb}. */
+    ClientHistory history(String clientRef, KnowledgeBase kb, List<Screening> screenings) {
+        Vocabulary vocabulary = kb.reference().vocabulary();
+        Map<String, SeriesBuilder> series = new LinkedHashMap<>();
+        Map<String, List<StatusPoint>> patterns = new LinkedHashMap<>();
+        for (Screening s : screenings) {
+            ScreeningRequest request = requests.apply(s);
+            Instant at = s.screened();
+            for (ScreeningRequest.Observation o : request.observationsOrEmpty()) {
+                if (o.measurement() != null) {
+                    Optional<Vocabulary.PostureCode> v = vocabulary.postureCode(o.code());
+                    String label = v.map(p -> p.measurement() != null ? p.measurement().label() : p.label()).orElse(o.code());
+                    add(series, "observation", o.code(), o.side(), null, label, o.measurement(), s.id, at);
+                }
+            }
+            for (ScreeningRequest.MuscleLength m : request.muscleLengthOrEmpty()) {
+                if (m.measurement() != null) {
+                    String label = vocabulary.muscle(m.muscle()).map(c -> c.label() + (c.measurement() == null ? "" : ": " + c.measurement().label()))
+                            .orElse(m.muscle());
+                    add(series, "muscleLength", m.muscle(), m.side(), null, label, m.measurement(), s.id, at);
+                }
+            }
+            for (ScreeningRequest.Movement m : request.movementPatternsOrEmpty()) {
+                if (m.measurement() != null) {
+                    String label = vocabulary.movementTest(m.test()).map(c -> c.name() + (c.measurement() == null ? "" : ": " + c.measurement().label()))
+                            .orElse(m.test());
+                    add(series, "movement", m.test(), m.side(), null, label, m.measurement(), s.id, at);
+                }
+            }
+            for (ScreeningRequest.Symptom sy : request.symptomsOrEmpty()) {
+                if (sy.nrs() != null) {
+                    String region = vocabulary.symptoms() == null ? sy.region()
+                            : Vocabulary.find(vocabulary.symptoms().regions(), sy.region()).map(Vocabulary.Code::label).orElse(sy.region());
+                    String kind = vocabulary.symptoms() == null ? sy.kind()
+                            : Vocabulary.find(vocabulary.symptoms().kinds(), sy.kind()).map(Vocabulary.Code::label).orElse(sy.kind());
+                    add(series, "symptom", sy.region(), null, sy.kind(), region + " " + kind + " (NRS)",
+                            new ScreeningRequest.Measurement(sy.nrs().doubleValue(), NRS_UNIT), s.id, at);
+                }
+            }
+            summaries.apply(s).patterns().forEach((code, status) ->
+                    patterns.computeIfAbsent(code, k -> new ArrayList<>()).add(new StatusPoint(s.id, at, status)));
+        }
+        List<Series> out = series.values().stream().map(b -> new Series(b.kind, b.code, b.side, b.qualifier, b.label, b.unit,
+                ThresholdLines.of(kb, b.kind, b.code, b.unit), List.copyOf(b.points))).toList();
+        List<PatternSeries> statuses = patterns.entrySet().stream().map(e -> new PatternSeries(e.getKey(),
+                kb.reference().pattern(e.getKey()).map(PatternDefinition::getName).orElse(e.getKey()), List.copyOf(e.getValue()))).toList();
+        return new ClientHistory(clientRef, kb.version(), out, statuses);
+    }
+
+    private static final class SeriesBuilder {
+        final String kind, code, side, qualifier, label, unit;
+        final List<Point> points = new ArrayList<>();
+
+        SeriesBuilder(String kind, String code, String side, String qualifier, String label, String unit) {
+            this.kind = kind;
+            this.code = code;
+            this.side = side;
+            this.qualifier = qualifier;
+            this.label = label;
+            this.unit = unit;
+        }
+    }
+
+    private static void add(Map<String, SeriesBuilder> series, String kind, String code, String side, String qualifier, String label,
+                            ScreeningRequest.Measurement m, UUID id, Instant at) {
+        String key = String.join("|", kind, code, String.valueOf(side), String.valueOf(qualifier), m.unit());
+        series.computeIfAbsent(key, k -> new SeriesBuilder(kind, code, side, qualifier, label, m.unit())).points.add(new Point(id, at, m.value()));
+    }
+}
