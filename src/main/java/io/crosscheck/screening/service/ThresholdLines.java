@@ -12,14 +12,14 @@ import java.util.Map;
 public final class ThresholdLines {
 
     private static final Map<String, String> FACT_TYPES = Map.of("observation", "PostureObservation", "muscleLength", "MuscleLengthTest",
-            "movement", "MovementTest", "symptom", "Symptom");
+            "movement", "MovementTest", "symptom", "Symptom", "answer", "Answer");
 
     private ThresholdLines() {
     }
 
     /**
      * The thresholds the rules compare a measured code with (the knowledge base's {@link io.crosscheck.engine.ThresholdUses}):
-     * {@code kind} observation, muscleLength, movement or symptom.
+     * {@code kind} observation, muscleLength, movement, symptom or answer (an input of inputs.yaml, by its code).
      */
     public static List<ThresholdLine> of(KnowledgeBase kb, String kind, String code, String unit) {
         return kb.thresholdUses().of(FACT_TYPES.get(kind), code, unit).stream().map(u -> {

@@ -173,7 +173,7 @@ public final class FormLayout {
     }
 
     /** The form field of an input: {@code <section>.<field>} (e.g. {@code lifestyle.sittingHoursPerDay}). */
-    static String fieldName(InputDefinition i) {
+    public static String fieldName(InputDefinition i) {
         return i.section() + "." + i.field();
     }
 

@@ -118,6 +118,11 @@ public class WebScreenings {
                         ThresholdLines.of(kb, "movement", t.code(), t.measurement().unit()));
             }
         }
+        for (var i : kb.reference().inputs().inputs()) {
+            if (i.type().numeric()) {
+                hint(out, List.of(FormLayout.fieldName(i)), ThresholdLines.of(kb, "answer", i.code(), i.unit()));
+            }
+        }
         return out;
     }
 
