@@ -1,11 +1,11 @@
 package io.crosscheck.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -35,16 +35,26 @@ public final class AuditChain {
     public static final String GENESIS_LABEL = "crosscheck-audit-genesis";
 
     /** A row of audit_entry. */
-    public record Entry(UUID id, Instant recordedAt, String actor, String clinicId, String action, String subject,
-                        String kbVersion, String address, String detail, Long seq, String prevHash, String hash) {
-    }
+    public record Entry(
+            UUID id,
+            Instant recordedAt,
+            String actor,
+            String clinicId,
+            String action,
+            String subject,
+            String kbVersion,
+            String address,
+            String detail,
+            Long seq,
+            String prevHash,
+            String hash) {}
 
     /** The chain head as checkpointed. */
-    public record Head(long seq, String hash) {
-    }
+    public record Head(long seq, String hash) {}
 
     /** The outcome of a check: the first broken entry (seq, id, why) when not valid. */
-    public record Verdict(boolean valid, long entries, long pending, Head head, Long brokenSeq, String brokenId, String reason) {
+    public record Verdict(
+            boolean valid, long entries, long pending, Head head, Long brokenSeq, String brokenId, String reason) {
         static Verdict ok(long entries, long pending, Head head) {
             return new Verdict(true, entries, pending, head, null, null, null);
         }
@@ -54,9 +64,11 @@ public final class AuditChain {
         }
 
         public String describe() {
-            return valid ? "audit chain intact: " + entries + " sealed entries, head " + head.seq() + " " + head.hash()
-                    + (pending > 0 ? ", " + pending + " not yet sealed" : "")
-                    : "audit chain BROKEN at entry " + brokenSeq + (brokenId == null ? "" : " (" + brokenId + ")") + ": " + reason;
+            return valid
+                    ? "audit chain intact: " + entries + " sealed entries, head " + head.seq() + " " + head.hash()
+                            + (pending > 0 ? ", " + pending + " not yet sealed" : "")
+                    : "audit chain BROKEN at entry " + brokenSeq + (brokenId == null ? "" : " (" + brokenId + ")")
+                            + ": " + reason;
         }
     }
 
@@ -75,10 +87,24 @@ public final class AuditChain {
 
     public String hash(String prevHash, Entry e) {
         StringBuilder s = new StringBuilder();
-        for (String field : new String[]{prevHash, String.valueOf(e.seq()), e.id().toString(), e.recordedAt().toString(), e.actor(),
-                e.clinicId(), e.action(), e.subject(), e.kbVersion(), e.address(), e.detail()}) {
+        for (String field : new String[] {
+            prevHash,
+            String.valueOf(e.seq()),
+            e.id().toString(),
+            e.recordedAt().toString(),
+            e.actor(),
+            e.clinicId(),
+            e.action(),
+            e.subject(),
+            e.kbVersion(),
+            e.address(),
+            e.detail()
+        }) {
             // length-prefixed, so no two different entries have the same canonical form
-            s.append(field == null ? -1 : field.length()).append(':').append(field == null ? "" : field).append('|');
+            s.append(field == null ? -1 : field.length())
+                    .append(':')
+                    .append(field == null ? "" : field)
+                    .append('|');
         }
         return mac(s.toString());
     }
@@ -112,7 +138,8 @@ public final class AuditChain {
     public Head seal(Connection c, int max) throws SQLException {
         Head head = lockHead(c);
         List<Entry> pending = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " where seq is null order by recorded_at, id limit ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(SELECT + " where seq is null order by recorded_at, id limit ?")) {
             ps.setInt(1, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -123,11 +150,23 @@ public final class AuditChain {
         if (pending.isEmpty()) {
             return head;
         }
-        try (PreparedStatement ps = c.prepareStatement("update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null")) {
             for (Entry e : pending) {
                 long seq = head.seq() + 1;
-                Entry numbered = new Entry(e.id(), e.recordedAt(), e.actor(), e.clinicId(), e.action(), e.subject(), e.kbVersion(),
-                        e.address(), e.detail(), seq, head.hash(), null);
+                Entry numbered = new Entry(
+                        e.id(),
+                        e.recordedAt(),
+                        e.actor(),
+                        e.clinicId(),
+                        e.action(),
+                        e.subject(),
+                        e.kbVersion(),
+                        e.address(),
+                        e.detail(),
+                        seq,
+                        head.hash(),
+                        null);
                 String hash = hash(head.hash(), numbered);
                 ps.setLong(1, seq);
                 ps.setString(2, head.hash());
@@ -138,7 +177,8 @@ public final class AuditChain {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("update audit_checkpoint set seq = ?, hash = ?, sealed_at = ?, mac = ? where id = 1")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update audit_checkpoint set seq = ?, hash = ?, sealed_at = ?, mac = ? where id = 1")) {
             ps.setLong(1, head.seq());
             ps.setString(2, head.hash());
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
@@ -149,14 +189,16 @@ public final class AuditChain {
     }
 
     private Head lockHead(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select seq, hash from audit_checkpoint where id = 1 for update");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps =
+                        c.prepareStatement("select seq, hash from audit_checkpoint where id = 1 for update");
+                ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 return new Head(rs.getLong(1), rs.getString(2));
             }
         }
         Head genesis = new Head(0, genesis());
-        try (PreparedStatement ps = c.prepareStatement("insert into audit_checkpoint (id, seq, hash, sealed_at, mac) values (1, 0, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into audit_checkpoint (id, seq, hash, sealed_at, mac) values (1, 0, ?, ?, ?)")) {
             ps.setString(1, genesis.hash());
             ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
             ps.setString(3, checkpointMac(genesis));
@@ -175,14 +217,14 @@ public final class AuditChain {
     public Verdict verify(Connection c, Head fileHead) throws SQLException {
         long pending;
         try (PreparedStatement ps = c.prepareStatement("select count(*) from audit_entry where seq is null");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             pending = rs.getLong(1);
         }
         Head dbHead = null;
         String dbMac = null;
         try (PreparedStatement ps = c.prepareStatement("select seq, hash, mac from audit_checkpoint where id = 1");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 dbHead = new Head(rs.getLong(1), rs.getString(2));
                 dbMac = rs.getString(3);
@@ -198,15 +240,33 @@ public final class AuditChain {
                 while (rs.next()) {
                     Entry e = row(rs);
                     if (e.seq() != expected) {
-                        return Verdict.broken(count, pending, last, expected, null, e.seq() > expected
-                                ? "missing (deleted): the chain jumps from " + (expected - 1) + " to " + e.seq()
-                                : "sequence number repeated or out of order");
+                        return Verdict.broken(
+                                count,
+                                pending,
+                                last,
+                                expected,
+                                null,
+                                e.seq() > expected
+                                        ? "missing (deleted): the chain jumps from " + (expected - 1) + " to " + e.seq()
+                                        : "sequence number repeated or out of order");
                     }
                     if (!prev.equals(e.prevHash())) {
-                        return Verdict.broken(count, pending, last, e.seq(), e.id(), "does not link to the entry before it (edited, reordered or rewritten)");
+                        return Verdict.broken(
+                                count,
+                                pending,
+                                last,
+                                e.seq(),
+                                e.id(),
+                                "does not link to the entry before it (edited, reordered or rewritten)");
                     }
                     if (!hash(prev, e).equals(e.hash())) {
-                        return Verdict.broken(count, pending, last, e.seq(), e.id(), "HMAC does not match its content (edited or rewritten)");
+                        return Verdict.broken(
+                                count,
+                                pending,
+                                last,
+                                e.seq(),
+                                e.id(),
+                                "HMAC does not match its content (edited or rewritten)");
                     }
                     prev = e.hash();
                     last = new Head(e.seq(), e.hash());
@@ -217,7 +277,13 @@ public final class AuditChain {
         }
         if (dbHead != null) {
             if (!checkpointMac(dbHead).equals(dbMac)) {
-                return Verdict.broken(count, pending, last, dbHead.seq(), null, "the database checkpoint was altered (its HMAC does not match)");
+                return Verdict.broken(
+                        count,
+                        pending,
+                        last,
+                        dbHead.seq(),
+                        null,
+                        "the database checkpoint was altered (its HMAC does not match)");
             }
             Verdict v = against(dbHead, "database checkpoint", last, count, pending, c);
             if (v != null) {
@@ -233,16 +299,29 @@ public final class AuditChain {
         return Verdict.ok(count, pending, last);
     }
 
-    private Verdict against(Head checkpoint, String which, Head last, long count, long pending, Connection c) throws SQLException {
+    private Verdict against(Head checkpoint, String which, Head last, long count, long pending, Connection c)
+            throws SQLException {
         if (last.seq() < checkpoint.seq()) {
-            return Verdict.broken(count, pending, last, last.seq() + 1, null, "missing (truncated): the chain ends at " + last.seq()
-                    + " but the " + which + " says the head is " + checkpoint.seq());
+            return Verdict.broken(
+                    count,
+                    pending,
+                    last,
+                    last.seq() + 1,
+                    null,
+                    "missing (truncated): the chain ends at " + last.seq() + " but the " + which + " says the head is "
+                            + checkpoint.seq());
         }
         try (PreparedStatement ps = c.prepareStatement("select hash from audit_entry where seq = ?")) {
             ps.setLong(1, checkpoint.seq());
             try (ResultSet rs = ps.executeQuery()) {
                 if (checkpoint.seq() > 0 && (!rs.next() || !checkpoint.hash().equals(rs.getString(1)))) {
-                    return Verdict.broken(count, pending, last, checkpoint.seq(), null, "differs from the " + which + " (chain rewritten)");
+                    return Verdict.broken(
+                            count,
+                            pending,
+                            last,
+                            checkpoint.seq(),
+                            null,
+                            "differs from the " + which + " (chain rewritten)");
                 }
             }
         }
@@ -256,7 +335,8 @@ public final class AuditChain {
             return null;
         }
         try {
-            String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split(" ");
+            String[] parts =
+                    Files.readString(file, StandardCharsets.UTF_8).trim().split(" ");
             return new Head(Long.parseLong(parts[0]), parts[1]);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("unreadable audit checkpoint file " + file + ": " + e.getMessage(), e);
@@ -275,14 +355,25 @@ public final class AuditChain {
         }
     }
 
-    private static final String SELECT = "select id, recorded_at, actor, clinic_id, action, subject, kb_version, address, detail, "
-            + "seq, prev_hash, hash from audit_entry";
+    private static final String SELECT =
+            "select id, recorded_at, actor, clinic_id, action, subject, kb_version, address, detail, "
+                    + "seq, prev_hash, hash from audit_entry";
 
     private static Entry row(ResultSet rs) throws SQLException {
         long seq = rs.getLong(10);
         boolean unsealed = rs.wasNull();
-        return new Entry(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                unsealed ? null : seq, rs.getString(11), rs.getString(12));
+        return new Entry(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                unsealed ? null : seq,
+                rs.getString(11),
+                rs.getString(12));
     }
 }

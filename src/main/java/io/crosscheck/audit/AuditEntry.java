@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,26 +14,37 @@ import java.util.UUID;
 public class AuditEntry extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
     @Column(nullable = false, length = 128)
     public String actor;
+
     @Column(name = "clinic_id", length = 64)
     public String clinicId;
+
     @Column(nullable = false, length = 64)
     public String action;
+
     @Column(length = 200)
     public String subject;
+
     @Column(name = "kb_version", length = 64)
     public String kbVersion;
+
     @Column(length = 64)
     public String address;
+
     @Column(length = 500)
     public String detail;
+
     @Column(insertable = false, updatable = false)
     public Long seq;
+
     @Column(name = "prev_hash", insertable = false, updatable = false)
     public String prevHash;
+
     @Column(insertable = false, updatable = false)
     public String hash;
 }

@@ -9,8 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * The append-only audit log. Every {@link AuditEvent} becomes an unsealed row written in the
@@ -50,11 +49,13 @@ public class AuditLog {
         Optional<String> key = config.key();
         if (cluster.enabled() && key.filter(k -> !k.isBlank()).isEmpty()) {
             // a key generated into one node's data/ would make every other node's entries break the chain
-            throw new IllegalStateException("crosscheck.cluster.enabled needs the audit key shared by every node: set CROSSCHECK_AUDIT_KEY");
+            throw new IllegalStateException(
+                    "crosscheck.cluster.enabled needs the audit key shared by every node: set CROSSCHECK_AUDIT_KEY");
         }
         this.caller = caller;
         this.dataSource = dataSource;
-        this.chain = new AuditChain(key.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8))
+        this.chain = new AuditChain(key.filter(k -> !k.isBlank())
+                .map(k -> k.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> keyFromFile(config.keyFile())));
         this.checkpointFile = config.checkpointFile();
         this.sealIntervalMs = config.sealIntervalMs();
@@ -69,11 +70,14 @@ public class AuditLog {
                 new SecureRandom().nextBytes(k);
                 Files.writeString(file, HexFormat.of().formatHex(k) + "\n", StandardCharsets.UTF_8);
                 try {
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(
+                            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException ignored) {
                     // not a POSIX file system
                 }
-                LOG.infof("Audit HMAC key generated in %s (set crosscheck.audit.key to manage it yourself)", file.toAbsolutePath());
+                LOG.infof(
+                        "Audit HMAC key generated in %s (set crosscheck.audit.key to manage it yourself)",
+                        file.toAbsolutePath());
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -113,13 +117,17 @@ public class AuditLog {
             t.setDaemon(true);
             return t;
         });
-        sealer.scheduleWithFixedDelay(() -> {
-            try {
-                sealNow();
-            } catch (RuntimeException e) {
-                LOG.warnf("Audit sealing deferred: %s", e.getMessage());
-            }
-        }, sealIntervalMs, sealIntervalMs, TimeUnit.MILLISECONDS);
+        sealer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        sealNow();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Audit sealing deferred: %s", e.getMessage());
+                    }
+                },
+                sealIntervalMs,
+                sealIntervalMs,
+                TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {

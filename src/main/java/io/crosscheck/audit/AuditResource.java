@@ -13,12 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The audit log for administrators: query by time, user and action; check the chain. */
 @Path("/api/v1/admin/audit")
@@ -26,11 +25,29 @@ import java.util.List;
 @RolesAllowed(Role.ADMIN)
 public class AuditResource {
 
-    public record EntryView(Long seq, String id, Instant at, String actor, String clinic, String action, String subject,
-                            String kbVersion, String address, String detail) {
+    public record EntryView(
+            Long seq,
+            String id,
+            Instant at,
+            String actor,
+            String clinic,
+            String action,
+            String subject,
+            String kbVersion,
+            String address,
+            String detail) {
         static EntryView of(AuditEntry e) {
-            return new EntryView(e.seq, e.id.toString(), e.recordedAt, e.actor, e.clinicId, e.action, e.subject, e.kbVersion,
-                    e.address, e.detail);
+            return new EntryView(
+                    e.seq,
+                    e.id.toString(),
+                    e.recordedAt,
+                    e.actor,
+                    e.clinicId,
+                    e.action,
+                    e.subject,
+                    e.kbVersion,
+                    e.address,
+                    e.detail);
         }
     }
 
@@ -47,8 +64,12 @@ public class AuditResource {
     @GET
     @Transactional
     @Operation(summary = "Audit entries, newest first, by time range [from, to), user and action")
-    public List<EntryView> query(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("user") String user,
-                                 @QueryParam("action") String action, @QueryParam("limit") Integer limit) {
+    public List<EntryView> query(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("user") String user,
+            @QueryParam("action") String action,
+            @QueryParam("limit") Integer limit) {
         List<FieldError> errors = new ArrayList<>();
         Instant f = instant("from", from, errors);
         Instant t = instant("to", to, errors);
@@ -80,7 +101,8 @@ public class AuditResource {
         }
         audit.fire(new AuditEvent(AuditEvent.AUDIT_QUERY, null, null, null));
         return AuditEntry.<AuditEntry>find(q + " order by recordedAt desc, id desc", p).page(0, max).list().stream()
-                .map(EntryView::of).toList();
+                .map(EntryView::of)
+                .toList();
     }
 
     @GET
@@ -88,7 +110,8 @@ public class AuditResource {
     @Operation(summary = "Verify the HMAC chain against its checkpoints; names the first broken entry")
     public AuditChain.Verdict check() {
         AuditChain.Verdict verdict = log.check();
-        audit.fire(new AuditEvent(AuditEvent.AUDIT_CHECK, null, null, verdict.valid() ? "intact" : "broken at " + verdict.brokenSeq()));
+        audit.fire(new AuditEvent(
+                AuditEvent.AUDIT_CHECK, null, null, verdict.valid() ? "intact" : "broken at " + verdict.brokenSeq()));
         return verdict;
     }
 

@@ -2,10 +2,6 @@ package io.crosscheck.cli;
 
 import io.crosscheck.audit.AuditChain;
 import io.crosscheck.audit.config.AuditConfig;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,20 +10,29 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code crosscheck audit-check}: verifies the audit log's HMAC chain in the database against its
  * checkpoints, read-only, and names the first broken entry. Exit 0 intact, 1 broken or unreadable.
  */
-@Command(name = "audit-check", mixinStandardHelpOptions = true,
+@Command(
+        name = "audit-check",
+        mixinStandardHelpOptions = true,
         description = "Verify the audit log's HMAC chain and checkpoints; name the first broken entry.")
 public final class AuditCheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL", defaultValue = "jdbc:h2:file:./data/crosscheck;IFEXISTS=TRUE",
-            description = "the service's database (default: ${DEFAULT-VALUE}; stop the service first for the embedded H2 file)")
+    @Option(
+            names = "--jdbc-url",
+            paramLabel = "URL",
+            defaultValue = "jdbc:h2:file:./data/crosscheck;IFEXISTS=TRUE",
+            description =
+                    "the service's database (default: ${DEFAULT-VALUE}; stop the service first for the embedded H2 file)")
     String jdbcUrl;
 
     @Option(names = "--user", defaultValue = "crosscheck", description = "database user (default: ${DEFAULT-VALUE})")
@@ -36,12 +41,19 @@ public final class AuditCheckCommand implements Callable<Integer> {
     @Option(names = "--password", defaultValue = "", description = "database password (default: empty)")
     String password;
 
-    @Option(names = "--key-file", paramLabel = "FILE", defaultValue = AuditConfig.DEFAULT_KEY_FILE,
+    @Option(
+            names = "--key-file",
+            paramLabel = "FILE",
+            defaultValue = AuditConfig.DEFAULT_KEY_FILE,
             description = "HMAC key file, used when CROSSCHECK_AUDIT_KEY is not set (default: ${DEFAULT-VALUE})")
     Path keyFile;
 
-    @Option(names = "--checkpoint-file", paramLabel = "FILE", defaultValue = AuditConfig.DEFAULT_CHECKPOINT_FILE,
-            description = "chain head checkpointed outside the database (default: ${DEFAULT-VALUE}; ignored when absent)")
+    @Option(
+            names = "--checkpoint-file",
+            paramLabel = "FILE",
+            defaultValue = AuditConfig.DEFAULT_CHECKPOINT_FILE,
+            description =
+                    "chain head checkpointed outside the database (default: ${DEFAULT-VALUE}; ignored when absent)")
     Path checkpointFile;
 
     @Override
@@ -65,7 +77,8 @@ public final class AuditCheckCommand implements Callable<Integer> {
             out.flush();
             return verdict.valid() ? 0 : 1;
         } catch (SQLException e) {
-            err.println("audit-check: cannot read the database: " + e.getMessage().lines().findFirst().orElse(""));
+            err.println("audit-check: cannot read the database: "
+                    + e.getMessage().lines().findFirst().orElse(""));
             return 1;
         }
     }

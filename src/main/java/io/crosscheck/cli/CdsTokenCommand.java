@@ -2,12 +2,6 @@ package io.crosscheck.cli;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.jwk.PublicJsonWebKey;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +10,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.PublicJsonWebKey;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code crosscheck cds-token}: signs a CDS Hooks 2.0 bearer JWT (ES384; iss, sub, aud, exp in 5 minutes,
  * iat, a new jti) with a key from {@code crosscheck ehr-key}, as an EHR signs each call. Useful only
  * with a key whose public half an administrator registered for that issuer.
  */
-@Command(name = "cds-token", mixinStandardHelpOptions = true,
+@Command(
+        name = "cds-token",
+        mixinStandardHelpOptions = true,
         description = "Sign a CDS Hooks bearer JWT (ES384) with a key made by ehr-key; prints the token.")
 public final class CdsTokenCommand implements Callable<Integer> {
 
@@ -32,7 +33,10 @@ public final class CdsTokenCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "FILE", description = "private-key.json written by ehr-key")
     Path key;
 
-    @Option(names = "--audience", required = true, paramLabel = "URL",
+    @Option(
+            names = "--audience",
+            required = true,
+            paramLabel = "URL",
             description = "the CDS service's URL, e.g. http://localhost:8080/cds-services/crosscheck-patient-view")
     String audience;
 
@@ -47,10 +51,12 @@ public final class CdsTokenCommand implements Callable<Integer> {
                 .issuedAt(Instant.now())
                 .expiresIn(Duration.ofMinutes(5))
                 .claim("jti", UUID.randomUUID().toString())
-                .jws().algorithm(SignatureAlgorithm.ES384).keyId(jwk.getKeyId()).header("typ", "JWT")
+                .jws()
+                .algorithm(SignatureAlgorithm.ES384)
+                .keyId(jwk.getKeyId())
+                .header("typ", "JWT")
                 .sign(jwk.getPrivateKey());
         spec.commandLine().getOut().println(token);
         return 0;
     }
-
 }

@@ -1,20 +1,28 @@
 package io.crosscheck.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The {@code crosscheck} command line: rule-author tools that run from the built artefacts, without
  * a server and without Maven ({@code bin/crosscheck}). Exit codes: 0 success, 1 the check or the
  * replay failed, 2 a usage error.
  */
-@Command(name = "crosscheck", mixinStandardHelpOptions = true, version = "crosscheck 0.1",
+@Command(
+        name = "crosscheck",
+        mixinStandardHelpOptions = true,
+        version = "crosscheck 0.1",
         description = "Crosscheck tools: validate a knowledge base, replay a rule change, check the audit chain.",
-        subcommands = {ValidateCommand.class, ReplayCommand.class, AuditCheckCommand.class, EhrKeyCommand.class, CdsTokenCommand.class})
+        subcommands = {
+            ValidateCommand.class,
+            ReplayCommand.class,
+            AuditCheckCommand.class,
+            EhrKeyCommand.class,
+            CdsTokenCommand.class
+        })
 public final class CrosscheckCommand implements Runnable {
 
     @CommandLine.Spec
@@ -40,6 +48,7 @@ public final class CrosscheckCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (validate, replay, audit-check, ehr-key or cds-token)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a subcommand is required (validate, replay, audit-check, ehr-key or cds-token)");
     }
 }

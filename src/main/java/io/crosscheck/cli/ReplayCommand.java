@@ -12,11 +12,6 @@ import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.screening.store.ScreeningPages;
 import io.crosscheck.screening.store.ScreeningQuery;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,6 +22,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Replays a rule change without a running server: builds the current and the candidate knowledge base
@@ -34,9 +33,12 @@ import java.util.concurrent.Callable;
  * endpoint and prints the same report as {@code POST /api/v1/knowledge-base/replays}. Exit code 0 when
  * the report was printed, 1 when the replay could not run, 2 for a usage error.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Replay stored screenings and the scenario suite under a candidate rules directory and print "
-                + "what would change. Relative paths resolve against the working directory (bin/ scripts run in the project root).")
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description =
+                "Replay stored screenings and the scenario suite under a candidate rules directory and print "
+                        + "what would change. Relative paths resolve against the working directory (bin/ scripts run in the project root).")
 public final class ReplayCommand implements Callable<Integer> {
 
     /** The service's default database, opened read-only and never created. */
@@ -45,31 +47,54 @@ public final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "CANDIDATE_RULES_DIR", description = "the candidate rules directory (or --rules)")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "CANDIDATE_RULES_DIR",
+            description = "the candidate rules directory (or --rules)")
     Path positionalRules;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "candidate rules directory (required)")
     Path rules;
 
-    @Option(names = "--docs", paramLabel = "DIR", description = "candidate kb-docs directory (default: the current docs directory)")
+    @Option(
+            names = "--docs",
+            paramLabel = "DIR",
+            description = "candidate kb-docs directory (default: the current docs directory)")
     Path docs;
 
-    @Option(names = "--current-rules", paramLabel = "DIR", defaultValue = "rules", description = "rules in use now (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--current-rules",
+            paramLabel = "DIR",
+            defaultValue = "rules",
+            description = "rules in use now (default: ${DEFAULT-VALUE})")
     Path currentRules;
 
-    @Option(names = "--current-docs", paramLabel = "DIR", defaultValue = "kb-docs", description = "kb-docs in use now (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--current-docs",
+            paramLabel = "DIR",
+            defaultValue = "kb-docs",
+            description = "kb-docs in use now (default: ${DEFAULT-VALUE})")
     Path currentDocs;
 
-    @Option(names = "--from", paramLabel = "INSTANT", description = "only screenings created at or after, e.g. 2025-01-01T00:00:00Z")
+    @Option(
+            names = "--from",
+            paramLabel = "INSTANT",
+            description = "only screenings created at or after, e.g. 2025-01-01T00:00:00Z")
     Instant from;
 
     @Option(names = "--to", paramLabel = "INSTANT", description = "only screenings created before")
     Instant to;
 
-    @Option(names = "--client-ref", paramLabel = "REF", description = "only screenings of this pseudonymous client reference")
+    @Option(
+            names = "--client-ref",
+            paramLabel = "REF",
+            description = "only screenings of this pseudonymous client reference")
     String clientRef;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL", defaultValue = DEFAULT_JDBC_URL,
+    @Option(
+            names = "--jdbc-url",
+            paramLabel = "URL",
+            defaultValue = DEFAULT_JDBC_URL,
             description = "database with stored screenings (default: ${DEFAULT-VALUE})")
     String jdbcUrl;
 
@@ -79,10 +104,18 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--password", defaultValue = "", description = "database password (default: empty)")
     String password;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "200", description = "rows read per page (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            defaultValue = "200",
+            description = "rows read per page (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--examples", paramLabel = "N", defaultValue = "5", description = "examples kept per kind of change (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--examples",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "examples kept per kind of change (default: ${DEFAULT-VALUE})")
     int examples;
 
     @Option(names = "--json", description = "print the report as JSON instead of text")
@@ -124,20 +157,31 @@ public final class ReplayCommand implements Callable<Integer> {
                 return 1;
             }
             ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(ValidateCommand.MAX_FIRINGS);
-            ReplayEngine engine = new ReplayEngine(evaluator, new ScenarioSuite(evaluator), examples, Clock.systemUTC());
+            ReplayEngine engine =
+                    new ReplayEngine(evaluator, new ScenarioSuite(evaluator), examples, Clock.systemUTC());
             ScreeningFilter filter = new ScreeningFilter(from, to, clientRef);
             Instant startedAt = Instant.now();
             ReplayReport report;
             try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
                 db.setReadOnly(true);
-                report = engine.replay(current, candidate, filter, startedAt,
-                        new ScreeningPages(new ScreeningQuery(db, filter, startedAt), batchSize), ReplayEngine.Listener.NONE);
+                report = engine.replay(
+                        current,
+                        candidate,
+                        filter,
+                        startedAt,
+                        new ScreeningPages(new ScreeningQuery(db, filter, startedAt), batchSize),
+                        ReplayEngine.Listener.NONE);
             } catch (SQLException e) {
-                err.println("replay: cannot open the database: " + e.getMessage().lines().findFirst().orElse(""));
+                err.println("replay: cannot open the database: "
+                        + e.getMessage().lines().findFirst().orElse(""));
                 return 1;
             }
             if (json) {
-                out.println(evaluator.json().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+                out.println(evaluator
+                        .json()
+                        .copy()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(report));
             } else {
                 out.print(report.toText());
             }
@@ -153,7 +197,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private static KnowledgeBase build(KnowledgeBaseBuilder builder, Path rules, Path docs, String which, PrintWriter err) {
+    private static KnowledgeBase build(
+            KnowledgeBaseBuilder builder, Path rules, Path docs, String which, PrintWriter err) {
         try {
             return builder.build(new KnowledgeSourceReader().fromDirectories(rules, docs));
         } catch (KnowledgeBaseException e) {

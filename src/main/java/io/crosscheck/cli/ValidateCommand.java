@@ -9,10 +9,6 @@ import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.service.ScreeningEvaluator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -20,13 +16,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Validates a knowledge base without a server: compile, lint, scenario suite, rule coverage, exactly
  * as hot reload does. Prints {@code file:line:column: message} lines (as compilers do, so editors and
  * CI can jump to them); exit code 0 when valid, 1 when not, 2 for a usage error.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Compile, lint and run the scenario suite of a knowledge base; print file:line:column problems.")
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -36,13 +37,23 @@ public final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules directory (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rules",
+            paramLabel = "DIR",
+            defaultValue = "rules",
+            description = "rules directory (default: ${DEFAULT-VALUE})")
     Path rules;
 
-    @Option(names = "--docs", paramLabel = "DIR", defaultValue = "kb-docs", description = "kb-docs directory (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--docs",
+            paramLabel = "DIR",
+            defaultValue = "kb-docs",
+            description = "kb-docs directory (default: ${DEFAULT-VALUE})")
     Path docs;
 
-    @Option(names = "--index", paramLabel = "FILE",
+    @Option(
+            names = "--index",
+            paramLabel = "FILE",
             description = "also write the rule -> scenarios index (Markdown: every scenario that fires each rule)")
     Path index;
 
@@ -60,8 +71,8 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         KnowledgeSource source = new KnowledgeSourceReader().fromDirectories(rules, docs);
         KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(Clock.systemUTC());
-        KnowledgeBaseValidator validator = new KnowledgeBaseValidator(builder,
-                new ScenarioSuite(ScreeningEvaluator.standalone(MAX_FIRINGS)));
+        KnowledgeBaseValidator validator =
+                new KnowledgeBaseValidator(builder, new ScenarioSuite(ScreeningEvaluator.standalone(MAX_FIRINGS)));
         KnowledgeBaseValidator.Validation v = validator.validate(source);
         for (KnowledgeProblem p : v.problems()) {
             err.println(p);
@@ -70,7 +81,10 @@ public final class ValidateCommand implements Callable<Integer> {
         if (report != null) {
             int failed = report.failed().size();
             out.printf("%d passed, %d failed%n", report.outcomes().size() - failed, failed);
-            out.printf(java.util.Locale.ROOT, "rule coverage %.1f %% (%d rules)%n", report.coveragePercent(),
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "rule coverage %.1f %% (%d rules)%n",
+                    report.coveragePercent(),
                     report.allRuleIds().size());
             if (index != null) {
                 Files.writeString(index, report.coverageMarkdown());

@@ -1,18 +1,17 @@
 package io.crosscheck.engine;
 
 import io.crosscheck.engine.drl.ParsedRule;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.kie.api.KieBase;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
-
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * One compiled, immutable knowledge base: rules, reference data and documentation from one
@@ -34,14 +33,26 @@ public final class KnowledgeBase {
     private volatile ThresholdUses thresholdUses;
     private final byte[] compiledModule;
 
-    public KnowledgeBase(KnowledgeSource source, ReferenceData reference, Map<String, RuleInfo> rulesByName,
-                         List<ParsedRule> parsedRules, ReleaseId releaseId, KieContainer container, Instant loadedAt) {
+    public KnowledgeBase(
+            KnowledgeSource source,
+            ReferenceData reference,
+            Map<String, RuleInfo> rulesByName,
+            List<ParsedRule> parsedRules,
+            ReleaseId releaseId,
+            KieContainer container,
+            Instant loadedAt) {
         this(source, reference, rulesByName, parsedRules, releaseId, container, loadedAt, null);
     }
 
-    public KnowledgeBase(KnowledgeSource source, ReferenceData reference, Map<String, RuleInfo> rulesByName,
-                         List<ParsedRule> parsedRules, ReleaseId releaseId, KieContainer container, Instant loadedAt,
-                         byte[] compiledModule) {
+    public KnowledgeBase(
+            KnowledgeSource source,
+            ReferenceData reference,
+            Map<String, RuleInfo> rulesByName,
+            List<ParsedRule> parsedRules,
+            ReleaseId releaseId,
+            KieContainer container,
+            Instant loadedAt,
+            byte[] compiledModule) {
         this.compiledModule = compiledModule;
         this.version = source.contentHash();
         this.loadedAt = loadedAt;
@@ -53,22 +64,46 @@ public final class KnowledgeBase {
         this.container = container;
         this.kieBase = container.getKieBase();
         this.referenceIndex = new ReferenceIndex(reference);
-        this.referenceGlobal = kieBase.getKiePackages().stream().map(KiePackage::getGlobalVariables)
+        this.referenceGlobal = kieBase.getKiePackages().stream()
+                .map(KiePackage::getGlobalVariables)
                 .anyMatch(globals -> globals.stream().anyMatch(g -> g.getName().equals(ReferenceIndex.GLOBAL)));
     }
 
-    public String version() { return version; }
-    public Instant loadedAt() { return loadedAt; }
-    public KnowledgeSource source() { return source; }
-    public ReferenceData reference() { return reference; }
-    public ReleaseId releaseId() { return releaseId; }
-    public KieBase kieBase() { return kieBase; }
+    public String version() {
+        return version;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public KnowledgeSource source() {
+        return source;
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    public ReleaseId releaseId() {
+        return releaseId;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
     /** The compiled module (executable model, a jar) to cache and load later; null when the DRL is interpreted. */
-    public byte[] compiledModule() { return compiledModule == null ? null : compiledModule.clone(); }
+    public byte[] compiledModule() {
+        return compiledModule == null ? null : compiledModule.clone();
+    }
     /** Reference data as the rules look it up (the DRL global {@code reference}), built once. */
-    public ReferenceIndex referenceIndex() { return referenceIndex; }
+    public ReferenceIndex referenceIndex() {
+        return referenceIndex;
+    }
     /** Whether the rules declare the {@code reference} global (else reference facts are inserted). */
-    public boolean referenceGlobal() { return referenceGlobal; }
+    public boolean referenceGlobal() {
+        return referenceGlobal;
+    }
 
     /** A session from this knowledge base's pool (created on first use); dispose() resets and returns it. */
     KieSession pooledSession() {

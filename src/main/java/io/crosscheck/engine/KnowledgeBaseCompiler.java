@@ -2,20 +2,6 @@ package io.crosscheck.engine;
 
 import io.crosscheck.engine.drl.DrlFiles;
 import io.crosscheck.engine.drl.ParsedRule;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
-import org.drools.compiler.kie.builder.impl.InternalKieModule;
-import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.builder.model.KieModuleModel;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,17 +9,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiles the DRL of a {@link KnowledgeSource}, with its already-read {@link ReferenceData}, into a
@@ -45,6 +44,7 @@ public final class KnowledgeBaseCompiler {
 
     /** Where DRL files live inside the in-memory KieModule; mapped back to {@code rules/} in messages. */
     private static final String KFS_ROOT = "src/main/resources/";
+
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();
@@ -76,8 +76,8 @@ public final class KnowledgeBaseCompiler {
         Map<String, List<ParsedRule>> parsed = DrlFiles.parse(source.drlFiles(), new ArrayList<>());
 
         // unique across processes too: a module compiled elsewhere and loaded from a cache keeps its id
-        ReleaseId releaseId = kie.newReleaseId("io.crosscheck.kb", "crosscheck-kb",
-                "1.0." + BUILDS.incrementAndGet() + "-" + UUID.randomUUID());
+        ReleaseId releaseId = kie.newReleaseId(
+                "io.crosscheck.kb", "crosscheck-kb", "1.0." + BUILDS.incrementAndGet() + "-" + UUID.randomUUID());
         KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         source.drlFiles().forEach((path, text) -> kfs.write(KFS_ROOT + path, text));
@@ -88,8 +88,10 @@ public final class KnowledgeBaseCompiler {
             builder.buildAll();
         }
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? KnowledgeSource.RULES : m.getPath().replaceFirst("^" + KFS_ROOT, "");
-            all.add(new KnowledgeProblem(path, m.getLine(), m.getColumn(), m.getText().strip()));
+            String path =
+                    m.getPath() == null ? KnowledgeSource.RULES : m.getPath().replaceFirst("^" + KFS_ROOT, "");
+            all.add(new KnowledgeProblem(
+                    path, m.getLine(), m.getColumn(), m.getText().strip()));
         }
         if (!all.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
@@ -103,7 +105,8 @@ public final class KnowledgeBaseCompiler {
             kie.getRepository().removeKieModule(releaseId);
             throw new KnowledgeBaseException(all);
         }
-        List<ParsedRule> parsedRules = parsed.values().stream().flatMap(List::stream).toList();
+        List<ParsedRule> parsedRules =
+                parsed.values().stream().flatMap(List::stream).toList();
         byte[] module = executableModel ? ((InternalKieModule) builder.getKieModule()).getBytes() : null;
         return new KnowledgeBase(source, reference, rules, parsedRules, releaseId, container, clock.instant(), module);
     }
@@ -119,23 +122,31 @@ public final class KnowledgeBaseCompiler {
         Map<String, List<ParsedRule>> parsed = DrlFiles.parse(source.drlFiles(), new ArrayList<>());
         ReleaseId releaseId = releaseIdOf(module);
         // the module as KieBuilder made it (default kmodule, no kmodule.xml): the executable model's generated classes
-        KieModuleModel model = kie.newKieModuleModel();  // what KieBuilder assumes without a kmodule.xml
-        model.newKieBaseModel("defaultKieBase").addPackage("*").setDefault(true)
-                .newKieSessionModel("defaultKieSession").setDefault(true);
-        kie.getRepository().addKieModule(InternalKieModuleProvider.get(releaseId, model, MemoryFileSystem.readFromJar(module)));
+        KieModuleModel model = kie.newKieModuleModel(); // what KieBuilder assumes without a kmodule.xml
+        model.newKieBaseModel("defaultKieBase")
+                .addPackage("*")
+                .setDefault(true)
+                .newKieSessionModel("defaultKieSession")
+                .setDefault(true);
+        kie.getRepository()
+                .addKieModule(InternalKieModuleProvider.get(releaseId, model, MemoryFileSystem.readFromJar(module)));
         KieContainer container = kie.newKieContainer(releaseId, getClass().getClassLoader());
         Map<String, RuleInfo> rules = indexRules(parsed, container, problems);
         long parsedCount = parsed.values().stream().mapToLong(List::size).sum();
         if (rules.size() != parsedCount) {
-            problems.add(new KnowledgeProblem(KnowledgeSource.RULES, 0, 0, "the cached module has " + rules.size()
-                    + " rules, the source " + parsedCount));
+            problems.add(new KnowledgeProblem(
+                    KnowledgeSource.RULES,
+                    0,
+                    0,
+                    "the cached module has " + rules.size() + " rules, the source " + parsedCount));
         }
         if (!problems.isEmpty()) {
             container.dispose();
             kie.getRepository().removeKieModule(releaseId);
             throw new KnowledgeBaseException(problems);
         }
-        List<ParsedRule> parsedRules = parsed.values().stream().flatMap(List::stream).toList();
+        List<ParsedRule> parsedRules =
+                parsed.values().stream().flatMap(List::stream).toList();
         return new KnowledgeBase(source, reference, rules, parsedRules, releaseId, container, clock.instant(), module);
     }
 
@@ -145,15 +156,16 @@ public final class KnowledgeBaseCompiler {
                 if (e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties")) {
                     Properties pom = new Properties();
                     pom.load(zip);
-                    return kie.newReleaseId(pom.getProperty("groupId"), pom.getProperty("artifactId"), pom.getProperty("version"));
+                    return kie.newReleaseId(
+                            pom.getProperty("groupId"), pom.getProperty("artifactId"), pom.getProperty("version"));
                 }
             }
         } catch (IOException e) {
-            throw new KnowledgeBaseException(List.of(new KnowledgeProblem(KnowledgeSource.RULES, 0, 0,
-                    "the cached module cannot be read: " + e.getMessage())));
+            throw new KnowledgeBaseException(List.of(new KnowledgeProblem(
+                    KnowledgeSource.RULES, 0, 0, "the cached module cannot be read: " + e.getMessage())));
         }
-        throw new KnowledgeBaseException(List.of(new KnowledgeProblem(KnowledgeSource.RULES, 0, 0,
-                "the cached module has no pom.properties")));
+        throw new KnowledgeBaseException(
+                List.of(new KnowledgeProblem(KnowledgeSource.RULES, 0, 0, "the cached module has no pom.properties")));
     }
 
     /** Whether this compiler builds the executable model, whose compiled module can be cached and loaded. */
@@ -168,8 +180,13 @@ public final class KnowledgeBaseCompiler {
     public static String fingerprint() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(String.valueOf(KieServices.class.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
-            Path code = Path.of(KnowledgeBaseCompiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            sha.update(String.valueOf(KieServices.class.getPackage().getImplementationVersion())
+                    .getBytes(StandardCharsets.UTF_8));
+            Path code = Path.of(KnowledgeBaseCompiler.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (Files.isDirectory(code)) {
                 Path engine = code.resolve("io/crosscheck/engine");
                 try (Stream<Path> files = Files.walk(engine)) {
@@ -183,16 +200,18 @@ public final class KnowledgeBaseCompiler {
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (Exception e) {
-            return "unknown-" + UUID.randomUUID();  // never matches a cached module: compile
+            return "unknown-" + UUID.randomUUID(); // never matches a cached module: compile
         }
     }
 
     @SuppressWarnings("unchecked")
     private static Class<? extends KieBuilder.ProjectType> executableModelProject() {
         try {
-            return (Class<? extends KieBuilder.ProjectType>) Class.forName("org.drools.model.codegen.ExecutableModelProject");
+            return (Class<? extends KieBuilder.ProjectType>)
+                    Class.forName("org.drools.model.codegen.ExecutableModelProject");
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the executable model needs org.drools:drools-model-codegen on the class path", e);
+            throw new IllegalStateException(
+                    "the executable model needs org.drools:drools-model-codegen on the class path", e);
         }
     }
 
@@ -203,8 +222,8 @@ public final class KnowledgeBaseCompiler {
     }
 
     /** Rule name -> id, file, line, version and stage: positions from the parser, metadata from the compiled rule. */
-    private static Map<String, RuleInfo> indexRules(Map<String, List<ParsedRule>> parsed, KieContainer container,
-                                                    List<KnowledgeProblem> problems) {
+    private static Map<String, RuleInfo> indexRules(
+            Map<String, List<ParsedRule>> parsed, KieContainer container, List<KnowledgeProblem> problems) {
         Map<String, ParsedRule> byParsedName = new HashMap<>();
         parsed.values().forEach(rules -> rules.forEach(r -> byParsedName.putIfAbsent(r.name(), r)));
 
@@ -220,14 +239,20 @@ public final class KnowledgeBaseCompiler {
                 Object version = rule.getMetaData().get("version");
                 String stage = rule instanceof RuleImpl impl ? impl.getAgendaGroup() : "MAIN";
                 if (id == null || id.toString().isBlank()) {
-                    problems.add(new KnowledgeProblem(file, line, column, "rule \"" + rule.getName() + "\" has no @id metadata"));
+                    problems.add(new KnowledgeProblem(
+                            file, line, column, "rule \"" + rule.getName() + "\" has no @id metadata"));
                     continue;
                 }
-                RuleInfo info = new RuleInfo(id.toString(), rule.getName(), file, line, version == null ? "1" : version.toString(), stage);
+                RuleInfo info = new RuleInfo(
+                        id.toString(), rule.getName(), file, line, version == null ? "1" : version.toString(), stage);
                 RuleInfo clash = byId.putIfAbsent(info.id(), info);
                 if (clash != null) {
-                    problems.add(new KnowledgeProblem(file, line, column, "duplicate rule id " + info.id()
-                            + " (also on rule \"" + clash.name() + "\" at " + clash.file() + ":" + clash.line() + ")"));
+                    problems.add(new KnowledgeProblem(
+                            file,
+                            line,
+                            column,
+                            "duplicate rule id " + info.id() + " (also on rule \"" + clash.name() + "\" at "
+                                    + clash.file() + ":" + clash.line() + ")"));
                 }
                 byName.put(rule.getName(), info);
             }

@@ -8,7 +8,6 @@ import io.crosscheck.engine.facts.ReferenceFact;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.input.InputCatalog;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -6,7 +6,6 @@ import io.crosscheck.engine.facts.PatternDefinition;
 import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,24 +45,58 @@ public final class ReferenceIndex {
     private static <T> Map<String, T> index(List<T> entries, Function<T, String> key) {
         Map<String, T> map = new HashMap<>();
         for (T e : entries) {
-            map.putIfAbsent(key.apply(e), e);  // first wins, as the first inserted fact matched first
+            map.putIfAbsent(key.apply(e), e); // first wins, as the first inserted fact matched first
         }
         return Map.copyOf(map);
     }
 
     // one entry by key; null (no match for `from`) when there is none
-    public Threshold threshold(String id) { return thresholds.get(id); }
-    public FindingDefinition finding(String code) { return findings.get(code); }
-    public PatternDefinition pattern(String code) { return patterns.get(code); }
-    public RedFlagDefinition redFlag(String code) { return redFlags.get(code); }
-    public InterventionDefinition intervention(String id) { return interventions.get(id); }
-    public TestDefinition test(String code) { return tests.get(code); }
+    public Threshold threshold(String id) {
+        return thresholds.get(id);
+    }
+
+    public FindingDefinition finding(String code) {
+        return findings.get(code);
+    }
+
+    public PatternDefinition pattern(String code) {
+        return patterns.get(code);
+    }
+
+    public RedFlagDefinition redFlag(String code) {
+        return redFlags.get(code);
+    }
+
+    public InterventionDefinition intervention(String id) {
+        return interventions.get(id);
+    }
+
+    public TestDefinition test(String code) {
+        return tests.get(code);
+    }
 
     // every entry, in reference-data order
-    public List<Threshold> thresholds() { return data.thresholds(); }
-    public List<FindingDefinition> findings() { return data.findings(); }
-    public List<PatternDefinition> patterns() { return data.patterns(); }
-    public List<RedFlagDefinition> redFlags() { return data.redFlags(); }
-    public List<InterventionDefinition> interventions() { return data.interventions(); }
-    public List<TestDefinition> tests() { return data.tests(); }
+    public List<Threshold> thresholds() {
+        return data.thresholds();
+    }
+
+    public List<FindingDefinition> findings() {
+        return data.findings();
+    }
+
+    public List<PatternDefinition> patterns() {
+        return data.patterns();
+    }
+
+    public List<RedFlagDefinition> redFlags() {
+        return data.redFlags();
+    }
+
+    public List<InterventionDefinition> interventions() {
+        return data.interventions();
+    }
+
+    public List<TestDefinition> tests() {
+        return data.tests();
+    }
 }

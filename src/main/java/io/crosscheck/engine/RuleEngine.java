@@ -3,11 +3,10 @@ package io.crosscheck.engine;
 import io.crosscheck.engine.explain.ProvenanceRecorder;
 import io.crosscheck.engine.facts.InputFact;
 import io.crosscheck.engine.facts.ReferenceFact;
+import java.util.List;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
-
-import java.util.List;
 
 /**
  * Runs one screening through a knowledge base: one session per call, always disposed. Stages run
@@ -26,7 +25,10 @@ public final class RuleEngine {
      * as fast as the pool, see BENCHMARKS.md). {@code POOLED}: a session of the knowledge base's
      * pool, reset on dispose (kept for the comparison in the benchmark).
      */
-    public enum Sessions { FRESH, POOLED }
+    public enum Sessions {
+        FRESH,
+        POOLED
+    }
 
     private final int maxFirings;
     private final Sessions sessions;
@@ -41,9 +43,10 @@ public final class RuleEngine {
     }
 
     public ProvenanceRecorder evaluate(KnowledgeBase kb, List<? extends InputFact> inputs) {
-        KieSession session = sessions == Sessions.POOLED ? kb.pooledSession() : kb.kieBase().newKieSession();
-        ProvenanceRecorder recorder = new ProvenanceRecorder(name -> kb.rule(name)
-                .orElseThrow(() -> new IllegalStateException("rule not indexed: " + name)));
+        KieSession session =
+                sessions == Sessions.POOLED ? kb.pooledSession() : kb.kieBase().newKieSession();
+        ProvenanceRecorder recorder = new ProvenanceRecorder(
+                name -> kb.rule(name).orElseThrow(() -> new IllegalStateException("rule not indexed: " + name)));
         try {
             if (kb.referenceGlobal()) {
                 session.setGlobal(ReferenceIndex.GLOBAL, kb.referenceIndex());

@@ -2,7 +2,6 @@ package io.crosscheck.engine;
 
 import io.crosscheck.engine.drl.ParsedRule;
 import io.crosscheck.engine.facts.Threshold;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,17 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ThresholdUses {
 
     /** A rule that compares a measured value with a threshold. */
-    public record RuleRef(String id, String name) {
-    }
+    public record RuleRef(String id, String name) {}
 
     /** A threshold the rules use on a measured code, and those rules. */
-    public record Use(Threshold threshold, List<RuleRef> rules) {
-    }
+    public record Use(Threshold threshold, List<RuleRef> rules) {}
 
     private final List<ParsedRule> rules;
     private final List<Threshold> thresholds;
     /** Per rule, the ids of the thresholds it takes. */
     private final Map<ParsedRule, Set<String>> thresholdIdsByRule = new LinkedHashMap<>();
+
     private final Map<String, List<Use>> answers = new ConcurrentHashMap<>();
 
     ThresholdUses(List<ParsedRule> rules, List<Threshold> thresholds) {
@@ -40,9 +38,12 @@ public final class ThresholdUses {
         this.thresholds = thresholds;
         for (ParsedRule rule : rules) {
             Set<String> ids = new LinkedHashSet<>();
-            rule.patterns().stream().filter(p -> p.type().equals("Threshold")).flatMap(p -> p.literals().stream())
+            rule.patterns().stream()
+                    .filter(p -> p.type().equals("Threshold"))
+                    .flatMap(p -> p.literals().stream())
                     .forEach(l -> thresholds.stream()
-                            .filter(t -> t.getId().equals(l.value()) || (l.value().endsWith("_") && t.getId().startsWith(l.value())))
+                            .filter(t -> t.getId().equals(l.value())
+                                    || (l.value().endsWith("_") && t.getId().startsWith(l.value())))
                             .forEach(t -> ids.add(t.getId())));
             thresholdIdsByRule.put(rule, ids);
         }
@@ -56,11 +57,16 @@ public final class ThresholdUses {
     private List<Use> compute(String factType, String code, String unit) {
         Map<String, List<RuleRef>> rulesByThreshold = new LinkedHashMap<>();
         for (ParsedRule rule : rules) {
-            boolean measures = rule.patterns().stream().anyMatch(p -> p.type().equals(factType)
-                    && (p.literals().isEmpty() || p.literals().stream().anyMatch(l -> l.value().equals(code))));
+            boolean measures = rule.patterns().stream()
+                    .anyMatch(p -> p.type().equals(factType)
+                            && (p.literals().isEmpty()
+                                    || p.literals().stream()
+                                            .anyMatch(l -> l.value().equals(code))));
             if (measures) {
                 for (String id : thresholdIdsByRule.get(rule)) {
-                    rulesByThreshold.computeIfAbsent(id, k -> new ArrayList<>()).add(new RuleRef(rule.id(), rule.name()));
+                    rulesByThreshold
+                            .computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(new RuleRef(rule.id(), rule.name()));
                 }
             }
         }

@@ -18,8 +18,7 @@ public record Vocabulary(
         List<Code> sexes) {
 
     /** A plain code and its label. */
-    public record Code(String code, String label) {
-    }
+    public record Code(String code, String label) {}
 
     /** A measured quantity: what is measured, its unit and the physically plausible range. */
     public record Range(String label, String unit, double min, double max) {
@@ -29,28 +28,31 @@ public record Vocabulary(
     }
 
     /** A posture observation: a sign ({@code present} true/false), a measurement, or a sign that may be measured. */
-    public record PostureCode(String code, String label, boolean sign, Range measurement, boolean sided, String evidence) {
-    }
+    public record PostureCode(
+            String code, String label, boolean sign, Range measurement, boolean sided, String evidence) {}
 
     /** A muscle whose length can be tested, the test used and, where the test is measured, what is measured. */
-    public record MuscleCode(String code, String label, String test, Range measurement) {
-    }
+    public record MuscleCode(String code, String label, String test, Range measurement) {}
 
     /** A muscle-length test. */
-    public record TestCode(String code, String name, String evidence) {
-    }
+    public record TestCode(String code, String name, String evidence) {}
 
     /** A Janda movement-pattern test, the substitutions it can show and an optional measurement. */
-    public record MovementTestCode(String code, String name, boolean sided, List<Code> substitutions, Range measurement,
-                                   boolean clinicianRated, String evidence) {
+    public record MovementTestCode(
+            String code,
+            String name,
+            boolean sided,
+            List<Code> substitutions,
+            Range measurement,
+            boolean clinicianRated,
+            String evidence) {
         public Optional<Code> substitution(String code) {
             return substitutions.stream().filter(s -> s.code().equals(code)).findFirst();
         }
     }
 
     /** Symptom regions, kinds and triggers. */
-    public record SymptomCodes(List<Code> regions, List<Code> kinds, List<Code> triggers) {
-    }
+    public record SymptomCodes(List<Code> regions, List<Code> kinds, List<Code> triggers) {}
 
     public Optional<PostureCode> postureCode(String code) {
         return posture.stream().filter(p -> p.code().equals(code)).findFirst();

@@ -7,9 +7,8 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Adds the caller's clinic to every identity (attribute {@value #CLINIC}): from the user's row for
@@ -34,15 +33,20 @@ public class ClinicAugmentor implements SecurityIdentityAugmentor {
     }
 
     @Override
-    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
-                                         Map<String, Object> attributes) {
+    public Uni<SecurityIdentity> augment(
+            SecurityIdentity identity, AuthenticationRequestContext context, Map<String, Object> attributes) {
         if (identity.isAnonymous() || identity.getAttribute(CLINIC) != null) {
             return Uni.createFrom().item(identity);
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(config.clinicClaim());
-            return Uni.createFrom().item(claim == null ? identity
-                    : QuarkusSecurityIdentity.builder(identity).addAttribute(CLINIC, claim.toString()).build());
+            return Uni.createFrom()
+                    .item(
+                            claim == null
+                                    ? identity
+                                    : QuarkusSecurityIdentity.builder(identity)
+                                            .addAttribute(CLINIC, claim.toString())
+                                            .build());
         }
         return context.runBlocking(() -> {
             String name = identity.getPrincipal().getName();
@@ -53,7 +57,9 @@ public class ClinicAugmentor implements SecurityIdentityAugmentor {
             if (clinic == null) {
                 return identity;
             }
-            return QuarkusSecurityIdentity.builder(identity).addAttribute(CLINIC, clinic).build();
+            return QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(CLINIC, clinic)
+                    .build();
         });
     }
 }

@@ -5,11 +5,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import org.jboss.logging.Logger;
 
 /**
  * Creates the first administrator at the first start (no user in the database): the name and password

@@ -16,14 +16,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Users and clinics of the embedded identity store; administrators only. */
 @Path("/api/v1/admin")
@@ -34,8 +33,7 @@ public class UserResource {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     /** A new user: roles from physio, author, admin; the clinic must exist. */
-    public record NewUser(String username, String password, List<String> roles, String clinic) {
-    }
+    public record NewUser(String username, String password, List<String> roles, String clinic) {}
 
     public record UserView(String username, List<String> roles, String clinic, Instant createdAt) {
         static UserView of(AppUser u) {
@@ -43,8 +41,7 @@ public class UserResource {
         }
     }
 
-    public record ClinicView(String id, String name) {
-    }
+    public record ClinicView(String id, String name) {}
 
     private final EntityManager em;
     private final VerifiedCredentials credentials;
@@ -80,11 +77,14 @@ public class UserResource {
         } else if (AppUser.byName(user.username()) != null) {
             errors.add(new FieldError("/username", "already exists", user.username()));
         }
-        if (user.password() == null || user.password().length() < 12 || user.password().length() > 72) {
+        if (user.password() == null
+                || user.password().length() < 12
+                || user.password().length() > 72) {
             errors.add(new FieldError("/password", "12 to 72 characters"));
         }
         if (user.roles() == null || user.roles().isEmpty() || !Role.ALL.containsAll(user.roles())) {
-            errors.add(new FieldError("/roles", "one or more of " + Role.ALL.stream().sorted().toList()));
+            errors.add(new FieldError(
+                    "/roles", "one or more of " + Role.ALL.stream().sorted().toList()));
         }
         String clinic = user.clinic() == null ? config.defaultClinic() : user.clinic();
         if (clinicName(clinic) == null) {
@@ -102,7 +102,9 @@ public class UserResource {
         u.persist();
         credentials.clear();
         audit.fire(new AuditEvent(AuditEvent.USER_CREATE, u.username, null, "roles " + u.roles + ", clinic " + clinic));
-        return Response.created(URI.create("/api/v1/admin/users/" + u.username)).entity(UserView.of(u)).build();
+        return Response.created(URI.create("/api/v1/admin/users/" + u.username))
+                .entity(UserView.of(u))
+                .build();
     }
 
     @GET
@@ -110,8 +112,11 @@ public class UserResource {
     @Operation(summary = "Clinics")
     @SuppressWarnings("unchecked")
     public List<ClinicView> clinics() {
-        List<Object[]> rows = em.createNativeQuery("select id, name from clinic order by id").getResultList();
-        return rows.stream().map(r -> new ClinicView((String) r[0], (String) r[1])).toList();
+        List<Object[]> rows =
+                em.createNativeQuery("select id, name from clinic order by id").getResultList();
+        return rows.stream()
+                .map(r -> new ClinicView((String) r[0], (String) r[1]))
+                .toList();
     }
 
     @POST
@@ -121,21 +126,31 @@ public class UserResource {
     @Operation(summary = "Create a clinic")
     public Response createClinic(ClinicView clinic) {
         if (clinic == null || clinic.id() == null || !NAME.matcher(clinic.id()).matches()) {
-            throw new InvalidRequestException(422, List.of(new FieldError("/id", "1-64 letters, digits or . _ @ -",
-                    clinic == null ? null : clinic.id())));
+            throw new InvalidRequestException(
+                    422,
+                    List.of(new FieldError(
+                            "/id", "1-64 letters, digits or . _ @ -", clinic == null ? null : clinic.id())));
         }
         if (clinicName(clinic.id()) != null) {
             throw new InvalidRequestException(422, List.of(new FieldError("/id", "already exists", clinic.id())));
         }
-        String name = clinic.name() == null || clinic.name().isBlank() ? clinic.id() : clinic.name().strip();
-        em.createNativeQuery("insert into clinic (id, name) values (?1, ?2)").setParameter(1, clinic.id())
-                .setParameter(2, name.length() > 200 ? name.substring(0, 200) : name).executeUpdate();
+        String name = clinic.name() == null || clinic.name().isBlank()
+                ? clinic.id()
+                : clinic.name().strip();
+        em.createNativeQuery("insert into clinic (id, name) values (?1, ?2)")
+                .setParameter(1, clinic.id())
+                .setParameter(2, name.length() > 200 ? name.substring(0, 200) : name)
+                .executeUpdate();
         audit.fire(new AuditEvent("clinic.create", clinic.id(), null, null));
-        return Response.created(URI.create("/api/v1/admin/clinics/" + clinic.id())).entity(new ClinicView(clinic.id(), name)).build();
+        return Response.created(URI.create("/api/v1/admin/clinics/" + clinic.id()))
+                .entity(new ClinicView(clinic.id(), name))
+                .build();
     }
 
     private String clinicName(String id) {
-        List<?> r = em.createNativeQuery("select name from clinic where id = ?1").setParameter(1, id).getResultList();
+        List<?> r = em.createNativeQuery("select name from clinic where id = ?1")
+                .setParameter(1, id)
+                .getResultList();
         return r.isEmpty() ? null : (String) r.get(0);
     }
 }

@@ -10,12 +10,6 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.wildfly.security.credential.PasswordCredential;
-import org.wildfly.security.evidence.PasswordGuessEvidence;
-import org.wildfly.security.password.Password;
-import org.wildfly.security.password.WildFlyElytronPasswordProvider;
-import org.wildfly.security.password.util.ModularCrypt;
-
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +22,11 @@ import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.wildfly.security.credential.PasswordCredential;
+import org.wildfly.security.evidence.PasswordGuessEvidence;
+import org.wildfly.security.password.Password;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
+import org.wildfly.security.password.util.ModularCrypt;
 
 /**
  * Database users' Basic credentials, verified once and then remembered, so the screening path does not
@@ -41,8 +40,7 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private record Entry(SecurityIdentity identity, long expiresAtNanos) {
-    }
+    private record Entry(SecurityIdentity identity, long expiresAtNanos) {}
 
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
@@ -71,7 +69,8 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String name = request.getUsername();
         char[] password = request.getPassword().getPassword();
         String k = key(name, new String(password));
@@ -85,7 +84,7 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
         return context.runBlocking(() -> {
             String[] row = QuarkusTransaction.requiringNew().call(() -> {
                 AppUser u = AppUser.byName(name);
-                return u == null ? null : new String[]{u.password, u.roles, u.clinicId};
+                return u == null ? null : new String[] {u.password, u.roles, u.clinicId};
             });
             if (row == null) {
                 return null; // not a database user: the next provider decides
@@ -94,8 +93,11 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
             if (!verify(row[0], password)) {
                 throw new AuthenticationFailedException();
             }
-            SecurityIdentity identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name))
-                    .addRoles(new HashSet<>(Arrays.asList(row[1].split(",")))).addAttribute(ClinicAugmentor.CLINIC, row[2]).build();
+            SecurityIdentity identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(name))
+                    .addRoles(new HashSet<>(Arrays.asList(row[1].split(","))))
+                    .addAttribute(ClinicAugmentor.CLINIC, row[2])
+                    .build();
             if (cache.size() > 10_000) {
                 cache.clear();
             }
@@ -108,8 +110,10 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
     private static boolean verify(String storedHash, char[] password) {
         try {
             Password stored = ModularCrypt.decode(storedHash);
-            return new PasswordCredential(stored).verify(() -> new Provider[]{WildFlyElytronPasswordProvider.getInstance()},
-                    new PasswordGuessEvidence(password));
+            return new PasswordCredential(stored)
+                    .verify(
+                            () -> new Provider[] {WildFlyElytronPasswordProvider.getInstance()},
+                            new PasswordGuessEvidence(password));
         } catch (InvalidKeySpecException | RuntimeException e) {
             return false;
         }
@@ -129,7 +133,8 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal((user + '\0' + password).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal((user + '\0' + password).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -1,15 +1,14 @@
 package io.crosscheck.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
-
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The application keeps its intended structure, and each rule of it is shown to bite: every rule
@@ -63,7 +62,8 @@ class ArchitectureTest {
     @Test
     void theRulesSeeTheWholeApplication() {
         assertThat(MAIN.containPackage(ROOT + ".engine")).isTrue();
-        assertThat(MAIN.stream().filter(c -> c.getPackageName().startsWith(ROOT + ".archfixtures"))).isEmpty();
+        assertThat(MAIN.stream().filter(c -> c.getPackageName().startsWith(ROOT + ".archfixtures")))
+                .isEmpty();
         assertThat(MAIN.size()).isGreaterThan(100);
     }
 
@@ -90,7 +90,10 @@ class ArchitectureTest {
 
     @Test
     void aLowerLayerReachingUpFails() {
-        assertBreaks("upward", ArchitectureRules::layersPointDownwards, "upward.knowledge.Loader.load()> calls method <io.crosscheck.archfixtures.upward.authoring.Linter.lint()>");
+        assertBreaks(
+                "upward",
+                ArchitectureRules::layersPointDownwards,
+                "upward.knowledge.Loader.load()> calls method <io.crosscheck.archfixtures.upward.authoring.Linter.lint()>");
     }
 
     @Test

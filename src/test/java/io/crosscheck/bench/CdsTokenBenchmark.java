@@ -5,6 +5,10 @@ import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.ParseException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.EcJwkGenerator;
@@ -25,11 +29,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The signature and claims check of one CDS Hooks bearer JWT (ES384, a client's stored JWKS), without
@@ -100,8 +99,10 @@ public class CdsTokenBenchmark {
     @Benchmark
     public JwtContext jose4jConsumer() throws Exception {
         return new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.RSA_USING_SHA384, AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384))
+                .setJwsAlgorithmConstraints(new AlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.RSA_USING_SHA384,
+                        AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384))
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
                 .setExpectedIssuer(ISSUER)
                 .setExpectedAudience(true, AUDIENCE)
@@ -110,6 +111,7 @@ public class CdsTokenBenchmark {
                 .setIssuedAtRestrictions(30, 60 * 60 * 24 + 30)
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds(30)
-                .build().process(token);
+                .build()
+                .process(token);
     }
 }

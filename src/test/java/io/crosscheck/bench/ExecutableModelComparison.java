@@ -10,7 +10,6 @@ import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
-
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -23,11 +22,12 @@ import java.time.Clock;
  */
 public final class ExecutableModelComparison {
 
-    private ExecutableModelComparison() {
-    }
+    private ExecutableModelComparison() {}
 
     public static void main(String[] args) throws Exception {
-        org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("org.drools").setLevel(java.util.logging.Level.WARNING);
+        org.jboss.logmanager.LogContext.getSystemLogContext()
+                .getLogger("org.drools")
+                .setLevel(java.util.logging.Level.WARNING);
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         KnowledgeSource source = new KnowledgeSourceReader().fromDirectories(Path.of("rules"), Path.of("kb-docs"));
@@ -59,7 +59,8 @@ public final class ExecutableModelComparison {
             }
             double meanUs = (System.nanoTime() - t) / 1000.0 / n;
             String name = exec ? "executableModel" : "interpreted";
-            json.append(String.format("\"%s\":{\"compileMs\":%d,\"firstEvaluationUs\":%d,\"meanEvaluationUs\":%.1f},",
+            json.append(String.format(
+                    "\"%s\":{\"compileMs\":%d,\"firstEvaluationUs\":%d,\"meanEvaluationUs\":%.1f},",
                     name, compileMs, firstUs, meanUs));
             if (first != null && !conclusions(firstResult).equals(conclusions(first))) {
                 throw new IllegalStateException("the executable model concludes differently from the interpreted DRL");
@@ -72,7 +73,15 @@ public final class ExecutableModelComparison {
 
     /** What the rules concluded, explanation included, without what names the knowledge base's load. */
     private static String conclusions(ScreeningResult r) throws Exception {
-        return RuleHarness.JSON.writeValueAsString(java.util.Arrays.asList(r.summary(), r.patterns(), r.redFlags(),
-                r.interventions(), r.withheld(), r.precautions(), r.contributors(), r.yellowFlags(), r.explanation()));
+        return RuleHarness.JSON.writeValueAsString(java.util.Arrays.asList(
+                r.summary(),
+                r.patterns(),
+                r.redFlags(),
+                r.interventions(),
+                r.withheld(),
+                r.precautions(),
+                r.contributors(),
+                r.yellowFlags(),
+                r.explanation()));
     }
 }

@@ -11,6 +11,7 @@ import io.crosscheck.screening.service.ScreeningRequestReader;
 import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,8 +19,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where the time of one screening goes, outside HTTP and the database: reading and validating the
@@ -38,10 +37,11 @@ public class ScreeningBenchmark {
 
     /** The shipped rules as the service builds them: Drools' executable model, built at runtime. */
     public static KnowledgeBase executableModel(java.nio.file.Path rules, java.nio.file.Path docs) {
-        return new io.crosscheck.knowledge.service.KnowledgeBaseBuilder(new io.crosscheck.engine.KnowledgeBaseCompiler(
-                java.time.Clock.systemUTC(), true)).build(new io.crosscheck.knowledge.service.KnowledgeSourceReader()
-                .fromDirectories(rules, docs));
+        return new io.crosscheck.knowledge.service.KnowledgeBaseBuilder(
+                        new io.crosscheck.engine.KnowledgeBaseCompiler(java.time.Clock.systemUTC(), true))
+                .build(new io.crosscheck.knowledge.service.KnowledgeSourceReader().fromDirectories(rules, docs));
     }
+
     private ScreeningEvaluator evaluator;
     private ScreeningEvaluator pooled;
     private ScreeningRequest article;
@@ -53,13 +53,17 @@ public class ScreeningBenchmark {
     public void setUp() {
         // as in the service (application.properties): Drools logs at WARN. Left at the JBoss LogManager's default,
         // its unguarded trace calls would format every tuple (about a fifth of the time measured).
-        org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("org.drools").setLevel(java.util.logging.Level.WARNING);
+        org.jboss.logmanager.LogContext.getSystemLogContext()
+                .getLogger("org.drools")
+                .setLevel(java.util.logging.Level.WARNING);
         // as the service evaluates: the executable model (KnowledgeBeans); the interpreted DRL for comparison
         kb = executableModel(java.nio.file.Path.of("rules"), java.nio.file.Path.of("kb-docs"));
         kbInterpreted = RuleHarness.shipped().knowledgeBase();
         evaluator = ScreeningEvaluator.standalone(10_000);
-        pooled = new ScreeningEvaluator(new ScreeningRequestReader(RuleHarness.JSON, Validators.standalone()),
-                new RuleEngine(10_000, RuleEngine.Sessions.POOLED), Json.newMapper());
+        pooled = new ScreeningEvaluator(
+                new ScreeningRequestReader(RuleHarness.JSON, Validators.standalone()),
+                new RuleEngine(10_000, RuleEngine.Sessions.POOLED),
+                Json.newMapper());
         article = evaluator.read(Requests.ARTICLE_DESK_WORKER);
         flagged = evaluator.read(Requests.ARTICLE_WITH_SADDLE_NUMBNESS);
         minimal = evaluator.read("{\"client\":{\"age\":40}}");
@@ -67,26 +71,33 @@ public class ScreeningBenchmark {
         // ablation: the same knowledge base without the why-not rules (WHY-001, WHY-002)
         KnowledgeBaseCopy copy = KnowledgeBaseCopy.create();
         String patterns = copy.read("rules/patterns/patterns.drl");
-        copy.write("rules/patterns/patterns.drl", patterns.substring(0, patterns.indexOf("rule \"WHY-001"))
-                + patterns.substring(patterns.indexOf("rule \"CON-001")));
+        copy.write(
+                "rules/patterns/patterns.drl",
+                patterns.substring(0, patterns.indexOf("rule \"WHY-001"))
+                        + patterns.substring(patterns.indexOf("rule \"CON-001")));
         kbWithoutWhyNot = executableModel(copy.rules(), copy.docs());
         // lean-session comparison: the same rules matching reference data inserted into every session, as before
         // the ReferenceIndex global (each `from reference...` and the global declaration taken out)
         KnowledgeBaseCopy inserted = KnowledgeBaseCopy.create();
         try (var files = java.nio.file.Files.walk(inserted.rules())) {
-            for (java.nio.file.Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                String relative = "rules/" + inserted.rules().relativize(drl).toString().replace('\\', '/');
-                inserted.write(relative, inserted.read(relative)
-                        .replaceAll("(?m)^global io\\.crosscheck\\.engine\\.ReferenceIndex reference;.*\\n", "")
-                        .replaceAll("\\s+from reference\\.\\w+\\([^)]*\\)", ""));
+            for (java.nio.file.Path drl :
+                    files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                String relative =
+                        "rules/" + inserted.rules().relativize(drl).toString().replace('\\', '/');
+                inserted.write(
+                        relative,
+                        inserted.read(relative)
+                                .replaceAll("(?m)^global io\\.crosscheck\\.engine\\.ReferenceIndex reference;.*\\n", "")
+                                .replaceAll("\\s+from reference\\.\\w+\\([^)]*\\)", ""));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         kbReferenceInserted = RuleHarness.build(inserted.rules(), inserted.docs());
-        if (kbReferenceInserted.referenceGlobal() || !evaluator.evaluate(article, kbReferenceInserted).patterns()
-                .equals(articleResult.patterns())) {
-            throw new IllegalStateException("the reference-inserted candidate must conclude what the lean session does");
+        if (kbReferenceInserted.referenceGlobal()
+                || !evaluator.evaluate(article, kbReferenceInserted).patterns().equals(articleResult.patterns())) {
+            throw new IllegalStateException(
+                    "the reference-inserted candidate must conclude what the lean session does");
         }
     }
 

@@ -1,9 +1,9 @@
 package io.crosscheck.cdshooks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.support.CdsConformance;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The response check used on every CDS Hooks answer in CdsHooksApiTest finds what the specification forbids. */
 class CdsConformanceCheckTest {
@@ -34,27 +34,31 @@ class CdsConformanceCheckTest {
                           {"label":"","url":"/relative","type":"app"}]},
                  {"summary":"no suggestions behaviour","indicator":"info","source":{"label":"L"},
                   "suggestions":[{"label":"C","actions":[{"type":"create","description":"d","resource":{"resourceType":"Task"}}]}]}]}
-                """.formatted(longSummary))).containsExactlyInAnyOrder(
-                "card[0].uuid: not a UUID",
-                "card[0].summary: must be under 140 characters",
-                "card[0].indicator: must be info, warning or critical",
-                "card[0].source.label: required",
-                "card[0].source.url: must be an absolute URL",
-                "card[0].selectionBehavior: required when suggestions are present (cds-resp-6)",
-                "card[0].suggestions[0].actions[0].description: every action needs one (cds-resp-5)",
-                "card[0].suggestions[1].actionSelectionBehavior: all, any or at-most-one (cds-resp-7)",
-                "card[0].suggestions[1].actions[0].description: every action needs one (cds-resp-5)",
-                "card[0].suggestions[1].actions[0]: a delete names a resourceId, not a resource (cds-resp-2)",
-                "card[0].overrideReasons[0].display: required (cds-resp-4)",
-                "card[0].links[0].appContext: only on smart links (cds-resp-3)",
-                "card[0].links[1].label: required",
-                "card[0].links[1].url: required, an absolute URL",
-                "card[0].links[1].type: absolute or smart",
-                "card[1].selectionBehavior: required when suggestions are present (cds-resp-6)");
-        assertThat(CdsConformance.violations("{\"cards\":[{\"summary\":\"s\",\"indicator\":\"info\",\"source\":{\"label\":\"l\"},"
-                + "\"selectionBehavior\":\"at-most-one\",\"suggestions\":[{\"label\":\"a\",\"isRecommended\":true,\"actions\":[]},"
-                + "{\"label\":\"b\",\"isRecommended\":true,\"actions\":[]}]}]}"))
-                .containsExactly("card[0]: at most one recommended suggestion with selectionBehavior at-most-one (cds-resp-1)");
-        assertThat(CdsConformance.violations("{}")).containsExactly("cards: required (an array, empty when there is nothing to say)");
+                """.formatted(longSummary)))
+                .containsExactlyInAnyOrder(
+                        "card[0].uuid: not a UUID",
+                        "card[0].summary: must be under 140 characters",
+                        "card[0].indicator: must be info, warning or critical",
+                        "card[0].source.label: required",
+                        "card[0].source.url: must be an absolute URL",
+                        "card[0].selectionBehavior: required when suggestions are present (cds-resp-6)",
+                        "card[0].suggestions[0].actions[0].description: every action needs one (cds-resp-5)",
+                        "card[0].suggestions[1].actionSelectionBehavior: all, any or at-most-one (cds-resp-7)",
+                        "card[0].suggestions[1].actions[0].description: every action needs one (cds-resp-5)",
+                        "card[0].suggestions[1].actions[0]: a delete names a resourceId, not a resource (cds-resp-2)",
+                        "card[0].overrideReasons[0].display: required (cds-resp-4)",
+                        "card[0].links[0].appContext: only on smart links (cds-resp-3)",
+                        "card[0].links[1].label: required",
+                        "card[0].links[1].url: required, an absolute URL",
+                        "card[0].links[1].type: absolute or smart",
+                        "card[1].selectionBehavior: required when suggestions are present (cds-resp-6)");
+        assertThat(CdsConformance.violations(
+                        "{\"cards\":[{\"summary\":\"s\",\"indicator\":\"info\",\"source\":{\"label\":\"l\"},"
+                                + "\"selectionBehavior\":\"at-most-one\",\"suggestions\":[{\"label\":\"a\",\"isRecommended\":true,\"actions\":[]},"
+                                + "{\"label\":\"b\",\"isRecommended\":true,\"actions\":[]}]}]}"))
+                .containsExactly(
+                        "card[0]: at most one recommended suggestion with selectionBehavior at-most-one (cds-resp-1)");
+        assertThat(CdsConformance.violations("{}"))
+                .containsExactly("cards: required (an array, empty when there is nothing to say)");
     }
 }

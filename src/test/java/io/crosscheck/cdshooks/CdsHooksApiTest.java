@@ -1,10 +1,16 @@
 package io.crosscheck.cdshooks;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
 import io.crosscheck.screening.Screening;
-import io.crosscheck.support.EhrKeys;
 import io.crosscheck.support.CdsConformance;
-import io.crosscheck.support.HapiFhirServer;
+import io.crosscheck.support.EhrKeys;
 import io.crosscheck.support.FhirFixtures;
+import io.crosscheck.support.HapiFhirServer;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,22 +18,15 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The CDS Hooks 2.0 service over real HTTP: real JWTs signed with test keys (ES384 with a stored JWKS,
@@ -51,12 +50,22 @@ class CdsHooksApiTest {
         registered = true;
         fhir = new HapiFhirServer(FHIR_TOKEN);
         TestUsers.ensureUser("ehr-clinic-author", "ehr-author-pw-123", List.of("author", "physio"), CLINIC);
-        admin().body(Map.of("issuer", EhrKeys.EC_ISSUER, "clinic", CLINIC,
-                        "jwks", new io.restassured.path.json.JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
-                        "fhirServers", List.of(fhir.base())))
-                .post("/api/v1/admin/ehr-clients").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+        admin().body(Map.of(
+                        "issuer",
+                        EhrKeys.EC_ISSUER,
+                        "clinic",
+                        CLINIC,
+                        "jwks",
+                        new io.restassured.path.json.JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
+                        "fhirServers",
+                        List.of(fhir.base())))
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
         admin().body(Map.of("issuer", EhrKeys.RSA_ISSUER, "clinic", CLINIC, "jwksUrl", EhrKeys.jwksUrl()))
-                .post("/api/v1/admin/ehr-clients").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
     }
 
     @AfterAll
@@ -67,7 +76,10 @@ class CdsHooksApiTest {
     }
 
     static io.restassured.specification.RequestSpecification admin() {
-        return given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType(ContentType.JSON);
+        return given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .contentType(ContentType.JSON);
     }
 
     static String audience() {
@@ -76,9 +88,16 @@ class CdsHooksApiTest {
 
     /** A service call; every 200 answer is checked against the specification's response model and invariants. */
     static Response call(String token, String body) {
-        Response r = given().auth().none().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body).post(SERVICE);
+        Response r = given().auth()
+                .none()
+                .header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(SERVICE);
         if (r.statusCode() == 200) {
-            assertThat(CdsConformance.violations(r.asString())).as("CDS Hooks 2.0 response conformance").isEmpty();
+            assertThat(CdsConformance.violations(r.asString()))
+                    .as("CDS Hooks 2.0 response conformance")
+                    .isEmpty();
         }
         return r;
     }
@@ -95,24 +114,39 @@ class CdsHooksApiTest {
 
     @Test
     void discoveryListsPatientViewAndEncounterStartWithPrefetchTemplatesAndNeedsNoCredentials() {
-        given().auth().none().get("/cds-services").then().statusCode(200)
+        given().auth()
+                .none()
+                .get("/cds-services")
+                .then()
+                .statusCode(200)
                 .body("services.hook", hasItem("patient-view"))
                 .body("services.hook", hasItem("encounter-start"))
-                .body("services.find { it.id == 'crosscheck-patient-view' }.prefetch.patient", equalTo("Patient/{{context.patientId}}"))
-                .body("services.find { it.id == 'crosscheck-patient-view' }.prefetch.observations",
+                .body(
+                        "services.find { it.id == 'crosscheck-patient-view' }.prefetch.patient",
+                        equalTo("Patient/{{context.patientId}}"))
+                .body(
+                        "services.find { it.id == 'crosscheck-patient-view' }.prefetch.observations",
                         equalTo("Observation?patient={{context.patientId}}"))
-                .body("services.find { it.id == 'crosscheck-patient-view' }.prefetch.questionnaireResponses",
+                .body(
+                        "services.find { it.id == 'crosscheck-patient-view' }.prefetch.questionnaireResponses",
                         containsString("QuestionnaireResponse?patient="))
-                .body("services.find { it.id == 'crosscheck-patient-view' }.description", containsString("not a diagnosis"));
+                .body(
+                        "services.find { it.id == 'crosscheck-patient-view' }.description",
+                        containsString("not a diagnosis"));
     }
 
     // ---- cards ----
 
     @Test
-    void aSpecificationShapedPatientViewRequestGetsConformantPatternCardsAndTheScreeningIsStoredInTheEhrClientsClinic() {
+    void
+            aSpecificationShapedPatientViewRequestGetsConformantPatternCardsAndTheScreeningIsStoredInTheEhrClientsClinic() {
         long before = screenings();
         JsonPath body = call(EhrKeys.es384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
-                .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> cards = body.getList("cards");
         assertThat(cards).isNotEmpty();
         Set<String> uuids = new HashSet<>();
@@ -122,7 +156,10 @@ class CdsHooksApiTest {
             assertThat(uuids.add((String) card.get("uuid"))).isTrue();
             Map<String, Object> source = (Map<String, Object>) card.get("source");
             assertThat((String) source.get("label")).startsWith("Crosscheck rule ");
-            assertThat((String) source.get("url")).startsWith("http://localhost:").contains("/files/kb-docs/rules/").endsWith(".md");
+            assertThat((String) source.get("url"))
+                    .startsWith("http://localhost:")
+                    .contains("/files/kb-docs/rules/")
+                    .endsWith(".md");
             List<Map<String, Object>> links = (List<Map<String, Object>>) card.get("links");
             assertThat(links).allSatisfy(l -> {
                 assertThat(l.get("type")).isEqualTo("absolute");
@@ -131,30 +168,50 @@ class CdsHooksApiTest {
             List<Map<String, Object>> suggestions = (List<Map<String, Object>>) card.get("suggestions");
             if (suggestions != null) {
                 assertThat(card.get("selectionBehavior")).isEqualTo("at-most-one");
-                suggestions.forEach(s -> assertThat(uuids.add((String) s.get("uuid"))).isTrue());
+                suggestions.forEach(
+                        s -> assertThat(uuids.add((String) s.get("uuid"))).isTrue());
             }
         }
-        Map<String, Object> lcs = cards.stream().filter(c -> ((String) c.get("summary")).contains("lower-crossed")).findFirst().orElseThrow();
+        Map<String, Object> lcs = cards.stream()
+                .filter(c -> ((String) c.get("summary")).contains("lower-crossed"))
+                .findFirst()
+                .orElseThrow();
         assertThat(lcs.get("indicator")).isEqualTo("info");
-        assertThat((String) lcs.get("summary")).startsWith("Findings consistent with the lower-crossed syndrome pattern");
+        assertThat((String) lcs.get("summary"))
+                .startsWith("Findings consistent with the lower-crossed syndrome pattern");
         assertThat((String) lcs.get("detail")).contains("because").contains("Hip-flexor stretch");
-        Map<String, Object> action = body.getMap("cards.find { it.summary.contains('lower-crossed') }.suggestions[0].actions[0]");
+        Map<String, Object> action =
+                body.getMap("cards.find { it.summary.contains('lower-crossed') }.suggestions[0].actions[0]");
         assertThat(action.get("type")).isEqualTo("create");
-        assertThat(((Map<String, Object>) action.get("resource")).get("resourceType")).isEqualTo("ServiceRequest");
+        assertThat(((Map<String, Object>) action.get("resource")).get("resourceType"))
+                .isEqualTo("ServiceRequest");
 
         String id = body.getString("extension.crosscheck.screeningId");
         assertThat(body.getString("extension.crosscheck.knowledgeBaseVersion")).startsWith("sha256:");
         assertThat(body.getList("extension.crosscheck.skippedCodes.code")).contains("http://loinc.org|8867-4");
         assertThat(screenings()).isEqualTo(before + 1);
         // the same screening as POST /api/v1/screenings stores: readable by the EHR client's clinic only
-        given().auth().preemptive().basic("ehr-clinic-author", "ehr-author-pw-123").get("/api/v1/screenings/" + id)
-                .then().statusCode(200).body("summary.redFlagScreen", equalTo("complete"))
+        given().auth()
+                .preemptive()
+                .basic("ehr-clinic-author", "ehr-author-pw-123")
+                .get("/api/v1/screenings/" + id)
+                .then()
+                .statusCode(200)
+                .body("summary.redFlagScreen", equalTo("complete"))
                 .body("patterns.find { it.code == 'LCS' }.status", equalTo("consistent"))
                 .body("clientRef", org.hamcrest.Matchers.startsWith("ehr-"));
-        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).get("/api/v1/screenings/" + id).then().statusCode(404);
-        Object hookInstance = QuarkusTransaction.requiringNew().call(() ->
-                io.crosscheck.cdshooks.store.CdsInvocation.<io.crosscheck.cdshooks.store.CdsInvocation>findById(UUID.fromString(id)));
-        assertThat(((io.crosscheck.cdshooks.store.CdsInvocation) hookInstance).ehrClient).isEqualTo(EhrKeys.EC_ISSUER);
+        given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/api/v1/screenings/" + id)
+                .then()
+                .statusCode(404);
+        Object hookInstance = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        io.crosscheck.cdshooks.store.CdsInvocation.<io.crosscheck.cdshooks.store.CdsInvocation>findById(
+                                UUID.fromString(id)));
+        assertThat(((io.crosscheck.cdshooks.store.CdsInvocation) hookInstance).ehrClient)
+                .isEqualTo(EhrKeys.EC_ISSUER);
     }
 
     @Test
@@ -192,43 +249,65 @@ class CdsHooksApiTest {
                 """.replace("http://hooks.smarthealthit.org:9080", fhir.base());
         org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
         patient.setId("1288992");
-        patient.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.MALE).setActive(true)
+        patient.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.MALE)
+                .setActive(true)
                 .setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1925-12-23"));
         fhir.clear().patient(patient);
-        JsonPath body = call(EhrKeys.es384(audience()), example).then().statusCode(200).extract().jsonPath();
+        JsonPath body = call(EhrKeys.es384(audience()), example)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(fhir.requests).isNotEmpty().allMatch(r -> r.endsWith("| Bearer " + FHIR_TOKEN));
         assertThat(fhir.requests).anyMatch(r -> r.startsWith("GET /fhir/Patient/1288992"));
         // the EHR holds no red-flag answers for this patient: the screen is incomplete, nothing is a "no"
         assertThat(body.getString("extension.crosscheck.redFlagScreen")).isEqualTo("incomplete");
-        assertThat(body.getList("cards.summary", String.class)).anyMatch(s -> s.startsWith("Red-flag screen incomplete"));
+        assertThat(body.getList("cards.summary", String.class))
+                .anyMatch(s -> s.startsWith("Red-flag screen incomplete"));
         assertThat(body.getString("extension.crosscheck.screeningId")).isNotBlank();
     }
 
     @Test
     void aRedFlagAnsweredYesGivesOnlyACriticalReferralCardWithAServiceRequestSuggestion() {
-        JsonPath body = call(EhrKeys.es384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia")))
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath body = call(
+                        EhrKeys.es384(audience()),
+                        article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia")))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(body.getList("cards")).hasSize(1);
         assertThat(body.getString("cards[0].indicator")).isEqualTo("critical");
         assertThat(body.getString("cards[0].summary")).startsWith("Refer (emergency) to exclude cauda equina");
         assertThat(body.getString("cards[0].detail")).contains("because").contains("withheld");
-        assertThat(body.getString("cards[0].suggestions[0].actions[0].resource.resourceType")).isEqualTo("ServiceRequest");
-        assertThat(body.getString("cards[0].suggestions[0].actions[0].resource.priority")).isEqualTo("stat");
-        assertThat(body.getString("cards[0].suggestions[0].actions[0].resource.subject.reference")).isEqualTo("Patient/" + FhirFixtures.PATIENT_ID);
+        assertThat(body.getString("cards[0].suggestions[0].actions[0].resource.resourceType"))
+                .isEqualTo("ServiceRequest");
+        assertThat(body.getString("cards[0].suggestions[0].actions[0].resource.priority"))
+                .isEqualTo("stat");
+        assertThat(body.getString("cards[0].suggestions[0].actions[0].resource.subject.reference"))
+                .isEqualTo("Patient/" + FhirFixtures.PATIENT_ID);
     }
 
     @Test
     void redFlagQuestionsWithNoResourceAreUnansweredAndGiveAScreenIncompleteCardNamingThemNeverANo() {
-        JsonPath body = call(EhrKeys.es384(audience()), article(List.of(), List.of())).then().statusCode(200).extract().jsonPath();
-        Map<String, Object> incomplete = body.getMap("cards.find { it.summary.startsWith('Red-flag screen incomplete') }");
+        JsonPath body = call(EhrKeys.es384(audience()), article(List.of(), List.of()))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> incomplete =
+                body.getMap("cards.find { it.summary.startsWith('Red-flag screen incomplete') }");
         assertThat(incomplete).isNotNull();
         assertThat(incomplete.get("indicator")).isEqualTo("warning");
-        assertThat((String) incomplete.get("detail")).contains("saddle or perianal numbness").contains("red-flag.saddle_anaesthesia")
+        assertThat((String) incomplete.get("detail"))
+                .contains("saddle or perianal numbness")
+                .contains("red-flag.saddle_anaesthesia")
                 .contains("never read as \"no\"");
         assertThat(body.getString("extension.crosscheck.redFlagScreen")).isEqualTo("incomplete");
         String id = body.getString("extension.crosscheck.screeningId");
         // nothing was read as "no": the stored request has no red-flag answers at all
-        String request = QuarkusTransaction.requiringNew().call(() -> Screening.<Screening>findById(UUID.fromString(id)).requestJson);
+        String request = QuarkusTransaction.requiringNew()
+                .call(() -> Screening.<Screening>findById(UUID.fromString(id)).requestJson);
         assertThat(request).doesNotContain("saddle_anaesthesia").doesNotContain("\"present\":false");
         // the pattern cards are there, marked provisional
         assertThat(body.getList("cards.summary", String.class)).anyMatch(s -> s.contains("provisional"));
@@ -236,27 +315,40 @@ class CdsHooksApiTest {
 
     @Test
     void anObservationWithoutAValueIsNotANo() {
-        String observations = FhirFixtures.json(FhirFixtures.searchset(List.of(
-                new org.hl7.fhir.r4.model.Observation().setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL)
-                        .setCode(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
-                                io.crosscheck.fhir.service.CrosscheckCodes.SYSTEM, "red-flag.saddle_anaesthesia", null))))));
-        String body = FhirFixtures.patientViewRequest(UUID.randomUUID().toString(), "http://hooks.smarthealthit.org:9080",
-                FhirFixtures.json(FhirFixtures.patient()), observations, FhirFixtures.json(FhirFixtures.searchset(List.of())),
+        String observations = FhirFixtures.json(FhirFixtures.searchset(List.of(new org.hl7.fhir.r4.model.Observation()
+                .setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL)
+                .setCode(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
+                        io.crosscheck.fhir.service.CrosscheckCodes.SYSTEM, "red-flag.saddle_anaesthesia", null))))));
+        String body = FhirFixtures.patientViewRequest(
+                UUID.randomUUID().toString(),
+                "http://hooks.smarthealthit.org:9080",
+                FhirFixtures.json(FhirFixtures.patient()),
+                observations,
+                FhirFixtures.json(FhirFixtures.searchset(List.of())),
                 FhirFixtures.json(FhirFixtures.searchset(List.of())));
-        String detail = call(EhrKeys.es384(audience()), body).then().statusCode(200).extract()
+        String detail = call(EhrKeys.es384(audience()), body)
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("cards.find { it.summary.startsWith('Red-flag screen incomplete') }.detail");
         assertThat(detail).contains("red-flag.saddle_anaesthesia");
     }
 
     @Test
     void rs384TokensVerifyWithTheJwksServedOverHttpFetchedOnceNotPerCall() {
-        call(EhrKeys.rs384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())).then().statusCode(200);
+        call(EhrKeys.rs384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
+                .then()
+                .statusCode(200);
         int fetched = EhrKeys.JWKS_REQUESTS.get();
         assertThat(fetched).isPositive();
         for (int i = 0; i < 3; i++) {
-            call(EhrKeys.rs384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())).then().statusCode(200);
+            call(EhrKeys.rs384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
+                    .then()
+                    .statusCode(200);
         }
-        assertThat(EhrKeys.JWKS_REQUESTS.get()).as("the key set is cached for its refresh interval").isEqualTo(fetched);
+        assertThat(EhrKeys.JWKS_REQUESTS.get())
+                .as("the key set is cached for its refresh interval")
+                .isEqualTo(fetched);
     }
 
     // ---- security: each bad token is 401 and nothing is evaluated ----
@@ -272,42 +364,93 @@ class CdsHooksApiTest {
 
         Map<String, Response> bad = new java.util.LinkedHashMap<>();
         bad.put("replayed jti", call(replayed, body));
-        bad.put("wrong audience", call(EhrKeys.es384("http://localhost:" + RestAssured.port + "/cds-services/other"), body));
-        bad.put("expired", call(EhrKeys.es384(audience(), c -> {
-            c.setExpirationTime(EhrKeys.minutesAgo(2));
-            c.setIssuedAt(EhrKeys.minutesAgo(7));
-        }), body));
+        bad.put(
+                "wrong audience",
+                call(EhrKeys.es384("http://localhost:" + RestAssured.port + "/cds-services/other"), body));
+        bad.put(
+                "expired",
+                call(
+                        EhrKeys.es384(audience(), c -> {
+                            c.setExpirationTime(EhrKeys.minutesAgo(2));
+                            c.setIssuedAt(EhrKeys.minutesAgo(7));
+                        }),
+                        body));
         bad.put("issued long ago", call(EhrKeys.es384(audience(), c -> c.setIssuedAt(EhrKeys.minutesAgo(30))), body));
-        bad.put("issued in the future", call(EhrKeys.es384(audience(), c -> {
-            c.setIssuedAt(EhrKeys.minutesAgo(-3));
-            c.setExpirationTime(EhrKeys.minutesAgo(-6));
-        }), body));
+        bad.put(
+                "issued in the future",
+                call(
+                        EhrKeys.es384(audience(), c -> {
+                            c.setIssuedAt(EhrKeys.minutesAgo(-3));
+                            c.setExpirationTime(EhrKeys.minutesAgo(-6));
+                        }),
+                        body));
         bad.put("no iat", call(EhrKeys.es384(audience(), c -> c.unsetClaim("iat")), body));
         bad.put("no jti", call(EhrKeys.es384(audience(), c -> c.unsetClaim("jti")), body));
         bad.put("no exp", call(EhrKeys.es384(audience(), c -> c.unsetClaim("exp")), body));
         bad.put("alg none", call(EhrKeys.unsigned(audience()), body));
         bad.put("HS256", call(EhrKeys.hs256(audience()), body));
-        bad.put("unknown issuer", call(EhrKeys.sign(EhrKeys.claims("https://unknown-ehr.example.org", audience()), EhrKeys.EC,
-                AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384), body));
-        bad.put("key not registered", call(EhrKeys.sign(EhrKeys.claims(EhrKeys.EC_ISSUER, audience()), EhrKeys.STRANGER,
-                AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384), body));
-        bad.put("RS256", call(EhrKeys.sign(EhrKeys.claims(EhrKeys.RSA_ISSUER, audience()), EhrKeys.RSA,
-                AlgorithmIdentifiers.RSA_USING_SHA256), body));
+        bad.put(
+                "unknown issuer",
+                call(
+                        EhrKeys.sign(
+                                EhrKeys.claims("https://unknown-ehr.example.org", audience()),
+                                EhrKeys.EC,
+                                AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384),
+                        body));
+        bad.put(
+                "key not registered",
+                call(
+                        EhrKeys.sign(
+                                EhrKeys.claims(EhrKeys.EC_ISSUER, audience()),
+                                EhrKeys.STRANGER,
+                                AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384),
+                        body));
+        bad.put(
+                "RS256",
+                call(
+                        EhrKeys.sign(
+                                EhrKeys.claims(EhrKeys.RSA_ISSUER, audience()),
+                                EhrKeys.RSA,
+                                AlgorithmIdentifiers.RSA_USING_SHA256),
+                        body));
         bad.put("not a JWT", call("not-a-jwt", body));
-        bad.put("jku not the registered JWKS URL", call(jku(audience(), "http://127.0.0.1:9/attacker-jwks.json"), body));
-        bad.put("missing token", given().auth().none().contentType(ContentType.JSON).body(body).post(SERVICE));
-        bad.put("HTTP Basic of a physio", given().auth().preemptive().basic("ehr-clinic-author", "ehr-author-pw-123")
-                .contentType(ContentType.JSON).body(body).post(SERVICE));
-        bad.put("feedback without token", given().auth().none().contentType(ContentType.JSON)
-                .body("{\"feedback\":[]}").post(SERVICE + "/feedback"));
-        bad.forEach((what, response) -> assertThat(response.statusCode()).as(what).isEqualTo(401));
-        assertThat(screenings()).as("nothing evaluated or stored for a refused token").isEqualTo(afterGood);
+        bad.put(
+                "jku not the registered JWKS URL",
+                call(jku(audience(), "http://127.0.0.1:9/attacker-jwks.json"), body));
+        bad.put(
+                "missing token",
+                given().auth().none().contentType(ContentType.JSON).body(body).post(SERVICE));
+        bad.put(
+                "HTTP Basic of a physio",
+                given().auth()
+                        .preemptive()
+                        .basic("ehr-clinic-author", "ehr-author-pw-123")
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post(SERVICE));
+        bad.put(
+                "feedback without token",
+                given().auth()
+                        .none()
+                        .contentType(ContentType.JSON)
+                        .body("{\"feedback\":[]}")
+                        .post(SERVICE + "/feedback"));
+        bad.forEach(
+                (what, response) -> assertThat(response.statusCode()).as(what).isEqualTo(401));
+        assertThat(screenings())
+                .as("nothing evaluated or stored for a refused token")
+                .isEqualTo(afterGood);
     }
 
     @Test
     void aTokenForTheServiceIsAcceptedByItsFeedbackEndpointAndFeedbackIsVisibleToAuthorsPerRule() {
-        JsonPath body = call(EhrKeys.es384(audience()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia")))
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath body = call(
+                        EhrKeys.es384(audience()),
+                        article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia")))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String card = body.getString("cards[0].uuid");
         String suggestion = body.getString("cards[0].suggestions[0].uuid");
         String rule = body.getString("cards[0].source.label").replaceAll("Crosscheck rule (\\S+).*", "$1");
@@ -316,28 +459,60 @@ class CdsHooksApiTest {
                   "overrideReason": {"reason": {"system": "https://crosscheck.io/fhir/CodeSystem/crosscheck",
                     "code": "override.already-addressed", "display": "Already addressed"}, "userComment": "referred yesterday"}}]}
                 """.formatted(card);
-        given().auth().none().header("Authorization", "Bearer " + EhrKeys.es384(audience())).contentType(ContentType.JSON)
-                .body(overridden).post(SERVICE + "/feedback").then().statusCode(200).body("stored", equalTo(1));
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + EhrKeys.es384(audience()))
+                .contentType(ContentType.JSON)
+                .body(overridden)
+                .post(SERVICE + "/feedback")
+                .then()
+                .statusCode(200)
+                .body("stored", equalTo(1));
         String accepted = """
                 {"feedback": [{"card": "%s", "outcome": "accepted", "outcomeTimestamp": "2026-11-29T10:16:00Z",
                   "acceptedSuggestions": [{"id": "%s"}]}]}
                 """.formatted(card, suggestion);
-        given().auth().none().header("Authorization", "Bearer " + EhrKeys.es384(audience() + "/feedback")).contentType(ContentType.JSON)
-                .body(accepted).post(SERVICE + "/feedback").then().statusCode(200);
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + EhrKeys.es384(audience() + "/feedback"))
+                .contentType(ContentType.JSON)
+                .body(accepted)
+                .post(SERVICE + "/feedback")
+                .then()
+                .statusCode(200);
         // an unknown card or a bad outcome: 400 naming the field, nothing stored
-        given().auth().none().header("Authorization", "Bearer " + EhrKeys.es384(audience())).contentType(ContentType.JSON)
-                .body("{\"feedback\": [{\"card\": \"" + UUID.randomUUID() + "\", \"outcome\": \"ignored\", \"outcomeTimestamp\": \"2026-11-29T10:16:00Z\"}]}")
-                .post(SERVICE + "/feedback").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("/feedback/0/card")).body("errors.field", hasItem("/feedback/0/outcome"));
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + EhrKeys.es384(audience()))
+                .contentType(ContentType.JSON)
+                .body("{\"feedback\": [{\"card\": \"" + UUID.randomUUID()
+                        + "\", \"outcome\": \"ignored\", \"outcomeTimestamp\": \"2026-11-29T10:16:00Z\"}]}")
+                .post(SERVICE + "/feedback")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("/feedback/0/card"))
+                .body("errors.field", hasItem("/feedback/0/outcome"));
 
-        given().auth().preemptive().basic("ehr-clinic-author", "ehr-author-pw-123").get("/api/v1/knowledge-base/rules/" + rule + "/feedback")
-                .then().statusCode(200).body("accepted", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+        given().auth()
+                .preemptive()
+                .basic("ehr-clinic-author", "ehr-author-pw-123")
+                .get("/api/v1/knowledge-base/rules/" + rule + "/feedback")
+                .then()
+                .statusCode(200)
+                .body("accepted", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body("overridden", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body("overrideReasons.code", hasItem("override.already-addressed"))
                 .body("recent.comment", hasItem("referred yesterday"));
         // another clinic's author sees none of it
-        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).get("/api/v1/knowledge-base/rules/" + rule + "/feedback")
-                .then().statusCode(200).body("accepted", equalTo(0)).body("overridden", equalTo(0));
+        given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/api/v1/knowledge-base/rules/" + rule + "/feedback")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(0))
+                .body("overridden", equalTo(0));
     }
 
     /** An RS384 token of the RSA issuer whose header names a JWKS URL of its own. */
@@ -358,43 +533,77 @@ class CdsHooksApiTest {
     @Test
     void aTokenWithoutSubIsAcceptedAsTheSpecificationsExampleTokenHasNone() {
         call(EhrKeys.es384(audience(), c -> c.unsetClaim("sub")), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aJkuHeaderNamingTheRegisteredJwksUrlIsAccepted() {
-        call(jku(audience(), EhrKeys.jwksUrl()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())).then().statusCode(200);
+        call(jku(audience(), EhrKeys.jwksUrl()), article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void encounterStartIsServedTooAndNeedsTheEncounterId() {
         String audience = "http://localhost:" + RestAssured.port + "/cds-services/crosscheck-encounter-start";
-        String withoutEncounter = article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()).replace("\"patient-view\"", "\"encounter-start\"");
-        given().auth().none().header("Authorization", "Bearer " + EhrKeys.es384(audience)).contentType(ContentType.JSON)
-                .body(withoutEncounter).post("/cds-services/crosscheck-encounter-start")
-                .then().statusCode(400).body("errors.field", hasItem("/context/encounterId"));
+        String withoutEncounter =
+                article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()).replace("\"patient-view\"", "\"encounter-start\"");
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + EhrKeys.es384(audience))
+                .contentType(ContentType.JSON)
+                .body(withoutEncounter)
+                .post("/cds-services/crosscheck-encounter-start")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("/context/encounterId"));
         String withEncounter = withoutEncounter.replace("\"patientId\":", "\"encounterId\": \"89284\", \"patientId\":");
-        given().auth().none().header("Authorization", "Bearer " + EhrKeys.es384(audience)).contentType(ContentType.JSON)
-                .body(withEncounter).post("/cds-services/crosscheck-encounter-start")
-                .then().statusCode(200).body("cards.summary", hasItem(org.hamcrest.Matchers.startsWith("Findings consistent with the lower-crossed")));
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + EhrKeys.es384(audience))
+                .contentType(ContentType.JSON)
+                .body(withEncounter)
+                .post("/cds-services/crosscheck-encounter-start")
+                .then()
+                .statusCode(200)
+                .body(
+                        "cards.summary",
+                        hasItem(org.hamcrest.Matchers.startsWith("Findings consistent with the lower-crossed")));
         // a token for the patient-view service is not one for encounter-start
-        given().auth().none().header("Authorization", "Bearer " + EhrKeys.es384(audience())).contentType(ContentType.JSON)
-                .body(withEncounter).post("/cds-services/crosscheck-encounter-start").then().statusCode(401);
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + EhrKeys.es384(audience()))
+                .contentType(ContentType.JSON)
+                .body(withEncounter)
+                .post("/cds-services/crosscheck-encounter-start")
+                .then()
+                .statusCode(401);
     }
 
     // ---- missing prefetch: fetched over FHIR REST, or 412 ----
 
     @Test
     void missingPrefetchIsFetchedFromTheEhrsFhirServerWithItsBearerToken() {
-        fhir.clear().patient(FhirFixtures.patient()).add("Observation", FhirFixtures.findings())
-                .add("QuestionnaireResponse", List.of(FhirFixtures.redFlagAnswers(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())));
-        String body = FhirFixtures.patientViewRequest(UUID.randomUUID().toString(), fhir.base(), "null", "null", "null", "null");
-        JsonPath out = call(EhrKeys.es384(audience()), body).then().statusCode(200).extract().jsonPath();
+        fhir.clear()
+                .patient(FhirFixtures.patient())
+                .add("Observation", FhirFixtures.findings())
+                .add(
+                        "QuestionnaireResponse",
+                        List.of(FhirFixtures.redFlagAnswers(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())));
+        String body = FhirFixtures.patientViewRequest(
+                UUID.randomUUID().toString(), fhir.base(), "null", "null", "null", "null");
+        JsonPath out = call(EhrKeys.es384(audience()), body)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(out.getString("extension.crosscheck.redFlagScreen")).isEqualTo("complete");
         assertThat(out.getList("cards.summary", String.class)).anyMatch(s -> s.contains("lower-crossed"));
         assertThat(fhir.requests).allMatch(r -> r.endsWith("| Bearer " + FHIR_TOKEN));
         assertThat(fhir.requests).anyMatch(r -> r.startsWith("GET /fhir/Patient/" + FhirFixtures.PATIENT_ID));
-        assertThat(fhir.requests).anyMatch(r -> r.startsWith("GET /fhir/Observation?patient=" + FhirFixtures.PATIENT_ID));
+        assertThat(fhir.requests)
+                .anyMatch(r -> r.startsWith("GET /fhir/Observation?patient=" + FhirFixtures.PATIENT_ID));
         // the server's paging: the next pages of the Observation search were followed (its next links)
         assertThat(fhir.requests).anyMatch(r -> r.startsWith("GET /fhir?_getpages="));
     }
@@ -403,18 +612,35 @@ class CdsHooksApiTest {
     void dataThatCannotBeObtainedIs412AndNothingIsStored() {
         long before = screenings();
         // no prefetch and no fhirServer
-        String noServer = FhirFixtures.patientViewRequest(UUID.randomUUID().toString(), "x", "null", "null", "null", "null")
-                .replace("\"fhirServer\": \"x\",", "").replaceAll("(?s)\"fhirAuthorization\": \\{.*?\\},", "");
-        call(EhrKeys.es384(audience()), noServer).then().statusCode(412).contentType("application/problem+json")
+        String noServer = FhirFixtures.patientViewRequest(
+                        UUID.randomUUID().toString(), "x", "null", "null", "null", "null")
+                .replace("\"fhirServer\": \"x\",", "")
+                .replaceAll("(?s)\"fhirAuthorization\": \\{.*?\\},", "");
+        call(EhrKeys.es384(audience()), noServer)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
                 .body("detail", containsString("patient"));
         // a FHIR server not registered for this EHR client is never called
-        call(EhrKeys.es384(audience()), FhirFixtures.patientViewRequest(UUID.randomUUID().toString(), "http://127.0.0.1:9/fhir",
-                "null", "null", "null", "null")).then().statusCode(412).body("detail", containsString("not registered"));
+        call(
+                        EhrKeys.es384(audience()),
+                        FhirFixtures.patientViewRequest(
+                                UUID.randomUUID().toString(),
+                                "http://127.0.0.1:9/fhir",
+                                "null",
+                                "null",
+                                "null",
+                                "null"))
+                .then()
+                .statusCode(412)
+                .body("detail", containsString("not registered"));
         // the registered server refuses the token, or does not know the patient
-        String wrongToken = FhirFixtures.patientViewRequest(UUID.randomUUID().toString(), fhir.base(), "null", "null", "null", "null")
+        String wrongToken = FhirFixtures.patientViewRequest(
+                        UUID.randomUUID().toString(), fhir.base(), "null", "null", "null", "null")
                 .replace(FHIR_TOKEN, "expired-token");
         call(EhrKeys.es384(audience()), wrongToken).then().statusCode(412).body("detail", containsString("401"));
-        String unknownPatient = FhirFixtures.patientViewRequest(UUID.randomUUID().toString(), fhir.base(), "null", "null", "null", "null")
+        String unknownPatient = FhirFixtures.patientViewRequest(
+                        UUID.randomUUID().toString(), fhir.base(), "null", "null", "null", "null")
                 .replace("\"patientId\": \"" + FhirFixtures.PATIENT_ID + "\"", "\"patientId\": \"nobody\"");
         call(EhrKeys.es384(audience()), unknownPatient).then().statusCode(412).body("detail", containsString("404"));
         assertThat(screenings()).isEqualTo(before);
@@ -423,24 +649,42 @@ class CdsHooksApiTest {
     @Test
     void aMalformedHookRequestIs400NamingTheFieldAndNothingIsStored() {
         long before = screenings();
-        String body = article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()).replaceAll("\"hookInstance\": \"[^\"]+\",", "")
+        String body = article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())
+                .replaceAll("\"hookInstance\": \"[^\"]+\",", "")
                 .replace("\"hook\": \"patient-view\"", "\"hook\": \"order-select\"");
-        call(EhrKeys.es384(audience()), body).then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("/hookInstance")).body("errors.field", hasItem("/hook"));
+        call(EhrKeys.es384(audience()), body)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("/hookInstance"))
+                .body("errors.field", hasItem("/hook"));
         call(EhrKeys.es384(audience()), "{\"hook\": ").then().statusCode(400);
-        String badPrefetch = FhirFixtures.patientViewRequest(UUID.randomUUID().toString(), fhir.base(), "{\"resourceType\": \"Nonsense\"}",
-                "null", "null", "null");
-        call(EhrKeys.es384(audience()), badPrefetch).then().statusCode(400).body("errors.field", hasItem("/prefetch/patient"));
+        String badPrefetch = FhirFixtures.patientViewRequest(
+                UUID.randomUUID().toString(), fhir.base(), "{\"resourceType\": \"Nonsense\"}", "null", "null", "null");
+        call(EhrKeys.es384(audience()), badPrefetch)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("/prefetch/patient"));
         assertThat(screenings()).isEqualTo(before);
     }
 
     @Test
     void browserEhrClientsOfAConfiguredOriginPassTheCorsPreflight() {
-        given().auth().none().header("Origin", "https://ehr.example.org").header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type").options(SERVICE)
-                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://ehr.example.org");
-        given().auth().none().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "POST")
-                .options(SERVICE).then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().auth()
+                .none()
+                .header("Origin", "https://ehr.example.org")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options(SERVICE)
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://ehr.example.org");
+        given().auth()
+                .none()
+                .header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .options(SERVICE)
+                .then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
-
 }

@@ -1,5 +1,11 @@
 package io.crosscheck.cdshooks;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
 import io.crosscheck.support.EhrKeys;
 import io.crosscheck.support.FakeSmartEhr;
 import io.crosscheck.support.FhirFixtures;
@@ -10,13 +16,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jwt.JwtClaims;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,12 +25,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * SMART App Launch (EHR launch) from a card's smart link, over real HTTP end to end: a fake EHR authorisation
@@ -47,11 +46,13 @@ class SmartLaunchTest {
     static final String SESSION = "crosscheck-session";
     static final String LAUNCH_COOKIE = "crosscheck-smart-launch";
     static final Pattern NEXT = Pattern.compile("http-equiv=\"refresh\" content=\"0;url=([^\"]+)\"");
-    static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient BROWSER =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     static FakeSmartEhr ehr;
     /** A screening made by the EHR's CDS Hooks call (patient FhirFixtures.PATIENT_ID), and its cards. */
     static String screeningId;
+
     static JsonPath cdsResponse;
 
     @BeforeEach
@@ -63,14 +64,31 @@ class SmartLaunchTest {
         }
         ehr = new FakeSmartEhr();
         TestUsers.ensureUser("smart-clinic-physio", "smart-physio-pw-123", List.of("physio"), CLINIC);
-        admin().body(Map.of("issuer", ISSUER, "clinic", CLINIC,
-                        "jwks", new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
-                        "smart", Map.of("clientId", FakeSmartEhr.CLIENT_ID, "iss", List.of(ehr.fhirBase() + "/"))))
-                .post("/api/v1/admin/ehr-clients").then().statusCode(anyOf(equalTo(201), equalTo(200)))
-                .body("smart.clientId", equalTo(FakeSmartEhr.CLIENT_ID)).body("smart.iss", equalTo(List.of(ehr.fhirBase())));
-        String answer = given().auth().none().header("Authorization", "Bearer " + cdsToken()).contentType(ContentType.JSON)
-                .body(FhirFixtures.articlePatientView(UUID.randomUUID().toString(), FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
-                .post(SERVICE).then().statusCode(200).extract().asString();
+        admin().body(Map.of(
+                        "issuer",
+                        ISSUER,
+                        "clinic",
+                        CLINIC,
+                        "jwks",
+                        new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
+                        "smart",
+                        Map.of("clientId", FakeSmartEhr.CLIENT_ID, "iss", List.of(ehr.fhirBase() + "/"))))
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(anyOf(equalTo(201), equalTo(200)))
+                .body("smart.clientId", equalTo(FakeSmartEhr.CLIENT_ID))
+                .body("smart.iss", equalTo(List.of(ehr.fhirBase())));
+        String answer = given().auth()
+                .none()
+                .header("Authorization", "Bearer " + cdsToken())
+                .contentType(ContentType.JSON)
+                .body(FhirFixtures.articlePatientView(
+                        UUID.randomUUID().toString(), FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
+                .post(SERVICE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         // smart links with appContext, checked against the specification's response model (cds-resp-3 among others)
         assertThat(io.crosscheck.support.CdsConformance.violations(answer)).isEmpty();
         cdsResponse = new JsonPath(answer);
@@ -87,7 +105,8 @@ class SmartLaunchTest {
     // ---- cards and registration ----
 
     @Test
-    @DisplayName("Cards of an EHR registered for SMART keep the absolute link and add a smart link to /smart/launch with the screening as appContext")
+    @DisplayName(
+            "Cards of an EHR registered for SMART keep the absolute link and add a smart link to /smart/launch with the screening as appContext")
     void cardsCarryASmartLink() {
         List<Map<String, Object>> cards = cdsResponse.getList("cards");
         assertThat(cards).isNotEmpty();
@@ -96,7 +115,8 @@ class SmartLaunchTest {
             List<Map<String, Object>> links = (List<Map<String, Object>>) card.get("links");
             assertThat(links).anySatisfy(l -> {
                 assertThat(l.get("type")).isEqualTo("absolute");
-                assertThat(l.get("url")).isEqualTo("http://localhost:" + RestAssured.port + "/ui/screenings/" + screeningId);
+                assertThat(l.get("url"))
+                        .isEqualTo("http://localhost:" + RestAssured.port + "/ui/screenings/" + screeningId);
                 assertThat(l).doesNotContainKey("appContext");
             });
             assertThat(links).anySatisfy(l -> {
@@ -110,35 +130,61 @@ class SmartLaunchTest {
     }
 
     @Test
-    @DisplayName("A SMART registration with a missing client id, a bad URL or another client's FHIR server is refused with 422 naming the fields")
+    @DisplayName(
+            "A SMART registration with a missing client id, a bad URL or another client's FHIR server is refused with 422 naming the fields")
     void badSmartRegistrationIsRefused() {
-        admin().body(Map.of("issuer", "https://ehr-bad-smart.example.org", "clinic", CLINIC,
-                        "jwks", new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
-                        "smart", Map.of("clientId", "", "iss", List.of("not a url", ehr.fhirBase()))))
-                .post("/api/v1/admin/ehr-clients").then().statusCode(422).contentType("application/problem+json")
+        admin().body(Map.of(
+                        "issuer",
+                        "https://ehr-bad-smart.example.org",
+                        "clinic",
+                        CLINIC,
+                        "jwks",
+                        new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
+                        "smart",
+                        Map.of("clientId", "", "iss", List.of("not a url", ehr.fhirBase()))))
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("/smart/clientId"))
                 .body("errors.field", hasItem("/smart/iss/0"))
                 .body("errors.field", hasItem("/smart/iss/1"));
-        admin().body(Map.of("issuer", "https://ehr-bad-smart.example.org", "clinic", CLINIC,
-                        "jwks", new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""), "smart", Map.of("clientId", "x")))
-                .post("/api/v1/admin/ehr-clients").then().statusCode(422).body("errors.field", hasItem("/smart/iss"));
-        admin().get("/api/v1/admin/ehr-clients").then().statusCode(200)
+        admin().body(Map.of(
+                        "issuer",
+                        "https://ehr-bad-smart.example.org",
+                        "clinic",
+                        CLINIC,
+                        "jwks",
+                        new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
+                        "smart",
+                        Map.of("clientId", "x")))
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("/smart/iss"));
+        admin().get("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(200)
                 .body("issuer", org.hamcrest.Matchers.not(hasItem("https://ehr-bad-smart.example.org")));
     }
 
     // ---- the launch ----
 
     @Test
-    @DisplayName("Launch, authorize and callback sign the clinician in and open the card's screening: 200, the result shown")
+    @DisplayName(
+            "Launch, authorize and callback sign the clinician in and open the card's screening: 200, the result shown")
     void theLaunchEndsSignedInOnTheScreening() throws Exception {
         Response launch = launch(ehr.fhirBase(), ehr.launch(FhirFixtures.PATIENT_ID, screeningId));
         launch.then().statusCode(302);
         String authorize = launch.getHeader("Location");
         assertThat(authorize).startsWith(ehr.issuer() + "/authorize?");
         Map<String, String> q = FakeSmartEhr.params(URI.create(authorize).getRawQuery());
-        assertThat(q).containsEntry("response_type", "code").containsEntry("client_id", FakeSmartEhr.CLIENT_ID)
+        assertThat(q)
+                .containsEntry("response_type", "code")
+                .containsEntry("client_id", FakeSmartEhr.CLIENT_ID)
                 .containsEntry("redirect_uri", "http://localhost:" + RestAssured.port + "/smart/callback")
-                .containsEntry("aud", ehr.fhirBase()).containsEntry("code_challenge_method", "S256")
+                .containsEntry("aud", ehr.fhirBase())
+                .containsEntry("code_challenge_method", "S256")
                 .containsEntry("scope", "launch openid fhirUser patient/*.read");
         assertThat(q.get("state")).hasSizeGreaterThanOrEqualTo(43);
         assertThat(q.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
@@ -153,19 +199,43 @@ class SmartLaunchTest {
         String session = callback.getCookie(SESSION);
         assertThat(session).isNotNull();
 
-        String page = given().auth().none().redirects().follow(false).cookie(SESSION, session).get(next)
-                .then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+        String page = given().auth()
+                .none()
+                .redirects()
+                .follow(false)
+                .cookie(SESSION, session)
+                .get(next)
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .extract()
+                .asString();
         assertThat(page).contains("Screening result").contains("data-screening=\"" + screeningId + "\"");
         // signed in as a physio of the EHR client's clinic: the clinic's client list opens too, no login page
-        given().auth().none().redirects().follow(false).cookie(SESSION, session).get("/ui/clients").then().statusCode(200);
+        given().auth()
+                .none()
+                .redirects()
+                .follow(false)
+                .cookie(SESSION, session)
+                .get("/ui/clients")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     @DisplayName("Without appContext the callback opens the latest screening of the patient in context")
     void withoutAppContextThePatientsLatestScreeningOpens() throws Exception {
-        String later = given().auth().none().header("Authorization", "Bearer " + cdsToken()).contentType(ContentType.JSON)
-                .body(FhirFixtures.articlePatientView(UUID.randomUUID().toString(), FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
-                .post(SERVICE).then().statusCode(200).extract().path("extension.crosscheck.screeningId");
+        String later = given().auth()
+                .none()
+                .header("Authorization", "Bearer " + cdsToken())
+                .contentType(ContentType.JSON)
+                .body(FhirFixtures.articlePatientView(
+                        UUID.randomUUID().toString(), FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
+                .post(SERVICE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("extension.crosscheck.screeningId");
         assertThat(later).isNotEqualTo(screeningId);
         Response callback = fullLaunch(ehr.launch(FhirFixtures.PATIENT_ID, null));
         callback.then().statusCode(200);
@@ -179,13 +249,27 @@ class SmartLaunchTest {
     @Test
     @DisplayName("A screening of another clinic named as appContext is never opened, nor reachable with the session")
     void anotherClinicsScreeningIsNeverReachable() throws Exception {
-        String otherClinics = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType(ContentType.JSON)
-                .body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        String otherClinics = given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Response callback = fullLaunch(ehr.launch(null, otherClinics));
         callback.then().statusCode(200);
         assertThat(next(callback)).isEqualTo("/ui/clients").doesNotContain(otherClinics);
-        given().auth().none().redirects().follow(false).cookie(SESSION, callback.getCookie(SESSION)).get("/ui/screenings/" + otherClinics)
-                .then().statusCode(404);
+        given().auth()
+                .none()
+                .redirects()
+                .follow(false)
+                .cookie(SESSION, callback.getCookie(SESSION))
+                .get("/ui/screenings/" + otherClinics)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -195,7 +279,14 @@ class SmartLaunchTest {
         r.then().statusCode(400).contentType(ContentType.HTML);
         assertThat(r.getHeader("Location")).isNull();
         launch(null, "launch-1").then().statusCode(400);
-        given().auth().none().redirects().follow(false).queryParam("iss", ehr.fhirBase()).get("/smart/launch").then().statusCode(400);
+        given().auth()
+                .none()
+                .redirects()
+                .follow(false)
+                .queryParam("iss", ehr.fhirBase())
+                .get("/smart/launch")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -220,10 +311,15 @@ class SmartLaunchTest {
     }
 
     @Test
-    @DisplayName("An id_token for another audience, expired, signed by another key, signed with HS256 or missing is refused and signs nobody in")
+    @DisplayName(
+            "An id_token for another audience, expired, signed by another key, signed with HS256 or missing is refused and signs nobody in")
     void badIdTokensAreRefused() throws Exception {
-        for (FakeSmartEhr.IdToken bad : List.of(FakeSmartEhr.IdToken.WRONG_AUDIENCE, FakeSmartEhr.IdToken.EXPIRED,
-                FakeSmartEhr.IdToken.OTHER_KEY, FakeSmartEhr.IdToken.HS256, FakeSmartEhr.IdToken.NONE)) {
+        for (FakeSmartEhr.IdToken bad : List.of(
+                FakeSmartEhr.IdToken.WRONG_AUDIENCE,
+                FakeSmartEhr.IdToken.EXPIRED,
+                FakeSmartEhr.IdToken.OTHER_KEY,
+                FakeSmartEhr.IdToken.HS256,
+                FakeSmartEhr.IdToken.NONE)) {
             ehr.idToken = bad;
             Response callback = fullLaunch(ehr.launch(FhirFixtures.PATIENT_ID, screeningId));
             assertThat(callback.statusCode()).as(bad.name()).isEqualTo(403);
@@ -245,7 +341,12 @@ class SmartLaunchTest {
     @Test
     @DisplayName("The EHR refusing authorisation (error on the callback) is shown as such and signs nobody in")
     void anAuthorisationErrorIsShown() {
-        Response r = given().auth().none().redirects().follow(false).queryParam("error", "access_denied").queryParam("state", "x")
+        Response r = given().auth()
+                .none()
+                .redirects()
+                .follow(false)
+                .queryParam("error", "access_denied")
+                .queryParam("state", "x")
                 .get("/smart/callback");
         assertRefused(r, 400);
         assertThat(r.asString()).contains("access_denied");
@@ -268,8 +369,13 @@ class SmartLaunchTest {
                     .getValue("quarkus.log.file.path", String.class));
             String text = java.nio.file.Files.readString(log);
             assertThat(text).contains("SMART sign-in refused");
-            assertThat(text).doesNotContain(patient).doesNotContain(ehr.subject).doesNotContain(launchId)
-                    .doesNotContain(q.get("code")).doesNotContain(q.get("state")).doesNotContain("fake-access-token")
+            assertThat(text)
+                    .doesNotContain(patient)
+                    .doesNotContain(ehr.subject)
+                    .doesNotContain(launchId)
+                    .doesNotContain(q.get("code"))
+                    .doesNotContain(q.get("state"))
+                    .doesNotContain("fake-access-token")
                     .doesNotContain(launch.getCookie(LAUNCH_COOKIE));
         } finally {
             ehr.subject = "practitioner-7";
@@ -277,13 +383,22 @@ class SmartLaunchTest {
     }
 
     @Test
-    @DisplayName("A confidential client sends its configured secret with HTTP Basic; a token endpoint refusing it signs nobody in")
+    @DisplayName(
+            "A confidential client sends its configured secret with HTTP Basic; a token endpoint refusing it signs nobody in")
     void aConfidentialClientAuthenticatesAtTheTokenEndpoint() throws Exception {
         try (FakeSmartEhr confidential = new FakeSmartEhr("crosscheck-confidential-test", "test-smart-client-secret")) {
-            admin().body(Map.of("issuer", "https://ehr-smart-confidential.example.org", "clinic", CLINIC,
-                            "jwks", new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
-                            "smart", Map.of("clientId", confidential.clientId, "iss", List.of(confidential.fhirBase()))))
-                    .post("/api/v1/admin/ehr-clients").then().statusCode(anyOf(equalTo(201), equalTo(200)));
+            admin().body(Map.of(
+                            "issuer",
+                            "https://ehr-smart-confidential.example.org",
+                            "clinic",
+                            CLINIC,
+                            "jwks",
+                            new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
+                            "smart",
+                            Map.of("clientId", confidential.clientId, "iss", List.of(confidential.fhirBase()))))
+                    .post("/api/v1/admin/ehr-clients")
+                    .then()
+                    .statusCode(anyOf(equalTo(201), equalTo(200)));
             Response good = fullLaunch(confidential, confidential.launch(FhirFixtures.PATIENT_ID, screeningId));
             good.then().statusCode(200);
             assertThat(confidential.problems).isEmpty();
@@ -305,7 +420,10 @@ class SmartLaunchTest {
     }
 
     static io.restassured.specification.RequestSpecification admin() {
-        return given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType(ContentType.JSON);
+        return given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .contentType(ContentType.JSON);
     }
 
     static String cdsToken() {
@@ -314,7 +432,8 @@ class SmartLaunchTest {
     }
 
     static Response launch(String iss, String launch) {
-        io.restassured.specification.RequestSpecification spec = given().auth().none().redirects().follow(false);
+        io.restassured.specification.RequestSpecification spec =
+                given().auth().none().redirects().follow(false);
         if (iss != null) {
             spec = spec.queryParam("iss", iss);
         }
@@ -323,13 +442,15 @@ class SmartLaunchTest {
 
     /** The browser at the EHR's authorize URL: the EHR's redirect back (the callback URL with code and state). */
     static String authorize(String url) throws Exception {
-        HttpResponse<String> r = BROWSER.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = BROWSER.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("authorize: " + r.body()).isEqualTo(302);
         return r.headers().firstValue("Location").orElseThrow();
     }
 
     static Response callback(String url, String launchCookie) {
-        io.restassured.specification.RequestSpecification spec = given().auth().none().redirects().follow(false).urlEncodingEnabled(false);
+        io.restassured.specification.RequestSpecification spec =
+                given().auth().none().redirects().follow(false).urlEncodingEnabled(false);
         if (launchCookie != null) {
             spec = spec.cookie(LAUNCH_COOKIE, launchCookie);
         }

@@ -1,15 +1,14 @@
 package io.crosscheck.cdshooks;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Without CROSSCHECK_SESSION_KEY the form login keeps a random key of its own, which no other node (and no
@@ -28,8 +27,13 @@ class SmartLaunchWithoutSessionKeyTest {
 
     @Test
     void aLaunchWithoutASessionKeyIs503AndRedirectsNowhere() {
-        given().redirects().follow(false).queryParam("iss", "https://ehr.example.org/fhir").queryParam("launch", "x")
-                .get("/smart/launch").then().statusCode(503)
+        given().redirects()
+                .follow(false)
+                .queryParam("iss", "https://ehr.example.org/fhir")
+                .queryParam("launch", "x")
+                .get("/smart/launch")
+                .then()
+                .statusCode(503)
                 .header("Location", nullValue())
                 .body(containsString("CROSSCHECK_SESSION_KEY"));
     }

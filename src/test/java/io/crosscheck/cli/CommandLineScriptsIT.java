@@ -1,16 +1,13 @@
 package io.crosscheck.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crosscheck.audit.AuditChain;
 import io.crosscheck.support.BrokenRules;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
-import io.crosscheck.audit.AuditChain;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped scripts run as separate processes against the packaged application (after
@@ -37,15 +36,21 @@ class CommandLineScriptsIT {
 
     @TempDir
     static Path tmp;
+
     static String databaseUrl;
 
     @BeforeAll
     static void storeTwoScreeningsInAnH2FileDatabase() throws Exception {
         databaseUrl = "jdbc:h2:file:" + tmp.resolve("db/crosscheck").toAbsolutePath();
-        Flyway.configure().dataSource(databaseUrl, "crosscheck", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(databaseUrl, "crosscheck", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         try (Connection db = DriverManager.getConnection(databaseUrl, "crosscheck", "");
-             PreparedStatement insert = db.prepareStatement("insert into screening (id, client_ref, created_at, kb_version, "
-                     + "request_json, result_json, explanation_json) values (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert =
+                        db.prepareStatement("insert into screening (id, client_ref, created_at, kb_version, "
+                                + "request_json, result_json, explanation_json) values (?, ?, ?, ?, ?, ?, ?)")) {
             String[] requests = {Requests.ARTICLE_DESK_WORKER, Requests.ARTICLE_WITH_SADDLE_NUMBNESS};
             for (int i = 0; i < requests.length; i++) {
                 insert.setObject(1, UUID.randomUUID());
@@ -64,7 +69,10 @@ class CommandLineScriptsIT {
     void validateRulesExitsZeroOnTheShippedRules() throws Exception {
         Run run = run("bin/validate-rules");
         assertThat(run.status).as(run.err).isZero();
-        assertThat(run.out).contains(" passed, 0 failed").contains("rule coverage 100.0 %").contains("is valid");
+        assertThat(run.out)
+                .contains(" passed, 0 failed")
+                .contains("rule coverage 100.0 %")
+                .contains("is valid");
         assertThat(run.err).as("nothing but problems goes to stderr").isEmpty();
     }
 
@@ -83,7 +91,9 @@ class CommandLineScriptsIT {
         Path index = tmp.resolve("rule-index.md");
         Run run = run("bin/validate-rules", "--index", index.toString());
         assertThat(run.status).as(run.err).isZero();
-        assertThat(Files.readString(index)).contains("| PAT-001 |").contains("rules/scenarios/article-desk-worker.yaml");
+        assertThat(Files.readString(index))
+                .contains("| PAT-001 |")
+                .contains("rules/scenarios/article-desk-worker.yaml");
     }
 
     @Test
@@ -119,12 +129,17 @@ class CommandLineScriptsIT {
     @Test
     void auditCheckExitsZeroOnAnIntactChainAndOneNamingTheFirstEditedEntry() throws Exception {
         String url = "jdbc:h2:file:" + tmp.resolve("audit-db/crosscheck").toAbsolutePath();
-        Flyway.configure().dataSource(url, "crosscheck", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "crosscheck", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         Path keyFile = tmp.resolve("audit.key");
         Files.writeString(keyFile, "cli-test-audit-key-0123456789abcdef");
         try (Connection db = DriverManager.getConnection(url, "crosscheck", "");
-             PreparedStatement insert = db.prepareStatement("insert into audit_entry (id, recorded_at, actor, clinic_id, action, "
-                     + "subject) values (?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert =
+                        db.prepareStatement("insert into audit_entry (id, recorded_at, actor, clinic_id, action, "
+                                + "subject) values (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < 5; i++) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setObject(2, OffsetDateTime.of(2026, 11, 29, 9, i, 0, 0, ZoneOffset.UTC));
@@ -139,16 +154,30 @@ class CommandLineScriptsIT {
             db.commit();
         }
 
-        Run intact = run("bin/crosscheck", "audit-check", "--jdbc-url", url, "--key-file", keyFile.toString(),
-                "--checkpoint-file", tmp.resolve("no-audit-head").toString());
+        Run intact = run(
+                "bin/crosscheck",
+                "audit-check",
+                "--jdbc-url",
+                url,
+                "--key-file",
+                keyFile.toString(),
+                "--checkpoint-file",
+                tmp.resolve("no-audit-head").toString());
         assertThat(intact.status).as(intact.err).isZero();
         assertThat(intact.out).contains("audit chain intact: 5 sealed entries");
 
         try (Connection db = DriverManager.getConnection(url, "crosscheck", "")) {
             db.createStatement().executeUpdate("update audit_entry set actor = 'someone-else' where seq = 3");
         }
-        Run broken = run("bin/crosscheck", "audit-check", "--jdbc-url", url, "--key-file", keyFile.toString(),
-                "--checkpoint-file", tmp.resolve("no-audit-head").toString());
+        Run broken = run(
+                "bin/crosscheck",
+                "audit-check",
+                "--jdbc-url",
+                url,
+                "--key-file",
+                keyFile.toString(),
+                "--checkpoint-file",
+                tmp.resolve("no-audit-head").toString());
         assertThat(broken.status).isEqualTo(1);
         assertThat(broken.out).contains("audit chain BROKEN at entry 3");
     }
@@ -167,19 +196,32 @@ class CommandLineScriptsIT {
         // the build's own database kind: an in-memory H2, or the PostgreSQL build's test database
         String pg = System.getProperty("crosscheck.jdbc-url", "");
         String url = pg.startsWith("jdbc:postgresql:") ? pg : "jdbc:h2:mem:serve-test;DB_CLOSE_DELAY=-1";
-        Process serve = new ProcessBuilder("bin/serve", "-Dquarkus.http.port=" + port,
-                "-Dcrosscheck.jdbc-url=" + url, "-Dcrosscheck.db-user=" + System.getProperty("crosscheck.db-user", "crosscheck"),
-                "-Dcrosscheck.audit.key-file=" + tmp.resolve("serve-audit.key"),
-                "-Dcrosscheck.audit.checkpoint-file=" + tmp.resolve("serve-audit-head"))
-                .directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process serve = new ProcessBuilder(
+                        "bin/serve",
+                        "-Dquarkus.http.port=" + port,
+                        "-Dcrosscheck.jdbc-url=" + url,
+                        "-Dcrosscheck.db-user=" + System.getProperty("crosscheck.db-user", "crosscheck"),
+                        "-Dcrosscheck.audit.key-file=" + tmp.resolve("serve-audit.key"),
+                        "-Dcrosscheck.audit.checkpoint-file=" + tmp.resolve("serve-audit-head"))
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             PackagedJar.awaitReady(serve, http, port, log);
             // the JVM defaults reached the service's JVM
-            assertThat(ProcessHandle.of(serve.pid()).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of()))
+            assertThat(ProcessHandle.of(serve.pid())
+                            .flatMap(h -> h.info().arguments())
+                            .map(List::of)
+                            .orElse(List.of()))
                     .contains("-XX:+UseSerialGC", "-Xmx192m");
-            int anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/vocabulary")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            int anonymous = http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/vocabulary"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             assertThat(anonymous).isEqualTo(401);
         } finally {
             serve.destroy();
@@ -187,19 +229,24 @@ class CommandLineScriptsIT {
         }
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run run(String... command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(command));
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).directory(Path.of("").toAbsolutePath().toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + cmd);
         }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

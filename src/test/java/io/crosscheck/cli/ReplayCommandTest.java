@@ -1,15 +1,12 @@
 package io.crosscheck.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosscheck.authoring.replay.ReplayEngineTest;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.GeneratedRequests;
 import io.crosscheck.support.RuleHarness;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +20,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/replay's main class against an H2 file database laid out by the service's own migrations,
@@ -36,6 +35,7 @@ class ReplayCommandTest {
 
     @TempDir
     static Path tmp;
+
     static String url;
     static Path candidate;
     static int expectedDowngrades;
@@ -43,24 +43,34 @@ class ReplayCommandTest {
     static int rowsForClient3;
     /** Rows after this instant are outside the filtered replay's time window. */
     static final OffsetDateTime WINDOW_END = OffsetDateTime.of(2025, 3, 1, 15, 0, 0, 0, ZoneOffset.UTC);
+
     static String contentsBefore;
 
     @BeforeAll
     static void storeScreenings() throws Exception {
         url = "jdbc:h2:file:" + tmp.resolve("db/crosscheck").toAbsolutePath();
-        Flyway.configure().dataSource(url, "crosscheck", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "crosscheck", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         candidate = Candidates.withLcsConsistentMinFindings(tmp.resolve("candidate"), 4);
         RuleHarness shipped = RuleHarness.shipped();
         List<String> requests = GeneratedRequests.generate(42L, ROWS);
         try (Connection db = DriverManager.getConnection(url, "crosscheck", "");
-             PreparedStatement insert = db.prepareStatement("insert into screening (id, client_ref, created_at, kb_version, "
-                     + "request_json, result_json, explanation_json) values (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert =
+                        db.prepareStatement("insert into screening (id, client_ref, created_at, kb_version, "
+                                + "request_json, result_json, explanation_json) values (?, ?, ?, ?, ?, ?, ?)")) {
             OffsetDateTime t = OffsetDateTime.of(2025, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
             for (int i = 0; i < ROWS; i++) {
                 var result = shipped.screen(requests.get(i));
-                String ref = RuleHarness.JSON.readTree(requests.get(i)).get("clientRef").asText();
+                String ref = RuleHarness.JSON
+                        .readTree(requests.get(i))
+                        .get("clientRef")
+                        .asText();
                 boolean changes = !ReplayEngineTest.expectedKinds(result).isEmpty();
-                OffsetDateTime at = i % 3 == 0 ? t : (t = t.plusMinutes(1));  // some share a timestamp: paging must not skip them
+                OffsetDateTime at =
+                        i % 3 == 0 ? t : (t = t.plusMinutes(1)); // some share a timestamp: paging must not skip them
                 if (changes) {
                     expectedDowngrades++;
                 }
@@ -84,7 +94,13 @@ class ReplayCommandTest {
 
     @Test
     void printsTheReportWithTheExpectedChangeLineAndLeavesTheDatabaseAsItWas() throws Exception {
-        Run run = run("--rules", candidate.toString(), "--jdbc-url", url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "--batch-size", "50");
+        Run run = run(
+                "--rules",
+                candidate.toString(),
+                "--jdbc-url",
+                url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r",
+                "--batch-size",
+                "50");
 
         assertThat(run.status).as(run.err).isZero();
         assertThat(run.out)
@@ -98,8 +114,17 @@ class ReplayCommandTest {
 
     @Test
     void filtersByClientReferenceAndTimeAndPrintsJsonOnRequest() throws Exception {
-        Run run = run(candidate.toString(), "--jdbc-url", url, "--client-ref", "gen-3",
-                "--from", "2025-03-01T00:00:00Z", "--to", WINDOW_END.toInstant().toString(), "--json");
+        Run run = run(
+                candidate.toString(),
+                "--jdbc-url",
+                url,
+                "--client-ref",
+                "gen-3",
+                "--from",
+                "2025-03-01T00:00:00Z",
+                "--to",
+                WINDOW_END.toInstant().toString(),
+                "--json");
 
         assertThat(run.status).as(run.err).isZero();
         JsonNode report = RuleHarness.JSON.readTree(run.out);
@@ -122,13 +147,14 @@ class ReplayCommandTest {
         assertThat(run("--help").out).contains("--client-ref");
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ReplayCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = ReplayCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -137,9 +163,10 @@ class ReplayCommandTest {
     private static String contents() throws Exception {
         StringBuilder s = new StringBuilder();
         try (Connection db = DriverManager.getConnection(url, "crosscheck", "");
-             Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("select id, client_ref, created_at, kb_version, request_json, result_json, "
-                     + "explanation_json from screening order by id")) {
+                Statement st = db.createStatement();
+                ResultSet rs =
+                        st.executeQuery("select id, client_ref, created_at, kb_version, request_json, result_json, "
+                                + "explanation_json from screening order by id")) {
             while (rs.next()) {
                 for (int c = 1; c <= 7; c++) {
                     s.append(rs.getString(c)).append('\u0001');

@@ -1,14 +1,13 @@
 package io.crosscheck.cli;
 
-import io.crosscheck.support.KnowledgeBaseCopy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosscheck.support.KnowledgeBaseCopy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The validate command: zero on the shipped rules, non-zero with file:line:column for each lint class. */
 class ValidateCommandTest {
@@ -23,8 +22,12 @@ class ValidateCommandTest {
     }
 
     private int validate() {
-        return ValidateCommand.run(new String[] {"--rules", kb.rules().toString(), "--docs", kb.docs().toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return ValidateCommand.run(
+                new String[] {
+                    "--rules", kb.rules().toString(), "--docs", kb.docs().toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String errors() {
@@ -34,19 +37,26 @@ class ValidateCommandTest {
     @Test
     void theShippedKnowledgeBaseIsValid() {
         assertThat(validate()).as(errors()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 failed").contains("rule coverage 100.0 %").contains("is valid");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("0 failed")
+                .contains("rule coverage 100.0 %")
+                .contains("is valid");
     }
 
     @Test
     void aCompileErrorFailsWithFileLineAndColumn() {
-        kb.write("rules/plan/broken.drl", "package rules.plan;\nrule \"BRK-001: x\" @id(\"BRK-001\")\nwhen\n  Finding( code == )\nthen\nend\n");
+        kb.write(
+                "rules/plan/broken.drl",
+                "package rules.plan;\nrule \"BRK-001: x\" @id(\"BRK-001\")\nwhen\n  Finding( code == )\nthen\nend\n");
         assertThat(validate()).isEqualTo(1);
         assertThat(errors()).containsPattern("(?m)^rules/plan/broken\\.drl:4:\\d+: ");
     }
 
     @Test
     void aMissingIdFails() {
-        kb.write("rules/plan/anonymous.drl", "package rules.plan;\nimport io.crosscheck.engine.facts.*;\nrule \"No id\" ruleflow-group \"plan\"\nwhen\n  Finding()\nthen\nend\n");
+        kb.write(
+                "rules/plan/anonymous.drl",
+                "package rules.plan;\nimport io.crosscheck.engine.facts.*;\nrule \"No id\" ruleflow-group \"plan\"\nwhen\n  Finding()\nthen\nend\n");
         assertThat(validate()).isEqualTo(1);
         assertThat(errors()).contains("rules/plan/anonymous.drl:3:1: rule \"No id\" has no @id metadata");
     }
@@ -63,15 +73,20 @@ class ValidateCommandTest {
     void aMissingKbDocFails() {
         kb.delete("kb-docs/rules/LCS-020.md");
         assertThat(validate()).isEqualTo(1);
-        assertThat(errors()).containsPattern("rules/lower_crossed/lcs-findings\\.drl:\\d+:1: rule LCS-020 has no kb-doc page");
+        assertThat(errors())
+                .containsPattern("rules/lower_crossed/lcs-findings\\.drl:\\d+:1: rule LCS-020 has no kb-doc page");
     }
 
     @Test
     void aVocabularyCodeThatDoesNotExistFails() {
-        kb.write("rules/lower_crossed/lcs-findings.drl", kb.read("rules/lower_crossed/lcs-findings.drl")
-                .replace("muscle == \"hamstrings\"", "muscle == \"hamstring\""));
+        kb.write(
+                "rules/lower_crossed/lcs-findings.drl",
+                kb.read("rules/lower_crossed/lcs-findings.drl")
+                        .replace("muscle == \"hamstrings\"", "muscle == \"hamstring\""));
         assertThat(validate()).isEqualTo(1);
-        assertThat(errors()).containsPattern("rules/lower_crossed/lcs-findings\\.drl:\\d+:\\d+: \"hamstring\" is not a known code for MuscleLengthTest");
+        assertThat(errors())
+                .containsPattern(
+                        "rules/lower_crossed/lcs-findings\\.drl:\\d+:\\d+: \"hamstring\" is not a known code for MuscleLengthTest");
     }
 
     @Test
@@ -86,7 +101,9 @@ class ValidateCommandTest {
                 """);
         kb.write("kb-docs/interventions/foam_rolling.md", "---\nid: foam_rolling\n---\n# Foam rolling\n");
         assertThat(validate()).isEqualTo(1);
-        assertThat(errors()).containsPattern("rules/reference/interventions\\.yaml:\\d+:\\d+: intervention foam_rolling is in the catalogue but no rule recommends it");
+        assertThat(errors())
+                .containsPattern(
+                        "rules/reference/interventions\\.yaml:\\d+:\\d+: intervention foam_rolling is in the catalogue but no rule recommends it");
     }
 
     @Test
@@ -121,7 +138,9 @@ class ValidateCommandTest {
                 """);
         kb.write("kb-docs/rules/INT-098.md", "---\nid: INT-098\n---\n# INT-098\n");
         assertThat(validate()).isEqualTo(1);
-        assertThat(errors()).contains("rules/plan/dead.drl:7:27: \"unicorn_gait\" is not a known code for Finding, so this condition can never match")
+        assertThat(errors())
+                .contains(
+                        "rules/plan/dead.drl:7:27: \"unicorn_gait\" is not a known code for Finding, so this condition can never match")
                 .contains("rules/plan/dead.drl:3:1: rule INT-098 fires in no scenario");
     }
 
@@ -136,6 +155,7 @@ class ValidateCommandTest {
                   patterns: { LCS: consistent }
                 """);
         assertThat(validate()).isEqualTo(1);
-        assertThat(errors()).contains("rules/scenarios/zz-wrong.yaml:1:1: pattern LCS: expected consistent, got insufficient");
+        assertThat(errors())
+                .contains("rules/scenarios/zz-wrong.yaml:1:1: pattern LCS: expected consistent, got insufficient");
     }
 }

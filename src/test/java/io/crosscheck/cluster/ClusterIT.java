@@ -1,16 +1,14 @@
 package io.crosscheck.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
-import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,9 +31,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes of the packaged service, each on a free port with a data directory of its own, in cluster
@@ -50,10 +49,12 @@ import static org.awaitility.Awaitility.await;
  */
 class ClusterIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    private static final Path JAR =
+            Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
     private static final String DATABASE = "crosscheck_cluster_it";
     private static final String PASSWORD = "cluster-test-password";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final List<Process> started = new ArrayList<>();
 
@@ -71,7 +72,8 @@ class ClusterIT {
     }
 
     @Test
-    void twoNodesOnOneDatabaseServeOneKnowledgeBaseShareScreeningsAndJobsAndLoseNothingWhenOneIsKilled() throws Exception {
+    void twoNodesOnOneDatabaseServeOneKnowledgeBaseShareScreeningsAndJobsAndLoseNothingWhenOneIsKilled()
+            throws Exception {
         String url = freshDatabase();
         String user = System.getProperty("crosscheck.db-user", "postgres");
         int portA = PackagedJar.freePort();
@@ -81,9 +83,21 @@ class ClusterIT {
 
         // users of two clinics, created through node A, sign in on node B
         for (String clinic : List.of("clinic-a", "clinic-b")) {
-            send(a, "POST", "/api/v1/admin/clinics", admin(), "application/json", "{\"id\":\"" + clinic + "\",\"name\":\"" + clinic + "\"}");
-            HttpResponse<String> created = send(a, "POST", "/api/v1/admin/users", admin(), "application/json",
-                    "{\"username\":\"" + clinic + "-user\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"physio\",\"author\"],\"clinic\":\"" + clinic + "\"}");
+            send(
+                    a,
+                    "POST",
+                    "/api/v1/admin/clinics",
+                    admin(),
+                    "application/json",
+                    "{\"id\":\"" + clinic + "\",\"name\":\"" + clinic + "\"}");
+            HttpResponse<String> created = send(
+                    a,
+                    "POST",
+                    "/api/v1/admin/users",
+                    admin(),
+                    "application/json",
+                    "{\"username\":\"" + clinic + "-user\",\"password\":\"" + PASSWORD
+                            + "\",\"roles\":[\"physio\",\"author\"],\"clinic\":\"" + clinic + "\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
         String clinicA = basic("clinic-a-user", PASSWORD);
@@ -94,17 +108,23 @@ class ClusterIT {
         String viaB = id(post(b, clinicA, "cluster-2", null));
         for (Node node : List.of(a, b)) {
             for (String id : List.of(viaA, viaB)) {
-                assertThat(send(node, "GET", "/api/v1/screenings/" + id, clinicA, null, null).statusCode()).isEqualTo(200);
-                assertThat(send(node, "GET", "/api/v1/screenings/" + id, clinicB, null, null).statusCode())
-                        .as("clinic B reading clinic A's screening on " + node.name).isEqualTo(404);
+                assertThat(send(node, "GET", "/api/v1/screenings/" + id, clinicA, null, null)
+                                .statusCode())
+                        .isEqualTo(200);
+                assertThat(send(node, "GET", "/api/v1/screenings/" + id, clinicB, null, null)
+                                .statusCode())
+                        .as("clinic B reading clinic A's screening on " + node.name)
+                        .isEqualTo(404);
             }
         }
 
         // one Idempotency-Key sent to both nodes at once: one screening, both answers name it
-        java.util.concurrent.CompletableFuture<HttpResponse<String>> onA = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> unchecked(() -> post(a, clinicA, "cluster-idem", "cluster-same-key")));
-        java.util.concurrent.CompletableFuture<HttpResponse<String>> onB = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> unchecked(() -> post(b, clinicA, "cluster-idem", "cluster-same-key")));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> onA =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> unchecked(() -> post(a, clinicA, "cluster-idem", "cluster-same-key")));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> onB =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> unchecked(() -> post(b, clinicA, "cluster-idem", "cluster-same-key")));
         assertThat(id(onA.get())).isEqualTo(id(onB.get()));
         assertThat(List.of(onA.get().statusCode(), onB.get().statusCode())).contains(201);
 
@@ -112,24 +132,36 @@ class ClusterIT {
         String v1 = version(a);
         assertThat(version(b)).isEqualTo(v1);
         Path rules = Candidates.copyOfRules(tmp.resolve("candidate"));
-        Files.writeString(rules.resolve("lower_crossed/lcs-findings.drl"), "\n// cluster test: a comment, a new version\n",
+        Files.writeString(
+                rules.resolve("lower_crossed/lcs-findings.drl"),
+                "\n// cluster test: a comment, a new version\n",
                 StandardOpenOption.APPEND);
-        HttpResponse<String> reload = send(a, "POST", "/api/v1/knowledge-base/reload", clinicA, "application/zip",
+        HttpResponse<String> reload = send(
+                a,
+                "POST",
+                "/api/v1/knowledge-base/reload",
+                clinicA,
+                "application/zip",
                 TestUsers.zip(rules, Path.of("kb-docs")));
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
         String v2 = json.readTree(reload.body()).get("version").asText();
         assertThat(v2).isNotEqualTo(v1);
         long forward = converge(b, v2);
-        assertThat(json.readTree(post(b, clinicA, "cluster-3", null).body()).at("/knowledgeBase/version").asText()).isEqualTo(v2);
+        assertThat(json.readTree(post(b, clinicA, "cluster-3", null).body())
+                        .at("/knowledgeBase/version")
+                        .asText())
+                .isEqualTo(v2);
         HttpResponse<String> back = send(b, "POST", "/api/v1/knowledge-base/reload?version=" + v1, clinicA, null, null);
         assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
         long rollback = converge(a, v1);
-        System.out.printf("cluster convergence: reload of a rule change on node A served by node B after %d ms; "
-                + "roll back on node B served by node A after %d ms (poll interval 1 s)%n", forward, rollback);
+        System.out.printf(
+                "cluster convergence: reload of a rule change on node A served by node B after %d ms; "
+                        + "roll back on node B served by node A after %d ms (poll interval 1 s)%n",
+                forward, rollback);
 
         // load on both nodes; a replay runs on A; A is killed with SIGKILL in the middle of it all
         String run = "cl-" + Long.toHexString(System.nanoTime());
-        Map<String, String> answered = new ConcurrentHashMap<>();   // key -> screening id (201)
+        Map<String, String> answered = new ConcurrentHashMap<>(); // key -> screening id (201)
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(6);
@@ -153,43 +185,74 @@ class ClusterIT {
                 return null;
             });
         }
-        await("300 screenings within two minutes").pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(120))
+        await("300 screenings within two minutes")
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(120))
                 .until(() -> answered.size() >= 300);
-        HttpResponse<String> replay = send(a, "POST", "/api/v1/knowledge-base/replays", clinicA, "application/json",
+        HttpResponse<String> replay = send(
+                a,
+                "POST",
+                "/api/v1/knowledge-base/replays",
+                clinicA,
+                "application/json",
                 "{\"candidateVersion\":\"" + v2 + "\"}");
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
         String job = json.readTree(replay.body()).get("id").asText();
         HttpResponse<String> seenFromB = send(b, "GET", "/api/v1/knowledge-base/replays/" + job, clinicA, null, null);
-        assertThat(seenFromB.statusCode()).as("a replay started on A, read on B").isEqualTo(200);
-        assertThat(send(b, "GET", "/api/v1/knowledge-base/replays/" + job, clinicB, null, null).statusCode())
-                .as("another clinic's replay").isEqualTo(404);
+        assertThat(seenFromB.statusCode())
+                .as("a replay started on A, read on B")
+                .isEqualTo(200);
+        assertThat(send(b, "GET", "/api/v1/knowledge-base/replays/" + job, clinicB, null, null)
+                        .statusCode())
+                .as("another clinic's replay")
+                .isEqualTo(404);
         String stateAtKill = json.readTree(seenFromB.body()).get("state").asText();
-        a.process.destroyForcibly();   // SIGKILL: no shutdown hook, no flush
+        a.process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
         a.process.waitFor(30, TimeUnit.SECONDS);
         int answeredAtKill = answered.size();
-        Thread.sleep(1500);            // B keeps taking screenings alone
+        Thread.sleep(1500); // B keeps taking screenings alone
         running.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
         List<String> lost = new ArrayList<>();
         for (Map.Entry<String, String> e : answered.entrySet()) {
-            if (send(b, "GET", "/api/v1/screenings/" + e.getValue(), clinicA, null, null).statusCode() != 200) {
+            if (send(b, "GET", "/api/v1/screenings/" + e.getValue(), clinicA, null, null)
+                            .statusCode()
+                    != 200) {
                 lost.add(e.getKey());
             }
         }
         // the killed node's replay: failed (no heartbeat) or, had it finished first, done; never running forever
         long waitedFor = System.nanoTime();
-        String finalState = await("the killed node's replay no longer running on node B").pollInSameThread()
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(60))
-                .until(() -> json.readTree(send(b, "GET", "/api/v1/knowledge-base/replays/" + job, clinicA, null, null).body())
-                        .get("state").asText(), state -> !"running".equals(state));
-        JsonNode audit = json.readTree(send(b, "GET", "/api/v1/admin/audit/check", admin(), null, null).body());
-        System.out.printf("cluster kill test: %d screenings acknowledged (%d before node A was killed with SIGKILL), %d not "
+        String finalState = await("the killed node's replay no longer running on node B")
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> json.readTree(send(b, "GET", "/api/v1/knowledge-base/replays/" + job, clinicA, null, null)
+                                        .body())
+                                .get("state")
+                                .asText(),
+                        state -> !"running".equals(state));
+        JsonNode audit = json.readTree(
+                send(b, "GET", "/api/v1/admin/audit/check", admin(), null, null).body());
+        System.out.printf(
+                "cluster kill test: %d screenings acknowledged (%d before node A was killed with SIGKILL), %d not "
                         + "readable through node B; replay %s was %s at the kill and is %s on node B after %.1f s; audit chain valid: %s (%s entries)%n",
-                answered.size(), answeredAtKill, lost.size(), job, stateAtKill, finalState,
-                (System.nanoTime() - waitedFor) / 1e9, audit.get("valid"), audit.get("entries"));
-        assertThat(lost).as("acknowledged screenings missing after node A was killed").isEmpty();
+                answered.size(),
+                answeredAtKill,
+                lost.size(),
+                job,
+                stateAtKill,
+                finalState,
+                (System.nanoTime() - waitedFor) / 1e9,
+                audit.get("valid"),
+                audit.get("entries"));
+        assertThat(lost)
+                .as("acknowledged screenings missing after node A was killed")
+                .isEmpty();
         assertThat(finalState).isIn("failed", "done");
         if ("running".equals(stateAtKill)) {
             assertThat(finalState).as("a replay whose node died").isEqualTo("failed");
@@ -197,21 +260,28 @@ class ClusterIT {
         assertThat(audit.get("valid").asBoolean()).as(audit.toString()).isTrue();
     }
 
-    private record Node(String name, int port, Process process, Path log) {
-    }
+    private record Node(String name, int port, Process process, Path log) {}
 
     private Node start(String name, String url, String user, int port) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Path log = dir.resolve("node.log");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dcrosscheck.jdbc-url=" + url, "-Dcrosscheck.db-user=" + user,
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Dcrosscheck.jdbc-url=" + url,
+                "-Dcrosscheck.db-user=" + user,
                 "-Dcrosscheck.security.initial-admin.password=" + TestUsers.ADMIN_PASSWORD,
                 "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
                 "-Dcrosscheck.knowledge.rules-dir=" + Path.of("rules").toAbsolutePath(),
                 "-Dcrosscheck.knowledge.docs-dir=" + Path.of("kb-docs").toAbsolutePath(),
-                "-Dcrosscheck.replay.stale-after=5S", "-Dcrosscheck.replay.heartbeat-interval=1S",
-                "-jar", JAR.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                "-Dcrosscheck.replay.stale-after=5S",
+                "-Dcrosscheck.replay.heartbeat-interval=1S",
+                "-jar",
+                JAR.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("CROSSCHECK_CLUSTER", "true");
         pb.environment().put("CROSSCHECK_NODE_NAME", name);
         pb.environment().put("CROSSCHECK_AUDIT_KEY", "cluster-test-audit-key-0123456789");
@@ -226,7 +296,8 @@ class ClusterIT {
     private static String freshDatabase() throws Exception {
         String url = System.getProperty("crosscheck.jdbc-url", "");
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalStateException("ClusterIT needs the PostgreSQL build: ./mvnw verify -Ppostgresql -Dit.test=ClusterIT");
+            throw new IllegalStateException(
+                    "ClusterIT needs the PostgreSQL build: ./mvnw verify -Ppostgresql -Dit.test=ClusterIT");
         }
         String server = url.substring(0, url.lastIndexOf('/'));
         String user = System.getProperty("crosscheck.db-user", "postgres");
@@ -241,8 +312,12 @@ class ClusterIT {
     private long converge(Node node, String version) throws Exception {
         long from = System.nanoTime();
         try {
-            await(node.name + " serves " + version).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                    .atMost(Duration.ofSeconds(120)).until(() -> version(node), version::equals);
+            await(node.name + " serves " + version)
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .atMost(Duration.ofSeconds(120))
+                    .until(() -> version(node), version::equals);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(node.name + " never served " + version + ": " + Files.readString(node.log), e);
         }
@@ -250,13 +325,21 @@ class ClusterIT {
     }
 
     private String version(Node node) throws Exception {
-        return json.readTree(send(node, "GET", "/api/v1/knowledge-base/active", admin(), null, null).body()).get("servingHere").asText();
+        return json.readTree(send(node, "GET", "/api/v1/knowledge-base/active", admin(), null, null)
+                        .body())
+                .get("servingHere")
+                .asText();
     }
 
-    private HttpResponse<String> post(Node node, String auth, String clientRef, String key) throws IOException, InterruptedException {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port + "/api/v1/screenings"))
-                .header("Content-Type", "application/json").header("Authorization", auth).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", clientRef)));
+    private HttpResponse<String> post(Node node, String auth, String clientRef, String key)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder r = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.port + "/api/v1/screenings"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", auth)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", clientRef)));
         if (key != null) {
             r.header("Idempotency-Key", key);
         }
@@ -265,11 +348,15 @@ class ClusterIT {
 
     private HttpResponse<String> send(Node node, String method, String path, String auth, String type, Object body)
             throws IOException, InterruptedException {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
-                : HttpRequest.BodyPublishers.ofString((String) body);
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : body instanceof byte[] bytes
+                        ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                        : HttpRequest.BodyPublishers.ofString((String) body);
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port + path))
-                .header("Authorization", auth).timeout(Duration.ofSeconds(120)).method(method, publisher);
+                .header("Authorization", auth)
+                .timeout(Duration.ofSeconds(120))
+                .method(method, publisher);
         if (type != null) {
             r.header("Content-Type", type);
         }

@@ -1,5 +1,13 @@
 package io.crosscheck.cluster;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
@@ -9,29 +17,20 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.nullValue;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * One node in cluster mode with approval required: the authoring workflow (propose, a second author
@@ -48,9 +47,17 @@ class ClusterModeTest {
     public static class Cluster implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("crosscheck.cluster.enabled", "true", "crosscheck.cluster.require-approval", "true",
-                    "crosscheck.cluster.poll-interval", "100MS", "crosscheck.replay.stale-after", "1S",
-                    "crosscheck.replay.heartbeat-interval", "100MS");
+            return Map.of(
+                    "crosscheck.cluster.enabled",
+                    "true",
+                    "crosscheck.cluster.require-approval",
+                    "true",
+                    "crosscheck.cluster.poll-interval",
+                    "100MS",
+                    "crosscheck.replay.stale-after",
+                    "1S",
+                    "crosscheck.replay.heartbeat-interval",
+                    "100MS");
         }
     }
 
@@ -81,82 +88,191 @@ class ClusterModeTest {
     }
 
     private static String serving() {
-        return as("cluster-alice").get("/api/v1/knowledge-base/active").then().statusCode(200).extract().path("servingHere");
+        return as("cluster-alice")
+                .get("/api/v1/knowledge-base/active")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("servingHere");
     }
 
     @Test
     void aNewVersionGoesLiveOnlyAfterAnotherAuthorApprovedItAndTheDiffShowsWhatChanged() throws Exception {
         String before = serving();
         byte[] zip = candidate("proposed by alice " + UUID.randomUUID());
-        String version = as("cluster-alice").contentType("application/zip").body(zip).post("/api/v1/knowledge-base/proposals")
-                .then().statusCode(201).body("proposedBy", equalTo("cluster-alice")).body("approvalRequired", equalTo(true))
-                .body("activatable", equalTo(false)).extract().path("version");
+        String version = as("cluster-alice")
+                .contentType("application/zip")
+                .body(zip)
+                .post("/api/v1/knowledge-base/proposals")
+                .then()
+                .statusCode(201)
+                .body("proposedBy", equalTo("cluster-alice"))
+                .body("approvalRequired", equalTo(true))
+                .body("activatable", equalTo(false))
+                .extract()
+                .path("version");
         assertThat(serving()).as("a proposal is not live").isEqualTo(before);
 
-        as("cluster-alice").post("/api/v1/knowledge-base/proposals/" + version + "/activate").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("approval"));
-        as("cluster-alice").post("/api/v1/knowledge-base/proposals/" + version + "/approve").then().statusCode(409)
+        as("cluster-alice")
+                .post("/api/v1/knowledge-base/proposals/" + version + "/activate")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("approval"));
+        as("cluster-alice")
+                .post("/api/v1/knowledge-base/proposals/" + version + "/approve")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
         // nor can the same content go live by the reload door
-        as("cluster-alice").contentType("application/zip").body(zip).post("/api/v1/knowledge-base/reload").then().statusCode(422)
+        as("cluster-alice")
+                .contentType("application/zip")
+                .body(zip)
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(422)
                 .body("errors.message", hasItem(containsString("no approval")));
 
-        as("cluster-bob").post("/api/v1/knowledge-base/proposals/" + version + "/approve").then().statusCode(200)
-                .body("approvedBy", equalTo("cluster-bob")).body("activatable", equalTo(true));
-        long generation = as("cluster-alice").get("/api/v1/knowledge-base/active").then().extract().<Number>path("generation").longValue();
-        as("cluster-alice").post("/api/v1/knowledge-base/proposals/" + version + "/activate").then().statusCode(200)
-                .body("accepted", equalTo(true)).body("version", equalTo(version));
-        as("cluster-alice").get("/api/v1/knowledge-base/active").then().body("version", equalTo(version))
-                .body("servingHere", equalTo(version)).body("activatedBy", equalTo("cluster-alice"))
+        as("cluster-bob")
+                .post("/api/v1/knowledge-base/proposals/" + version + "/approve")
+                .then()
+                .statusCode(200)
+                .body("approvedBy", equalTo("cluster-bob"))
+                .body("activatable", equalTo(true));
+        long generation = as("cluster-alice")
+                .get("/api/v1/knowledge-base/active")
+                .then()
+                .extract()
+                .<Number>path("generation")
+                .longValue();
+        as("cluster-alice")
+                .post("/api/v1/knowledge-base/proposals/" + version + "/activate")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(true))
+                .body("version", equalTo(version));
+        as("cluster-alice")
+                .get("/api/v1/knowledge-base/active")
+                .then()
+                .body("version", equalTo(version))
+                .body("servingHere", equalTo(version))
+                .body("activatedBy", equalTo("cluster-alice"))
                 .body("generation", equalTo((int) generation + 1));
-        as("cluster-alice").contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings")
-                .then().statusCode(201).body("knowledgeBase.version", equalTo(version));
+        as("cluster-alice")
+                .contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .body("knowledgeBase.version", equalTo(version));
 
-        as("cluster-bob").get("/api/v1/knowledge-base/diff?from=" + before + "&to=" + version).then().statusCode(200)
-                .body("added", equalTo(List.of())).body("removed", equalTo(List.of()))
+        as("cluster-bob")
+                .get("/api/v1/knowledge-base/diff?from=" + before + "&to=" + version)
+                .then()
+                .statusCode(200)
+                .body("added", equalTo(List.of()))
+                .body("removed", equalTo(List.of()))
                 .body("changed.path", equalTo(List.of("rules/reference/patterns.yaml")))
                 .body("changed[0].hunks[0]", containsString("+# proposed by alice"));
-        as("cluster-bob").get("/api/v1/knowledge-base/diff?from=" + before + "&to=sha256:nope").then().statusCode(422)
-                .contentType("application/problem+json").body("errors.field", equalTo(List.of("to")));
+        as("cluster-bob")
+                .get("/api/v1/knowledge-base/diff?from=" + before + "&to=sha256:nope")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("to")));
 
         // rolling back to a version that was live before needs no new approval
-        as("cluster-bob").post("/api/v1/knowledge-base/reload?version=" + before).then().statusCode(200).body("version", equalTo(before));
+        as("cluster-bob")
+                .post("/api/v1/knowledge-base/reload?version=" + before)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(before));
         assertThat(serving()).isEqualTo(before);
     }
 
     @Test
     void aVersionAnotherNodeActivatedIsServedHereWithinAFewPolls() throws Exception {
         String before = serving();
-        String version = as("cluster-alice").contentType("application/zip").body(candidate("for another node " + UUID.randomUUID()))
-                .post("/api/v1/knowledge-base/proposals").then().statusCode(201).extract().path("version");
-        as("cluster-bob").post("/api/v1/knowledge-base/proposals/" + version + "/approve").then().statusCode(200);
+        String version = as("cluster-alice")
+                .contentType("application/zip")
+                .body(candidate("for another node " + UUID.randomUUID()))
+                .post("/api/v1/knowledge-base/proposals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("version");
+        as("cluster-bob")
+                .post("/api/v1/knowledge-base/proposals/" + version + "/approve")
+                .then()
+                .statusCode(200);
         // what another node's activation writes: the one row of kb_active, one generation on
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update kb_active set version = ?, generation = generation + 1, "
-                     + "activated_at = ?, activated_by = 'another-node' where id = 1")) {
+                PreparedStatement ps =
+                        c.prepareStatement("update kb_active set version = ?, generation = generation + 1, "
+                                + "activated_at = ?, activated_by = 'another-node' where id = 1")) {
             ps.setString(1, version);
             ps.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
-        await("this node follows the activation").pollInSameThread().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(60))
+        await("this node follows the activation")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(50))
+                .atMost(Duration.ofSeconds(60))
                 .until(ClusterModeTest::serving, version::equals);
-        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).get("/q/health/ready").then().statusCode(200);
-        as("cluster-alice").post("/api/v1/knowledge-base/reload?version=" + before).then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200);
+        as("cluster-alice")
+                .post("/api/v1/knowledge-base/reload?version=" + before)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aReplayIsKeptInTheDatabaseAndOneWhoseNodeStoppedIsMarkedFailedNotLeftRunning() throws Exception {
-        as("cluster-alice").contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings").then().statusCode(201);
+        as("cluster-alice")
+                .contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201);
         String current = serving();
-        String id = as("cluster-alice").contentType(ContentType.JSON).body("{\"candidateVersion\": \"" + current + "\"}")
-                .post("/api/v1/knowledge-base/replays").then().statusCode(202).extract().path("id");
-        await("the replay done").pollInSameThread().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(120))
-                .until(() -> as("cluster-alice").get("/api/v1/knowledge-base/replays/" + id).then().extract().path("state"), "done"::equals);
-        as("cluster-alice").get("/api/v1/knowledge-base/replays/" + id).then().statusCode(200).body("state", equalTo("done"))
-                .body("report.screenings.changed", equalTo(0)).body("error", nullValue());
-        as("cluster-alice").get("/api/v1/knowledge-base/replays/" + id + "/report.txt").then().statusCode(200);
+        String id = as("cluster-alice")
+                .contentType(ContentType.JSON)
+                .body("{\"candidateVersion\": \"" + current + "\"}")
+                .post("/api/v1/knowledge-base/replays")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await("the replay done")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> as("cluster-alice")
+                                .get("/api/v1/knowledge-base/replays/" + id)
+                                .then()
+                                .extract()
+                                .path("state"),
+                        "done"::equals);
+        as("cluster-alice")
+                .get("/api/v1/knowledge-base/replays/" + id)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("done"))
+                .body("report.screenings.changed", equalTo(0))
+                .body("error", nullValue());
+        as("cluster-alice")
+                .get("/api/v1/knowledge-base/replays/" + id + "/report.txt")
+                .then()
+                .statusCode(200);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select node, report_json is not null from replay_job where id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select node, report_json is not null from replay_job where id = ?")) {
             ps.setString(1, id);
             var rs = ps.executeQuery();
             assertThat(rs.next()).isTrue();
@@ -166,9 +282,10 @@ class ClusterModeTest {
         // a job another node was running when it died: running, its last heartbeat long ago
         String orphan = UUID.randomUUID().toString();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into replay_job (id, clinic_id, state, processed, total, started_at, "
-                     + "candidate, candidate_version, filter_json, node, heartbeat_at) values (?, 'default', 'running', 7, 40, ?, "
-                     + "'registry:x', ?, '{}', 'node-that-died', ?)")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "insert into replay_job (id, clinic_id, state, processed, total, started_at, "
+                                + "candidate, candidate_version, filter_json, node, heartbeat_at) values (?, 'default', 'running', 7, 40, ?, "
+                                + "'registry:x', ?, '{}', 'node-that-died', ?)")) {
             Instant longAgo = Instant.now().minusSeconds(120);
             ps.setString(1, orphan);
             ps.setObject(2, longAgo.atOffset(ZoneOffset.UTC));
@@ -176,11 +293,27 @@ class ClusterModeTest {
             ps.setObject(4, longAgo.atOffset(ZoneOffset.UTC));
             ps.executeUpdate();
         }
-        await("the orphaned replay no longer running").pollInSameThread().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(30))
-                .until(() -> as("cluster-alice").get("/api/v1/knowledge-base/replays/" + orphan).then().extract().<String>path("state"),
+        await("the orphaned replay no longer running")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> as("cluster-alice")
+                                .get("/api/v1/knowledge-base/replays/" + orphan)
+                                .then()
+                                .extract()
+                                .<String>path("state"),
                         state -> !"running".equals(state));
-        as("cluster-alice").get("/api/v1/knowledge-base/replays/" + orphan).then().statusCode(200).body("state", equalTo("failed"))
-                .body("processed", equalTo(7)).body("error", containsString("node running this replay stopped"));
-        as("cluster-alice").get("/api/v1/knowledge-base/replays/" + orphan + "/report.txt").then().statusCode(409);
+        as("cluster-alice")
+                .get("/api/v1/knowledge-base/replays/" + orphan)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("failed"))
+                .body("processed", equalTo(7))
+                .body("error", containsString("node running this replay stopped"));
+        as("cluster-alice")
+                .get("/api/v1/knowledge-base/replays/" + orphan + "/report.txt")
+                .then()
+                .statusCode(409);
     }
 }

@@ -1,12 +1,11 @@
 package io.crosscheck.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,8 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests that {@code ./mvnw package} writes to target/kubernetes/kubernetes.yml
@@ -33,7 +32,9 @@ class KubernetesManifestsIT {
         try (YAMLParser parser = new YAMLFactory().createParser(Files.readString(manifests))) {
             for (JsonNode doc : yaml.readValues(parser, JsonNode.class).readAll()) {
                 if (doc != null && doc.has("kind")) {
-                    assertThat(BY_KIND.put(doc.get("kind").asText(), doc)).as("one " + doc.get("kind")).isNull();
+                    assertThat(BY_KIND.put(doc.get("kind").asText(), doc))
+                            .as("one " + doc.get("kind"))
+                            .isNull();
                 }
             }
         }
@@ -51,7 +52,9 @@ class KubernetesManifestsIT {
         assertThat(spec.get("replicas").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(spec.at("/strategy/type").asText()).isEqualTo("RollingUpdate");
         assertThat(spec.at("/strategy/rollingUpdate/maxUnavailable").asText()).isEqualTo("0");
-        assertThat(BY_KIND).as("no init Job: every node migrates at start, expand/contract").doesNotContainKey("Job");
+        assertThat(BY_KIND)
+                .as("no init Job: every node migrates at start, expand/contract")
+                .doesNotContainKey("Job");
     }
 
     @Test
@@ -90,38 +93,57 @@ class KubernetesManifestsIT {
                 fromSecret.put(name, ref.get("key").asText());
             }
         });
-        assertThat(fromSecret).containsEntry("CROSSCHECK_DB_USER", "db-user").containsEntry("CROSSCHECK_DB_PASSWORD", "db-password")
-                .containsEntry("CROSSCHECK_AUDIT_KEY", "audit-key").containsEntry("CROSSCHECK_SESSION_KEY", "session-key")
+        assertThat(fromSecret)
+                .containsEntry("CROSSCHECK_DB_USER", "db-user")
+                .containsEntry("CROSSCHECK_DB_PASSWORD", "db-password")
+                .containsEntry("CROSSCHECK_AUDIT_KEY", "audit-key")
+                .containsEntry("CROSSCHECK_SESSION_KEY", "session-key")
                 .containsEntry("CROSSCHECK_ADMIN_PASSWORD", "admin-password");
-        env.values().forEach(e -> assertThat(e.has("value") && e.get("name").asText().matches(".*(PASSWORD|KEY).*"))
-                .as("a secret given as a plain value: " + e.get("name")).isFalse());
-        assertThat(env.get("CROSSCHECK_NODE_NAME").at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.name");
+        env.values()
+                .forEach(
+                        e -> assertThat(e.has("value") && e.get("name").asText().matches(".*(PASSWORD|KEY).*"))
+                                .as("a secret given as a plain value: " + e.get("name"))
+                                .isFalse());
+        assertThat(env.get("CROSSCHECK_NODE_NAME")
+                        .at("/valueFrom/fieldRef/fieldPath")
+                        .asText())
+                .isEqualTo("metadata.name");
 
         JsonNode secret = BY_KIND.get("Secret");
         assertThat(secret.at("/metadata/name").asText()).isEqualTo("crosscheck-secrets");
-        assertThat(secret.has("data") || secret.has("stringData")).as("no secret value is shipped").isFalse();
+        assertThat(secret.has("data") || secret.has("stringData"))
+                .as("no secret value is shipped")
+                .isFalse();
 
         assertThat(container().at("/envFrom/0/configMapRef/name").asText()).isEqualTo("crosscheck-config");
         JsonNode config = BY_KIND.get("ConfigMap");
         assertThat(config.at("/metadata/name").asText()).isEqualTo("crosscheck-config");
         assertThat(config.at("/data/CROSSCHECK_CLUSTER").asText()).isEqualTo("true");
         assertThat(config.at("/data/CROSSCHECK_JDBC_URL").asText()).startsWith("jdbc:postgresql://");
-        assertThat(config.at("/data/QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS").asText()).isEqualTo("*:future");
+        assertThat(config.at("/data/QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS").asText())
+                .isEqualTo("*:future");
     }
 
     @Test
     void theServiceAndTheDisruptionBudgetSelectThePodsOfEveryVersion() {
         JsonNode podLabels = BY_KIND.get("Deployment").at("/spec/template/metadata/labels");
-        List<JsonNode> selectors = List.of(BY_KIND.get("Service").at("/spec/selector"),
+        List<JsonNode> selectors = List.of(
+                BY_KIND.get("Service").at("/spec/selector"),
                 BY_KIND.get("Deployment").at("/spec/selector/matchLabels"),
                 BY_KIND.get("PodDisruptionBudget").at("/spec/selector/matchLabels"));
         for (JsonNode selector : selectors) {
             assertThat(selector.size()).isPositive();
-            selector.fields().forEachRemaining(f -> assertThat(podLabels.get(f.getKey()).asText()).isEqualTo(f.getValue().asText()));
-            assertThat(selector.has("app.kubernetes.io/version")).as("a rolling upgrade changes the version label").isFalse();
+            selector.fields()
+                    .forEachRemaining(f -> assertThat(podLabels.get(f.getKey()).asText())
+                            .isEqualTo(f.getValue().asText()));
+            assertThat(selector.has("app.kubernetes.io/version"))
+                    .as("a rolling upgrade changes the version label")
+                    .isFalse();
         }
-        assertThat(BY_KIND.get("PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(1);
-        assertThat(BY_KIND.get("Service").at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
+        assertThat(BY_KIND.get("PodDisruptionBudget").at("/spec/minAvailable").asInt())
+                .isEqualTo(1);
+        assertThat(BY_KIND.get("Service").at("/spec/ports/0/targetPort").asInt())
+                .isEqualTo(8080);
     }
 
     private static Map<String, JsonNode> env(JsonNode container) {

@@ -1,14 +1,11 @@
 package io.crosscheck.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,9 +27,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rolling upgrade against one PostgreSQL: the previous application version (its packaged jar, built
@@ -45,11 +44,15 @@ import static org.awaitility.Awaitility.await;
  */
 class RollingUpgradeIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    private static final Path JAR =
+            Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
     private static final String DATABASE = "crosscheck_cluster_upgrade";
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(
-            (TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String AUTH = "Basic "
+            + Base64.getEncoder()
+                    .encodeToString(
+                            (TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
 
     @TempDir
@@ -67,15 +70,20 @@ class RollingUpgradeIT {
 
     @Test
     void thePreviousVersionKeepsServingWhileTheNextMigrationsAreAppliedAndThenBesideTheNewVersion() throws Exception {
-        Path previous = Path.of(System.getProperty("crosscheck.previous-jar", "target/previous-version/target/quarkus-app/quarkus-run.jar"))
+        Path previous = Path.of(System.getProperty(
+                        "crosscheck.previous-jar", "target/previous-version/target/quarkus-app/quarkus-run.jar"))
                 .toAbsolutePath();
-        assertThat(previous).as("the previous version's jar (.ci/run builds it)").exists();
+        assertThat(previous)
+                .as("the previous version's jar (.ci/run builds it)")
+                .exists();
         String url = freshDatabase();
         String user = System.getProperty("crosscheck.db-user", "postgres");
 
         int oldPort = PackagedJar.freePort();
         Process old = start(previous, "old", url, user, oldPort, false);
-        assertThat(appliedVersions(url, user)).as("the previous version's schema").noneMatch(v -> v.startsWith("4"));
+        assertThat(appliedVersions(url, user))
+                .as("the previous version's schema")
+                .noneMatch(v -> v.startsWith("4"));
 
         // under load on the previous version, the migrations of this version are applied
         Map<String, Integer> failures = new ConcurrentHashMap<>();
@@ -97,13 +105,21 @@ class RollingUpgradeIT {
                 return null;
             });
         }
-        await("50 screenings answered by the previous version").pollInterval(Duration.ofMillis(50)).atMost(Duration.ofMinutes(2))
+        await("50 screenings answered by the previous version")
+                .pollInterval(Duration.ofMillis(50))
+                .atMost(Duration.ofMinutes(2))
                 .until(() -> answered.get() >= 50);
         int beforeMigration = answered.get();
-        MigrateResult migration = Flyway.configure().dataSource(url, user, "")
-                .locations("filesystem:" + Path.of("target", "classes", "db", "migration").toAbsolutePath()).load().migrate();
+        MigrateResult migration = Flyway.configure()
+                .dataSource(url, user, "")
+                .locations("filesystem:"
+                        + Path.of("target", "classes", "db", "migration").toAbsolutePath())
+                .load()
+                .migrate();
         int atMigration = answered.get();
-        await("50 more screenings answered after the migration").pollInterval(Duration.ofMillis(50)).atMost(Duration.ofMinutes(2))
+        await("50 more screenings answered after the migration")
+                .pollInterval(Duration.ofMillis(50))
+                .atMost(Duration.ofMinutes(2))
                 .until(() -> answered.get() >= atMigration + 50);
         // the previous version's own knowledge-base reload still works on the expanded schema
         HttpResponse<String> oldReload = send(oldPort, "POST", "/api/v1/knowledge-base/reload");
@@ -126,12 +142,20 @@ class RollingUpgradeIT {
         int oldReadsNew = get(oldPort, writtenByNew).statusCode();
         int newReadsOld = get(newPort, writtenByOld).statusCode();
 
-        System.out.printf("rolling upgrade: %d screenings answered by the previous version under load (%d before the migrations "
+        System.out.printf(
+                "rolling upgrade: %d screenings answered by the previous version under load (%d before the migrations "
                         + "%s were applied, %d after), %d failed; previous version restarted on the expanded schema; "
-                        + "old node reads the new node's screening: %d, new reads old: %d%n", answered.get(), beforeMigration,
-                migration.migrations.stream().map(m -> "V" + m.version).toList(), answered.get() - atMigration, failures.values().stream()
-                        .mapToInt(Integer::intValue).sum(), oldReadsNew, newReadsOld);
-        assertThat(failures).as("requests the previous version failed during the migration").isEmpty();
+                        + "old node reads the new node's screening: %d, new reads old: %d%n",
+                answered.get(),
+                beforeMigration,
+                migration.migrations.stream().map(m -> "V" + m.version).toList(),
+                answered.get() - atMigration,
+                failures.values().stream().mapToInt(Integer::intValue).sum(),
+                oldReadsNew,
+                newReadsOld);
+        assertThat(failures)
+                .as("requests the previous version failed during the migration")
+                .isEmpty();
         assertThat(oldReadsNew).isEqualTo(200);
         assertThat(newReadsOld).isEqualTo(200);
     }
@@ -139,14 +163,21 @@ class RollingUpgradeIT {
     private Process start(Path jar, String name, String url, String user, int port, boolean cluster) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Path log = dir.resolve("node.log");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dcrosscheck.jdbc-url=" + url, "-Dcrosscheck.db-user=" + user,
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Dcrosscheck.jdbc-url=" + url,
+                "-Dcrosscheck.db-user=" + user,
                 "-Dcrosscheck.security.initial-admin.password=" + TestUsers.ADMIN_PASSWORD,
                 "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
                 "-Dcrosscheck.knowledge.rules-dir=" + Path.of("rules").toAbsolutePath(),
                 "-Dcrosscheck.knowledge.docs-dir=" + Path.of("kb-docs").toAbsolutePath(),
-                "-jar", jar.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                "-jar",
+                jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("CROSSCHECK_AUDIT_KEY", "upgrade-test-audit-key-0123456789");
         // as the ConfigMap sets for every pod: the previous version, built without it, would refuse to start on
         // a schema with migrations it does not know (Flyway: "applied migration not resolved locally")
@@ -163,7 +194,9 @@ class RollingUpgradeIT {
     private static List<String> appliedVersions(String url, String user) throws Exception {
         List<String> versions = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, user, "");
-             var rs = c.createStatement().executeQuery("select version from flyway_schema_history where success order by installed_rank")) {
+                var rs = c.createStatement()
+                        .executeQuery(
+                                "select version from flyway_schema_history where success order by installed_rank")) {
             while (rs.next()) {
                 versions.add(rs.getString(1));
             }
@@ -174,7 +207,8 @@ class RollingUpgradeIT {
     private static String freshDatabase() throws Exception {
         String url = System.getProperty("crosscheck.jdbc-url", "");
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalStateException("RollingUpgradeIT needs the PostgreSQL build: ./mvnw verify -Ppostgresql -Dit.test=RollingUpgradeIT");
+            throw new IllegalStateException(
+                    "RollingUpgradeIT needs the PostgreSQL build: ./mvnw verify -Ppostgresql -Dit.test=RollingUpgradeIT");
         }
         String server = url.substring(0, url.lastIndexOf('/'));
         String user = System.getProperty("crosscheck.db-user", "postgres");
@@ -186,9 +220,14 @@ class RollingUpgradeIT {
     }
 
     private HttpResponse<String> post(int port, String clientRef) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/screenings"))
-                .header("Content-Type", "application/json").header("Authorization", AUTH).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", clientRef))).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/screenings"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", AUTH)
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", clientRef)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -197,8 +236,13 @@ class RollingUpgradeIT {
     }
 
     private HttpResponse<String> send(int port, String method, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", AUTH)
-                .timeout(Duration.ofSeconds(120)).method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", AUTH)
+                        .timeout(Duration.ofSeconds(120))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String id(String json) {

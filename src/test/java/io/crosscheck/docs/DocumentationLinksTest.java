@@ -1,7 +1,6 @@
 package io.crosscheck.docs;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -20,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Markdown documentation's links hold: every link in README.md, CONTRIBUTING.md, docs/, rules/README.md,
@@ -35,15 +34,20 @@ class DocumentationLinksTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
 
     /** Folders that are not documentation: build output, the local database, tool and editor state. */
-    private static final Set<String> NOT_DOCUMENTATION = Set.of("target", "data", "node_modules", ".git", ".mvn",
-            ".idea", ".vscode");
+    private static final Set<String> NOT_DOCUMENTATION =
+            Set.of("target", "data", "node_modules", ".git", ".mvn", ".idea", ".vscode");
 
     @Test
     void everyLinkInTheDocumentationNamesAFileOrHeadingThatExistsInTheRepository() throws IOException {
         List<Path> pages = markdownFiles(ROOT);
-        assertThat(pages).as("the documentation the check reads")
-                .contains(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md"), ROOT.resolve("rules/README.md"),
-                        ROOT.resolve("docs/api.md"), ROOT.resolve("kb-docs/index.md"));
+        assertThat(pages)
+                .as("the documentation the check reads")
+                .contains(
+                        ROOT.resolve("README.md"),
+                        ROOT.resolve("CONTRIBUTING.md"),
+                        ROOT.resolve("rules/README.md"),
+                        ROOT.resolve("docs/api.md"),
+                        ROOT.resolve("kb-docs/index.md"));
 
         Links links = new Links(ROOT);
         for (Path page : pages) {
@@ -79,23 +83,36 @@ class DocumentationLinksTest {
         links.check(repo.resolve("docs/guide.md"));
         links.check(repo.resolve("README.md"));
 
-        assertThat(links.problems).containsExactly(
-                "docs/guide.md:5: api.md: no such file or folder",
-                "docs/guide.md:5: ../README.md#setup: no heading 'setup' in README.md",
-                "docs/guide.md:6: #nowhere: no heading 'nowhere' in docs/guide.md",
-                "docs/guide.md:6: https://example.org/paper: leaves the repository (cite it in plain text)",
-                "docs/guide.md:6: ../../x.md: leaves the repository",
-                "docs/guide.md:7: /etc/passwd: leaves the repository (an absolute path)",
-                "docs/guide.md:7: shots/missing.png: no such file or folder");
+        assertThat(links.problems)
+                .containsExactly(
+                        "docs/guide.md:5: api.md: no such file or folder",
+                        "docs/guide.md:5: ../README.md#setup: no heading 'setup' in README.md",
+                        "docs/guide.md:6: #nowhere: no heading 'nowhere' in docs/guide.md",
+                        "docs/guide.md:6: https://example.org/paper: leaves the repository (cite it in plain text)",
+                        "docs/guide.md:6: ../../x.md: leaves the repository",
+                        "docs/guide.md:7: /etc/passwd: leaves the repository (an absolute path)",
+                        "docs/guide.md:7: shots/missing.png: no such file or folder");
     }
 
     @Test
     void headingsGetGitHubsAnchors() {
-        assertThat(Links.anchors(List.of("# Operations: running, databases", "## `kb-docs` and [rules](x.md)",
-                "## Durability: kill -9 under load", "### Modified Thomas – short one-joint hip flexors",
-                "## Same", "## Same", "```", "# in code", "```")))
-                .containsExactlyInAnyOrder("operations-running-databases", "kb-docs-and-rules",
-                        "durability-kill--9-under-load", "modified-thomas--short-one-joint-hip-flexors", "same", "same-1");
+        assertThat(Links.anchors(List.of(
+                        "# Operations: running, databases",
+                        "## `kb-docs` and [rules](x.md)",
+                        "## Durability: kill -9 under load",
+                        "### Modified Thomas – short one-joint hip flexors",
+                        "## Same",
+                        "## Same",
+                        "```",
+                        "# in code",
+                        "```")))
+                .containsExactlyInAnyOrder(
+                        "operations-running-databases",
+                        "kb-docs-and-rules",
+                        "durability-kill--9-under-load",
+                        "modified-thomas--short-one-joint-hip-flexors",
+                        "same",
+                        "same-1");
     }
 
     static List<Path> markdownFiles(Path root) throws IOException {
@@ -103,8 +120,10 @@ class DocumentationLinksTest {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                return dir.equals(root) || !NOT_DOCUMENTATION.contains(dir.getFileName().toString())
-                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                return dir.equals(root)
+                                || !NOT_DOCUMENTATION.contains(dir.getFileName().toString())
+                        ? FileVisitResult.CONTINUE
+                        : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
@@ -123,8 +142,10 @@ class DocumentationLinksTest {
 
         private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
         private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)+?\\1");
-        private static final Pattern INLINE_LINK = Pattern.compile("!?\\[[^\\]]*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
-        private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^\\s{0,3}\\[[^\\]]+]:\\s*<?(\\S+?)>?(?:\\s.*)?$");
+        private static final Pattern INLINE_LINK =
+                Pattern.compile("!?\\[[^\\]]*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+        private static final Pattern REFERENCE_DEFINITION =
+                Pattern.compile("^\\s{0,3}\\[[^\\]]+]:\\s*<?(\\S+?)>?(?:\\s.*)?$");
         private static final Pattern AUTOLINK = Pattern.compile("<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\\s]+)>");
         private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:|^//");
         private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
@@ -176,14 +197,18 @@ class DocumentationLinksTest {
             int hash = target.indexOf('#');
             String path = URLDecoder.decode(hash < 0 ? target : target.substring(0, hash), StandardCharsets.UTF_8);
             String anchor = hash < 0 ? null : target.substring(hash + 1);
-            Path file = path.isEmpty() ? page : page.toAbsolutePath().getParent().resolve(path).normalize();
+            Path file = path.isEmpty()
+                    ? page
+                    : page.toAbsolutePath().getParent().resolve(path).normalize();
             if (!file.startsWith(root)) {
                 return "leaves the repository";
             }
             if (!Files.exists(file)) {
                 return "no such file or folder";
             }
-            if (anchor != null && !anchor.isEmpty() && file.getFileName().toString().endsWith(".md")
+            if (anchor != null
+                    && !anchor.isEmpty()
+                    && file.getFileName().toString().endsWith(".md")
                     && !anchorsOf(file).contains(anchor)) {
                 return "no heading '" + anchor + "' in " + name(file);
             }

@@ -1,13 +1,14 @@
 package io.crosscheck.docs;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.crosscheck.support.Candidates;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,10 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every curl example in the documentation runs, as written, as a process against the packaged
@@ -48,8 +47,11 @@ class ReadmeExamplesIT {
     public static class AsTheReadmeSays implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("crosscheck.security.initial-admin.password", "change-me-now",
-                    "crosscheck.jdbc-url", freshDatabase());
+            return Map.of(
+                    "crosscheck.security.initial-admin.password",
+                    "change-me-now",
+                    "crosscheck.jdbc-url",
+                    freshDatabase());
         }
 
         private static String freshDatabase() {
@@ -58,8 +60,9 @@ class ReadmeExamplesIT {
                 return "jdbc:h2:mem:readme-examples;DB_CLOSE_DELAY=-1";
             }
             String name = "crosscheck_readme_examples";
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, System.getProperty("crosscheck.db-user", "postgres"), "");
-                 java.sql.Statement s = c.createStatement()) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                            url, System.getProperty("crosscheck.db-user", "postgres"), "");
+                    java.sql.Statement s = c.createStatement()) {
                 s.execute("drop database if exists " + name);
                 s.execute("create database " + name);
             } catch (java.sql.SQLException e) {
@@ -77,14 +80,23 @@ class ReadmeExamplesIT {
     Path tmp;
 
     /** Pages run right after the README, in this order: each uses what the pages before it made. */
-    private static final List<Path> FIRST_PAGES = List.of(Path.of("docs/api.md"), Path.of("docs/web-ui.md"),
-            Path.of("docs/authoring.md"), Path.of("docs/ehr-integration.md"), Path.of("docs/operations.md"));
+    private static final List<Path> FIRST_PAGES = List.of(
+            Path.of("docs/api.md"),
+            Path.of("docs/web-ui.md"),
+            Path.of("docs/authoring.md"),
+            Path.of("docs/ehr-integration.md"),
+            Path.of("docs/operations.md"));
     /** The last page of docs/: its privacy examples erase the README's client. */
     private static final Path LAST_PAGE = Path.of("docs/security.md");
     /** The files that must have examples (the rest of docs/ may or may not). */
-    private static final Set<Path> WITH_EXAMPLES = Set.of(Path.of("README.md"), Path.of("docs/api.md"),
-            Path.of("docs/authoring.md"), Path.of("docs/ehr-integration.md"), Path.of("docs/operations.md"),
-            Path.of("docs/security.md"), Path.of("rules/README.md"));
+    private static final Set<Path> WITH_EXAMPLES = Set.of(
+            Path.of("README.md"),
+            Path.of("docs/api.md"),
+            Path.of("docs/authoring.md"),
+            Path.of("docs/ehr-integration.md"),
+            Path.of("docs/operations.md"),
+            Path.of("docs/security.md"),
+            Path.of("rules/README.md"));
 
     @Test
     void everyCurlExampleInTheReadmeTheDocsAndTheRulesGuideRunsAgainstThePackagedApplication() throws Exception {
@@ -98,7 +110,10 @@ class ReadmeExamplesIT {
         }
         assertThat(examples).as("curl examples found").hasSizeGreaterThanOrEqualTo(15);
         for (Path file : WITH_EXAMPLES) {
-            assertThat(found.get(file)).as("curl examples found in %s", file).isNotNull().isPositive();
+            assertThat(found.get(file))
+                    .as("curl examples found in %s", file)
+                    .isNotNull()
+                    .isPositive();
         }
 
         String base = "http://localhost:" + RestAssured.port;
@@ -112,7 +127,12 @@ class ReadmeExamplesIT {
             String example = each.command();
             String[] credentials = credentials(example);
             if (version == null && VERSION.matcher(example).find()) {
-                version = request(credentials).get("/api/v1/knowledge-base").then().statusCode(200).extract().path("version");
+                version = request(credentials)
+                        .get("/api/v1/knowledge-base")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("version");
             }
             String cmd = example.replace("http://localhost:8080", base)
                     .replace("/path/to/candidate/rules", candidate.toString())
@@ -126,17 +146,24 @@ class ReadmeExamplesIT {
                 cmd = UUID_IN_SCREENINGS.matcher(cmd).replaceAll("/screenings/" + screeningId);
             }
             if (cmd.contains("/replays/{id}")) {
-                assertThat(replayId).as("a replay was started before " + example).isNotNull();
+                assertThat(replayId)
+                        .as("a replay was started before " + example)
+                        .isNotNull();
                 cmd = cmd.replace("{id}", replayId);
             }
             Run run = bash(cmd);
-            assertThat(run.status).as("example of %s: %s%noutput: %s", each.file(), example, run.out).isZero();
+            assertThat(run.status)
+                    .as("example of %s: %s%noutput: %s", each.file(), example, run.out)
+                    .isZero();
             ran.merge(each.file(), 1, Integer::sum);
-            Matcher seen = Pattern.compile("\"version\"\\s*:\\s*\"(sha256:[0-9a-f]{16})\"").matcher(run.out);
+            Matcher seen = Pattern.compile("\"version\"\\s*:\\s*\"(sha256:[0-9a-f]{16})\"")
+                    .matcher(run.out);
             if (seen.find()) {
                 version = seen.group(1);
             }
-            if (example.contains("-X POST") && example.contains("/api/v1/screenings") && !example.contains("/replays")
+            if (example.contains("-X POST")
+                    && example.contains("/api/v1/screenings")
+                    && !example.contains("/replays")
                     && !example.contains("/disagreements")) {
                 // a new screening, or a new version of one (amendment): later examples use it
                 screeningId = field(run.out, "id");
@@ -150,7 +177,9 @@ class ReadmeExamplesIT {
         assertThat(replayId).isNotNull();
         for (Path file : files) {
             System.out.printf("ReadmeExamplesIT: %s: %d curl examples run%n", file, ran.getOrDefault(file, 0));
-            assertThat(ran.getOrDefault(file, 0)).as("examples run from %s", file).isEqualTo(found.get(file));
+            assertThat(ran.getOrDefault(file, 0))
+                    .as("examples run from %s", file)
+                    .isEqualTo(found.get(file));
         }
     }
 
@@ -163,8 +192,10 @@ class ReadmeExamplesIT {
         files.add(Path.of("README.md"));
         files.addAll(FIRST_PAGES);
         try (Stream<Path> docs = Files.walk(Path.of("docs"))) {
-            docs.filter(p -> p.getFileName().toString().endsWith(".md")).sorted()
-                    .filter(p -> !files.contains(p) && !p.equals(LAST_PAGE)).forEach(files::add);
+            docs.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .filter(p -> !files.contains(p) && !p.equals(LAST_PAGE))
+                    .forEach(files::add);
         }
         files.add(LAST_PAGE);
         files.add(Path.of("rules/README.md"));
@@ -172,8 +203,7 @@ class ReadmeExamplesIT {
     }
 
     /** A runnable command and the Markdown file it is written in. */
-    private record Example(Path file, String command) {
-    }
+    private record Example(Path file, String command) {}
 
     /**
      * The runnable commands of a Markdown file's bash blocks: every curl command, and the shell lines a
@@ -232,9 +262,18 @@ class ReadmeExamplesIT {
     }
 
     private static void awaitReplay(String id, String[] credentials) {
-        await("replay " + id + " finished").pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+        await("replay " + id + " finished")
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
                 .atMost(Duration.ofMinutes(3))
-                .until(() -> request(credentials).get("/api/v1/knowledge-base/replays/" + id).then().statusCode(200).extract().<String>path("state"),
+                .until(
+                        () -> request(credentials)
+                                .get("/api/v1/knowledge-base/replays/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<String>path("state"),
                         state -> !"running".equals(state));
     }
 
@@ -244,13 +283,15 @@ class ReadmeExamplesIT {
         return m.group(1);
     }
 
-    private record Run(int status, String out) {
-    }
+    private record Run(int status, String out) {}
 
     private Run bash(String command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(tmp, "curl", ".out");
-        Process p = new ProcessBuilder("bash", "-c", command).directory(Path.of("").toAbsolutePath().toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process p = new ProcessBuilder("bash", "-c", command)
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + command);

@@ -1,5 +1,10 @@
 package io.crosscheck.fhir;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
 import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.support.FhirFixtures;
@@ -8,6 +13,8 @@ import io.crosscheck.support.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.GuidanceResponse;
 import org.hl7.fhir.r4.model.Observation;
@@ -17,14 +24,6 @@ import org.hl7.fhir.r4.model.RiskAssessment;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 /** FHIR over real HTTP: screenings out as a Bundle (checked by the FHIR instance validator) and in from FHIR; the CodeSystem and metadata. */
 @QuarkusTest
@@ -42,29 +41,52 @@ class FhirApiTest {
     }
 
     static String screen(String json) {
-        return physio().contentType(ContentType.JSON).body(json).post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        return physio().contentType(ContentType.JSON)
+                .body(json)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static Bundle bundleOf(String id) {
-        String body = physio().get("/api/v1/screenings/" + id + "/fhir").then().statusCode(200).contentType(FHIR_JSON).extract().asString();
-        assertThat(FhirValidation.errors(body)).as("FHIR instance validator errors").isEmpty();
+        String body = physio().get("/api/v1/screenings/" + id + "/fhir")
+                .then()
+                .statusCode(200)
+                .contentType(FHIR_JSON)
+                .extract()
+                .asString();
+        assertThat(FhirValidation.errors(body))
+                .as("FHIR instance validator errors")
+                .isEmpty();
         return FhirSupport.strictJsonParser().parseResource(Bundle.class, body);
     }
 
     static <T extends Resource> List<T> all(Bundle b, Class<T> type) {
-        return b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).map(type::cast).toList();
+        return b.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     @Test
-    void aScreeningAsFhirIsABundleThatTheInstanceValidatorAcceptsWithGuidanceRiskAssessmentsAndProposedServiceRequests() {
+    void
+            aScreeningAsFhirIsABundleThatTheInstanceValidatorAcceptsWithGuidanceRiskAssessmentsAndProposedServiceRequests() {
         Bundle b = bundleOf(screen(Requests.ARTICLE_DESK_WORKER));
         GuidanceResponse gr = all(b, GuidanceResponse.class).get(0);
         assertThat(gr.getStatus()).isEqualTo(GuidanceResponse.GuidanceResponseStatus.SUCCESS);
-        assertThat(all(b, RiskAssessment.class)).anySatisfy(ra -> assertThat(ra.getPredictionFirstRep().getOutcome().getText())
-                .startsWith("Findings consistent with the lower-crossed syndrome pattern"));
-        assertThat(all(b, ServiceRequest.class)).extracting(sr -> sr.getCode().getCodingFirstRep().getCode())
+        assertThat(all(b, RiskAssessment.class))
+                .anySatisfy(
+                        ra -> assertThat(ra.getPredictionFirstRep().getOutcome().getText())
+                                .startsWith("Findings consistent with the lower-crossed syndrome pattern"));
+        assertThat(all(b, ServiceRequest.class))
+                .extracting(sr -> sr.getCode().getCodingFirstRep().getCode())
                 .contains("intervention.hip_flexor_stretch");
-        assertThat(all(b, ServiceRequest.class)).allSatisfy(sr -> assertThat(sr.getSubject().getIdentifier().getValue()).isEqualTo("pseudo-0001"));
+        assertThat(all(b, ServiceRequest.class))
+                .allSatisfy(sr ->
+                        assertThat(sr.getSubject().getIdentifier().getValue()).isEqualTo("pseudo-0001"));
     }
 
     @Test
@@ -72,7 +94,8 @@ class FhirApiTest {
         Bundle incomplete = bundleOf(screen(Requests.ARTICLE_WITHOUT_RED_FLAG_ANSWERS));
         GuidanceResponse gr = all(incomplete, GuidanceResponse.class).get(0);
         assertThat(gr.getStatus()).isEqualTo(GuidanceResponse.GuidanceResponseStatus.DATAREQUESTED);
-        assertThat(gr.getDataRequirementFirstRep().getCodeFilterFirstRep().getCode()).extracting(c -> c.getCode())
+        assertThat(gr.getDataRequirementFirstRep().getCodeFilterFirstRep().getCode())
+                .extracting(c -> c.getCode())
                 .contains("red-flag.saddle_anaesthesia");
         Bundle referral = bundleOf(screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS));
         assertThat(all(referral, ServiceRequest.class)).singleElement().satisfies(sr -> {
@@ -84,8 +107,13 @@ class FhirApiTest {
     @Test
     void theValidatorFailsADeliberatelyBrokenBundle() {
         String id = screen(Requests.ARTICLE_DESK_WORKER);
-        String good = physio().get("/api/v1/screenings/" + id + "/fhir").then().statusCode(200).extract().asString();
-        // GuidanceResponse.status from outside its required value set, and a ServiceRequest without its required subject
+        String good = physio().get("/api/v1/screenings/" + id + "/fhir")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        // GuidanceResponse.status from outside its required value set, and a ServiceRequest without its required
+        // subject
         String broken = good.replaceFirst("\"status\": ?\"success\"", "\"status\":\"finished\"")
                 .replaceFirst("\"subject\": ?\\{[^}]*\\{[^}]*\\}\\s*\\}", "\"subject\":{}");
         assertThat(broken).isNotEqualTo(good);
@@ -96,33 +124,54 @@ class FhirApiTest {
     void anotherClinicsScreeningIsNotFoundAsFhirEither() {
         String id = screen(Requests.ARTICLE_DESK_WORKER);
         TestUsers.ensureUser("fhir-other-physio", "fhir-physio-pw-2", List.of("physio"), "clinic-other-fhir");
-        given().auth().preemptive().basic("fhir-other-physio", "fhir-physio-pw-2").get("/api/v1/screenings/" + id + "/fhir")
-                .then().statusCode(404);
+        given().auth()
+                .preemptive()
+                .basic("fhir-other-physio", "fhir-physio-pw-2")
+                .get("/api/v1/screenings/" + id + "/fhir")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aFhirBundlePostedToTheScreeningsApiIsScreenedThroughTheSameMappingAndPath() {
         List<Resource> resources = new ArrayList<>();
         resources.add(FhirFixtures.patient());
-        FhirFixtures.findings().stream().filter(o -> !o.getCode().getCodingFirstRep().getSystem().contains("loinc")).forEach(resources::add);
+        FhirFixtures.findings().stream()
+                .filter(o -> !o.getCode().getCodingFirstRep().getSystem().contains("loinc"))
+                .forEach(resources::add);
         resources.add(FhirFixtures.redFlagAnswers(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()));
         Bundle b = new Bundle().setType(Bundle.BundleType.COLLECTION);
         resources.forEach(r -> b.addEntry().setResource(r));
-        physio().contentType(FHIR_JSON).header("Idempotency-Key", "fhir-bundle-1").body(FhirFixtures.json(b)).post("/api/v1/screenings")
-                .then().statusCode(201).body("summary.redFlagScreen", equalTo("complete"))
+        physio().contentType(FHIR_JSON)
+                .header("Idempotency-Key", "fhir-bundle-1")
+                .body(FhirFixtures.json(b))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .body("summary.redFlagScreen", equalTo("complete"))
                 .body("patterns.find { it.code == 'LCS' }.status", equalTo("consistent"));
         // the retry with the same key is the same screening (the JSON path's idempotency)
-        physio().contentType(FHIR_JSON).header("Idempotency-Key", "fhir-bundle-1").body(FhirFixtures.json(b)).post("/api/v1/screenings")
-                .then().statusCode(200).header("Idempotent-Replayed", "true");
+        physio().contentType(FHIR_JSON)
+                .header("Idempotency-Key", "fhir-bundle-1")
+                .body(FhirFixtures.json(b))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", "true");
     }
 
     @Test
     void aQuestionnaireResponseWithItsPatientContainedAnswersTheRedFlags() {
-        QuestionnaireResponse q = FhirFixtures.redFlagAnswers(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia"));
+        QuestionnaireResponse q =
+                FhirFixtures.redFlagAnswers(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia"));
         q.addContained(FhirFixtures.patient().setId("p"));
         q.setSubject(new org.hl7.fhir.r4.model.Reference("#p"));
-        physio().contentType(FHIR_JSON).body(FhirFixtures.json(q)).post("/api/v1/screenings")
-                .then().statusCode(201).body("redFlags.urgency", equalTo("emergency"));
+        physio().contentType(FHIR_JSON)
+                .body(FhirFixtures.json(q))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .body("redFlags.urgency", equalTo("emergency"));
     }
 
     @Test
@@ -130,26 +179,53 @@ class FhirApiTest {
         long before = QuarkusTransaction.requiringNew().call(() -> Screening.count());
         Bundle b = new Bundle().setType(Bundle.BundleType.COLLECTION);
         b.addEntry().setResource(FhirFixtures.patient());
-        Observation heartRate = FhirFixtures.findings().stream().filter(o -> o.getCode().getCodingFirstRep().getSystem().contains("loinc"))
-                .findFirst().orElseThrow();
+        Observation heartRate = FhirFixtures.findings().stream()
+                .filter(o -> o.getCode().getCodingFirstRep().getSystem().contains("loinc"))
+                .findFirst()
+                .orElseThrow();
         b.addEntry().setResource(heartRate);
-        physio().contentType(FHIR_JSON).body(FhirFixtures.json(b)).post("/api/v1/screenings")
-                .then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("/entry/1/resource/code"))
+        physio().contentType(FHIR_JSON)
+                .body(FhirFixtures.json(b))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("/entry/1/resource/code"))
                 .body("errors.rejectedValue", hasItem("http://loinc.org|8867-4"));
-        physio().contentType(FHIR_JSON).body("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"bogus\": 1}").post("/api/v1/screenings")
-                .then().statusCode(400).contentType("application/problem+json");
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Screening.count())).isEqualTo(before);
+        physio().contentType(FHIR_JSON)
+                .body("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"bogus\": 1}")
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Screening.count()))
+                .isEqualTo(before);
     }
 
     @Test
     void theCodeSystemAndTheCapabilityStatementArePublicAndValid() {
-        String cs = given().auth().none().get("/fhir/CodeSystem/crosscheck").then().statusCode(200).contentType(FHIR_JSON)
+        String cs = given().auth()
+                .none()
+                .get("/fhir/CodeSystem/crosscheck")
+                .then()
+                .statusCode(200)
+                .contentType(FHIR_JSON)
                 .body("url", equalTo("https://crosscheck.io/fhir/CodeSystem/crosscheck"))
-                .body("concept.code", hasItem("red-flag.saddle_anaesthesia")).extract().asString();
+                .body("concept.code", hasItem("red-flag.saddle_anaesthesia"))
+                .extract()
+                .asString();
         assertThat(FhirValidation.errors(cs)).isEmpty();
-        String metadata = given().auth().none().get("/fhir/metadata").then().statusCode(200).contentType(FHIR_JSON)
-                .body("resourceType", equalTo("CapabilityStatement")).body("fhirVersion", equalTo("4.0.1"))
-                .body("rest[0].resource.type", hasItem("CodeSystem")).extract().asString();
+        String metadata = given().auth()
+                .none()
+                .get("/fhir/metadata")
+                .then()
+                .statusCode(200)
+                .contentType(FHIR_JSON)
+                .body("resourceType", equalTo("CapabilityStatement"))
+                .body("fhirVersion", equalTo("4.0.1"))
+                .body("rest[0].resource.type", hasItem("CodeSystem"))
+                .extract()
+                .asString();
         assertThat(FhirValidation.errors(metadata)).isEmpty();
     }
 }

@@ -1,27 +1,17 @@
 package io.crosscheck.fhir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.engine.ReferenceData;
 import io.crosscheck.engine.Vocabulary;
-import io.crosscheck.fhir.service.CrosscheckCodes;
-import io.crosscheck.fhir.service.FhirScreeningMapper;
 import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputType;
+import io.crosscheck.fhir.service.CrosscheckCodes;
+import io.crosscheck.fhir.service.FhirScreeningMapper;
 import io.crosscheck.screening.model.Answers;
 import io.crosscheck.screening.model.ScreeningRequest;
-import org.hl7.fhir.r4.model.Type;
 import io.crosscheck.support.FhirFixtures;
 import io.crosscheck.support.RuleHarness;
-import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Resource;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,8 +24,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+import org.junit.jupiter.api.Test;
 
 /** The FHIR-to-request mapping without HTTP: the clinical-safety rules of reading FHIR, and the table, code system and mapper in step. */
 class FhirMappingTest {
@@ -68,8 +67,11 @@ class FhirMappingTest {
         all.add(FhirFixtures.redFlagAnswers(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()));
         FhirScreeningMapper.Result r = map(FhirScreeningMapper.Mode.LENIENT, all.toArray(Resource[]::new));
         assertThat(r.errors()).isEmpty();
-        assertThat(r.skipped()).extracting(FhirScreeningMapper.Skipped::code).containsExactly("http://loinc.org|8867-4");
-        ScreeningRequest fromJson = RuleHarness.JSON.readValue(io.crosscheck.support.Requests.ARTICLE_DESK_WORKER, ScreeningRequest.class);
+        assertThat(r.skipped())
+                .extracting(FhirScreeningMapper.Skipped::code)
+                .containsExactly("http://loinc.org|8867-4");
+        ScreeningRequest fromJson =
+                RuleHarness.JSON.readValue(io.crosscheck.support.Requests.ARTICLE_DESK_WORKER, ScreeningRequest.class);
         ScreeningRequest fromFhir = r.request();
         assertThat(fromFhir.client()).isEqualTo(fromJson.client());
         assertThat(fromFhir.observations()).isEqualTo(fromJson.observations());
@@ -79,39 +81,55 @@ class FhirMappingTest {
         assertThat(fromFhir.lifestyle()).isEqualTo(fromJson.lifestyle());
         assertThat(fromFhir.breathing()).isEqualTo(fromJson.breathing());
         assertThat(fromFhir.psychosocial()).isEqualTo(fromJson.psychosocial());
-        assertThat(new TreeSet<>(fromFhir.redFlags().stream().map(Object::toString).toList()))
-                .isEqualTo(new TreeSet<>(fromJson.redFlags().stream().map(Object::toString).toList()));
+        assertThat(new TreeSet<>(
+                        fromFhir.redFlags().stream().map(Object::toString).toList()))
+                .isEqualTo(new TreeSet<>(
+                        fromJson.redFlags().stream().map(Object::toString).toList()));
         // and screens the same
-        assertThat(RuleHarness.shipped().screen(RuleHarness.JSON.writeValueAsString(fromFhir)).patterns())
-                .isEqualTo(RuleHarness.shipped().screen(io.crosscheck.support.Requests.ARTICLE_DESK_WORKER).patterns());
+        assertThat(RuleHarness.shipped()
+                        .screen(RuleHarness.JSON.writeValueAsString(fromFhir))
+                        .patterns())
+                .isEqualTo(RuleHarness.shipped()
+                        .screen(io.crosscheck.support.Requests.ARTICLE_DESK_WORKER)
+                        .patterns());
     }
 
     @Test
     void aRedFlagIsNoOnlyWhenExplicitlyAnsweredNo() {
         Observation noValue = observation("red-flag.saddle_anaesthesia");
         Observation dataAbsent = observation("red-flag.fever_chills");
-        dataAbsent.setDataAbsentReason(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/data-absent-reason", "asked-unknown", null)));
+        dataAbsent.setDataAbsentReason(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/data-absent-reason", "asked-unknown", null)));
         Observation cancelled = observation("red-flag.major_trauma").setStatus(Observation.ObservationStatus.CANCELLED);
         cancelled.setValue(new BooleanType(false));
         Condition resolved = new Condition().setCode(cc("red-flag.history_of_cancer"));
-        resolved.setClinicalStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "resolved", null)));
-        FhirScreeningMapper.Result unanswered = map(FhirScreeningMapper.Mode.LENIENT, noValue, dataAbsent, cancelled, resolved);
-        assertThat(unanswered.request().redFlags()).as("nothing here is an answer").isNull();
+        resolved.setClinicalStatus(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "resolved", null)));
+        FhirScreeningMapper.Result unanswered =
+                map(FhirScreeningMapper.Mode.LENIENT, noValue, dataAbsent, cancelled, resolved);
+        assertThat(unanswered.request().redFlags())
+                .as("nothing here is an answer")
+                .isNull();
 
         Observation no = observation("red-flag.saddle_anaesthesia").setValue(new BooleanType(false));
-        Observation snomedNo = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        Observation snomedNo = new Observation()
+                .setStatus(Observation.ObservationStatus.FINAL)
                 .setCode(new CodeableConcept(new Coding(CrosscheckCodes.SNOMED, "404640003", "Dizziness")));
         snomedNo.setValue(new CodeableConcept(new Coding(CrosscheckCodes.SNOMED, "373067005", "No")));
         Condition refuted = new Condition().setCode(cc("red-flag.history_of_cancer"));
-        refuted.setVerificationStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "refuted", null)));
-        Condition active = new Condition().setCode(new CodeableConcept(new Coding(CrosscheckCodes.SNOMED, "448765001", null)));
-        active.setClinicalStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
+        refuted.setVerificationStatus(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "refuted", null)));
+        Condition active =
+                new Condition().setCode(new CodeableConcept(new Coding(CrosscheckCodes.SNOMED, "448765001", null)));
+        active.setClinicalStatus(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
         FhirScreeningMapper.Result answered = map(FhirScreeningMapper.Mode.LENIENT, no, snomedNo, refuted, active);
-        assertThat(answered.request().redFlags()).containsExactlyInAnyOrder(
-                new ScreeningRequest.RedFlagAnswer("saddle_anaesthesia", false),
-                new ScreeningRequest.RedFlagAnswer("dizziness", false),
-                new ScreeningRequest.RedFlagAnswer("history_of_cancer", false),
-                new ScreeningRequest.RedFlagAnswer("unexplained_weight_loss", true));
+        assertThat(answered.request().redFlags())
+                .containsExactlyInAnyOrder(
+                        new ScreeningRequest.RedFlagAnswer("saddle_anaesthesia", false),
+                        new ScreeningRequest.RedFlagAnswer("dizziness", false),
+                        new ScreeningRequest.RedFlagAnswer("history_of_cancer", false),
+                        new ScreeningRequest.RedFlagAnswer("unexplained_weight_loss", true));
     }
 
     @Test
@@ -126,20 +144,27 @@ class FhirMappingTest {
 
     @Test
     void unknownCodesAreSkippedAndListedWhenLenientAndErrorsNamingThePathWhenStrict() {
-        Observation bp = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        Observation bp = new Observation()
+                .setStatus(Observation.ObservationStatus.FINAL)
                 .setCode(new CodeableConcept(new Coding("http://loinc.org", "85354-9", "Blood pressure")));
-        Observation wrongUnit = observation("muscle.iliopsoas").setValue(new Quantity().setValue(12).setCode("cm").setSystem(CrosscheckCodes.UCUM));
+        Observation wrongUnit = observation("muscle.iliopsoas")
+                .setValue(new Quantity().setValue(12).setCode("cm").setSystem(CrosscheckCodes.UCUM));
         FhirScreeningMapper.Result lenient = map(FhirScreeningMapper.Mode.LENIENT, bp, wrongUnit);
         assertThat(lenient.errors()).isEmpty();
-        assertThat(lenient.skipped()).extracting(FhirScreeningMapper.Skipped::code).contains("http://loinc.org|85354-9");
+        assertThat(lenient.skipped())
+                .extracting(FhirScreeningMapper.Skipped::code)
+                .contains("http://loinc.org|85354-9");
         assertThat(lenient.request().muscleLength()).isNull();
         FhirScreeningMapper.Result strict = map(FhirScreeningMapper.Mode.STRICT, bp, wrongUnit);
-        assertThat(strict.errors()).extracting(e -> e.field()).containsExactly("/entry/0/resource/code", "/entry/1/resource/valueQuantity");
+        assertThat(strict.errors())
+                .extracting(e -> e.field())
+                .containsExactly("/entry/0/resource/code", "/entry/1/resource/valueQuantity");
     }
 
     @Test
     void aPatientWithoutBirthDateCannotBeScreened() {
-        FhirScreeningMapper.Result r = new FhirScreeningMapper(REFERENCE, FhirScreeningMapper.Mode.STRICT, LocalDate.now())
+        FhirScreeningMapper.Result r = new FhirScreeningMapper(
+                        REFERENCE, FhirScreeningMapper.Mode.STRICT, LocalDate.now())
                 .map(List.of(new FhirScreeningMapper.Located(new org.hl7.fhir.r4.model.Patient(), "/p")), null);
         assertThat(r.errors()).extracting(e -> e.field()).containsExactly("/p/birthDate");
     }
@@ -162,39 +187,63 @@ class FhirMappingTest {
                 case "posture" -> {
                     Vocabulary.PostureCode pc = v.postureCode(local).orElseThrow();
                     Observation o = observation(code);
-                    o.setValue(pc.measurement() == null ? new BooleanType(true)
-                            : new Quantity().setValue(pc.measurement().min()).setCode(pc.measurement().unit().replace("mmHg", "mm[Hg]")));
+                    o.setValue(
+                            pc.measurement() == null
+                                    ? new BooleanType(true)
+                                    : new Quantity()
+                                            .setValue(pc.measurement().min())
+                                            .setCode(pc.measurement().unit().replace("mmHg", "mm[Hg]")));
                     r = map(FhirScreeningMapper.Mode.STRICT, o);
-                    read = r.request().observations() != null && r.request().observations().get(0).code().equals(local);
+                    read = r.request().observations() != null
+                            && r.request().observations().get(0).code().equals(local);
                 }
                 case "muscle" -> {
                     Observation o = observation(code);
                     o.addInterpretation(cc("result.short"));
                     r = map(FhirScreeningMapper.Mode.STRICT, o);
-                    read = r.request().muscleLength() != null && r.request().muscleLength().get(0).muscle().equals(local);
+                    read = r.request().muscleLength() != null
+                            && r.request().muscleLength().get(0).muscle().equals(local);
                 }
                 case "movement" -> {
                     Observation o = observation(code);
                     o.addInterpretation(cc("result.abnormal"));
                     r = map(FhirScreeningMapper.Mode.STRICT, o);
-                    read = r.request().movementPatterns() != null && r.request().movementPatterns().get(0).test().equals(local);
+                    read = r.request().movementPatterns() != null
+                            && r.request().movementPatterns().get(0).test().equals(local);
                 }
                 case "substitution" -> {
-                    String sub = code.equals("substitution") ? v.movementTests().get(0).substitutions().get(0).code() : local;
-                    Vocabulary.MovementTestCode test = v.movementTests().stream().filter(t -> t.substitution(sub).isPresent()).findFirst().orElseThrow();
+                    String sub = code.equals("substitution")
+                            ? v.movementTests().get(0).substitutions().get(0).code()
+                            : local;
+                    Vocabulary.MovementTestCode test = v.movementTests().stream()
+                            .filter(t -> t.substitution(sub).isPresent())
+                            .findFirst()
+                            .orElseThrow();
                     Observation o = observation("movement." + test.code());
                     o.addComponent().setCode(cc("substitution")).setValue(cc("substitution." + sub));
                     r = map(FhirScreeningMapper.Mode.STRICT, o);
-                    read = r.request().movementPatterns() != null && r.request().movementPatterns().get(0).substitutions().contains(sub);
+                    read = r.request().movementPatterns() != null
+                            && r.request()
+                                    .movementPatterns()
+                                    .get(0)
+                                    .substitutions()
+                                    .contains(sub);
                 }
                 case "red-flag" -> {
                     r = map(FhirScreeningMapper.Mode.STRICT, observation(code).setValue(new BooleanType(false)));
-                    read = r.request().redFlags() != null && r.request().redFlags().get(0).code().equals(local);
+                    read = r.request().redFlags() != null
+                            && r.request().redFlags().get(0).code().equals(local);
                 }
                 case "symptom", "region", "symptom-kind", "trigger", "pain-nrs", "duration-weeks", "settle-minutes" -> {
-                    String region = category.equals("region") ? local : v.symptoms().regions().get(0).code();
-                    String kind = category.equals("symptom-kind") ? local : v.symptoms().kinds().get(0).code();
-                    String trigger = category.equals("trigger") && !local.equals("trigger") ? local : v.symptoms().triggers().get(0).code();
+                    String region = category.equals("region")
+                            ? local
+                            : v.symptoms().regions().get(0).code();
+                    String kind = category.equals("symptom-kind")
+                            ? local
+                            : v.symptoms().kinds().get(0).code();
+                    String trigger = category.equals("trigger") && !local.equals("trigger")
+                            ? local
+                            : v.symptoms().triggers().get(0).code();
                     Observation o = observation("symptom");
                     o.setBodySite(cc("region." + region)).setValue(cc("symptom-kind." + kind));
                     o.addComponent().setCode(cc("trigger")).setValue(cc("trigger." + trigger));
@@ -202,8 +251,11 @@ class FhirMappingTest {
                     o.addComponent().setCode(cc("duration-weeks")).setValue(new IntegerType(2));
                     o.addComponent().setCode(cc("settle-minutes")).setValue(new IntegerType(30));
                     r = map(FhirScreeningMapper.Mode.STRICT, o);
-                    read = r.request().symptoms() != null && r.request().symptoms().get(0)
-                            .equals(new ScreeningRequest.Symptom(region, kind, trigger, 3, 2, 30));
+                    read = r.request().symptoms() != null
+                            && r.request()
+                                    .symptoms()
+                                    .get(0)
+                                    .equals(new ScreeningRequest.Symptom(region, kind, trigger, 3, 2, 30));
                 }
                 case "side" -> {
                     String side = code.equals("side") ? "left" : local;
@@ -211,22 +263,33 @@ class FhirMappingTest {
                     o.addInterpretation(cc("result.short"));
                     o.addComponent().setCode(cc("side")).setValue(cc("side." + side));
                     r = map(FhirScreeningMapper.Mode.STRICT, o);
-                    read = r.request().muscleLength() != null && side.equals(r.request().muscleLength().get(0).side());
+                    read = r.request().muscleLength() != null
+                            && side.equals(r.request().muscleLength().get(0).side());
                 }
                 case "result" -> {
                     boolean muscle = !local.equals("abnormal");
                     Observation o = observation(muscle ? "muscle.iliopsoas" : "movement.prone_hip_extension");
                     o.addInterpretation(cc(code));
                     r = map(FhirScreeningMapper.Mode.STRICT, o);
-                    read = muscle ? r.request().muscleLength() != null && local.equals(r.request().muscleLength().get(0).result())
-                            : r.request().movementPatterns() != null && local.equals(r.request().movementPatterns().get(0).result());
+                    read = muscle
+                            ? r.request().muscleLength() != null
+                                    && local.equals(
+                                            r.request().muscleLength().get(0).result())
+                            : r.request().movementPatterns() != null
+                                    && local.equals(r.request()
+                                            .movementPatterns()
+                                            .get(0)
+                                            .result());
                 }
                 default -> {
-                    // an input of inputs.yaml (<section>.<code>) or an option of a choice input (<code-with-dashes>.<option>)
+                    // an input of inputs.yaml (<section>.<code>) or an option of a choice input
+                    // (<code-with-dashes>.<option>)
                     InputDefinition input = REFERENCE.inputs().inputs().stream()
-                            .filter(i -> i.crosscheckCode().equals(code) || (i.type() == InputType.CHOICE
-                                    && code.startsWith(CrosscheckCodes.optionPrefix(i) + ".")))
-                            .findFirst().orElse(null);
+                            .filter(i -> i.crosscheckCode().equals(code)
+                                    || (i.type() == InputType.CHOICE
+                                            && code.startsWith(CrosscheckCodes.optionPrefix(i) + ".")))
+                            .findFirst()
+                            .orElse(null);
                     if (input == null) {
                         r = null;
                         read = false;
@@ -235,19 +298,35 @@ class FhirMappingTest {
                     Object expected;
                     Type value;
                     switch (input.type()) {
-                        case YES_NO -> { expected = true; value = new BooleanType(true); }
-                        case INTEGER -> { expected = input.max().intValue(); value = new IntegerType(input.max().intValue()); }
-                        case NUMBER -> { expected = input.max(); value = new Quantity().setValue(input.max()).setCode(input.unit()); }
+                        case YES_NO -> {
+                            expected = true;
+                            value = new BooleanType(true);
+                        }
+                        case INTEGER -> {
+                            expected = input.max().intValue();
+                            value = new IntegerType(input.max().intValue());
+                        }
+                        case NUMBER -> {
+                            expected = input.max();
+                            value = new Quantity().setValue(input.max()).setCode(input.unit());
+                        }
                         default -> {
-                            String option = code.equals(input.crosscheckCode()) ? input.options().get(0).code() : local;
+                            String option = code.equals(input.crosscheckCode())
+                                    ? input.options().get(0).code()
+                                    : local;
                             expected = option;
                             value = cc(CrosscheckCodes.optionPrefix(input) + "." + option);
                         }
                     }
-                    r = map(FhirScreeningMapper.Mode.STRICT, observation(input.crosscheckCode()).setValue(value));
+                    r = map(
+                            FhirScreeningMapper.Mode.STRICT,
+                            observation(input.crosscheckCode()).setValue(value));
                     Answers section = r.request().answerSections().get(input.section());
                     Object got = section == null ? null : section.get(input.field());
-                    read = got != null && (got instanceof Number n ? n.doubleValue() == ((Number) expected).doubleValue() : got.equals(expected));
+                    read = got != null
+                            && (got instanceof Number n
+                                    ? n.doubleValue() == ((Number) expected).doubleValue()
+                                    : got.equals(expected));
                 }
             }
             if (r == null || !r.ok() || !read) {
@@ -267,30 +346,44 @@ class FhirMappingTest {
         for (String line : Files.readAllLines(TABLE)) {
             Matcher m = row.matcher(line);
             if (m.matches()) {
-                assertThat(table.put(m.group(1), m.group(2))).as("listed once: " + m.group(1)).isNull();
+                assertThat(table.put(m.group(1), m.group(2)))
+                        .as("listed once: " + m.group(1))
+                        .isNull();
                 if (m.group(2) != null) {
                     snomedInTable.add(m.group(2) + "=" + m.group(1));
                 }
             }
         }
-        Set<String> codeSystem = CrosscheckCodes.concepts(REFERENCE).stream().map(CrosscheckCodes.Concept::code)
+        Set<String> codeSystem = CrosscheckCodes.concepts(REFERENCE).stream()
+                .map(CrosscheckCodes.Concept::code)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(table.keySet()).as("rows of kb-docs/fhir-mapping.md vs GET /fhir/CodeSystem/crosscheck").isEqualTo(codeSystem);
-        assertThat(snomedInTable).isEqualTo(CrosscheckCodes.snomedByCrosscheckCode(REFERENCE).entrySet().stream()
-                .map(e -> e.getValue() + "=" + e.getKey()).collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(table.keySet())
+                .as("rows of kb-docs/fhir-mapping.md vs GET /fhir/CodeSystem/crosscheck")
+                .isEqualTo(codeSystem);
+        assertThat(snomedInTable)
+                .isEqualTo(CrosscheckCodes.snomedByCrosscheckCode(REFERENCE).entrySet().stream()
+                        .map(e -> e.getValue() + "=" + e.getKey())
+                        .collect(Collectors.toCollection(TreeSet::new)));
         // each SNOMED CT alternative is read as its Crosscheck code
-        for (Map.Entry<String, String> byCode : CrosscheckCodes.snomedByCrosscheckCode(REFERENCE).entrySet()) {
+        for (Map.Entry<String, String> byCode :
+                CrosscheckCodes.snomedByCrosscheckCode(REFERENCE).entrySet()) {
             Map.Entry<String, String> e = Map.entry(byCode.getValue(), byCode.getKey());
-            Observation o = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+            Observation o = new Observation()
+                    .setStatus(Observation.ObservationStatus.FINAL)
                     .setCode(new CodeableConcept(new Coding(CrosscheckCodes.SNOMED, e.getKey(), null)));
             o.setValue(new BooleanType(true));
             ScreeningRequest r = map(FhirScreeningMapper.Mode.STRICT, o).request();
             String local = e.getValue().substring(e.getValue().indexOf('.') + 1);
-            InputDefinition input = REFERENCE.inputs().inputs().stream().filter(i -> i.crosscheckCode().equals(e.getValue()))
-                    .findFirst().orElse(null);
-            boolean read = e.getValue().startsWith("red-flag.") ? r.redFlags() != null && r.redFlags().get(0).code().equals(local)
-                    : input != null && r.answerSections().containsKey(input.section())
-                    && Boolean.TRUE.equals(r.answerSections().get(input.section()).get(input.field()));
+            InputDefinition input = REFERENCE.inputs().inputs().stream()
+                    .filter(i -> i.crosscheckCode().equals(e.getValue()))
+                    .findFirst()
+                    .orElse(null);
+            boolean read = e.getValue().startsWith("red-flag.")
+                    ? r.redFlags() != null && r.redFlags().get(0).code().equals(local)
+                    : input != null
+                            && r.answerSections().containsKey(input.section())
+                            && Boolean.TRUE.equals(
+                                    r.answerSections().get(input.section()).get(input.field()));
             assertThat(read).as("SNOMED CT " + e.getKey()).isTrue();
         }
     }
@@ -317,12 +410,22 @@ class FhirMappingTest {
         for (CrosscheckCodes.Concept c : CrosscheckCodes.concepts(REFERENCE)) {
             if (!c.category().equals(category)) {
                 category = c.category();
-                out.append("\n### ").append(category).append("\n\n| Crosscheck code | Display | Use | SNOMED CT | FHIR element and value |\n|---|---|---|---|---|\n");
+                out.append("\n### ")
+                        .append(category)
+                        .append(
+                                "\n\n| Crosscheck code | Display | Use | SNOMED CT | FHIR element and value |\n|---|---|---|---|---|\n");
             }
-            out.append("| `").append(c.code()).append("` | ").append(c.display().replace("|", "/")).append(" | ")
-                    .append(c.use().name().toLowerCase()).append(" | ")
-                    .append(snomed.containsKey(c.code()) ? "`" + snomed.get(c.code()) + "`" : "-").append(" | ")
-                    .append(c.element().replace("|", "/")).append(" |\n");
+            out.append("| `")
+                    .append(c.code())
+                    .append("` | ")
+                    .append(c.display().replace("|", "/"))
+                    .append(" | ")
+                    .append(c.use().name().toLowerCase())
+                    .append(" | ")
+                    .append(snomed.containsKey(c.code()) ? "`" + snomed.get(c.code()) + "`" : "-")
+                    .append(" | ")
+                    .append(c.element().replace("|", "/"))
+                    .append(" |\n");
         }
         Path target = Path.of("target/fhir-mapping-rows.md");
         Files.createDirectories(target.getParent());

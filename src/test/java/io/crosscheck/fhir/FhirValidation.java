@@ -6,13 +6,12 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import io.crosscheck.fhir.config.FhirSupport;
+import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-
-import java.util.List;
 
 /**
  * HAPI's FHIR instance validator (hapi-fhir-validation 8.8.1 on FHIR core 6.7.9, the core the service
@@ -23,14 +22,15 @@ public final class FhirValidation {
 
     private static FhirValidator validator;
 
-    private FhirValidation() {
-    }
+    private FhirValidation() {}
 
     static synchronized FhirValidator validator() {
         if (validator == null) {
             var ctx = FhirSupport.r4();
-            ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(ctx),
-                    new InMemoryTerminologyServerValidationSupport(ctx), new CommonCodeSystemsTerminologyService(ctx),
+            ValidationSupportChain chain = new ValidationSupportChain(
+                    new DefaultProfileValidationSupport(ctx),
+                    new InMemoryTerminologyServerValidationSupport(ctx),
+                    new CommonCodeSystemsTerminologyService(ctx),
                     new SnapshotGeneratingValidationSupport(ctx));
             FhirValidator v = ctx.newValidator();
             v.registerValidatorModule(new FhirInstanceValidator(chain));
@@ -44,7 +44,8 @@ public final class FhirValidation {
         ValidationResult result = validator().validateWithResult(json);
         return result.getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-                .map(FhirValidation::describe).toList();
+                .map(FhirValidation::describe)
+                .toList();
     }
 
     private static String describe(SingleValidationMessage m) {

@@ -1,5 +1,8 @@
 package io.crosscheck.input;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.problem.InvalidRequestException;
@@ -16,6 +19,12 @@ import io.crosscheck.support.RuleHarness;
 import io.crosscheck.web.service.FormLayout;
 import io.crosscheck.web.service.Questionnaires;
 import io.crosscheck.web.service.ScreeningForm;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -26,16 +35,6 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 19's promise: a new yes/no input and a new bounded number are a data change. A copy of the
@@ -106,8 +105,10 @@ class NewInputWithoutCodeTest {
 
     private static ScreeningEvaluator evaluator() {
         ObjectMapper json = RuleHarness.JSON;
-        return new ScreeningEvaluator(new ScreeningRequestReader(json, Validators.standalone(), () -> kb.reference()),
-                new RuleEngine(10_000), json);
+        return new ScreeningEvaluator(
+                new ScreeningRequestReader(json, Validators.standalone(), () -> kb.reference()),
+                new RuleEngine(10_000),
+                json);
     }
 
     @Test
@@ -115,8 +116,10 @@ class NewInputWithoutCodeTest {
         ScreeningResult result = evaluator().evaluate("""
                 {"client": {"age": 40}, "habits": {"smoker": true, "screenHours": 9.5}}""", kb);
         assertThat(result.contributors()).anyMatch(c -> c.contains("smoking with long screen time"));
-        assertThat(result.explanation().nodes()).anyMatch(n -> n.rule() != null && "CON-090".equals(n.rule().id())
-                && n.matched().containsAll(List.of("/habits/smoker", "/habits/screenHours")));
+        assertThat(result.explanation().nodes())
+                .anyMatch(n -> n.rule() != null
+                        && "CON-090".equals(n.rule().id())
+                        && n.matched().containsAll(List.of("/habits/smoker", "/habits/screenHours")));
         // below the rule's number, or the flag not sent: no contributor (absent is not a value)
         assertThat(evaluator().evaluate("""
                 {"client": {"age": 40}, "habits": {"screenHours": 9.5}}""", kb).contributors()).noneMatch(c -> c.contains("smoking"));
@@ -125,25 +128,30 @@ class NewInputWithoutCodeTest {
     @Test
     void aValueOutsideTheNewInputsRangeOrOfTheWrongTypeIsRefusedNamingTheField() {
         assertThatThrownBy(() -> evaluator().read("""
-                {"client": {"age": 40}, "habits": {"screenHours": 21}}"""))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.errors()).anyMatch(f -> f.field().equals("/habits/screenHours") && f.message().contains("less than or equal to 20 (screen time: 0-20 h/day)"));
-                });
+                {"client": {"age": 40}, "habits": {"screenHours": 21}}""")).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.errors())
+                    .anyMatch(f -> f.field().equals("/habits/screenHours")
+                            && f.message().contains("less than or equal to 20 (screen time: 0-20 h/day)"));
+        });
         assertThatThrownBy(() -> evaluator().read("""
-                {"client": {"age": 40}, "habits": {"smoker": "yes", "unknownThing": 1}}"""))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.errors()).extracting(f -> f.field()).contains("/habits/smoker", "/habits/unknownThing");
-                });
+                {"client": {"age": 40}, "habits": {"smoker": "yes", "unknownThing": 1}}""")).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.errors()).extracting(f -> f.field()).contains("/habits/smoker", "/habits/unknownThing");
+        });
     }
 
     @Test
     void theFormLaysOutTheNewInputsReadsThemAndGivesThemBackForAmending() {
         ScreeningForm form = new ScreeningForm(new ObjectMapper(), Questionnaires.load(), 2);
         FormLayout.Model model = form.model(kb, Map.of(), Map.of(), Map.of());
-        FormLayout.SectionView habits = model.history().stream().filter(s -> s.code().equals("habits")).findFirst().orElseThrow();
-        assertThat(habits.inputs()).extracting(i -> i.field().name()).containsExactly("habits.smoker", "habits.screenHours");
+        FormLayout.SectionView habits = model.history().stream()
+                .filter(s -> s.code().equals("habits"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(habits.inputs())
+                .extracting(i -> i.field().name())
+                .containsExactly("habits.smoker", "habits.screenHours");
         assertThat(habits.inputs().get(1).field().unit()).isEqualTo("h/day");
         assertThat(habits.inputs().get(1).field().max()).isEqualTo("20");
 
@@ -165,20 +173,29 @@ class NewInputWithoutCodeTest {
         Patient patient = new Patient();
         patient.setBirthDate(Date.from(LocalDate.of(1985, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         patient.setGender(Enumerations.AdministrativeGender.FEMALE);
-        Observation smoker = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        Observation smoker = new Observation()
+                .setStatus(Observation.ObservationStatus.FINAL)
                 .setCode(new CodeableConcept(new Coding("http://snomed.info/sct", SNOMED_SMOKER, "Smoker")));
         smoker.setValue(new BooleanType(true));
-        Observation screen = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-                .setCode(new CodeableConcept(new Coding("https://crosscheck.io/fhir/CodeSystem/crosscheck", "habits.screen_hours_per_day", null)));
+        Observation screen = new Observation()
+                .setStatus(Observation.ObservationStatus.FINAL)
+                .setCode(new CodeableConcept(new Coding(
+                        "https://crosscheck.io/fhir/CodeSystem/crosscheck", "habits.screen_hours_per_day", null)));
         screen.setValue(new Quantity().setValue(10).setCode("h/d"));
-        FhirScreeningMapper.Result r = new FhirScreeningMapper(kb.reference(), FhirScreeningMapper.Mode.STRICT, LocalDate.of(2026, 12, 5))
-                .map(List.of(new FhirScreeningMapper.Located(patient, "/0"), new FhirScreeningMapper.Located(smoker, "/1"),
-                        new FhirScreeningMapper.Located(screen, "/2")), "fhir-habits");
+        FhirScreeningMapper.Result r = new FhirScreeningMapper(
+                        kb.reference(), FhirScreeningMapper.Mode.STRICT, LocalDate.of(2026, 12, 5))
+                .map(
+                        List.of(
+                                new FhirScreeningMapper.Located(patient, "/0"),
+                                new FhirScreeningMapper.Located(smoker, "/1"),
+                                new FhirScreeningMapper.Located(screen, "/2")),
+                        "fhir-habits");
         assertThat(r.errors()).isEmpty();
         ScreeningRequest request = r.request();
         JsonNode habits = RuleHarness.JSON.valueToTree(request).path("habits");
         assertThat(habits.path("smoker").asBoolean()).isTrue();
         assertThat(habits.path("screenHours").asDouble()).isEqualTo(10.0);
-        assertThat(evaluator().evaluate(request, kb).contributors()).anyMatch(c -> c.contains("smoking with long screen time"));
+        assertThat(evaluator().evaluate(request, kb).contributors())
+                .anyMatch(c -> c.contains("smoking with long screen time"));
     }
 }

@@ -1,5 +1,7 @@
 package io.crosscheck.knowledge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.engine.KnowledgeSource;
@@ -10,16 +12,13 @@ import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compiled executable-model module of a rule set is kept in the database (table kb_compiled, a
@@ -62,13 +61,17 @@ class CompiledModuleCacheTest {
             }
         };
         KnowledgeBase first = builder(counting).build(source);
-        int savesAfterFirst = saves.get();   // 1 if compiled here, 0 if the service had stored it already
+        int savesAfterFirst = saves.get(); // 1 if compiled here, 0 if the service had stored it already
 
         KnowledgeBaseBuilder fresh = builder(counting);
         KnowledgeBase second = fresh.build(source);
 
-        assertThat(saves.get()).as("the second build loads the stored module, compiling nothing").isEqualTo(savesAfterFirst);
-        assertThat(store.find(KnowledgeBaseBuilder.cacheKey(source))).get().satisfies(m -> assertThat(m.length).isGreaterThan(1_000));
+        assertThat(saves.get())
+                .as("the second build loads the stored module, compiling nothing")
+                .isEqualTo(savesAfterFirst);
+        assertThat(store.find(KnowledgeBaseBuilder.cacheKey(source)))
+                .get()
+                .satisfies(m -> assertThat(m.length).isGreaterThan(1_000));
         assertThat(second.version()).isEqualTo(first.version()).isEqualTo(source.contentHash());
         assertThat(second.rules()).hasSameSizeAs(first.rules());
         fresh.release(second);

@@ -1,17 +1,17 @@
 package io.crosscheck.knowledge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.engine.KnowledgeBaseException;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
-import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.knowledge.service.CompiledModuleCache;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.support.BrokenRules;
-import org.junit.jupiter.api.Test;
-import org.kie.api.KieServices;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,14 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieServices;
 
 class KnowledgeBaseBuilderTest {
 
     private final KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(Clock.systemUTC());
-    private final KnowledgeSource shipped = new KnowledgeSourceReader().fromDirectories(Path.of("rules"), Path.of("kb-docs"));
+    private final KnowledgeSource shipped =
+            new KnowledgeSourceReader().fromDirectories(Path.of("rules"), Path.of("kb-docs"));
 
     @Test
     void theShippedRulesCompileAndEveryRuleIsIndexedWithIdFileAndLine() {
@@ -43,7 +43,9 @@ class KnowledgeBaseBuilderTest {
 
     @Test
     void aSyntaxErrorIsReportedAtFileLineAndColumn() {
-        KnowledgeProblem problem = problemsOf(with("rules/plan/broken.drl", BrokenRules.SYNTAX_ERROR_AT_LINE_6)).problems().get(0);
+        KnowledgeProblem problem = problemsOf(with("rules/plan/broken.drl", BrokenRules.SYNTAX_ERROR_AT_LINE_6))
+                .problems()
+                .get(0);
         assertThat(problem.file()).isEqualTo("rules/plan/broken.drl");
         assertThat(problem.line()).isEqualTo(6);
         assertThat(problem.toString()).matches("rules/plan/broken\\.drl:6:\\d+: .+");
@@ -67,14 +69,16 @@ class KnowledgeBaseBuilderTest {
                 then
                 end
                 """));
-        assertThat(e.problems()).extracting(KnowledgeProblem::toString)
+        assertThat(e.problems())
+                .extracting(KnowledgeProblem::toString)
                 .anyMatch(s -> s.startsWith("rules/plan/extra.drl:3:1: rule \"No id here\" has no @id"))
                 .anyMatch(s -> s.contains("duplicate rule id INT-001"));
     }
 
     @Test
     void aTypoInReferenceDataIsReportedAtItsLine() {
-        String thresholds = shipped.files().get("rules/reference/thresholds.yaml").replaceFirst("comparator:", "comparater:");
+        String thresholds =
+                shipped.files().get("rules/reference/thresholds.yaml").replaceFirst("comparator:", "comparater:");
         KnowledgeBaseException e = problemsOf(with("rules/reference/thresholds.yaml", thresholds));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("rules/reference/thresholds.yaml");
@@ -93,9 +97,11 @@ class KnowledgeBaseBuilderTest {
     @Test
     void releasingAKnowledgeBaseRemovesItsModuleFromTheKieRepository() {
         KnowledgeBase kb = builder.build(shipped);
-        assertThat(KieServices.Factory.get().getRepository().getKieModule(kb.releaseId())).isNotNull();
+        assertThat(KieServices.Factory.get().getRepository().getKieModule(kb.releaseId()))
+                .isNotNull();
         builder.release(kb);
-        assertThat(KieServices.Factory.get().getRepository().getKieModule(kb.releaseId())).isNull();
+        assertThat(KieServices.Factory.get().getRepository().getKieModule(kb.releaseId()))
+                .isNull();
     }
 
     @Test
@@ -114,7 +120,8 @@ class KnowledgeBaseBuilderTest {
                 stored.put(key, module);
             }
         };
-        KnowledgeBaseBuilder cached = new KnowledgeBaseBuilder(new KnowledgeBaseCompiler(Clock.systemUTC(), true), List.of(memory));
+        KnowledgeBaseBuilder cached =
+                new KnowledgeBaseBuilder(new KnowledgeBaseCompiler(Clock.systemUTC(), true), List.of(memory));
         String patterns = shipped.files().get("rules/reference/patterns.yaml");
 
         KnowledgeBase first = cached.build(shipped);

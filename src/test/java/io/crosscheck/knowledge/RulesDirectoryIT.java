@@ -1,12 +1,10 @@
 package io.crosscheck.knowledge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,8 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar reads its rules from a directory at start-up: editing a rule file and restarting
@@ -30,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RulesDirectoryIT {
 
     private static final String PASSWORD = io.crosscheck.support.TestUsers.ADMIN_PASSWORD;
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Path JAR =
+            Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> started = new ArrayList<>();
 
     @TempDir
@@ -105,26 +106,39 @@ class RulesDirectoryIT {
     }
 
     private Process launch(Path rules, Path log, int port) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
                 "-Dcrosscheck.knowledge.rules-dir=" + rules,
                 "-Dcrosscheck.knowledge.docs-dir=" + tmp.resolve("kb-docs"),
-                "-Dcrosscheck.jdbc-url=" + System.getProperty("crosscheck.jdbc-url", "jdbc:h2:mem:it;DB_CLOSE_DELAY=-1"),
+                "-Dcrosscheck.jdbc-url="
+                        + System.getProperty("crosscheck.jdbc-url", "jdbc:h2:mem:it;DB_CLOSE_DELAY=-1"),
                 "-Dcrosscheck.db-user=" + System.getProperty("crosscheck.db-user", "crosscheck"),
                 "-Dcrosscheck.security.initial-admin.password=" + PASSWORD,
                 "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
-                "-jar", JAR.toString()));
-        Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+                "-jar",
+                JAR.toString()));
+        Process p = new ProcessBuilder(cmd)
+                .directory(tmp.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         started.add(p);
         return p;
     }
 
     private String screen(Server s) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/v1/screenings"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes()))
-                .POST(HttpRequest.BodyPublishers.ofString(Requests.ARTICLE_DESK_WORKER)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/v1/screenings"))
+                        .header("Content-Type", "application/json")
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + java.util.Base64.getEncoder()
+                                                .encodeToString(("admin:" + PASSWORD).getBytes()))
+                        .POST(HttpRequest.BodyPublishers.ofString(Requests.ARTICLE_DESK_WORKER))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return r.body();
     }

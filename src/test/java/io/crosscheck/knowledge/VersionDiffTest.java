@@ -1,12 +1,11 @@
 package io.crosscheck.knowledge;
 
-import io.crosscheck.knowledge.service.VersionDiff;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosscheck.knowledge.service.VersionDiff;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class VersionDiffTest {
 

@@ -1,14 +1,13 @@
 package io.crosscheck.knowledge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
 import io.crosscheck.screening.model.ScreeningResult.TestResult;
-import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.support.RuleHarness;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Why-not lists only help when they are relevant and put the most decisive test first (issue 8). */
 class WhyNotRelevanceRulesTest {
@@ -27,8 +26,10 @@ class WhyNotRelevanceRulesTest {
 
         List<String> tests = codes(pattern(result, "LCS"));
         assertThat(pattern(result, "LCS").status()).isEqualTo("partial");
-        assertThat(tests).contains("prone_hip_extension", "trunk_curl_up", "passive_knee_extension", "knee_hyperextension");
-        // a movement test changes the call (partial -> consistent); another posture sign of the same group adds nothing new
+        assertThat(tests)
+                .contains("prone_hip_extension", "trunk_curl_up", "passive_knee_extension", "knee_hyperextension");
+        // a movement test changes the call (partial -> consistent); another posture sign of the same group adds nothing
+        // new
         assertThat(tests.indexOf("prone_hip_extension")).isLessThan(tests.indexOf("knee_hyperextension"));
         assertThat(tests.indexOf("trunk_curl_up")).isLessThan(tests.indexOf("knee_hyperextension"));
         // lordosis counts with the tilt already present, so it cannot change anything and is not asked
@@ -56,12 +57,19 @@ class WhyNotRelevanceRulesTest {
                 { "client": { "age": 40 }, "symptoms": [ { "region": "low_back", "kind": "pain", "nrs": 3, "durationWeeks": 8 } ] }
                 """);
 
-        assertThat(pattern(lowBack, "UCS").evidenceMissing()).as("no neck evidence, no neck complaint").isEmpty();
-        assertThat(pattern(lowBack, "LCS").evidenceMissing()).extracting(a -> a.finding()).contains("hip_flexors_short");
+        assertThat(pattern(lowBack, "UCS").evidenceMissing())
+                .as("no neck evidence, no neck complaint")
+                .isEmpty();
+        assertThat(pattern(lowBack, "LCS").evidenceMissing())
+                .extracting(a -> a.finding())
+                .contains("hip_flexors_short");
     }
 
     private static PatternResult pattern(ScreeningResult result, String code) {
-        return result.patterns().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
+        return result.patterns().stream()
+                .filter(p -> p.code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> codes(PatternResult p) {

@@ -1,5 +1,10 @@
 package io.crosscheck.reliability;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -8,13 +13,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.h2.tools.Server;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +20,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The database goes away and comes back: screenings answer 503 problem+json saying so, readiness is
@@ -55,8 +54,11 @@ class DatabaseOutageTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.background-validation-interval", "2S",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "3S");
+            return Map.of(
+                    "quarkus.datasource.jdbc.background-validation-interval",
+                    "2S",
+                    "quarkus.datasource.jdbc.acquisition-timeout",
+                    "3S");
         }
     }
 
@@ -85,7 +87,8 @@ class DatabaseOutageTest {
     }
 
     static void startServer() throws SQLException {
-        server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir", dir.toString()).start();
+        server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir", dir.toString())
+                .start();
     }
 
     @BeforeAll
@@ -118,8 +121,11 @@ class DatabaseOutageTest {
         startServer();
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<ExtractableResponse<?>> up = new AtomicReference<>();
-        await("a screening accepted again after the database restarted").pollInSameThread()
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(90))
+        await("a screening accepted again after the database restarted")
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> {
                     attempts.incrementAndGet();
                     up.set(screen(ref));
@@ -130,8 +136,10 @@ class DatabaseOutageTest {
         System.out.printf("database outage: %d attempts after restart before a 201%n", attempts.get());
 
         // every 201 is stored, and nothing else for this client: no partial rows from the failed attempts
-        try (Connection c = DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + port + "/outage", "crosscheck", "");
-             ResultSet rs = c.createStatement().executeQuery("select id from screening where client_ref = '" + ref + "'")) {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + port + "/outage", "crosscheck", "");
+                ResultSet rs =
+                        c.createStatement().executeQuery("select id from screening where client_ref = '" + ref + "'")) {
             List<String> stored = new ArrayList<>();
             while (rs.next()) {
                 stored.add(rs.getString(1));
@@ -141,7 +149,10 @@ class DatabaseOutageTest {
     }
 
     private static ExtractableResponse<?> screen(String ref) {
-        return given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref))
-                .post("/api/v1/screenings").then().extract();
+        return given().contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref))
+                .post("/api/v1/screenings")
+                .then()
+                .extract();
     }
 }

@@ -1,14 +1,13 @@
 package io.crosscheck.reliability;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * After the unit and API tests (surefire) have run, none of the canaries {@link LogCanaryTest}
@@ -20,11 +19,14 @@ class LogCanaryIT {
 
     @Test
     void noCanaryPlantedInARequestFieldIsInTheLogOfTheTestRun() throws Exception {
-        assertThat(LogCanaryTest.CANARIES).as("run the unit tests first (mvn verify)").exists();
+        assertThat(LogCanaryTest.CANARIES)
+                .as("run the unit tests first (mvn verify)")
+                .exists();
         List<String> canaries = Files.readAllLines(LogCanaryTest.CANARIES);
         List<Path> logs = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            files.filter(f -> f.getFileName().toString().matches(".*\\.log(\\.\\d+)?")).forEach(logs::add);
+            files.filter(f -> f.getFileName().toString().matches(".*\\.log(\\.\\d+)?"))
+                    .forEach(logs::add);
         }
         assertThat(logs).as("the unit/API test run's log").contains(Path.of("target", "crosscheck-unit-tests.log"));
         List<String> found = new ArrayList<>();
@@ -42,7 +44,8 @@ class LogCanaryIT {
         }
         // the log must be the whole run's: every service start of the run appends to it
         assertThat(starts).as("service starts recorded in the searched logs").isGreaterThanOrEqualTo(3);
-        System.out.printf("log canaries: %d canaries searched in %d log file(s), %d characters, %d service starts: %d found%n",
+        System.out.printf(
+                "log canaries: %d canaries searched in %d log file(s), %d characters, %d service starts: %d found%n",
                 canaries.size(), logs.size(), bytes, starts, found.size());
         assertThat(found).isEmpty();
     }

@@ -1,5 +1,8 @@
 package io.crosscheck.reliability;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,16 +11,12 @@ import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Plants a distinct canary value in every field of a screening request, one request per field (in
@@ -55,16 +54,24 @@ class LogCanaryTest {
             } else if (parent instanceof ArrayNode a) {
                 a.set(Integer.parseInt(last), json.getNodeFactory().textNode(canary));
             }
-            int status = given().contentType(ContentType.JSON).body(json.writeValueAsString(copy)).post("/api/v1/screenings").statusCode();
+            int status = given().contentType(ContentType.JSON)
+                    .body(json.writeValueAsString(copy))
+                    .post("/api/v1/screenings")
+                    .statusCode();
             assertThat(status).as(pointer).isLessThan(500);
         }
         String ref = "Cnry" + (n++) + "RefXq7Lw";
         String key = "Cnry" + (n++) + "KeyXq7Lw";
         canaries.add(ref);
         canaries.add(key);
-        String id = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref)).post("/api/v1/screenings")
-                .then().statusCode(201).extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         given().get("/api/v1/screenings/" + id).then().statusCode(200);
         given().get("/api/v1/admin/clients/" + ref + "/export").then().statusCode(200);
         String badId = "Cnry" + (n++) + "IdXq7Lw";

@@ -1,14 +1,14 @@
 package io.crosscheck.reliability;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 
 /** /q/metrics (Prometheus, administrators only) serves per-endpoint HTTP metrics and Crosscheck's own. */
 @QuarkusTest
@@ -21,9 +21,19 @@ class MetricsTest {
 
     @Test
     void prometheusMetricsCoverEndpointsScreeningOutcomesKnowledgeBaseLoadsAndEngineTime() {
-        given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Requests.ARTICLE_WITH_SADDLE_NUMBNESS).post("/api/v1/screenings").then().statusCode(201);
-        given().get("/q/metrics").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_WITH_SADDLE_NUMBNESS)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201);
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("http_server_requests_seconds_count{"))
                 .body(containsString("uri=\"/api/v1/screenings\""))
                 .body(containsString("crosscheck_screenings_total{plan=\"final\",urgency=\"none\"}"))

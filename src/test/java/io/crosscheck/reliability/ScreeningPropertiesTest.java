@@ -1,5 +1,8 @@
 package io.crosscheck.reliability;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,13 +13,6 @@ import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -33,9 +29,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property: whatever a client sends to POST /api/v1/screenings, the answer is never a 5xx, and a
@@ -62,8 +60,7 @@ class ScreeningPropertiesTest {
         TestUsers.signInAsTester();
     }
 
-    record Payload(String ref, String kind, String body) {
-    }
+    record Payload(String ref, String kind, String body) {}
 
     @Test
     void noPayloadCausesA5xxAndOnlyThe201sAreStored() throws Exception {
@@ -88,14 +85,22 @@ class ScreeningPropertiesTest {
                 int i;
                 while ((i = next.getAndIncrement()) < payloads.size()) {
                     Payload p = payloads.get(i);
-                    var r = given().contentType(ContentType.JSON).body(p.body()).post("/api/v1/screenings").then().extract();
+                    var r = given().contentType(ContentType.JSON)
+                            .body(p.body())
+                            .post("/api/v1/screenings")
+                            .then()
+                            .extract();
                     int status = r.statusCode();
                     synchronized (byStatus) {
-                        byStatus.computeIfAbsent(String.valueOf(status), k -> new AtomicInteger()).incrementAndGet();
+                        byStatus.computeIfAbsent(String.valueOf(status), k -> new AtomicInteger())
+                                .incrementAndGet();
                     }
-                    byKindStatus.computeIfAbsent(p.kind() + " -> " + status, k -> new AtomicInteger()).incrementAndGet();
+                    byKindStatus
+                            .computeIfAbsent(p.kind() + " -> " + status, k -> new AtomicInteger())
+                            .incrementAndGet();
                     if (status >= 500) {
-                        serverErrors.add(status + " for " + p.kind() + ": " + p.body().substring(0, Math.min(200, p.body().length())));
+                        serverErrors.add(status + " for " + p.kind() + ": "
+                                + p.body().substring(0, Math.min(200, p.body().length())));
                     }
                     if (status == 201) {
                         created.add(p.ref());
@@ -111,7 +116,8 @@ class ScreeningPropertiesTest {
 
         Set<String> stored = new HashSet<>();
         try (Connection c = dataSource.getConnection();
-             ResultSet rs = c.createStatement().executeQuery("select client_ref from screening where client_ref like '" + run + "-%'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select client_ref from screening where client_ref like '" + run + "-%'")) {
             while (rs.next()) {
                 stored.add(rs.getString(1));
             }
@@ -119,22 +125,29 @@ class ScreeningPropertiesTest {
         int total = payloads.size();
         int ok = byStatus.getOrDefault("201", new AtomicInteger()).get();
         int invalid = byStatus.getOrDefault("422", new AtomicInteger()).get();
-        System.out.printf("property test: %d payloads: by status %s; valid %.1f %%, reached validation (422) %.1f %%%n",
+        System.out.printf(
+                "property test: %d payloads: by status %s; valid %.1f %%, reached validation (422) %.1f %%%n",
                 total, byStatus, 100.0 * ok / total, 100.0 * invalid / total);
         new TreeMap<>(byKindStatus).forEach((k, v) -> System.out.printf("  %-40s %6d%n", k, v.get()));
 
         assertThat(serverErrors).as("5xx answers").isEmpty();
-        assertThat(stored).as("stored screenings of this run = the requests answered 201").isEqualTo(created);
+        assertThat(stored)
+                .as("stored screenings of this run = the requests answered 201")
+                .isEqualTo(created);
         assertThat(ok).isGreaterThanOrEqualTo(total / 4);
         assertThat(invalid).isGreaterThanOrEqualTo(total / 4);
     }
 
     static List<Payload> generate(String run) throws Exception {
-        List<JsonNode> bases = List.of(JSON.readTree(Requests.ARTICLE_DESK_WORKER), JSON.readTree(Requests.ARTICLE_WITH_SADDLE_NUMBNESS));
+        List<JsonNode> bases = List.of(
+                JSON.readTree(Requests.ARTICLE_DESK_WORKER), JSON.readTree(Requests.ARTICLE_WITH_SADDLE_NUMBNESS));
         Arbitrary<String> kinds = Arbitraries.frequency(
-                net.jqwik.api.Tuple.of(40, "valid"), net.jqwik.api.Tuple.of(35, "semantic"), net.jqwik.api.Tuple.of(25, "syntactic"));
+                net.jqwik.api.Tuple.of(40, "valid"),
+                net.jqwik.api.Tuple.of(35, "semantic"),
+                net.jqwik.api.Tuple.of(25, "syntactic"));
         Arbitrary<Long> seeds = Arbitraries.longs();
-        Arbitrary<Map.Entry<String, Long>> cases = Combinators.combine(kinds, seeds).as(Map::entry);
+        Arbitrary<Map.Entry<String, Long>> cases =
+                Combinators.combine(kinds, seeds).as(Map::entry);
         List<Payload> out = new ArrayList<>(PAYLOADS);
         var it = cases.generator(1000).stream(new Random(20261129L)).iterator();
         for (int i = 0; i < PAYLOADS; i++) {
@@ -178,12 +191,22 @@ class ScreeningPropertiesTest {
         ObjectNode req = node(validJson);
         switch (rnd.nextInt(6)) {
             case 0, 1 -> InputValues.breakOne(req, InputValues.shipped(), rnd);
-            case 2 -> ((ArrayNode) req.withArray("symptoms")).addObject().put("region", "low_back").put("kind", "pain")
-                    .put("nrs", 11 + rnd.nextInt(90));
-            case 3 -> ((ArrayNode) req.withArray("observations")).addObject().put("code", "no_such_code_" + rnd.nextInt(100))
-                    .put("present", true);
-            case 4 -> ((ArrayNode) req.withArray("redFlags")).addObject().put("code", "unknown_flag_" + rnd.nextInt(100))
-                    .put("present", rnd.nextBoolean());
+            case 2 ->
+                ((ArrayNode) req.withArray("symptoms"))
+                        .addObject()
+                        .put("region", "low_back")
+                        .put("kind", "pain")
+                        .put("nrs", 11 + rnd.nextInt(90));
+            case 3 ->
+                ((ArrayNode) req.withArray("observations"))
+                        .addObject()
+                        .put("code", "no_such_code_" + rnd.nextInt(100))
+                        .put("present", true);
+            case 4 ->
+                ((ArrayNode) req.withArray("redFlags"))
+                        .addObject()
+                        .put("code", "unknown_flag_" + rnd.nextInt(100))
+                        .put("present", rnd.nextBoolean());
             default -> {
                 ArrayNode m = req.withArray("muscleLength");
                 m.addObject().put("muscle", "iliopsoas").put("side", "left").put("result", "short");
@@ -194,7 +217,9 @@ class ScreeningPropertiesTest {
     }
 
     static String syntactic(String validJson, Random rnd) {
-        Arbitrary<String> junk = Arbitraries.strings().withChars("{}[]\",:0123456789abc \\u00e9\n").ofMaxLength(40);
+        Arbitrary<String> junk = Arbitraries.strings()
+                .withChars("{}[]\",:0123456789abc \\u00e9\n")
+                .ofMaxLength(40);
         return switch (rnd.nextInt(9)) {
             case 0 -> validJson.substring(0, rnd.nextInt(Math.max(1, validJson.length() - 1)));
             case 1 -> validJson.replaceFirst("\"age\":(\\d+)", "\"age\":\"$1\"");

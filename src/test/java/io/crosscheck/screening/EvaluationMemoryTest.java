@@ -1,18 +1,17 @@
 package io.crosscheck.screening;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * No garbage of a screening survives it: 100,000 evaluations through the one evaluation path leave
@@ -29,14 +28,17 @@ class EvaluationMemoryTest {
     @Test
     void hundredThousandEvaluationsLeaveTheHeapFlatAfterGc() {
         // as in the service: Drools logs at WARN (else its trace calls format every tuple, which only costs time)
-        org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("org.drools").setLevel(java.util.logging.Level.WARNING);
+        org.jboss.logmanager.LogContext.getSystemLogContext()
+                .getLogger("org.drools")
+                .setLevel(java.util.logging.Level.WARNING);
         KnowledgeBase kb = RuleHarness.shipped().knowledgeBase();
         ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(10_000);
         ScreeningRequest[] requests = {
-                evaluator.read(Requests.ARTICLE_DESK_WORKER),
-                evaluator.read(Requests.ARTICLE_WITH_SADDLE_NUMBNESS),
-                evaluator.read(Requests.ARTICLE_WITHOUT_RED_FLAG_ANSWERS),
-                evaluator.read("{\"client\":{\"age\":40}}")};
+            evaluator.read(Requests.ARTICLE_DESK_WORKER),
+            evaluator.read(Requests.ARTICLE_WITH_SADDLE_NUMBNESS),
+            evaluator.read(Requests.ARTICLE_WITHOUT_RED_FLAG_ANSWERS),
+            evaluator.read("{\"client\":{\"age\":40}}")
+        };
         int warmUp = 5_000;
         ScreeningResult last = null;
         for (int i = 0; i < warmUp; i++) {
@@ -50,7 +52,8 @@ class EvaluationMemoryTest {
 
         assertThat(last.patterns()).isNotEmpty();
         assertThat(after - before)
-                .as("heap growth after GC over %d evaluations (%d KB before, %d KB after)",
+                .as(
+                        "heap growth after GC over %d evaluations (%d KB before, %d KB after)",
                         EVALUATIONS - warmUp, before >> 10, after >> 10)
                 .isLessThan(ALLOWED_GROWTH);
     }
@@ -58,7 +61,7 @@ class EvaluationMemoryTest {
     private static long heapAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {  // a few rounds: one System.gc() may leave some of it to the next cycle
+        for (int i = 0; i < 3; i++) { // a few rounds: one System.gc() may leave some of it to the next cycle
             System.gc();
             used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
         }

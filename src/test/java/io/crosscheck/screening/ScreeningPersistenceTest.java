@@ -1,5 +1,8 @@
 package io.crosscheck.screening;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.support.Requests;
@@ -7,13 +10,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What is stored, and that nothing is stored for a bad request. Runs on H2 and, with -Ppostgresql, on PostgreSQL. */
 @QuarkusTest
@@ -29,8 +28,13 @@ class ScreeningPersistenceTest {
 
     @Test
     void aScreeningIsStoredWithInputResultExplanationVersionTimeAndPseudonym() throws Exception {
-        String id = given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER)
-                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         Screening stored = QuarkusTransaction.requiringNew().call(() -> Screening.findById(UUID.fromString(id)));
 
@@ -62,7 +66,10 @@ class ScreeningPersistenceTest {
                         + "{\"muscle\":\"iliopsoas\",\"side\":\"left\",\"result\":\"normal\"}]}",
                 "");
         for (String body : bad) {
-            int status = given().contentType(ContentType.JSON).body(body).post("/api/v1/screenings").statusCode();
+            int status = given().contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/v1/screenings")
+                    .statusCode();
             assertThat(status).as(body).isBetween(400, 499);
         }
         assertThat(count()).isEqualTo(before);
@@ -71,8 +78,11 @@ class ScreeningPersistenceTest {
     @Test
     void eachValidScreeningAddsExactlyOneRow() {
         long before = count();
-        given().contentType(ContentType.JSON).body(Requests.ARTICLE_WITH_SADDLE_NUMBNESS).post("/api/v1/screenings")
-                .then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_WITH_SADDLE_NUMBNESS)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201);
         assertThat(count()).isEqualTo(before + 1);
     }
 

@@ -1,5 +1,8 @@
 package io.crosscheck.security;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -14,17 +17,13 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Role x endpoint: every JAX-RS endpoint, found in the compiled resources at test time (so a new one
@@ -101,7 +100,8 @@ class AuthorisationMatrixTest {
         EXPECTED.put("POST /cds-services/{id}", EHR_JWT_ONLY);
         EXPECTED.put("POST /cds-services/{id}/feedback", EHR_JWT_ONLY);
         // SMART App Launch from the cards' smart links: public, the EHR's authorisation is the credential
-        // (SmartLaunchTest proves that a launch needs a registered iss, a state bound to the browser and a good id_token)
+        // (SmartLaunchTest proves that a launch needs a registered iss, a state bound to the browser and a good
+        // id_token)
         EXPECTED.put("GET /smart/launch", PUBLIC_ROW);
         EXPECTED.put("GET /smart/callback", PUBLIC_ROW);
         // the web UI's pages (issue 12): signed in with the login form (a session cookie), not HTTP Basic
@@ -109,10 +109,19 @@ class AuthorisationMatrixTest {
         PAGES.put("GET /ui/login", PUBLIC_ROW);
         PAGES.put("GET /ui", Set.of("physio", "author", "admin"));
         PAGES.put("POST /ui/logout", Set.of("physio", "author", "admin"));
-        for (String page : List.of("GET /ui/clients", "GET /ui/clients/{clientRef}", "GET /ui/screenings/new", "POST /ui/screenings",
-                "GET /ui/screenings/{id}", "GET /ui/screenings/{id}/derivation", "GET /ui/screenings/{id}/report",
-                "GET /ui/screenings/{id}/sheet", "GET /ui/screenings/{id}/amend", "POST /ui/screenings/{id}/amend",
-                "POST /ui/screenings/{id}/red-flags", "POST /ui/screenings/{id}/disagreements")) {
+        for (String page : List.of(
+                "GET /ui/clients",
+                "GET /ui/clients/{clientRef}",
+                "GET /ui/screenings/new",
+                "POST /ui/screenings",
+                "GET /ui/screenings/{id}",
+                "GET /ui/screenings/{id}/derivation",
+                "GET /ui/screenings/{id}/report",
+                "GET /ui/screenings/{id}/sheet",
+                "GET /ui/screenings/{id}/amend",
+                "POST /ui/screenings/{id}/amend",
+                "POST /ui/screenings/{id}/red-flags",
+                "POST /ui/screenings/{id}/disagreements")) {
             PAGES.put(page, Set.of("physio"));
         }
         for (String page : List.of("GET /ui/kb", "GET /ui/kb/rules/{id}", "GET /ui/kb/docs/{path: .+}")) {
@@ -148,21 +157,33 @@ class AuthorisationMatrixTest {
     /** Every resource method of the application, read from the compiled classes. */
     static List<Endpoint> endpoints() {
         List<Endpoint> found = new ArrayList<>();
-        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass c : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.crosscheck")) {
             if (!c.isAnnotatedWith(Path.class)) {
                 continue;
             }
             String base = c.getAnnotationOfType(Path.class).value();
             for (JavaMethod m : c.getMethods()) {
-                String verb = m.isAnnotatedWith(GET.class) ? "GET" : m.isAnnotatedWith(POST.class) ? "POST"
-                        : m.isAnnotatedWith(DELETE.class) ? "DELETE" : m.isAnnotatedWith(PUT.class) ? "PUT"
-                        : m.isAnnotatedWith(PATCH.class) ? "PATCH" : null;
+                String verb = m.isAnnotatedWith(GET.class)
+                        ? "GET"
+                        : m.isAnnotatedWith(POST.class)
+                                ? "POST"
+                                : m.isAnnotatedWith(DELETE.class)
+                                        ? "DELETE"
+                                        : m.isAnnotatedWith(PUT.class)
+                                                ? "PUT"
+                                                : m.isAnnotatedWith(PATCH.class) ? "PATCH" : null;
                 if (verb == null) {
                     continue;
                 }
-                String path = base + (m.isAnnotatedWith(Path.class) ? "/" + m.getAnnotationOfType(Path.class).value() : "");
-                String consumes = m.isAnnotatedWith(Consumes.class) ? m.getAnnotationOfType(Consumes.class).value()[0] : null;
+                String path = base
+                        + (m.isAnnotatedWith(Path.class)
+                                ? "/" + m.getAnnotationOfType(Path.class).value()
+                                : "");
+                String consumes = m.isAnnotatedWith(Consumes.class)
+                        ? m.getAnnotationOfType(Consumes.class).value()[0]
+                        : null;
                 found.add(new Endpoint(verb, path.replaceAll("/+", "/"), consumes));
             }
         }
@@ -173,7 +194,8 @@ class AuthorisationMatrixTest {
 
     @Test
     void everyEndpointIsInTheMatrixAndTheMatrixNamesNoEndpointThatIsGone() {
-        Set<String> found = new TreeSet<>(endpoints().stream().map(Endpoint::key).toList());
+        Set<String> found =
+                new TreeSet<>(endpoints().stream().map(Endpoint::key).toList());
         assertThat(found).as("endpoints without a row in the matrix").isSubsetOf(EXPECTED.keySet());
         assertThat(EXPECTED.keySet()).as("rows for endpoints that do not exist").isSubsetOf(found);
         assertThat(found).hasSizeGreaterThanOrEqualTo(20);
@@ -212,18 +234,25 @@ class AuthorisationMatrixTest {
                 }
                 boolean denied = status == 403;
                 if (allowed.contains(role) == denied || status == 401) {
-                    wrong.add(e.key() + " as " + role + " -> " + status + (allowed.contains(role) ? " (allowed)" : " (should be 403)"));
+                    wrong.add(e.key() + " as " + role + " -> " + status
+                            + (allowed.contains(role) ? " (allowed)" : " (should be 403)"));
                 }
             }
         }
-        System.out.printf("authorisation matrix: %d endpoints x (anonymous + %d roles) = %d checks%n",
+        System.out.printf(
+                "authorisation matrix: %d endpoints x (anonymous + %d roles) = %d checks%n",
                 endpoints().size(), ROLES.size(), checks);
         assertThat(wrong).isEmpty();
     }
 
     @Test
     void aWrongPasswordIs401AndHealthProbesNeedNoCredentials() {
-        given().auth().preemptive().basic("matrix-physio", "not-the-password").get("/api/v1/vocabulary").then().statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic("matrix-physio", "not-the-password")
+                .get("/api/v1/vocabulary")
+                .then()
+                .statusCode(401);
         given().auth().none().get("/q/health/ready").then().statusCode(200);
         given().auth().none().get("/q/health/live").then().statusCode(200);
     }
@@ -231,9 +260,11 @@ class AuthorisationMatrixTest {
     /** A page: anonymous callers are redirected to the login form (public pages answer); each role signs in with the form. */
     private static int checkPage(Endpoint e, Set<String> allowed, List<String> wrong) {
         boolean open = allowed == PUBLIC_ROW;
-        io.restassured.response.Response anonymous = page(given().auth().none().redirects().follow(false), e);
+        io.restassured.response.Response anonymous =
+                page(given().auth().none().redirects().follow(false), e);
         String location = anonymous.getHeader("Location");
-        if (open ? anonymous.statusCode() == 401 || anonymous.statusCode() == 403
+        if (open
+                ? anonymous.statusCode() == 401 || anonymous.statusCode() == 403
                 : anonymous.statusCode() != 302 || location == null || !location.contains("/ui/login")) {
             wrong.add(e.key() + " anonymous -> " + anonymous.statusCode() + " " + location);
         }
@@ -241,10 +272,12 @@ class AuthorisationMatrixTest {
             return 1;
         }
         for (String role : ROLES) {
-            int status = page(given().auth().none().redirects().follow(false).cookie(SESSION_COOKIE, session(role)), e).statusCode();
+            int status = page(given().auth().none().redirects().follow(false).cookie(SESSION_COOKIE, session(role)), e)
+                    .statusCode();
             boolean denied = status == 403;
             if (allowed.contains(role) == denied || status == 401 || status == 302) {
-                wrong.add(e.key() + " as " + role + " (signed in) -> " + status + (allowed.contains(role) ? " (allowed)" : " (should be 403)"));
+                wrong.add(e.key() + " as " + role + " (signed in) -> " + status
+                        + (allowed.contains(role) ? " (allowed)" : " (should be 403)"));
             }
         }
         return 1 + ROLES.size();
@@ -256,8 +289,13 @@ class AuthorisationMatrixTest {
     /** Signs in through the login form once per role; the session cookie. */
     static String session(String role) {
         return SESSIONS.computeIfAbsent(role, r -> {
-            io.restassured.response.Response login = given().auth().none().redirects().follow(false)
-                    .formParam("j_username", "matrix-" + r).formParam("j_password", PASSWORD).post("/j_security_check");
+            io.restassured.response.Response login = given().auth()
+                    .none()
+                    .redirects()
+                    .follow(false)
+                    .formParam("j_username", "matrix-" + r)
+                    .formParam("j_password", PASSWORD)
+                    .post("/j_security_check");
             String cookie = login.getCookie(SESSION_COOKIE);
             if (cookie == null) {
                 throw new AssertionError("the login form did not sign matrix-" + r + " in: " + login.statusCode());
@@ -268,18 +306,24 @@ class AuthorisationMatrixTest {
 
     /** Calls a page; form posts carry a matching CSRF token, so that only the role decides. */
     private static io.restassured.response.Response page(RequestSpecification spec, Endpoint e) {
-        String path = e.path().replace("{path: .+}", "index.md").replace("{id}", "00000000-0000-0000-0000-000000000000")
+        String path = e.path()
+                .replace("{path: .+}", "index.md")
+                .replace("{id}", "00000000-0000-0000-0000-000000000000")
                 .replace("{clientRef}", "matrix-nobody");
         if ("POST".equals(e.method())) {
-            spec = spec.contentType("application/x-www-form-urlencoded").cookie("crosscheck-csrf", "matrix-token")
+            spec = spec.contentType("application/x-www-form-urlencoded")
+                    .cookie("crosscheck-csrf", "matrix-token")
                     .formParam("csrf-token", "matrix-token");
         }
         return spec.request(e.method(), path);
     }
 
     private static int call(RequestSpecification spec, Endpoint e) {
-        String path = e.path().replace("{path: .+}", "rules/reference/thresholds.yaml").replace("{version}", "sha256:0000000000000000")
-                .replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{clientRef}", "matrix-nobody")
+        String path = e.path()
+                .replace("{path: .+}", "rules/reference/thresholds.yaml")
+                .replace("{version}", "sha256:0000000000000000")
+                .replace("{id}", "00000000-0000-0000-0000-000000000000")
+                .replace("{clientRef}", "matrix-nobody")
                 .replace("{ruleId}", "SAF-001");
         if (e.consumes() != null) {
             spec = spec.contentType(e.consumes()).body(e.consumes().contains("zip") ? new byte[0] : "{}".getBytes());

@@ -1,5 +1,8 @@
 package io.crosscheck.security;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.support.TestUsers;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -9,13 +12,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A verified username/password is remembered, so the screening path pays no bcrypt check per request:
@@ -38,8 +37,12 @@ class CredentialCacheTest {
         long fallThroughBefore = fallThrough.calls.get();
 
         for (int i = 0; i < 20; i++) {
-            given().auth().preemptive().basic("cache-physio", "cache-physio-pw").get("/api/v1/vocabulary")
-                    .then().statusCode(200);
+            given().auth()
+                    .preemptive()
+                    .basic("cache-physio", "cache-physio-pw")
+                    .get("/api/v1/vocabulary")
+                    .then()
+                    .statusCode(200);
         }
 
         assertThat(credentials.verifications() - verificationsBefore).isLessThanOrEqualTo(1);
@@ -49,18 +52,30 @@ class CredentialCacheTest {
     @Test
     void aWrongPasswordIsRefusedEveryTimeAndIsNeverRemembered() {
         TestUsers.ensureUser("cache-author", "cache-author-pw", List.of("author"), "default");
-        given().auth().preemptive().basic("cache-author", "cache-author-pw").get("/api/v1/knowledge-base")
-                .then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic("cache-author", "cache-author-pw")
+                .get("/api/v1/knowledge-base")
+                .then()
+                .statusCode(200);
         long before = credentials.verifications();
 
         for (int i = 0; i < 3; i++) {
-            given().auth().preemptive().basic("cache-author", "not-the-password").get("/api/v1/knowledge-base")
-                    .then().statusCode(401);
+            given().auth()
+                    .preemptive()
+                    .basic("cache-author", "not-the-password")
+                    .get("/api/v1/knowledge-base")
+                    .then()
+                    .statusCode(401);
         }
 
         assertThat(credentials.verifications() - before).isEqualTo(3);
-        given().auth().preemptive().basic("cache-author", "cache-author-pw").get("/api/v1/knowledge-base")
-                .then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic("cache-author", "cache-author-pw")
+                .get("/api/v1/knowledge-base")
+                .then()
+                .statusCode(200);
     }
 
     /** Counts username/password requests that reach the providers after the cache; decides nothing. */
@@ -79,7 +94,8 @@ class CredentialCacheTest {
         }
 
         @Override
-        public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        public Uni<SecurityIdentity> authenticate(
+                UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
             calls.incrementAndGet();
             return Uni.createFrom().nullItem();
         }

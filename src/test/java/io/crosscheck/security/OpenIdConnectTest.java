@@ -1,5 +1,8 @@
 package io.crosscheck.security;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,15 +11,11 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
-import org.junit.jupiter.api.Test;
-
 import java.security.KeyPairGenerator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /**
  * Production can authenticate with OpenID Connect by configuration alone (README, "Security"): with
@@ -32,11 +31,17 @@ class OpenIdConnectTest {
     public static class OpenIdConnectOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc.tenant-enabled", "true",
-                    "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus",
-                    "quarkus.oidc.client-id", "crosscheck",
-                    "quarkus.oidc.application-type", "service",
-                    "quarkus.oidc.token.issuer", "https://server.example.com");
+            return Map.of(
+                    "quarkus.oidc.tenant-enabled",
+                    "true",
+                    "quarkus.oidc.auth-server-url",
+                    "${keycloak.url}/realms/quarkus",
+                    "quarkus.oidc.client-id",
+                    "crosscheck",
+                    "quarkus.oidc.application-type",
+                    "service",
+                    "quarkus.oidc.token.issuer",
+                    "https://server.example.com");
         }
 
         @Override
@@ -46,37 +51,65 @@ class OpenIdConnectTest {
     }
 
     private static String token(String user, Set<String> roles, String clinic) {
-        return OidcWiremockTestResource.generateJwtToken(user, roles, user, "Bearer", Set.of("https://server.example.com"),
-                Map.of("clinic", clinic));
+        return OidcWiremockTestResource.generateJwtToken(
+                user, roles, user, "Bearer", Set.of("https://server.example.com"), Map.of("clinic", clinic));
     }
 
     @Test
     void aPhysioTokenScreensInItsClinicAndAnotherClinicsTokenCannotReadTheResult() {
         String north = token("oidc-physio-north", Set.of("physio"), "oidc-north");
         String south = token("oidc-physio-south", Set.of("physio"), "oidc-south");
-        String id = given().auth().oauth2(north).contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER)
-                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        String id = given().auth()
+                .oauth2(north)
+                .contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        given().auth().oauth2(north).get("/api/v1/screenings/" + id).then().statusCode(200).body("id", equalTo(id));
+        given().auth()
+                .oauth2(north)
+                .get("/api/v1/screenings/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
         given().auth().oauth2(south).get("/api/v1/screenings/" + id).then().statusCode(404);
     }
 
     @Test
     void rolesComeFromTheTokenSoAPhysioTokenCannotReloadTheKnowledgeBase() {
-        given().auth().oauth2(token("oidc-physio", Set.of("physio"), "oidc-north"))
-                .post("/api/v1/knowledge-base/reload").then().statusCode(403);
-        given().auth().oauth2(token("oidc-author", Set.of("author"), "oidc-north"))
-                .get("/api/v1/knowledge-base").then().statusCode(200);
+        given().auth()
+                .oauth2(token("oidc-physio", Set.of("physio"), "oidc-north"))
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(token("oidc-author", Set.of("author"), "oidc-north"))
+                .get("/api/v1/knowledge-base")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aTokenSignedByAnotherKeyOrNoCredentialsAreRefusedAndDatabaseUsersStillSignIn() throws Exception {
         var otherKey = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
-        String forged = Jwt.preferredUserName("mallory").groups(Set.of("physio", "author", "admin"))
-                .issuer("https://server.example.com").audience("https://server.example.com").claim("clinic", "oidc-north")
-                .jws().keyId("1").sign(otherKey);
+        String forged = Jwt.preferredUserName("mallory")
+                .groups(Set.of("physio", "author", "admin"))
+                .issuer("https://server.example.com")
+                .audience("https://server.example.com")
+                .claim("clinic", "oidc-north")
+                .jws()
+                .keyId("1")
+                .sign(otherKey);
         given().auth().oauth2(forged).get("/api/v1/vocabulary").then().statusCode(401);
         given().get("/api/v1/vocabulary").then().statusCode(401);
-        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).get("/api/v1/vocabulary").then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/api/v1/vocabulary")
+                .then()
+                .statusCode(200);
     }
 }

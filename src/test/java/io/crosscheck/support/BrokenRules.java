@@ -3,8 +3,7 @@ package io.crosscheck.support;
 /** DRL that does not compile, for tests of how the error is reported. */
 public final class BrokenRules {
 
-    private BrokenRules() {
-    }
+    private BrokenRules() {}
 
     /** A rule whose condition is cut short: the compiler reports line 6. */
     public static final String SYNTAX_ERROR_AT_LINE_6 = """

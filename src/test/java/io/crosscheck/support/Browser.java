@@ -1,13 +1,5 @@
 package io.crosscheck.support;
 
-import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,6 +17,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * A real browser for the UI tests: Debian's headless Chromium driven by Debian's chromedriver
@@ -38,10 +37,10 @@ public final class Browser {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String AXE_VERSION = "4.10.3";
-    static final String AXE_INTEGRITY = "sha512-Xm7bpRXnDSX2YE2YFfBk2FnF0ep6tmG7xPh8iHee8MIcrgq762Nkce856dYtJYLkuIoYZvGfTs/PbZhideTcEg==";
+    static final String AXE_INTEGRITY =
+            "sha512-Xm7bpRXnDSX2YE2YFfBk2FnF0ep6tmG7xPh8iHee8MIcrgq762Nkce856dYtJYLkuIoYZvGfTs/PbZhideTcEg==";
 
-    private Browser() {
-    }
+    private Browser() {}
 
     /**
      * Skips the calling test when Chromium or chromedriver is missing, with a message naming what to install; in CI
@@ -53,8 +52,9 @@ public final class Browser {
         if (!missing()) {
             return;
         }
-        String missing = "The browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver ("
-                + driver() + ", " + binary() + ")";
+        String missing =
+                "The browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver ("
+                        + driver() + ", " + binary() + ")";
         if (inCi()) {
             throw new IllegalStateException(missing + "; CI is set, so the browser tests must run");
         }
@@ -94,10 +94,17 @@ public final class Browser {
         String binary = binary();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=" + width + "," + height, "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height,
+                "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(driver).toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return chrome;
@@ -144,15 +151,21 @@ public final class Browser {
         List<Violation> out = new ArrayList<>();
         for (Object o : (List<Object>) raw) {
             Map<String, Object> v = (Map<String, Object>) o;
-            out.add(new Violation((String) v.get("id"), (String) v.get("impact"), (String) v.get("help"),
-                    ((Number) v.get("nodes")).intValue(), (String) v.get("target")));
+            out.add(new Violation(
+                    (String) v.get("id"),
+                    (String) v.get("impact"),
+                    (String) v.get("help"),
+                    ((Number) v.get("nodes")).intValue(),
+                    (String) v.get("target")));
         }
         return out;
     }
 
     /** Serious and critical violations only: the ones a screen must not have. */
     public static List<Violation> serious(List<Violation> all) {
-        return all.stream().filter(v -> "serious".equals(v.impact()) || "critical".equals(v.impact())).toList();
+        return all.stream()
+                .filter(v -> "serious".equals(v.impact()) || "critical".equals(v.impact()))
+                .toList();
     }
 
     private static String axeSource;
@@ -165,20 +178,30 @@ public final class Browser {
         try {
             Path cached = Path.of("target", "axe-core-" + AXE_VERSION + ".tgz");
             if (!Files.exists(cached)) {
-                HttpResponse<byte[]> r = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
-                        HttpRequest.newBuilder(URI.create("https://registry.npmjs.org/axe-core/-/axe-core-" + AXE_VERSION + ".tgz"))
-                                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> r = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("https://registry.npmjs.org/axe-core/-/axe-core-"
+                                                + AXE_VERSION + ".tgz"))
+                                        .timeout(Duration.ofSeconds(60))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
                 if (r.statusCode() != 200) {
-                    throw new IllegalStateException("axe-core download from the npm registry answered " + r.statusCode());
+                    throw new IllegalStateException(
+                            "axe-core download from the npm registry answered " + r.statusCode());
                 }
                 Files.createDirectories(cached.getParent());
                 Files.write(cached, r.body());
             }
             byte[] tgz = Files.readAllBytes(cached);
-            String integrity = "sha512-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(tgz));
+            String integrity = "sha512-"
+                    + Base64.getEncoder()
+                            .encodeToString(MessageDigest.getInstance("SHA-512").digest(tgz));
             if (!integrity.equals(AXE_INTEGRITY)) {
                 Files.delete(cached);
-                throw new IllegalStateException("axe-core tarball does not match the npm registry's integrity " + AXE_INTEGRITY);
+                throw new IllegalStateException(
+                        "axe-core tarball does not match the npm registry's integrity " + AXE_INTEGRITY);
             }
             axeSource = untar(tgz, "package/axe.min.js");
             return axeSource;

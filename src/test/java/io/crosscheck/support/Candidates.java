@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Candidate rule sets for replay tests: a copy of this repository's rules/ with one known change. */
 public final class Candidates {
 
-    private Candidates() {
-    }
+    private Candidates() {}
 
     /** Copies rules/ to {@code dir/rules} unchanged and returns the copy. */
     public static Path copyOfRules(Path dir) {
@@ -43,7 +42,8 @@ public final class Candidates {
             if (lcs < 0 || at < 0 || at > text.indexOf("- code:", lcs + 1)) {
                 throw new IllegalStateException("patterns.yaml no longer has LCS consistentMinFindings: 3");
             }
-            return text.substring(0, at) + "consistentMinFindings: " + min + text.substring(at + "consistentMinFindings: 3".length());
+            return text.substring(0, at) + "consistentMinFindings: " + min
+                    + text.substring(at + "consistentMinFindings: 3".length());
         });
         return rules;
     }

@@ -2,7 +2,6 @@ package io.crosscheck.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,8 +24,7 @@ public final class CdsConformance {
     private static final Set<String> ACTION_SELECTION = Set.of("all", "any", "at-most-one");
     private static final Set<String> LINK_TYPES = Set.of("absolute", "smart");
 
-    private CdsConformance() {
-    }
+    private CdsConformance() {}
 
     public static List<String> violations(String responseBody) {
         List<String> out = new ArrayList<>();
@@ -95,7 +93,9 @@ public final class CdsConformance {
                 if (s.path("isRecommended").asBoolean(false)) {
                     recommended++;
                 }
-                if (s.has("actionSelectionBehavior") && !ACTION_SELECTION.contains(s.get("actionSelectionBehavior").asText())) {
+                if (s.has("actionSelectionBehavior")
+                        && !ACTION_SELECTION.contains(
+                                s.get("actionSelectionBehavior").asText())) {
                     out.add(sAt + ".actionSelectionBehavior: all, any or at-most-one (cds-resp-7)");
                 }
                 int k = 0;
@@ -121,7 +121,8 @@ public final class CdsConformance {
                 out.add(at + ": at most one recommended suggestion with selectionBehavior at-most-one (cds-resp-1)");
             }
         }
-        if (c.has("selectionBehavior") && !SELECTION.contains(c.get("selectionBehavior").asText())) {
+        if (c.has("selectionBehavior")
+                && !SELECTION.contains(c.get("selectionBehavior").asText())) {
             out.add(at + ".selectionBehavior: at-most-one or any");
         }
         int j = 0;

@@ -1,6 +1,12 @@
 package io.crosscheck.support;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
@@ -15,13 +21,6 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
-
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Test EHR keys and tokens: an RSA key (RS384) whose JWKS is served over real HTTP by a JDK HttpServer,
@@ -52,8 +51,7 @@ public final class EhrKeys {
         }
     }
 
-    private EhrKeys() {
-    }
+    private EhrKeys() {}
 
     /** The public JWKS of a key. */
     public static String publicJwks(PublicJsonWebKey key) {
@@ -115,7 +113,7 @@ public final class EhrKeys {
     }
 
     public static String es384(String audience) {
-        return es384(audience, c -> { });
+        return es384(audience, c -> {});
     }
 
     public static String rs384(String audience) {

@@ -2,16 +2,6 @@ package io.crosscheck.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.jwk.RsaJwkGenerator;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.keys.HmacKey;
-import org.jose4j.lang.JoseException;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -26,6 +16,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
 
 /**
  * An EHR's SMART authorisation server over real HTTP (JDK HttpServer): {@code /fhir/.well-known/smart-configuration},
@@ -40,7 +39,14 @@ public final class FakeSmartEhr implements AutoCloseable {
     public static final String CLIENT_ID = "crosscheck-smart-test";
 
     /** How the token endpoint signs its id_token. */
-    public enum IdToken { GOOD, WRONG_AUDIENCE, EXPIRED, OTHER_KEY, HS256, NONE }
+    public enum IdToken {
+        GOOD,
+        WRONG_AUDIENCE,
+        EXPIRED,
+        OTHER_KEY,
+        HS256,
+        NONE
+    }
 
     public final RsaJsonWebKey key;
     private final RsaJsonWebKey otherKey;
@@ -49,12 +55,16 @@ public final class FakeSmartEhr implements AutoCloseable {
     private final Map<String, Map<String, String>> codes = new ConcurrentHashMap<>();
     /** Problems the fake found in Crosscheck's requests (the tests expect none). */
     public final List<String> problems = new CopyOnWriteArrayList<>();
+
     public volatile IdToken idToken = IdToken.GOOD;
     /** How often the JWKS was read. */
-    public final java.util.concurrent.atomic.AtomicInteger jwksRequests = new java.util.concurrent.atomic.AtomicInteger();
+    public final java.util.concurrent.atomic.AtomicInteger jwksRequests =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     public volatile String subject = "practitioner-7";
     /** The client Crosscheck is at this EHR, and its secret when it is a confidential client (null: public). */
     public final String clientId;
+
     public volatile String secret;
 
     /** A public client, {@value #CLIENT_ID}. */
@@ -109,10 +119,13 @@ public final class FakeSmartEhr implements AutoCloseable {
     }
 
     private void configuration(HttpExchange ex) throws IOException {
-        send(ex, 200, "{\"issuer\":\"" + issuer() + "\",\"authorization_endpoint\":\"" + issuer() + "/authorize\","
-                + "\"token_endpoint\":\"" + issuer() + "/token\",\"jwks_uri\":\"" + issuer() + "/jwks\","
-                + "\"code_challenge_methods_supported\":[\"S256\"],\"capabilities\":[\"launch-ehr\",\"client-public\","
-                + "\"sso-openid-connect\",\"context-ehr-patient\"]}");
+        send(
+                ex,
+                200,
+                "{\"issuer\":\"" + issuer() + "\",\"authorization_endpoint\":\"" + issuer() + "/authorize\","
+                        + "\"token_endpoint\":\"" + issuer() + "/token\",\"jwks_uri\":\"" + issuer() + "/jwks\","
+                        + "\"code_challenge_methods_supported\":[\"S256\"],\"capabilities\":[\"launch-ehr\",\"client-public\","
+                        + "\"sso-openid-connect\",\"context-ehr-patient\"]}");
     }
 
     private void authorize(HttpExchange ex) throws IOException {
@@ -126,7 +139,8 @@ public final class FakeSmartEhr implements AutoCloseable {
                 problems.add("authorize without " + required);
             }
         }
-        if (q.get("scope") != null && !List.of(q.get("scope").split(" ")).containsAll(List.of("launch", "openid", "fhirUser"))) {
+        if (q.get("scope") != null
+                && !List.of(q.get("scope").split(" ")).containsAll(List.of("launch", "openid", "fhirUser"))) {
             problems.add("scope without launch openid fhirUser: " + q.get("scope"));
         }
         Map<String, String> context = launches.get(q.getOrDefault("launch", ""));
@@ -139,7 +153,8 @@ public final class FakeSmartEhr implements AutoCloseable {
         grant.put("challenge", q.get("code_challenge"));
         grant.put("redirect_uri", q.get("redirect_uri"));
         codes.put(code, grant);
-        ex.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state")));
+        ex.getResponseHeaders()
+                .add("Location", q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state")));
         ex.sendResponseHeaders(302, -1);
         ex.close();
     }
@@ -151,16 +166,22 @@ public final class FakeSmartEhr implements AutoCloseable {
         }
         Map<String, String> f = params(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String auth = ex.getRequestHeaders().getFirst("Authorization");
-        String expected = secret == null ? null : "Basic " + Base64.getEncoder().encodeToString((enc(clientId) + ":" + enc(secret))
-                .getBytes(StandardCharsets.UTF_8));
+        String expected = secret == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8));
         if (secret != null && !expected.equals(auth)) {
             send(ex, 401, "{\"error\":\"invalid_client\"}");
             return;
         }
         Map<String, String> grant = codes.remove(f.getOrDefault("code", ""));
-        boolean clientNamed = secret == null ? clientId.equals(f.get("client_id")) && auth == null
+        boolean clientNamed = secret == null
+                ? clientId.equals(f.get("client_id")) && auth == null
                 : f.get("client_id") == null || clientId.equals(f.get("client_id"));
-        if (grant == null || !"authorization_code".equals(f.get("grant_type")) || !clientNamed
+        if (grant == null
+                || !"authorization_code".equals(f.get("grant_type"))
+                || !clientNamed
                 || !grant.get("redirect_uri").equals(f.get("redirect_uri"))) {
             problems.add("token request refused: unknown code, wrong grant type, client or redirect_uri");
             send(ex, 400, "{\"error\":\"invalid_grant\"}");
@@ -172,8 +193,9 @@ public final class FakeSmartEhr implements AutoCloseable {
             send(ex, 400, "{\"error\":\"invalid_grant\"}");
             return;
         }
-        StringBuilder body = new StringBuilder("{\"access_token\":\"fake-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                + "\"scope\":\"launch openid fhirUser patient/*.read\"");
+        StringBuilder body = new StringBuilder(
+                "{\"access_token\":\"fake-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                        + "\"scope\":\"launch openid fhirUser patient/*.read\"");
         if (idToken != IdToken.NONE) {
             body.append(",\"id_token\":\"").append(idToken()).append('"');
         }
@@ -202,7 +224,9 @@ public final class FakeSmartEhr implements AutoCloseable {
         jws.setPayload(c.toJson());
         jws.setKeyIdHeaderValue(key.getKeyId());
         if (idToken == IdToken.HS256) {
-            jws.setKey(new HmacKey(new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY).getBytes(StandardCharsets.UTF_8)));
+            jws.setKey(new HmacKey(new JsonWebKeySet(key)
+                    .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
+                    .getBytes(StandardCharsets.UTF_8)));
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         } else {
             jws.setKey((idToken == IdToken.OTHER_KEY ? otherKey : key).getPrivateKey());
@@ -223,8 +247,10 @@ public final class FakeSmartEhr implements AutoCloseable {
 
     static String s256(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

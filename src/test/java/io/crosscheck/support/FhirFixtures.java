@@ -2,6 +2,9 @@ package io.crosscheck.support;
 
 import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.fhir.service.CrosscheckCodes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -16,10 +19,6 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The source article's desk worker ({@link Requests#ARTICLE_DESK_WORKER}) as an EHR would hold her in
  * FHIR R4: a Patient, Observations coded with the Crosscheck code system (one with SNOMED CT), the
@@ -28,14 +27,29 @@ import java.util.List;
 public final class FhirFixtures {
 
     public static final String PATIENT_ID = "1288992";
-    public static final List<String> LOW_BACK_RED_FLAGS = List.of("bladder_dysfunction", "bowel_incontinence", "saddle_anaesthesia",
-            "bilateral_leg_symptoms", "progressive_leg_weakness", "history_of_cancer", "unexplained_weight_loss",
-            "persistent_night_pain", "no_improvement_one_month", "pain_multiple_sites", "fever_chills", "immunosuppression",
-            "iv_drug_use", "recent_bacterial_infection", "penetrating_wound", "major_trauma", "minor_trauma_with_bone_risk",
-            "structural_deformity", "severe_central_pain_eased_lying", "suspected_axial_spondyloarthritis");
+    public static final List<String> LOW_BACK_RED_FLAGS = List.of(
+            "bladder_dysfunction",
+            "bowel_incontinence",
+            "saddle_anaesthesia",
+            "bilateral_leg_symptoms",
+            "progressive_leg_weakness",
+            "history_of_cancer",
+            "unexplained_weight_loss",
+            "persistent_night_pain",
+            "no_improvement_one_month",
+            "pain_multiple_sites",
+            "fever_chills",
+            "immunosuppression",
+            "iv_drug_use",
+            "recent_bacterial_infection",
+            "penetrating_wound",
+            "major_trauma",
+            "minor_trauma_with_bone_risk",
+            "structural_deformity",
+            "severe_central_pain_eased_lying",
+            "suspected_axial_spondyloarthritis");
 
-    private FhirFixtures() {
-    }
+    private FhirFixtures() {}
 
     public static Patient patient() {
         Patient p = new Patient();
@@ -69,7 +83,11 @@ public final class FhirFixtures {
         out.add(obs("posture.anterior_pelvic_tilt").setValue(new BooleanType(true)));
         for (String[] s : new String[][] {{"left", "12"}, {"right", "9"}}) {
             Observation o = obs("muscle.iliopsoas");
-            o.setValue(new Quantity().setValue(Double.parseDouble(s[1])).setUnit("deg").setSystem(CrosscheckCodes.UCUM).setCode("deg"));
+            o.setValue(new Quantity()
+                    .setValue(Double.parseDouble(s[1]))
+                    .setUnit("deg")
+                    .setSystem(CrosscheckCodes.UCUM)
+                    .setCode("deg"));
             o.addInterpretation(cc("result.short"));
             out.add(side(o, s[0]));
         }
@@ -85,8 +103,12 @@ public final class FhirFixtures {
         symptom.addComponent().setCode(cc("pain-nrs")).setValue(new IntegerType(4));
         symptom.addComponent().setCode(cc("duration-weeks")).setValue(new IntegerType(10));
         out.add(symptom);
-        out.add(obs("lifestyle.sitting_hours_per_day").setValue(new Quantity().setValue(9).setUnit("h/d")
-                .setSystem(CrosscheckCodes.UCUM).setCode("h/d")));
+        out.add(obs("lifestyle.sitting_hours_per_day")
+                .setValue(new Quantity()
+                        .setValue(9)
+                        .setUnit("h/d")
+                        .setSystem(CrosscheckCodes.UCUM)
+                        .setCode("h/d")));
         out.add(obs("lifestyle.activity_level").setValue(cc("activity-level.moderate")));
         Observation anxiety = new Observation();
         anxiety.setStatus(Observation.ObservationStatus.FINAL);
@@ -97,7 +119,11 @@ public final class FhirFixtures {
         Observation heartRate = new Observation();
         heartRate.setStatus(Observation.ObservationStatus.FINAL);
         heartRate.setCode(new CodeableConcept(new Coding("http://loinc.org", "8867-4", "Heart rate")));
-        heartRate.setValue(new Quantity().setValue(72).setUnit("/min").setSystem(CrosscheckCodes.UCUM).setCode("/min"));
+        heartRate.setValue(new Quantity()
+                .setValue(72)
+                .setUnit("/min")
+                .setSystem(CrosscheckCodes.UCUM)
+                .setCode("/min"));
         out.add(heartRate);
         return out;
     }
@@ -126,8 +152,13 @@ public final class FhirFixtures {
     }
 
     /** A CDS Hooks 2.0 patient-view request as in the specification's example, with Crosscheck's prefetch keys. */
-    public static String patientViewRequest(String hookInstance, String fhirServer, String patient, String observations,
-                                            String conditions, String questionnaireResponses) {
+    public static String patientViewRequest(
+            String hookInstance,
+            String fhirServer,
+            String patient,
+            String observations,
+            String conditions,
+            String questionnaireResponses) {
         return """
                 {
                   "hookInstance": "%s",
@@ -151,12 +182,18 @@ public final class FhirFixtures {
                     "questionnaireResponses": %s
                   }
                 }
-                """.formatted(hookInstance, fhirServer, PATIENT_ID, patient, observations, conditions, questionnaireResponses);
+                """.formatted(
+                hookInstance, fhirServer, PATIENT_ID, patient, observations, conditions, questionnaireResponses);
     }
 
     /** The whole article client prefetched; red flags answered as given. */
     public static String articlePatientView(String hookInstance, List<String> answered, List<String> yes) {
-        return patientViewRequest(hookInstance, "http://hooks.smarthealthit.org:9080", json(patient()), json(searchset(findings())),
-                json(searchset(List.of())), json(searchset(answered.isEmpty() ? List.of() : List.of(redFlagAnswers(answered, yes)))));
+        return patientViewRequest(
+                hookInstance,
+                "http://hooks.smarthealthit.org:9080",
+                json(patient()),
+                json(searchset(findings())),
+                json(searchset(List.of())),
+                json(searchset(answered.isEmpty() ? List.of() : List.of(redFlagAnswers(answered, yes)))));
     }
 }

@@ -2,7 +2,6 @@ package io.crosscheck.support;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,11 +50,15 @@ public final class GeneratedRequests {
 
     private static final int[] LCS_COUNTS = {0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 5, 6};
     private static final int[] UCS_COUNTS = {0, 1, 2, 3, 3, 4};
-    private static final List<String> RED_FLAGS = List.of("saddle_anaesthesia", "bladder_dysfunction", "fever_chills",
-            "unexplained_weight_loss", "major_trauma", "history_of_cancer");
+    private static final List<String> RED_FLAGS = List.of(
+            "saddle_anaesthesia",
+            "bladder_dysfunction",
+            "fever_chills",
+            "unexplained_weight_loss",
+            "major_trauma",
+            "history_of_cancer");
 
-    private GeneratedRequests() {
-    }
+    private GeneratedRequests() {}
 
     public static List<String> generate(long seed, int count) {
         Random rnd = new Random(seed);
@@ -88,16 +91,27 @@ public final class GeneratedRequests {
             r.putObject("psychosocial").put("anxiety", rnd.nextBoolean()).put("fearAvoidance", rnd.nextBoolean());
         }
         if (rnd.nextInt(3) == 0) {
-            r.putObject("lifestyle").put("sittingHoursPerDay", 2 + rnd.nextInt(9)).put("activityLevel", "light");
+            r.putObject("lifestyle")
+                    .put("sittingHoursPerDay", 2 + rnd.nextInt(9))
+                    .put("activityLevel", "light");
         }
         if (rnd.nextInt(3) == 0) {
-            r.putArray("symptoms").addObject().put("region", "low_back").put("kind", "tightness").put("trigger", "exercise")
-                    .put("nrs", rnd.nextInt(8)).put("durationWeeks", 1 + rnd.nextInt(30));
+            r.putArray("symptoms")
+                    .addObject()
+                    .put("region", "low_back")
+                    .put("kind", "tightness")
+                    .put("trigger", "exercise")
+                    .put("nrs", rnd.nextInt(8))
+                    .put("durationWeeks", 1 + rnd.nextInt(30));
         }
         ArrayNode flags = r.putArray("redFlags");
         int yes = rnd.nextInt(10) == 0 ? rnd.nextInt(RED_FLAGS.size()) : -1;
         for (int f = 0; f < 3; f++) {
-            flags.addObject().put("code", RED_FLAGS.get(f == 0 && yes >= 0 ? yes : (yes + 1 + f + RED_FLAGS.size()) % RED_FLAGS.size()))
+            flags.addObject()
+                    .put(
+                            "code",
+                            RED_FLAGS.get(
+                                    f == 0 && yes >= 0 ? yes : (yes + 1 + f + RED_FLAGS.size()) % RED_FLAGS.size()))
                     .put("present", f == 0 && yes >= 0);
         }
         return r;
@@ -117,14 +131,16 @@ public final class GeneratedRequests {
     }
 
     private static void muscle(ObjectNode r, String muscle, String side) {
-        ObjectNode m = array(r, "muscleLength").addObject().put("muscle", muscle).put("result", "short");
+        ObjectNode m =
+                array(r, "muscleLength").addObject().put("muscle", muscle).put("result", "short");
         if (side != null) {
             m.put("side", side);
         }
     }
 
     private static void movement(ObjectNode r, String test, String side, String substitution) {
-        ObjectNode m = array(r, "movementPatterns").addObject().put("test", test).put("result", "abnormal");
+        ObjectNode m =
+                array(r, "movementPatterns").addObject().put("test", test).put("result", "abnormal");
         if (side != null) {
             m.put("side", side);
         }

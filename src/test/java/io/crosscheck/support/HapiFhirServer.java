@@ -15,6 +15,11 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import io.crosscheck.fhir.config.FhirSupport;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -23,12 +28,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HAPI FHIR R4 {@link RestfulServer} in Jetty on a random port, for the fetch path of the CDS
@@ -39,8 +38,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class HapiFhirServer implements AutoCloseable {
 
     static final int PAGE = 3;
-    private static final List<Class<? extends Resource>> SEARCHABLE = List.of(org.hl7.fhir.r4.model.Observation.class,
-            org.hl7.fhir.r4.model.Condition.class, org.hl7.fhir.r4.model.QuestionnaireResponse.class,
+    private static final List<Class<? extends Resource>> SEARCHABLE = List.of(
+            org.hl7.fhir.r4.model.Observation.class,
+            org.hl7.fhir.r4.model.Condition.class,
+            org.hl7.fhir.r4.model.QuestionnaireResponse.class,
             org.hl7.fhir.r4.model.Encounter.class);
 
     private final Server jetty;
@@ -122,7 +123,8 @@ public final class HapiFhirServer implements AutoCloseable {
         public boolean check(HttpServletRequest request) {
             String auth = request.getHeader("Authorization");
             String query = request.getQueryString();
-            requests.add(request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query) + " | " + auth);
+            requests.add(request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query)
+                    + " | " + auth);
             if (!("Bearer " + token).equals(auth)) {
                 throw new AuthenticationException("a valid bearer token is required");
             }
@@ -148,9 +150,13 @@ public final class HapiFhirServer implements AutoCloseable {
 
     /** The resource's subject reference (Observation, Condition, QuestionnaireResponse, Encounter), as Patient/id. */
     private static String subject(Resource r) {
-        org.hl7.fhir.r4.model.Base value = r.getNamedProperty("subject") == null || r.getNamedProperty("subject").getValues().isEmpty()
-                ? null : r.getNamedProperty("subject").getValues().get(0);
-        return value instanceof org.hl7.fhir.r4.model.Reference ref ? ref.getReferenceElement().toUnqualifiedVersionless().getValue() : null;
+        org.hl7.fhir.r4.model.Base value = r.getNamedProperty("subject") == null
+                        || r.getNamedProperty("subject").getValues().isEmpty()
+                ? null
+                : r.getNamedProperty("subject").getValues().get(0);
+        return value instanceof org.hl7.fhir.r4.model.Reference ref
+                ? ref.getReferenceElement().toUnqualifiedVersionless().getValue()
+                : null;
     }
 
     /** Search by patient for one resource type, as an EHR's FHIR server answers {@code Observation?patient=}. */
@@ -171,7 +177,8 @@ public final class HapiFhirServer implements AutoCloseable {
             String wanted = "Patient/" + patient.getIdPart();
             return byType.getOrDefault(type.getSimpleName(), List.of()).stream()
                     .filter(r -> wanted.equals(subject(r)))
-                    .map(r -> (IBaseResource) r).toList();
+                    .map(r -> (IBaseResource) r)
+                    .toList();
         }
     }
 }

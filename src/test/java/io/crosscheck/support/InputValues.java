@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.InputCheck;
 import io.crosscheck.engine.input.InputDefinition;
-
 import java.util.List;
 import java.util.Random;
 
@@ -15,8 +14,7 @@ import java.util.Random;
  */
 public final class InputValues {
 
-    private InputValues() {
-    }
+    private InputValues() {}
 
     public static InputCatalog shipped() {
         return RuleHarness.shipped().knowledgeBase().reference().inputs();
@@ -25,7 +23,8 @@ public final class InputValues {
     /** Sets each input of the catalog to a random valid value or leaves it out (required inputs always set), then mends the checks between inputs. */
     public static void fill(ObjectNode request, InputCatalog inputs, Random rnd) {
         for (InputDefinition i : inputs.inputs()) {
-            ObjectNode section = request.has(i.section()) ? (ObjectNode) request.get(i.section()) : request.putObject(i.section());
+            ObjectNode section =
+                    request.has(i.section()) ? (ObjectNode) request.get(i.section()) : request.putObject(i.section());
             if (!i.required() && rnd.nextInt(3) == 0) {
                 section.remove(i.field());
             } else {
@@ -33,18 +32,23 @@ public final class InputValues {
             }
         }
         for (InputCheck c : inputs.checks()) {
-            List<InputDefinition> defs = c.inputs().stream().map(code -> inputs.input(code).orElseThrow()).toList();
+            List<InputDefinition> defs = c.inputs().stream()
+                    .map(code -> inputs.input(code).orElseThrow())
+                    .toList();
             switch (c.kind()) {
                 case NOT_ABOVE -> {
                     ObjectNode a = (ObjectNode) request.get(defs.get(0).section());
                     ObjectNode b = (ObjectNode) request.get(defs.get(1).section());
-                    if (a.has(defs.get(0).field()) && b.has(defs.get(1).field())
-                            && a.get(defs.get(0).field()).asDouble() > b.get(defs.get(1).field()).asDouble()) {
+                    if (a.has(defs.get(0).field())
+                            && b.has(defs.get(1).field())
+                            && a.get(defs.get(0).field()).asDouble()
+                                    > b.get(defs.get(1).field()).asDouble()) {
                         a.set(defs.get(0).field(), b.get(defs.get(1).field()));
                     }
                 }
                 case TOGETHER -> {
-                    boolean all = defs.stream().allMatch(d -> request.path(d.section()).has(d.field()));
+                    boolean all = defs.stream()
+                            .allMatch(d -> request.path(d.section()).has(d.field()));
                     if (!all) {
                         defs.forEach(d -> ((ObjectNode) request.get(d.section())).remove(d.field()));
                     }
@@ -63,16 +67,23 @@ public final class InputValues {
         switch (i.type()) {
             case YES_NO -> section.put(i.field(), rnd.nextBoolean());
             case INTEGER -> section.put(i.field(), (long) (i.min() + rnd.nextInt((int) (i.max() - i.min()) + 1)));
-            case NUMBER -> section.put(i.field(), Math.round((i.min() + rnd.nextDouble() * (i.max() - i.min())) * 10) / 10.0);
-            case CHOICE -> section.put(i.field(), i.options().get(rnd.nextInt(i.options().size())).code());
+            case NUMBER ->
+                section.put(i.field(), Math.round((i.min() + rnd.nextDouble() * (i.max() - i.min())) * 10) / 10.0);
+            case CHOICE ->
+                section.put(
+                        i.field(),
+                        i.options().get(rnd.nextInt(i.options().size())).code());
         }
     }
 
     /** Puts a value outside a random numeric input's range (or an unknown option of a choice): a 422. */
     public static void breakOne(ObjectNode request, InputCatalog inputs, Random rnd) {
-        List<InputDefinition> numeric = inputs.inputs().stream().filter(i -> i.type().numeric() || !i.options().isEmpty()).toList();
+        List<InputDefinition> numeric = inputs.inputs().stream()
+                .filter(i -> i.type().numeric() || !i.options().isEmpty())
+                .toList();
         InputDefinition i = numeric.get(rnd.nextInt(numeric.size()));
-        ObjectNode section = request.has(i.section()) ? (ObjectNode) request.get(i.section()) : request.putObject(i.section());
+        ObjectNode section =
+                request.has(i.section()) ? (ObjectNode) request.get(i.section()) : request.putObject(i.section());
         if (!i.type().numeric()) {
             section.put(i.field(), "no_such_option_" + rnd.nextInt(100));
         } else if (rnd.nextBoolean()) {

@@ -1,6 +1,6 @@
 package io.crosscheck.support;
 
-import org.awaitility.core.ConditionTimeoutException;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,14 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Helpers for tests that start the packaged jar as a process of their own (crash, shutdown). */
 public final class PackagedJar {
 
-    private PackagedJar() {
-    }
+    private PackagedJar() {}
 
     /** A port nothing listens on now. */
     public static int freePort() throws IOException {
@@ -35,14 +33,23 @@ public final class PackagedJar {
     /** Waits up to {@code timeout} for readiness; fails with the server's log if it exits or never gets ready. */
     public static void awaitReady(Process p, HttpClient http, int port, Path log, Duration timeout) throws Exception {
         try {
-            await("server on port " + port + " ready").pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                    .atMost(timeout).until(() -> {
+            await("server on port " + port + " ready")
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .atMost(timeout)
+                    .until(() -> {
                         if (!p.isAlive()) {
                             throw new AssertionError("server exited: " + Files.readString(log));
                         }
                         try {
-                            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                            return http.send(
+                                                    HttpRequest.newBuilder(URI.create(
+                                                                    "http://127.0.0.1:" + port + "/q/health/ready"))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
                         } catch (IOException notYet) {
                             return false; // starting
                         }

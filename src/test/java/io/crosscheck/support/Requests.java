@@ -3,8 +3,7 @@ package io.crosscheck.support;
 /** Request bodies shared by rule tests and API tests. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /**
      * The source article's client: a desk worker whose lower back tightens during exercise, with
@@ -57,10 +56,11 @@ public final class Requests {
             """;
 
     /** The same client with no red-flag answers at all: the screen is incomplete. */
-    public static final String ARTICLE_WITHOUT_RED_FLAG_ANSWERS = ARTICLE_DESK_WORKER.replaceAll(
-            "(?s),\\s*\"redFlags\": \\[.*?\\]", "");
+    public static final String ARTICLE_WITHOUT_RED_FLAG_ANSWERS =
+            ARTICLE_DESK_WORKER.replaceAll("(?s),\\s*\"redFlags\": \\[.*?\\]", "");
 
     /** The same client answering yes to saddle numbness. */
     public static final String ARTICLE_WITH_SADDLE_NUMBNESS = ARTICLE_DESK_WORKER.replace(
-            "{ \"code\": \"saddle_anaesthesia\", \"present\": false }", "{ \"code\": \"saddle_anaesthesia\", \"present\": true }");
+            "{ \"code\": \"saddle_anaesthesia\", \"present\": false }",
+            "{ \"code\": \"saddle_anaesthesia\", \"present\": true }");
 }

@@ -7,7 +7,6 @@ import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
-
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -19,6 +18,7 @@ public final class RuleHarness {
 
     /** The service's JSON configuration (io.crosscheck.common.json.Json). */
     public static final ObjectMapper JSON = Json.newMapper();
+
     private static KnowledgeBase shipped;
 
     private final KnowledgeBase kb;
@@ -37,7 +37,8 @@ public final class RuleHarness {
     }
 
     public static KnowledgeBase build(Path rules, Path docs) {
-        return new KnowledgeBaseBuilder(Clock.systemUTC()).build(new KnowledgeSourceReader().fromDirectories(rules, docs));
+        return new KnowledgeBaseBuilder(Clock.systemUTC())
+                .build(new KnowledgeSourceReader().fromDirectories(rules, docs));
     }
 
     public KnowledgeBase knowledgeBase() {

@@ -1,8 +1,9 @@
 package io.crosscheck.support;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +15,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import static io.restassured.RestAssured.given;
-
 /**
  * Credentials for API tests. The test profile's first administrator (application.properties, %test)
  * holds every role, for tests that are not about authorisation; the authorisation tests create users
@@ -26,8 +25,7 @@ public final class TestUsers {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     /** Sends the all-roles test administrator's Basic credentials with every RestAssured request. */
     public static void signInAsTester() {
@@ -36,11 +34,19 @@ public final class TestUsers {
 
     /** Creates (once) a user with the given roles in the given clinic, creating the clinic if needed. */
     public static void ensureUser(String username, String password, List<String> roles, String clinic) {
-        given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).contentType(ContentType.JSON)
-                .body(Map.of("id", clinic, "name", clinic)).post("/api/v1/admin/clinics");
-        int status = given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).contentType(ContentType.JSON)
+        given().auth()
+                .preemptive()
+                .basic(ADMIN, ADMIN_PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("id", clinic, "name", clinic))
+                .post("/api/v1/admin/clinics");
+        int status = given().auth()
+                .preemptive()
+                .basic(ADMIN, ADMIN_PASSWORD)
+                .contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password, "roles", roles, "clinic", clinic))
-                .post("/api/v1/admin/users").statusCode();
+                .post("/api/v1/admin/users")
+                .statusCode();
         if (status != 201 && status != 422) {
             throw new AssertionError("cannot create test user " + username + ": " + status);
         }
@@ -78,7 +84,8 @@ public final class TestUsers {
     private static void add(ZipOutputStream zip, Path dir, String prefix) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) paths.filter(Files::isRegularFile).sorted()::iterator) {
-                zip.putNextEntry(new ZipEntry(prefix + dir.relativize(p).toString().replace('\\', '/')));
+                zip.putNextEntry(
+                        new ZipEntry(prefix + dir.relativize(p).toString().replace('\\', '/')));
                 zip.write(Files.readAllBytes(p));
                 zip.closeEntry();
             }

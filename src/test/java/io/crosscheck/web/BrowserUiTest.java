@@ -1,9 +1,15 @@
 package io.crosscheck.web;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.support.Browser;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,13 +23,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.net.URL;
-import java.time.Duration;
-import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The physiotherapist's pages in a real browser (Debian's headless Chromium): sign in, fill the
@@ -84,7 +83,10 @@ class BrowserUiTest {
         WebElement age = driver.findElement(By.name("client.age"));
         age.sendKeys("34", Keys.TAB);
         driver.switchTo().activeElement().sendKeys("Female");
-        assertThat(new Select(driver.findElement(By.name("client.sex"))).getFirstSelectedOption().getText()).isEqualTo("Female");
+        assertThat(new Select(driver.findElement(By.name("client.sex")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Female");
         answerEveryRedFlagNo();
         select("sy.0.region", "neck");
         select("sy.0.kind", "pain");
@@ -95,7 +97,9 @@ class BrowserUiTest {
         type("lifestyle.sittingHoursPerDay", "9");
         type("obs.craniovertebral_angle.value", "44");
         // the threshold the rules use is shown beside the field, read from the reference data
-        assertThat(driver.findElement(By.cssSelector("#sec-posture tr:has([name='obs.craniovertebral_angle.value']) .hint")).getText())
+        assertThat(driver.findElement(
+                                By.cssSelector("#sec-posture tr:has([name='obs.craniovertebral_angle.value']) .hint"))
+                        .getText())
                 .contains("< 50 deg");
         select("obs.rounded_shoulders.sign", "bilateral");
         select("obs.anterior_pelvic_tilt.sign", "present");
@@ -130,21 +134,27 @@ class BrowserUiTest {
         assertThat(state("back", "gluteus_maximus", "left")).isEqualTo("weak");
         assertThat(state("back", "gluteus_maximus", "right")).isEqualTo("none");
         assertThat(state("front", "deep_neck_flexors", "right")).isEqualTo("weak");
-        assertThat(driver.findElements(By.cssSelector("svg.body-diagram line.cross[data-pattern='UCS']"))).hasSize(2);
-        assertThat(driver.findElements(By.cssSelector("svg.body-diagram line.cross[data-pattern='LCS']"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("svg.body-diagram line.cross[data-pattern='UCS']")))
+                .hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("svg.body-diagram line.cross[data-pattern='LCS']")))
+                .hasSize(2);
         // every marked muscle is a finding of the result, and every muscle finding is marked
         List<String> marked = driver.findElements(By.cssSelector(".mark-list li")).stream()
-                .map(li -> li.getAttribute("data-muscle") + "/" + li.getAttribute("data-side")).toList();
-        assertThat(marked).contains("pectoralis_minor/right", "levator_scapulae/left", "iliopsoas/left", "gluteus_maximus/left")
+                .map(li -> li.getAttribute("data-muscle") + "/" + li.getAttribute("data-side"))
+                .toList();
+        assertThat(marked)
+                .contains("pectoralis_minor/right", "levator_scapulae/left", "iliopsoas/left", "gluteus_maximus/left")
                 .doesNotContain("pectoralis_minor/left", "iliopsoas/right");
 
         // open an explanation: the derivation comes down to the request fields as sent
         WebElement lcs = pattern("LCS");
         WebElement why = lcs.findElement(By.cssSelector(".derivation-link details.why > summary"));
         why.click();
-        WebElement tree = wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(lcs, By.cssSelector(".derivation ul.tree")));
+        WebElement tree = wait.until(
+                ExpectedConditions.presenceOfNestedElementLocatedBy(lcs, By.cssSelector(".derivation ul.tree")));
         assertThat(tree.findElements(By.cssSelector("a.rule-id")).stream().map(WebElement::getText))
-                .anyMatch(id -> id.matches("LCS-\\d{3}")).contains("PAT-001");
+                .anyMatch(id -> id.matches("LCS-\\d{3}"))
+                .contains("PAT-001");
         assertThat(tree.findElements(By.cssSelector("code.pointer")).stream().map(WebElement::getText))
                 .anyMatch(p -> p.startsWith("/muscleLength/"));
         assertThat(driver.findElements(By.cssSelector("article.intervention"))).isNotEmpty();
@@ -186,8 +196,13 @@ class BrowserUiTest {
         assertThat(referral.getText()).contains("cauda equina").containsIgnoringCase("today");
         // no exercise is shown: every plan item is the referral itself
         List<WebElement> items = driver.findElements(By.cssSelector("article.intervention"));
-        assertThat(items).isNotEmpty().allSatisfy(i -> assertThat(i.findElement(By.cssSelector(".chip")).getText()).isEqualTo("referral"));
-        assertThat(driver.findElements(By.cssSelector("details.pattern .badge"))).allSatisfy(b -> assertThat(b.getText()).isEqualToIgnoringCase("not assessed"));
+        assertThat(items)
+                .isNotEmpty()
+                .allSatisfy(
+                        i -> assertThat(i.findElement(By.cssSelector(".chip")).getText())
+                                .isEqualTo("referral"));
+        assertThat(driver.findElements(By.cssSelector("details.pattern .badge")))
+                .allSatisfy(b -> assertThat(b.getText()).isEqualToIgnoringCase("not assessed"));
         assertNoSeriousAccessibilityViolation("result with a red flag");
         Browser.screenshot(driver, "04-result-red-flag");
         driver.get(driver.getCurrentUrl() + "/sheet");
@@ -203,20 +218,30 @@ class BrowserUiTest {
         type("obs.craniovertebral_angle.value", "forty");
         driver.findElement(By.id("submit-screening")).click();
         // not a number: the API's 400 names the field, shown beside it
-        WebElement cvaError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#f-obs-craniovertebral_angle-value-err")));
+        WebElement cvaError = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#f-obs-craniovertebral_angle-value-err")));
         assertThat(cvaError.getText()).isNotBlank();
-        assertThat(driver.findElement(By.name("obs.craniovertebral_angle.value")).getAttribute("value")).isEqualTo("forty");
+        assertThat(driver.findElement(By.name("obs.craniovertebral_angle.value"))
+                        .getAttribute("value"))
+                .isEqualTo("forty");
         // out of range: the API's 422 message, beside its field
         type("obs.craniovertebral_angle.value", "48");
         type("client.age", "200");
         driver.findElement(By.id("submit-screening")).click();
-        WebElement ageError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#f-client-age-err")));
+        WebElement ageError =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#f-client-age-err")));
         assertThat(ageError.getText()).isNotBlank();
-        assertThat(driver.findElement(By.name("client.age")).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(driver.findElement(By.name("client.age")).getAttribute("value")).isEqualTo("200");
+        assertThat(driver.findElement(By.name("client.age")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(driver.findElement(By.name("client.age")).getAttribute("value"))
+                .isEqualTo("200");
         assertThat(driver.findElement(By.id("field-errors")).getText()).contains("not saved");
-        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
-                .get("/api/v1/admin/clients/browser-invalid-1/export").then().statusCode(200)
+        given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/api/v1/admin/clients/browser-invalid-1/export")
+                .then()
+                .statusCode(200)
                 .body("screenings.size()", org.hamcrest.Matchers.is(0));
         Browser.screenshot(driver, "07-form-with-api-errors");
     }
@@ -235,11 +260,15 @@ class BrowserUiTest {
             tablet.get(url("/ui/login"));
             tablet.findElement(By.id("j_username")).sendKeys(TestUsers.ADMIN);
             tablet.findElement(By.id("j_password")).sendKeys(TestUsers.ADMIN_PASSWORD, Keys.ENTER);
-            new WebDriverWait(tablet, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
+            new WebDriverWait(tablet, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
             for (String page : List.of(driver.getCurrentUrl(), url("/ui/screenings/new"))) {
                 tablet.get(page);
-                Object overflow = tablet.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
-                assertThat(((Number) overflow).intValue()).as("sideways overflow at 820 px on " + page).isLessThanOrEqualTo(0);
+                Object overflow =
+                        tablet.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(((Number) overflow).intValue())
+                        .as("sideways overflow at 820 px on " + page)
+                        .isLessThanOrEqualTo(0);
             }
             Browser.screenshot(tablet, "08-form-tablet");
         } finally {
@@ -250,15 +279,32 @@ class BrowserUiTest {
     @Test
     void anAuthorReadsARuleWithItsDocAndWatchesAReplayReachItsImpactTable() throws Exception {
         var admin = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
-        String serving = admin.get("/api/v1/knowledge-base").then().statusCode(200).extract().path("version");
+        String serving = admin.get("/api/v1/knowledge-base")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("version");
         // a second stored version (the shipped rules with a comment added), then the shipped one put back
-        java.nio.file.Path rules = io.crosscheck.support.Candidates.copyOfRules(java.nio.file.Files.createTempDirectory("browser-kb"));
-        java.nio.file.Files.writeString(rules.resolve("reference/patterns.yaml"), "# browser test\n", java.nio.file.StandardOpenOption.APPEND);
-        String candidate = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType("application/zip")
-                .body(TestUsers.zip(rules, java.nio.file.Path.of("kb-docs"))).post("/api/v1/knowledge-base/reload")
-                .then().statusCode(200).extract().path("version");
-        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
-                .post("/api/v1/knowledge-base/reload?version=" + serving).then().statusCode(200);
+        java.nio.file.Path rules =
+                io.crosscheck.support.Candidates.copyOfRules(java.nio.file.Files.createTempDirectory("browser-kb"));
+        java.nio.file.Files.writeString(
+                rules.resolve("reference/patterns.yaml"), "# browser test\n", java.nio.file.StandardOpenOption.APPEND);
+        String candidate = given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .contentType("application/zip")
+                .body(TestUsers.zip(rules, java.nio.file.Path.of("kb-docs")))
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("version");
+        given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .post("/api/v1/knowledge-base/reload?version=" + serving)
+                .then()
+                .statusCode(200);
 
         driver.get(url("/ui/kb"));
         assertThat(driver.findElements(By.cssSelector("tr[data-rule]"))).hasSizeGreaterThan(20);
@@ -268,24 +314,34 @@ class BrowserUiTest {
         driver.findElement(By.cssSelector("tr[data-rule='LCS-010'] a")).click();
         wait.until(ExpectedConditions.urlContains("/ui/kb/rules/LCS-010"));
         assertThat(driver.findElement(By.cssSelector(".kb-doc")).getText()).contains("LCS-010");
-        assertThat(driver.findElement(By.cssSelector("pre.drl")).getText()).contains("rule").contains("end");
+        assertThat(driver.findElement(By.cssSelector("pre.drl")).getText())
+                .contains("rule")
+                .contains("end");
         assertThat(driver.findElements(By.cssSelector("#sc-title + ul li"))).isNotEmpty();
         assertNoSeriousAccessibilityViolation("rule");
         Browser.screenshot(driver, "10-rule-page");
 
         // at least one stored screening of the clinic to replay
-        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType("application/json")
-                .body("{\"clientRef\": \"browser-replay-1\", \"client\": {\"age\": 30}}").post("/api/v1/screenings")
-                .then().statusCode(201);
+        given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .contentType("application/json")
+                .body("{\"clientRef\": \"browser-replay-1\", \"client\": {\"age\": 30}}")
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201);
         driver.get(url("/ui/kb"));
         new Select(driver.findElement(By.id("candidate"))).selectByValue(candidate);
-        driver.findElement(By.cssSelector("form[action='/ui/kb/replays'] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("form[action='/ui/kb/replays'] button[type=submit]"))
+                .click();
         wait.until(ExpectedConditions.urlContains("/ui/kb/replays/"));
-        new WebDriverWait(driver, Duration.ofSeconds(120)).until(d ->
-                "done".equals(d.findElement(By.id("replay-progress")).getAttribute("data-state")));
+        new WebDriverWait(driver, Duration.ofSeconds(120))
+                .until(d ->
+                        "done".equals(d.findElement(By.id("replay-progress")).getAttribute("data-state")));
         WebElement impact = driver.findElement(By.cssSelector("table.impact"));
         assertThat(impact.findElements(By.cssSelector("tbody tr"))).hasSize(2);
-        int evaluated = Integer.parseInt(impact.findElement(By.cssSelector("tbody tr td")).getText());
+        int evaluated = Integer.parseInt(
+                impact.findElement(By.cssSelector("tbody tr td")).getText());
         assertThat(evaluated).isPositive();
         assertNoSeriousAccessibilityViolation("replay");
         Browser.screenshot(driver, "11-replay-impact");
@@ -296,15 +352,27 @@ class BrowserUiTest {
         String ref = "browser-history-1";
         double[] cva = {42, 46.5, 51};
         for (double v : cva) {
-            given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType("application/json")
-                    .body("{\"clientRef\": \"" + ref + "\", \"client\": {\"age\": 45}, \"observations\": [{\"code\": "
-                            + "\"craniovertebral_angle\", \"measurement\": {\"value\": " + v + ", \"unit\": \"deg\"}}],"
-                            + " \"muscleLength\": [{\"muscle\": \"upper_trapezius\", \"side\": \"right\", \"result\": \"short\"}]}")
-                    .post("/api/v1/screenings").then().statusCode(201);
+            given().auth()
+                    .preemptive()
+                    .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                    .contentType("application/json")
+                    .body(
+                            "{\"clientRef\": \"" + ref + "\", \"client\": {\"age\": 45}, \"observations\": [{\"code\": "
+                                    + "\"craniovertebral_angle\", \"measurement\": {\"value\": " + v
+                                    + ", \"unit\": \"deg\"}}],"
+                                    + " \"muscleLength\": [{\"muscle\": \"upper_trapezius\", \"side\": \"right\", \"result\": \"short\"}]}")
+                    .post("/api/v1/screenings")
+                    .then()
+                    .statusCode(201);
         }
-        List<Float> stored = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
-                .get("/api/v1/clients/" + ref + "/history").then().statusCode(200)
-                .extract().path("series.find { it.code == 'craniovertebral_angle' }.points.value");
+        List<Float> stored = given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/api/v1/clients/" + ref + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("series.find { it.code == 'craniovertebral_angle' }.points.value");
         assertThat(stored).containsExactly(42f, 46.5f, 51f);
 
         driver.get(url("/ui/clients?q=browser-history"));
@@ -327,50 +395,75 @@ class BrowserUiTest {
             WebElement p = points.get(i);
             assertThat(attr(p, "data-value")).isEqualTo(cva[i]);
             double expectedY = y0 + (cva[i] - v0) * (y1 - y0) / (v1 - v0);
-            assertThat(attr(p, "cy")).as("y of the point for %s deg", cva[i]).isCloseTo(expectedY, org.assertj.core.data.Offset.offset(0.02));
+            assertThat(attr(p, "cy"))
+                    .as("y of the point for %s deg", cva[i])
+                    .isCloseTo(expectedY, org.assertj.core.data.Offset.offset(0.02));
             assertThat(attr(p, "cx")).isGreaterThan(lastX);
             lastX = attr(p, "cx");
         }
         // the rules' forward-head threshold (CVA below 50 deg), from the reference data, drawn at 50
         WebElement threshold = chart.findElement(By.cssSelector("line.threshold[data-threshold='cva_forward_head']"));
         assertThat(attr(threshold, "data-value")).isEqualTo(50.0);
-        assertThat(attr(threshold, "y1")).isCloseTo(y0 + (50 - v0) * (y1 - y0) / (v1 - v0), org.assertj.core.data.Offset.offset(0.02));
+        assertThat(attr(threshold, "y1"))
+                .isCloseTo(y0 + (50 - v0) * (y1 - y0) / (v1 - v0), org.assertj.core.data.Offset.offset(0.02));
         // a value above the line is drawn above it (smaller y), those below it below
         assertThat(attr(points.get(2), "cy")).isLessThan(attr(threshold, "y1"));
         assertThat(attr(points.get(0), "cy")).isGreaterThan(attr(threshold, "y1"));
-        assertThat(driver.findElements(By.cssSelector("svg.status-bands rect[data-pattern='UCS']"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("svg.status-bands rect[data-pattern='UCS']")))
+                .hasSize(3);
         assertNoSeriousAccessibilityViolation("client history");
         Browser.screenshot(driver, "13-client-history");
     }
 
     @Test
     void anAmendmentKeepsTheOriginalAndADisagreementReachesTheRulesAuthors() {
-        String id = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType("application/json")
+        String id = given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .contentType("application/json")
                 .body("{\"clientRef\": \"browser-amend-1\", \"client\": {\"age\": 38}, \"observations\": [{\"code\": "
                         + "\"craniovertebral_angle\", \"measurement\": {\"value\": 44, \"unit\": \"deg\"}}]}")
-                .post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         driver.get(url("/ui/screenings/" + id + "/amend"));
-        assertThat(driver.findElement(By.name("clientRef")).getAttribute("value")).isEqualTo("browser-amend-1");
-        assertThat(driver.findElement(By.name("obs.craniovertebral_angle.value")).getAttribute("value")).isEqualTo("44");
+        assertThat(driver.findElement(By.name("clientRef")).getAttribute("value"))
+                .isEqualTo("browser-amend-1");
+        assertThat(driver.findElement(By.name("obs.craniovertebral_angle.value"))
+                        .getAttribute("value"))
+                .isEqualTo("44");
         type("obs.craniovertebral_angle.value", "47");
         driver.findElement(By.id("submit-screening")).click();
         // the reason is required: the API's message comes back beside it
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sec-amend .error")));
         driver.findElement(By.id("f-reason")).sendKeys("CVA re-measured with the client standing");
         submitExpectingResult();
-        assertThat(driver.findElement(By.id("versions")).getText()).contains("Version 2 of 2").contains("re-measured");
+        assertThat(driver.findElement(By.id("versions")).getText())
+                .contains("Version 2 of 2")
+                .contains("re-measured");
         String amended = driver.getCurrentUrl();
         assertThat(amended).doesNotContain(id);
         driver.get(url("/ui/screenings/" + id));
-        assertThat(driver.findElement(By.id("versions")).getText()).contains("Version 1 of 2").contains("A newer version exists");
+        assertThat(driver.findElement(By.id("versions")).getText())
+                .contains("Version 1 of 2")
+                .contains("A newer version exists");
 
         driver.get(amended);
         new Select(driver.findElement(By.id("d-conclusion"))).selectByIndex(0);
         driver.findElement(By.id("d-expected")).sendKeys("upper-crossed partial: the CVA is borderline");
-        driver.findElement(By.cssSelector("form[action$='/disagreements'] button")).click();
+        driver.findElement(By.cssSelector("form[action$='/disagreements'] button"))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
-        String rule = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
-                .get("/api/v1/knowledge-base/disagreements").then().statusCode(200).extract().path("[0].ruleId");
+        String rule = given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .get("/api/v1/knowledge-base/disagreements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].ruleId");
         driver.get(url("/ui/kb/rules/" + rule));
         assertThat(driver.findElement(By.id("clinician-notes")).getText()).contains("the CVA is borderline");
     }
@@ -392,11 +485,20 @@ class BrowserUiTest {
         try {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".result-head")));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no result page after submitting; the page said: "
-                    + driver.findElement(By.tagName("main")).getText().lines().limit(3).toList() + " errors: "
-                    + driver.findElements(By.cssSelector("[aria-invalid='true'], .has-error")).stream()
-                            .map(x -> x.getAttribute("name") + x.getAttribute("data-name") + ": " + x.getText()).toList()
-                    + driver.findElements(By.cssSelector(".error")).stream().map(WebElement::getText).toList(), e);
+            throw new AssertionError(
+                    "no result page after submitting; the page said: "
+                            + driver.findElement(By.tagName("main"))
+                                    .getText()
+                                    .lines()
+                                    .limit(3)
+                                    .toList() + " errors: "
+                            + driver.findElements(By.cssSelector("[aria-invalid='true'], .has-error")).stream()
+                                    .map(x -> x.getAttribute("name") + x.getAttribute("data-name") + ": " + x.getText())
+                                    .toList()
+                            + driver.findElements(By.cssSelector(".error")).stream()
+                                    .map(WebElement::getText)
+                                    .toList(),
+                    e);
         }
     }
 
@@ -404,12 +506,15 @@ class BrowserUiTest {
         for (WebElement b : driver.findElements(By.cssSelector("[data-all-no]"))) {
             b.sendKeys(Keys.ENTER);
         }
-        assertThat(driver.findElements(By.cssSelector("fieldset.rf input[value='no']:checked")).size())
+        assertThat(driver.findElements(By.cssSelector("fieldset.rf input[value='no']:checked"))
+                        .size())
                 .isEqualTo(driver.findElements(By.cssSelector("fieldset.rf")).size());
     }
 
     void answer(String redFlag, String value) {
-        driver.findElement(By.cssSelector("fieldset.rf[data-name='rf." + redFlag + "'] input[value='" + value + "'] + label")).click();
+        driver.findElement(By.cssSelector(
+                        "fieldset.rf[data-name='rf." + redFlag + "'] input[value='" + value + "'] + label"))
+                .click();
     }
 
     WebElement pattern(String code) {
@@ -417,7 +522,8 @@ class BrowserUiTest {
     }
 
     String state(String view, String muscle, String side) {
-        return driver.findElement(By.id("m-" + view + "-" + muscle + "-" + side)).getAttribute("data-state");
+        return driver.findElement(By.id("m-" + view + "-" + muscle + "-" + side))
+                .getAttribute("data-state");
     }
 
     void type(String name, String text) {
@@ -439,6 +545,8 @@ class BrowserUiTest {
 
     void assertNoSeriousAccessibilityViolation(String screen) {
         List<Browser.Violation> serious = Browser.serious(Browser.axe(driver));
-        assertThat(serious).as("axe-core serious/critical violations on the " + screen + " screen").isEmpty();
+        assertThat(serious)
+                .as("axe-core serious/critical violations on the " + screen + " screen")
+                .isEmpty();
     }
 }

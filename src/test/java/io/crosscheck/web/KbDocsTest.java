@@ -1,9 +1,9 @@
 package io.crosscheck.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.web.service.KbDocs;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** kb-docs pages as the authors' pages show them: no front matter, links to the pages that show the targets. */
 class KbDocsTest {
@@ -19,7 +19,9 @@ class KbDocsTest {
                 See [the stretch](../interventions/hip-flexor-stretch.md#dose), [LCS-001](rules/LCS-001.md),
                 [a source](https://example.org/paper) and <b>raw html</b>.
                 """);
-        assertThat(html).doesNotContain("id: LCS-003").contains("<h1>Short hip flexors</h1>")
+        assertThat(html)
+                .doesNotContain("id: LCS-003")
+                .contains("<h1>Short hip flexors</h1>")
                 .contains("href=\"/ui/kb/docs/interventions/hip-flexor-stretch.md#dose\"")
                 .contains("href=\"/ui/kb/rules/LCS-001\"")
                 .contains("href=\"https://example.org/paper\"")
@@ -28,7 +30,9 @@ class KbDocsTest {
 
     @Test
     void aPageWithoutFrontMatterIsRenderedWhole() {
-        assertThat(new KbDocs().html("# Title\r\n\r\ntext")).contains("<h1>Title</h1>").contains("<p>text</p>");
+        assertThat(new KbDocs().html("# Title\r\n\r\ntext"))
+                .contains("<h1>Title</h1>")
+                .contains("<p>text</p>");
     }
 
     @Test

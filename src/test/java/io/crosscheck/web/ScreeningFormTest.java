@@ -1,15 +1,14 @@
 package io.crosscheck.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.support.RuleHarness;
 import io.crosscheck.web.service.Questionnaires;
 import io.crosscheck.web.service.ScreeningForm;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The screening form read as the API's request: yes/no flags of the breathing and psychosocial sections. */
 class ScreeningFormTest {
@@ -23,12 +22,19 @@ class ScreeningFormTest {
         values.put("breathing.mouthBreathing", "no");
         values.put("psychosocial.anxiety", "yes");
         ScreeningForm.Read read = form.read(RuleHarness.shipped().knowledgeBase(), values);
-        assertThat(read.request().path("breathing").path("upperChestDominant").asBoolean()).isTrue();
-        assertThat(read.request().path("breathing").path("mouthBreathing").isBoolean()).isTrue();
-        assertThat(read.request().path("breathing").path("mouthBreathing").asBoolean()).isFalse();
-        assertThat(read.request().path("breathing").has("frequentSighing")).as("not asked stays out").isFalse();
-        assertThat(read.request().path("psychosocial").path("anxiety").asBoolean()).isTrue();
-        assertThat(read.fieldOfPointer()).containsEntry("/breathing/upperChestDominant", "breathing.upperChestDominant")
+        assertThat(read.request().path("breathing").path("upperChestDominant").asBoolean())
+                .isTrue();
+        assertThat(read.request().path("breathing").path("mouthBreathing").isBoolean())
+                .isTrue();
+        assertThat(read.request().path("breathing").path("mouthBreathing").asBoolean())
+                .isFalse();
+        assertThat(read.request().path("breathing").has("frequentSighing"))
+                .as("not asked stays out")
+                .isFalse();
+        assertThat(read.request().path("psychosocial").path("anxiety").asBoolean())
+                .isTrue();
+        assertThat(read.fieldOfPointer())
+                .containsEntry("/breathing/upperChestDominant", "breathing.upperChestDominant")
                 .containsEntry("/psychosocial/anxiety", "psychosocial.anxiety");
         // a section with nothing answered is left out of the request
         ScreeningForm.Read empty = form.read(RuleHarness.shipped().knowledgeBase(), Map.of("clientRef", "form-2"));

@@ -2,7 +2,6 @@ package io.crosscheck.audit.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -8,7 +8,6 @@ import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /**

@@ -4,7 +4,6 @@ import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.drl.ParsedRule;
 import io.crosscheck.engine.drl.ParsedRule.ParsedConstraint;
 import io.crosscheck.engine.drl.ParsedRule.ParsedPattern;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,19 +30,28 @@ final class AbsenceCheck {
             "PostureObservation", Map.of("value", "measured"),
             "MuscleLengthTest", Map.of("value", "measured"),
             "MovementTest", Map.of("value", "measured"),
-            "Symptom", Map.of("nrs", "nrs != null", "durationWeeks", "durationWeeks != null", "settleMinutes", "settleMinutes != null"),
+            "Symptom",
+                    Map.of(
+                            "nrs",
+                            "nrs != null",
+                            "durationWeeks",
+                            "durationWeeks != null",
+                            "settleMinutes",
+                            "settleMinutes != null"),
             "ClientContext", Map.of("sex", "sex != null"));
 
     /** Answer properties that carry the value (the others, code, section and type, name the input). */
     private static final Set<String> ANSWER_VALUES = Set.of("number", "choice", "yes", "no", "value");
 
-    private AbsenceCheck() {
-    }
+    private AbsenceCheck() {}
 
     static void check(List<ParsedRule> rules, List<KnowledgeProblem> problems) {
         for (ParsedRule rule : rules) {
-            Set<String> answered = rule.patterns().stream().filter(p -> p.type().equals("Answer") && !p.negated())
-                    .flatMap(p -> p.literals().stream()).map(ParsedRule.ParsedLiteral::value).collect(Collectors.toSet());
+            Set<String> answered = rule.patterns().stream()
+                    .filter(p -> p.type().equals("Answer") && !p.negated())
+                    .flatMap(p -> p.literals().stream())
+                    .map(ParsedRule.ParsedLiteral::value)
+                    .collect(Collectors.toSet());
             for (ParsedPattern pattern : rule.patterns()) {
                 Map<String, String> guards = GUARDS.get(pattern.type());
                 if (guards != null) {
@@ -56,7 +64,8 @@ final class AbsenceCheck {
         }
     }
 
-    private static void unguarded(ParsedRule rule, ParsedPattern pattern, String property, String guard, List<KnowledgeProblem> problems) {
+    private static void unguarded(
+            ParsedRule rule, ParsedPattern pattern, String property, String guard, List<KnowledgeProblem> problems) {
         Pattern compared = comparison(property);
         boolean guarded = pattern.constraints().stream().anyMatch(c -> hasGuard(c.text(), guard));
         if (guarded) {
@@ -64,21 +73,35 @@ final class AbsenceCheck {
         }
         for (ParsedConstraint c : pattern.constraints()) {
             if (compared.matcher(c.text()).find()) {
-                problems.add(new KnowledgeProblem(rule.file(), c.line(), c.column(), "rule " + rule.id() + " compares " + pattern.type()
-                        + "." + property + " without requiring it (add '" + guard + "' to the pattern): an input that was not sent "
-                        + "must not satisfy a comparison"));
+                problems.add(new KnowledgeProblem(
+                        rule.file(),
+                        c.line(),
+                        c.column(),
+                        "rule " + rule.id() + " compares " + pattern.type()
+                                + "." + property + " without requiring it (add '" + guard
+                                + "' to the pattern): an input that was not sent "
+                                + "must not satisfy a comparison"));
             }
         }
     }
 
-    private static void negatedAnswer(ParsedRule rule, ParsedPattern pattern, Set<String> answered, List<KnowledgeProblem> problems) {
-        List<String> codes = pattern.literals().stream().map(ParsedRule.ParsedLiteral::value).toList();
+    private static void negatedAnswer(
+            ParsedRule rule, ParsedPattern pattern, Set<String> answered, List<KnowledgeProblem> problems) {
+        List<String> codes =
+                pattern.literals().stream().map(ParsedRule.ParsedLiteral::value).toList();
         for (ParsedConstraint c : pattern.constraints()) {
-            boolean comparesValue = ANSWER_VALUES.stream().anyMatch(v -> Pattern.compile("(?<![.$\\w])" + v + "\\b").matcher(c.text()).find());
+            boolean comparesValue = ANSWER_VALUES.stream()
+                    .anyMatch(v -> Pattern.compile("(?<![.$\\w])" + v + "\\b")
+                            .matcher(c.text())
+                            .find());
             if (comparesValue && codes.stream().noneMatch(answered::contains)) {
-                problems.add(new KnowledgeProblem(rule.file(), c.line(), c.column(), "rule " + rule.id() + " compares an Answer inside "
-                        + "'not' without requiring the input outside it: a client never asked satisfies 'not'; add Answer( code == "
-                        + (codes.isEmpty() ? "\"...\"" : "\"" + codes.get(0) + "\"") + " ) to the rule"));
+                problems.add(new KnowledgeProblem(
+                        rule.file(),
+                        c.line(),
+                        c.column(),
+                        "rule " + rule.id() + " compares an Answer inside "
+                                + "'not' without requiring the input outside it: a client never asked satisfies 'not'; add Answer( code == "
+                                + (codes.isEmpty() ? "\"...\"" : "\"" + codes.get(0) + "\"") + " ) to the rule"));
             }
         }
     }
@@ -87,13 +110,16 @@ final class AbsenceCheck {
     private static Pattern comparison(String property) {
         String p = "(?<![.$\\w])" + Pattern.quote(property) + "\\b";
         String op = "(==|!=|<=|>=|<|>)";
-        return Pattern.compile(p + "\\s*(" + op + "|\\bin\\b|\\bnot in\\b|\\bmemberOf\\b|\\bnot memberOf\\b)|" + op + "\\s*" + p);
+        return Pattern.compile(
+                p + "\\s*(" + op + "|\\bin\\b|\\bnot in\\b|\\bmemberOf\\b|\\bnot memberOf\\b)|" + op + "\\s*" + p);
     }
 
     private static boolean hasGuard(String constraint, String guard) {
         String normalised = constraint.replaceAll("\\s+", " ");
         if (guard.equals("measured")) {
-            return Pattern.compile("(?<![!.$\\w])measured\\b").matcher(normalised).find();
+            return Pattern.compile("(?<![!.$\\w])measured\\b")
+                    .matcher(normalised)
+                    .find();
         }
         return normalised.contains(guard);
     }

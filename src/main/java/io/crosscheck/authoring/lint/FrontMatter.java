@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The YAML front matter of a kb-doc page: the block between a first line {@code ---} and the next {@code ---} line. */
 public final class FrontMatter {
 
-    private FrontMatter() {
-    }
+    private FrontMatter() {}
 
     /** The parsed front matter, or null when the page has none. */
     static JsonNode read(String markdown, ObjectMapper yaml) throws JsonProcessingException {

@@ -12,11 +12,10 @@ import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.engine.RuleEngine;
 import io.crosscheck.engine.RuleInfo;
+import io.crosscheck.engine.drl.ParsedRule;
 import io.crosscheck.engine.drl.ParsedRule.ParsedLiteral;
 import io.crosscheck.engine.drl.ParsedRule.ParsedPattern;
-import io.crosscheck.engine.drl.ParsedRule;
 import io.crosscheck.engine.facts.InterventionDefinition;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -52,8 +51,12 @@ public final class KnowledgeBaseLinter {
         AbsenceCheck.check(kb.parsedRules(), problems);
         for (RuleInfo r : kb.rules()) {
             if (!RuleEngine.STAGES.contains(r.stage())) {
-                problems.add(new KnowledgeProblem(r.file(), r.line(), 1, "rule " + r.id() + " is in no stage (ruleflow-group "
-                        + String.join(", ", RuleEngine.STAGES) + "): it would run after the safety gate"));
+                problems.add(new KnowledgeProblem(
+                        r.file(),
+                        r.line(),
+                        1,
+                        "rule " + r.id() + " is in no stage (ruleflow-group " + String.join(", ", RuleEngine.STAGES)
+                                + "): it would run after the safety gate"));
             }
         }
         return problems;
@@ -66,7 +69,8 @@ public final class KnowledgeBaseLinter {
             String page = r.docPath();
             String text = source.files().get(page);
             if (text == null) {
-                problems.add(new KnowledgeProblem(r.file(), r.line(), 1, "rule " + r.id() + " has no kb-doc page " + page));
+                problems.add(
+                        new KnowledgeProblem(r.file(), r.line(), 1, "rule " + r.id() + " has no kb-doc page " + page));
                 continue;
             }
             try {
@@ -76,16 +80,22 @@ public final class KnowledgeBaseLinter {
                 }
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
-                problems.add(new KnowledgeProblem(page, at == null ? 1 : at.getLineNr() + 1, at == null ? 1 : at.getColumnNr(),
+                problems.add(new KnowledgeProblem(
+                        page,
+                        at == null ? 1 : at.getLineNr() + 1,
+                        at == null ? 1 : at.getColumnNr(),
                         "kb-doc front matter is not valid YAML: " + e.getOriginalMessage()));
             }
         }
-        source.files().keySet().stream().filter(p -> p.startsWith(RULE_DOCS) && p.endsWith(".md")).forEach(p -> {
-            String id = p.substring(RULE_DOCS.length(), p.length() - 3);
-            if (!ids.contains(id)) {
-                problems.add(new KnowledgeProblem(p, 1, 1, "kb-doc page for " + id + " but no rule has @id(\"" + id + "\")"));
-            }
-        });
+        source.files().keySet().stream()
+                .filter(p -> p.startsWith(RULE_DOCS) && p.endsWith(".md"))
+                .forEach(p -> {
+                    String id = p.substring(RULE_DOCS.length(), p.length() - 3);
+                    if (!ids.contains(id)) {
+                        problems.add(new KnowledgeProblem(
+                                p, 1, 1, "kb-doc page for " + id + " but no rule has @id(\"" + id + "\")"));
+                    }
+                });
     }
 
     /** Checks every literal in every pattern constraint; returns the intervention ids some rule matches on. */
@@ -99,7 +109,10 @@ public final class KnowledgeBaseLinter {
                             recommended.add(literal.value());
                         }
                         if (!KnownCodes.accepts(codes, literal.value())) {
-                            problems.add(new KnowledgeProblem(rule.file(), literal.line(), literal.column(),
+                            problems.add(new KnowledgeProblem(
+                                    rule.file(),
+                                    literal.line(),
+                                    literal.column(),
                                     "\"" + literal.value() + "\" is not a known code for " + pattern.type()
                                             + ", so this condition can never match (see rules/reference/*.yaml)"));
                         }
@@ -117,11 +130,17 @@ public final class KnowledgeBaseLinter {
             int line = at == null ? 1 : at.getLineNr();
             int column = at == null ? 1 : at.getColumnNr();
             if (!recommended.contains(i.getId())) {
-                problems.add(new KnowledgeProblem(CATALOGUE, line, column,
+                problems.add(new KnowledgeProblem(
+                        CATALOGUE,
+                        line,
+                        column,
                         "intervention " + i.getId() + " is in the catalogue but no rule recommends it"));
             }
             if (!kb.source().files().containsKey(INTERVENTION_DOCS + i.getId() + ".md")) {
-                problems.add(new KnowledgeProblem(CATALOGUE, line, column,
+                problems.add(new KnowledgeProblem(
+                        CATALOGUE,
+                        line,
+                        column,
                         "intervention " + i.getId() + " has no kb-doc page " + INTERVENTION_DOCS + i.getId() + ".md"));
             }
         }

@@ -11,7 +11,6 @@ import io.crosscheck.engine.facts.PatternDefinition;
 import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -46,19 +45,22 @@ final class KnownCodes {
                 .forEach(list -> list.forEach(c -> symptom.add(c.code())));
         allowed.put("Symptom", symptom);
         var inputs = ref.inputs();
-        Set<String> answer = new java.util.HashSet<>(codes(inputs.inputs().stream().map(i -> i.code())));
+        Set<String> answer =
+                new java.util.HashSet<>(codes(inputs.inputs().stream().map(i -> i.code())));
         inputs.sections().forEach(sec -> answer.add(sec.code()));
         for (io.crosscheck.engine.input.InputType t : io.crosscheck.engine.input.InputType.values()) {
             answer.add(t.code());
         }
         inputs.inputs().forEach(i -> i.options().forEach(o -> answer.add(o.code())));
         allowed.put("Answer", answer);
-        Set<String> notRecorded = new java.util.HashSet<>(codes(inputs.inputs().stream().map(i -> i.code())));
+        Set<String> notRecorded =
+                new java.util.HashSet<>(codes(inputs.inputs().stream().map(i -> i.code())));
         inputs.sections().forEach(sec -> notRecorded.add(sec.code()));
         allowed.put("NotRecorded", notRecorded);
         allowed.put("Finding", codes(ref.findings().stream().map(FindingDefinition::getCode)));
         Set<String> findingDefinitions = codes(ref.findings().stream().map(FindingDefinition::getCode));
-        findingDefinitions.addAll(Set.of("posture", "muscle_length", "movement", "breathing_observation", "breathing_questionnaire"));
+        findingDefinitions.addAll(
+                Set.of("posture", "muscle_length", "movement", "breathing_observation", "breathing_questionnaire"));
         allowed.put("FindingDefinition", findingDefinitions);
         Set<String> patterns = codes(ref.patterns().stream().map(PatternDefinition::getCode));
         patterns.addAll(Set.of("concordance", "composite"));
@@ -78,9 +80,12 @@ final class KnownCodes {
         allowed.put("RedFlag", redFlags);
         allowed.put("RedFlagDefinition", redFlags);
         allowed.put("Referral", redFlags);
-        // a yellow flag is named by a rule's literal or, when a rule raises one per answer (YEL-001), by a yes/no input's code
+        // a yellow flag is named by a rule's literal or, when a rule raises one per answer (YEL-001), by a yes/no
+        // input's code
         Set<String> yellowFlags = constructed(kb, "YellowFlag");
-        inputs.inputs().stream().filter(i -> i.type() == io.crosscheck.engine.input.InputType.YES_NO).forEach(i -> yellowFlags.add(i.code()));
+        inputs.inputs().stream()
+                .filter(i -> i.type() == io.crosscheck.engine.input.InputType.YES_NO)
+                .forEach(i -> yellowFlags.add(i.code()));
         allowed.put("YellowFlag", yellowFlags);
         for (String type : new String[] {"Contributor", "Precaution"}) {
             allowed.put(type, constructed(kb, type));

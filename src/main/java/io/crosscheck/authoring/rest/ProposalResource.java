@@ -20,10 +20,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The authoring workflow of a cluster: upload a candidate (validated, stored, not live), have another
@@ -41,8 +40,12 @@ public class ProposalResource {
     private final ClusterConfig cluster;
     private final Caller caller;
 
-    ProposalResource(ReloadService reloads, CandidateSources candidates, KnowledgeBaseRegistry registry, ClusterConfig cluster,
-                     Caller caller) {
+    ProposalResource(
+            ReloadService reloads,
+            CandidateSources candidates,
+            KnowledgeBaseRegistry registry,
+            ClusterConfig cluster,
+            Caller caller) {
         this.reloads = reloads;
         this.candidates = candidates;
         this.registry = registry;
@@ -51,21 +54,36 @@ public class ProposalResource {
     }
 
     /** A proposal as the API shows it; {@code activatable}: it may be activated now. */
-    public record ProposalView(String version, Instant proposedAt, String proposedBy, String origin, int ruleCount,
-                               String approvedBy, Instant approvedAt, boolean approvalRequired, boolean activatable) {
-    }
+    public record ProposalView(
+            String version,
+            Instant proposedAt,
+            String proposedBy,
+            String origin,
+            int ruleCount,
+            String approvedBy,
+            Instant approvedAt,
+            boolean approvalRequired,
+            boolean activatable) {}
 
     @POST
     @Consumes("application/zip")
-    @Operation(summary = "Upload a candidate zip of rules/ (and kb-docs/): validated (compile, lint, scenario suite) and stored, not live")
+    @Operation(
+            summary =
+                    "Upload a candidate zip of rules/ (and kb-docs/): validated (compile, lint, scenario suite) and stored, not live")
     public Response propose(byte[] archive) {
         ReloadService.Proposed proposed = reloads.propose(caller.name(), candidates.archive(archive));
         if (proposed.proposal().isEmpty()) {
             List<FieldError> errors = proposed.problems().stream()
-                    .map(p -> new FieldError(p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()), p.message()))
+                    .map(p -> new FieldError(
+                            p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()), p.message()))
                     .toList();
-            return new Problem("urn:crosscheck:problem:knowledge-base-rejected", "Knowledge base rejected", 422,
-                    "The candidate failed validation and was not stored", errors).toResponse();
+            return new Problem(
+                            "urn:crosscheck:problem:knowledge-base-rejected",
+                            "Knowledge base rejected",
+                            422,
+                            "The candidate failed validation and was not stored",
+                            errors)
+                    .toResponse();
         }
         return Response.status(201).entity(view(proposed.proposal().get())).build();
     }
@@ -88,20 +106,32 @@ public class ProposalResource {
     public Response approve(@PathParam("version") String version) {
         KnowledgeBaseProposal p = registry.proposal(version).orElseThrow(NotFoundException::new);
         if (p.proposedBy.equals(caller.name())) {
-            return Problem.of("approval-by-proposer", "Conflict", 409,
-                    "A proposal is approved by an author other than the one who proposed it").toResponse();
+            return Problem.of(
+                            "approval-by-proposer",
+                            "Conflict",
+                            409,
+                            "A proposal is approved by an author other than the one who proposed it")
+                    .toResponse();
         }
-        return Response.ok(view(registry.approve(version, caller.name(), Instant.now()))).build();
+        return Response.ok(view(registry.approve(version, caller.name(), Instant.now())))
+                .build();
     }
 
     @POST
     @Path("{version}/activate")
-    @Operation(summary = "Validate again and put the proposal live on every node (refused without approval when it is required)")
+    @Operation(
+            summary =
+                    "Validate again and put the proposal live on every node (refused without approval when it is required)")
     public Response activate(@PathParam("version") String version) {
         KnowledgeBaseProposal p = registry.proposal(version).orElseThrow(NotFoundException::new);
         if (!activatable(p)) {
-            return Problem.of("approval-required", "Conflict", 409,
-                    "This version needs the approval of an author other than " + p.proposedBy + " before it is activated").toResponse();
+            return Problem.of(
+                            "approval-required",
+                            "Conflict",
+                            409,
+                            "This version needs the approval of an author other than " + p.proposedBy
+                                    + " before it is activated")
+                    .toResponse();
         }
         var source = candidates.version(version, "version");
         ReloadResult result = reloads.reload(caller.name(), () -> source);
@@ -109,10 +139,16 @@ public class ProposalResource {
             return Response.ok(result).build();
         }
         List<FieldError> errors = result.problems().stream()
-                .map(e -> new FieldError(e.file() + ":" + Math.max(1, e.line()) + ":" + Math.max(1, e.column()), e.message()))
+                .map(e -> new FieldError(
+                        e.file() + ":" + Math.max(1, e.line()) + ":" + Math.max(1, e.column()), e.message()))
                 .toList();
-        return new Problem("urn:crosscheck:problem:knowledge-base-rejected", "Knowledge base rejected", 422,
-                "The candidate failed validation; " + result.previousVersion() + " keeps serving", errors).toResponse();
+        return new Problem(
+                        "urn:crosscheck:problem:knowledge-base-rejected",
+                        "Knowledge base rejected",
+                        422,
+                        "The candidate failed validation; " + result.previousVersion() + " keeps serving",
+                        errors)
+                .toResponse();
     }
 
     private boolean activatable(KnowledgeBaseProposal p) {
@@ -120,7 +156,15 @@ public class ProposalResource {
     }
 
     private ProposalView view(KnowledgeBaseProposal p) {
-        return new ProposalView(p.version, p.proposedAt, p.proposedBy, p.origin, p.ruleCount, p.approvedBy, p.approvedAt,
-                cluster.requireApproval(), activatable(p));
+        return new ProposalView(
+                p.version,
+                p.proposedAt,
+                p.proposedBy,
+                p.origin,
+                p.ruleCount,
+                p.approvedBy,
+                p.approvedAt,
+                cluster.requireApproval(),
+                activatable(p));
     }
 }

@@ -18,9 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Hot reload for rule authors. The candidate is the configured rules directory (no body), a stored
@@ -44,12 +43,15 @@ public class ReloadResource {
     }
 
     @POST
-    @Operation(summary = "Build, validate (compile, lint, scenario suite) and, only if all pass, swap in the configured "
-            + "rules directory, or the stored version named by ?version=")
+    @Operation(
+            summary = "Build, validate (compile, lint, scenario suite) and, only if all pass, swap in the configured "
+                    + "rules directory, or the stored version named by ?version=")
     public Response reload(@QueryParam("version") String version, @Context UriInfo uri) {
         if (uri.getQueryParameters().containsKey("author")) {
-            throw new InvalidRequestException(422, List.of(new FieldError("author",
-                    "is not a parameter: the author of a load is the authenticated user")));
+            throw new InvalidRequestException(
+                    422,
+                    List.of(new FieldError(
+                            "author", "is not a parameter: the author of a load is the authenticated user")));
         }
         if (version != null) {
             var source = candidates.version(version, "version");
@@ -67,8 +69,8 @@ public class ReloadResource {
             return reload(version, uri);
         }
         if (version != null) {
-            throw new InvalidRequestException(422, List.of(new FieldError("version",
-                    "give either an uploaded archive or ?version=, not both")));
+            throw new InvalidRequestException(
+                    422, List.of(new FieldError("version", "give either an uploaded archive or ?version=, not both")));
         }
         var source = candidates.archive(archive);
         return answer(reloads.reload(caller.name(), () -> source));
@@ -79,10 +81,15 @@ public class ReloadResource {
             return Response.ok(result).build();
         }
         List<FieldError> errors = result.problems().stream()
-                .map(p -> new FieldError(p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()), p.message()))
+                .map(p -> new FieldError(
+                        p.file() + ":" + Math.max(1, p.line()) + ":" + Math.max(1, p.column()), p.message()))
                 .toList();
-        Problem problem = new Problem("urn:crosscheck:problem:knowledge-base-rejected", "Knowledge base rejected", 422,
-                "The candidate failed validation; " + result.previousVersion() + " keeps serving", errors);
+        Problem problem = new Problem(
+                "urn:crosscheck:problem:knowledge-base-rejected",
+                "Knowledge base rejected",
+                422,
+                "The candidate failed validation; " + result.previousVersion() + " keeps serving",
+                errors);
         return problem.toResponse();
     }
 }

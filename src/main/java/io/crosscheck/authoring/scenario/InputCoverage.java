@@ -14,7 +14,6 @@ import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +39,7 @@ import java.util.regex.Pattern;
 public final class InputCoverage {
 
     /** One evaluated case. {@code problem} is null when it held. */
-    public record Case(String rule, String input, String valueClass, String value, String problem) {
-    }
+    public record Case(String rule, String input, String valueClass, String value, String problem) {}
 
     /** Every case, what could not be checked (no scenario fires the rule with the input), and the totals. */
     public record Report(List<Case> cases, List<String> gaps, long rules, long pairs) {
@@ -56,12 +54,14 @@ public final class InputCoverage {
         }
 
         public String summary() {
-            return rules + " rules read inputs; " + pairs + " rule x input pairs; " + cases.size() + " cases " + casesByClass() + "; "
-                    + violations().size() + " violations; " + gaps.size() + " pairs without a scenario to start from";
+            return rules + " rules read inputs; " + pairs + " rule x input pairs; " + cases.size() + " cases "
+                    + casesByClass() + "; " + violations().size() + " violations; " + gaps.size()
+                    + " pairs without a scenario to start from";
         }
     }
 
-    private static final Pattern DOC_THRESHOLD = Pattern.compile("`([a-z0-9_]+)`: (>=|<=|<|>|==) ?(-?[0-9]+(?:\\.[0-9]+)?)");
+    private static final Pattern DOC_THRESHOLD =
+            Pattern.compile("`([a-z0-9_]+)`: (>=|<=|<|>|==) ?(-?[0-9]+(?:\\.[0-9]+)?)");
 
     private final ScreeningEvaluator evaluator;
 
@@ -69,8 +69,7 @@ public final class InputCoverage {
         this.evaluator = evaluator;
     }
 
-    private record Base(JsonNode request, ScreeningResult result) {
-    }
+    private record Base(JsonNode request, ScreeningResult result) {}
 
     public Report run(KnowledgeBase kb) {
         List<Base> bases = new ArrayList<>();
@@ -81,16 +80,24 @@ public final class InputCoverage {
         List<Case> cases = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
         for (Read read : reads) {
-            Optional<Base> base = bases.stream().filter(b -> fires(b.result(), read.rule().id()) && holds(b.request(), read)).findFirst();
+            Optional<Base> base = bases.stream()
+                    .filter(b -> fires(b.result(), read.rule().id()) && holds(b.request(), read))
+                    .findFirst();
             if (base.isEmpty()) {
                 gaps.add(read.rule().id() + " " + read.describe());
                 continue;
             }
-            check(kb, activeThresholds(read, base.get().result()), new Base(isolate(base.get().request(), read, reads),
-                    base.get().result()), cases);
+            check(
+                    kb,
+                    activeThresholds(read, base.get().result()),
+                    new Base(
+                            isolate(base.get().request(), read, reads),
+                            base.get().result()),
+                    cases);
         }
         long rules = reads.stream().map(r -> r.rule().id()).distinct().count();
-        long pairs = reads.stream().map(r -> r.rule().id() + r.describe()).distinct().count();
+        long pairs =
+                reads.stream().map(r -> r.rule().id() + r.describe()).distinct().count();
         return new Report(cases, gaps, rules, pairs);
     }
 
@@ -100,24 +107,45 @@ public final class InputCoverage {
      */
     private static Read activeThresholds(Read read, ScreeningResult base) {
         List<String> matched = base.explanation().nodes().stream()
-                .filter(n -> n.rule() != null && read.rule().id().equals(n.rule().id())).flatMap(n -> n.matched().stream()).toList();
+                .filter(n ->
+                        n.rule() != null && read.rule().id().equals(n.rule().id()))
+                .flatMap(n -> n.matched().stream())
+                .toList();
         List<InputReads.Compared> kept = read.thresholds().stream()
-                .filter(c -> !c.dynamic() || matched.contains("kb:threshold/" + c.threshold().getId())).toList();
-        return new Read(read.rule(), read.factType(), read.property(), read.code(), read.input(), read.required(), read.alternative(),
-                kept, read.range());
+                .filter(c -> !c.dynamic()
+                        || matched.contains("kb:threshold/" + c.threshold().getId()))
+                .toList();
+        return new Read(
+                read.rule(),
+                read.factType(),
+                read.property(),
+                read.code(),
+                read.input(),
+                read.required(),
+                read.alternative(),
+                kept,
+                read.range());
     }
 
     private void check(KnowledgeBase kb, Read read, Base base, List<Case> cases) {
         String id = read.rule().id();
         if (read.input() == null || !read.input().required()) {
             Optional<ScreeningResult> absent = result(kb, without(base.request(), read, kb));
-            String problem = absent.isEmpty() ? "the request without the input was refused"
-                    : read.required() && fires(absent.get(), id) ? "fires although " + read.describe() + " was not sent" : null;
+            String problem = absent.isEmpty()
+                    ? "the request without the input was refused"
+                    : read.required() && fires(absent.get(), id)
+                            ? "fires although " + read.describe() + " was not sent"
+                            : null;
             cases.add(new Case(id, read.describe(), "absent", "-", problem));
         }
         for (InputReads.Compared c : read.thresholds()) {
             Threshold t = c.threshold();
-            cases.add(new Case(id, read.describe(), "kb-doc", t.getId(), docStates(kb, id, c).orElse(null)));
+            cases.add(new Case(
+                    id,
+                    read.describe(),
+                    "kb-doc",
+                    t.getId(),
+                    docStates(kb, id, c).orElse(null)));
             double step = read.range() != null && read.range().whole() ? 1 : 0.1;
             for (double v : new double[] {t.getValue() - step, t.getValue(), t.getValue() + step}) {
                 boundaryCase(kb, read, base, c, round(v), "boundary", cases);
@@ -131,8 +159,14 @@ public final class InputCoverage {
         }
     }
 
-    private void boundaryCase(KnowledgeBase kb, Read read, Base base, InputReads.Compared compared, double v, String valueClass,
-                              List<Case> cases) {
+    private void boundaryCase(
+            KnowledgeBase kb,
+            Read read,
+            Base base,
+            InputReads.Compared compared,
+            double v,
+            String valueClass,
+            List<Case> cases) {
         Threshold t = compared.threshold();
         if (read.range() != null && (v < read.range().min() || v > read.range().max())) {
             return;
@@ -145,17 +179,23 @@ public final class InputCoverage {
         }
         // one threshold among alternatives (age over 50 or under 20) is enough; thresholds of one route must all hold
         boolean expected = read.alternative()
-                ? read.thresholds().stream().anyMatch(c -> meets(v, c.operator(), c.threshold().getValue()))
-                : read.thresholds().stream().allMatch(c -> meets(v, c.operator(), c.threshold().getValue()));
+                ? read.thresholds().stream()
+                        .anyMatch(c -> meets(v, c.operator(), c.threshold().getValue()))
+                : read.thresholds().stream()
+                        .allMatch(c -> meets(v, c.operator(), c.threshold().getValue()));
         List<ExplanationNode> through = r.get().explanation().nodes().stream()
-                .filter(n -> n.rule() != null && id.equals(n.rule().id()) && n.matched().contains("kb:threshold/" + t.getId())
+                .filter(n -> n.rule() != null
+                        && id.equals(n.rule().id())
+                        && n.matched().contains("kb:threshold/" + t.getId())
                         && n.matched().stream().anyMatch(m -> m.startsWith(pointerPrefix(read))))
                 .toList();
         String problem = null;
         if (expected && through.isEmpty()) {
-            problem = "does not fire at " + plain(v) + " although " + compared.operator() + " " + plain(t.getValue()) + " holds";
+            problem = "does not fire at " + plain(v) + " although " + compared.operator() + " " + plain(t.getValue())
+                    + " holds";
         } else if (!expected && !through.isEmpty()) {
-            problem = "fires at " + plain(v) + " although " + compared.operator() + " " + plain(t.getValue()) + " does not hold";
+            problem = "fires at " + plain(v) + " although " + compared.operator() + " " + plain(t.getValue())
+                    + " does not hold";
         } else if (!through.isEmpty()) {
             String because = through.get(0).because();
             String value = read.factType().equals("Answer") ? read.input().describe(v) : plain(v);
@@ -163,7 +203,12 @@ public final class InputCoverage {
                 problem = "its because does not name the value compared (" + value + ") and the threshold: " + because;
             }
         }
-        cases.add(new Case(id, read.describe(), valueClass, plain(v) + " vs " + compared.operator() + " " + plain(t.getValue()), problem));
+        cases.add(new Case(
+                id,
+                read.describe(),
+                valueClass,
+                plain(v) + " vs " + compared.operator() + " " + plain(t.getValue()),
+                problem));
     }
 
     /**
@@ -176,26 +221,33 @@ public final class InputCoverage {
         Matcher m = DOC_THRESHOLD.matcher(doc);
         while (m.find()) {
             if (m.group(1).equals(t.getId())) {
-                boolean same = (m.group(2).equals(t.getComparator()) || m.group(2).equals(c.operator()))
-                        && Double.parseDouble(m.group(3)) == t.getValue();
-                return same ? Optional.empty() : Optional.of("kb-doc states " + m.group(2) + " " + m.group(3) + ", thresholds.yaml "
-                        + t.getComparator() + " " + plain(t.getValue()));
+                boolean same =
+                        (m.group(2).equals(t.getComparator()) || m.group(2).equals(c.operator()))
+                                && Double.parseDouble(m.group(3)) == t.getValue();
+                return same
+                        ? Optional.empty()
+                        : Optional.of("kb-doc states " + m.group(2) + " " + m.group(3) + ", thresholds.yaml "
+                                + t.getComparator() + " " + plain(t.getValue()));
             }
         }
-        return Optional.of("kb-doc does not state " + t.getId() + " (" + t.getComparator() + " " + plain(t.getValue()) + ")");
+        return Optional.of(
+                "kb-doc does not state " + t.getId() + " (" + t.getComparator() + " " + plain(t.getValue()) + ")");
     }
 
     private Optional<ScreeningResult> result(KnowledgeBase kb, JsonNode request) {
         try {
             ScreeningRequest r = evaluator.json().treeToValue(request, ScreeningRequest.class);
             return Optional.of(evaluator.evaluate(r, kb));
-        } catch (InvalidRequestException | com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (InvalidRequestException
+                | com.fasterxml.jackson.core.JsonProcessingException
+                | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     private static boolean fires(ScreeningResult r, String ruleId) {
-        return r.explanation().nodes().stream().anyMatch(n -> n.rule() != null && ruleId.equals(n.rule().id()));
+        return r.explanation().nodes().stream()
+                .anyMatch(n -> n.rule() != null && ruleId.equals(n.rule().id()));
     }
 
     /** Whether the request holds a value of the read input. */
@@ -215,7 +267,9 @@ public final class InputCoverage {
         List<JsonNode> out = new ArrayList<>();
         String codeMember = InputReads.CODE_MEMBER.get(read.factType());
         for (JsonNode item : request.path(InputReads.LISTS.get(read.factType()))) {
-            if (codeMember == null || read.code() == null || read.code().equals(item.path(codeMember).asText())) {
+            if (codeMember == null
+                    || read.code() == null
+                    || read.code().equals(item.path(codeMember).asText())) {
                 out.add(item);
             }
         }
@@ -234,7 +288,10 @@ public final class InputCoverage {
         ObjectNode copy = request.deepCopy();
         if (read.input() != null) {
             for (Read other : reads) {
-                if (other.rule() == read.rule() && other.alternative() && other.input() != null && other.input() != read.input()
+                if (other.rule() == read.rule()
+                        && other.alternative()
+                        && other.input() != null
+                        && other.input() != read.input()
                         && copy.get(other.input().section()) instanceof ObjectNode section) {
                     section.remove(other.input().field());
                 }
@@ -244,8 +301,11 @@ public final class InputCoverage {
         for (JsonNode item : items(copy, read)) {
             ObjectNode o = (ObjectNode) item;
             if (read.factType().equals("Symptom")) {
-                reads.stream().filter(other -> other.rule() == read.rule() && other.factType().equals("Symptom")
-                        && !other.property().equals(read.property())).forEach(other -> o.remove(other.property()));
+                reads.stream()
+                        .filter(other -> other.rule() == read.rule()
+                                && other.factType().equals("Symptom")
+                                && !other.property().equals(read.property()))
+                        .forEach(other -> o.remove(other.property()));
             } else if (o.has("measurement")) {
                 o.remove(List.of("result", "present", "substitutions"));
             }
@@ -259,8 +319,10 @@ public final class InputCoverage {
             // inputs sent together (the two STarT Back scores) leave together
             List<InputDefinition> gone = new ArrayList<>(List.of(read.input()));
             kb.reference().inputs().checks().stream()
-                    .filter(c -> c.kind() == InputCheck.Kind.TOGETHER && c.inputs().contains(read.input().code()))
-                    .forEach(c -> c.inputs().forEach(code -> kb.reference().inputs().input(code).ifPresent(gone::add)));
+                    .filter(c -> c.kind() == InputCheck.Kind.TOGETHER
+                            && c.inputs().contains(read.input().code()))
+                    .forEach(c -> c.inputs()
+                            .forEach(code -> kb.reference().inputs().input(code).ifPresent(gone::add)));
             for (InputDefinition i : gone) {
                 if (copy.get(i.section()) instanceof ObjectNode section) {
                     section.remove(i.field());
@@ -276,7 +338,9 @@ public final class InputCoverage {
             ObjectNode item = (ObjectNode) list.get(i);
             if (items(copy, read).contains(item)) {
                 item.remove(read.factType().equals("Symptom") ? read.property() : "measurement");
-                boolean empty = !read.factType().equals("Symptom") && !item.has("result") && !item.has("present")
+                boolean empty = !read.factType().equals("Symptom")
+                        && !item.has("result")
+                        && !item.has("present")
                         && !item.has("substitutions");
                 if (empty) {
                     list.remove(i);
@@ -315,8 +379,10 @@ public final class InputCoverage {
             if (c.kind() != InputCheck.Kind.NOT_ABOVE || !c.inputs().contains(varied.code())) {
                 continue;
             }
-            InputDefinition lower = kb.reference().inputs().input(c.inputs().get(0)).orElseThrow();
-            InputDefinition upper = kb.reference().inputs().input(c.inputs().get(1)).orElseThrow();
+            InputDefinition lower =
+                    kb.reference().inputs().input(c.inputs().get(0)).orElseThrow();
+            InputDefinition upper =
+                    kb.reference().inputs().input(c.inputs().get(1)).orElseThrow();
             JsonNode low = request.path(lower.section()).path(lower.field());
             JsonNode up = request.path(upper.section()).path(upper.field());
             if (low.isNumber() && up.isNumber() && low.asDouble() > up.asDouble()) {

@@ -8,7 +8,6 @@ import io.crosscheck.engine.drl.ParsedRule.ParsedPattern;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.InputDefinition;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,34 +26,52 @@ import java.util.regex.Pattern;
 public final class InputReads {
 
     /** A value a rule compares: an answer ({@code factType} Answer, {@code property} its JSON field) or an input fact's property. */
-    public record Read(ParsedRule rule, String factType, String property, String code, InputDefinition input, boolean required,
-                       boolean alternative, List<Compared> thresholds, Range range) {
+    public record Read(
+            ParsedRule rule,
+            String factType,
+            String property,
+            String code,
+            InputDefinition input,
+            boolean required,
+            boolean alternative,
+            List<Compared> thresholds,
+            Range range) {
         public String describe() {
             return input != null ? input.pointer() : factType + (code == null ? "" : "[" + code + "]") + "." + property;
         }
     }
 
     /** A threshold a value is compared with, and the operator the rule compares with ({@code durationWeeks >= $acute.value}). */
-    public record Compared(Threshold threshold, String operator, boolean dynamic) {
-    }
+    public record Compared(Threshold threshold, String operator, boolean dynamic) {}
 
     /** The allowed range of a value and its unit. */
-    public record Range(double min, double max, String unit, boolean whole) {
-    }
+    public record Range(double min, double max, String unit, boolean whole) {}
 
     /** Optional values of the input facts and their JSON location: list member and the property holding the value. */
-    static final Map<String, String> LISTS = Map.of("PostureObservation", "observations", "MuscleLengthTest", "muscleLength",
-            "MovementTest", "movementPatterns", "Symptom", "symptoms");
+    static final Map<String, String> LISTS = Map.of(
+            "PostureObservation",
+            "observations",
+            "MuscleLengthTest",
+            "muscleLength",
+            "MovementTest",
+            "movementPatterns",
+            "Symptom",
+            "symptoms");
     /** The member of a list item that names its code, per fact type. */
-    static final Map<String, String> CODE_MEMBER = Map.of("PostureObservation", "code", "MuscleLengthTest", "muscle",
-            "MovementTest", "test");
+    static final Map<String, String> CODE_MEMBER =
+            Map.of("PostureObservation", "code", "MuscleLengthTest", "muscle", "MovementTest", "test");
     /** A symptom's numbers and their ranges (the request model's limits). */
-    static final Map<String, Range> SYMPTOM_RANGES = Map.of("nrs", new Range(0, 10, "NRS", true),
-            "durationWeeks", new Range(0, 5200, "weeks", true), "settleMinutes", new Range(0, 10080, "min", true));
+    static final Map<String, Range> SYMPTOM_RANGES = Map.of(
+            "nrs",
+            new Range(0, 10, "NRS", true),
+            "durationWeeks",
+            new Range(0, 5200, "weeks", true),
+            "settleMinutes",
+            new Range(0, 10080, "min", true));
+
     private static final Set<String> MEASURED = Set.of("PostureObservation", "MuscleLengthTest", "MovementTest");
 
-    private InputReads() {
-    }
+    private InputReads() {}
 
     public static List<Read> of(KnowledgeBase kb) {
         List<Read> reads = new ArrayList<>();
@@ -68,21 +85,49 @@ public final class InputReads {
                     continue;
                 } else if (MEASURED.contains(type) && compares(p, "value")) {
                     String code = code(kb.reference().vocabulary(), type, p).orElse(null);
-                    Range range = code == null ? null : measuredRange(kb.reference().vocabulary(), type, code);
+                    Range range =
+                            code == null ? null : measuredRange(kb.reference().vocabulary(), type, code);
                     boolean alternative = p.alternative() || p.constraintText().contains("||");
-                    reads.add(new Read(rule, type, "value", code, null, !alternative, alternative, thresholds(kb, rule, p, "value"), range));
+                    reads.add(new Read(
+                            rule,
+                            type,
+                            "value",
+                            code,
+                            null,
+                            !alternative,
+                            alternative,
+                            thresholds(kb, rule, p, "value"),
+                            range));
                 } else if (type.equals("ClientContext") && compares(p, "age")) {
                     // the client's age, read through the client's context (the age input of inputs.yaml)
                     inputs.input("client", "age").ifPresent(age -> {
-                        boolean alternative = p.alternative() || p.constraintText().contains("||");
-                        reads.add(new Read(rule, type, "age", null, age, !alternative, alternative, thresholds(kb, rule, p, "age"),
+                        boolean alternative =
+                                p.alternative() || p.constraintText().contains("||");
+                        reads.add(new Read(
+                                rule,
+                                type,
+                                "age",
+                                null,
+                                age,
+                                !alternative,
+                                alternative,
+                                thresholds(kb, rule, p, "age"),
                                 new Range(age.min(), age.max(), age.unit(), true)));
                     });
                 } else if (type.equals("Symptom")) {
                     for (String property : SYMPTOM_RANGES.keySet()) {
                         if (compares(p, property)) {
-                            boolean alternative = p.alternative() || p.constraintText().contains("||");
-                            reads.add(new Read(rule, type, property, null, null, !alternative, alternative, thresholds(kb, rule, p, property),
+                            boolean alternative =
+                                    p.alternative() || p.constraintText().contains("||");
+                            reads.add(new Read(
+                                    rule,
+                                    type,
+                                    property,
+                                    null,
+                                    null,
+                                    !alternative,
+                                    alternative,
+                                    thresholds(kb, rule, p, property),
                                     SYMPTOM_RANGES.get(property)));
                         }
                     }
@@ -92,7 +137,8 @@ public final class InputReads {
         return reads;
     }
 
-    private static void answers(ParsedRule rule, ParsedPattern p, InputCatalog inputs, KnowledgeBase kb, List<Read> reads) {
+    private static void answers(
+            ParsedRule rule, ParsedPattern p, InputCatalog inputs, KnowledgeBase kb, List<Read> reads) {
         Set<InputDefinition> read = new LinkedHashSet<>();
         boolean byCode = false;
         for (ParsedLiteral l : p.literals()) {
@@ -106,17 +152,29 @@ public final class InputReads {
             for (ParsedLiteral l : p.literals()) {
                 inputs.inputsOf(l.value()).forEach(read::add);
             }
-            if (p.constraintText().contains("yes_no") || Pattern.compile("(?<![.$\\w])(yes|no)\\b").matcher(p.constraintText()).find()) {
+            if (p.constraintText().contains("yes_no")
+                    || Pattern.compile("(?<![.$\\w])(yes|no)\\b")
+                            .matcher(p.constraintText())
+                            .find()) {
                 read.removeIf(i -> i.type() != io.crosscheck.engine.input.InputType.YES_NO);
             }
         }
         for (InputDefinition i : read) {
-            Range range = i.type().numeric() ? new Range(i.min(), i.max(), i.unit(), i.type() == io.crosscheck.engine.input.InputType.INTEGER)
+            Range range = i.type().numeric()
+                    ? new Range(i.min(), i.max(), i.unit(), i.type() == io.crosscheck.engine.input.InputType.INTEGER)
                     : null;
             // under 'not' an answer is read for its absence: a rule must not fire because an input was not sent
             // (a rule that means "not asked" matches NotRecorded); only the absent class applies
-            reads.add(new Read(rule, "Answer", i.field(), i.code(), i, byCode && (p.negated() || !p.alternative()), p.alternative(),
-                    p.negated() ? List.of() : thresholds(kb, rule, p, "number"), range));
+            reads.add(new Read(
+                    rule,
+                    "Answer",
+                    i.field(),
+                    i.code(),
+                    i,
+                    byCode && (p.negated() || !p.alternative()),
+                    p.alternative(),
+                    p.negated() ? List.of() : thresholds(kb, rule, p, "number"),
+                    range));
         }
     }
 
@@ -131,17 +189,20 @@ public final class InputReads {
             if (!simple(t.type()).equals("Threshold") || t.binding() == null) {
                 continue;
             }
-            java.util.regex.Matcher m = Pattern.compile("(?<![.$\\w])" + Pattern.quote(property) + "\\s*(==|<=|>=|<|>)\\s*"
-                    + Pattern.quote(t.binding()) + "\\.(value|getValue\\(\\))").matcher(text);
+            java.util.regex.Matcher m = Pattern.compile("(?<![.$\\w])" + Pattern.quote(property)
+                            + "\\s*(==|<=|>=|<|>)\\s*" + Pattern.quote(t.binding()) + "\\.(value|getValue\\(\\))")
+                    .matcher(text);
             if (!m.find()) {
                 continue;
             }
             String operator = m.group(1);
             for (ParsedLiteral l : t.literals()) {
                 kb.reference().thresholds().stream()
-                        .filter(th -> th.getId().equals(l.value()) || (l.value().endsWith("_") && th.getId().startsWith(l.value())))
+                        .filter(th -> th.getId().equals(l.value())
+                                || (l.value().endsWith("_") && th.getId().startsWith(l.value())))
                         .filter(th -> out.stream().noneMatch(c -> c.threshold() == th))
-                        .forEach(th -> out.add(new Compared(th, operator, !th.getId().equals(l.value()))));
+                        .forEach(th ->
+                                out.add(new Compared(th, operator, !th.getId().equals(l.value()))));
             }
         }
         return out;
@@ -149,7 +210,9 @@ public final class InputReads {
 
     private static boolean compares(ParsedPattern p, String property) {
         String prop = "(?<![.$\\w])" + Pattern.quote(property) + "\\b";
-        return Pattern.compile(prop + "\\s*(==|<=|>=|<|>|!=)(?!\\s*null)|(==|<=|>=|<|>)\\s*" + prop).matcher(p.constraintText()).find();
+        return Pattern.compile(prop + "\\s*(==|<=|>=|<|>|!=)(?!\\s*null)|(==|<=|>=|<|>)\\s*" + prop)
+                .matcher(p.constraintText())
+                .find();
     }
 
     private static Optional<String> code(Vocabulary v, String type, ParsedPattern p) {
@@ -169,9 +232,14 @@ public final class InputReads {
 
     private static Range measuredRange(Vocabulary v, String type, String code) {
         Vocabulary.Range r = switch (type) {
-            case "PostureObservation" -> v.postureCode(code).map(Vocabulary.PostureCode::measurement).orElse(null);
-            case "MuscleLengthTest" -> v.muscle(code).map(Vocabulary.MuscleCode::measurement).orElse(null);
-            case "MovementTest" -> v.movementTest(code).map(Vocabulary.MovementTestCode::measurement).orElse(null);
+            case "PostureObservation" ->
+                v.postureCode(code).map(Vocabulary.PostureCode::measurement).orElse(null);
+            case "MuscleLengthTest" ->
+                v.muscle(code).map(Vocabulary.MuscleCode::measurement).orElse(null);
+            case "MovementTest" ->
+                v.movementTest(code)
+                        .map(Vocabulary.MovementTestCode::measurement)
+                        .orElse(null);
             default -> null;
         };
         return r == null ? null : new Range(r.min(), r.max(), r.unit(), false);

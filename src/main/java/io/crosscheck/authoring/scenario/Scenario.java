@@ -1,7 +1,6 @@
 package io.crosscheck.authoring.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 
@@ -39,31 +38,50 @@ public record Scenario(String file, String title, String source, JsonNode reques
      * @param withheld       intervention ids that must be withheld (listed under withheld, not recommended)
      * @param notMissingTests pattern code -> tests the why-not explanation must NOT name (an empty list: none at all)
      */
-    public record Expect(Map<String, String> patterns, String referral, Interventions interventions, Boolean noExercise,
-                         List<ExplanationEntry> explanation, List<ExplanationEntry> absent,
-                         Map<String, List<String>> subtypes, List<String> precautions,
-                         Map<String, List<String>> missingTests, List<String> rejectedFields,
-                         String redFlagScreen, List<String> unanswered, String plan, String firstIntervention,
-                         List<String> withheld, Map<String, List<String>> notMissingTests) {
+    public record Expect(
+            Map<String, String> patterns,
+            String referral,
+            Interventions interventions,
+            Boolean noExercise,
+            List<ExplanationEntry> explanation,
+            List<ExplanationEntry> absent,
+            Map<String, List<String>> subtypes,
+            List<String> precautions,
+            Map<String, List<String>> missingTests,
+            List<String> rejectedFields,
+            String redFlagScreen,
+            List<String> unanswered,
+            String plan,
+            String firstIntervention,
+            List<String> withheld,
+            Map<String, List<String>> notMissingTests) {
 
         public boolean isEmpty() {
-            return (patterns == null || patterns.isEmpty()) && referral == null && interventions == null && noExercise == null
-                    && (explanation == null || explanation.isEmpty()) && (absent == null || absent.isEmpty())
-                    && subtypes == null && precautions == null
-                    && (missingTests == null || missingTests.isEmpty()) && (rejectedFields == null || rejectedFields.isEmpty())
-                    && redFlagScreen == null && unanswered == null && plan == null && firstIntervention == null
-                    && withheld == null && notMissingTests == null;
+            return (patterns == null || patterns.isEmpty())
+                    && referral == null
+                    && interventions == null
+                    && noExercise == null
+                    && (explanation == null || explanation.isEmpty())
+                    && (absent == null || absent.isEmpty())
+                    && subtypes == null
+                    && precautions == null
+                    && (missingTests == null || missingTests.isEmpty())
+                    && (rejectedFields == null || rejectedFields.isEmpty())
+                    && redFlagScreen == null
+                    && unanswered == null
+                    && plan == null
+                    && firstIntervention == null
+                    && withheld == null
+                    && notMissingTests == null;
         }
     }
 
     /** Interventions that must and must not appear. */
-    public record Interventions(List<String> include, List<String> exclude) {
-    }
+    public record Interventions(List<String> include, List<String> exclude) {}
 
     /**
      * An explanation entry: a conclusion by {@code rule}, optionally one whose statement contains
      * {@code concludes} and whose matched facts include all of {@code matched}.
      */
-    public record ExplanationEntry(String rule, String concludes, List<String> matched) {
-    }
+    public record ExplanationEntry(String rule, String concludes, List<String> matched) {}
 }

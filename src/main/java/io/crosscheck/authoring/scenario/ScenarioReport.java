@@ -19,7 +19,9 @@ public record ScenarioReport(List<ScenarioOutcome> outcomes, Set<String> allRule
         Map<String, List<String>> coverage = new TreeMap<>();
         allRuleIds.forEach(id -> coverage.put(id, new ArrayList<>()));
         for (ScenarioOutcome o : outcomes) {
-            o.rulesFired().forEach(id -> coverage.computeIfAbsent(id, k -> new ArrayList<>()).add(o.file()));
+            o.rulesFired()
+                    .forEach(id ->
+                            coverage.computeIfAbsent(id, k -> new ArrayList<>()).add(o.file()));
         }
         return coverage;
     }
@@ -35,7 +37,9 @@ public record ScenarioReport(List<ScenarioOutcome> outcomes, Set<String> allRule
     }
 
     public double coveragePercent() {
-        return allRuleIds.isEmpty() ? 100.0 : 100.0 * (allRuleIds.size() - uncoveredRules().size()) / allRuleIds.size();
+        return allRuleIds.isEmpty()
+                ? 100.0
+                : 100.0 * (allRuleIds.size() - uncoveredRules().size()) / allRuleIds.size();
     }
 
     /**
@@ -44,11 +48,22 @@ public record ScenarioReport(List<ScenarioOutcome> outcomes, Set<String> allRule
      */
     public String coverageMarkdown() {
         StringBuilder s = new StringBuilder("# Rule -> scenarios index\n\n");
-        s.append(String.format(java.util.Locale.ROOT, "%d scenarios, %d passed; %d rules, coverage %.1f %%%n%n",
-                outcomes.size(), outcomes.size() - failed().size(), allRuleIds.size(), coveragePercent()));
+        s.append(String.format(
+                java.util.Locale.ROOT,
+                "%d scenarios, %d passed; %d rules, coverage %.1f %%%n%n",
+                outcomes.size(),
+                outcomes.size() - failed().size(),
+                allRuleIds.size(),
+                coveragePercent()));
         s.append("| rule | scenarios | every scenario that fires it |\n|---|---|---|\n");
-        coverage().forEach((id, files) -> s.append("| ").append(id).append(" | ").append(files.size()).append(" | ")
-                .append(files.isEmpty() ? "**none**" : String.join("<br>", files)).append(" |\n"));
+        coverage()
+                .forEach((id, files) -> s.append("| ")
+                        .append(id)
+                        .append(" | ")
+                        .append(files.size())
+                        .append(" | ")
+                        .append(files.isEmpty() ? "**none**" : String.join("<br>", files))
+                        .append(" |\n"));
         return s.toString();
     }
 }

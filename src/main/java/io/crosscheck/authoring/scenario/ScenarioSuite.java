@@ -12,11 +12,10 @@ import io.crosscheck.engine.RuleInfo;
 import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.engine.explain.FiredRule;
 import io.crosscheck.engine.facts.InterventionDefinition;
+import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
-import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -43,8 +42,7 @@ public final class ScenarioSuite {
     private final Map<KnowledgeBase, SuiteRun> runs = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** A knowledge base's own scenario suite, as read from its source, and their outcomes. */
-    public record SuiteRun(List<Scenario> scenarios, List<KnowledgeProblem> loadProblems, ScenarioReport report) {
-    }
+    public record SuiteRun(List<Scenario> scenarios, List<KnowledgeProblem> loadProblems, ScenarioReport report) {}
 
     /** @param evaluator the service's evaluation path, so scenarios run exactly what a screening runs */
     public ScenarioSuite(ScreeningEvaluator evaluator) {
@@ -61,13 +59,17 @@ public final class ScenarioSuite {
             try {
                 Scenario s = YAML.readValue(text, Scenario.class).withFile(path);
                 if (s.request() == null || s.expect() == null || s.expect().isEmpty()) {
-                    problems.add(new KnowledgeProblem(path, 1, 1, "a scenario needs a request and at least one expectation"));
+                    problems.add(new KnowledgeProblem(
+                            path, 1, 1, "a scenario needs a request and at least one expectation"));
                 } else {
                     scenarios.add(s);
                 }
             } catch (JsonProcessingException e) {
-                problems.add(new KnowledgeProblem(path, e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
-                        e.getLocation() == null ? 1 : e.getLocation().getColumnNr(), e.getOriginalMessage()));
+                problems.add(new KnowledgeProblem(
+                        path,
+                        e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
+                        e.getLocation() == null ? 1 : e.getLocation().getColumnNr(),
+                        e.getOriginalMessage()));
             }
         });
         return scenarios;
@@ -90,7 +92,8 @@ public final class ScenarioSuite {
      * shared read-only); the outcomes keep the order of {@code scenarios}.
      */
     public ScenarioReport run(KnowledgeBase kb, List<Scenario> scenarios) {
-        List<ScenarioOutcome> outcomes = scenarios.parallelStream().map(s -> run(kb, s)).toList();
+        List<ScenarioOutcome> outcomes =
+                scenarios.parallelStream().map(s -> run(kb, s)).toList();
         Set<String> ids = kb.rules().stream().map(RuleInfo::id).collect(Collectors.toCollection(TreeSet::new));
         return new ScenarioReport(outcomes, ids);
     }
@@ -102,11 +105,13 @@ public final class ScenarioSuite {
         try {
             result = evaluator.evaluate(evaluator.json().writeValueAsString(s.request()), kb);
         } catch (InvalidRequestException invalid) {
-            Set<String> fields = invalid.errors().stream().map(FieldError::field).collect(Collectors.toSet());
+            Set<String> fields =
+                    invalid.errors().stream().map(FieldError::field).collect(Collectors.toSet());
             if (e.rejectedFields() == null) {
                 failures.add("request was rejected: " + invalid.errors());
             } else {
-                e.rejectedFields().stream().filter(f -> !fields.contains(f))
+                e.rejectedFields().stream()
+                        .filter(f -> !fields.contains(f))
                         .forEach(f -> failures.add("expected field " + f + " to be rejected; rejected: " + fields));
             }
             return new ScenarioOutcome(s.file(), s.title(), failures, Set.of());
@@ -125,7 +130,8 @@ public final class ScenarioSuite {
         checkSubtypesAndPrecautions(e, result, failures);
         checkMissingTests(e, result, failures);
         checkScreenAndPlan(e, result, failures);
-        Set<String> fired = result.explanation().trace().stream().map(FiredRule::ruleId)
+        Set<String> fired = result.explanation().trace().stream()
+                .map(FiredRule::ruleId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return new ScenarioOutcome(s.file(), s.title(), failures, fired);
     }
@@ -135,7 +141,8 @@ public final class ScenarioSuite {
             return;
         }
         e.patterns().forEach((code, status) -> {
-            Optional<PatternResult> p = r.patterns().stream().filter(x -> x.code().equals(code)).findFirst();
+            Optional<PatternResult> p =
+                    r.patterns().stream().filter(x -> x.code().equals(code)).findFirst();
             String actual = p.map(PatternResult::status).orElse("absent");
             if (!actual.equals(status)) {
                 failures.add("pattern " + code + ": expected " + status + ", got " + actual
@@ -154,16 +161,24 @@ public final class ScenarioSuite {
         }
     }
 
-    private static void checkInterventions(KnowledgeBase kb, Scenario.Expect e, ScreeningResult r, List<String> failures) {
-        List<String> ids = r.interventions().stream().map(InterventionResult::id).toList();
+    private static void checkInterventions(
+            KnowledgeBase kb, Scenario.Expect e, ScreeningResult r, List<String> failures) {
+        List<String> ids =
+                r.interventions().stream().map(InterventionResult::id).toList();
         if (e.interventions() != null) {
-            Optional.ofNullable(e.interventions().include()).orElse(List.of()).stream().filter(id -> !ids.contains(id))
+            Optional.ofNullable(e.interventions().include()).orElse(List.of()).stream()
+                    .filter(id -> !ids.contains(id))
                     .forEach(id -> failures.add("intervention " + id + " expected but not recommended; got " + ids));
-            Optional.ofNullable(e.interventions().exclude()).orElse(List.of()).stream().filter(ids::contains)
+            Optional.ofNullable(e.interventions().exclude()).orElse(List.of()).stream()
+                    .filter(ids::contains)
                     .forEach(id -> failures.add("intervention " + id + " must not be recommended"));
         }
         if (Boolean.TRUE.equals(e.noExercise())) {
-            ids.stream().filter(id -> kb.reference().intervention(id).map(InterventionDefinition::isExercise).orElse(false))
+            ids.stream()
+                    .filter(id -> kb.reference()
+                            .intervention(id)
+                            .map(InterventionDefinition::isExercise)
+                            .orElse(false))
                     .forEach(id -> failures.add("exercise intervention " + id + " recommended despite expecting none"));
         }
     }
@@ -175,15 +190,18 @@ public final class ScenarioSuite {
         for (Scenario.ExplanationEntry entry : e.explanation()) {
             boolean found = r.explanation().nodes().stream().anyMatch(n -> matches(entry, n));
             if (!found) {
-                failures.add("explanation has no entry " + entry + "; entries by that rule: " + r.explanation().nodes().stream()
-                        .filter(n -> n.rule() != null && n.rule().id().equals(entry.rule()))
-                        .map(n -> n.statement() + " <- " + n.matched()).toList());
+                failures.add("explanation has no entry " + entry + "; entries by that rule: "
+                        + r.explanation().nodes().stream()
+                                .filter(n -> n.rule() != null && n.rule().id().equals(entry.rule()))
+                                .map(n -> n.statement() + " <- " + n.matched())
+                                .toList());
             }
         }
     }
 
     private static boolean matches(Scenario.ExplanationEntry entry, ExplanationNode n) {
-        return n.rule() != null && n.rule().id().equals(entry.rule())
+        return n.rule() != null
+                && n.rule().id().equals(entry.rule())
                 && (entry.concludes() == null || n.statement().contains(entry.concludes()))
                 && (entry.matched() == null || n.matched().containsAll(entry.matched()));
     }
@@ -193,23 +211,32 @@ public final class ScenarioSuite {
             return;
         }
         for (Scenario.ExplanationEntry entry : e.absent()) {
-            r.explanation().nodes().stream().filter(n -> matches(entry, n)).findFirst().ifPresent(n ->
-                    failures.add("explanation must not contain " + entry + " but has: " + n.because()));
+            r.explanation().nodes().stream()
+                    .filter(n -> matches(entry, n))
+                    .findFirst()
+                    .ifPresent(n -> failures.add("explanation must not contain " + entry + " but has: " + n.because()));
         }
     }
 
     private static void checkSubtypesAndPrecautions(Scenario.Expect e, ScreeningResult r, List<String> failures) {
         if (e.subtypes() != null) {
             e.subtypes().forEach((pattern, expected) -> {
-                List<String> codes = r.patterns().stream().filter(p -> p.code().equals(pattern)).findFirst()
-                        .map(p -> p.subtypes().stream().map(ScreeningResult.SubtypeResult::code).toList()).orElse(List.of());
+                List<String> codes = r.patterns().stream()
+                        .filter(p -> p.code().equals(pattern))
+                        .findFirst()
+                        .map(p -> p.subtypes().stream()
+                                .map(ScreeningResult.SubtypeResult::code)
+                                .toList())
+                        .orElse(List.of());
                 if (!new java.util.HashSet<>(codes).equals(new java.util.HashSet<>(expected))) {
                     failures.add("pattern " + pattern + ": expected subtypes " + expected + ", got " + codes);
                 }
             });
         }
         if (e.precautions() != null) {
-            List<String> codes = r.precautions().stream().map(ScreeningResult.PrecautionResult::code).toList();
+            List<String> codes = r.precautions().stream()
+                    .map(ScreeningResult.PrecautionResult::code)
+                    .toList();
             if (!new java.util.HashSet<>(codes).equals(new java.util.HashSet<>(e.precautions()))) {
                 failures.add("precautions: expected " + e.precautions() + ", got " + codes);
             }
@@ -217,42 +244,60 @@ public final class ScenarioSuite {
     }
 
     private static void checkScreenAndPlan(Scenario.Expect e, ScreeningResult r, List<String> failures) {
-        if (e.redFlagScreen() != null && !e.redFlagScreen().equals(r.redFlags().screen().status())) {
-            failures.add("red-flag screen: expected " + e.redFlagScreen() + ", got " + r.redFlags().screen().status());
+        if (e.redFlagScreen() != null
+                && !e.redFlagScreen().equals(r.redFlags().screen().status())) {
+            failures.add("red-flag screen: expected " + e.redFlagScreen() + ", got "
+                    + r.redFlags().screen().status());
         }
         List<String> unanswered = r.redFlags().screen().unanswered().stream()
-                .flatMap(d -> d.questions().stream().map(ScreeningResult.Question::code)).toList();
+                .flatMap(d -> d.questions().stream().map(ScreeningResult.Question::code))
+                .toList();
         if (e.unanswered() != null) {
             if (e.unanswered().isEmpty() && !unanswered.isEmpty()) {
                 failures.add("expected no unanswered red-flag questions, got " + unanswered);
             }
-            e.unanswered().stream().filter(c -> !unanswered.contains(c))
-                    .forEach(c -> failures.add("expected red-flag question " + c + " to be listed as unanswered; listed " + unanswered));
+            e.unanswered().stream()
+                    .filter(c -> !unanswered.contains(c))
+                    .forEach(c -> failures.add(
+                            "expected red-flag question " + c + " to be listed as unanswered; listed " + unanswered));
         }
         if (e.plan() != null && !e.plan().equals(r.summary().plan())) {
             failures.add("plan: expected " + e.plan() + ", got " + r.summary().plan());
         }
         if (e.firstIntervention() != null) {
-            String first = r.interventions().isEmpty() ? "nothing" : r.interventions().get(0).id();
+            String first = r.interventions().isEmpty()
+                    ? "nothing"
+                    : r.interventions().get(0).id();
             if (!e.firstIntervention().equals(first)) {
                 failures.add("plan must start with " + e.firstIntervention() + ", starts with " + first);
             }
         }
         if (e.withheld() != null) {
-            List<String> withheld = r.withheld().stream().map(ScreeningResult.WithheldIntervention::id).toList();
-            List<String> recommended = r.interventions().stream().map(InterventionResult::id).toList();
-            e.withheld().stream().filter(id -> !withheld.contains(id) || recommended.contains(id))
+            List<String> withheld = r.withheld().stream()
+                    .map(ScreeningResult.WithheldIntervention::id)
+                    .toList();
+            List<String> recommended =
+                    r.interventions().stream().map(InterventionResult::id).toList();
+            e.withheld().stream()
+                    .filter(id -> !withheld.contains(id) || recommended.contains(id))
                     .forEach(id -> failures.add("intervention " + id + " expected withheld; withheld " + withheld));
         }
         if (e.notMissingTests() != null) {
             for (Map.Entry<String, List<String>> m : e.notMissingTests().entrySet()) {
-                List<String> named = r.patterns().stream().filter(p -> p.code().equals(m.getKey())).findFirst()
-                        .map(p -> p.missingTests().stream().map(ScreeningResult.TestResult::code).toList()).orElse(List.of());
+                List<String> named = r.patterns().stream()
+                        .filter(p -> p.code().equals(m.getKey()))
+                        .findFirst()
+                        .map(p -> p.missingTests().stream()
+                                .map(ScreeningResult.TestResult::code)
+                                .toList())
+                        .orElse(List.of());
                 if (m.getValue().isEmpty() && !named.isEmpty()) {
                     failures.add("pattern " + m.getKey() + ": expected no missing tests, named " + named);
                 }
-                m.getValue().stream().filter(named::contains).forEach(t -> failures.add(
-                        "pattern " + m.getKey() + ": missing test " + t + " must not be named"));
+                m.getValue().stream()
+                        .filter(named::contains)
+                        .forEach(t ->
+                                failures.add("pattern " + m.getKey() + ": missing test " + t + " must not be named"));
             }
         }
     }
@@ -262,10 +307,17 @@ public final class ScenarioSuite {
             return;
         }
         for (Map.Entry<String, List<String>> m : e.missingTests().entrySet()) {
-            List<String> named = r.patterns().stream().filter(p -> p.code().equals(m.getKey())).findFirst()
-                    .map(p -> p.missingTests().stream().map(ScreeningResult.TestResult::code).toList()).orElse(List.of());
-            m.getValue().stream().filter(t -> !named.contains(t)).forEach(t -> failures.add(
-                    "pattern " + m.getKey() + ": expected missing test " + t + " to be named; named " + named));
+            List<String> named = r.patterns().stream()
+                    .filter(p -> p.code().equals(m.getKey()))
+                    .findFirst()
+                    .map(p -> p.missingTests().stream()
+                            .map(ScreeningResult.TestResult::code)
+                            .toList())
+                    .orElse(List.of());
+            m.getValue().stream()
+                    .filter(t -> !named.contains(t))
+                    .forEach(t -> failures.add(
+                            "pattern " + m.getKey() + ": expected missing test " + t + " to be named; named " + named));
         }
     }
 }

@@ -8,7 +8,6 @@ import io.crosscheck.knowledge.service.KnowledgeArchive;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,25 +29,34 @@ public class CandidateSources {
     CandidateSources(KnowledgeBaseRegistry registry, KnowledgeBaseService knowledgeBases, KnowledgeConfig config) {
         this.registry = registry;
         this.knowledgeBases = knowledgeBases;
-        this.archives = new KnowledgeArchive(config.archive().maxUncompressedBytes(), config.archive().maxEntries());
+        this.archives = new KnowledgeArchive(
+                config.archive().maxUncompressedBytes(), config.archive().maxEntries());
     }
 
     /** An uploaded zip of rules/ (and optionally kb-docs/; without, the docs serving now are used). */
     public KnowledgeSource archive(byte[] zip) {
         if (zip == null || zip.length == 0) {
-            throw new InvalidRequestException(422, List.of(new FieldError("/archive", "the body must be a zip of rules/ and kb-docs/")));
+            throw new InvalidRequestException(
+                    422, List.of(new FieldError("/archive", "the body must be a zip of rules/ and kb-docs/")));
         }
         try {
-            return archives.read(zip, "archive:sha256:" + sha256(zip).substring(0, 16), knowledgeBases.current().source().files());
+            return archives.read(
+                    zip,
+                    "archive:sha256:" + sha256(zip).substring(0, 16),
+                    knowledgeBases.current().source().files());
         } catch (KnowledgeArchive.Rejected e) {
-            throw new InvalidRequestException(422, e.reasons().stream().map(r -> new FieldError("/archive", r)).toList());
+            throw new InvalidRequestException(
+                    422,
+                    e.reasons().stream().map(r -> new FieldError("/archive", r)).toList());
         }
     }
 
     /** A version from the registry, as it was stored when it went live. */
     public KnowledgeSource version(String version, String field) {
-        Map<String, String> files = registry.files(version).orElseThrow(() -> new InvalidRequestException(422,
-                List.of(new FieldError(field, "no such knowledge-base version in the registry", version))));
+        Map<String, String> files = registry.files(version)
+                .orElseThrow(() -> new InvalidRequestException(
+                        422,
+                        List.of(new FieldError(field, "no such knowledge-base version in the registry", version))));
         return new KnowledgeSource("registry:" + version, files);
     }
 

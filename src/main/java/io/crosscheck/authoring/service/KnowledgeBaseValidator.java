@@ -11,7 +11,6 @@ import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +36,7 @@ public final class KnowledgeBaseValidator {
      * if it does not keep it), otherwise null; problems located at file:line:column.
      */
     public record Validation(KnowledgeBase knowledgeBase, List<KnowledgeProblem> problems, ScenarioReport scenarios)
-            implements KnowledgeBaseService.Candidate {
-    }
+            implements KnowledgeBaseService.Candidate {}
 
     public Validation validate(KnowledgeSource source) {
         KnowledgeBase kb;
@@ -47,7 +45,8 @@ public final class KnowledgeBaseValidator {
         } catch (KnowledgeBaseException e) {
             return new Validation(null, e.problems(), null);
         }
-        // lint and scenario suite are independent: the lint on another thread while the scenarios run (themselves in parallel)
+        // lint and scenario suite are independent: the lint on another thread while the scenarios run (themselves in
+        // parallel)
         CompletableFuture<List<KnowledgeProblem>> lint = CompletableFuture.supplyAsync(() -> linter.lint(kb));
         ScenarioSuite.SuiteRun run = suite.runOwnSuite(kb);
         ScenarioReport report = run.report();
@@ -58,11 +57,15 @@ public final class KnowledgeBaseValidator {
             o.failures().forEach(f -> problems.add(new KnowledgeProblem(o.file(), 1, 1, f)));
         }
         if (scenarios.isEmpty()) {
-            problems.add(new KnowledgeProblem(ScenarioSuite.DIR, 1, 1, "no scenarios: every knowledge base needs its scenario suite"));
+            problems.add(new KnowledgeProblem(
+                    ScenarioSuite.DIR, 1, 1, "no scenarios: every knowledge base needs its scenario suite"));
         }
         for (String id : report.uncoveredRules()) {
-            kb.rules().stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(r -> problems.add(
-                    new KnowledgeProblem(r.file(), r.line(), 1, "rule " + id + " fires in no scenario")));
+            kb.rules().stream()
+                    .filter(r -> r.id().equals(id))
+                    .findFirst()
+                    .ifPresent(r -> problems.add(
+                            new KnowledgeProblem(r.file(), r.line(), 1, "rule " + id + " fires in no scenario")));
         }
         if (!problems.isEmpty()) {
             builder.release(kb);

@@ -1,15 +1,14 @@
 package io.crosscheck.authoring.service;
 
 import io.crosscheck.engine.KnowledgeProblem;
+import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.KnowledgeBaseProposal;
 import io.crosscheck.knowledge.config.ClusterConfig;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
-import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
-import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,12 @@ public class ReloadService {
     private final ClusterConfig cluster;
     private final Clock clock = Clock.systemUTC();
 
-    ReloadService(KnowledgeBaseService knowledgeBases, KnowledgeBaseValidator validator, KnowledgeBaseRegistry registry,
-                  KnowledgeBaseBuilder builder, ClusterConfig cluster) {
+    ReloadService(
+            KnowledgeBaseService knowledgeBases,
+            KnowledgeBaseValidator validator,
+            KnowledgeBaseRegistry registry,
+            KnowledgeBaseBuilder builder,
+            ClusterConfig cluster) {
         this.knowledgeBases = knowledgeBases;
         this.validator = validator;
         this.registry = registry;
@@ -52,8 +55,7 @@ public class ReloadService {
     }
 
     /** The outcome of a proposal: the stored proposal when valid, the problems otherwise. */
-    public record Proposed(Optional<KnowledgeBaseProposal> proposal, List<KnowledgeProblem> problems) {
-    }
+    public record Proposed(Optional<KnowledgeBaseProposal> proposal, List<KnowledgeProblem> problems) {}
 
     /** Validates a candidate and, if it passes, stores it as a proposal without putting it live. */
     public Proposed propose(String by, KnowledgeSource source) {
@@ -74,13 +76,18 @@ public class ReloadService {
             return v;
         }
         String version = v.knowledgeBase().version();
-        if (registry.wasLive(version) || registry.proposal(version).map(p -> p.approvedBy != null).orElse(false)) {
+        if (registry.wasLive(version)
+                || registry.proposal(version).map(p -> p.approvedBy != null).orElse(false)) {
             return v;
         }
         builder.release(v.knowledgeBase());
         List<KnowledgeProblem> problems = new ArrayList<>();
-        problems.add(new KnowledgeProblem("rules/", 0, 0, "version " + version + " was never live and has no approval: "
-                + "propose it (POST /api/v1/knowledge-base/proposals) and have another author approve it"));
+        problems.add(new KnowledgeProblem(
+                "rules/",
+                0,
+                0,
+                "version " + version + " was never live and has no approval: "
+                        + "propose it (POST /api/v1/knowledge-base/proposals) and have another author approve it"));
         return new KnowledgeBaseValidator.Validation(null, problems, v.scenarios());
     }
 }

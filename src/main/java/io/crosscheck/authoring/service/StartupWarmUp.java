@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
-
 /**
  * Warms the knowledge base loaded at start-up before the service reports started (and so ready):
  * Drools builds a rule's network memory and the JIT its code on first use, which otherwise the
@@ -27,8 +26,7 @@ public class StartupWarmUp {
     private final ScenarioSuite suite;
     private final boolean enabled;
 
-    StartupWarmUp(KnowledgeBaseService knowledgeBases, ScenarioSuite suite,
-                  PerformanceConfig config) {
+    StartupWarmUp(KnowledgeBaseService knowledgeBases, ScenarioSuite suite, PerformanceConfig config) {
         this.knowledgeBases = knowledgeBases;
         this.suite = suite;
         this.enabled = config.warmUp();
@@ -42,7 +40,11 @@ public class StartupWarmUp {
         KnowledgeBase kb = knowledgeBases.current();
         // the run is kept with the knowledge base: the authors' coverage pages read it instead of running it again
         ScenarioSuite.SuiteRun run = suite.runOwnSuite(kb);
-        LOG.infof("Knowledge base %s warmed up with its %d scenarios in %d ms (%d failed)", kb.version(), run.scenarios().size(),
-                (System.nanoTime() - started) / 1_000_000, run.report().failed().size());
+        LOG.infof(
+                "Knowledge base %s warmed up with its %d scenarios in %d ms (%d failed)",
+                kb.version(),
+                run.scenarios().size(),
+                (System.nanoTime() - started) / 1_000_000,
+                run.report().failed().size());
     }
 }

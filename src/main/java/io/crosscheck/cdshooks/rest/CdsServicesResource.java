@@ -20,10 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.Map;
 
 /**
  * CDS Hooks 2.0: discovery (public, as the specification requires), the service calls and their
@@ -81,5 +80,4 @@ public class CdsServicesResource {
     public Response unobtainable(PreconditionFailed e) {
         return e.getResponse();
     }
-
 }

@@ -11,9 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Administrators register the EHR clients (JWT issuer, keys, FHIR servers) allowed to call the CDS services, each against a clinic. */
 @Path("/api/v1/admin/ehr-clients")
@@ -24,7 +23,10 @@ public class EhrClientResource {
     private final EhrClients clients;
     private final JsonBodyReader<EhrClients.Registration> reader;
 
-    EhrClientResource(EhrClients clients, com.fasterxml.jackson.databind.ObjectMapper json, jakarta.validation.Validator validator) {
+    EhrClientResource(
+            EhrClients clients,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            jakarta.validation.Validator validator) {
         this.clients = clients;
         this.reader = new JsonBodyReader<>(EhrClients.Registration.class, json, validator);
     }
@@ -41,7 +43,11 @@ public class EhrClientResource {
     public Response register(String body) {
         EhrClients.Registration r = reader.read(body);
         boolean created = clients.register(r);
-        return Response.status(created ? 201 : 200).entity(clients.list().stream()
-                .filter(v -> v.issuer().equals(r.issuer())).findFirst().orElseThrow()).build();
+        return Response.status(created ? 201 : 200)
+                .entity(clients.list().stream()
+                        .filter(v -> v.issuer().equals(r.issuer()))
+                        .findFirst()
+                        .orElseThrow())
+                .build();
     }
 }

@@ -18,6 +18,7 @@ public class CdsIdentityProvider implements IdentityProvider<CdsTokenRequest> {
 
     /** Same attribute name as {@code security.ClinicAugmentor.CLINIC} (read by the Caller). */
     public static final String CLINIC = "crosscheck.clinic";
+
     public static final String ISSUER = "crosscheck.ehr.issuer";
 
     private final CdsTokenVerifier verifier;
@@ -35,8 +36,12 @@ public class CdsIdentityProvider implements IdentityProvider<CdsTokenRequest> {
     public Uni<SecurityIdentity> authenticate(CdsTokenRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             CdsTokenVerifier.Verified v = verifier.verify(request.token(), request.audiences());
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("ehr:" + v.issuer()))
-                    .addRole(Role.EHR).addAttribute(CLINIC, v.clinicId()).addAttribute(ISSUER, v.issuer()).build();
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal("ehr:" + v.issuer()))
+                    .addRole(Role.EHR)
+                    .addAttribute(CLINIC, v.clinicId())
+                    .addAttribute(ISSUER, v.issuer())
+                    .build();
         });
     }
 }

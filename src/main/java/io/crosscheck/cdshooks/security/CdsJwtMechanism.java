@@ -11,7 +11,6 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +52,8 @@ public class CdsJwtMechanism implements HttpAuthenticationMechanism {
 
     /** The URLs the token may name as {@code aud}: the CDS service's URL (and, for feedback, the feedback URL). */
     List<String> audiences(RoutingContext context, String path) {
-        String base = config.baseUrl(() -> context.request().scheme() + "://" + context.request().authority().toString());
+        String base = config.baseUrl(() -> context.request().scheme() + "://"
+                + context.request().authority().toString());
         List<String> out = new ArrayList<>();
         String service = path.endsWith("/feedback") ? path.substring(0, path.length() - "/feedback".length()) : path;
         out.add(base + service);

@@ -13,9 +13,6 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,6 +21,8 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * Checks a CDS Hooks 2.0 bearer JWT with SmallRye JWT: the issuer is a registered EHR client; the
@@ -40,11 +39,11 @@ public class CdsTokenVerifier {
     private static final Logger LOG = Logger.getLogger(CdsTokenVerifier.class);
     /** CDS Hooks 2.0: EHRs sign with ES384 or RS384. */
     static final Set<SignatureAlgorithm> ALGORITHMS = EnumSet.of(SignatureAlgorithm.RS384, SignatureAlgorithm.ES384);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The verified caller: issuer and clinic. */
-    public record Verified(String issuer, String clinicId, String jti) {
-    }
+    public record Verified(String issuer, String clinicId, String jti) {}
 
     private final EhrConfig config;
     private final EntityManager em;
@@ -77,7 +76,8 @@ public class CdsTokenVerifier {
         if (header == null) {
             throw refused(issuer, "malformed header");
         }
-        EhrClient client = QuarkusTransaction.requiringNew().call(() -> EhrClient.<EhrClient>findByIdOptional(issuer).orElse(null));
+        EhrClient client = QuarkusTransaction.requiringNew()
+                .call(() -> EhrClient.<EhrClient>findByIdOptional(issuer).orElse(null));
         if (client == null) {
             throw refused(issuer, "issuer not registered");
         }
@@ -86,7 +86,8 @@ public class CdsTokenVerifier {
             throw refused(issuer, "jku is not the registered JWKS URL");
         }
         long skew = config.clockSkew().toSeconds();
-        JwtKeySources.KeySource keys = new JwtKeySources.KeySource("cds-hooks", client.issuer, client.jwks, client.jwksUrl);
+        JwtKeySources.KeySource keys =
+                new JwtKeySources.KeySource("cds-hooks", client.issuer, client.jwks, client.jwksUrl);
         if (!keys.hasKeys()) {
             throw refused(issuer, "no keys registered");
         }
@@ -101,7 +102,8 @@ public class CdsTokenVerifier {
         expected.setRequireNamedPrincipal(false);
         JsonWebToken verified;
         try {
-            verified = keySources.verify(keys, token, expected, (int) config.jwksCacheTtl().toMinutes());
+            verified = keySources.verify(
+                    keys, token, expected, (int) config.jwksCacheTtl().toMinutes());
         } catch (ParseException e) {
             throw refused(issuer, JwtKeySources.reason(e));
         }
@@ -113,7 +115,8 @@ public class CdsTokenVerifier {
         if (jti == null || jti.isBlank() || jti.length() > 255) {
             throw refused(issuer, "jti empty or too long");
         }
-        remember(issuer, jti, Instant.ofEpochSecond(verified.getExpirationTime()).plusSeconds(skew));
+        remember(
+                issuer, jti, Instant.ofEpochSecond(verified.getExpirationTime()).plusSeconds(skew));
         return new Verified(issuer, client.clinicId, jti);
     }
 
@@ -124,7 +127,8 @@ public class CdsTokenVerifier {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8));
+            JsonNode node = JSON.readTree(
+                    new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8));
             return node != null && node.isObject() ? node : null;
         } catch (IOException | IllegalArgumentException e) {
             return null;
@@ -135,7 +139,9 @@ public class CdsTokenVerifier {
     private void remember(String issuer, String jti, Instant expires) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                em.createQuery("delete from UsedTokenId u where u.expiresAt < :now").setParameter("now", clock.instant()).executeUpdate();
+                em.createQuery("delete from UsedTokenId u where u.expiresAt < :now")
+                        .setParameter("now", clock.instant())
+                        .executeUpdate();
                 UsedTokenId used = new UsedTokenId();
                 used.key = new UsedTokenId.Key(issuer, jti);
                 used.expiresAt = expires;

@@ -5,11 +5,10 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * SmallRye JWT verification with one principal factory per key source (an EHR's stored JWKS, or a JWKS
@@ -48,14 +47,17 @@ public class JwtKeySources {
      * Verifies {@code token} against the source's keys and the claims expected by {@code expected}, whose
      * key settings are set here from the source ({@code refreshMinutes}: how long a fetched JWKS is kept).
      */
-    public JsonWebToken verify(KeySource source, String token, JWTAuthContextInfo expected, int refreshMinutes) throws ParseException {
+    public JsonWebToken verify(KeySource source, String token, JWTAuthContextInfo expected, int refreshMinutes)
+            throws ParseException {
         if (source.jwks() != null) {
             expected.setPublicKeyContent(source.jwks());
         } else {
             expected.setPublicKeyLocation(source.jwksUrl());
             expected.setJwksRefreshInterval(Math.max(1, refreshMinutes));
         }
-        return factories.computeIfAbsent(source, s -> new DefaultJWTCallerPrincipalFactory()).parse(token, expected);
+        return factories
+                .computeIfAbsent(source, s -> new DefaultJWTCallerPrincipalFactory())
+                .parse(token, expected);
     }
 
     /** Forgets the cached keys of an owner (after its registration changes or is removed). */
@@ -71,13 +73,18 @@ public class JwtKeySources {
      */
     public static String reason(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof InvalidJwtException invalid && !invalid.getErrorDetails().isEmpty()) {
-                return invalid.getErrorDetails().stream().map(d -> "code " + d.getErrorCode()).distinct()
-                        .reduce((a, b) -> a + ", " + b).orElse("invalid");
+            if (c instanceof InvalidJwtException invalid
+                    && !invalid.getErrorDetails().isEmpty()) {
+                return invalid.getErrorDetails().stream()
+                        .map(d -> "code " + d.getErrorCode())
+                        .distinct()
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("invalid");
             }
         }
         Throwable cause = e.getCause() instanceof ParseException || e.getCause() == null ? e : e.getCause();
         return cause instanceof InvalidJwtException || cause.getMessage() == null
-                ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("invalid");
+                ? cause.getClass().getSimpleName()
+                : cause.getMessage().lines().findFirst().orElse("invalid");
     }
 }

@@ -11,12 +11,6 @@ import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.fhir.service.CrosscheckCodes;
 import io.crosscheck.fhir.service.ScreeningBundles;
 import io.crosscheck.screening.model.ScreeningResult;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.ServiceRequest;
-
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +18,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
  * Cards from a screening result, following the clinical rules of the result itself: one card per
@@ -37,8 +36,7 @@ public final class CardBuilder {
     public static final int MAX_SUMMARY = 139;
 
     /** A card and what it stands for (kind and the rule behind it), for storing and feedback. */
-    public record Issued(CdsModel.Card card, String kind, String ruleId) {
-    }
+    public record Issued(CdsModel.Card card, String kind, String ruleId) {}
 
     private final ObjectMapper json;
     private final String baseUrl;
@@ -68,8 +66,11 @@ public final class CardBuilder {
 
     public List<Issued> cards(ScreeningResult r, String patientId) {
         List<Issued> out = new ArrayList<>();
-        Map<String, String> because = r.explanation() == null ? Map.of() : r.explanation().nodes().stream()
-                .filter(n -> n.because() != null).collect(Collectors.toMap(ExplanationNode::id, ExplanationNode::because, (a, b) -> a));
+        Map<String, String> because = r.explanation() == null
+                ? Map.of()
+                : r.explanation().nodes().stream()
+                        .filter(n -> n.because() != null)
+                        .collect(Collectors.toMap(ExplanationNode::id, ExplanationNode::because, (a, b) -> a));
         String version = r.knowledgeBase().version();
         ScreeningResult.RedFlagOutcome flags = r.redFlags();
         if (flags != null && flags.referral()) {
@@ -78,10 +79,13 @@ public final class CardBuilder {
             }
             return out; // a pending referral withholds everything else (SAF-900)
         }
-        if (flags != null && flags.screen() != null && RedFlagScreen.INCOMPLETE.equals(flags.screen().status())) {
+        if (flags != null
+                && flags.screen() != null
+                && RedFlagScreen.INCOMPLETE.equals(flags.screen().status())) {
             out.add(incomplete(r, flags.screen(), version));
         }
-        for (ScreeningResult.PatternResult p : r.patterns() == null ? List.<ScreeningResult.PatternResult>of() : r.patterns()) {
+        for (ScreeningResult.PatternResult p :
+                r.patterns() == null ? List.<ScreeningResult.PatternResult>of() : r.patterns()) {
             if (p.patternStatus() == PatternStatus.CONSISTENT || p.patternStatus() == PatternStatus.PARTIAL) {
                 out.add(pattern(r, p, version, patientId));
             }
@@ -89,56 +93,92 @@ public final class CardBuilder {
         return out;
     }
 
-    private Issued referral(ScreeningResult r, ScreeningResult.ReferralResult ref, Map<String, String> because, String version,
-                            String patientId) {
+    private Issued referral(
+            ScreeningResult r,
+            ScreeningResult.ReferralResult ref,
+            Map<String, String> because,
+            String version,
+            String patientId) {
         Urgency urgency = ref.referralUrgency();
         String indicator = urgency == Urgency.EMERGENCY || urgency == Urgency.URGENT ? "critical" : "warning";
         String ruleId = ref.ruleIds().get(ref.ruleIds().size() - 1);
         StringBuilder d = new StringBuilder();
-        d.append("**Refer (").append(ref.urgency()).append(") to exclude ").append(ref.label()).append(".** ")
-                .append("Red flags answered yes: ").append(String.join("; ", ref.reasons())).append(".\n\n");
+        d.append("**Refer (")
+                .append(ref.urgency())
+                .append(") to exclude ")
+                .append(ref.label())
+                .append(".** ")
+                .append("Red flags answered yes: ")
+                .append(String.join("; ", ref.reasons()))
+                .append(".\n\n");
         String why = because.get(ref.conclusionId());
         if (why != null) {
             d.append("- ").append(markdown(why)).append('\n');
         }
-        d.append("\nExercise and further testing advice is withheld while the referral is pending. Red flags raise suspicion; "
-                + "clinical reasoning decides.\n\nRules: ").append(String.join(", ", ref.ruleIds())).append('.');
+        d.append(
+                        "\nExercise and further testing advice is withheld while the referral is pending. Red flags raise suspicion; "
+                                + "clinical reasoning decides.\n\nRules: ")
+                .append(String.join(", ", ref.ruleIds()))
+                .append('.');
         ServiceRequest sr = new ServiceRequest();
         sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
         sr.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
         sr.setPriority(ScreeningBundles.priority(urgency));
-        sr.setCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
-                .setText("Medical assessment to exclude " + ref.label()));
+        sr.setCode(
+                new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
+                        .setText("Medical assessment to exclude " + ref.label()));
         sr.addReasonCode().setText("Red flags: " + String.join("; ", ref.reasons()));
         sr.setSubject(new Reference("Patient/" + patientId));
         sr.addIdentifier(screeningIdentifier(r));
         String summary = "Refer (" + ref.urgency() + ") to exclude " + ref.label();
-        CdsModel.Suggestion s = new CdsModel.Suggestion("Propose a referral for medical assessment", uuids.apply(r.id()), true,
+        CdsModel.Suggestion s = new CdsModel.Suggestion(
+                "Propose a referral for medical assessment",
+                uuids.apply(r.id()),
+                true,
                 List.of(new CdsModel.Action("create", "Referral to exclude " + ref.label(), resource(sr))));
         return new Issued(card(summary, d.toString(), indicator, ruleId, version, List.of(s), r), "referral", ruleId);
     }
 
     private Issued incomplete(ScreeningResult r, ScreeningResult.ScreenResult screen, String version) {
-        int count = screen.unanswered().stream().mapToInt(u -> u.questions().size()).sum();
-        StringBuilder d = new StringBuilder("**Red-flag screen incomplete: " + count + " question" + (count == 1 ? "" : "s")
-                + " not answered.** An unanswered question is never read as \"no\"; the plan below is provisional until they are answered.\n\n");
+        int count =
+                screen.unanswered().stream().mapToInt(u -> u.questions().size()).sum();
+        StringBuilder d = new StringBuilder(
+                "**Red-flag screen incomplete: " + count + " question" + (count == 1 ? "" : "s")
+                        + " not answered.** An unanswered question is never read as \"no\"; the plan below is provisional until they are answered.\n\n");
         for (ScreeningResult.UnansweredDomain u : screen.unanswered()) {
-            d.append("- **").append(markdown(u.label())).append("**: ")
-                    .append(u.questions().stream().map(q -> markdown(q.label()) + " (`red-flag." + q.code() + "`)").collect(Collectors.joining("; ")))
+            d.append("- **")
+                    .append(markdown(u.label()))
+                    .append("**: ")
+                    .append(u.questions().stream()
+                            .map(q -> markdown(q.label()) + " (`red-flag." + q.code() + "`)")
+                            .collect(Collectors.joining("; ")))
                     .append('\n');
         }
         if (screen.because() != null) {
             d.append("\n").append(markdown(screen.because())).append('\n');
         }
-        String summary = "Red-flag screen incomplete: " + count + " question" + (count == 1 ? "" : "s") + " unanswered ("
-                + screen.unanswered().stream().map(ScreeningResult.UnansweredDomain::label).collect(Collectors.joining(", ")) + ")";
-        return new Issued(card(summary, d.toString(), "warning", screen.ruleId(), version, null, r), "screen-incomplete", screen.ruleId());
+        String summary =
+                "Red-flag screen incomplete: " + count + " question" + (count == 1 ? "" : "s") + " unanswered ("
+                        + screen.unanswered().stream()
+                                .map(ScreeningResult.UnansweredDomain::label)
+                                .collect(Collectors.joining(", "))
+                        + ")";
+        return new Issued(
+                card(summary, d.toString(), "warning", screen.ruleId(), version, null, r),
+                "screen-incomplete",
+                screen.ruleId());
     }
 
     private Issued pattern(ScreeningResult r, ScreeningResult.PatternResult p, String version, String patientId) {
-        boolean provisional = r.summary() != null && "provisional".equals(r.summary().plan());
+        boolean provisional =
+                r.summary() != null && "provisional".equals(r.summary().plan());
         StringBuilder d = new StringBuilder();
-        d.append("**").append(markdown(p.statement())).append("** (").append(p.status()).append(provisional ? ", provisional" : "").append(")\n\n");
+        d.append("**")
+                .append(markdown(p.statement()))
+                .append("** (")
+                .append(p.status())
+                .append(provisional ? ", provisional" : "")
+                .append(")\n\n");
         if (p.because() != null) {
             d.append("- ").append(markdown(p.because())).append('\n');
         }
@@ -147,7 +187,10 @@ public final class CardBuilder {
         if (!plan.isEmpty()) {
             d.append("**Suggested interventions** (Janda sequence):\n\n");
             for (ScreeningResult.InterventionResult i : plan) {
-                d.append("1. ").append(markdown(i.name())).append(i.dose() == null ? "" : ": " + markdown(i.dose())).append('\n');
+                d.append("1. ")
+                        .append(markdown(i.name()))
+                        .append(i.dose() == null ? "" : ": " + markdown(i.dose()))
+                        .append('\n');
             }
             d.append('\n');
         }
@@ -159,32 +202,62 @@ public final class CardBuilder {
             sr.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
             sr.setCode(new CodeableConcept().setText("Exercise programme (Janda approach): " + p.name()));
             for (ScreeningResult.InterventionResult i : plan) {
-                sr.addOrderDetail(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "intervention." + i.id(), i.name()))
-                        .setText(i.name() + (i.dose() == null ? "" : ": " + i.dose())));
+                sr.addOrderDetail(
+                        new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "intervention." + i.id(), i.name()))
+                                .setText(i.name() + (i.dose() == null ? "" : ": " + i.dose())));
             }
-            sr.addReasonCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "pattern." + p.code(), p.statement())));
+            sr.addReasonCode(
+                    new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "pattern." + p.code(), p.statement())));
             sr.setSubject(new Reference("Patient/" + patientId));
             sr.addIdentifier(screeningIdentifier(r));
-            suggestions = List.of(new CdsModel.Suggestion("Propose an exercise programme", uuids.apply(r.id()), false,
-                    List.of(new CdsModel.Action("create", "Exercise programme for findings consistent with the " + p.name() + " pattern",
+            suggestions = List.of(new CdsModel.Suggestion(
+                    "Propose an exercise programme",
+                    uuids.apply(r.id()),
+                    false,
+                    List.of(new CdsModel.Action(
+                            "create",
+                            "Exercise programme for findings consistent with the " + p.name() + " pattern",
                             resource(sr)))));
         }
         String summary = p.statement() + (provisional ? " (provisional: red-flag screen incomplete)" : "");
-        return new Issued(card(summary, d.toString(), "info", p.ruleId(), version, suggestions, r), "pattern", p.ruleId());
+        return new Issued(
+                card(summary, d.toString(), "info", p.ruleId(), version, suggestions, r), "pattern", p.ruleId());
     }
 
-    private CdsModel.Card card(String summary, String detail, String indicator, String ruleId, String version,
-                               List<CdsModel.Suggestion> suggestions, ScreeningResult r) {
-        CdsModel.Source source = new CdsModel.Source("Crosscheck rule " + ruleId + " (knowledge base " + version + ")",
+    private CdsModel.Card card(
+            String summary,
+            String detail,
+            String indicator,
+            String ruleId,
+            String version,
+            List<CdsModel.Suggestion> suggestions,
+            ScreeningResult r) {
+        CdsModel.Source source = new CdsModel.Source(
+                "Crosscheck rule " + ruleId + " (knowledge base " + version + ")",
                 baseUrl + "/api/v1/knowledge-base/versions/" + version + "/files/kb-docs/rules/" + ruleId + ".md");
         List<CdsModel.Coding> reasons = CrosscheckCodes.OVERRIDE_REASONS.stream()
-                .map(c -> new CdsModel.Coding(CrosscheckCodes.SYSTEM, c, CrosscheckCodes.overrideDisplay(c))).toList();
+                .map(c -> new CdsModel.Coding(CrosscheckCodes.SYSTEM, c, CrosscheckCodes.overrideDisplay(c)))
+                .toList();
         CdsModel.Link page = new CdsModel.Link("Open the Crosscheck result", resultUrl(r.id()), "absolute");
         List<CdsModel.Link> links = smart
-                ? List.of(page, new CdsModel.Link("Open the Crosscheck result in the EHR (SMART)", smartLaunchUrl(), "smart", r.id().toString()))
+                ? List.of(
+                        page,
+                        new CdsModel.Link(
+                                "Open the Crosscheck result in the EHR (SMART)",
+                                smartLaunchUrl(),
+                                "smart",
+                                r.id().toString()))
                 : List.of(page);
-        return new CdsModel.Card(uuids.apply(r.id()), shorten(summary), detail, indicator, source, suggestions,
-                suggestions == null ? null : "at-most-one", reasons, links);
+        return new CdsModel.Card(
+                uuids.apply(r.id()),
+                shorten(summary),
+                detail,
+                indicator,
+                source,
+                suggestions,
+                suggestions == null ? null : "at-most-one",
+                reasons,
+                links);
     }
 
     /** The web UI's page of a screening (opens after login). */

@@ -18,7 +18,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,8 +41,12 @@ public class CdsHookService {
     private final SecurityIdentity identity;
     private final Clock clock = Clock.systemUTC();
 
-    CdsHookService(ObjectMapper json, ScreeningService screenings, KnowledgeBaseService knowledgeBases, PrefetchResolver prefetch,
-                   SecurityIdentity identity) {
+    CdsHookService(
+            ObjectMapper json,
+            ScreeningService screenings,
+            KnowledgeBaseService knowledgeBases,
+            PrefetchResolver prefetch,
+            SecurityIdentity identity) {
         this.json = json;
         this.screenings = screenings;
         this.knowledgeBases = knowledgeBases;
@@ -62,13 +65,16 @@ public class CdsHookService {
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
             reference = lease.knowledgeBase().reference();
         }
-        FhirScreeningMapper.Result mapped = new FhirScreeningMapper(reference, FhirScreeningMapper.Mode.LENIENT,
-                LocalDate.now(clock.withZone(ZoneOffset.UTC))).map(resources, PatientPseudonym.of(issuer, request.patientId()));
+        FhirScreeningMapper.Result mapped = new FhirScreeningMapper(
+                        reference, FhirScreeningMapper.Mode.LENIENT, LocalDate.now(clock.withZone(ZoneOffset.UTC)))
+                .map(resources, PatientPseudonym.of(issuer, request.patientId()));
         SkippedCodes skipped = new SkippedCodes();
         mapped.skipped().forEach(s -> skipped.add(s.code(), s.resourceType(), s.reason()));
         if (!mapped.ok()) {
             throw new PreconditionFailed("The patient's data cannot be screened: "
-                    + String.join("; ", mapped.errors().stream().map(FieldError::message).toList()));
+                    + String.join(
+                            "; ",
+                            mapped.errors().stream().map(FieldError::message).toList()));
         }
         ObjectNode requestJson = json.valueToTree(mapped.request());
         EhrClient client = QuarkusTransaction.requiringNew().call(() -> EhrClient.<EhrClient>findById(issuer));
@@ -87,17 +93,27 @@ public class CdsHookService {
         crosscheck.put("knowledgeBaseVersion", outcome.result.knowledgeBase().version());
         crosscheck.put("screeningId", outcome.result.id().toString());
         crosscheck.put("result", builder.resultUrl(outcome.result.id()));
-        crosscheck.put("redFlagScreen", outcome.result.summary() == null ? null : outcome.result.summary().redFlagScreen());
+        crosscheck.put(
+                "redFlagScreen",
+                outcome.result.summary() == null
+                        ? null
+                        : outcome.result.summary().redFlagScreen());
         crosscheck.put("skippedCodes", skipped.entries());
-        return new CdsModel.Response(outcome.cards.stream().map(CardBuilder.Issued::card).toList(), Map.of("crosscheck", crosscheck));
+        return new CdsModel.Response(
+                outcome.cards.stream().map(CardBuilder.Issued::card).toList(), Map.of("crosscheck", crosscheck));
     }
 
-    private record Outcome(ScreeningResult result, List<CardBuilder.Issued> cards) {
-    }
+    private record Outcome(ScreeningResult result, List<CardBuilder.Issued> cards) {}
 
     /** Screens and stores the screening, the invocation and the cards in one transaction. */
-    private Outcome screen(ObjectNode requestJson, CardBuilder builder, HookRequest request, String serviceId, String issuer,
-                           String clinic, String hook) {
+    private Outcome screen(
+            ObjectNode requestJson,
+            CardBuilder builder,
+            HookRequest request,
+            String serviceId,
+            String issuer,
+            String clinic,
+            String hook) {
         String body = requestJson.toString();
         return QuarkusTransaction.requiringNew().call(() -> {
             ScreeningResult result = screenings.screen(body);

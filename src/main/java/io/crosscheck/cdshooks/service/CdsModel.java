@@ -2,49 +2,52 @@ package io.crosscheck.cdshooks.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 
 /** The CDS Hooks 2.0 JSON shapes Crosscheck sends: discovery, cards, suggestions, links. */
 public final class CdsModel {
 
-    private CdsModel() {
-    }
+    private CdsModel() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Service(String hook, String title, String description, String id, Map<String, String> prefetch,
-                          String usageRequirements) {
-    }
+    public record Service(
+            String hook,
+            String title,
+            String description,
+            String id,
+            Map<String, String> prefetch,
+            String usageRequirements) {}
 
-    public record Discovery(List<Service> services) {
-    }
+    public record Discovery(List<Service> services) {}
 
     /** {@code cards} is always present, an empty array when there is nothing to say (CDS Hooks 2.0). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Response(List<Card> cards, Map<String, Object> extension) {
-    }
+    public record Response(List<Card> cards, Map<String, Object> extension) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Card(String uuid, String summary, String detail, String indicator, Source source,
-                       List<Suggestion> suggestions, String selectionBehavior, List<Coding> overrideReasons, List<Link> links) {
-    }
+    public record Card(
+            String uuid,
+            String summary,
+            String detail,
+            String indicator,
+            Source source,
+            List<Suggestion> suggestions,
+            String selectionBehavior,
+            List<Coding> overrideReasons,
+            List<Link> links) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String label, String url) {
-    }
+    public record Source(String label, String url) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Coding(String system, String code, String display) {
-    }
+    public record Coding(String system, String code, String display) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Suggestion(String label, String uuid, Boolean isRecommended, List<Action> actions) {
-    }
+    public record Suggestion(String label, String uuid, Boolean isRecommended, List<Action> actions) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Action(String type, String description, JsonNode resource) {
-    }
+    public record Action(String type, String description, JsonNode resource) {}
 
     /** A card link: {@code absolute} (a web page) or {@code smart} (a SMART app launch URL, with its appContext). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -23,20 +23,29 @@ public final class CdsServices {
         PREFETCH = java.util.Collections.unmodifiableMap(p);
     }
 
-    private static final String DESCRIPTION = "Screens the patient's recorded physiotherapy assessment (posture, muscle-length and "
-            + "movement-pattern tests, breathing, symptoms, yellow and red flags) with Janda's crossed-syndrome rules: referral "
-            + "cards for red flags, a card when the red-flag screen is incomplete, and findings consistent with a pattern with "
-            + "an exercise programme. Screening heuristics, not a diagnosis.";
+    private static final String DESCRIPTION =
+            "Screens the patient's recorded physiotherapy assessment (posture, muscle-length and "
+                    + "movement-pattern tests, breathing, symptoms, yellow and red flags) with Janda's crossed-syndrome rules: referral "
+                    + "cards for red flags, a card when the red-flag screen is incomplete, and findings consistent with a pattern with "
+                    + "an exercise programme. Screening heuristics, not a diagnosis.";
 
     public static final List<CdsModel.Service> ALL = List.of(
-            new CdsModel.Service("patient-view", "Crosscheck: Janda crossed-syndrome screen", DESCRIPTION, PATIENT_VIEW, PREFETCH,
+            new CdsModel.Service(
+                    "patient-view",
+                    "Crosscheck: Janda crossed-syndrome screen",
+                    DESCRIPTION,
+                    PATIENT_VIEW,
+                    PREFETCH,
                     "Register the EHR client (issuer and keys) against a clinic first; see the README"),
-            new CdsModel.Service("encounter-start", "Crosscheck: Janda crossed-syndrome screen at the start of a physiotherapy encounter",
-                    DESCRIPTION, ENCOUNTER_START, PREFETCH,
+            new CdsModel.Service(
+                    "encounter-start",
+                    "Crosscheck: Janda crossed-syndrome screen at the start of a physiotherapy encounter",
+                    DESCRIPTION,
+                    ENCOUNTER_START,
+                    PREFETCH,
                     "Register the EHR client (issuer and keys) against a clinic first; see the README"));
 
-    private CdsServices() {
-    }
+    private CdsServices() {}
 
     public static Optional<CdsModel.Service> byId(String id) {
         return ALL.stream().filter(s -> s.id().equals(id)).findFirst();

@@ -11,16 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.lang.JoseException;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The registry of EHR clients allowed to call the CDS services; administrators register them against a clinic. */
 @ApplicationScoped
@@ -30,19 +29,25 @@ public class EhrClients {
      * A registration: exactly one of jwksUrl and jwks; fhirServers are the FHIR base URLs Crosscheck may fetch from;
      * smart (optional) registers the client for SMART App Launch.
      */
-    public record Registration(String issuer, String clinic, String jwksUrl, Object jwks, List<String> fhirServers, Smart smart) {
-    }
+    public record Registration(
+            String issuer, String clinic, String jwksUrl, Object jwks, List<String> fhirServers, Smart smart) {}
 
     /**
      * SMART App Launch settings: Crosscheck's {@code client_id} at the EHR's authorisation server, and the FHIR base
      * URLs the EHR launches Crosscheck from (the launch's {@code iss}).
      */
-    public record Smart(String clientId, List<String> iss) {
-    }
+    public record Smart(String clientId, List<String> iss) {}
 
     /** A registered client as the admin API shows it; {@code smart} is null when it is not registered for SMART launch. */
-    public record View(String issuer, String clinic, String jwksUrl, int storedKeys, List<String> fhirServers, Smart smart,
-                       java.time.Instant createdAt, String createdBy) {
+    public record View(
+            String issuer,
+            String clinic,
+            String jwksUrl,
+            int storedKeys,
+            List<String> fhirServers,
+            Smart smart,
+            java.time.Instant createdAt,
+            String createdBy) {
         static View of(EhrClient c) {
             int keys = 0;
             if (c.jwks != null) {
@@ -52,8 +57,13 @@ public class EhrClients {
                     keys = 0;
                 }
             }
-            Smart smart = c.smartClientId == null ? null
-                    : new Smart(c.smartClientId, SmartServer.ofClient(c.issuer).stream().map(s -> s.fhirBase).toList());
+            Smart smart = c.smartClientId == null
+                    ? null
+                    : new Smart(
+                            c.smartClientId,
+                            SmartServer.ofClient(c.issuer).stream()
+                                    .map(s -> s.fhirBase)
+                                    .toList());
             return new View(c.issuer, c.clinicId, c.jwksUrl, keys, c.fhirServerList(), smart, c.createdAt, c.createdBy);
         }
     }
@@ -65,8 +75,12 @@ public class EhrClients {
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    EhrClients(EntityManager em, Caller caller, Event<AuditEvent> audit, CdsTokenVerifier verifier,
-               com.fasterxml.jackson.databind.ObjectMapper json) {
+    EhrClients(
+            EntityManager em,
+            Caller caller,
+            Event<AuditEvent> audit,
+            CdsTokenVerifier verifier,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.em = em;
         this.caller = caller;
         this.audit = audit;
@@ -86,8 +100,12 @@ public class EhrClients {
         if (r.issuer() == null || r.issuer().isBlank() || r.issuer().length() > 255) {
             errors.add(new FieldError("/issuer", "required, at most 255 characters (the iss of the EHR's JWTs)"));
         }
-        if (r.clinic() == null || ((Number) em.createNativeQuery("select count(*) from clinic where id = ?1")
-                .setParameter(1, r.clinic()).getSingleResult()).intValue() == 0) {
+        if (r.clinic() == null
+                || ((Number) em.createNativeQuery("select count(*) from clinic where id = ?1")
+                                        .setParameter(1, r.clinic())
+                                        .getSingleResult())
+                                .intValue()
+                        == 0) {
             errors.add(new FieldError("/clinic", "an existing clinic is required", r.clinic()));
         }
         String jwks = null;
@@ -105,7 +123,8 @@ public class EhrClients {
                     if (!(k instanceof RsaJsonWebKey || k instanceof EllipticCurveJsonWebKey)) {
                         errors.add(new FieldError("/jwks/keys/" + i + "/kty", "RSA or EC keys only (RS384, ES384)"));
                     } else if (((PublicJsonWebKey) k).getPrivateKey() != null) {
-                        errors.add(new FieldError("/jwks/keys/" + i, "a private key was sent: register the public key only"));
+                        errors.add(new FieldError(
+                                "/jwks/keys/" + i, "a private key was sent: register the public key only"));
                     }
                 }
                 if (jwks.length() > 20000) {
@@ -165,16 +184,25 @@ public class EhrClients {
             s.ehrClient = r.issuer();
             s.persist();
         }
-        audit.fire(new AuditEvent("ehr-client.register", r.issuer(), null, "clinic " + r.clinic()
-                + (r.smart() == null ? "" : ", SMART launch from " + launchServers.size() + " FHIR server(s)")));
+        audit.fire(new AuditEvent(
+                "ehr-client.register",
+                r.issuer(),
+                null,
+                "clinic " + r.clinic()
+                        + (r.smart() == null
+                                ? ""
+                                : ", SMART launch from " + launchServers.size() + " FHIR server(s)")));
         return created;
     }
 
     /** The SMART launch URLs of a registration (trailing slashes dropped), or errors naming the fields. */
     private static List<String> smartServers(String issuer, Smart smart, List<FieldError> errors) {
         if (smart.clientId() == null || !smart.clientId().matches("[\\x21-\\x7E]{1,255}")) {
-            errors.add(new FieldError("/smart/clientId", "required: Crosscheck's client_id at the EHR's authorisation server "
-                    + "(1 to 255 visible ASCII characters)", smart.clientId()));
+            errors.add(new FieldError(
+                    "/smart/clientId",
+                    "required: Crosscheck's client_id at the EHR's authorisation server "
+                            + "(1 to 255 visible ASCII characters)",
+                    smart.clientId()));
         }
         List<String> given = smart.iss() == null ? List.of() : smart.iss();
         if (given.isEmpty()) {
@@ -184,7 +212,10 @@ public class EhrClients {
         for (int i = 0; i < given.size(); i++) {
             String url = given.get(i);
             if (url == null || !url.matches("https?://[^\\s?#]{1,990}")) {
-                errors.add(new FieldError("/smart/iss/" + i, "an absolute http(s) URL without query or fragment, at most 1,000 characters", url));
+                errors.add(new FieldError(
+                        "/smart/iss/" + i,
+                        "an absolute http(s) URL without query or fragment, at most 1,000 characters",
+                        url));
                 continue;
             }
             String base = normalise(url);

@@ -12,7 +12,6 @@ import io.crosscheck.common.problem.InvalidRequestException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,8 +49,11 @@ public class FeedbackService {
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "malformed JSON")));
         }
-        if (root == null || !root.path("feedback").isArray() || root.path("feedback").isEmpty()) {
-            throw new InvalidRequestException(400, List.of(new FieldError("/feedback", "a non-empty array is required")));
+        if (root == null
+                || !root.path("feedback").isArray()
+                || root.path("feedback").isEmpty()) {
+            throw new InvalidRequestException(
+                    400, List.of(new FieldError("/feedback", "a non-empty array is required")));
         }
         String clinic = identity.getAttribute(CdsIdentityProvider.CLINIC);
         String issuer = identity.getAttribute(CdsIdentityProvider.ISSUER);
@@ -63,10 +65,14 @@ public class FeedbackService {
             JsonNode f = items.get(i);
             String at = "/feedback/" + i;
             String card = f.path("card").isTextual() ? f.get("card").asText() : null;
-            IssuedCard issued = card == null ? null
-                    : IssuedCard.<IssuedCard>find("cardUuid = ?1 and clinicId = ?2", card, clinic).firstResultOptional().orElse(null);
+            IssuedCard issued = card == null
+                    ? null
+                    : IssuedCard.<IssuedCard>find("cardUuid = ?1 and clinicId = ?2", card, clinic)
+                            .firstResultOptional()
+                            .orElse(null);
             if (issued == null) {
-                errors.add(new FieldError(at + "/card", "not a card Crosscheck returned to this EHR client's clinic", card));
+                errors.add(new FieldError(
+                        at + "/card", "not a card Crosscheck returned to this EHR client's clinic", card));
             }
             String outcome = f.path("outcome").asText(null);
             if (!"accepted".equals(outcome) && !"overridden".equals(outcome)) {
@@ -74,7 +80,8 @@ public class FeedbackService {
             }
             Instant outcomeAt = null;
             try {
-                outcomeAt = OffsetDateTime.parse(f.path("outcomeTimestamp").asText("")).toInstant();
+                outcomeAt = OffsetDateTime.parse(f.path("outcomeTimestamp").asText(""))
+                        .toInstant();
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(at + "/outcomeTimestamp", "an ISO 8601 date-time is required"));
             }
@@ -82,7 +89,9 @@ public class FeedbackService {
             if ("accepted".equals(outcome) && !reason.isMissingNode()) {
                 errors.add(new FieldError(at + "/overrideReason", "only for an overridden card"));
             }
-            String comment = reason.path("userComment").isTextual() ? reason.get("userComment").asText() : null;
+            String comment = reason.path("userComment").isTextual()
+                    ? reason.get("userComment").asText()
+                    : null;
             if (comment != null && comment.length() > 1000) {
                 errors.add(new FieldError(at + "/overrideReason/userComment", "at most 1000 characters"));
             }
@@ -117,34 +126,50 @@ public class FeedbackService {
     }
 
     /** What clinicians of the caller's clinic did with the cards of one rule. */
-    public record RuleFeedback(String ruleId, long cardsIssued, long accepted, long overridden, List<ReasonCount> overrideReasons,
-                               List<Entry> recent) {
-    }
+    public record RuleFeedback(
+            String ruleId,
+            long cardsIssued,
+            long accepted,
+            long overridden,
+            List<ReasonCount> overrideReasons,
+            List<Entry> recent) {}
 
-    public record ReasonCount(String system, String code, String display, long count) {
-    }
+    public record ReasonCount(String system, String code, String display, long count) {}
 
-    public record Entry(String outcome, String reasonCode, String reasonDisplay, String comment, Instant at, String service) {
-    }
+    public record Entry(
+            String outcome, String reasonCode, String reasonDisplay, String comment, Instant at, String service) {}
 
     @Transactional
     public RuleFeedback forRule(String ruleId) {
         String clinic = caller.requiredClinicId();
         long issued = IssuedCard.count("ruleId = ?1 and clinicId = ?2", ruleId, clinic);
-        List<CardFeedback> all = CardFeedback.<CardFeedback>find("ruleId = ?1 and clinicId = ?2 order by outcomeAt desc", ruleId, clinic).list();
+        List<CardFeedback> all = CardFeedback.<CardFeedback>find(
+                        "ruleId = ?1 and clinicId = ?2 order by outcomeAt desc", ruleId, clinic)
+                .list();
         long accepted = all.stream().filter(f -> f.outcome.equals("accepted")).count();
         Map<String, ReasonCount> reasons = new LinkedHashMap<>();
         for (CardFeedback f : all) {
             if (f.outcome.equals("overridden")) {
                 String key = f.reasonSystem + "|" + f.reasonCode;
                 ReasonCount c = reasons.get(key);
-                reasons.put(key, new ReasonCount(f.reasonSystem, f.reasonCode, f.reasonDisplay, c == null ? 1 : c.count() + 1));
+                reasons.put(
+                        key,
+                        new ReasonCount(f.reasonSystem, f.reasonCode, f.reasonDisplay, c == null ? 1 : c.count() + 1));
             }
         }
-        List<Entry> recent = all.stream().limit(50)
-                .map(f -> new Entry(f.outcome, f.reasonCode, f.reasonDisplay, f.userComment, f.outcomeAt, f.serviceId)).toList();
-        return new RuleFeedback(ruleId, issued, accepted, all.size() - accepted,
-                reasons.values().stream().sorted((a, b) -> Long.compare(b.count(), a.count())).toList(), recent);
+        List<Entry> recent = all.stream()
+                .limit(50)
+                .map(f -> new Entry(f.outcome, f.reasonCode, f.reasonDisplay, f.userComment, f.outcomeAt, f.serviceId))
+                .toList();
+        return new RuleFeedback(
+                ruleId,
+                issued,
+                accepted,
+                all.size() - accepted,
+                reasons.values().stream()
+                        .sorted((a, b) -> Long.compare(b.count(), a.count()))
+                        .toList(),
+                recent);
     }
 
     private static String limit(String s, int max) {

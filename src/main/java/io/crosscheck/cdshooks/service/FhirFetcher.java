@@ -4,15 +4,14 @@ import ca.uhn.fhir.parser.DataFormatException;
 import io.crosscheck.cdshooks.config.EhrConfig;
 import io.crosscheck.fhir.config.FhirSupport;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Fetches what the EHR did not prefetch from its FHIR server, with the access token it gave
@@ -34,7 +33,10 @@ public class FhirFetcher {
 
     FhirFetcher(EhrConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.fhirTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.fhirTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Reads {@code query} (relative to {@code server}); a search follows its next links, up to the configured pages. */
@@ -61,8 +63,12 @@ public class FhirFetcher {
     }
 
     private Resource get(String base, String token, String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(config.fhirTimeout())
-                .header("Accept", "application/fhir+json").header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(config.fhirTimeout())
+                .header("Accept", "application/fhir+json")
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -75,7 +81,8 @@ public class FhirFetcher {
             throw new Unobtainable("the FHIR server URL is not usable");
         }
         if (response.statusCode() != 200) {
-            throw new Unobtainable("the FHIR server answered " + response.statusCode() + " for a " + resourceType(url) + " query");
+            throw new Unobtainable(
+                    "the FHIR server answered " + response.statusCode() + " for a " + resourceType(url) + " query");
         }
         try {
             return (Resource) FhirSupport.lenientJsonParser().parseResource(response.body());

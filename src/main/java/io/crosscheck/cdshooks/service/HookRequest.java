@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** The parts of a CDS Hooks request Crosscheck uses, read and checked from its JSON body (400 naming each wrong field). */
-record HookRequest(String hook, String hookInstance, String patientId, String fhirServer, String accessToken,
-                   JsonNode prefetch) {
+record HookRequest(
+        String hook, String hookInstance, String patientId, String fhirServer, String accessToken, JsonNode prefetch) {
 
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
@@ -26,7 +25,8 @@ record HookRequest(String hook, String hookInstance, String patientId, String fh
         }
         List<FieldError> errors = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new InvalidRequestException(400, List.of(new FieldError("", "a CDS Hooks request object is required")));
+            throw new InvalidRequestException(
+                    400, List.of(new FieldError("", "a CDS Hooks request object is required")));
         }
         String hook = text(root, "hook");
         if (hook == null) {
@@ -64,7 +64,8 @@ record HookRequest(String hook, String hookInstance, String patientId, String fh
         if (auth != null && !auth.isNull()) {
             token = text(auth, "access_token");
             if (token == null) {
-                errors.add(new FieldError("/fhirAuthorization/access_token", "required when fhirAuthorization is sent"));
+                errors.add(
+                        new FieldError("/fhirAuthorization/access_token", "required when fhirAuthorization is sent"));
             }
             String type = text(auth, "token_type");
             if (type != null && !type.equalsIgnoreCase("Bearer")) {

@@ -9,10 +9,9 @@ import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.fhir.service.FhirScreeningMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hl7.fhir.r4.model.Resource;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The FHIR resources a hook call is screened from: the prefetched ones, and what is missing fetched from the EHR's
@@ -32,7 +31,8 @@ class PrefetchResolver {
         List<FhirScreeningMapper.Located> out = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String key : CdsServices.PREFETCH.keySet()) {
-            JsonNode given = request.prefetch() == null ? null : request.prefetch().get(key);
+            JsonNode given =
+                    request.prefetch() == null ? null : request.prefetch().get(key);
             if (given == null || given.isNull()) {
                 missing.add(key);
                 continue;
@@ -41,7 +41,8 @@ class PrefetchResolver {
             try {
                 r = (Resource) FhirSupport.lenientJsonParser().parseResource(given.toString());
             } catch (DataFormatException | ClassCastException e) {
-                throw new InvalidRequestException(400, List.of(new FieldError("/prefetch/" + key, "not a FHIR R4 resource")));
+                throw new InvalidRequestException(
+                        400, List.of(new FieldError("/prefetch/" + key, "not a FHIR R4 resource")));
             }
             out.addAll(FhirScreeningMapper.flatten(r, "/prefetch/" + key));
         }
@@ -54,7 +55,10 @@ class PrefetchResolver {
         }
         EhrClient client = QuarkusTransaction.requiringNew().call(() -> EhrClient.<EhrClient>findById(issuer));
         String server = request.fhirServer().replaceAll("/+$", "");
-        if (client == null || client.fhirServerList().stream().map(s -> s.replaceAll("/+$", "")).noneMatch(server::equals)) {
+        if (client == null
+                || client.fhirServerList().stream()
+                        .map(s -> s.replaceAll("/+$", ""))
+                        .noneMatch(server::equals)) {
             throw new PreconditionFailed("Prefetch missing (" + String.join(", ", missing)
                     + ") and the fhirServer is not registered for this EHR client, so Crosscheck does not call it");
         }

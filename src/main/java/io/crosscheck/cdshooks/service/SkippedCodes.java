@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.problem.FieldError;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class SkippedCodes {
 
-    private static final Pattern LIST_ITEM = Pattern.compile("^/(observations|muscleLength|movementPatterns|symptoms|redFlags)/(\\d+)(/.*)?$");
+    private static final Pattern LIST_ITEM =
+            Pattern.compile("^/(observations|muscleLength|movementPatterns|symptoms|redFlags)/(\\d+)(/.*)?$");
     private static final Pattern OBJECT_FIELD = Pattern.compile("^/(breathing|psychosocial|lifestyle)/(\\w+)(/.*)?$");
 
     private final List<Map<String, String>> entries = new ArrayList<>();
@@ -58,7 +58,10 @@ final class SkippedCodes {
             for (int i : indices.descendingSet()) {
                 if (array != null && i < array.size()) {
                     JsonNode item = array.get(i);
-                    String code = item.path("code").asText(item.path("muscle").asText(item.path("test").asText(item.path("region").asText())));
+                    String code = item.path("code")
+                            .asText(item.path("muscle")
+                                    .asText(item.path("test")
+                                            .asText(item.path("region").asText())));
                     add(code, name, "value refused by the screening (out of range, wrong unit or repeated)");
                     array.remove(i);
                 }

@@ -12,8 +12,7 @@ final class LaunchSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private LaunchSecrets() {
-    }
+    private LaunchSecrets() {}
 
     /** 32 random bytes, base64url without padding (43 characters). */
     static String randomToken() {
@@ -24,7 +23,9 @@ final class LaunchSecrets {
 
     /** The PKCE S256 code challenge of a verifier. */
     static String challenge(String verifier) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier.getBytes(StandardCharsets.US_ASCII)));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(sha256(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The hex SHA-256 of a value, as stored instead of the value. */
@@ -34,8 +35,10 @@ final class LaunchSecrets {
 
     /** Whether {@code value} has the stored digest, compared in constant time. */
     static boolean matches(String value, String storedDigest) {
-        return value != null && MessageDigest.isEqual(digest(value).getBytes(StandardCharsets.US_ASCII),
-                storedDigest.getBytes(StandardCharsets.US_ASCII));
+        return value != null
+                && MessageDigest.isEqual(
+                        digest(value).getBytes(StandardCharsets.US_ASCII),
+                        storedDigest.getBytes(StandardCharsets.US_ASCII));
     }
 
     static byte[] sha256(byte[] bytes) {

@@ -6,7 +6,6 @@ import io.crosscheck.cdshooks.config.EhrConfig;
 import io.crosscheck.cdshooks.store.EhrClient;
 import io.crosscheck.cdshooks.store.SmartLaunch;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,8 +28,7 @@ import java.util.stream.StreamSupport;
 class SmartAuthorizationServer {
 
     /** What a launch needs of the SMART configuration. {@code jwksUri} is null when the EHR client's registered keys are used. */
-    record Endpoints(String authorize, String token, String tokenIssuer, String jwksUri) {
-    }
+    record Endpoints(String authorize, String token, String tokenIssuer, String jwksUri) {}
 
     private final EhrConfig config;
     private final ObjectMapper json;
@@ -39,27 +37,36 @@ class SmartAuthorizationServer {
     SmartAuthorizationServer(EhrConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.smart().timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.smart().timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Reads and checks the SMART configuration of {@code fhirBase}; 502 when it cannot be used. */
     Endpoints endpoints(String fhirBase, EhrClient client) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(fhirBase + "/.well-known/smart-configuration"))
-                .timeout(config.smart().timeout()).header("Accept", "application/json").GET().build();
+                .timeout(config.smart().timeout())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         JsonNode smart = readJson(request, client.issuer, "SMART configuration");
         String authorize = endpoint(smart, "authorization_endpoint", client.issuer);
         String token = endpoint(smart, "token_endpoint", client.issuer);
         String tokenIssuer = text(smart, "issuer");
         if (tokenIssuer == null) {
-            throw SmartLaunchRefused.unusable(client.issuer, "no issuer in the SMART configuration (needed to check the id_token)");
+            throw SmartLaunchRefused.unusable(
+                    client.issuer, "no issuer in the SMART configuration (needed to check the id_token)");
         }
         String jwksUri = smart.hasNonNull("jwks_uri") ? endpoint(smart, "jwks_uri", client.issuer) : null;
         if (jwksUri == null && client.jwks == null && client.jwksUrl == null) {
-            throw SmartLaunchRefused.unusable(client.issuer, "no jwks_uri in the SMART configuration and no keys registered");
+            throw SmartLaunchRefused.unusable(
+                    client.issuer, "no jwks_uri in the SMART configuration and no keys registered");
         }
         JsonNode methods = smart.get("code_challenge_methods_supported");
-        if (methods != null && methods.isArray() && StreamSupport.stream(methods.spliterator(), false)
-                .noneMatch(m -> "S256".equals(m.asText()))) {
+        if (methods != null
+                && methods.isArray()
+                && StreamSupport.stream(methods.spliterator(), false).noneMatch(m -> "S256".equals(m.asText()))) {
             throw SmartLaunchRefused.unusable(client.issuer, "the authorisation server does not support PKCE S256");
         }
         return new Endpoints(authorize, token, tokenIssuer, jwksUri);
@@ -73,16 +80,23 @@ class SmartAuthorizationServer {
         body.put("code", code);
         body.put("redirect_uri", redirectUri);
         if (secret == null) {
-            body.put("client_id", client.smartClientId); // a public client names itself; a confidential one authenticates below
+            body.put(
+                    "client_id",
+                    client.smartClientId); // a public client names itself; a confidential one authenticates below
         }
         body.put("code_verifier", launch.codeVerifier);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(launch.tokenEndpoint)).timeout(config.smart().timeout())
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(launch.tokenEndpoint))
+                .timeout(config.smart().timeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form(body)));
         if (secret != null) {
             // client_secret_basic (RFC 6749 2.3.1): id and secret form-encoded, then Base64
-            String pair = URLEncoder.encode(client.smartClientId, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            String pair = URLEncoder.encode(client.smartClientId, StandardCharsets.UTF_8) + ":"
+                    + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
         return readJson(request.build(), client.issuer, "token endpoint");
     }
@@ -92,7 +106,8 @@ class SmartAuthorizationServer {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw SmartLaunchRefused.unreachable(ehrClient, what + " unreachable: " + e.getClass().getSimpleName());
+            throw SmartLaunchRefused.unreachable(
+                    ehrClient, what + " unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SmartLaunchRefused.unreachable(ehrClient, what + " interrupted");
@@ -128,7 +143,8 @@ class SmartAuthorizationServer {
     /** {@code application/x-www-form-urlencoded}, in the map's order. */
     static String form(Map<String, String> params) {
         return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

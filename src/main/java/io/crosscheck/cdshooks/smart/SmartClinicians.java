@@ -8,7 +8,6 @@ import io.crosscheck.security.AppUser;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -30,8 +29,10 @@ class SmartClinicians {
 
     /** The Crosscheck user of an EHR clinician: {@code ehr:<issuer digest>:<sub>}, the sub digested when it does not fit. */
     static String username(String tokenIssuer, String sub) {
-        String issuer = HexFormat.of().formatHex(LaunchSecrets.sha256(tokenIssuer.getBytes(StandardCharsets.UTF_8)), 0, 6);
-        String who = sub.matches("[A-Za-z0-9._@-]{1,47}") ? sub
+        String issuer =
+                HexFormat.of().formatHex(LaunchSecrets.sha256(tokenIssuer.getBytes(StandardCharsets.UTF_8)), 0, 6);
+        String who = sub.matches("[A-Za-z0-9._@-]{1,47}")
+                ? sub
                 : "h" + HexFormat.of().formatHex(LaunchSecrets.sha256(sub.getBytes(StandardCharsets.UTF_8)), 0, 16);
         return "ehr:" + issuer + ":" + who;
     }
@@ -48,7 +49,8 @@ class SmartClinicians {
             user.clinicId = clinic;
             user.createdAt = clock.instant();
             user.persist();
-            audit.fire(new AuditEvent(AuditEvent.USER_CREATE, username, null, "SMART launch, role physio, clinic " + clinic));
+            audit.fire(new AuditEvent(
+                    AuditEvent.USER_CREATE, username, null, "SMART launch, role physio, clinic " + clinic));
         } else if (!clinic.equals(user.clinicId)) {
             user.clinicId = clinic;
         }
@@ -67,8 +69,11 @@ class SmartClinicians {
             }
         }
         if (patient != null && !patient.isBlank()) {
-            Screening latest = Screening.<Screening>find("clinicId = ?1 and clientRef = ?2 order by createdAt desc", clinic,
-                    PatientPseudonym.of(ehrClient, patient)).firstResult();
+            Screening latest = Screening.<Screening>find(
+                            "clinicId = ?1 and clientRef = ?2 order by createdAt desc",
+                            clinic,
+                            PatientPseudonym.of(ehrClient, patient))
+                    .firstResult();
             if (latest != null) {
                 return "/ui/screenings/" + latest.id;
             }

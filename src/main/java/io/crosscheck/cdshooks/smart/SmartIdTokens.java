@@ -9,9 +9,8 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Verifies a SMART launch's {@code id_token} with SmallRye JWT: the authorisation server's keys (its {@code jwks_uri},
@@ -20,8 +19,8 @@ import java.util.Set;
 @ApplicationScoped
 class SmartIdTokens {
 
-    static final Set<SignatureAlgorithm> ALGORITHMS = Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.RS384,
-            SignatureAlgorithm.ES256, SignatureAlgorithm.ES384);
+    static final Set<SignatureAlgorithm> ALGORITHMS = Set.of(
+            SignatureAlgorithm.RS256, SignatureAlgorithm.RS384, SignatureAlgorithm.ES256, SignatureAlgorithm.ES384);
 
     private final EhrConfig config;
     private final JwtKeySources keySources;
@@ -44,7 +43,8 @@ class SmartIdTokens {
         info.setClockSkew((int) config.clockSkew().toSeconds());
         try {
             // the keys of this authorisation server only, read once per key source (not per launch)
-            return keySources.verify(keys, idToken, info, (int) config.jwksCacheTtl().toMinutes());
+            return keySources.verify(
+                    keys, idToken, info, (int) config.jwksCacheTtl().toMinutes());
         } catch (ParseException | RuntimeException e) {
             throw SmartLaunchRefused.identity(client.issuer, "id_token not accepted (" + JwtKeySources.reason(e) + ")");
         }

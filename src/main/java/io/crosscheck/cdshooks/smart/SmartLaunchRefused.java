@@ -30,7 +30,8 @@ public class SmartLaunchRefused extends RuntimeException {
     /** 502: the EHR's authorisation server could not be reached or answered wrongly. */
     static SmartLaunchRefused unreachable(String ehrClient, String why) {
         LOG.warnf("SMART launch failed (EHR client %s): %s", ehrClient, why);
-        return new SmartLaunchRefused(502, "The EHR's authorisation server could not be used (" + why + "). Try again from the EHR.");
+        return new SmartLaunchRefused(
+                502, "The EHR's authorisation server could not be used (" + why + "). Try again from the EHR.");
     }
 
     /** 403: the EHR's identity token was not accepted. */

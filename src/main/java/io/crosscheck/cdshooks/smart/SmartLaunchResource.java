@@ -15,9 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * SMART App Launch (EHR launch) of the cards' {@code smart} links: {@code /smart/launch} sends the browser to the
@@ -51,20 +50,36 @@ public class SmartLaunchResource {
 
     @GET
     @Path("launch")
-    @Operation(summary = "SMART EHR launch: redirects to the EHR's authorize endpoint (iss must be registered for SMART)")
-    public Response launch(@QueryParam("iss") String iss, @QueryParam("launch") String launch,
-                           @CookieParam(BROWSER_COOKIE) String browser, @Context UriInfo uri) {
+    @Operation(
+            summary = "SMART EHR launch: redirects to the EHR's authorize endpoint (iss must be registered for SMART)")
+    public Response launch(
+            @QueryParam("iss") String iss,
+            @QueryParam("launch") String launch,
+            @CookieParam(BROWSER_COOKIE) String browser,
+            @Context UriInfo uri) {
         if (!session.available()) {
-            return page(503, "Sign-in from the EHR is not set up", "Crosscheck has no session key "
-                    + "(CROSSCHECK_SESSION_KEY), so it cannot sign you in from the EHR. Ask the administrator.", null);
+            return page(
+                    503,
+                    "Sign-in from the EHR is not set up",
+                    "Crosscheck has no session key "
+                            + "(CROSSCHECK_SESSION_KEY), so it cannot sign you in from the EHR. Ask the administrator.",
+                    null);
         }
         try {
             String base = baseUrl(uri);
             SmartLaunches.Begun begun = launches.begin(iss, launch, browser, base + "/smart/callback");
-            NewCookie cookie = new NewCookie.Builder(BROWSER_COOKIE).value(begun.browserValue()).path("/smart").httpOnly(true)
-                    .secure(base.startsWith("https:")).sameSite(NewCookie.SameSite.LAX)
-                    .maxAge((int) config.smart().stateTtl().toSeconds()).build();
-            return Response.status(302).location(URI.create(begun.authorizeUrl())).cookie(cookie).build();
+            NewCookie cookie = new NewCookie.Builder(BROWSER_COOKIE)
+                    .value(begun.browserValue())
+                    .path("/smart")
+                    .httpOnly(true)
+                    .secure(base.startsWith("https:"))
+                    .sameSite(NewCookie.SameSite.LAX)
+                    .maxAge((int) config.smart().stateTtl().toSeconds())
+                    .build();
+            return Response.status(302)
+                    .location(URI.create(begun.authorizeUrl()))
+                    .cookie(cookie)
+                    .build();
         } catch (SmartLaunchRefused e) {
             return page(e.status(), "Crosscheck could not be opened from the EHR", e.getMessage(), null);
         }
@@ -72,18 +87,31 @@ public class SmartLaunchResource {
 
     @GET
     @Path("callback")
-    @Operation(summary = "SMART EHR launch callback: exchanges the code, checks the id_token, signs in and opens the screening")
-    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error,
-                             @CookieParam(BROWSER_COOKIE) String browser, @Context UriInfo uri, @Context RoutingContext context) {
+    @Operation(
+            summary =
+                    "SMART EHR launch callback: exchanges the code, checks the id_token, signs in and opens the screening")
+    public Response callback(
+            @QueryParam("code") String code,
+            @QueryParam("state") String state,
+            @QueryParam("error") String error,
+            @CookieParam(BROWSER_COOKIE) String browser,
+            @Context UriInfo uri,
+            @Context RoutingContext context) {
         if (error != null) {
             String shown = error.matches("[a-z_]{1,64}") ? " (" + error + ")" : "";
-            return page(400, "The EHR did not authorise Crosscheck", "The EHR refused the sign-in" + shown
-                    + ". Start again from the EHR.", null);
+            return page(
+                    400,
+                    "The EHR did not authorise Crosscheck",
+                    "The EHR refused the sign-in" + shown + ". Start again from the EHR.",
+                    null);
         }
         try {
             String base = baseUrl(uri);
             SmartLaunches.Finished done = launches.finish(code, state, browser, base + "/smart/callback");
-            session.signIn(done.username(), context, base.startsWith("https:") || context.request().isSSL());
+            session.signIn(
+                    done.username(),
+                    context,
+                    base.startsWith("https:") || context.request().isSSL());
             return page(200, "Signed in from the EHR", "Opening the Crosscheck result.", done.target());
         } catch (SmartLaunchRefused e) {
             return page(e.status(), "Crosscheck could not be opened from the EHR", e.getMessage(), null);
@@ -95,7 +123,10 @@ public class SmartLaunchResource {
     }
 
     private static Response page(int status, String title, String message, String next) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store")
-                .entity(Templates.page(title, message, next)).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .header("Cache-Control", "no-store")
+                .entity(Templates.page(title, message, next))
+                .build();
     }
 }

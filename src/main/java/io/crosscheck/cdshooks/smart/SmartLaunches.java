@@ -10,12 +10,11 @@ import io.crosscheck.common.audit.AuditEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * SMART App Launch 2.x, EHR launch, with PKCE (S256), as a public client or, when a secret is configured for its
@@ -34,12 +33,10 @@ public class SmartLaunches {
     private static final Logger LOG = Logger.getLogger(SmartLaunches.class);
 
     /** Where to send the browser, and the value of its launch cookie (new or the one it had). */
-    public record Begun(String authorizeUrl, String browserValue) {
-    }
+    public record Begun(String authorizeUrl, String browserValue) {}
 
     /** The signed-in clinician (user name) and the page to open. */
-    public record Finished(String username, String clinicId, String target) {
-    }
+    public record Finished(String username, String clinicId, String target) {}
 
     private final EhrConfig config;
     private final SmartAuthorizationServer server;
@@ -48,8 +45,12 @@ public class SmartLaunches {
     private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
 
-    SmartLaunches(EhrConfig config, SmartAuthorizationServer server, SmartIdTokens idTokens, SmartClinicians clinicians,
-                  Event<AuditEvent> audit) {
+    SmartLaunches(
+            EhrConfig config,
+            SmartAuthorizationServer server,
+            SmartIdTokens idTokens,
+            SmartClinicians clinicians,
+            Event<AuditEvent> audit) {
         this.config = config;
         this.server = server;
         this.idTokens = idTokens;
@@ -73,12 +74,16 @@ public class SmartLaunches {
         });
         if (client == null) {
             LOG.infof("SMART launch refused: iss not registered for SMART launch");
-            throw new SmartLaunchRefused(400, "This EHR is not registered to launch Crosscheck (its FHIR server is unknown). "
-                    + "An administrator registers it with its SMART settings.");
+            throw new SmartLaunchRefused(
+                    400,
+                    "This EHR is not registered to launch Crosscheck (its FHIR server is unknown). "
+                            + "An administrator registers it with its SMART settings.");
         }
         SmartAuthorizationServer.Endpoints smart = server.endpoints(fhirBase, client);
 
-        String browser = browserValue != null && browserValue.matches("[A-Za-z0-9_-]{43}") ? browserValue : LaunchSecrets.randomToken();
+        String browser = browserValue != null && browserValue.matches("[A-Za-z0-9_-]{43}")
+                ? browserValue
+                : LaunchSecrets.randomToken();
         String state = LaunchSecrets.randomToken();
         String verifier = LaunchSecrets.randomToken() + LaunchSecrets.randomToken();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -106,7 +111,8 @@ public class SmartLaunches {
         query.put("code_challenge", LaunchSecrets.challenge(verifier));
         query.put("code_challenge_method", "S256");
         String authorize = smart.authorize();
-        return new Begun(authorize + (authorize.contains("?") ? "&" : "?") + SmartAuthorizationServer.form(query), browser);
+        return new Begun(
+                authorize + (authorize.contains("?") ? "&" : "?") + SmartAuthorizationServer.form(query), browser);
     }
 
     /** The callback: state, code exchange, id_token, user, and the page to open. */
@@ -123,16 +129,19 @@ public class SmartLaunches {
         });
         if (launch == null || launch.expiresAt.isBefore(clock.instant())) {
             LOG.infof("SMART callback refused: unknown, used or expired state");
-            throw new SmartLaunchRefused(400, "This sign-in from the EHR is unknown, already used or expired: start again from the EHR.");
+            throw new SmartLaunchRefused(
+                    400, "This sign-in from the EHR is unknown, already used or expired: start again from the EHR.");
         }
         if (!LaunchSecrets.matches(browserValue, launch.browserHash)) {
             LOG.infof("SMART callback refused (EHR client %s): state not started in this browser", launch.ehrClient);
-            throw new SmartLaunchRefused(400, "This sign-in was not started in this browser: start again from the EHR.");
+            throw new SmartLaunchRefused(
+                    400, "This sign-in was not started in this browser: start again from the EHR.");
         }
         if (code == null || code.isBlank() || code.length() > 4000) {
             throw new SmartLaunchRefused(400, "The EHR sent no authorisation code: start again from the EHR.");
         }
-        EhrClient client = QuarkusTransaction.requiringNew().call(() -> EhrClient.<EhrClient>findById(launch.ehrClient));
+        EhrClient client =
+                QuarkusTransaction.requiringNew().call(() -> EhrClient.<EhrClient>findById(launch.ehrClient));
         if (client == null || client.smartClientId == null) {
             throw new SmartLaunchRefused(400, "This EHR is no longer registered to launch Crosscheck.");
         }
@@ -150,10 +159,14 @@ public class SmartLaunches {
         String clinic = client.clinicId;
         String target = QuarkusTransaction.requiringNew().call(() -> {
             clinicians.provision(username, clinic);
-            return SmartClinicians.target(client.issuer, clinic, SmartAuthorizationServer.text(tokenResponse, "appContext"),
+            return SmartClinicians.target(
+                    client.issuer,
+                    clinic,
+                    SmartAuthorizationServer.text(tokenResponse, "appContext"),
                     SmartAuthorizationServer.text(tokenResponse, "patient"));
         });
-        audit.fire(new AuditEvent("smart.sign-in", username, null, "EHR client " + client.issuer + ", clinic " + clinic));
+        audit.fire(
+                new AuditEvent("smart.sign-in", username, null, "EHR client " + client.issuer + ", clinic " + clinic));
         return new Finished(username, clinic, target);
     }
 }

@@ -8,9 +8,8 @@ import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
 import io.smallrye.config.SmallRyeConfig;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Signs a clinician into the web UI after a SMART launch: the same encrypted session cookie the form login sets
@@ -25,12 +24,22 @@ public class SmartSession {
     private final PersistentLoginManager manager;
 
     SmartSession() {
-        VertxHttpConfig http = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(VertxHttpConfig.class);
+        VertxHttpConfig http =
+                ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(VertxHttpConfig.class);
         FormAuthConfig form = http.auth().form();
-        this.manager = http.encryptionKey().filter(k -> !k.isBlank()).map(key -> new PersistentLoginManager(key, form.cookieName(),
-                form.timeout().toMillis(), form.newCookieInterval().toMillis(), form.httpOnlyCookie(), form.cookieSameSite().name(),
-                form.cookiePath().orElse(null), form.cookieMaxAge().map(Duration::toSeconds).orElse(-1L),
-                form.cookieDomain().orElse(null))).orElse(null);
+        this.manager = http.encryptionKey()
+                .filter(k -> !k.isBlank())
+                .map(key -> new PersistentLoginManager(
+                        key,
+                        form.cookieName(),
+                        form.timeout().toMillis(),
+                        form.newCookieInterval().toMillis(),
+                        form.httpOnlyCookie(),
+                        form.cookieSameSite().name(),
+                        form.cookiePath().orElse(null),
+                        form.cookieMaxAge().map(Duration::toSeconds).orElse(-1L),
+                        form.cookieDomain().orElse(null)))
+                .orElse(null);
     }
 
     /** Whether sessions can be issued (a session key is configured, the same on every node). */
@@ -43,6 +52,12 @@ public class SmartSession {
         if (manager == null) {
             throw new IllegalStateException("no session key configured (quarkus.http.auth.session.encryption-key)");
         }
-        manager.save(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).build(), context, null, secure);
+        manager.save(
+                QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(username))
+                        .build(),
+                context,
+                null,
+                secure);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +42,8 @@ public class EhrClient extends PanacheEntityBase {
     public String createdBy;
 
     public List<String> fhirServerList() {
-        return fhirServers == null || fhirServers.isBlank() ? List.of() : Arrays.asList(fhirServers.trim().split("\\s+"));
+        return fhirServers == null || fhirServers.isBlank()
+                ? List.of()
+                : Arrays.asList(fhirServers.trim().split("\\s+"));
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.util.List;
 
 /** A FHIR base URL an EHR client launches Crosscheck from (SMART launch {@code iss}); one EHR client per URL. */

@@ -5,7 +5,6 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,11 +24,11 @@ public class UsedTokenId {
     public static class Key implements Serializable {
         @Column(name = "issuer", length = 255)
         public String issuer;
+
         @Column(name = "jti", length = 255)
         public String jti;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String issuer, String jti) {
             this.issuer = issuer;

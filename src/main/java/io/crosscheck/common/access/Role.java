@@ -20,6 +20,5 @@ public final class Role {
     /** The roles a user can be given. */
     public static final Set<String> ALL = Set.of(PHYSIO, AUTHOR, ADMIN);
 
-    private Role() {
-    }
+    private Role() {}
 }

@@ -23,8 +23,7 @@ import io.crosscheck.engine.explain.ExplanationNode;
  */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Applies Crosscheck's settings to a mapper (the modules Quarkus registers are added by {@link #newMapper()}). */
     public static ObjectMapper configure(ObjectMapper mapper) {
@@ -40,16 +39,18 @@ public final class Json {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         // a key sent twice is ambiguous clinical data: refused
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // the engine's explanation model carries no Jackson annotations: its optional fields are left out here
         mapper.addMixIn(ExplanationNode.class, NonNull.class);
         // bounds for everything this mapper reads, stored data included (a stored knowledge-base version
         // holds whole rule files as strings); request bodies get the tighter bounds of forRequests
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(MAX_STORED_STRING_LENGTH).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STORED_STRING_LENGTH)
+                        .build());
         return mapper;
     }
 
@@ -59,6 +60,7 @@ public final class Json {
     public static final int MAX_REQUEST_STRING_LENGTH = 4_096;
     /** Nesting limit for request bodies. */
     public static final int MAX_REQUEST_NESTING_DEPTH = 16;
+
     static final int MAX_STORED_STRING_LENGTH = 2_000_000;
 
     /**
@@ -68,8 +70,11 @@ public final class Json {
      */
     public static ObjectMapper forRequests(ObjectMapper mapper) {
         ObjectMapper copy = mapper.copy();
-        copy.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_REQUEST_NESTING_DEPTH).maxStringLength(MAX_REQUEST_STRING_LENGTH).build());
+        copy.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_REQUEST_NESTING_DEPTH)
+                        .maxStringLength(MAX_REQUEST_STRING_LENGTH)
+                        .build());
         return copy;
     }
 
@@ -83,6 +88,5 @@ public final class Json {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private interface NonNull {
-    }
+    private interface NonNull {}
 }

@@ -20,7 +20,6 @@ import io.crosscheck.common.problem.InvalidRequestException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,19 +63,29 @@ public class JsonBodyReader<T> {
             parser = treeReader.createParser(body);
             tree = treeReader.readTree(parser);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            if (e instanceof StreamReadException r && r.getProcessor() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
-                throw new InvalidRequestException(400, List.of(new FieldError(duplicatePointer(r.getProcessor(), e.getOriginalMessage()),
-                        "field given more than once" + where)));
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            if (e instanceof StreamReadException r
+                    && r.getProcessor() != null
+                    && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new InvalidRequestException(
+                        400,
+                        List.of(new FieldError(
+                                duplicatePointer(r.getProcessor(), e.getOriginalMessage()),
+                                "field given more than once" + where)));
             }
             if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
                 // the limit's exception carries no parser: where the parser stood names the field
-                String field = parser != null ? parser.getParsingContext().pathAsPointer().toString() : pointer(e);
-                throw new InvalidRequestException(400, List.of(new FieldError(field, "exceeds a limit" + where + ": "
-                        + e.getOriginalMessage())));
+                String field = parser != null
+                        ? parser.getParsingContext().pathAsPointer().toString()
+                        : pointer(e);
+                throw new InvalidRequestException(
+                        400, List.of(new FieldError(field, "exceeds a limit" + where + ": " + e.getOriginalMessage())));
             }
-            throw new InvalidRequestException(400, List.of(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage())));
+            throw new InvalidRequestException(
+                    400, List.of(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
         }
@@ -96,16 +105,25 @@ public class JsonBodyReader<T> {
                 break;
             } catch (MismatchedInputException e) {
                 String field = pointer(e);
-                boolean coercion = e instanceof InvalidFormatException || (e.getMessage() != null && e.getMessage().startsWith("Cannot coerce"));
-                if (!coercion || field.isEmpty() || !refusedFields.add(field) || !(tree.at(parent(field)) instanceof ObjectNode holder)) {
+                boolean coercion = e instanceof InvalidFormatException
+                        || (e.getMessage() != null && e.getMessage().startsWith("Cannot coerce"));
+                if (!coercion
+                        || field.isEmpty()
+                        || !refusedFields.add(field)
+                        || !(tree.at(parent(field)) instanceof ObjectNode holder)) {
                     List<FieldError> errors = new ArrayList<>(refused);
                     errors.addAll(handler.errors);
                     errors.add(new FieldError(field, "expected " + CollectingHandler.describe(e.getTargetType())));
                     throw new InvalidRequestException(400, errors);
                 }
-                Object value = e instanceof InvalidFormatException f ? f.getValue() : tree.at(field).asText();
-                refused.add(new FieldError(field, "expected " + CollectingHandler.describe(e.getTargetType()) + " but got "
-                        + CollectingHandler.token(tree.at(field).asToken()) + " (values are not converted)", value));
+                Object value = e instanceof InvalidFormatException f
+                        ? f.getValue()
+                        : tree.at(field).asText();
+                refused.add(new FieldError(
+                        field,
+                        "expected " + CollectingHandler.describe(e.getTargetType()) + " but got "
+                                + CollectingHandler.token(tree.at(field).asToken()) + " (values are not converted)",
+                        value));
                 holder.putNull(field.substring(field.lastIndexOf('/') + 1));
             } catch (IOException e) {
                 throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
@@ -128,7 +146,8 @@ public class JsonBodyReader<T> {
         errors.addAll(extra.invalid());
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
-            throw new InvalidRequestException(handler.errors.isEmpty() && extra.wrongType().isEmpty() ? 422 : 400, errors);
+            throw new InvalidRequestException(
+                    handler.errors.isEmpty() && extra.wrongType().isEmpty() ? 422 : 400, errors);
         }
         return request;
     }
@@ -164,7 +183,9 @@ public class JsonBodyReader<T> {
     private List<FieldError> violations(T value) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<T> v : validator.validate(value)) {
-            errors.add(new FieldError(pointer(v.getPropertyPath()), v.getMessage(),
+            errors.add(new FieldError(
+                    pointer(v.getPropertyPath()),
+                    v.getMessage(),
                     v.getInvalidValue() == v.getRootBean() ? null : v.getInvalidValue()));
         }
         return errors;
@@ -184,7 +205,8 @@ public class JsonBodyReader<T> {
             return base;
         }
         int slash = base.lastIndexOf('/');
-        String parent = p.getParsingContext().inObject() && slash >= 0 && !name.isEmpty() ? base.substring(0, slash) : base;
+        String parent =
+                p.getParsingContext().inObject() && slash >= 0 && !name.isEmpty() ? base.substring(0, slash) : base;
         return parent + "/" + name;
     }
 
@@ -220,31 +242,38 @@ public class JsonBodyReader<T> {
         }
 
         @Override
-        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-                                             Object beanOrClass, String propertyName) throws IOException {
+        public boolean handleUnknownProperty(
+                DeserializationContext ctxt,
+                JsonParser p,
+                JsonDeserializer<?> deserializer,
+                Object beanOrClass,
+                String propertyName)
+                throws IOException {
             errors.add(new FieldError(p.getParsingContext().pathAsPointer().toString(), "unknown field"));
             p.skipChildren();
             return true;
         }
 
         @Override
-        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
-                                             String failureMsg) {
+        public Object handleWeirdStringValue(
+                DeserializationContext ctxt, Class<?> targetType, String valueToConvert, String failureMsg) {
             errors.add(new FieldError(here(ctxt), "expected " + describe(targetType), valueToConvert));
             return null;
         }
 
         @Override
-        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
-                                             String failureMsg) {
+        public Object handleWeirdNumberValue(
+                DeserializationContext ctxt, Class<?> targetType, Number valueToConvert, String failureMsg) {
             errors.add(new FieldError(here(ctxt), "expected " + describe(targetType), valueToConvert));
             return null;
         }
 
         @Override
-        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
-                                            String failureMsg) throws IOException {
-            errors.add(new FieldError(p.getParsingContext().pathAsPointer().toString(),
+        public Object handleUnexpectedToken(
+                DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p, String failureMsg)
+                throws IOException {
+            errors.add(new FieldError(
+                    p.getParsingContext().pathAsPointer().toString(),
                     "expected " + describe(targetType.getRawClass()) + " but got " + token(t)));
             p.skipChildren();
             return null;

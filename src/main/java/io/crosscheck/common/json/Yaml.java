@@ -12,8 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class Yaml {
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     public static JsonMapper.Builder strict() {
         return JsonMapper.builder(new YAMLFactory())

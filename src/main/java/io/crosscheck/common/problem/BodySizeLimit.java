@@ -16,37 +16,50 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 public class BodySizeLimit {
 
-    void register(@Observes Filters filters,
-                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
-                  HttpLimitsConfig config) {
+    void register(
+            @Observes Filters filters,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
+            HttpLimitsConfig config) {
         long archiveMax = limit.asLongValue();
         long jsonMax = Math.min(config.maxJsonBodySize().asLongValue(), archiveMax);
-        filters.register(rc -> {
-            String type = rc.request().getHeader("Content-Type");
-            long max = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip") ? archiveMax : jsonMax;
-            String length = rc.request().getHeader("Content-Length");
-            if (length != null) {
-                try {
-                    if (Long.parseLong(length.trim()) > max) {
-                        Problem p = Problem.of("payload-too-large", "Payload Too Large", 413,
-                                "Request body exceeds " + max + " bytes");
-                        rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                                .putHeader("Connection", "close").end(Json.encode(p));
+        filters.register(
+                rc -> {
+                    String type = rc.request().getHeader("Content-Type");
+                    long max = type != null
+                                    && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip")
+                            ? archiveMax
+                            : jsonMax;
+                    String length = rc.request().getHeader("Content-Length");
+                    if (length != null) {
+                        try {
+                            if (Long.parseLong(length.trim()) > max) {
+                                Problem p = Problem.of(
+                                        "payload-too-large",
+                                        "Payload Too Large",
+                                        413,
+                                        "Request body exceeds " + max + " bytes");
+                                rc.response()
+                                        .setStatusCode(413)
+                                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                                        .putHeader("Connection", "close")
+                                        .end(Json.encode(p));
+                                return;
+                            }
+                        } catch (NumberFormatException ignored) {
+                            // let the server reject a malformed header
+                        }
+                    }
+                    String encoding = rc.request().getHeader("Transfer-Encoding");
+                    // (HTTP/2, whose streams carry neither header, is switched off: quarkus.http.http2=false)
+                    boolean chunked = encoding != null
+                            && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                    if (length == null && chunked && !rc.request().isEnded()) {
+                        readChunked(rc, max);
                         return;
                     }
-                } catch (NumberFormatException ignored) {
-                    // let the server reject a malformed header
-                }
-            }
-            String encoding = rc.request().getHeader("Transfer-Encoding");
-            // (HTTP/2, whose streams carry neither header, is switched off: quarkus.http.http2=false)
-            boolean chunked = encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
-            if (length == null && chunked && !rc.request().isEnded()) {
-                readChunked(rc, max);
-                return;
-            }
-            rc.next();
-        }, 1000);
+                    rc.next();
+                },
+                1000);
     }
 
     /** Reads a chunked body up to {@code max} bytes, then hands it on as the request's body. */
@@ -79,7 +92,11 @@ public class BodySizeLimit {
 
     private static void tooLarge(io.vertx.ext.web.RoutingContext rc, long max) {
         Problem p = Problem.of("payload-too-large", "Payload Too Large", 413, "Request body exceeds " + max + " bytes");
-        rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(Json.encode(p)).onComplete(done -> rc.request().connection().close());
+        rc.response()
+                .setStatusCode(413)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(Json.encode(p))
+                .onComplete(done -> rc.request().connection().close());
     }
 }

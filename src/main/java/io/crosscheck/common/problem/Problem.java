@@ -3,7 +3,6 @@ package io.crosscheck.common.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.util.List;
 
 /** An RFC 9457 problem detail, served as {@code application/problem+json}. */

@@ -27,7 +27,8 @@ public class ProblemMappers {
             case 415 -> "Send the request body as application/json";
             default -> status.getReasonPhrase();
         };
-        return Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(), detail).toResponse();
+        return Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(), detail)
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -35,17 +36,22 @@ public class ProblemMappers {
         if (databaseUnavailable(e)) {
             // the database went away: say so, nothing was stored (the transaction rolled back); readiness is DOWN
             boolean inDoubt = failedAtCommit(e);
-            LOG.warnf("Database unavailable%s: %s", inDoubt ? " during commit" : "", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Database unavailable%s: %s",
+                    inDoubt ? " during commit" : "", e.getClass().getSimpleName());
             String detail = inDoubt
                     ? "The database is unavailable: it went away while the request was being committed, so it may or may not "
-                    + "have been stored. Retry shortly with the same Idempotency-Key: you get the stored result, or it is stored once."
+                            + "have been stored. Retry shortly with the same Idempotency-Key: you get the stored result, or it is stored once."
                     : "The database is unavailable; nothing was stored. Retry shortly.";
-            return Response.fromResponse(Problem.of("database-unavailable", "Service Unavailable", 503, detail).toResponse())
-                    .header("Retry-After", "5").build();
+            return Response.fromResponse(Problem.of("database-unavailable", "Service Unavailable", 503, detail)
+                            .toResponse())
+                    .header("Retry-After", "5")
+                    .build();
         }
         // the class only: a message may quote stored or sent values (SQL errors do), which must not reach the log
         LOG.errorf("Unexpected error while handling a request: %s", where(e));
-        return Problem.of("internal", "Internal Server Error", 500, "The server could not complete the request").toResponse();
+        return Problem.of("internal", "Internal Server Error", 500, "The server could not complete the request")
+                .toResponse();
     }
 
     /**
@@ -61,8 +67,12 @@ public class ProblemMappers {
         }
         StackTraceElement[] frames = root.getStackTrace();
         for (int i = 0; i < Math.min(4, frames.length); i++) {
-            s.append(i == 0 ? " at " : ", ").append(frames[i].getClassName()).append('.').append(frames[i].getMethodName())
-                    .append(':').append(frames[i].getLineNumber());
+            s.append(i == 0 ? " at " : ", ")
+                    .append(frames[i].getClassName())
+                    .append('.')
+                    .append(frames[i].getMethodName())
+                    .append(':')
+                    .append(frames[i].getLineNumber());
         }
         return s.toString();
     }
@@ -73,7 +83,8 @@ public class ProblemMappers {
      */
     static boolean failedAtCommit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof jakarta.transaction.RollbackException || t instanceof jakarta.transaction.HeuristicMixedException
+            if (t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.transaction.HeuristicMixedException
                     || t instanceof jakarta.transaction.HeuristicRollbackException) {
                 return true;
             }
@@ -94,7 +105,9 @@ public class ProblemMappers {
             if (t instanceof jakarta.transaction.RollbackException) {
                 rolledBackAtCommit = true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
                 return false;
             }
             for (Throwable s : t.getSuppressed()) {
@@ -102,13 +115,18 @@ public class ProblemMappers {
                     return true;
                 }
             }
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
+                if (state != null
+                        && (state.startsWith("08")
+                                || state.equals("57P01")
+                                || state.equals("57P02")
+                                || state.equals("57P03"))) {
                     return true;
                 }
                 if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {

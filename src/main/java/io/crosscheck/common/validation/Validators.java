@@ -13,8 +13,7 @@ public final class Validators {
 
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
 
-    private Validators() {
-    }
+    private Validators() {}
 
     public static Validator standalone() {
         return FACTORY.getValidator();

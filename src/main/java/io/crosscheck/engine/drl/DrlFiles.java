@@ -5,6 +5,10 @@ import io.crosscheck.engine.drl.ParsedRule.ParsedConstraint;
 import io.crosscheck.engine.drl.ParsedRule.ParsedConstruction;
 import io.crosscheck.engine.drl.ParsedRule.ParsedLiteral;
 import io.crosscheck.engine.drl.ParsedRule.ParsedPattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -20,11 +24,6 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * Reads DRL with Drools' own parser ({@link DrlParser} to {@link PackageDescr} and {@link RuleDescr}),
  * never with regular expressions over the text, and reports what authoring tools need: each rule's
@@ -35,8 +34,7 @@ import java.util.TreeMap;
  */
 public final class DrlFiles {
 
-    private DrlFiles() {
-    }
+    private DrlFiles() {}
 
     /** Parses every file (path -> text); syntax errors are added to {@code problems} as file:line:column. */
     public static Map<String, List<ParsedRule>> parse(Map<String, String> drlFiles, List<KnowledgeProblem> problems) {
@@ -70,8 +68,14 @@ public final class DrlFiles {
         for (RuleDescr rule : pkg.getRules()) {
             List<ParsedPattern> patterns = new ArrayList<>();
             collectPatterns(rule.getLhs(), source, patterns, false, false);
-            rules.add(new ParsedRule(path, rule.getName(), annotation(rule, "id"), rule.getLine(), rule.getColumn() + 1,
-                    patterns, constructions(rule, source)));
+            rules.add(new ParsedRule(
+                    path,
+                    rule.getName(),
+                    annotation(rule, "id"),
+                    rule.getLine(),
+                    rule.getColumn() + 1,
+                    patterns,
+                    constructions(rule, source)));
         }
         return rules;
     }
@@ -86,18 +90,28 @@ public final class DrlFiles {
     }
 
     /** Walks the condition tree: and/or/not/exists/forall, and the sources of from collect / accumulate. */
-    private static void collectPatterns(BaseDescr d, SourceText source, List<ParsedPattern> into, boolean negated, boolean alternative) {
+    private static void collectPatterns(
+            BaseDescr d, SourceText source, List<ParsedPattern> into, boolean negated, boolean alternative) {
         if (d instanceof PatternDescr p) {
             List<ParsedLiteral> literals = new ArrayList<>();
             List<ParsedConstraint> constraints = new ArrayList<>();
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr e) {
                     literals.addAll(source.literals(e.getStartCharacter(), e.getEndCharacter()));
-                    int[] at = e.getStartCharacter() >= 0 ? source.position(e.getStartCharacter()) : new int[] {e.getLine(), e.getColumn() + 1};
+                    int[] at = e.getStartCharacter() >= 0
+                            ? source.position(e.getStartCharacter())
+                            : new int[] {e.getLine(), e.getColumn() + 1};
                     constraints.add(new ParsedConstraint(e.getExpression(), at[0], at[1]));
                 }
             }
-            into.add(new ParsedPattern(p.getObjectType(), p.getLine(), p.getColumn() + 1, literals, constraints, negated, alternative,
+            into.add(new ParsedPattern(
+                    p.getObjectType(),
+                    p.getLine(),
+                    p.getColumn() + 1,
+                    literals,
+                    constraints,
+                    negated,
+                    alternative,
                     p.getIdentifier()));
             if (p.getSource() != null) {
                 collectPatterns(p.getSource(), source, into, negated, alternative);

@@ -13,8 +13,14 @@ import java.util.List;
  * @param patterns      every pattern of the conditions, nested ones ({@code not}, {@code from collect}) included
  * @param constructions every {@code new Type(...)} in the consequence with its string arguments
  */
-public record ParsedRule(String file, String name, String id, int line, int column, List<ParsedPattern> patterns,
-                         List<ParsedConstruction> constructions) {
+public record ParsedRule(
+        String file,
+        String name,
+        String id,
+        int line,
+        int column,
+        List<ParsedPattern> patterns,
+        List<ParsedConstruction> constructions) {
 
     public ParsedRule {
         patterns = List.copyOf(patterns);
@@ -26,8 +32,15 @@ public record ParsedRule(String file, String name, String id, int line, int colu
      * compare with, its constraints as written, whether it stands under a {@code not} (where a fact that is
      * absent satisfies it) or an {@code or} (one route among others), and its binding ({@code $t}, or null).
      */
-    public record ParsedPattern(String type, int line, int column, List<ParsedLiteral> literals, List<ParsedConstraint> constraints,
-                                boolean negated, boolean alternative, String binding) {
+    public record ParsedPattern(
+            String type,
+            int line,
+            int column,
+            List<ParsedLiteral> literals,
+            List<ParsedConstraint> constraints,
+            boolean negated,
+            boolean alternative,
+            String binding) {
         public ParsedPattern {
             literals = List.copyOf(literals);
             constraints = List.copyOf(constraints);
@@ -39,13 +52,13 @@ public record ParsedRule(String file, String name, String id, int line, int colu
 
         /** The constraints as one text, for searching. */
         public String constraintText() {
-            return String.join(", ", constraints.stream().map(ParsedConstraint::text).toList());
+            return String.join(
+                    ", ", constraints.stream().map(ParsedConstraint::text).toList());
         }
     }
 
     /** One constraint of a pattern as written ({@code number >= $t.value}) and where it starts (1-based line and column). */
-    public record ParsedConstraint(String text, int line, int column) {
-    }
+    public record ParsedConstraint(String text, int line, int column) {}
 
     /** An object the consequence creates, e.g. {@code new Contributor( "anxiety", ... )}, with its string arguments. */
     public record ParsedConstruction(String type, int line, int column, List<ParsedLiteral> literals) {
@@ -55,6 +68,5 @@ public record ParsedRule(String file, String name, String id, int line, int colu
     }
 
     /** A string literal and where it stands in the file (1-based line and column). */
-    public record ParsedLiteral(String value, int line, int column) {
-    }
+    public record ParsedLiteral(String value, int line, int column) {}
 }

@@ -2,7 +2,6 @@ package io.crosscheck.engine.drl;
 
 import io.crosscheck.engine.drl.ParsedRule.ParsedConstruction;
 import io.crosscheck.engine.drl.ParsedRule.ParsedLiteral;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +52,9 @@ final class SourceText {
         List<ParsedConstruction> found = new ArrayList<>();
         for (int i = 0; i + 2 < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.kind == Kind.WORD && t.value.equals("new") && tokens.get(i + 1).kind == Kind.WORD
+            if (t.kind == Kind.WORD
+                    && t.value.equals("new")
+                    && tokens.get(i + 1).kind == Kind.WORD
                     && tokens.get(i + 2).value.equals("(")) {
                 Token type = tokens.get(i + 1);
                 List<ParsedLiteral> args = new ArrayList<>();
@@ -95,10 +96,13 @@ final class SourceText {
         return new int[] {lo + 1, offset - lineStarts[lo] + 1};
     }
 
-    private enum Kind { WORD, STRING, SYMBOL }
-
-    private record Token(Kind kind, String value, int offset) {
+    private enum Kind {
+        WORD,
+        STRING,
+        SYMBOL
     }
+
+    private record Token(Kind kind, String value, int offset) {}
 
     private List<Token> tokens(int start, int end) {
         List<Token> tokens = new ArrayList<>();
@@ -134,7 +138,8 @@ final class SourceText {
                     j++;
                 }
                 String word = text.substring(i, j);
-                tokens.add(new Token(Kind.WORD, word.substring(word.lastIndexOf('.') + 1), i + word.lastIndexOf('.') + 1));
+                tokens.add(
+                        new Token(Kind.WORD, word.substring(word.lastIndexOf('.') + 1), i + word.lastIndexOf('.') + 1));
                 i = j;
             } else {
                 tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), i));

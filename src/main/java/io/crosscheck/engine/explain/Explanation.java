@@ -28,8 +28,17 @@ public record Explanation(List<ExplanationNode> nodes, List<FiredRule> trace, St
             if ("reference".equals(n.kind())) {
                 continue;
             }
-            kept.add(n.rule() == null ? n
-                    : new ExplanationNode(n.id(), n.kind(), n.type(), null, RuleRef.idOnly(n.rule().id()), n.matched(), n.because()));
+            kept.add(
+                    n.rule() == null
+                            ? n
+                            : new ExplanationNode(
+                                    n.id(),
+                                    n.kind(),
+                                    n.type(),
+                                    null,
+                                    RuleRef.idOnly(n.rule().id()),
+                                    n.matched(),
+                                    n.because()));
         }
         return new Explanation(kept, null, full);
     }

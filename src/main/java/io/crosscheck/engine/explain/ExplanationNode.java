@@ -15,6 +15,5 @@ import java.util.List;
  * @param because   for conclusions: a readable sentence built from the above
  *                  (absent fields are left out of JSON: see {@code io.crosscheck.common.json.Json})
  */
-public record ExplanationNode(String id, String kind, String type, String statement, RuleRef rule, List<String> matched,
-                              String because) {
-}
+public record ExplanationNode(
+        String id, String kind, String type, String statement, RuleRef rule, List<String> matched, String because) {}

@@ -1,23 +1,10 @@
 package io.crosscheck.engine.explain;
 
 import io.crosscheck.engine.RuleInfo;
-import io.crosscheck.engine.explain.Explanation;
-import io.crosscheck.engine.explain.ExplanationNode;
-import io.crosscheck.engine.explain.FiredRule;
-import io.crosscheck.engine.explain.RuleRef;
 import io.crosscheck.engine.facts.Conclusion;
 import io.crosscheck.engine.facts.Fact;
 import io.crosscheck.engine.facts.InputFact;
 import io.crosscheck.engine.facts.ReferenceFact;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.ObjectDeletedEvent;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
-import org.kie.api.runtime.rule.Match;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -28,6 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * Captures provenance without any help from rule authors: while a match fires, every fact it
@@ -44,15 +39,14 @@ public final class ProvenanceRecorder extends DefaultAgendaEventListener impleme
     private Firing current;
 
     /** A conclusion and how it was reached; its "because" sentence is built once, when it is recorded. */
-    public record Recorded(String id, Conclusion fact, RuleInfo rule, List<String> matched, List<Fact> matchedFacts,
-                           String because) {
+    public record Recorded(
+            String id, Conclusion fact, RuleInfo rule, List<String> matched, List<Fact> matchedFacts, String because) {
         Recorded(String id, Conclusion fact, RuleInfo rule, List<String> matched, List<Fact> matchedFacts) {
             this(id, fact, rule, matched, matchedFacts, sentence(fact, rule, matchedFacts));
         }
     }
 
-    private record Firing(RuleInfo rule, List<String> matched, List<Fact> facts, List<String> concluded) {
-    }
+    private record Firing(RuleInfo rule, List<String> matched, List<Fact> facts, List<String> concluded) {}
 
     public ProvenanceRecorder(Function<String, RuleInfo> rules) {
         this.rules = rules;
@@ -77,7 +71,11 @@ public final class ProvenanceRecorder extends DefaultAgendaEventListener impleme
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        trace.add(new FiredRule(trace.size() + 1, current.rule().id(), current.rule().stage(), current.matched(),
+        trace.add(new FiredRule(
+                trace.size() + 1,
+                current.rule().id(),
+                current.rule().stage(),
+                current.matched(),
                 List.copyOf(current.concluded())));
         current = null;
     }
@@ -85,7 +83,8 @@ public final class ProvenanceRecorder extends DefaultAgendaEventListener impleme
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (current != null && event.getObject() instanceof Conclusion c) {
-            Recorded r = new Recorded("c" + (conclusions.size() + 1), c, current.rule(), current.matched(), current.facts());
+            Recorded r =
+                    new Recorded("c" + (conclusions.size() + 1), c, current.rule(), current.matched(), current.facts());
             recorded.put(c, r);
             conclusions.add(r);
             current.concluded().add(r.id());
@@ -136,11 +135,23 @@ public final class ProvenanceRecorder extends DefaultAgendaEventListener impleme
 
     public Explanation explanation() {
         List<ExplanationNode> nodes = new ArrayList<>();
-        referenced.forEach((id, f) -> nodes.add(new ExplanationNode(id, f instanceof InputFact ? "input" : "reference",
-                f.getClass().getSimpleName(), f.describe(), null, null, null)));
+        referenced.forEach((id, f) -> nodes.add(new ExplanationNode(
+                id,
+                f instanceof InputFact ? "input" : "reference",
+                f.getClass().getSimpleName(),
+                f.describe(),
+                null,
+                null,
+                null)));
         for (Recorded r : conclusions) {
-            nodes.add(new ExplanationNode(r.id(), "conclusion", r.fact().getClass().getSimpleName(), r.fact().describe(),
-                    RuleRef.of(r.rule()), r.matched(), because(r)));
+            nodes.add(new ExplanationNode(
+                    r.id(),
+                    "conclusion",
+                    r.fact().getClass().getSimpleName(),
+                    r.fact().describe(),
+                    RuleRef.of(r.rule()),
+                    r.matched(),
+                    because(r)));
         }
         return new Explanation(nodes, List.copyOf(trace));
     }

@@ -30,23 +30,55 @@ public final class Answer implements InputFact {
         this.testCode = testCode;
     }
 
-    @Override public String getRef() { return ref; }
-    public String getCode() { return input.code(); }
-    public String getSection() { return input.section(); }
+    @Override
+    public String getRef() {
+        return ref;
+    }
+
+    public String getCode() {
+        return input.code();
+    }
+
+    public String getSection() {
+        return input.section();
+    }
     /** yes_no, integer, number or choice. */
-    public String getType() { return input.type().code(); }
+    public String getType() {
+        return input.type().code();
+    }
     /** A yes/no input answered yes. */
-    public boolean isYes() { return Boolean.TRUE.equals(value); }
+    public boolean isYes() {
+        return Boolean.TRUE.equals(value);
+    }
     /** A yes/no input answered no. */
-    public boolean isNo() { return Boolean.FALSE.equals(value); }
+    public boolean isNo() {
+        return Boolean.FALSE.equals(value);
+    }
     /** The value of an integer or number input; null for other types, which no comparison matches. */
-    public Double getNumber() { return input.type().numeric() ? (Double) value : null; }
+    public Double getNumber() {
+        return input.type().numeric() ? (Double) value : null;
+    }
     /** The option code of a choice input; null for other types. */
-    public String getChoice() { return input.type() == InputType.CHOICE ? (String) value : null; }
-    public Object getValue() { return value; }
-    public String getUnit() { return input.unit(); }
-    public InputDefinition definition() { return input; }
-    @Override public String getTestCode() { return testCode; }
+    public String getChoice() {
+        return input.type() == InputType.CHOICE ? (String) value : null;
+    }
+
+    public Object getValue() {
+        return value;
+    }
+
+    public String getUnit() {
+        return input.unit();
+    }
+
+    public InputDefinition definition() {
+        return input;
+    }
+
+    @Override
+    public String getTestCode() {
+        return testCode;
+    }
 
     @Override
     public String describe() {

@@ -21,14 +21,41 @@ public abstract class Assessment implements InputFact {
         this.measurement = measurement;
     }
 
-    @Override public String getRef() { return ref; }
-    public String getTest() { return test; }
-    public String getTestLabel() { return testLabel; }
-    public Side getSide() { return side; }
-    public String getResult() { return result; }
-    public boolean isMeasured() { return measurement != null; }
+    @Override
+    public String getRef() {
+        return ref;
+    }
+
+    public String getTest() {
+        return test;
+    }
+
+    public String getTestLabel() {
+        return testLabel;
+    }
+
+    public Side getSide() {
+        return side;
+    }
+
+    public String getResult() {
+        return result;
+    }
+
+    public boolean isMeasured() {
+        return measurement != null;
+    }
     /** The measured value; null when only a rating or presence was recorded (compare only after {@code measured}). */
-    public Double getValue() { return measurement == null ? null : measurement.value(); }
-    public Measurement getMeasurement() { return measurement; }
-    @Override public String getTestCode() { return test; }
+    public Double getValue() {
+        return measurement == null ? null : measurement.value();
+    }
+
+    public Measurement getMeasurement() {
+        return measurement;
+    }
+
+    @Override
+    public String getTestCode() {
+        return test;
+    }
 }

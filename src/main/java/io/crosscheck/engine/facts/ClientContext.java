@@ -12,11 +12,22 @@ public final class ClientContext implements InputFact {
         this.sex = sex;
     }
 
-    @Override public String getRef() { return ref; }
-    public int getAge() { return age; }
-    public String getSex() { return sex; }
+    @Override
+    public String getRef() {
+        return ref;
+    }
+
+    public int getAge() {
+        return age;
+    }
+
+    public String getSex() {
+        return sex;
+    }
     /** Which sex-specific norm applies: female, male, or other (no sex stated). */
-    public String getNormGroup() { return "female".equals(sex) || "male".equals(sex) ? sex : "other"; }
+    public String getNormGroup() {
+        return "female".equals(sex) || "male".equals(sex) ? sex : "other";
+    }
 
     @Override
     public String describe() {

@@ -16,10 +16,14 @@ public abstract class CodedNote implements Conclusion {
         this.text = text;
     }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
 
     /** The remark in words, e.g. "prolonged sitting (hip flexors held short, abdominals idle)". */
-    public String getText() { return text; }
+    public String getText() {
+        return text;
+    }
 
     /** "kind: text", or the text alone for a note whose text says what it is (kind null). */
     @Override

@@ -24,19 +24,46 @@ public final class Finding implements Conclusion {
         this.supportive = definition.isSupportive();
     }
 
-    public String getCode() { return code; }
-    public String getLabel() { return label; }
-    public String getPattern() { return pattern; }
-    public String getCategory() { return category; }
-    public Side getSide() { return side; }
-    public boolean isClinicianRated() { return clinicianRated; }
-    public double getWeight() { return weight; }
-    public String getCountsAs() { return countsAs; }
-    public boolean isSupportive() { return supportive; }
+    public String getCode() {
+        return code;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public String getPattern() {
+        return pattern;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public Side getSide() {
+        return side;
+    }
+
+    public boolean isClinicianRated() {
+        return clinicianRated;
+    }
+
+    public double getWeight() {
+        return weight;
+    }
+
+    public String getCountsAs() {
+        return countsAs;
+    }
+
+    public boolean isSupportive() {
+        return supportive;
+    }
 
     @Override
     public String describe() {
-        return label + (side == null || side == Side.CENTRAL ? "" : " (" + side.label() + ")")
+        return label
+                + (side == null || side == Side.CENTRAL ? "" : " (" + side.label() + ")")
                 + (clinicianRated ? " [clinician-rated, criteria uncertain]" : "");
     }
 }

@@ -20,24 +20,58 @@ public final class FindingDefinition implements ReferenceFact {
     private boolean supportive;
     private String input;
 
-    public String getCode() { return code; }
-    public String getLabel() { return label; }
-    public String getPattern() { return pattern; }
-    public String getCategory() { return category; }
-    public List<String> getTests() { return tests; }
-    public String getEvidence() { return evidence; }
-    public boolean isClinicianRated() { return clinicianRated; }
+    public String getCode() {
+        return code;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public String getPattern() {
+        return pattern;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public List<String> getTests() {
+        return tests;
+    }
+
+    public String getEvidence() {
+        return evidence;
+    }
+
+    public boolean isClinicianRated() {
+        return clinicianRated;
+    }
     /** For clinician-rated muscle-length findings: the muscle whose 'short' rating gives this finding. */
-    public String getMuscle() { return muscle; }
+    public String getMuscle() {
+        return muscle;
+    }
     /** Weight towards a pattern's grade: 1, less for low-quality items, 0 for inferred findings that must not count. */
-    public double getWeight() { return weight; }
+    public double getWeight() {
+        return weight;
+    }
     /** Findings with the same key count once (one test counts once); defaults to the finding code. */
-    public String getCountsAs() { return countsAs == null ? code : countsAs; }
+    public String getCountsAs() {
+        return countsAs == null ? code : countsAs;
+    }
     /** A normal variant: supports a pattern but cannot make it consistent without a length or movement finding. */
-    public boolean isSupportive() { return supportive; }
+    public boolean isSupportive() {
+        return supportive;
+    }
     /** For findings observed as a yes/no input (breathing signs): the input whose "yes" gives this finding (inputs.yaml). */
-    public String getInput() { return input; }
-    @Override public String getReferenceId() { return "finding/" + code; }
+    public String getInput() {
+        return input;
+    }
+
+    @Override
+    public String getReferenceId() {
+        return "finding/" + code;
+    }
 
     @Override
     public String describe() {

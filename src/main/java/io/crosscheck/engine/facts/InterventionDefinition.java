@@ -19,21 +19,54 @@ public final class InterventionDefinition implements ReferenceFact {
     private boolean loading;
     private boolean endRange;
 
-    public String getId() { return id; }
-    public String getName() { return name; }
-    public String getCategory() { return category; }
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getCategory() {
+        return category;
+    }
     /** Position in the Janda sequence: 1 normalise periphery ... 5 endurance/functional; 0 = safety/education. */
-    public int getPhase() { return phase; }
-    public boolean isExercise() { return exercise; }
-    public String getDose() { return dose; }
-    public List<String> getTargets() { return targets; }
-    public String getPrecautions() { return precautions; }
-    public List<String> getSources() { return sources; }
+    public int getPhase() {
+        return phase;
+    }
+
+    public boolean isExercise() {
+        return exercise;
+    }
+
+    public String getDose() {
+        return dose;
+    }
+
+    public List<String> getTargets() {
+        return targets;
+    }
+
+    public String getPrecautions() {
+        return precautions;
+    }
+
+    public List<String> getSources() {
+        return sources;
+    }
     /** Loads or strengthens tissue (activation, strengthening, sensorimotor, functional work): deferred while irritable. */
-    public boolean isLoading() { return loading; }
+    public boolean isLoading() {
+        return loading;
+    }
     /** A sustained stretch to end range: deferred while irritable. */
-    public boolean isEndRange() { return endRange; }
-    @Override public String getReferenceId() { return "intervention/" + id; }
+    public boolean isEndRange() {
+        return endRange;
+    }
+
+    @Override
+    public String getReferenceId() {
+        return "intervention/" + id;
+    }
 
     @Override
     public String describe() {

@@ -14,10 +14,21 @@ public final class InterventionIndication implements Conclusion {
         this(intervention, because.describe());
     }
 
-    public InterventionDefinition getIntervention() { return intervention; }
-    public String getInterventionId() { return intervention.getId(); }
-    public boolean isExercise() { return intervention.isExercise(); }
-    public String getReason() { return reason; }
+    public InterventionDefinition getIntervention() {
+        return intervention;
+    }
+
+    public String getInterventionId() {
+        return intervention.getId();
+    }
+
+    public boolean isExercise() {
+        return intervention.isExercise();
+    }
+
+    public String getReason() {
+        return reason;
+    }
 
     @Override
     public String describe() {

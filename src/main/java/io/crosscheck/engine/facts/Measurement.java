@@ -6,7 +6,8 @@ import java.util.Locale;
 public record Measurement(double value, String unit) {
 
     public String describe() {
-        String number = value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        String number =
+                value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
         return unit == null || unit.isBlank() ? number : number + " " + unit;
     }
 }

@@ -26,10 +26,21 @@ public final class MissingTest implements Conclusion {
         return this;
     }
 
-    public String getPattern() { return pattern; }
-    public double getRank() { return rank; }
-    public String getTestCode() { return testCode; }
-    public String getTestName() { return testName; }
+    public String getPattern() {
+        return pattern;
+    }
+
+    public double getRank() {
+        return rank;
+    }
+
+    public String getTestCode() {
+        return testCode;
+    }
+
+    public String getTestName() {
+        return testName;
+    }
 
     @Override
     public String describe() {

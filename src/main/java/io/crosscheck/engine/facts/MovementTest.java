@@ -12,16 +12,31 @@ public final class MovementTest extends Assessment {
     private final Set<String> substitutions;
     private final List<String> substitutionLabels;
 
-    public MovementTest(String ref, String test, String testLabel, Side side, String result,
-                        Set<String> substitutions, List<String> substitutionLabels, Measurement measurement) {
+    public MovementTest(
+            String ref,
+            String test,
+            String testLabel,
+            Side side,
+            String result,
+            Set<String> substitutions,
+            List<String> substitutionLabels,
+            Measurement measurement) {
         super(ref, test, testLabel, side, result, measurement);
         this.substitutions = Set.copyOf(substitutions);
         this.substitutionLabels = List.copyOf(substitutionLabels);
     }
 
-    public boolean isAbnormal() { return "abnormal".equals(getResult()); }
-    public Set<String> getSubstitutions() { return substitutions; }
-    public boolean shows(String substitution) { return substitutions.contains(substitution); }
+    public boolean isAbnormal() {
+        return "abnormal".equals(getResult());
+    }
+
+    public Set<String> getSubstitutions() {
+        return substitutions;
+    }
+
+    public boolean shows(String substitution) {
+        return substitutions.contains(substitution);
+    }
 
     @Override
     public String describe() {

@@ -8,15 +8,27 @@ public final class MuscleLengthTest extends Assessment {
     private final String muscle;
     private final String muscleLabel;
 
-    public MuscleLengthTest(String ref, String muscle, String muscleLabel, String test, String testLabel,
-                            Side side, String result, Measurement measurement) {
+    public MuscleLengthTest(
+            String ref,
+            String muscle,
+            String muscleLabel,
+            String test,
+            String testLabel,
+            Side side,
+            String result,
+            Measurement measurement) {
         super(ref, test, testLabel, side, result, measurement);
         this.muscle = muscle;
         this.muscleLabel = muscleLabel;
     }
 
-    public String getMuscle() { return muscle; }
-    public boolean isRatedShort() { return "short".equals(getResult()); }
+    public String getMuscle() {
+        return muscle;
+    }
+
+    public boolean isRatedShort() {
+        return "short".equals(getResult());
+    }
 
     @Override
     public String describe() {

@@ -15,9 +15,18 @@ public final class NotRecorded implements InputFact {
     }
 
     /** Where the input would have been sent: its JSON pointer. */
-    @Override public String getRef() { return input.pointer(); }
-    public String getCode() { return input.code(); }
-    public String getSection() { return input.section(); }
+    @Override
+    public String getRef() {
+        return input.pointer();
+    }
+
+    public String getCode() {
+        return input.code();
+    }
+
+    public String getSection() {
+        return input.section();
+    }
 
     @Override
     public String describe() {

@@ -12,5 +12,7 @@ public final class PainState extends CodedNote {
         this.ref = from == null ? null : from.getRef();
     }
 
-    public String getRef() { return ref; }
+    public String getRef() {
+        return ref;
+    }
 }

@@ -35,15 +35,21 @@ public final class PatternConclusion implements Conclusion {
     }
 
     /** The weighted evidence: per count group the highest weight, the categories and whether a core category is present. */
-    private record Score(double evidence, int categories, boolean core, PatternStatus status, String cap) {
-    }
+    private record Score(double evidence, int categories, boolean core, PatternStatus status, String cap) {}
 
-    public PatternConclusion(PatternDefinition definition, PatternStatus status, List<String> findingCodes, int categoryCount) {
+    public PatternConclusion(
+            PatternDefinition definition, PatternStatus status, List<String> findingCodes, int categoryCount) {
         this(definition, status, findingCodes, categoryCount, List.of(), true, null);
     }
 
-    private PatternConclusion(PatternDefinition definition, PatternStatus status, List<String> findingCodes, int categoryCount,
-                              List<Entry> entries, boolean symptomatic, Score score) {
+    private PatternConclusion(
+            PatternDefinition definition,
+            PatternStatus status,
+            List<String> findingCodes,
+            int categoryCount,
+            List<Entry> entries,
+            boolean symptomatic,
+            Score score) {
         this.pattern = definition.getCode();
         this.name = definition.getName();
         this.status = status;
@@ -76,7 +82,8 @@ public final class PatternConclusion implements Conclusion {
             entries.add(Entry.of(f));
         }
         Score score = score(definition, entries, symptomatic);
-        return new PatternConclusion(definition, score.status(), List.copyOf(codes), score.categories(), entries, symptomatic, score);
+        return new PatternConclusion(
+                definition, score.status(), List.copyOf(codes), score.categories(), entries, symptomatic, score);
     }
 
     private static Score score(PatternDefinition definition, List<Entry> entries, boolean symptomatic) {
@@ -90,11 +97,14 @@ public final class PatternConclusion implements Conclusion {
                 core |= !e.supportive() && definition.getConsistentRequiresAny().contains(e.category());
             }
         }
-        double evidence = groups.values().stream().mapToDouble(Double::doubleValue).sum();
-        boolean enough = evidence >= definition.getConsistentMinFindings() && categories.size() >= definition.getConsistentMinCategories();
+        double evidence =
+                groups.values().stream().mapToDouble(Double::doubleValue).sum();
+        boolean enough = evidence >= definition.getConsistentMinFindings()
+                && categories.size() >= definition.getConsistentMinCategories();
         String cap = null;
         if (enough && !definition.getConsistentRequiresAny().isEmpty() && !core) {
-            cap = "at most partial without a " + String.join(" or ", definition.getConsistentRequiresAny()).replace('_', ' ') + " finding";
+            cap = "at most partial without a "
+                    + String.join(" or ", definition.getConsistentRequiresAny()).replace('_', ' ') + " finding";
         } else if (enough && definition.isConsistentRequiresSymptoms() && !symptomatic) {
             cap = "at most partial: no symptoms reported";
         }
@@ -140,20 +150,47 @@ public final class PatternConclusion implements Conclusion {
             allPartial &= p.isAtLeastPartial();
             codes.addAll(p.getFindingCodes());
         }
-        PatternStatus status = allConsistent ? PatternStatus.CONSISTENT : allPartial ? PatternStatus.PARTIAL : PatternStatus.INSUFFICIENT;
+        PatternStatus status = allConsistent
+                ? PatternStatus.CONSISTENT
+                : allPartial ? PatternStatus.PARTIAL : PatternStatus.INSUFFICIENT;
         return new PatternConclusion(definition, status, List.copyOf(codes), parts.length);
     }
 
-    public String getPattern() { return pattern; }
-    public String getName() { return name; }
-    public PatternStatus getStatus() { return status; }
-    public boolean isConsistent() { return status == PatternStatus.CONSISTENT; }
-    public boolean isAtLeastPartial() { return status != PatternStatus.INSUFFICIENT; }
-    public List<String> getFindingCodes() { return findingCodes; }
-    public int getFindingCount() { return findingCodes.size(); }
-    public int getCategoryCount() { return categoryCount; }
+    public String getPattern() {
+        return pattern;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public PatternStatus getStatus() {
+        return status;
+    }
+
+    public boolean isConsistent() {
+        return status == PatternStatus.CONSISTENT;
+    }
+
+    public boolean isAtLeastPartial() {
+        return status != PatternStatus.INSUFFICIENT;
+    }
+
+    public List<String> getFindingCodes() {
+        return findingCodes;
+    }
+
+    public int getFindingCount() {
+        return findingCodes.size();
+    }
+
+    public int getCategoryCount() {
+        return categoryCount;
+    }
     /** Why a pattern with enough findings stayed partial (no core finding, no symptoms), or null. */
-    public String getCap() { return score == null ? null : score.cap(); }
+    public String getCap() {
+        return score == null ? null : score.cap();
+    }
 
     @Override
     public String describe() {
@@ -161,8 +198,11 @@ public final class PatternConclusion implements Conclusion {
             return status.phrase() + " " + name;
         }
         double evidence = score == null ? findingCodes.size() : score.evidence();
-        String n = evidence == Math.rint(evidence) ? String.valueOf((long) evidence) : String.format(Locale.ROOT, "%.1f", evidence);
-        return status.phrase() + " " + name + " pattern (" + n + (evidence == 1 ? " distinct finding" : " distinct findings") + " in "
+        String n = evidence == Math.rint(evidence)
+                ? String.valueOf((long) evidence)
+                : String.format(Locale.ROOT, "%.1f", evidence);
+        return status.phrase() + " " + name + " pattern (" + n
+                + (evidence == 1 ? " distinct finding" : " distinct findings") + " in "
                 + plural(categoryCount, "category", "categories") + (getCap() == null ? "" : "; " + getCap()) + ")";
     }
 

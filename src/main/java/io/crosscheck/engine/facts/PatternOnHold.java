@@ -10,7 +10,9 @@ public final class PatternOnHold implements Conclusion {
         this.pattern = conclusion.getPattern();
     }
 
-    public String getPattern() { return pattern; }
+    public String getPattern() {
+        return pattern;
+    }
 
     @Override
     public String describe() {

@@ -12,9 +12,17 @@ public final class PatternSubtype implements Conclusion {
         this.label = label;
     }
 
-    public String getPattern() { return pattern; }
-    public String getCode() { return code; }
-    public String getLabel() { return label; }
+    public String getPattern() {
+        return pattern;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getLabel() {
+        return label;
+    }
 
     @Override
     public String describe() {

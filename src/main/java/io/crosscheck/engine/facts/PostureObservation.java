@@ -12,7 +12,8 @@ public final class PostureObservation implements InputFact {
     private final Measurement measurement;
     private final Side side;
 
-    public PostureObservation(String ref, String code, String label, Boolean present, Measurement measurement, Side side) {
+    public PostureObservation(
+            String ref, String code, String label, Boolean present, Measurement measurement, Side side) {
         this.ref = ref;
         this.code = code;
         this.label = label;
@@ -21,16 +22,43 @@ public final class PostureObservation implements InputFact {
         this.side = side;
     }
 
-    @Override public String getRef() { return ref; }
-    public String getCode() { return code; }
-    public boolean isPresent() { return Boolean.TRUE.equals(present); }
-    public boolean isAbsent() { return Boolean.FALSE.equals(present); }
-    public boolean isMeasured() { return measurement != null; }
+    @Override
+    public String getRef() {
+        return ref;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public boolean isPresent() {
+        return Boolean.TRUE.equals(present);
+    }
+
+    public boolean isAbsent() {
+        return Boolean.FALSE.equals(present);
+    }
+
+    public boolean isMeasured() {
+        return measurement != null;
+    }
     /** The measured value; null when only a rating or presence was recorded (compare only after {@code measured}). */
-    public Double getValue() { return measurement == null ? null : measurement.value(); }
-    public Measurement getMeasurement() { return measurement; }
-    public Side getSide() { return side; }
-    @Override public String getTestCode() { return code; }
+    public Double getValue() {
+        return measurement == null ? null : measurement.value();
+    }
+
+    public Measurement getMeasurement() {
+        return measurement;
+    }
+
+    public Side getSide() {
+        return side;
+    }
+
+    @Override
+    public String getTestCode() {
+        return code;
+    }
 
     @Override
     public String describe() {

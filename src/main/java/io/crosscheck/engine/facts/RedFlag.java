@@ -13,11 +13,25 @@ public final class RedFlag implements Conclusion {
         this(new RedFlagDefinition(code, label, domain, domainLabel, urgency));
     }
 
-    public String getCode() { return definition.getCode(); }
-    public String getLabel() { return definition.getLabel(); }
-    public String getDomain() { return definition.getDomain(); }
-    public String getDomainLabel() { return definition.getDomainLabel(); }
-    public Urgency getUrgency() { return definition.getUrgency(); }
+    public String getCode() {
+        return definition.getCode();
+    }
+
+    public String getLabel() {
+        return definition.getLabel();
+    }
+
+    public String getDomain() {
+        return definition.getDomain();
+    }
+
+    public String getDomainLabel() {
+        return definition.getDomainLabel();
+    }
+
+    public Urgency getUrgency() {
+        return definition.getUrgency();
+    }
 
     @Override
     public String describe() {

@@ -14,9 +14,18 @@ public final class RedFlagAnswer implements InputFact {
         this.present = present;
     }
 
-    @Override public String getRef() { return ref; }
-    public String getCode() { return code; }
-    public boolean isPresent() { return present; }
+    @Override
+    public String getRef() {
+        return ref;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public boolean isPresent() {
+        return present;
+    }
 
     @Override
     public String describe() {

@@ -19,22 +19,45 @@ public final class RedFlagScreen implements Conclusion {
         this.count = count;
     }
 
-    public static RedFlagScreen complete(Collection<?> answers) { return new RedFlagScreen(COMPLETE, answers.size()); }
-    public static RedFlagScreen incomplete(Collection<?> unanswered) { return new RedFlagScreen(INCOMPLETE, unanswered.size()); }
-    public static RedFlagScreen positive(Collection<?> flags) { return new RedFlagScreen(POSITIVE, flags.size()); }
+    public static RedFlagScreen complete(Collection<?> answers) {
+        return new RedFlagScreen(COMPLETE, answers.size());
+    }
 
-    public String getStatus() { return status; }
-    public boolean isIncomplete() { return INCOMPLETE.equals(status); }
-    public boolean isPositive() { return POSITIVE.equals(status); }
-    public boolean isComplete() { return COMPLETE.equals(status); }
-    public int getCount() { return count; }
+    public static RedFlagScreen incomplete(Collection<?> unanswered) {
+        return new RedFlagScreen(INCOMPLETE, unanswered.size());
+    }
+
+    public static RedFlagScreen positive(Collection<?> flags) {
+        return new RedFlagScreen(POSITIVE, flags.size());
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public boolean isIncomplete() {
+        return INCOMPLETE.equals(status);
+    }
+
+    public boolean isPositive() {
+        return POSITIVE.equals(status);
+    }
+
+    public boolean isComplete() {
+        return COMPLETE.equals(status);
+    }
+
+    public int getCount() {
+        return count;
+    }
 
     @Override
     public String describe() {
         return switch (status) {
             case COMPLETE -> "red-flag screen complete and negative (" + count + " answers)";
-            case INCOMPLETE -> "red-flag screen incomplete: " + count + (count == 1 ? " applicable question" : " applicable questions")
-                    + " not answered; the plan is provisional";
+            case INCOMPLETE ->
+                "red-flag screen incomplete: " + count + (count == 1 ? " applicable question" : " applicable questions")
+                        + " not answered; the plan is provisional";
             default -> "red-flag screen positive (" + count + (count == 1 ? " red flag)" : " red flags)");
         };
     }

@@ -12,9 +12,17 @@ public final class Referral implements Conclusion {
         this.urgency = flag.getUrgency();
     }
 
-    public String getDomain() { return domain; }
-    public String getDomainLabel() { return domainLabel; }
-    public Urgency getUrgency() { return urgency; }
+    public String getDomain() {
+        return domain;
+    }
+
+    public String getDomainLabel() {
+        return domainLabel;
+    }
+
+    public Urgency getUrgency() {
+        return urgency;
+    }
 
     @Override
     public String describe() {

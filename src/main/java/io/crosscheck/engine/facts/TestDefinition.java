@@ -7,8 +7,7 @@ public final class TestDefinition implements ReferenceFact {
     private String kind;
     private String evidence;
 
-    public TestDefinition() {
-    }
+    public TestDefinition() {}
 
     public TestDefinition(String code, String name, String kind, String evidence) {
         this.code = code;
@@ -17,11 +16,26 @@ public final class TestDefinition implements ReferenceFact {
         this.evidence = evidence;
     }
 
-    public String getCode() { return code; }
-    public String getName() { return name; }
-    public String getKind() { return kind; }
-    public String getEvidence() { return evidence; }
-    @Override public String getReferenceId() { return "test/" + code; }
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getEvidence() {
+        return evidence;
+    }
+
+    @Override
+    public String getReferenceId() {
+        return "test/" + code;
+    }
 
     @Override
     public String describe() {

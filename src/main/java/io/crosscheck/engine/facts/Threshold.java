@@ -15,8 +15,7 @@ public final class Threshold implements ReferenceFact {
     private List<String> sources = List.of();
     private String note;
 
-    public Threshold() {
-    }
+    public Threshold() {}
 
     public Threshold(String id, String label, String comparator, double value, String unit) {
         this.id = id;
@@ -26,15 +25,43 @@ public final class Threshold implements ReferenceFact {
         this.unit = unit;
     }
 
-    public String getId() { return id; }
-    public String getLabel() { return label; }
-    public String getComparator() { return comparator; }
-    public double getValue() { return value; }
-    public String getUnit() { return unit; }
-    public List<String> getSources() { return sources; }
-    public String getNote() { return note; }
-    @Override public String getReferenceId() { return "threshold/" + id; }
-    @Override public boolean isEvidence() { return true; }
+    public String getId() {
+        return id;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public String getComparator() {
+        return comparator;
+    }
+
+    public double getValue() {
+        return value;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public List<String> getSources() {
+        return sources;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    @Override
+    public String getReferenceId() {
+        return "threshold/" + id;
+    }
+
+    @Override
+    public boolean isEvidence() {
+        return true;
+    }
 
     @Override
     public String describe() {

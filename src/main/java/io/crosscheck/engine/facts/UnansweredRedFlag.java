@@ -17,10 +17,21 @@ public final class UnansweredRedFlag implements Conclusion {
         this.domainLabel = definition.getDomainLabel();
     }
 
-    public String getCode() { return code; }
-    public String getLabel() { return label; }
-    public String getDomain() { return domain; }
-    public String getDomainLabel() { return domainLabel; }
+    public String getCode() {
+        return code;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public String getDomainLabel() {
+        return domainLabel;
+    }
 
     @Override
     public String describe() {

@@ -17,9 +17,17 @@ public final class Withheld implements Conclusion {
         this.reason = reason;
     }
 
-    public InterventionIndication getIndication() { return indication; }
-    public String getInterventionId() { return indication.getInterventionId(); }
-    public String getReason() { return reason; }
+    public InterventionIndication getIndication() {
+        return indication;
+    }
+
+    public String getInterventionId() {
+        return indication.getInterventionId();
+    }
+
+    public String getReason() {
+        return reason;
+    }
 
     @Override
     public String describe() {

@@ -45,7 +45,11 @@ public record AppliesTo(Integer minAge, Integer maxAge, List<String> sexes, List
             s.append(" aged ").append(maxAge).append(" or under");
         }
         if (!regions.isEmpty()) {
-            s.append(" with ").append(String.join(" or ", regions.stream().map(r -> r.replace('_', ' ')).toList())).append(" symptoms");
+            s.append(" with ")
+                    .append(String.join(
+                            " or ",
+                            regions.stream().map(r -> r.replace('_', ' ')).toList()))
+                    .append(" symptoms");
         }
         return equals(EVERYONE) ? "" : s.toString();
     }

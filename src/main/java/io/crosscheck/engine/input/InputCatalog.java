@@ -68,12 +68,10 @@ public final class InputCatalog {
     }
 
     /** A problem with what was sent, at a JSON pointer; {@code wrongType} problems are a 400 in the API, others 422. */
-    public record InputProblem(String pointer, String message, Object rejected, boolean wrongType) {
-    }
+    public record InputProblem(String pointer, String message, Object rejected, boolean wrongType) {}
 
     /** An input that was sent, with its value as the rules see it (Boolean, Double or String). */
-    public record Answered(InputDefinition input, Object value) {
-    }
+    public record Answered(InputDefinition input, Object value) {}
 
     /**
      * Every problem with the sent sections (section code -> field -> value): unknown fields, values of the
@@ -92,14 +90,17 @@ public final class InputCatalog {
                 if (def == null) {
                     problems.add(new InputProblem(pointer, "unknown field", null, true));
                 } else if (f.getValue() != null) {
-                    def.check(f.getValue()).ifPresent(p -> problems.add(new InputProblem(pointer, p.message(), p.rejected(), p.wrongType())));
+                    def.check(f.getValue())
+                            .ifPresent(p ->
+                                    problems.add(new InputProblem(pointer, p.message(), p.rejected(), p.wrongType())));
                 }
             }
         }
         for (InputDefinition i : inputs) {
             if (i.required() && value(sent, i) == null) {
                 boolean sectionSent = sent.get(i.section()) != null;
-                problems.add(new InputProblem(sectionSent ? i.pointer() : "/" + i.section(), "required: " + i.phrase(), null, false));
+                problems.add(new InputProblem(
+                        sectionSent ? i.pointer() : "/" + i.section(), "required: " + i.phrase(), null, false));
             }
         }
         for (InputCheck c : checks) {
@@ -114,13 +115,17 @@ public final class InputCatalog {
             case NOT_ABOVE -> {
                 Object a = value(sent, defs.get(0));
                 Object b = value(sent, defs.get(1));
-                if (a instanceof Number x && b instanceof Number y && defs.get(0).check(a).isEmpty() && defs.get(1).check(b).isEmpty()
+                if (a instanceof Number x
+                        && b instanceof Number y
+                        && defs.get(0).check(a).isEmpty()
+                        && defs.get(1).check(b).isEmpty()
                         && x.doubleValue() > y.doubleValue()) {
                     problems.add(new InputProblem(defs.get(0).pointer(), c.message(), a, false));
                 }
             }
             case TOGETHER -> {
-                List<InputDefinition> missing = defs.stream().filter(d -> value(sent, d) == null).toList();
+                List<InputDefinition> missing =
+                        defs.stream().filter(d -> value(sent, d) == null).toList();
                 if (!missing.isEmpty() && missing.size() < defs.size()) {
                     problems.add(new InputProblem(missing.get(0).pointer(), c.message(), null, false));
                 }
@@ -141,8 +146,11 @@ public final class InputCatalog {
     }
 
     /** The inputs that apply to this client and were not sent. */
-    public List<InputDefinition> notSent(Map<String, Map<String, Object>> sent, Integer age, String sex, Collection<String> regions) {
-        return inputs.stream().filter(i -> value(sent, i) == null && i.appliesTo().appliesTo(age, sex, regions)).toList();
+    public List<InputDefinition> notSent(
+            Map<String, Map<String, Object>> sent, Integer age, String sex, Collection<String> regions) {
+        return inputs.stream()
+                .filter(i -> value(sent, i) == null && i.appliesTo().appliesTo(age, sex, regions))
+                .toList();
     }
 
     private static Object value(Map<String, Map<String, Object>> sent, InputDefinition i) {

@@ -8,7 +8,10 @@ import java.util.List;
  */
 public record InputCheck(Kind kind, List<String> inputs, String message) {
 
-    public enum Kind { NOT_ABOVE, TOGETHER }
+    public enum Kind {
+        NOT_ABOVE,
+        TOGETHER
+    }
 
     public InputCheck {
         inputs = List.copyOf(inputs);

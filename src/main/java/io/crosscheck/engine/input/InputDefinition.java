@@ -10,9 +10,22 @@ import java.util.Optional;
  * unit and range or options, who it applies to and the terminology codings it is read from. {@code test} is the
  * assessment an answer records (why-not explanations), when it is not its section's.
  */
-public record InputDefinition(String code, String section, String field, String label, String phrase, InputType type,
-                              String unit, Double min, Double max, List<Option> options, boolean required,
-                              AppliesTo appliesTo, List<Coding> codings, String test, String evidence) {
+public record InputDefinition(
+        String code,
+        String section,
+        String field,
+        String label,
+        String phrase,
+        InputType type,
+        String unit,
+        Double min,
+        Double max,
+        List<Option> options,
+        boolean required,
+        AppliesTo appliesTo,
+        List<Coding> codings,
+        String test,
+        String evidence) {
 
     public InputDefinition {
         options = options == null ? List.of() : List.copyOf(options);
@@ -39,7 +52,9 @@ public record InputDefinition(String code, String section, String field, String 
     public String describeRange() {
         return switch (type) {
             case YES_NO -> "yes or no";
-            case CHOICE -> "one of: " + String.join(", ", options.stream().map(Option::code).toList());
+            case CHOICE ->
+                "one of: "
+                        + String.join(", ", options.stream().map(Option::code).toList());
             case INTEGER, NUMBER -> plain(min) + "-" + plain(max) + (unit == null ? "" : " " + unit);
         };
     }
@@ -72,7 +87,8 @@ public record InputDefinition(String code, String section, String field, String 
                     return Optional.of(Problem.type("expected a string", value));
                 }
                 if (option(s).isEmpty()) {
-                    return Optional.of(Problem.value("unknown " + phrase + " (" + describeRange() + "; see GET /api/v1/vocabulary)", value));
+                    return Optional.of(Problem.value(
+                            "unknown " + phrase + " (" + describeRange() + "; see GET /api/v1/vocabulary)", value));
                 }
             }
         }
@@ -89,7 +105,8 @@ public record InputDefinition(String code, String section, String field, String 
         return switch (type) {
             case YES_NO -> phrase + ": " + (Boolean.TRUE.equals(value) ? "yes" : "no");
             case CHOICE -> phrase + ": " + value;
-            case INTEGER, NUMBER -> phrase + " " + plain(((Number) value).doubleValue()) + (unit == null ? "" : " " + unit);
+            case INTEGER, NUMBER ->
+                phrase + " " + plain(((Number) value).doubleValue()) + (unit == null ? "" : " " + unit);
         };
     }
 
@@ -121,7 +138,9 @@ public record InputDefinition(String code, String section, String field, String 
         if (d == null) {
             return "";
         }
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return d == Math.rint(d) && Math.abs(d) < 1e15
+                ? Long.toString(d.longValue())
+                : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /** A value that does not fit the input: of the wrong type (a 400 in the API) or out of range (422). */

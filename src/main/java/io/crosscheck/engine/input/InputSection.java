@@ -5,5 +5,4 @@ package io.crosscheck.engine.input;
  * {@code test} is the assessment an answer in the section records (e.g. {@code breathing_assessment}),
  * so why-not explanations know whether it was done.
  */
-public record InputSection(String code, String label, String test, String help) {
-}
+public record InputSection(String code, String label, String test, String help) {}

@@ -1,5 +1,4 @@
 package io.crosscheck.engine.input;
 
 /** One allowed answer of a choice input. */
-public record Option(String code, String label) {
-}
+public record Option(String code, String label) {}

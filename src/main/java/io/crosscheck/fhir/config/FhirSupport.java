@@ -16,8 +16,7 @@ public final class FhirSupport {
         static final FhirContext R4 = FhirContext.forR4();
     }
 
-    private FhirSupport() {
-    }
+    private FhirSupport() {}
 
     public static FhirContext r4() {
         return Holder.R4;

@@ -31,13 +31,16 @@ public class FhirResource {
     @Operation(summary = "FHIR CapabilityStatement: what Crosscheck serves as FHIR")
     public Response metadata(@Context UriInfo uri) {
         String base = uri.getBaseUri().toString().replaceAll("/+$", "");
-        return fhir(FhirPublications.capabilityStatement(base, knowledgeBases.current().version()));
+        return fhir(FhirPublications.capabilityStatement(
+                base, knowledgeBases.current().version()));
     }
 
     @GET
     @Path("CodeSystem/crosscheck")
     @PermitAll
-    @Operation(summary = "The Crosscheck code system (codes read from and written to FHIR where no SNOMED CT concept is used)")
+    @Operation(
+            summary =
+                    "The Crosscheck code system (codes read from and written to FHIR where no SNOMED CT concept is used)")
     public Response codeSystem() {
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
             return fhir(FhirPublications.codeSystem(lease.knowledgeBase()));
@@ -45,6 +48,7 @@ public class FhirResource {
     }
 
     static Response fhir(org.hl7.fhir.r4.model.Resource resource) {
-        return Response.ok(FhirSupport.r4().newJsonParser().encodeResourceToString(resource), FHIR_JSON).build();
+        return Response.ok(FhirSupport.r4().newJsonParser().encodeResourceToString(resource), FHIR_JSON)
+                .build();
     }
 }

@@ -28,10 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.hl7.fhir.r4.model.DomainResource;
-import org.hl7.fhir.r4.model.Resource;
-
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,6 +35,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Screenings in and out as FHIR R4: {@code POST /api/v1/screenings} with {@code application/fhir+json}
@@ -56,7 +55,11 @@ public class FhirScreeningResource {
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    FhirScreeningResource(ScreeningResource screenings, ScreeningService service, KnowledgeBaseService knowledgeBases, ObjectMapper json) {
+    FhirScreeningResource(
+            ScreeningResource screenings,
+            ScreeningService service,
+            KnowledgeBaseService knowledgeBases,
+            ObjectMapper json) {
         this.screenings = screenings;
         this.service = service;
         this.knowledgeBases = knowledgeBases;
@@ -67,29 +70,40 @@ public class FhirScreeningResource {
     @Consumes(FhirResource.FHIR_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PHYSIO)
-    @Operation(summary = "Screen a client from FHIR: a Bundle (Patient, Observation, Condition, QuestionnaireResponse) or a "
-            + "QuestionnaireResponse with a contained Patient; mapped as in kb-docs/fhir-mapping.md, strictly")
-    public Response create(String body, @QueryParam("explain") String explain, @Context UriInfo uri,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @Operation(
+            summary =
+                    "Screen a client from FHIR: a Bundle (Patient, Observation, Condition, QuestionnaireResponse) or a "
+                            + "QuestionnaireResponse with a contained Patient; mapped as in kb-docs/fhir-mapping.md, strictly")
+    public Response create(
+            String body,
+            @QueryParam("explain") String explain,
+            @Context UriInfo uri,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Resource resource;
         try {
             resource = (Resource) FhirSupport.strictJsonParser().parseResource(body == null ? "" : body);
         } catch (DataFormatException | ClassCastException e) {
-            throw new InvalidRequestException(400, List.of(new FieldError("", "not a FHIR R4 resource in JSON (element names and types as in R4)")));
+            throw new InvalidRequestException(
+                    400,
+                    List.of(new FieldError("", "not a FHIR R4 resource in JSON (element names and types as in R4)")));
         }
         List<FhirScreeningMapper.Located> resources = new ArrayList<>();
         for (FhirScreeningMapper.Located l : FhirScreeningMapper.flatten(resource, "")) {
             resources.add(l);
             if (l.resource() instanceof DomainResource d) {
                 for (int i = 0; i < d.getContained().size(); i++) {
-                    resources.add(new FhirScreeningMapper.Located(d.getContained().get(i), l.path() + "/contained/" + i));
+                    resources.add(
+                            new FhirScreeningMapper.Located(d.getContained().get(i), l.path() + "/contained/" + i));
                 }
             }
         }
         FhirScreeningMapper.Result mapped;
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
-            mapped = new FhirScreeningMapper(lease.knowledgeBase().reference(), FhirScreeningMapper.Mode.STRICT,
-                    LocalDate.now(clock.withZone(ZoneOffset.UTC))).map(resources, null);
+            mapped = new FhirScreeningMapper(
+                            lease.knowledgeBase().reference(),
+                            FhirScreeningMapper.Mode.STRICT,
+                            LocalDate.now(clock.withZone(ZoneOffset.UTC)))
+                    .map(resources, null);
         }
         if (!mapped.ok()) {
             throw new InvalidRequestException(422, mapped.errors());
@@ -107,7 +121,9 @@ public class FhirScreeningResource {
     @Path("{id}/fhir")
     @Produces(FhirResource.FHIR_JSON)
     @RolesAllowed(Role.PHYSIO)
-    @Operation(summary = "A stored screening as a FHIR Bundle: GuidanceResponse, RequestGroup, ServiceRequest, RiskAssessment")
+    @Operation(
+            summary =
+                    "A stored screening as a FHIR Bundle: GuidanceResponse, RequestGroup, ServiceRequest, RiskAssessment")
     public Response fhir(@PathParam("id") String id) {
         UUID uuid;
         try {

@@ -1,16 +1,15 @@
 package io.crosscheck.fhir.service;
 
 import io.crosscheck.engine.input.InputDefinition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Type;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Answers to questions from a chart: red-flag questions and every input of {@code inputs.yaml}, from an
@@ -35,8 +34,11 @@ final class AnswerReader {
         if (dot < 0) {
             return Optional.empty();
         }
-        return ctx.reference.inputs().input(crosscheckCode.substring(dot + 1))
-                .filter(i -> i.section().equals(crosscheckCode.substring(0, dot)) && !FROM_PATIENT.contains(i.pointer()));
+        return ctx.reference
+                .inputs()
+                .input(crosscheckCode.substring(dot + 1))
+                .filter(i ->
+                        i.section().equals(crosscheckCode.substring(0, dot)) && !FROM_PATIENT.contains(i.pointer()));
     }
 
     /**
@@ -46,7 +48,8 @@ final class AnswerReader {
     boolean read(String code, Type value, String base, Instant at) {
         if (code.startsWith("red-flag.")) {
             if (value != null) {
-                yesNo(value, base + "/value").ifPresent(v -> ctx.redFlags.put(code.substring("red-flag.".length()), v, at, ctx.order));
+                yesNo(value, base + "/value")
+                        .ifPresent(v -> ctx.redFlags.put(code.substring("red-flag.".length()), v, at, ctx.order));
             }
             return true;
         }
@@ -80,12 +83,18 @@ final class AnswerReader {
                 return Optional.ofNullable(n);
             }
             case CHOICE -> {
-                CodeableConcept cc = value instanceof CodeableConcept c ? c : value instanceof Coding c ? new CodeableConcept(c) : null;
+                CodeableConcept cc = value instanceof CodeableConcept c
+                        ? c
+                        : value instanceof Coding c ? new CodeableConcept(c) : null;
                 if (cc == null) {
-                    ctx.invalid(base + "/value", "a coded value (" + CrosscheckCodes.optionPrefix(input) + ".*) is expected for " + input.code());
+                    ctx.invalid(
+                            base + "/value",
+                            "a coded value (" + CrosscheckCodes.optionPrefix(input) + ".*) is expected for "
+                                    + input.code());
                     return Optional.empty();
                 }
-                Optional<String> option = ctx.codeIn(cc, CrosscheckCodes.optionPrefix(input)).filter(o -> input.option(o).isPresent());
+                Optional<String> option = ctx.codeIn(cc, CrosscheckCodes.optionPrefix(input))
+                        .filter(o -> input.option(o).isPresent());
                 if (option.isEmpty()) {
                     ctx.unknown(cc, "Observation", base + "/valueCodeableConcept");
                 }
@@ -109,8 +118,11 @@ final class AnswerReader {
      */
     void condition(Condition c, String path) {
         Optional<String> code = ctx.code(c.getCode());
-        boolean yesNoQuestion = code.isPresent() && (code.get().startsWith("red-flag.")
-                || input(code.get()).filter(i -> i.type() == io.crosscheck.engine.input.InputType.YES_NO).isPresent());
+        boolean yesNoQuestion = code.isPresent()
+                && (code.get().startsWith("red-flag.")
+                        || input(code.get())
+                                .filter(i -> i.type() == io.crosscheck.engine.input.InputType.YES_NO)
+                                .isPresent());
         if (!yesNoQuestion) {
             ctx.unknown(c.getCode(), "Condition", path + "/code");
             return;
@@ -137,7 +149,8 @@ final class AnswerReader {
 
     /** Items whose linkId is a Crosscheck question code; nested items are read too; an item without an answer is unanswered. */
     void questionnaireResponse(QuestionnaireResponse q, String path) {
-        if (q.hasStatus() && Set.of("entered-in-error", "stopped").contains(q.getStatus().toCode())) {
+        if (q.hasStatus()
+                && Set.of("entered-in-error", "stopped").contains(q.getStatus().toCode())) {
             return;
         }
         Instant at = q.hasAuthored() ? q.getAuthored().toInstant() : null;
@@ -156,12 +169,16 @@ final class AnswerReader {
             }
             String link = item.getLinkId();
             if (link == null || !ctx.known(link)) {
-                ctx.skippedOrError(new FhirScreeningMapper.Skipped("linkId:" + link, "QuestionnaireResponse", "unknown item"),
-                        ipath + "/linkId", link);
+                ctx.skippedOrError(
+                        new FhirScreeningMapper.Skipped("linkId:" + link, "QuestionnaireResponse", "unknown item"),
+                        ipath + "/linkId",
+                        link);
                 continue;
             }
             if (!read(link, item.getAnswerFirstRep().getValue(), ipath + "/answer/0", at)) {
-                ctx.invalid(ipath + "/linkId", "only red-flag questions and the inputs of inputs.yaml are read from a QuestionnaireResponse");
+                ctx.invalid(
+                        ipath + "/linkId",
+                        "only red-flag questions and the inputs of inputs.yaml are read from a QuestionnaireResponse");
             }
         }
     }

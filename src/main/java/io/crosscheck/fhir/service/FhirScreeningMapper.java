@@ -6,15 +6,6 @@ import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.screening.model.Answers;
 import io.crosscheck.screening.model.ScreeningRequest;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.Type;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -25,6 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
 
 /**
  * FHIR R4 resources to the same {@link ScreeningRequest} the REST API reads, through the table in
@@ -40,15 +39,16 @@ import java.util.Set;
  */
 public final class FhirScreeningMapper {
 
-    public enum Mode { STRICT, LENIENT }
+    public enum Mode {
+        STRICT,
+        LENIENT
+    }
 
     /** A FHIR resource and where it was found (a JSON pointer into what was sent, or a prefetch key). */
-    public record Located(Resource resource, String path) {
-    }
+    public record Located(Resource resource, String path) {}
 
     /** What was skipped: the coding (system|code, or a QuestionnaireResponse linkId) and why. */
-    public record Skipped(String code, String resourceType, String reason) {
-    }
+    public record Skipped(String code, String resourceType, String reason) {}
 
     /** The request, what was skipped, and (strict mode) the errors. */
     public record Result(ScreeningRequest request, List<Skipped> skipped, List<FieldError> errors) {
@@ -111,17 +111,23 @@ public final class FhirScreeningMapper {
             } else if (r instanceof QuestionnaireResponse q) {
                 answers.questionnaireResponse(q, l.path());
             } else if (mode == Mode.STRICT) {
-                ctx.errors.add(new FieldError(l.path() + "/resourceType", "resource type not read by Crosscheck "
-                        + "(Patient, Observation, Condition, QuestionnaireResponse)", r.fhirType()));
+                ctx.errors.add(new FieldError(
+                        l.path() + "/resourceType",
+                        "resource type not read by Crosscheck "
+                                + "(Patient, Observation, Condition, QuestionnaireResponse)",
+                        r.fhirType()));
             }
         }
         if (patient == null) {
-            ctx.errors.add(new FieldError(mode == Mode.STRICT ? "/Patient" : "patient", "a Patient with a birth date is required"));
+            ctx.errors.add(new FieldError(
+                    mode == Mode.STRICT ? "/Patient" : "patient", "a Patient with a birth date is required"));
         } else {
             client(ctx, patient, patientPath);
             String pseudonym = patient.getIdentifier().stream()
                     .filter(i -> CrosscheckCodes.CLIENT_REF_SYSTEM.equals(i.getSystem()) && i.hasValue())
-                    .map(Identifier::getValue).findFirst().orElse(null);
+                    .map(Identifier::getValue)
+                    .findFirst()
+                    .orElse(null);
             if (pseudonym != null) {
                 clientRef = pseudonym;
             }
@@ -133,13 +139,25 @@ public final class FhirScreeningMapper {
                 sections.put(s.code(), Answers.of(sent.asMap()));
             }
         }
-        List<ScreeningRequest.RedFlagAnswer> redFlags = ctx.redFlags.isEmpty() ? null : ctx.redFlags.asMap().entrySet().stream()
-                .map(e -> new ScreeningRequest.RedFlagAnswer(e.getKey(), e.getValue())).toList();
+        List<ScreeningRequest.RedFlagAnswer> redFlags = ctx.redFlags.isEmpty()
+                ? null
+                : ctx.redFlags.asMap().entrySet().stream()
+                        .map(e -> new ScreeningRequest.RedFlagAnswer(e.getKey(), e.getValue()))
+                        .toList();
         Map<String, Answers> others = new LinkedHashMap<>(sections);
         ScreeningRequest.NAMED_SECTIONS.forEach(others::remove);
-        ScreeningRequest request = new ScreeningRequest(clientRef, patient == null ? null : sections.get("client"),
-                ctx.posture.valuesOrNull(), ctx.muscles.valuesOrNull(), ctx.movements.valuesOrNull(), sections.get("breathing"),
-                ctx.symptoms.valuesOrNull(), sections.get("lifestyle"), sections.get("psychosocial"), redFlags, others);
+        ScreeningRequest request = new ScreeningRequest(
+                clientRef,
+                patient == null ? null : sections.get("client"),
+                ctx.posture.valuesOrNull(),
+                ctx.muscles.valuesOrNull(),
+                ctx.movements.valuesOrNull(),
+                sections.get("breathing"),
+                ctx.symptoms.valuesOrNull(),
+                sections.get("lifestyle"),
+                sections.get("psychosocial"),
+                redFlags,
+                others);
         return new Result(request, List.copyOf(ctx.skipped), List.copyOf(ctx.errors));
     }
 
@@ -147,23 +165,31 @@ public final class FhirScreeningMapper {
     private void client(MappingContext ctx, Patient p, String path) {
         InputDefinition age = reference.inputs().input("client", "age").orElseThrow();
         if (p.hasBirthDate()) {
-            LocalDate born = p.getBirthDateElement().getValue().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate born = p.getBirthDateElement()
+                    .getValue()
+                    .toInstant()
+                    .atZone(ZoneOffset.UTC)
+                    .toLocalDate();
             ctx.answer(age, Period.between(born, today).getYears(), null);
         } else {
-            ctx.errors.add(new FieldError(path + "/birthDate", "the Patient's birth date is needed for the client's age"));
+            ctx.errors.add(
+                    new FieldError(path + "/birthDate", "the Patient's birth date is needed for the client's age"));
         }
-        String sex = !p.hasGender() ? null : switch (p.getGender()) {
-            case FEMALE -> "female";
-            case MALE -> "male";
-            case OTHER -> "other";
-            default -> null;
-        };
+        String sex = !p.hasGender()
+                ? null
+                : switch (p.getGender()) {
+                    case FEMALE -> "female";
+                    case MALE -> "male";
+                    case OTHER -> "other";
+                    default -> null;
+                };
         if (sex != null) {
             reference.inputs().input("client", "sex").ifPresent(s -> ctx.answer(s, sex, null));
         }
     }
 
-    private void observation(MappingContext ctx, AnswerReader answers, TestObservations tests, Observation o, String path) {
+    private void observation(
+            MappingContext ctx, AnswerReader answers, TestObservations tests, Observation o, String path) {
         if (o.hasStatus() && !USABLE_OBSERVATION_STATUS.contains(o.getStatus().toCode())) {
             return; // registered, cancelled, entered-in-error, unknown: no usable result
         }

@@ -1,5 +1,9 @@
 package io.crosscheck.fhir.service;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -10,32 +14,30 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Type;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /** FHIR values as plain values: yes/no answers, whole and decimal numbers, units, times. No state. */
 final class FhirValues {
 
     /** UCUM spellings of the units the knowledge base writes otherwise. */
-    private static final Map<String, String> UCUM_TO_KB = Map.of("mm[Hg]", "mmHg", "h/d", "h/day", "min", "min", "wk", "weeks",
-            "a", "years", "{score}", "points");
+    private static final Map<String, String> UCUM_TO_KB =
+            Map.of("mm[Hg]", "mmHg", "h/d", "h/day", "min", "min", "wk", "weeks", "a", "years", "{score}", "points");
 
-    private FhirValues() {
-    }
+    private FhirValues() {}
 
     /** A yes/no answer: boolean, SNOMED CT or v2-0136 yes/no; empty when the value is none of these. */
     static Optional<Boolean> yesNo(Type value) {
         if (value instanceof BooleanType b && b.hasValue()) {
             return Optional.of(b.booleanValue());
         }
-        List<Coding> codings = value instanceof CodeableConcept cc ? cc.getCoding() : value instanceof Coding c ? List.of(c) : List.of();
+        List<Coding> codings = value instanceof CodeableConcept cc
+                ? cc.getCoding()
+                : value instanceof Coding c ? List.of(c) : List.of();
         for (Coding c : codings) {
-            if (CrosscheckCodes.SNOMED.equals(c.getSystem()) && CrosscheckCodes.SNOMED_YES_NO.containsKey(c.getCode())) {
+            if (CrosscheckCodes.SNOMED.equals(c.getSystem())
+                    && CrosscheckCodes.SNOMED_YES_NO.containsKey(c.getCode())) {
                 return Optional.of(CrosscheckCodes.SNOMED_YES_NO.get(c.getCode()));
             }
-            if (CrosscheckCodes.V2_YES_NO.equals(c.getSystem()) && ("Y".equals(c.getCode()) || "N".equals(c.getCode()))) {
+            if (CrosscheckCodes.V2_YES_NO.equals(c.getSystem())
+                    && ("Y".equals(c.getCode()) || "N".equals(c.getCode()))) {
                 return Optional.of("Y".equals(c.getCode()));
             }
         }
@@ -47,10 +49,14 @@ final class FhirValues {
         if (value instanceof IntegerType i && i.hasValue()) {
             return i.getValue();
         }
-        if (value instanceof Quantity q && q.hasValue() && q.getValue().stripTrailingZeros().scale() <= 0) {
+        if (value instanceof Quantity q
+                && q.hasValue()
+                && q.getValue().stripTrailingZeros().scale() <= 0) {
             return q.getValue().intValueExact();
         }
-        if (value instanceof DecimalType d && d.hasValue() && d.getValue().stripTrailingZeros().scale() <= 0) {
+        if (value instanceof DecimalType d
+                && d.hasValue()
+                && d.getValue().stripTrailingZeros().scale() <= 0) {
             return d.getValue().intValueExact();
         }
         return null;

@@ -14,11 +14,10 @@ import java.util.Map;
  */
 final class LatestAnswers<T> {
 
-    private record Dated<T>(T value, Instant at, int order) {
-    }
+    private record Dated<T>(T value, Instant at, int order) {}
 
-    private static final Comparator<Dated<?>> LATEST = Comparator
-            .comparing((Dated<?> d) -> d.at(), Comparator.nullsFirst(Comparator.naturalOrder()))
+    private static final Comparator<Dated<?>> LATEST = Comparator.comparing(
+                    (Dated<?> d) -> d.at(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingInt(Dated::order);
 
     private final Map<String, Dated<T>> byKey = new LinkedHashMap<>();
@@ -34,7 +33,9 @@ final class LatestAnswers<T> {
 
     /** The kept values in the order their keys were first seen; null when none (a request leaves the list out). */
     List<T> valuesOrNull() {
-        return byKey.isEmpty() ? null : byKey.values().stream().map(Dated::value).toList();
+        return byKey.isEmpty()
+                ? null
+                : byKey.values().stream().map(Dated::value).toList();
     }
 
     /** Key -> kept value. */

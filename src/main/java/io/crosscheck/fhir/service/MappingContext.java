@@ -6,9 +6,6 @@ import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.fhir.service.FhirScreeningMapper.Mode;
 import io.crosscheck.fhir.service.FhirScreeningMapper.Skipped;
 import io.crosscheck.screening.model.ScreeningRequest;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 
 /**
  * The state of one mapping of FHIR resources to a request: the knowledge base's codes, what has been
@@ -33,6 +32,7 @@ final class MappingContext {
     final LatestAnswers<Boolean> redFlags = new LatestAnswers<>();
     /** Per answer section: field -> value (Boolean, Integer, Double or String). */
     final Map<String, LatestAnswers<Object>> answers = new LinkedHashMap<>();
+
     final LatestAnswers<ScreeningRequest.Observation> posture = new LatestAnswers<>();
     final LatestAnswers<ScreeningRequest.MuscleLength> muscles = new LatestAnswers<>();
     final LatestAnswers<ScreeningRequest.Movement> movements = new LatestAnswers<>();
@@ -61,7 +61,8 @@ final class MappingContext {
                 continue;
             }
             String mapped = inputCodings.get(c.getSystem() + "|" + c.getCode());
-            Optional<String> code = mapped != null ? Optional.of(mapped)
+            Optional<String> code = mapped != null
+                    ? Optional.of(mapped)
                     : CrosscheckCodes.crosscheckCode(c.getSystem(), c.getCode()).filter(known::contains);
             if (code.isPresent()) {
                 return code;
@@ -84,14 +85,19 @@ final class MappingContext {
     }
 
     void unknown(CodeableConcept cc, String type, String path) {
-        List<String> codes = cc == null ? List.of() : cc.getCoding().stream().map(c -> c.getSystem() + "|" + c.getCode()).toList();
+        List<String> codes = cc == null
+                ? List.of()
+                : cc.getCoding().stream()
+                        .map(c -> c.getSystem() + "|" + c.getCode())
+                        .toList();
         String shown = codes.isEmpty() ? "(no coding)" : String.join(", ", codes);
         skippedOrError(new Skipped(shown, type, "unknown code"), path, shown);
     }
 
     void skippedOrError(Skipped s, String path, Object rejected) {
         if (mode == Mode.STRICT) {
-            errors.add(new FieldError(path, s.reason() + " (see kb-docs/fhir-mapping.md and GET /fhir/CodeSystem/crosscheck)", rejected));
+            errors.add(new FieldError(
+                    path, s.reason() + " (see kb-docs/fhir-mapping.md and GET /fhir/CodeSystem/crosscheck)", rejected));
         } else {
             skipped.add(s);
         }

@@ -3,6 +3,8 @@ package io.crosscheck.fhir.service;
 import io.crosscheck.engine.facts.RedFlagScreen;
 import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.screening.model.ScreeningResult;
+import java.util.Date;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -16,9 +18,6 @@ import org.hl7.fhir.r4.model.RequestGroup;
 import org.hl7.fhir.r4.model.RiskAssessment;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
-import java.util.Date;
-import java.util.UUID;
-
 /**
  * A stored screening as a FHIR R4 Bundle (collection): a GuidanceResponse (status success, or
  * data-requested with the unanswered red-flag questions as data requirements), a RequestGroup of the
@@ -28,14 +27,15 @@ import java.util.UUID;
  */
 public final class ScreeningBundles {
 
-    private ScreeningBundles() {
-    }
+    private ScreeningBundles() {}
 
     /** The FHIR priority of a referral: stat for an emergency, urgent for urgent, routine otherwise. */
     public static ServiceRequest.ServiceRequestPriority priority(Urgency urgency) {
-        return urgency == Urgency.EMERGENCY ? ServiceRequest.ServiceRequestPriority.STAT
-                : urgency == Urgency.URGENT ? ServiceRequest.ServiceRequestPriority.URGENT
-                : ServiceRequest.ServiceRequestPriority.ROUTINE;
+        return urgency == Urgency.EMERGENCY
+                ? ServiceRequest.ServiceRequestPriority.STAT
+                : urgency == Urgency.URGENT
+                        ? ServiceRequest.ServiceRequestPriority.URGENT
+                        : ServiceRequest.ServiceRequestPriority.ROUTINE;
     }
 
     public static Bundle bundle(ScreeningResult r) {
@@ -45,15 +45,18 @@ public final class ScreeningBundles {
         Date created = Date.from(r.createdAt());
         b.setTimestamp(created);
         Reference subject = subject(r);
-        Coding screening = new Coding(CrosscheckCodes.SYSTEM, "screening", "Crosscheck screening (Janda crossed-syndrome pattern screen)");
+        Coding screening = new Coding(
+                CrosscheckCodes.SYSTEM, "screening", "Crosscheck screening (Janda crossed-syndrome pattern screen)");
         boolean referral = r.redFlags() != null && r.redFlags().referral();
-        boolean provisional = r.summary() != null && "provisional".equals(r.summary().plan());
+        boolean provisional =
+                r.summary() != null && "provisional".equals(r.summary().plan());
 
         GuidanceResponse gr = new GuidanceResponse();
         String grUrl = urn();
         gr.setRequestIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + r.id()));
         gr.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + r.id()));
-        gr.setModule(new org.hl7.fhir.r4.model.UriType("https://crosscheck.io/fhir/knowledge-base/" + r.knowledgeBase().version()));
+        gr.setModule(new org.hl7.fhir.r4.model.UriType(
+                "https://crosscheck.io/fhir/knowledge-base/" + r.knowledgeBase().version()));
         gr.setSubject(subject);
         gr.setOccurrenceDateTime(created);
         gr.addReasonCode(new CodeableConcept(screening));
@@ -61,10 +64,14 @@ public final class ScreeningBundles {
         if (r.summary() != null) {
             gr.addNote(new Annotation().setText(r.summary().headline()));
         }
-        if (r.redFlags() != null && r.redFlags().screen() != null && RedFlagScreen.INCOMPLETE.equals(r.redFlags().screen().status()) && !referral) {
+        if (r.redFlags() != null
+                && r.redFlags().screen() != null
+                && RedFlagScreen.INCOMPLETE.equals(r.redFlags().screen().status())
+                && !referral) {
             gr.setStatus(GuidanceResponse.GuidanceResponseStatus.DATAREQUESTED);
             DataRequirement req = gr.addDataRequirement().setType("Observation");
-            DataRequirement.DataRequirementCodeFilterComponent filter = req.addCodeFilter().setPath("code");
+            DataRequirement.DataRequirementCodeFilterComponent filter =
+                    req.addCodeFilter().setPath("code");
             for (ScreeningResult.UnansweredDomain d : r.redFlags().screen().unanswered()) {
                 for (ScreeningResult.Question q : d.questions()) {
                     filter.addCode(new Coding(CrosscheckCodes.SYSTEM, "red-flag." + q.code(), q.label()));
@@ -86,7 +93,8 @@ public final class ScreeningBundles {
             for (ScreeningResult.ReferralResult ref : r.redFlags().referrals()) {
                 ServiceRequest sr = request(subject, created);
                 sr.setPriority(priority(ref.referralUrgency()));
-                sr.setCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
+                sr.setCode(new CodeableConcept(
+                                new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
                         .setText("Medical assessment to exclude " + ref.label()));
                 sr.addReasonCode().setText("Red flags: " + String.join("; ", ref.reasons()));
                 sr.addNote().setText("Rules: " + String.join(", ", ref.ruleIds()));
@@ -95,7 +103,8 @@ public final class ScreeningBundles {
         } else if (r.interventions() != null) {
             for (ScreeningResult.InterventionResult i : r.interventions()) {
                 ServiceRequest sr = request(subject, created);
-                sr.setCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "intervention." + i.id(), i.name())).setText(i.name()));
+                sr.setCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "intervention." + i.id(), i.name()))
+                        .setText(i.name()));
                 if (i.dose() != null) {
                     sr.addOrderDetail().setText(i.dose());
                 }
@@ -119,13 +128,22 @@ public final class ScreeningBundles {
         if (r.patterns() != null) {
             for (ScreeningResult.PatternResult p : r.patterns()) {
                 RiskAssessment ra = new RiskAssessment();
-                ra.setStatus(provisional || referral ? RiskAssessment.RiskAssessmentStatus.PRELIMINARY : RiskAssessment.RiskAssessmentStatus.FINAL);
+                ra.setStatus(
+                        provisional || referral
+                                ? RiskAssessment.RiskAssessmentStatus.PRELIMINARY
+                                : RiskAssessment.RiskAssessmentStatus.FINAL);
                 ra.setSubject(subject);
                 ra.setOccurrence(new DateTimeType(created));
                 ra.setCode(new CodeableConcept(screening));
-                ra.setMethod(new CodeableConcept().setText("Crosscheck rule " + p.ruleId() + " (knowledge base " + r.knowledgeBase().version() + ")"));
-                ra.addPrediction().setOutcome(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "pattern." + p.code(),
-                        "findings consistent with the " + p.name() + " pattern")).setText(p.statement() + " (" + p.status() + ")"))
+                ra.setMethod(new CodeableConcept()
+                        .setText("Crosscheck rule " + p.ruleId() + " (knowledge base "
+                                + r.knowledgeBase().version() + ")"));
+                ra.addPrediction()
+                        .setOutcome(new CodeableConcept(new Coding(
+                                        CrosscheckCodes.SYSTEM,
+                                        "pattern." + p.code(),
+                                        "findings consistent with the " + p.name() + " pattern"))
+                                .setText(p.statement() + " (" + p.status() + ")"))
                         .setRationale(p.because());
                 if (p.evidenceNote() != null) {
                     ra.addNote().setText(p.evidenceNote());
@@ -158,7 +176,9 @@ public final class ScreeningBundles {
     private static Reference subject(ScreeningResult r) {
         Reference ref = new Reference();
         if (r.clientRef() != null) {
-            ref.setIdentifier(new Identifier().setSystem(CrosscheckCodes.CLIENT_REF_SYSTEM).setValue(r.clientRef()));
+            ref.setIdentifier(new Identifier()
+                    .setSystem(CrosscheckCodes.CLIENT_REF_SYSTEM)
+                    .setValue(r.clientRef()));
         } else {
             ref.setDisplay("client without a reference");
         }
@@ -168,5 +188,4 @@ public final class ScreeningBundles {
     private static String urn() {
         return "urn:uuid:" + UUID.randomUUID();
     }
-
 }

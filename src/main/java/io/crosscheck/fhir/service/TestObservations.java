@@ -2,16 +2,15 @@ package io.crosscheck.fhir.service;
 
 import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.screening.model.ScreeningRequest;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
 
 /**
  * Observations of the examination: posture signs and angles, muscle-length and movement-pattern tests
@@ -42,7 +41,9 @@ final class TestObservations {
         } else if (o.hasValue()) {
             Optional<Boolean> a = FhirValues.yesNo(o.getValue());
             if (a.isEmpty()) {
-                ctx.invalid(path + "/value", "a yes/no answer is expected (valueBoolean, or SNOMED CT 373066001/373067005)");
+                ctx.invalid(
+                        path + "/value",
+                        "a yes/no answer is expected (valueBoolean, or SNOMED CT 373066001/373067005)");
             }
             if (a.isEmpty()) {
                 return;
@@ -93,7 +94,8 @@ final class TestObservations {
         List<String> subs = new ArrayList<>();
         for (int i = 0; i < o.getComponent().size(); i++) {
             Observation.ObservationComponentComponent comp = o.getComponent().get(i);
-            if (ctx.code(comp.getCode()).filter("substitution"::equals).isPresent() && comp.getValue() instanceof CodeableConcept cc) {
+            if (ctx.code(comp.getCode()).filter("substitution"::equals).isPresent()
+                    && comp.getValue() instanceof CodeableConcept cc) {
                 Optional<String> s = ctx.codeIn(cc, "substitution");
                 if (s.isPresent() && tc.get().substitution(s.get()).isPresent()) {
                     subs.add(s.get());
@@ -109,7 +111,11 @@ final class TestObservations {
             result = "abnormal";
         }
         String side = side(o, path);
-        ctx.movements.put(code + "|" + side, new ScreeningRequest.Movement(code, side, result, subs.isEmpty() ? null : subs, m), at, ctx.order);
+        ctx.movements.put(
+                code + "|" + side,
+                new ScreeningRequest.Movement(code, side, result, subs.isEmpty() ? null : subs, m),
+                at,
+                ctx.order);
     }
 
     void symptom(Observation o, String path, Instant at) {
@@ -122,7 +128,8 @@ final class TestObservations {
             }
         }
         String kind = o.getValue() instanceof CodeableConcept cc
-                ? ctx.codeIn(cc, "symptom-kind").orElse(null) : null;
+                ? ctx.codeIn(cc, "symptom-kind").orElse(null)
+                : null;
         if (region == null || kind == null) {
             if (o.getValue() instanceof CodeableConcept cc && kind == null) {
                 ctx.unknown(cc, "Observation", path + "/valueCodeableConcept");
@@ -144,15 +151,21 @@ final class TestObservations {
                 continue;
             }
             switch (cc.get()) {
-                case "trigger" -> trigger = comp.getValue() instanceof CodeableConcept v
-                        ? ctx.codeIn(v, "trigger").orElse(null) : null;
+                case "trigger" ->
+                    trigger = comp.getValue() instanceof CodeableConcept v
+                            ? ctx.codeIn(v, "trigger").orElse(null)
+                            : null;
                 case "pain-nrs" -> nrs = FhirValues.integer(comp.getValue());
                 case "duration-weeks" -> weeks = FhirValues.integer(comp.getValue());
                 case "settle-minutes" -> settle = FhirValues.integer(comp.getValue());
                 default -> ctx.unknown(comp.getCode(), "Observation", cpath + "/code");
             }
         }
-        ctx.symptoms.put(region + "|" + kind, new ScreeningRequest.Symptom(region, kind, trigger, nrs, weeks, settle), at, ctx.order);
+        ctx.symptoms.put(
+                region + "|" + kind,
+                new ScreeningRequest.Symptom(region, kind, trigger, nrs, weeks, settle),
+                at,
+                ctx.order);
     }
 
     /** A Quantity in the vocabulary's unit (UCUM {@code mm[Hg]} is the vocabulary's {@code mmHg}). */
@@ -189,12 +202,16 @@ final class TestObservations {
     private String side(Observation o, String path) {
         for (int i = 0; i < o.getComponent().size(); i++) {
             Observation.ObservationComponentComponent comp = o.getComponent().get(i);
-            if (ctx.code(comp.getCode()).filter("side"::equals).isPresent() && comp.getValue() instanceof CodeableConcept cc) {
+            if (ctx.code(comp.getCode()).filter("side"::equals).isPresent()
+                    && comp.getValue() instanceof CodeableConcept cc) {
                 for (Coding c : cc.getCoding()) {
-                    if (CrosscheckCodes.SYSTEM.equals(c.getSystem()) && c.getCode() != null && c.getCode().startsWith("side.")) {
+                    if (CrosscheckCodes.SYSTEM.equals(c.getSystem())
+                            && c.getCode() != null
+                            && c.getCode().startsWith("side.")) {
                         return c.getCode().substring("side.".length());
                     }
-                    if (CrosscheckCodes.SNOMED.equals(c.getSystem()) && CrosscheckCodes.SNOMED_SIDES.containsKey(c.getCode())) {
+                    if (CrosscheckCodes.SNOMED.equals(c.getSystem())
+                            && CrosscheckCodes.SNOMED_SIDES.containsKey(c.getCode())) {
                         return CrosscheckCodes.SNOMED_SIDES.get(c.getCode());
                     }
                 }

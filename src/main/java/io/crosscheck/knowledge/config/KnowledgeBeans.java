@@ -7,7 +7,6 @@ import io.crosscheck.knowledge.service.DiskModuleCache;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

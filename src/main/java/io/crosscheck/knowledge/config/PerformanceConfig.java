@@ -2,7 +2,6 @@ package io.crosscheck.knowledge.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Optional;
 
 /** How the knowledge base is built and warmed ({@code crosscheck.performance.*}; figures and method in BENCHMARKS.md). */

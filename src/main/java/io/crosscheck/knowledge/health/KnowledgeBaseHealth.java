@@ -1,7 +1,6 @@
 package io.crosscheck.knowledge.health;
 
 import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.knowledge.KnowledgeBaseLoad;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -17,14 +16,14 @@ import org.eclipse.microprofile.health.Readiness;
  */
 public final class KnowledgeBaseHealth {
 
-    private KnowledgeBaseHealth() {
-    }
+    private KnowledgeBaseHealth() {}
 
     static HealthCheckResponse check(KnowledgeBaseService knowledgeBases, String name) {
         HealthCheckResponseBuilder b = HealthCheckResponse.named(name);
         try {
             KnowledgeBase kb = knowledgeBases.current();
-            b.up().withData("version", kb.version()).withData("loadedAt", kb.loadedAt().toString())
+            b.up().withData("version", kb.version())
+                    .withData("loadedAt", kb.loadedAt().toString())
                     .withData("rules", kb.rules().size());
             knowledgeBases.lastLoad().ifPresent(l -> b.withData("lastLoad", l));
         } catch (IllegalStateException e) {

@@ -13,11 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The knowledge-base registry, for rule authors: what serves now, past versions and their files. */
 @Path("/api/v1/knowledge-base")
@@ -43,26 +42,42 @@ public class KnowledgeBaseResource {
     /** A load attempt. */
     public record LoadView(String version, Instant at, String by, String outcome, List<String> problems) {
         static LoadView of(KnowledgeBaseLoad l) {
-            return new LoadView(l.version, l.attemptedAt, l.loadedBy, l.outcome,
+            return new LoadView(
+                    l.version,
+                    l.attemptedAt,
+                    l.loadedBy,
+                    l.outcome,
                     l.problems == null ? List.of() : List.of(l.problems.split("\n")));
         }
     }
 
     /** The knowledge base serving now. */
-    public record CurrentView(String version, Instant loadedAt, String origin, int ruleCount, List<RuleView> rules,
-                              List<LoadView> recentLoads) {
-    }
+    public record CurrentView(
+            String version,
+            Instant loadedAt,
+            String origin,
+            int ruleCount,
+            List<RuleView> rules,
+            List<LoadView> recentLoads) {}
 
     /** A stored version and when and by whom it was put live. */
-    public record VersionView(String version, Instant firstLoadedAt, String origin, int ruleCount, List<LoadView> loads) {
-    }
+    public record VersionView(
+            String version, Instant firstLoadedAt, String origin, int ruleCount, List<LoadView> loads) {}
 
     @GET
     @Operation(summary = "The knowledge base serving now: version, load time, every rule, recent loads")
     public CurrentView current() {
         KnowledgeBase kb = knowledgeBases.current();
-        List<RuleView> rules = kb.rules().stream().sorted(Comparator.comparing(RuleInfo::id)).map(RuleView::of).toList();
-        return new CurrentView(kb.version(), kb.loadedAt(), kb.source().origin(), rules.size(), rules,
+        List<RuleView> rules = kb.rules().stream()
+                .sorted(Comparator.comparing(RuleInfo::id))
+                .map(RuleView::of)
+                .toList();
+        return new CurrentView(
+                kb.version(),
+                kb.loadedAt(),
+                kb.source().origin(),
+                rules.size(),
+                rules,
                 registry.recentLoads(20).stream().map(LoadView::of).toList());
     }
 
@@ -83,7 +98,9 @@ public class KnowledgeBaseResource {
     @Path("versions/{version}/files")
     @Operation(summary = "Paths of the rule and doc files of a version")
     public List<String> files(@PathParam("version") String version) {
-        return registry.files(version).map(f -> f.keySet().stream().sorted().toList()).orElseThrow(NotFoundException::new);
+        return registry.files(version)
+                .map(f -> f.keySet().stream().sorted().toList())
+                .orElseThrow(NotFoundException::new);
     }
 
     @GET
@@ -95,23 +112,28 @@ public class KnowledgeBaseResource {
     }
 
     /** The deployment's active version, and whether this node serves it yet. */
-    public record ActiveView(String version, long generation, Instant activatedAt, String activatedBy, String servingHere) {
-    }
+    public record ActiveView(
+            String version, long generation, Instant activatedAt, String activatedBy, String servingHere) {}
 
     @GET
     @Path("active")
-    @Operation(summary = "The version active for the whole deployment (every node follows it within seconds) and the one this node serves")
+    @Operation(
+            summary =
+                    "The version active for the whole deployment (every node follows it within seconds) and the one this node serves")
     public ActiveView active() {
         String here = knowledgeBases.current().version();
-        return registry.active().map(a -> new ActiveView(a.version(), a.generation(), a.activatedAt(), a.activatedBy(), here))
+        return registry.active()
+                .map(a -> new ActiveView(a.version(), a.generation(), a.activatedAt(), a.activatedBy(), here))
                 .orElse(new ActiveView(null, 0, null, null, here));
     }
 
     @GET
     @Path("diff")
-    @Operation(summary = "What changed between two stored versions (live before, or proposals): files added, removed, changed as line hunks")
-    public io.crosscheck.knowledge.service.VersionDiff.Diff diff(@jakarta.ws.rs.QueryParam("from") String from,
-                                                                @jakarta.ws.rs.QueryParam("to") String to) {
+    @Operation(
+            summary =
+                    "What changed between two stored versions (live before, or proposals): files added, removed, changed as line hunks")
+    public io.crosscheck.knowledge.service.VersionDiff.Diff diff(
+            @jakarta.ws.rs.QueryParam("from") String from, @jakarta.ws.rs.QueryParam("to") String to) {
         List<io.crosscheck.common.problem.FieldError> errors = new java.util.ArrayList<>();
         java.util.Optional<java.util.Map<String, String>> a = files(from, "from", errors);
         java.util.Optional<java.util.Map<String, String>> b = files(to, "to", errors);
@@ -121,21 +143,27 @@ public class KnowledgeBaseResource {
         return io.crosscheck.knowledge.service.VersionDiff.between(from, a.orElseThrow(), to, b.orElseThrow());
     }
 
-    private java.util.Optional<java.util.Map<String, String>> files(String version, String field,
-                                                                   List<io.crosscheck.common.problem.FieldError> errors) {
+    private java.util.Optional<java.util.Map<String, String>> files(
+            String version, String field, List<io.crosscheck.common.problem.FieldError> errors) {
         if (version == null || version.isBlank()) {
-            errors.add(new io.crosscheck.common.problem.FieldError(field, "is required: a stored knowledge-base version"));
+            errors.add(
+                    new io.crosscheck.common.problem.FieldError(field, "is required: a stored knowledge-base version"));
             return java.util.Optional.empty();
         }
         java.util.Optional<java.util.Map<String, String>> files = registry.files(version);
         if (files.isEmpty()) {
-            errors.add(new io.crosscheck.common.problem.FieldError(field, "no such knowledge-base version in the registry", version));
+            errors.add(new io.crosscheck.common.problem.FieldError(
+                    field, "no such knowledge-base version in the registry", version));
         }
         return files;
     }
 
     private VersionView view(KnowledgeBaseVersion v) {
-        return new VersionView(v.version, v.firstLoadedAt, v.origin, v.ruleCount,
+        return new VersionView(
+                v.version,
+                v.firstLoadedAt,
+                v.origin,
+                v.ruleCount,
                 registry.loadsOf(v.version).stream().map(LoadView::of).toList());
     }
 }

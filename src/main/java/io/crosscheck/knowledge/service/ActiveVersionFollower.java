@@ -7,12 +7,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * In a cluster ({@code crosscheck.cluster.enabled}), makes this node serve the deployment's active
@@ -66,9 +65,13 @@ public class ActiveVersionFollower {
         try {
             boolean changed = registry.active()
                     .filter(a -> !a.version().equals(knowledgeBases.current().version()))
-                    .map(a -> knowledgeBases.follow(a.version(), () -> new KnowledgeSource("registry:" + a.version(),
-                            registry.files(a.version()).orElseThrow(() -> new IllegalStateException(
-                                    "the active version " + a.version() + " is not in the registry")))))
+                    .map(a -> knowledgeBases.follow(
+                            a.version(),
+                            () -> new KnowledgeSource(
+                                    "registry:" + a.version(),
+                                    registry.files(a.version())
+                                            .orElseThrow(() -> new IllegalStateException(
+                                                    "the active version " + a.version() + " is not in the registry")))))
                     .orElse(false);
             if (lastFailure != null) {
                 LOG.infof("Following the active knowledge-base version works again");

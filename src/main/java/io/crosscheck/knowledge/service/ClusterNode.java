@@ -2,7 +2,6 @@ package io.crosscheck.knowledge.service;
 
 import io.crosscheck.knowledge.config.ClusterConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 

@@ -2,10 +2,9 @@ package io.crosscheck.knowledge.service;
 
 import io.crosscheck.knowledge.CompiledKnowledgeBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** Compiled modules in the database (table kb_compiled), shared by every instance on it. */
 public final class DatabaseModuleCache implements CompiledModuleCache {
@@ -14,8 +13,9 @@ public final class DatabaseModuleCache implements CompiledModuleCache {
     @Override
     public Optional<byte[]> find(String key) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> CompiledKnowledgeBase.<CompiledKnowledgeBase>findByIdOptional(key)
-                    .map(c -> c.module));
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> CompiledKnowledgeBase.<CompiledKnowledgeBase>findByIdOptional(key)
+                            .map(c -> c.module));
         } catch (RuntimeException e) {
             LOG.warnf("Compiled module cache: cannot read %s from the database (%s); compiling", key, e.getMessage());
             return Optional.empty();

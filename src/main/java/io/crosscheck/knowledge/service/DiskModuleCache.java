@@ -1,13 +1,12 @@
 package io.crosscheck.knowledge.service;
 
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /** Compiled modules as files {@code <dir>/<key>.jar} (under data/ by default), written atomically. */
 public final class DiskModuleCache implements CompiledModuleCache {

@@ -9,7 +9,6 @@ import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.engine.input.InputType;
 import io.crosscheck.engine.input.Option;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,33 +26,51 @@ final class InputCatalogReader {
     static final String FILE = "inputs.yaml";
 
     /** Members of the screening request that are not answer sections: a section may not take their names. */
-    static final Set<String> STRUCTURED_MEMBERS = Set.of("clientRef", "observations", "muscleLength", "movementPatterns", "symptoms",
-            "redFlags");
+    static final Set<String> STRUCTURED_MEMBERS =
+            Set.of("clientRef", "observations", "muscleLength", "movementPatterns", "symptoms", "redFlags");
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9]*");
 
-    record InputFile(List<SectionEntry> sections, List<InputEntry> inputs, List<CheckEntry> checks) { }
+    record InputFile(List<SectionEntry> sections, List<InputEntry> inputs, List<CheckEntry> checks) {}
 
-    record SectionEntry(String code, String label, String test, String help) { }
+    record SectionEntry(String code, String label, String test, String help) {}
 
-    record InputEntry(String code, String section, String field, String label, String phrase, String type, String unit, Double min,
-                      Double max, List<Option> options, Boolean required, AppliesTo appliesTo, List<Coding> coding, String test,
-                      String evidence) { }
+    record InputEntry(
+            String code,
+            String section,
+            String field,
+            String label,
+            String phrase,
+            String type,
+            String unit,
+            Double min,
+            Double max,
+            List<Option> options,
+            Boolean required,
+            AppliesTo appliesTo,
+            List<Coding> coding,
+            String test,
+            String evidence) {}
 
-    record CheckEntry(String kind, String input, String limit, List<String> inputs, String message) { }
+    record CheckEntry(String kind, String input, String limit, List<String> inputs, String message) {}
 
-    private InputCatalogReader() {
-    }
+    private InputCatalogReader() {}
 
     static InputCatalog catalog(InputFile file, String path, List<KnowledgeProblem> problems) {
         int before = problems.size();
         List<InputSection> sections = new ArrayList<>();
         Set<String> sectionCodes = new HashSet<>();
         for (SectionEntry s : nullToEmpty(file.sections())) {
-            if (s.code() == null || !FIELD.matcher(s.code()).matches() || STRUCTURED_MEMBERS.contains(s.code()) || !sectionCodes.add(s.code())) {
-                problem(problems, path, "section '" + s.code() + "': the code must be a new JSON member name (letters and digits, "
-                        + "starting lower-case, not one of " + STRUCTURED_MEMBERS + ")");
+            if (s.code() == null
+                    || !FIELD.matcher(s.code()).matches()
+                    || STRUCTURED_MEMBERS.contains(s.code())
+                    || !sectionCodes.add(s.code())) {
+                problem(
+                        problems,
+                        path,
+                        "section '" + s.code() + "': the code must be a new JSON member name (letters and digits, "
+                                + "starting lower-case, not one of " + STRUCTURED_MEMBERS + ")");
             }
             sections.add(new InputSection(s.code(), s.label() == null ? s.code() : s.label(), s.test(), s.help()));
         }
@@ -71,11 +88,17 @@ final class InputCatalogReader {
             }
             String field = e.field() != null ? e.field() : camel(e.code());
             if (!FIELD.matcher(field).matches() || !pointers.add(e.section() + "/" + field)) {
-                problem(problems, path, where + "field '" + field + "' is not a JSON member name or is used twice in its section");
+                problem(
+                        problems,
+                        path,
+                        where + "field '" + field + "' is not a JSON member name or is used twice in its section");
             }
             InputType type = InputType.of(e.type()).orElse(null);
             if (type == null) {
-                problem(problems, path, where + "type must be one of yes_no, integer, number, choice (was '" + e.type() + "')");
+                problem(
+                        problems,
+                        path,
+                        where + "type must be one of yes_no, integer, number, choice (was '" + e.type() + "')");
                 continue;
             }
             if (type.numeric() && (e.min() == null || e.max() == null || e.min() > e.max())) {
@@ -87,8 +110,22 @@ final class InputCatalogReader {
             if (e.label() == null || e.label().isBlank()) {
                 problem(problems, path, where + "needs a label");
             }
-            inputs.add(new InputDefinition(e.code(), e.section(), field, e.label(), e.phrase(), type, e.unit(), e.min(), e.max(),
-                    e.options(), Boolean.TRUE.equals(e.required()), e.appliesTo(), e.coding(), e.test(), e.evidence()));
+            inputs.add(new InputDefinition(
+                    e.code(),
+                    e.section(),
+                    field,
+                    e.label(),
+                    e.phrase(),
+                    type,
+                    e.unit(),
+                    e.min(),
+                    e.max(),
+                    e.options(),
+                    Boolean.TRUE.equals(e.required()),
+                    e.appliesTo(),
+                    e.coding(),
+                    e.test(),
+                    e.evidence()));
         }
         List<InputCheck> checks = new ArrayList<>();
         for (CheckEntry c : nullToEmpty(file.checks())) {

@@ -1,7 +1,6 @@
 package io.crosscheck.knowledge.service;
 
 import io.crosscheck.engine.KnowledgeSource;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,8 +77,13 @@ public final class KnowledgeArchive {
                 }
                 total += content.length;
                 try {
-                    files.put(name, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .decode(java.nio.ByteBuffer.wrap(content)).toString());
+                    files.put(
+                            name,
+                            StandardCharsets.UTF_8
+                                    .newDecoder()
+                                    .onMalformedInput(CodingErrorAction.REPORT)
+                                    .decode(java.nio.ByteBuffer.wrap(content))
+                                    .toString());
                 } catch (CharacterCodingException ex) {
                     reasons.add(name + ": not UTF-8 text");
                 }
@@ -106,7 +110,10 @@ public final class KnowledgeArchive {
     }
 
     static boolean safe(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("\0")
+        if (name.isEmpty()
+                || name.startsWith("/")
+                || name.contains("\\")
+                || name.contains("\0")
                 || (name.length() > 1 && name.charAt(1) == ':')) {
             return false;
         }

@@ -5,13 +5,11 @@ import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.engine.ReferenceData;
-
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Builds a {@link KnowledgeBase} from a {@link KnowledgeSource}: reference data from YAML (here, where
@@ -67,8 +65,9 @@ public final class KnowledgeBaseBuilder {
                     for (int j = 0; j < i; j++) {
                         caches.get(j).save(key, kb.version(), module.get());
                     }
-                    LOG.infof("Knowledge base %s loaded from its compiled module (%d KB), not compiled", kb.version(),
-                            module.get().length / 1024);
+                    LOG.infof(
+                            "Knowledge base %s loaded from its compiled module (%d KB), not compiled",
+                            kb.version(), module.get().length / 1024);
                     return kb;
                 } catch (RuntimeException e) {
                     LOG.warnf("Cached module %s not usable (%s); compiling", key, e.getMessage());

@@ -11,7 +11,6 @@ import io.crosscheck.knowledge.KnowledgeBaseProposal;
 import io.crosscheck.knowledge.KnowledgeBaseVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -27,14 +26,14 @@ public class KnowledgeBaseRegistry {
     private final ObjectMapper json;
     private final jakarta.enterprise.event.Event<io.crosscheck.common.audit.AuditEvent> audit;
 
-    KnowledgeBaseRegistry(ObjectMapper json, jakarta.enterprise.event.Event<io.crosscheck.common.audit.AuditEvent> audit) {
+    KnowledgeBaseRegistry(
+            ObjectMapper json, jakarta.enterprise.event.Event<io.crosscheck.common.audit.AuditEvent> audit) {
         this.json = json;
         this.audit = audit;
     }
 
     /** The active version for the whole deployment, and how many activations there have been. */
-    public record ActiveVersion(String version, long generation, Instant activatedAt, String activatedBy) {
-    }
+    public record ActiveVersion(String version, long generation, Instant activatedAt, String activatedBy) {}
 
     /** Records a version put live on this node and makes it the deployment's active version. */
     @Transactional
@@ -61,27 +60,45 @@ public class KnowledgeBaseRegistry {
         load(kb.version(), by, at, "accepted", null);
         if (activate) {
             // one atomic update of the one row: concurrent activations on two nodes each add one
-            KnowledgeBaseActive.update("version = ?1, generation = generation + 1, activatedAt = ?2, activatedBy = ?3 where id = ?4",
-                    kb.version(), at, truncate(by, 128), KnowledgeBaseActive.ROW);
+            KnowledgeBaseActive.update(
+                    "version = ?1, generation = generation + 1, activatedAt = ?2, activatedBy = ?3 where id = ?4",
+                    kb.version(),
+                    at,
+                    truncate(by, 128),
+                    KnowledgeBaseActive.ROW);
         }
-        io.micrometer.core.instrument.Metrics.counter("crosscheck.kb.loads", "outcome", "accepted").increment();
-        audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_LOAD_ACCEPTED,
-                kb.version(), kb.version(), "by " + truncate(by, 128)));
+        io.micrometer.core.instrument.Metrics.counter("crosscheck.kb.loads", "outcome", "accepted")
+                .increment();
+        audit.fire(new io.crosscheck.common.audit.AuditEvent(
+                io.crosscheck.common.audit.AuditEvent.KB_LOAD_ACCEPTED,
+                kb.version(),
+                kb.version(),
+                "by " + truncate(by, 128)));
     }
 
     @Transactional
     public void recordRejected(String version, String by, Instant at, List<KnowledgeProblem> problems) {
-        io.micrometer.core.instrument.Metrics.counter("crosscheck.kb.loads", "outcome", "rejected").increment();
-        load(version, by, at, "rejected", problems.stream().map(KnowledgeProblem::toString).collect(Collectors.joining("\n")));
-        audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_LOAD_REJECTED,
-                version, version, problems.size() + " problem(s), by " + truncate(by, 128)));
+        io.micrometer.core.instrument.Metrics.counter("crosscheck.kb.loads", "outcome", "rejected")
+                .increment();
+        load(
+                version,
+                by,
+                at,
+                "rejected",
+                problems.stream().map(KnowledgeProblem::toString).collect(Collectors.joining("\n")));
+        audit.fire(new io.crosscheck.common.audit.AuditEvent(
+                io.crosscheck.common.audit.AuditEvent.KB_LOAD_REJECTED,
+                version,
+                version,
+                problems.size() + " problem(s), by " + truncate(by, 128)));
     }
 
     /** The deployment's active version (empty before the first activation): one row read by key. */
     @Transactional
     public Optional<ActiveVersion> active() {
         KnowledgeBaseActive a = KnowledgeBaseActive.findById(KnowledgeBaseActive.ROW);
-        return a == null || a.version == null ? Optional.empty()
+        return a == null || a.version == null
+                ? Optional.empty()
                 : Optional.of(new ActiveVersion(a.version, a.generation, a.activatedAt, a.activatedBy));
     }
 
@@ -100,8 +117,11 @@ public class KnowledgeBaseRegistry {
         p.ruleCount = kb.rules().size();
         p.filesJson = write(kb.source().files());
         p.persist();
-        audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_PROPOSED,
-                kb.version(), kb.version(), "by " + truncate(by, 128)));
+        audit.fire(new io.crosscheck.common.audit.AuditEvent(
+                io.crosscheck.common.audit.AuditEvent.KB_PROPOSED,
+                kb.version(),
+                kb.version(),
+                "by " + truncate(by, 128)));
         return p;
     }
 
@@ -122,8 +142,11 @@ public class KnowledgeBaseRegistry {
         if (p.approvedBy == null) {
             p.approvedBy = truncate(by, 128);
             p.approvedAt = at;
-            audit.fire(new io.crosscheck.common.audit.AuditEvent(io.crosscheck.common.audit.AuditEvent.KB_APPROVED,
-                    version, version, "by " + truncate(by, 128) + ", proposed by " + p.proposedBy));
+            audit.fire(new io.crosscheck.common.audit.AuditEvent(
+                    io.crosscheck.common.audit.AuditEvent.KB_APPROVED,
+                    version,
+                    version,
+                    "by " + truncate(by, 128) + ", proposed by " + p.proposedBy));
         }
         return p;
     }
@@ -157,11 +180,13 @@ public class KnowledgeBaseRegistry {
     /** The files of a stored version (one that went live, or a proposal): path -> content. */
     @Transactional
     public Optional<Map<String, String>> files(String version) {
-        Optional<String> stored = version(version).map(v -> v.filesJson)
-                .or(() -> KnowledgeBaseProposal.<KnowledgeBaseProposal>findByIdOptional(version).map(p -> p.filesJson));
+        Optional<String> stored = version(version)
+                .map(v -> v.filesJson)
+                .or(() -> KnowledgeBaseProposal.<KnowledgeBaseProposal>findByIdOptional(version)
+                        .map(p -> p.filesJson));
         return stored.map(text -> {
             try {
-                return json.readValue(text, new TypeReference<Map<String, String>>() { });
+                return json.readValue(text, new TypeReference<Map<String, String>>() {});
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

@@ -7,8 +7,6 @@ import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Holds the knowledge base that serves requests and swaps it atomically on reload.
@@ -43,8 +42,11 @@ public class KnowledgeBaseService {
 
     private final io.crosscheck.knowledge.config.ClusterConfig cluster;
 
-    KnowledgeBaseService(KnowledgeConfig config, KnowledgeBaseRegistry registry, KnowledgeBaseBuilder builder,
-                         io.crosscheck.knowledge.config.ClusterConfig cluster) {
+    KnowledgeBaseService(
+            KnowledgeConfig config,
+            KnowledgeBaseRegistry registry,
+            KnowledgeBaseBuilder builder,
+            io.crosscheck.knowledge.config.ClusterConfig cluster) {
         this.cluster = cluster;
         this.config = config;
         this.registry = registry;
@@ -74,8 +76,8 @@ public class KnowledgeBaseService {
     }
 
     /** The outcome of a reload. */
-    public record ReloadResult(boolean accepted, String version, String previousVersion, List<KnowledgeProblem> problems) {
-    }
+    public record ReloadResult(
+            boolean accepted, String version, String previousVersion, List<KnowledgeProblem> problems) {}
 
     private final class Live {
         final KnowledgeBase kb;
@@ -100,16 +102,21 @@ public class KnowledgeBaseService {
         try {
             // In a cluster the database's active version serves (its compiled module comes from the cache);
             // the rules directory (or packaged copy) only seeds a database that has none yet. Embedded: as before.
-            java.util.Optional<KnowledgeBaseRegistry.ActiveVersion> active = cluster.enabled() ? registry.active() : java.util.Optional.empty();
-            KnowledgeSource source = active
-                    .map(a -> new KnowledgeSource("registry:" + a.version(), registry.files(a.version())
-                            .orElseThrow(() -> new IllegalStateException("the active version " + a.version() + " is not in the registry"))))
+            java.util.Optional<KnowledgeBaseRegistry.ActiveVersion> active =
+                    cluster.enabled() ? registry.active() : java.util.Optional.empty();
+            KnowledgeSource source = active.map(a -> new KnowledgeSource(
+                            "registry:" + a.version(),
+                            registry.files(a.version())
+                                    .orElseThrow(() -> new IllegalStateException(
+                                            "the active version " + a.version() + " is not in the registry"))))
                     .orElseGet(this::readSource);
             KnowledgeBase kb = builder.build(source);
             current.set(new Live(kb));
             registry.recordAccepted(kb, "startup", clock.instant(), active.isEmpty());
             lastLoad = "accepted " + kb.version() + " at startup";
-            LOG.infof("Knowledge base %s loaded from %s: %d rules", kb.version(), kb.source().origin(), kb.rules().size());
+            LOG.infof(
+                    "Knowledge base %s loaded from %s: %d rules",
+                    kb.version(), kb.source().origin(), kb.rules().size());
         } finally {
             reloads.unlock();
         }
@@ -180,8 +187,10 @@ public class KnowledgeBaseService {
      * As {@link #reload(String, Function)} for a candidate from elsewhere than the configured directories
      * (an uploaded archive, a stored version); {@code source} failing is a rejected load.
      */
-    public ReloadResult reload(String by, java.util.function.Supplier<KnowledgeSource> candidateSource,
-                               Function<KnowledgeSource, Candidate> validation) {
+    public ReloadResult reload(
+            String by,
+            java.util.function.Supplier<KnowledgeSource> candidateSource,
+            Function<KnowledgeSource, Candidate> validation) {
         reloads.lock();
         try {
             String previous = current().version();
@@ -189,7 +198,8 @@ public class KnowledgeBaseService {
             try {
                 source = candidateSource.get();
             } catch (RuntimeException e) {
-                List<KnowledgeProblem> problems = List.of(new KnowledgeProblem(config.rulesDir(), 0, 0, e.getMessage()));
+                List<KnowledgeProblem> problems =
+                        List.of(new KnowledgeProblem(config.rulesDir(), 0, 0, e.getMessage()));
                 registry.recordRejected(null, by, clock.instant(), problems);
                 lastLoad = "rejected (unreadable source) by " + by;
                 return new ReloadResult(false, null, previous, problems);
@@ -198,7 +208,9 @@ public class KnowledgeBaseService {
             if (!candidate.valid()) {
                 registry.recordRejected(source.contentHash(), by, clock.instant(), candidate.problems());
                 lastLoad = "rejected " + source.contentHash() + " by " + by + "; " + previous + " keeps serving";
-                LOG.warnf("Reload by %s rejected: %d problem(s); %s keeps serving", by, candidate.problems().size(), previous);
+                LOG.warnf(
+                        "Reload by %s rejected: %d problem(s); %s keeps serving",
+                        by, candidate.problems().size(), previous);
                 return new ReloadResult(false, source.contentHash(), previous, candidate.problems());
             }
             Live next = new Live(candidate.knowledgeBase());
@@ -250,7 +262,9 @@ public class KnowledgeBaseService {
         if (!config.packagedFallback()) {
             throw new IllegalStateException("rules directory " + rules.toAbsolutePath() + " does not exist");
         }
-        LOG.infof("Rules directory %s not found; using the knowledge base packaged in the application", rules.toAbsolutePath());
+        LOG.infof(
+                "Rules directory %s not found; using the knowledge base packaged in the application",
+                rules.toAbsolutePath());
         return reader.packaged();
     }
 }

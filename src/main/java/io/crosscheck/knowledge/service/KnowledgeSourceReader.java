@@ -1,7 +1,6 @@
 package io.crosscheck.knowledge.service;
 
 import io.crosscheck.engine.KnowledgeSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

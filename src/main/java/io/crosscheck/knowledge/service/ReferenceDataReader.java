@@ -18,7 +18,6 @@ import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.engine.input.InputCatalog;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,62 +31,97 @@ final class ReferenceDataReader {
     static final String DIR = KnowledgeSource.RULES + "reference/";
 
     /** Reference facts keep their fields private and immutable to rules: bound by field. */
-    private final ObjectMapper yaml = Yaml.strict().visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY).build();
+    private final ObjectMapper yaml = Yaml.strict()
+            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .build();
 
-    record ThresholdFile(List<Threshold> thresholds) { }
+    record ThresholdFile(List<Threshold> thresholds) {}
 
-    record FindingFile(List<FindingDefinition> findings) { }
+    record FindingFile(List<FindingDefinition> findings) {}
 
-    record PatternFile(List<PatternDefinition> patterns) { }
+    record PatternFile(List<PatternDefinition> patterns) {}
 
-    record InterventionFile(List<InterventionDefinition> interventions) { }
+    record InterventionFile(List<InterventionDefinition> interventions) {}
 
     record RedFlagFile(List<Domain> domains) {
-        record Domain(String code, String label, Urgency urgency, List<String> regions, List<Flag> flags) { }
+        record Domain(String code, String label, Urgency urgency, List<String> regions, List<Flag> flags) {}
 
         /** urgency overrides the domain's; supportingOnly flags refer only together with another flag of the domain. */
-        record Flag(String code, String label, Urgency urgency, Boolean supportingOnly) { }
+        record Flag(String code, String label, Urgency urgency, Boolean supportingOnly) {}
     }
 
     ReferenceData read(KnowledgeSource source, List<KnowledgeProblem> problems) {
         Map<String, String> files = source.referenceFiles();
         Vocabulary vocabulary = parse(files, "vocabulary.yaml", Vocabulary.class, problems);
-        InputCatalogReader.InputFile inputFile = parse(files, InputCatalogReader.FILE, InputCatalogReader.InputFile.class, problems);
-        InputCatalog inputs = inputFile == null ? null : InputCatalogReader.catalog(inputFile, DIR + InputCatalogReader.FILE, problems);
+        InputCatalogReader.InputFile inputFile =
+                parse(files, InputCatalogReader.FILE, InputCatalogReader.InputFile.class, problems);
+        InputCatalog inputs = inputFile == null
+                ? null
+                : InputCatalogReader.catalog(inputFile, DIR + InputCatalogReader.FILE, problems);
         ThresholdFile thresholds = parse(files, "thresholds.yaml", ThresholdFile.class, problems);
         FindingFile findings = parse(files, "findings.yaml", FindingFile.class, problems);
         PatternFile patterns = parse(files, "patterns.yaml", PatternFile.class, problems);
         RedFlagFile redFlags = parse(files, "red-flags.yaml", RedFlagFile.class, problems);
         InterventionFile interventions = parse(files, "interventions.yaml", InterventionFile.class, problems);
-        if (vocabulary == null || inputs == null || thresholds == null || findings == null || patterns == null || redFlags == null
+        if (vocabulary == null
+                || inputs == null
+                || thresholds == null
+                || findings == null
+                || patterns == null
+                || redFlags == null
                 || interventions == null) {
             return null;
         }
         List<RedFlagDefinition> flags = new ArrayList<>();
         for (RedFlagFile.Domain d : redFlags.domains()) {
             for (RedFlagFile.Flag f : d.flags()) {
-                flags.add(new RedFlagDefinition(f.code(), f.label(), d.code(), d.label(),
-                        f.urgency() != null ? f.urgency() : d.urgency(), d.regions(), Boolean.TRUE.equals(f.supportingOnly())));
+                flags.add(new RedFlagDefinition(
+                        f.code(),
+                        f.label(),
+                        d.code(),
+                        d.label(),
+                        f.urgency() != null ? f.urgency() : d.urgency(),
+                        d.regions(),
+                        Boolean.TRUE.equals(f.supportingOnly())));
             }
         }
         // activity levels and sexes are defined as choice inputs; the vocabulary lists them too (API v1)
-        Vocabulary withChoices = new Vocabulary(vocabulary.posture(), vocabulary.muscles(), vocabulary.muscleLengthTests(),
-                vocabulary.movementTests(), vocabulary.otherAssessments(), vocabulary.symptoms(), options(inputs, "activity_level"),
+        Vocabulary withChoices = new Vocabulary(
+                vocabulary.posture(),
+                vocabulary.muscles(),
+                vocabulary.muscleLengthTests(),
+                vocabulary.movementTests(),
+                vocabulary.otherAssessments(),
+                vocabulary.symptoms(),
+                options(inputs, "activity_level"),
                 options(inputs, "sex"));
-        return new ReferenceData(withChoices, thresholds.thresholds(), findings.findings(), patterns.patterns(), flags,
-                interventions.interventions(), tests(vocabulary), inputs);
+        return new ReferenceData(
+                withChoices,
+                thresholds.thresholds(),
+                findings.findings(),
+                patterns.patterns(),
+                flags,
+                interventions.interventions(),
+                tests(vocabulary),
+                inputs);
     }
 
     private static List<Vocabulary.Code> options(InputCatalog inputs, String code) {
-        return inputs.input(code).map(i -> i.options().stream().map(o -> new Vocabulary.Code(o.code(), o.label())).toList())
+        return inputs.input(code)
+                .map(i -> i.options().stream()
+                        .map(o -> new Vocabulary.Code(o.code(), o.label()))
+                        .toList())
                 .orElse(List.of());
     }
 
     /** Every assessment a finding can come from, for why-not explanations. */
     private static List<TestDefinition> tests(Vocabulary v) {
         List<TestDefinition> tests = new ArrayList<>();
-        v.posture().forEach(p -> tests.add(new TestDefinition(p.code(), p.label() + " observation", "posture", p.evidence())));
-        v.muscleLengthTests().forEach(t -> tests.add(new TestDefinition(t.code(), t.name(), "muscle_length", t.evidence())));
+        v.posture()
+                .forEach(p ->
+                        tests.add(new TestDefinition(p.code(), p.label() + " observation", "posture", p.evidence())));
+        v.muscleLengthTests()
+                .forEach(t -> tests.add(new TestDefinition(t.code(), t.name(), "muscle_length", t.evidence())));
         v.movementTests().forEach(t -> tests.add(new TestDefinition(t.code(), t.name(), "movement", t.evidence())));
         v.otherAssessments().forEach(t -> tests.add(new TestDefinition(t.code(), t.name(), "other", t.evidence())));
         return tests;
@@ -104,8 +138,8 @@ final class ReferenceDataReader {
             return yaml.readValue(text, type);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            problems.add(new KnowledgeProblem(path, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    e.getOriginalMessage()));
+            problems.add(new KnowledgeProblem(
+                    path, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), e.getOriginalMessage()));
             return null;
         }
     }

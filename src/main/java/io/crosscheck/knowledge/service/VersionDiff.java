@@ -15,14 +15,11 @@ public final class VersionDiff {
     /** Files too large to compare line by line (lines(a) x lines(b) above this) are only named as changed. */
     static final long MAX_CELLS = 16_000_000L;
 
-    public record Diff(String from, String to, List<String> added, List<String> removed, List<FileChange> changed) {
-    }
+    public record Diff(String from, String to, List<String> added, List<String> removed, List<FileChange> changed) {}
 
-    public record FileChange(String path, List<String> hunks) {
-    }
+    public record FileChange(String path, List<String> hunks) {}
 
-    private VersionDiff() {
-    }
+    private VersionDiff() {}
 
     public static Diff between(String fromVersion, Map<String, String> from, String toVersion, Map<String, String> to) {
         List<String> added = new ArrayList<>();
@@ -74,7 +71,8 @@ public final class VersionDiff {
                     body.append('+').append(b[j++]).append('\n');
                 }
             }
-            hunks.add("@@ -" + (startA + 1) + "," + (i - startA) + " +" + (startB + 1) + "," + (j - startB) + " @@\n" + body);
+            hunks.add("@@ -" + (startA + 1) + "," + (i - startA) + " +" + (startB + 1) + "," + (j - startB) + " @@\n"
+                    + body);
         }
         return hunks;
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.engine.input.InputCatalog;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,7 +96,9 @@ public final class Answers {
     /** Equal when they answer the same fields with the same values (7 and 7.0 are the same number). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Answers a && a.comparable().equals(comparable()) && java.util.Objects.equals(a.notAnObject, notAnObject);
+        return o instanceof Answers a
+                && a.comparable().equals(comparable())
+                && java.util.Objects.equals(a.notAnObject, notAnObject);
     }
 
     @Override

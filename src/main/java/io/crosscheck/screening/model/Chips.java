@@ -6,10 +6,8 @@ import java.util.List;
 public record Chips(Chip referral, List<PatternChip> patterns) {
 
     /** One status chip: the status now and its trend against the client's previous screening (better/same/worse/none). */
-    public record Chip(String status, String trend) {
-    }
+    public record Chip(String status, String trend) {}
 
     /** A pattern's chip: its code as the result names it (UCS, LCS, LAYER, BPD), status and trend. */
-    public record PatternChip(String code, String status, String trend) {
-    }
+    public record PatternChip(String code, String status, String trend) {}
 }

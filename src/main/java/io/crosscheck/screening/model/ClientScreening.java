@@ -7,6 +7,5 @@ import java.util.UUID;
 public record ClientScreening(UUID id, Instant createdAt, String kbVersion, Chips chips, Amendment amendment) {
 
     /** Where a listed screening stands in its amendment chain (version 1: not amended). */
-    public record Amendment(UUID chainId, int version, UUID amends, String reason) {
-    }
+    public record Amendment(UUID chainId, int version, UUID amends, String reason) {}
 }

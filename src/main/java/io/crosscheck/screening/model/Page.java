@@ -9,5 +9,4 @@ public record Page<T>(int page, int size, long total, List<T> items) {
     public boolean hasNext() {
         return (long) page * size < total;
     }
-
 }

@@ -1,19 +1,15 @@
 package io.crosscheck.screening.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,7 @@ import java.util.Map;
 public record ScreeningRequest(
         @Pattern(regexp = ScreeningRequest.CLIENT_REF, message = ScreeningRequest.CLIENT_REF_RULE + " (no names)")
         String clientRef,
+
         Answers client,
         @Size(max = 60) List<@NotNull @Valid Observation> observations,
         @Size(max = 60) List<@NotNull @Valid MuscleLength> muscleLength,
@@ -34,7 +31,9 @@ public record ScreeningRequest(
         Answers lifestyle,
         Answers psychosocial,
         @Size(max = 80) List<@NotNull @Valid RedFlagAnswer> redFlags,
-        @JsonAnySetter @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Answers> otherSections) {
+
+        @JsonAnySetter @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, Answers> otherSections) {
 
     /** The sections named above; any other section defined in {@code rules/reference/inputs.yaml} arrives in {@code otherSections}. */
     public static final List<String> NAMED_SECTIONS = List.of("client", "breathing", "lifestyle", "psychosocial");
@@ -44,10 +43,28 @@ public record ScreeningRequest(
     }
 
     /** A request with the named sections only. */
-    public ScreeningRequest(String clientRef, Answers client, List<Observation> observations, List<MuscleLength> muscleLength,
-                            List<Movement> movementPatterns, Answers breathing, List<Symptom> symptoms, Answers lifestyle,
-                            Answers psychosocial, List<RedFlagAnswer> redFlags) {
-        this(clientRef, client, observations, muscleLength, movementPatterns, breathing, symptoms, lifestyle, psychosocial, redFlags,
+    public ScreeningRequest(
+            String clientRef,
+            Answers client,
+            List<Observation> observations,
+            List<MuscleLength> muscleLength,
+            List<Movement> movementPatterns,
+            Answers breathing,
+            List<Symptom> symptoms,
+            Answers lifestyle,
+            Answers psychosocial,
+            List<RedFlagAnswer> redFlags) {
+        this(
+                clientRef,
+                client,
+                observations,
+                muscleLength,
+                movementPatterns,
+                breathing,
+                symptoms,
+                lifestyle,
+                psychosocial,
+                redFlags,
                 null);
     }
 
@@ -66,47 +83,75 @@ public record ScreeningRequest(
 
     /** A client reference: a pseudonym, never a name (the API, the client pages and the export check it alike). */
     public static final String CLIENT_REF = "[A-Za-z0-9._:-]{1,64}";
-    public static final String CLIENT_REF_RULE = "must be a pseudonymous reference of 1-64 letters, digits, '.', '_', ':' or '-'";
+
+    public static final String CLIENT_REF_RULE =
+            "must be a pseudonymous reference of 1-64 letters, digits, '.', '_', ':' or '-'";
 
     static final String SIDE = "left|right|bilateral";
 
-    public List<Observation> observationsOrEmpty() { return observations == null ? List.of() : observations; }
-    public List<MuscleLength> muscleLengthOrEmpty() { return muscleLength == null ? List.of() : muscleLength; }
-    public List<Movement> movementPatternsOrEmpty() { return movementPatterns == null ? List.of() : movementPatterns; }
-    public List<Symptom> symptomsOrEmpty() { return symptoms == null ? List.of() : symptoms; }
-    public List<RedFlagAnswer> redFlagsOrEmpty() { return redFlags == null ? List.of() : redFlags; }
+    public List<Observation> observationsOrEmpty() {
+        return observations == null ? List.of() : observations;
+    }
+
+    public List<MuscleLength> muscleLengthOrEmpty() {
+        return muscleLength == null ? List.of() : muscleLength;
+    }
+
+    public List<Movement> movementPatternsOrEmpty() {
+        return movementPatterns == null ? List.of() : movementPatterns;
+    }
+
+    public List<Symptom> symptomsOrEmpty() {
+        return symptoms == null ? List.of() : symptoms;
+    }
+
+    public List<RedFlagAnswer> redFlagsOrEmpty() {
+        return redFlags == null ? List.of() : redFlags;
+    }
 
     /** A value and its unit; the unit must be the one the vocabulary gives for that code. */
-    public record Measurement(@NotNull Double value, @NotBlank String unit) {
-    }
+    public record Measurement(
+            @NotNull Double value, @NotBlank String unit) {}
 
     /** A posture observation: {@code present} for signs, {@code measurement} for angles. */
-    public record Observation(@NotBlank String code, Boolean present, @Valid Measurement measurement,
-                              @Pattern(regexp = SIDE) String side) {
-    }
+    public record Observation(
+            @NotBlank String code,
+            Boolean present,
+            @Valid Measurement measurement,
+            @Pattern(regexp = SIDE) String side) {}
 
     /** A muscle-length test result: clinician's rating and/or measurement. */
-    public record MuscleLength(@NotBlank String muscle, @Pattern(regexp = SIDE) String side,
-                               @Pattern(regexp = "short|normal") String result, @Valid Measurement measurement) {
-    }
+    public record MuscleLength(
+            @NotBlank String muscle,
+            @Pattern(regexp = SIDE) String side,
+            @Pattern(regexp = "short|normal") String result,
+            @Valid Measurement measurement) {}
 
     /** A movement-pattern test: result, substitutions seen, and a measurement where the test has one. */
-    public record Movement(@NotBlank String test, @Pattern(regexp = SIDE) String side,
-                           @Pattern(regexp = "normal|abnormal") String result,
-                           @Size(max = 10) List<@NotBlank String> substitutions, @Valid Measurement measurement) {
-        public List<String> substitutionsOrEmpty() { return substitutions == null ? List.of() : substitutions; }
+    public record Movement(
+            @NotBlank String test,
+            @Pattern(regexp = SIDE) String side,
+            @Pattern(regexp = "normal|abnormal") String result,
+            @Size(max = 10) List<@NotBlank String> substitutions,
+            @Valid Measurement measurement) {
+        public List<String> substitutionsOrEmpty() {
+            return substitutions == null ? List.of() : substitutions;
+        }
     }
 
     /**
      * A reported symptom; NRS 0-10. {@code settleMinutes}: how long the symptom takes to settle after
      * the activity that brings it on (0-10080 min), one of the two inputs of irritability.
      */
-    public record Symptom(@NotBlank String region, @NotBlank String kind, String trigger,
-                          @Min(0) @Max(10) Integer nrs, @Min(0) @Max(5200) Integer durationWeeks,
-                          @Min(0) @Max(10080) Integer settleMinutes) {
-    }
+    public record Symptom(
+            @NotBlank String region,
+            @NotBlank String kind,
+            String trigger,
+            @Min(0) @Max(10) Integer nrs,
+            @Min(0) @Max(5200) Integer durationWeeks,
+            @Min(0) @Max(10080) Integer settleMinutes) {}
 
     /** The answer to one red-flag question. */
-    public record RedFlagAnswer(@NotBlank String code, @NotNull Boolean present) {
-    }
+    public record RedFlagAnswer(
+            @NotBlank String code, @NotNull Boolean present) {}
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.engine.facts.PatternStatus;
 import io.crosscheck.engine.facts.Urgency;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +31,26 @@ public record ScreeningResult(
         List<String> yellowFlags,
         Explanation explanation) {
 
-    public static final String DISCLAIMER = "Screening heuristics, not a diagnosis: findings are described as consistent "
-            + "with a pattern (Janda's crossed syndromes are weakly validated clinical patterns). Clinical reasoning decides.";
+    public static final String DISCLAIMER =
+            "Screening heuristics, not a diagnosis: findings are described as consistent "
+                    + "with a pattern (Janda's crossed syndromes are weakly validated clinical patterns). Clinical reasoning decides.";
 
     public ScreeningResult withIdentity(UUID id, Instant createdAt) {
-        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, summary, patterns, redFlags, interventions,
-                withheld, precautions, contributors, yellowFlags, explanation);
+        return new ScreeningResult(
+                id,
+                createdAt,
+                clientRef,
+                knowledgeBase,
+                disclaimer,
+                summary,
+                patterns,
+                redFlags,
+                interventions,
+                withheld,
+                precautions,
+                contributors,
+                yellowFlags,
+                explanation);
     }
 
     /**
@@ -81,13 +94,39 @@ public record ScreeningResult(
     }
 
     public ScreeningResult withExplanation(Explanation replacement) {
-        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, summary, patterns, redFlags, interventions,
-                withheld, precautions, contributors, yellowFlags, replacement);
+        return new ScreeningResult(
+                id,
+                createdAt,
+                clientRef,
+                knowledgeBase,
+                disclaimer,
+                summary,
+                patterns,
+                redFlags,
+                interventions,
+                withheld,
+                precautions,
+                contributors,
+                yellowFlags,
+                replacement);
     }
 
     public ScreeningResult withoutExplanation() {
-        return new ScreeningResult(id, createdAt, clientRef, knowledgeBase, disclaimer, summary, patterns, redFlags, interventions,
-                withheld, precautions, contributors, yellowFlags, null);
+        return new ScreeningResult(
+                id,
+                createdAt,
+                clientRef,
+                knowledgeBase,
+                disclaimer,
+                summary,
+                patterns,
+                redFlags,
+                interventions,
+                withheld,
+                precautions,
+                contributors,
+                yellowFlags,
+                null);
     }
 
     /**
@@ -96,22 +135,30 @@ public record ScreeningResult(
      * one-sentence headline: the referral when there is one, the incomplete screen when it is
      * incomplete, otherwise the screen and pattern outcome.
      */
-    public record Summary(String redFlagScreen, String plan, String headline) {
-    }
+    public record Summary(String redFlagScreen, String plan, String headline) {}
 
     /** Which knowledge base produced the result. */
-    public record KnowledgeBaseRef(String version, Instant loadedAt) {
-    }
+    public record KnowledgeBaseRef(String version, Instant loadedAt) {}
 
     /**
      * A pattern's status, the findings behind it and, while it is open, the tests that would settle it
      * (most decisive first). {@code assessment} is "assessed", or "not assessed while a referral is
      * pending": the pattern is then kept for the record only.
      */
-    public record PatternResult(String code, String name, String status, String assessment, String statement, String because,
-                                String evidenceNote, List<FindingResult> findings, List<SubtypeResult> subtypes,
-                                List<AbsentEvidence> evidenceMissing, List<TestResult> missingTests,
-                                String conclusionId, String ruleId) {
+    public record PatternResult(
+            String code,
+            String name,
+            String status,
+            String assessment,
+            String statement,
+            String because,
+            String evidenceNote,
+            List<FindingResult> findings,
+            List<SubtypeResult> subtypes,
+            List<AbsentEvidence> evidenceMissing,
+            List<TestResult> missingTests,
+            String conclusionId,
+            String ruleId) {
 
         /** {@link #status()} as the engine's enum; null when unknown. */
         @JsonIgnore
@@ -122,50 +169,57 @@ public record ScreeningResult(
 
     /** A finding counted towards a pattern. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FindingResult(String code, String label, String category, String side, String because,
-                                String evidenceNote, String conclusionId, String ruleId) {
-    }
+    public record FindingResult(
+            String code,
+            String label,
+            String category,
+            String side,
+            String because,
+            String evidenceNote,
+            String conclusionId,
+            String ruleId) {}
 
     /** Evidence a pattern can draw on that is absent: the finding, its tests and whether any was performed. */
-    public record AbsentEvidence(String finding, String label, List<String> tests, boolean tested) {
-    }
+    public record AbsentEvidence(String finding, String label, List<String> tests, boolean tested) {}
 
     /** A subtype the findings lean towards, e.g. lower-crossed subtype A. */
-    public record SubtypeResult(String code, String label, String because, String ruleId) {
-    }
+    public record SubtypeResult(String code, String label, String because, String ruleId) {}
 
     /** A precaution on how to deliver the plan, with its reason. */
-    public record PrecautionResult(String code, String text, String because, String ruleId) {
-    }
+    public record PrecautionResult(String code, String text, String because, String ruleId) {}
 
     /** A test not performed that would help settle an open pattern. */
-    public record TestResult(String code, String name, String evidenceNote, String conclusionId) {
-    }
+    public record TestResult(String code, String name, String evidenceNote, String conclusionId) {}
 
     /** Whether the client must be referred, how urgently, and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RedFlagOutcome(boolean referral, String urgency, boolean exerciseWithheld, List<ReferralResult> referrals,
-                                 ScreenResult screen) {
-    }
+    public record RedFlagOutcome(
+            boolean referral,
+            String urgency,
+            boolean exerciseWithheld,
+            List<ReferralResult> referrals,
+            ScreenResult screen) {}
 
     /**
      * The red-flag screen: complete, incomplete or positive, and the applicable questions not answered,
      * by domain (when positive, only those of the referred domains: the questions that decide the referral).
      */
-    public record ScreenResult(String status, List<UnansweredDomain> unanswered, String because, String ruleId) {
-    }
+    public record ScreenResult(String status, List<UnansweredDomain> unanswered, String because, String ruleId) {}
 
     /** The unanswered questions of one red-flag domain. */
-    public record UnansweredDomain(String domain, String label, List<Question> questions) {
-    }
+    public record UnansweredDomain(String domain, String label, List<Question> questions) {}
 
     /** One red-flag question by code and label. */
-    public record Question(String code, String label) {
-    }
+    public record Question(String code, String label) {}
 
     /** One referral domain with the red flags that raised it. */
-    public record ReferralResult(String domain, String label, String urgency, List<String> reasons, List<String> ruleIds,
-                                 String conclusionId) {
+    public record ReferralResult(
+            String domain,
+            String label,
+            String urgency,
+            List<String> reasons,
+            List<String> ruleIds,
+            String conclusionId) {
 
         /** {@link #urgency()} as the engine's enum; null when unknown. */
         @JsonIgnore
@@ -175,12 +229,18 @@ public record ScreeningResult(
     }
 
     /** One recommended intervention with every reason that calls for it. */
-    public record InterventionResult(String id, String name, String category, int phase, List<String> targets, String dose,
-                                     String precautions, List<String> rationale, List<String> ruleIds,
-                                     List<String> conclusionIds) {
-    }
+    public record InterventionResult(
+            String id,
+            String name,
+            String category,
+            int phase,
+            List<String> targets,
+            String dose,
+            String precautions,
+            List<String> rationale,
+            List<String> ruleIds,
+            List<String> conclusionIds) {}
 
     /** An indicated intervention withheld by a safety gate. */
-    public record WithheldIntervention(String id, String name, String reason, String ruleId) {
-    }
+    public record WithheldIntervention(String id, String name, String reason, String ruleId) {}
 }

@@ -20,12 +20,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Privacy operations on one client (by pseudonymous reference, within the caller's clinic): export
@@ -39,21 +38,20 @@ public class ClientDataResource {
 
     private static final Pattern CLIENT_REF = Pattern.compile(ScreeningRequest.CLIENT_REF);
 
-    public record ScreeningExport(String id, Instant createdAt, String knowledgeBaseVersion, JsonNode request, JsonNode result) {
-    }
+    public record ScreeningExport(
+            String id, Instant createdAt, String knowledgeBaseVersion, JsonNode request, JsonNode result) {}
 
-    public record ClientExport(String clientRef, String clinic, Instant exportedAt, List<ScreeningExport> screenings) {
-    }
+    public record ClientExport(String clientRef, String clinic, Instant exportedAt, List<ScreeningExport> screenings) {}
 
-    public record Erasure(String clientRef, long screeningsErased) {
-    }
+    public record Erasure(String clientRef, long screeningsErased) {}
 
     private final ScreeningStore store;
     private final ScreeningService screenings;
     private final ObjectMapper mapper;
     private final Event<AuditEvent> audit;
 
-    ClientDataResource(ScreeningStore store, ScreeningService screenings, ObjectMapper mapper, Event<AuditEvent> audit) {
+    ClientDataResource(
+            ScreeningStore store, ScreeningService screenings, ObjectMapper mapper, Event<AuditEvent> audit) {
         this.store = store;
         this.screenings = screenings;
         this.mapper = mapper;
@@ -66,25 +64,31 @@ public class ClientDataResource {
     @Operation(summary = "Everything stored about one client of the caller's clinic (JSON)")
     public ClientExport export(@PathParam("clientRef") String clientRef) {
         check(clientRef);
-        List<ScreeningExport> rows = store.ofClient(clientRef).stream().map(this::export).toList();
-        audit.fire(new AuditEvent(AuditEvent.CLIENT_EXPORT, "client:" + clientRef, null, rows.size() + " screening(s)"));
+        List<ScreeningExport> rows =
+                store.ofClient(clientRef).stream().map(this::export).toList();
+        audit.fire(
+                new AuditEvent(AuditEvent.CLIENT_EXPORT, "client:" + clientRef, null, rows.size() + " screening(s)"));
         return new ClientExport(clientRef, store.clinic(), Instant.now(), rows);
     }
 
     @DELETE
-    @Operation(summary = "Erase one client of the caller's clinic: every screening removed; the audit entry is kept without clinical content")
+    @Operation(
+            summary =
+                    "Erase one client of the caller's clinic: every screening removed; the audit entry is kept without clinical content")
     @Transactional
     public Erasure erase(@PathParam("clientRef") String clientRef) {
         check(clientRef);
         long erased = store.eraseClient(clientRef);
-        audit.fire(new AuditEvent(AuditEvent.CLIENT_ERASE, "client:" + clientRef, null, erased + " screening(s) erased"));
+        audit.fire(
+                new AuditEvent(AuditEvent.CLIENT_ERASE, "client:" + clientRef, null, erased + " screening(s) erased"));
         return new Erasure(clientRef, erased);
     }
 
     private ScreeningExport export(Screening s) {
         ObjectNode result = screenings.stored(s, true);
         try {
-            return new ScreeningExport(s.id.toString(), s.createdAt, s.kbVersion, mapper.readTree(s.requestJson), result);
+            return new ScreeningExport(
+                    s.id.toString(), s.createdAt, s.kbVersion, mapper.readTree(s.requestJson), result);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,8 +96,8 @@ public class ClientDataResource {
 
     private static void check(String clientRef) {
         if (!CLIENT_REF.matcher(clientRef).matches()) {
-            throw new InvalidRequestException(422, List.of(new FieldError("clientRef",
-                    ScreeningRequest.CLIENT_REF_RULE, clientRef)));
+            throw new InvalidRequestException(
+                    422, List.of(new FieldError("clientRef", ScreeningRequest.CLIENT_REF_RULE, clientRef)));
         }
     }
 }

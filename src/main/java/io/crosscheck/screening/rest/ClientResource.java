@@ -16,14 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** The clients of the caller's clinic: search, a client's screenings, a client's history for charts (ClientService). */
 @Path("/api/v1/clients")
@@ -38,13 +37,19 @@ public class ClientResource {
     }
 
     @GET
-    @Operation(summary = "Search the clinic's clients by pseudonymous reference",
-            description = "Case-insensitive substring of the reference (empty: all), last screened first, with the status chips of the "
-                    + "latest screening and their trend against the one before.")
+    @Operation(
+            summary = "Search the clinic's clients by pseudonymous reference",
+            description =
+                    "Case-insensitive substring of the reference (empty: all), last screened first, with the status chips of the "
+                            + "latest screening and their trend against the one before.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Page.class)))
-    @APIResponse(responseCode = "400", description = "page or size not an integer",
+    @APIResponse(
+            responseCode = "400",
+            description = "page or size not an integer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "page below 1, size outside 1-100, q not part of a reference",
+    @APIResponse(
+            responseCode = "422",
+            description = "page below 1, size outside 1-100, q not part of a reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ClientSummary> search(
             @Parameter(description = "part of the client reference, any case") @QueryParam("q") String q,
@@ -56,21 +61,31 @@ public class ClientResource {
 
     @GET
     @Path("{clientRef}/screenings")
-    @Operation(summary = "One client's screenings, newest first, with status chips, trends and amendment info (latest versions only)")
+    @Operation(
+            summary =
+                    "One client's screenings, newest first, with status chips, trends and amendment info (latest versions only)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Page.class)))
-    @APIResponse(responseCode = "404", description = "the client has no screening in the caller's clinic",
+    @APIResponse(
+            responseCode = "404",
+            description = "the client has no screening in the caller's clinic",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Page<ClientScreening> screenings(@PathParam("clientRef") String clientRef,
-                                                                       @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<ClientScreening> screenings(
+            @PathParam("clientRef") String clientRef,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         int[] paging = paging(page, size);
         return clients.screenings(clientRef, paging[0], paging[1]);
     }
 
     @GET
     @Path("{clientRef}/history")
-    @Operation(summary = "One client's measured values and pattern statuses over time, oldest first, with the thresholds the rules use")
+    @Operation(
+            summary =
+                    "One client's measured values and pattern statuses over time, oldest first, with the thresholds the rules use")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientHistory.class)))
-    @APIResponse(responseCode = "404", description = "the client has no screening in the caller's clinic",
+    @APIResponse(
+            responseCode = "404",
+            description = "the client has no screening in the caller's clinic",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ClientHistory history(@PathParam("clientRef") String clientRef) {
         return clients.history(clientRef);

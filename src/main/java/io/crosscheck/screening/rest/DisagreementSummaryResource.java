@@ -7,9 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** For rule authors: how many disagreements each rule has, the latest, and links to the list and the rule's CDS card feedback. */
 @Path("/api/v1/knowledge-base/disagreements")

@@ -4,37 +4,36 @@ import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.HeaderParam;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.DisagreementService;
 import io.crosscheck.screening.service.ScreeningService;
-import io.crosscheck.engine.explain.Explanation;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/screenings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,24 +51,40 @@ public class ScreeningResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Screen a client", description = "Runs the Janda rules on the observations and tests sent; "
-            + "returns patterns, red-flag outcome, interventions and the derivation graph, and stores the result.")
+    @Operation(
+            summary = "Screen a client",
+            description =
+                    "Runs the Janda rules on the observations and tests sent; "
+                            + "returns patterns, red-flag outcome, interventions and the derivation graph, and stores the result.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ScreeningRequest.class)))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ScreeningResult.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or wrong types",
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON or wrong types",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown codes or out-of-range values",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown codes or out-of-range values",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "200", description = "A retry with an Idempotency-Key already used in the clinic: the first screening")
+    @APIResponse(
+            responseCode = "200",
+            description = "A retry with an Idempotency-Key already used in the clinic: the first screening")
     @RolesAllowed(Role.PHYSIO)
-    public Response create(String body, @QueryParam("explain") String explain, @Context UriInfo uri,
-                           @Parameter(description = "Makes retries safe: a second request with the same key returns the first screening")
-                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response create(
+            String body,
+            @QueryParam("explain") String explain,
+            @Context UriInfo uri,
+            @Parameter(
+                            description =
+                                    "Makes retries safe: a second request with the same key returns the first screening")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
         boolean full = full(explain);
         if (idempotencyKey != null) {
             if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                throw new InvalidRequestException(422, List.of(new FieldError("Idempotency-Key",
-                        "1-128 letters, digits or . _ : -", idempotencyKey)));
+                throw new InvalidRequestException(
+                        422,
+                        List.of(new FieldError("Idempotency-Key", "1-128 letters, digits or . _ : -", idempotencyKey)));
             }
             Optional<Response> earlier = earlier(idempotencyKey, full, uri);
             if (earlier.isPresent()) {
@@ -94,8 +109,11 @@ public class ScreeningResource {
             return earlier.orElseThrow(() -> e);
         }
         countOutcome(result);
-        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build())
-                .entity(full ? result : result.compact()).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(result.id().toString())
+                        .build())
+                .entity(full ? result : result.compact())
+                .build();
     }
 
     /** {@code explain=full}: the complete explanation; absent or {@code compact}: the compact one (the default). */
@@ -111,21 +129,35 @@ public class ScreeningResource {
 
     /** Screenings by outcome: plan status and referral urgency, and each pattern's status. */
     private static void countOutcome(ScreeningResult result) {
-        String urgency = result.redFlags() == null || result.redFlags().urgency() == null ? "none" : result.redFlags().urgency();
-        String plan = result.summary() == null || result.summary().plan() == null ? "unknown" : result.summary().plan();
-        io.micrometer.core.instrument.Metrics.counter("crosscheck.screenings", "plan", plan, "urgency", urgency).increment();
+        String urgency = result.redFlags() == null || result.redFlags().urgency() == null
+                ? "none"
+                : result.redFlags().urgency();
+        String plan = result.summary() == null || result.summary().plan() == null
+                ? "unknown"
+                : result.summary().plan();
+        io.micrometer.core.instrument.Metrics.counter("crosscheck.screenings", "plan", plan, "urgency", urgency)
+                .increment();
         if (result.patterns() != null) {
             for (ScreeningResult.PatternResult p : result.patterns()) {
-                io.micrometer.core.instrument.Metrics.counter("crosscheck.screening.patterns", "pattern", p.code(),
-                        "status", p.status() == null ? "unknown" : p.status()).increment();
+                io.micrometer.core.instrument.Metrics.counter(
+                                "crosscheck.screening.patterns",
+                                "pattern",
+                                p.code(),
+                                "status",
+                                p.status() == null ? "unknown" : p.status())
+                        .increment();
             }
         }
     }
 
     private Optional<Response> earlier(String idempotencyKey, boolean full, UriInfo uri) {
-        return service.findByIdempotencyKey(idempotencyKey, full).map(r -> Response.ok(r)
-                .location(uri.getAbsolutePathBuilder().path(r.get("id").asText()).build())
-                .header("Idempotent-Replayed", "true").build());
+        return service.findByIdempotencyKey(idempotencyKey, full)
+                .map(r -> Response.ok(r)
+                        .location(uri.getAbsolutePathBuilder()
+                                .path(r.get("id").asText())
+                                .build())
+                        .header("Idempotent-Replayed", "true")
+                        .build());
     }
 
     @GET
@@ -142,7 +174,9 @@ public class ScreeningResource {
     @GET
     @Path("{id}/explanation")
     @RolesAllowed(Role.PHYSIO)
-    @Operation(summary = "The complete explanation of a stored screening: every node, reference data and rule positions included, and the firing trace")
+    @Operation(
+            summary =
+                    "The complete explanation of a stored screening: every node, reference data and rule positions included, and the firing trace")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Explanation.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response explanation(@PathParam("id") String id) {
@@ -153,20 +187,36 @@ public class ScreeningResource {
     @Path("{id}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PHYSIO)
-    @Operation(summary = "Amend a screening", description = "Evaluates the corrected request like a new screening and stores it as the "
-            + "next version of the screening's chain; the original is kept unchanged. Body: {\"reason\": \"...\", \"request\": {...}}.")
-    @APIResponse(responseCode = "201", description = "The new version, with its amendment info",
+    @Operation(
+            summary = "Amend a screening",
+            description =
+                    "Evaluates the corrected request like a new screening and stores it as the "
+                            + "next version of the screening's chain; the original is kept unchanged. Body: {\"reason\": \"...\", \"request\": {...}}.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new version, with its amendment info",
             content = @Content(schema = @Schema(implementation = ScreeningResult.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The screening is already amended: amend the latest version",
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "Reason missing or longer than 500, invalid request, another client reference",
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "409",
+            description = "The screening is already amended: amend the latest version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "422",
+            description = "Reason missing or longer than 500, invalid request, another client reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response amend(@PathParam("id") String id, String body, @Context UriInfo uri) {
         var result = service.amend(uuid(id), body);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/screenings").path(result.get("id").asText()).build())
-                .entity(result).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/v1/screenings")
+                        .path(result.get("id").asText())
+                        .build())
+                .entity(result)
+                .build();
     }
 
     @GET
@@ -182,11 +232,18 @@ public class ScreeningResource {
     @Path("{id}/disagreements")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PHYSIO)
-    @Operation(summary = "Disagree with a conclusion of a screening", description = "Body: {\"conclusionId\" or \"ruleId\": ..., "
-            + "\"expected\": \"...\", \"comment\": \"...\"}; the conclusion or rule must be in the screening's explanation.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DisagreementService.DisagreementView.class)))
+    @Operation(
+            summary = "Disagree with a conclusion of a screening",
+            description =
+                    "Body: {\"conclusionId\" or \"ruleId\": ..., "
+                            + "\"expected\": \"...\", \"comment\": \"...\"}; the conclusion or rule must be in the screening's explanation.")
+    @APIResponse(
+            responseCode = "201",
+            content = @Content(schema = @Schema(implementation = DisagreementService.DisagreementView.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "Unknown conclusion or rule, expected missing",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown conclusion or rule, expected missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response disagree(@PathParam("id") String id, String body) {
         return Response.status(201).entity(disagreements.record(uuid(id), body)).build();

@@ -1,8 +1,8 @@
 package io.crosscheck.screening.rest;
 
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
-import io.crosscheck.screening.service.VocabularyService.VocabularyView;
 import io.crosscheck.screening.service.VocabularyService;
+import io.crosscheck.screening.service.VocabularyService.VocabularyView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

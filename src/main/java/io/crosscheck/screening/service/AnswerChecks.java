@@ -4,7 +4,6 @@ import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.screening.model.Answers;
 import io.crosscheck.screening.model.ScreeningRequest;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 final class AnswerChecks {
 
-    private AnswerChecks() {
-    }
+    private AnswerChecks() {}
 
     record Result(List<FieldError> wrongType, List<FieldError> invalid, Map<String, Map<String, Object>> sent) {
         boolean ok() {

@@ -10,7 +10,6 @@ import io.crosscheck.screening.model.ClientHistory.Point;
 import io.crosscheck.screening.model.ClientHistory.Series;
 import io.crosscheck.screening.model.ClientHistory.StatusPoint;
 import io.crosscheck.screening.model.ScreeningRequest;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +36,8 @@ final class ClientHistoryAssembler {
     private final Function<Screening, ScreeningSummary> summaries;
 
     /** {@code requests} reads a screening's stored request, {@code summaries} its result summary. */
-    ClientHistoryAssembler(Function<Screening, ScreeningRequest> requests, Function<Screening, ScreeningSummary> summaries) {
+    ClientHistoryAssembler(
+            Function<Screening, ScreeningRequest> requests, Function<Screening, ScreeningSummary> summaries) {
         this.requests = requests;
         this.summaries = summaries;
     }
@@ -53,41 +53,86 @@ final class ClientHistoryAssembler {
             for (ScreeningRequest.Observation o : request.observationsOrEmpty()) {
                 if (o.measurement() != null) {
                     Optional<Vocabulary.PostureCode> v = vocabulary.postureCode(o.code());
-                    String label = v.map(p -> p.measurement() != null ? p.measurement().label() : p.label()).orElse(o.code());
+                    String label = v.map(p ->
+                                    p.measurement() != null ? p.measurement().label() : p.label())
+                            .orElse(o.code());
                     add(series, "observation", o.code(), o.side(), null, label, o.measurement(), s.id, at);
                 }
             }
             for (ScreeningRequest.MuscleLength m : request.muscleLengthOrEmpty()) {
                 if (m.measurement() != null) {
-                    String label = vocabulary.muscle(m.muscle()).map(c -> c.label() + (c.measurement() == null ? "" : ": " + c.measurement().label()))
+                    String label = vocabulary
+                            .muscle(m.muscle())
+                            .map(c -> c.label()
+                                    + (c.measurement() == null
+                                            ? ""
+                                            : ": " + c.measurement().label()))
                             .orElse(m.muscle());
                     add(series, "muscleLength", m.muscle(), m.side(), null, label, m.measurement(), s.id, at);
                 }
             }
             for (ScreeningRequest.Movement m : request.movementPatternsOrEmpty()) {
                 if (m.measurement() != null) {
-                    String label = vocabulary.movementTest(m.test()).map(c -> c.name() + (c.measurement() == null ? "" : ": " + c.measurement().label()))
+                    String label = vocabulary
+                            .movementTest(m.test())
+                            .map(c -> c.name()
+                                    + (c.measurement() == null
+                                            ? ""
+                                            : ": " + c.measurement().label()))
                             .orElse(m.test());
                     add(series, "movement", m.test(), m.side(), null, label, m.measurement(), s.id, at);
                 }
             }
             for (ScreeningRequest.Symptom sy : request.symptomsOrEmpty()) {
                 if (sy.nrs() != null) {
-                    String region = vocabulary.symptoms() == null ? sy.region()
-                            : Vocabulary.find(vocabulary.symptoms().regions(), sy.region()).map(Vocabulary.Code::label).orElse(sy.region());
-                    String kind = vocabulary.symptoms() == null ? sy.kind()
-                            : Vocabulary.find(vocabulary.symptoms().kinds(), sy.kind()).map(Vocabulary.Code::label).orElse(sy.kind());
-                    add(series, "symptom", sy.region(), null, sy.kind(), region + " " + kind + " (NRS)",
-                            new ScreeningRequest.Measurement(sy.nrs().doubleValue(), NRS_UNIT), s.id, at);
+                    String region = vocabulary.symptoms() == null
+                            ? sy.region()
+                            : Vocabulary.find(vocabulary.symptoms().regions(), sy.region())
+                                    .map(Vocabulary.Code::label)
+                                    .orElse(sy.region());
+                    String kind = vocabulary.symptoms() == null
+                            ? sy.kind()
+                            : Vocabulary.find(vocabulary.symptoms().kinds(), sy.kind())
+                                    .map(Vocabulary.Code::label)
+                                    .orElse(sy.kind());
+                    add(
+                            series,
+                            "symptom",
+                            sy.region(),
+                            null,
+                            sy.kind(),
+                            region + " " + kind + " (NRS)",
+                            new ScreeningRequest.Measurement(sy.nrs().doubleValue(), NRS_UNIT),
+                            s.id,
+                            at);
                 }
             }
-            summaries.apply(s).patterns().forEach((code, status) ->
-                    patterns.computeIfAbsent(code, k -> new ArrayList<>()).add(new StatusPoint(s.id, at, status)));
+            summaries
+                    .apply(s)
+                    .patterns()
+                    .forEach((code, status) -> patterns.computeIfAbsent(code, k -> new ArrayList<>())
+                            .add(new StatusPoint(s.id, at, status)));
         }
-        List<Series> out = series.values().stream().map(b -> new Series(b.kind, b.code, b.side, b.qualifier, b.label, b.unit,
-                ThresholdLines.of(kb, b.kind, b.code, b.unit), List.copyOf(b.points))).toList();
-        List<PatternSeries> statuses = patterns.entrySet().stream().map(e -> new PatternSeries(e.getKey(),
-                kb.reference().pattern(e.getKey()).map(PatternDefinition::getName).orElse(e.getKey()), List.copyOf(e.getValue()))).toList();
+        List<Series> out = series.values().stream()
+                .map(b -> new Series(
+                        b.kind,
+                        b.code,
+                        b.side,
+                        b.qualifier,
+                        b.label,
+                        b.unit,
+                        ThresholdLines.of(kb, b.kind, b.code, b.unit),
+                        List.copyOf(b.points)))
+                .toList();
+        List<PatternSeries> statuses = patterns.entrySet().stream()
+                .map(e -> new PatternSeries(
+                        e.getKey(),
+                        kb.reference()
+                                .pattern(e.getKey())
+                                .map(PatternDefinition::getName)
+                                .orElse(e.getKey()),
+                        List.copyOf(e.getValue())))
+                .toList();
         return new ClientHistory(clientRef, kb.version(), out, statuses);
     }
 
@@ -105,9 +150,19 @@ final class ClientHistoryAssembler {
         }
     }
 
-    private static void add(Map<String, SeriesBuilder> series, String kind, String code, String side, String qualifier, String label,
-                            ScreeningRequest.Measurement m, UUID id, Instant at) {
+    private static void add(
+            Map<String, SeriesBuilder> series,
+            String kind,
+            String code,
+            String side,
+            String qualifier,
+            String label,
+            ScreeningRequest.Measurement m,
+            UUID id,
+            Instant at) {
         String key = String.join("|", kind, code, String.valueOf(side), String.valueOf(qualifier), m.unit());
-        series.computeIfAbsent(key, k -> new SeriesBuilder(kind, code, side, qualifier, label, m.unit())).points.add(new Point(id, at, m.value()));
+        series.computeIfAbsent(key, k -> new SeriesBuilder(kind, code, side, qualifier, label, m.unit()))
+                .points
+                .add(new Point(id, at, m.value()));
     }
 }

@@ -18,7 +18,6 @@ import io.crosscheck.screening.service.ScreeningStore.ScreeningRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,7 +70,8 @@ public class ClientService {
         long total = store.countClients(query);
         List<ClientRow> rows = store.clients(query, page - 1, size);
         Map<String, List<ScreeningRow>> byClient = new LinkedHashMap<>();
-        for (ScreeningRow r : store.latestOfClients(rows.stream().map(ClientRow::clientRef).toList())) {
+        for (ScreeningRow r :
+                store.latestOfClients(rows.stream().map(ClientRow::clientRef).toList())) {
             byClient.computeIfAbsent(r.clientRef(), k -> new ArrayList<>()).add(r);
         }
         List<ClientSummary> items = new ArrayList<>();
@@ -79,7 +79,11 @@ public class ClientService {
             List<ScreeningRow> latest = byClient.getOrDefault(c.clientRef(), List.of());
             ScreeningRow last = latest.isEmpty() ? null : latest.get(0);
             ScreeningRow previous = latest.size() > 1 ? latest.get(1) : null;
-            items.add(new ClientSummary(c.clientRef(), c.screenings(), last == null ? null : last.id(), c.lastScreenedAt(),
+            items.add(new ClientSummary(
+                    c.clientRef(),
+                    c.screenings(),
+                    last == null ? null : last.id(),
+                    c.lastScreenedAt(),
                     last == null ? null : summary(last).chips(previous == null ? null : summary(previous))));
         }
         return new Page<>(page, size, total, items);
@@ -103,7 +107,11 @@ public class ClientService {
         for (int i = 0; i < Math.min(size, rows.size()); i++) {
             ScreeningRow r = rows.get(i);
             ScreeningSummary previous = i + 1 < rows.size() ? summary(rows.get(i + 1)) : null;
-            items.add(new ClientScreening(r.id(), r.screened(), r.kbVersion(), summary(r).chips(previous),
+            items.add(new ClientScreening(
+                    r.id(),
+                    r.screened(),
+                    r.kbVersion(),
+                    summary(r).chips(previous),
                     new ClientScreening.Amendment(r.chain(), r.version(), r.amendsId(), r.amendReason())));
         }
         store.auditClientRead(AuditEvent.CLIENT_READ, clientRef, items.size() + " screening(s) listed");

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,22 +40,27 @@ public class DisagreementService {
     private static final Set<String> FIELDS = Set.of("conclusionId", "ruleId", "expected", "comment");
 
     /** What a physiotherapist sends: the conclusion or the rule they disagree with, what they expected, why. */
-    public record DisagreementRequest(String conclusionId, String ruleId, String expected, String comment) {
-    }
+    public record DisagreementRequest(String conclusionId, String ruleId, String expected, String comment) {}
 
     /** A recorded disagreement. {@code screeningId} only in the answer to the physiotherapist who recorded it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DisagreementView(UUID id, UUID screeningId, String ruleId, String conclusionId, String kbVersion, String expected,
-                                   String comment, String user, String clinic, Instant at) {
-    }
+    public record DisagreementView(
+            UUID id,
+            UUID screeningId,
+            String ruleId,
+            String conclusionId,
+            String kbVersion,
+            String expected,
+            String comment,
+            String user,
+            String clinic,
+            Instant at) {}
 
     /** Disagreements with one rule, newest first (at most {@link #MAX_LISTED}). */
-    public record RuleDisagreements(String ruleId, long count, List<DisagreementView> disagreements, String feedback) {
-    }
+    public record RuleDisagreements(String ruleId, long count, List<DisagreementView> disagreements, String feedback) {}
 
     /** Per rule: how many disagreements, the latest, and where the rule's list and its CDS card feedback are. */
-    public record RuleCount(String ruleId, long count, Instant latest, String disagreements, String feedback) {
-    }
+    public record RuleCount(String ruleId, long count, Instant latest, String disagreements, String feedback) {}
 
     public static final int MAX_LISTED = 500;
 
@@ -90,7 +94,9 @@ public class DisagreementService {
         if (byConclusion == (request.ruleId() != null)) {
             errors.add(new FieldError("/conclusionId", "give either conclusionId or ruleId"));
         }
-        if (request.expected() == null || request.expected().isBlank() || request.expected().length() > MAX_EXPECTED) {
+        if (request.expected() == null
+                || request.expected().isBlank()
+                || request.expected().length() > MAX_EXPECTED) {
             errors.add(new FieldError("/expected", "required: what you expected, 1-" + MAX_EXPECTED + " characters"));
         }
         if (request.comment() != null && request.comment().length() > MAX_COMMENT) {
@@ -102,17 +108,27 @@ public class DisagreementService {
             Explanation explanation = explanation(screening);
             if (byConclusion) {
                 Optional<ExplanationNode> node = explanation.nodes().stream()
-                        .filter(n -> n.id().equals(request.conclusionId()) && n.rule() != null && n.rule().id() != null).findFirst();
+                        .filter(n -> n.id().equals(request.conclusionId())
+                                && n.rule() != null
+                                && n.rule().id() != null)
+                        .findFirst();
                 if (node.isEmpty()) {
-                    errors.add(new FieldError("/conclusionId", "no conclusion of this screening has this id", request.conclusionId()));
+                    errors.add(new FieldError(
+                            "/conclusionId", "no conclusion of this screening has this id", request.conclusionId()));
                 } else {
                     ruleId = node.get().rule().id();
                 }
             } else {
-                boolean fired = explanation.trace() != null && explanation.trace().stream().map(FiredRule::ruleId).anyMatch(request.ruleId()::equals)
-                        || explanation.nodes().stream().anyMatch(n -> n.rule() != null && request.ruleId().equals(n.rule().id()));
+                boolean fired = explanation.trace() != null
+                                && explanation.trace().stream()
+                                        .map(FiredRule::ruleId)
+                                        .anyMatch(request.ruleId()::equals)
+                        || explanation.nodes().stream()
+                                .anyMatch(n -> n.rule() != null
+                                        && request.ruleId().equals(n.rule().id()));
                 if (!fired) {
-                    errors.add(new FieldError("/ruleId", "this rule concluded nothing in this screening", request.ruleId()));
+                    errors.add(new FieldError(
+                            "/ruleId", "this rule concluded nothing in this screening", request.ruleId()));
                 } else {
                     ruleId = request.ruleId();
                 }
@@ -133,7 +149,8 @@ public class DisagreementService {
         d.comment = request.comment();
         d.createdAt = clock.instant();
         d.persist();
-        audit.fire(new AuditEvent(AuditEvent.SCREENING_DISAGREE, screening.id.toString(), screening.kbVersion, "rule " + ruleId));
+        audit.fire(new AuditEvent(
+                AuditEvent.SCREENING_DISAGREE, screening.id.toString(), screening.kbVersion, "rule " + ruleId));
         return view(d, true);
     }
 
@@ -142,18 +159,30 @@ public class DisagreementService {
     public RuleDisagreements forRule(String ruleId) {
         long count = Disagreement.count("ruleId", ruleId);
         List<DisagreementView> list = Disagreement.<Disagreement>find("ruleId = ?1 order by createdAt desc, id", ruleId)
-                .page(0, MAX_LISTED).list().stream().map(d -> view(d, false)).toList();
+                .page(0, MAX_LISTED)
+                .list()
+                .stream()
+                .map(d -> view(d, false))
+                .toList();
         return new RuleDisagreements(ruleId, count, list, feedbackPath(ruleId));
     }
 
     /** How many disagreements each rule has, most recent first. */
     @Transactional
     public List<RuleCount> summary() {
-        List<Object[]> rows = Disagreement.getEntityManager().createQuery(
-                "select d.ruleId, count(d), max(d.createdAt) from Disagreement d group by d.ruleId order by max(d.createdAt) desc, d.ruleId",
-                Object[].class).getResultList();
-        return rows.stream().map(r -> new RuleCount((String) r[0], ((Number) r[1]).longValue(), (Instant) r[2],
-                "/api/v1/knowledge-base/rules/" + r[0] + "/disagreements", feedbackPath((String) r[0]))).toList();
+        List<Object[]> rows = Disagreement.getEntityManager()
+                .createQuery(
+                        "select d.ruleId, count(d), max(d.createdAt) from Disagreement d group by d.ruleId order by max(d.createdAt) desc, d.ruleId",
+                        Object[].class)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new RuleCount(
+                        (String) r[0],
+                        ((Number) r[1]).longValue(),
+                        (Instant) r[2],
+                        "/api/v1/knowledge-base/rules/" + r[0] + "/disagreements",
+                        feedbackPath((String) r[0])))
+                .toList();
     }
 
     private static String feedbackPath(String ruleId) {
@@ -161,8 +190,17 @@ public class DisagreementService {
     }
 
     private static DisagreementView view(Disagreement d, boolean own) {
-        return new DisagreementView(d.id, own ? d.screeningId : null, d.ruleId, d.conclusionId, d.kbVersion, d.expected, d.comment,
-                d.username, d.clinicId, d.createdAt);
+        return new DisagreementView(
+                d.id,
+                own ? d.screeningId : null,
+                d.ruleId,
+                d.conclusionId,
+                d.kbVersion,
+                d.expected,
+                d.comment,
+                d.username,
+                d.clinicId,
+                d.createdAt);
     }
 
     private Explanation explanation(Screening s) {
@@ -194,7 +232,8 @@ public class DisagreementService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(400, errors);
         }
-        return new DisagreementRequest(text(root, "conclusionId"), text(root, "ruleId"), text(root, "expected"), text(root, "comment"));
+        return new DisagreementRequest(
+                text(root, "conclusionId"), text(root, "ruleId"), text(root, "expected"), text(root, "comment"));
     }
 
     private static String text(JsonNode root, String field) {

@@ -3,26 +3,25 @@ package io.crosscheck.screening.service;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.ReferenceData;
+import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.Vocabulary.Code;
 import io.crosscheck.engine.Vocabulary.Range;
-import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.Answer;
 import io.crosscheck.engine.facts.ClientContext;
 import io.crosscheck.engine.facts.InputFact;
-import io.crosscheck.engine.facts.NotRecorded;
-import io.crosscheck.engine.input.InputCatalog;
-import io.crosscheck.engine.input.InputDefinition;
-import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.engine.facts.Measurement;
 import io.crosscheck.engine.facts.MovementTest;
 import io.crosscheck.engine.facts.MuscleLengthTest;
+import io.crosscheck.engine.facts.NotRecorded;
 import io.crosscheck.engine.facts.PostureObservation;
 import io.crosscheck.engine.facts.RedFlagAnswer;
 import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.Side;
 import io.crosscheck.engine.facts.Symptom;
+import io.crosscheck.engine.input.InputCatalog;
+import io.crosscheck.engine.input.InputDefinition;
+import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.screening.model.ScreeningRequest;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -41,6 +40,7 @@ public final class InputFactMapper {
 
     /** The client's age and sex: every client fact carries them (see {@link ClientContext}). */
     private static final String AGE = "/client/age";
+
     private static final String SEX = "/client/sex";
 
     private final ReferenceData reference;
@@ -57,7 +57,8 @@ public final class InputFactMapper {
     }
 
     /** Every problem {@link #map} would refuse the request for, without throwing: wrong types apart (a 400) from the rest (422). */
-    static io.crosscheck.common.json.JsonBodyReader.Checked problems(ScreeningRequest request, ReferenceData reference) {
+    static io.crosscheck.common.json.JsonBodyReader.Checked problems(
+            ScreeningRequest request, ReferenceData reference) {
         try {
             map(request, reference);
             return io.crosscheck.common.json.JsonBodyReader.Checked.NONE;
@@ -79,23 +80,32 @@ public final class InputFactMapper {
         AnswerChecks.Result answers = AnswerChecks.check(r, reference.inputs());
         errors.addAll(answers.all());
         List<InputFact> answerFacts = answers.ok() ? answerFacts(r, answers.sent()) : List.of();
-        // the order the facts had before the answer sections were data (client, tests, breathing, symptoms, lifestyle, ...)
+        // the order the facts had before the answer sections were data (client, tests, breathing, symptoms, lifestyle,
+        // ...)
         answerFacts.stream().filter(f -> f instanceof ClientContext).forEach(facts::add);
         indexed(r.observationsOrEmpty(), "/observations", (o, ref) -> observation(o, ref), facts);
         indexed(r.muscleLengthOrEmpty(), "/muscleLength", (m, ref) -> muscleLength(m, ref), facts);
         indexed(r.movementPatternsOrEmpty(), "/movementPatterns", (m, ref) -> movement(m, ref), facts);
-        answerFacts.stream().filter(f -> f instanceof Answer a && a.getSection().equals("breathing")).forEach(facts::add);
+        answerFacts.stream()
+                .filter(f -> f instanceof Answer a && a.getSection().equals("breathing"))
+                .forEach(facts::add);
         indexed(r.symptomsOrEmpty(), "/symptoms", (s, ref) -> symptom(s, ref), facts);
-        answerFacts.stream().filter(f -> !(f instanceof ClientContext) && !(f instanceof Answer a && a.getSection().equals("breathing")))
+        answerFacts.stream()
+                .filter(f -> !(f instanceof ClientContext)
+                        && !(f instanceof Answer a && a.getSection().equals("breathing")))
                 .forEach(facts::add);
         errors.addAll(RepeatedEntries.find(r));
         Set<String> answered = new HashSet<>();
-        indexed(r.redFlagsOrEmpty(), "/redFlags", (f, ref) -> {
-            if (!answered.add(f.code())) {
-                errors.add(new FieldError(ref + "/code", "red flag answered more than once", f.code()));
-            }
-            return redFlag(f, ref);
-        }, facts);
+        indexed(
+                r.redFlagsOrEmpty(),
+                "/redFlags",
+                (f, ref) -> {
+                    if (!answered.add(f.code())) {
+                        errors.add(new FieldError(ref + "/code", "red flag answered more than once", f.code()));
+                    }
+                    return redFlag(f, ref);
+                },
+                facts);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(answers.status(), errors);
         }
@@ -113,7 +123,9 @@ public final class InputFactMapper {
         String sex = null;
         for (InputCatalog.Answered a : inputs.answered(sent)) {
             InputDefinition def = a.input();
-            String test = def.test() != null ? def.test() : inputs.section(def.section()).map(InputSection::test).orElse(null);
+            String test = def.test() != null
+                    ? def.test()
+                    : inputs.section(def.section()).map(InputSection::test).orElse(null);
             facts.add(new Answer(def, a.value(), test));
             if (def.pointer().equals(AGE)) {
                 age = ((Double) a.value()).intValue();
@@ -148,13 +160,15 @@ public final class InputFactMapper {
     private InputFact observation(ScreeningRequest.Observation o, String ref) {
         Optional<Vocabulary.PostureCode> code = vocabulary.postureCode(o.code());
         if (code.isEmpty()) {
-            errors.add(new FieldError(ref + "/code", "unknown posture observation code (see GET /api/v1/vocabulary)", o.code()));
+            errors.add(new FieldError(
+                    ref + "/code", "unknown posture observation code (see GET /api/v1/vocabulary)", o.code()));
             return null;
         }
         Vocabulary.PostureCode pc = code.get();
         Measurement m = measurement(o.measurement(), pc.measurement(), ref + "/measurement", pc.label());
         if (o.present() == null && o.measurement() == null) {
-            errors.add(new FieldError(ref, pc.sign() ? "give present (true/false) or a measurement" : "give a measurement"));
+            errors.add(new FieldError(
+                    ref, pc.sign() ? "give present (true/false) or a measurement" : "give a measurement"));
         }
         if (o.present() != null && !pc.sign()) {
             errors.add(new FieldError(ref + "/present", pc.label() + " is measured, not present/absent"));
@@ -176,14 +190,19 @@ public final class InputFactMapper {
         if (m.result() == null && m.measurement() == null) {
             errors.add(new FieldError(ref, "give result (short/normal) or a measurement"));
         }
-        String testLabel = vocabulary.muscleLengthTest(mc.test()).map(Vocabulary.TestCode::name).orElse(mc.test());
-        return new MuscleLengthTest(ref, mc.code(), mc.label(), mc.test(), testLabel, side(m.side()), m.result(), measured);
+        String testLabel = vocabulary
+                .muscleLengthTest(mc.test())
+                .map(Vocabulary.TestCode::name)
+                .orElse(mc.test());
+        return new MuscleLengthTest(
+                ref, mc.code(), mc.label(), mc.test(), testLabel, side(m.side()), m.result(), measured);
     }
 
     private InputFact movement(ScreeningRequest.Movement m, String ref) {
         Optional<Vocabulary.MovementTestCode> test = vocabulary.movementTest(m.test());
         if (test.isEmpty()) {
-            errors.add(new FieldError(ref + "/test", "unknown movement-pattern test (see GET /api/v1/vocabulary)", m.test()));
+            errors.add(new FieldError(
+                    ref + "/test", "unknown movement-pattern test (see GET /api/v1/vocabulary)", m.test()));
             return null;
         }
         Vocabulary.MovementTestCode tc = test.get();
@@ -193,7 +212,8 @@ public final class InputFactMapper {
         for (int i = 0; i < given.size(); i++) {
             Optional<Code> sub = tc.substitution(given.get(i));
             if (sub.isEmpty()) {
-                errors.add(new FieldError(ref + "/substitutions/" + i, "not a substitution of " + tc.name(), given.get(i)));
+                errors.add(new FieldError(
+                        ref + "/substitutions/" + i, "not a substitution of " + tc.name(), given.get(i)));
             } else if (subs.add(sub.get().code())) {
                 labels.add(sub.get().label());
             }
@@ -216,10 +236,19 @@ public final class InputFactMapper {
         Vocabulary.SymptomCodes codes = vocabulary.symptoms();
         Optional<Code> region = code(codes.regions(), s.region(), ref + "/region", "symptom region");
         code(codes.kinds(), s.kind(), ref + "/kind", "symptom kind");
-        Optional<Code> trigger = s.trigger() == null ? Optional.empty()
+        Optional<Code> trigger = s.trigger() == null
+                ? Optional.empty()
                 : code(codes.triggers(), s.trigger(), ref + "/trigger", "symptom trigger");
-        return new Symptom(ref, s.region(), region.map(Code::label).orElse(s.region()), s.kind(), s.trigger(),
-                trigger.map(Code::label).orElse(null), s.nrs(), s.durationWeeks(), s.settleMinutes());
+        return new Symptom(
+                ref,
+                s.region(),
+                region.map(Code::label).orElse(s.region()),
+                s.kind(),
+                s.trigger(),
+                trigger.map(Code::label).orElse(null),
+                s.nrs(),
+                s.durationWeeks(),
+                s.settleMinutes());
     }
 
     private InputFact redFlag(ScreeningRequest.RedFlagAnswer f, String ref) {
@@ -249,12 +278,21 @@ public final class InputFactMapper {
         }
         boolean ok = true;
         if (!range.unit().equals(m.unit())) {
-            errors.add(new FieldError(field + "/unit", "unit for " + range.label() + " must be " + range.unit(), m.unit()));
+            errors.add(new FieldError(
+                    field + "/unit", "unit for " + range.label() + " must be " + range.unit(), m.unit()));
             ok = false;
         }
         if (!range.contains(m.value())) {
-            errors.add(new FieldError(field + "/value", String.format(Locale.ROOT, "%s must be between %s and %s %s",
-                    range.label(), fmt(range.min()), fmt(range.max()), range.unit()), m.value()));
+            errors.add(new FieldError(
+                    field + "/value",
+                    String.format(
+                            Locale.ROOT,
+                            "%s must be between %s and %s %s",
+                            range.label(),
+                            fmt(range.min()),
+                            fmt(range.max()),
+                            range.unit()),
+                    m.value()));
             ok = false;
         }
         return ok ? new Measurement(m.value(), m.unit()) : null;
@@ -267,5 +305,4 @@ public final class InputFactMapper {
     private static Side side(String side) {
         return side == null ? null : Side.valueOf(side.toUpperCase(Locale.ROOT));
     }
-
 }

@@ -9,7 +9,6 @@ import io.crosscheck.engine.explain.ProvenanceRecorder;
 import io.crosscheck.engine.facts.InputFact;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
-
 import java.util.List;
 
 /**
@@ -24,8 +23,9 @@ public final class ScreeningEvaluator {
 
     private final ScreeningRequestReader reader;
     /** Engine evaluation time (the rule session alone), in the Micrometer registry served at /q/metrics. */
-    private static final io.micrometer.core.instrument.Timer ENGINE_TIME = io.micrometer.core.instrument.Timer
-            .builder("crosscheck.engine.evaluation").description("Time to run the rules for one screening")
+    private static final io.micrometer.core.instrument.Timer ENGINE_TIME = io.micrometer.core.instrument.Timer.builder(
+                    "crosscheck.engine.evaluation")
+            .description("Time to run the rules for one screening")
             .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
     private final RuleEngine engine;
@@ -40,7 +40,8 @@ public final class ScreeningEvaluator {
     /** An evaluator configured as the service's, for code that runs without Quarkus. */
     public static ScreeningEvaluator standalone(int maxFirings) {
         ObjectMapper json = Json.newMapper();
-        return new ScreeningEvaluator(new ScreeningRequestReader(json, Validators.standalone()), new RuleEngine(maxFirings), json);
+        return new ScreeningEvaluator(
+                new ScreeningRequestReader(json, Validators.standalone()), new RuleEngine(maxFirings), json);
     }
 
     /** Reads and validates a request body (400/422 {@code InvalidRequestException} naming every bad field). */

@@ -3,10 +3,10 @@ package io.crosscheck.screening.service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crosscheck.common.problem.FieldError;
-import io.crosscheck.common.problem.InvalidRequestException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
@@ -14,7 +14,6 @@ import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,8 +35,11 @@ public class ScreeningService {
     private final ScreeningEvaluator evaluator;
     private final Clock clock = Clock.systemUTC();
 
-    ScreeningService(ScreeningEvaluator evaluator, KnowledgeBaseService knowledgeBases, ScreeningStore store,
-                     ObjectMapper mapper) {
+    ScreeningService(
+            ScreeningEvaluator evaluator,
+            KnowledgeBaseService knowledgeBases,
+            ScreeningStore store,
+            ObjectMapper mapper) {
         this.evaluator = evaluator;
         this.knowledgeBases = knowledgeBases;
         this.store = store;
@@ -57,8 +59,7 @@ public class ScreeningService {
         return e.result();
     }
 
-    private record Evaluated(ScreeningResult result, Screening entity) {
-    }
+    private record Evaluated(ScreeningResult result, Screening entity) {}
 
     /** The one evaluation path: evaluate on the current knowledge base and build the entity to store. */
     private Evaluated evaluate(ScreeningRequest request) {
@@ -84,8 +85,7 @@ public class ScreeningService {
     }
 
     /** The amendment of a screening: why, and the corrected request (a complete screening request). */
-    public record AmendmentRequest(String reason, String request) {
-    }
+    public record AmendmentRequest(String reason, String request) {}
 
     /** Amendment reasons are 1-500 characters. */
     public static final int MAX_REASON = 500;
@@ -107,8 +107,11 @@ public class ScreeningService {
      */
     public ObjectNode amend(UUID id, AmendmentRequest amendment) {
         List<FieldError> invalid = new ArrayList<>();
-        if (amendment.reason() == null || amendment.reason().isBlank() || amendment.reason().length() > MAX_REASON) {
-            invalid.add(new FieldError("/reason", "required: why the screening is amended, 1-" + MAX_REASON + " characters"));
+        if (amendment.reason() == null
+                || amendment.reason().isBlank()
+                || amendment.reason().length() > MAX_REASON) {
+            invalid.add(new FieldError(
+                    "/reason", "required: why the screening is amended, 1-" + MAX_REASON + " characters"));
         }
         if (amendment.request() == null || amendment.request().isBlank()) {
             invalid.add(new FieldError("/request", "required: the complete corrected screening request"));
@@ -120,9 +123,16 @@ public class ScreeningService {
         try {
             request = evaluator.read(amendment.request());
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException(e.status(), e.errors().stream()
-                    .map(f -> new FieldError(f.field() != null && f.field().startsWith("/") ? "/request" + f.field() : "/request/" + f.field(),
-                            f.message(), f.rejectedValue())).toList());
+            throw new InvalidRequestException(
+                    e.status(),
+                    e.errors().stream()
+                            .map(f -> new FieldError(
+                                    f.field() != null && f.field().startsWith("/")
+                                            ? "/request" + f.field()
+                                            : "/request/" + f.field(),
+                                    f.message(),
+                                    f.rejectedValue()))
+                            .toList());
         }
         Evaluated e = evaluate(request);
         e.entity().amendReason = amendment.reason();
@@ -137,11 +147,18 @@ public class ScreeningService {
         try {
             root = body == null || body.isBlank() ? null : mapper.readTree(body);
         } catch (JsonProcessingException ex) {
-            throw new InvalidRequestException(400, List.of(new FieldError("/", "malformed JSON at line "
-                    + (ex.getLocation() == null ? "?" : ex.getLocation().getLineNr()))));
+            throw new InvalidRequestException(
+                    400,
+                    List.of(new FieldError(
+                            "/",
+                            "malformed JSON at line "
+                                    + (ex.getLocation() == null
+                                            ? "?"
+                                            : ex.getLocation().getLineNr()))));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidRequestException(400, List.of(new FieldError("/", "the body must be a JSON object with reason and request")));
+            throw new InvalidRequestException(
+                    400, List.of(new FieldError("/", "the body must be a JSON object with reason and request")));
         }
         List<FieldError> errors = new ArrayList<>();
         root.fieldNames().forEachRemaining(f -> {
@@ -160,7 +177,8 @@ public class ScreeningService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(400, errors);
         }
-        return new AmendmentRequest(reason == null || reason.isNull() ? null : reason.asText(),
+        return new AmendmentRequest(
+                reason == null || reason.isNull() ? null : reason.asText(),
                 request == null || request.isNull() ? null : request.toString());
     }
 
@@ -169,19 +187,39 @@ public class ScreeningService {
      * it (null while it is the latest), and the chain's id (the first version's).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AmendmentInfo(UUID chainId, int version, boolean latest, UUID amends, String reason, UUID supersededBy,
-                                Integer supersededByVersion, String versions) {
-    }
+    public record AmendmentInfo(
+            UUID chainId,
+            int version,
+            boolean latest,
+            UUID amends,
+            String reason,
+            UUID supersededBy,
+            Integer supersededByVersion,
+            String versions) {}
 
     private static AmendmentInfo amendmentInfo(Screening s, Screening newer) {
-        return new AmendmentInfo(s.chain(), s.version(), newer == null, s.amendsId, s.amendReason, newer == null ? null : newer.id,
-                newer == null ? null : newer.version(), "/api/v1/screenings/" + s.id + "/versions");
+        return new AmendmentInfo(
+                s.chain(),
+                s.version(),
+                newer == null,
+                s.amendsId,
+                s.amendReason,
+                newer == null ? null : newer.id,
+                newer == null ? null : newer.version(),
+                "/api/v1/screenings/" + s.id + "/versions");
     }
 
     /** One version of a chain, as {@code GET /api/v1/screenings/{id}/versions} lists it. */
-    public record ScreeningVersion(UUID id, int version, Instant createdAt, String createdBy, String kbVersion, UUID amends,
-                                   String reason, UUID supersededBy, boolean latest) {
-    }
+    public record ScreeningVersion(
+            UUID id,
+            int version,
+            Instant createdAt,
+            String createdBy,
+            String kbVersion,
+            UUID amends,
+            String reason,
+            UUID supersededBy,
+            boolean latest) {}
 
     /** The versions of the chain the screening {@code id} belongs to, first version first; empty when not found in the clinic. */
     public Optional<List<ScreeningVersion>> versions(UUID id) {
@@ -194,8 +232,16 @@ public class ScreeningService {
         for (int i = 0; i < chain.size(); i++) {
             ScreeningStore.ScreeningRow r = chain.get(i);
             UUID next = i + 1 < chain.size() ? chain.get(i + 1).id() : null;
-            versions.add(new ScreeningVersion(r.id(), r.version(), r.createdAt(), r.createdBy(), r.kbVersion(), r.amendsId(),
-                    r.amendReason(), next, next == null));
+            versions.add(new ScreeningVersion(
+                    r.id(),
+                    r.version(),
+                    r.createdAt(),
+                    r.createdBy(),
+                    r.kbVersion(),
+                    r.amendsId(),
+                    r.amendReason(),
+                    next,
+                    next == null));
         }
         return Optional.of(versions);
     }

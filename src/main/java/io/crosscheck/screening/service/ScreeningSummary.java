@@ -5,7 +5,6 @@ import io.crosscheck.engine.facts.PatternStatus;
 import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.screening.model.Chips;
 import io.crosscheck.screening.model.ScreeningResult;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +21,11 @@ public record ScreeningSummary(String referral, Map<String, String> patterns) {
     public static final String NO_REFERRAL = "none";
 
     public static ScreeningSummary of(ScreeningResult result) {
-        String urgency = result.redFlags() == null || !result.redFlags().referral() || result.redFlags().urgency() == null
-                ? NO_REFERRAL : result.redFlags().urgency();
+        String urgency = result.redFlags() == null
+                        || !result.redFlags().referral()
+                        || result.redFlags().urgency() == null
+                ? NO_REFERRAL
+                : result.redFlags().urgency();
         Map<String, String> patterns = new LinkedHashMap<>();
         if (result.patterns() != null) {
             result.patterns().forEach(p -> patterns.put(p.code(), p.status()));
@@ -34,9 +36,13 @@ public record ScreeningSummary(String referral, Map<String, String> patterns) {
     /** From a stored result (rows stored before the summary columns). */
     public static ScreeningSummary of(JsonNode result) {
         JsonNode flags = result.path("redFlags");
-        String urgency = flags.path("referral").asBoolean(false) && flags.hasNonNull("urgency") ? flags.get("urgency").asText() : NO_REFERRAL;
+        String urgency = flags.path("referral").asBoolean(false) && flags.hasNonNull("urgency")
+                ? flags.get("urgency").asText()
+                : NO_REFERRAL;
         Map<String, String> patterns = new LinkedHashMap<>();
-        result.path("patterns").forEach(p -> patterns.put(p.path("code").asText(), p.path("status").asText(null)));
+        result.path("patterns")
+                .forEach(p ->
+                        patterns.put(p.path("code").asText(), p.path("status").asText(null)));
         return new ScreeningSummary(urgency, patterns);
     }
 
@@ -58,21 +64,26 @@ public record ScreeningSummary(String referral, Map<String, String> patterns) {
     /** The pattern_status column: {@code UCS=consistent,LCS=partial}. */
     public String patternColumn() {
         StringBuilder b = new StringBuilder();
-        patterns.forEach((code, status) -> b.append(b.length() == 0 ? "" : ",").append(code).append('=').append(status == null ? "" : status));
+        patterns.forEach((code, status) ->
+                b.append(b.length() == 0 ? "" : ",").append(code).append('=').append(status == null ? "" : status));
         return b.toString();
     }
 
     /** Trend values of a chip. */
     public static final String BETTER = "better";
+
     public static final String SAME = "same";
     public static final String WORSE = "worse";
     public static final String NONE = "none";
 
     /** The chips of this summary, each with its trend against {@code before} (the client's previous screening; null: none). */
     public Chips chips(ScreeningSummary before) {
-        Chips.Chip referralChip = new Chips.Chip(referral, before == null ? NONE : referralTrend(referral, before.referral()));
+        Chips.Chip referralChip =
+                new Chips.Chip(referral, before == null ? NONE : referralTrend(referral, before.referral()));
         List<Chips.PatternChip> patternChips = new ArrayList<>();
-        patterns.forEach((code, status) -> patternChips.add(new Chips.PatternChip(code, status,
+        patterns.forEach((code, status) -> patternChips.add(new Chips.PatternChip(
+                code,
+                status,
                 before == null ? NONE : patternTrend(status, before.patterns().get(code)))));
         return new Chips(referralChip, patternChips);
     }

@@ -15,7 +15,6 @@ import jakarta.validation.Validator;
 import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -43,43 +42,82 @@ public class VocabularyService {
     }
 
     /** Red flags grouped by domain, as listed to clients. */
-    public record RedFlagDomain(String domain, String label, String urgency, List<Vocabulary.Code> flags) {
-    }
+    public record RedFlagDomain(String domain, String label, String urgency, List<Vocabulary.Code> flags) {}
 
     /** A constrained request field: JSON pointer pattern, constraints as attribute maps. */
-    public record FieldRule(String field, List<Map<String, Object>> constraints) {
-    }
+    public record FieldRule(String field, List<Map<String, Object>> constraints) {}
 
     /** The full vocabulary document; {@code inputs} is every answer a request's sections may carry (inputs.yaml). */
-    public record VocabularyView(String knowledgeBaseVersion, Vocabulary codes, List<RedFlagDomain> redFlags,
-                                 List<FieldRule> fields, InputsView inputs) {
-    }
+    public record VocabularyView(
+            String knowledgeBaseVersion,
+            Vocabulary codes,
+            List<RedFlagDomain> redFlags,
+            List<FieldRule> fields,
+            InputsView inputs) {}
 
     /** An input as listed to clients: where it is sent (JSON pointer), its type and range or options, and its codings. */
-    public record InputView(String code, String pointer, String section, String label, String type, String unit, Double min,
-                            Double max, List<Option> options, boolean required, String appliesTo, String crosscheckCode,
-                            List<Coding> codings, String evidence) {
+    public record InputView(
+            String code,
+            String pointer,
+            String section,
+            String label,
+            String type,
+            String unit,
+            Double min,
+            Double max,
+            List<Option> options,
+            boolean required,
+            String appliesTo,
+            String crosscheckCode,
+            List<Coding> codings,
+            String evidence) {
         static InputView of(InputDefinition i) {
-            return new InputView(i.code(), i.pointer(), i.section(), i.label(), i.type().code(), i.unit(), i.min(), i.max(),
-                    i.options(), i.required(), i.appliesTo().describe(), i.crosscheckCode(), i.codings(), i.evidence());
+            return new InputView(
+                    i.code(),
+                    i.pointer(),
+                    i.section(),
+                    i.label(),
+                    i.type().code(),
+                    i.unit(),
+                    i.min(),
+                    i.max(),
+                    i.options(),
+                    i.required(),
+                    i.appliesTo().describe(),
+                    i.crosscheckCode(),
+                    i.codings(),
+                    i.evidence());
         }
     }
 
     /** The answer sections, their inputs and the checks between inputs. */
-    public record InputsView(List<InputSection> sections, List<InputView> inputs, List<InputCheck> checks) {
-    }
+    public record InputsView(List<InputSection> sections, List<InputView> inputs, List<InputCheck> checks) {}
 
     public VocabularyView view(KnowledgeBase kb) {
         Map<String, RedFlagDomain> domains = new LinkedHashMap<>();
         for (RedFlagDefinition d : kb.reference().redFlags()) {
-            domains.computeIfAbsent(d.getDomain(), k -> new RedFlagDomain(d.getDomain(), d.getDomainLabel(),
-                    d.getUrgency().name().toLowerCase(), new ArrayList<>())).flags().add(new Vocabulary.Code(d.getCode(), d.getLabel()));
+            domains.computeIfAbsent(
+                            d.getDomain(),
+                            k -> new RedFlagDomain(
+                                    d.getDomain(),
+                                    d.getDomainLabel(),
+                                    d.getUrgency().name().toLowerCase(),
+                                    new ArrayList<>()))
+                    .flags()
+                    .add(new Vocabulary.Code(d.getCode(), d.getLabel()));
         }
         InputCatalog inputs = kb.reference().inputs();
         List<FieldRule> all = new ArrayList<>(fields);
         inputs.inputs().forEach(i -> all.add(fieldRule(i)));
-        return new VocabularyView(kb.version(), kb.reference().vocabulary(), List.copyOf(domains.values()), all,
-                new InputsView(inputs.sections(), inputs.inputs().stream().map(InputView::of).toList(), inputs.checks()));
+        return new VocabularyView(
+                kb.version(),
+                kb.reference().vocabulary(),
+                List.copyOf(domains.values()),
+                all,
+                new InputsView(
+                        inputs.sections(),
+                        inputs.inputs().stream().map(InputView::of).toList(),
+                        inputs.checks()));
     }
 
     /** An input's constraints in the shape the request model's annotations are listed in (API v1). */
@@ -94,11 +132,17 @@ public class VocabularyService {
                 constraints.add(Map.of("constraint", "Max", "value", i.max().longValue()));
             }
             case NUMBER -> {
-                constraints.add(Map.of("constraint", "DecimalMin", "value", InputDefinition.plain(i.min()), "inclusive", true));
-                constraints.add(Map.of("constraint", "DecimalMax", "value", InputDefinition.plain(i.max()), "inclusive", true));
+                constraints.add(
+                        Map.of("constraint", "DecimalMin", "value", InputDefinition.plain(i.min()), "inclusive", true));
+                constraints.add(
+                        Map.of("constraint", "DecimalMax", "value", InputDefinition.plain(i.max()), "inclusive", true));
             }
-            case CHOICE -> constraints.add(Map.of("constraint", "Pattern", "regexp",
-                    String.join("|", i.options().stream().map(Option::code).toList())));
+            case CHOICE ->
+                constraints.add(Map.of(
+                        "constraint",
+                        "Pattern",
+                        "regexp",
+                        String.join("|", i.options().stream().map(Option::code).toList())));
             case YES_NO -> constraints.add(Map.of("constraint", "AssertBoolean"));
         }
         return new FieldRule(i.pointer(), constraints);
@@ -124,8 +168,10 @@ public class VocabularyService {
                 into.add(new FieldRule(field, constraints));
             }
             Class<?> nested = c.getType();
-            if (List.class.isAssignableFrom(nested) && c.getGenericType() instanceof ParameterizedType pt
-                    && pt.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+            if (List.class.isAssignableFrom(nested)
+                    && c.getGenericType() instanceof ParameterizedType pt
+                    && pt.getActualTypeArguments()[0] instanceof Class<?> element
+                    && element.isRecord()) {
                 describe(element, field + "/*", into);
             } else if (nested.isRecord()) {
                 describe(nested, field, into);

@@ -1,7 +1,6 @@
 package io.crosscheck.screening.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 
 /**

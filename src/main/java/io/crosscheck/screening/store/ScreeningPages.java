@@ -1,6 +1,5 @@
 package io.crosscheck.screening.store;
 
-
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;

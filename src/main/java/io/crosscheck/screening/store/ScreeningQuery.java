@@ -1,6 +1,5 @@
 package io.crosscheck.screening.store;
 
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,7 +39,8 @@ public final class ScreeningQuery implements ScreeningPages.Source {
     public long count() {
         List<Object> params = new ArrayList<>();
         String sql = "select count(*) from screening where " + where(null, params);
-        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(sql, params);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -55,10 +55,14 @@ public final class ScreeningQuery implements ScreeningPages.Source {
                 + " order by created_at, id limit ?";
         params.add(limit);
         List<StoredScreening> rows = new ArrayList<>(limit);
-        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(sql, params);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(new StoredScreening(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        rs.getString(3), rs.getString(4)));
+                rows.add(new StoredScreening(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4)));
             }
             return rows;
         } catch (SQLException e) {

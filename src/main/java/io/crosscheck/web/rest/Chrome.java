@@ -10,8 +10,12 @@ public record Chrome(String user, boolean physio, boolean author, boolean admin,
         if (identity == null || identity.isAnonymous()) {
             return new Chrome(null, false, false, false, section);
         }
-        return new Chrome(identity.getPrincipal().getName(), identity.hasRole(Role.PHYSIO), identity.hasRole(Role.AUTHOR),
-                identity.hasRole(Role.ADMIN), section);
+        return new Chrome(
+                identity.getPrincipal().getName(),
+                identity.hasRole(Role.PHYSIO),
+                identity.hasRole(Role.AUTHOR),
+                identity.hasRole(Role.ADMIN),
+                section);
     }
 
     public boolean signedIn() {

@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /** Clients of the caller's clinic: the searchable list, and one client's screenings with their history charts. */
@@ -31,11 +30,14 @@ public class ClientPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance clients(Chrome chrome, String q, Page<ClientSummary> page,
-                                               String error);
+        static native TemplateInstance clients(Chrome chrome, String q, Page<ClientSummary> page, String error);
 
-        static native TemplateInstance client(Chrome chrome, String clientRef, Page<ClientScreening> screenings,
-                                              List<Charts.Chart> charts, String bands);
+        static native TemplateInstance client(
+                Chrome chrome,
+                String clientRef,
+                Page<ClientScreening> screenings,
+                List<Charts.Chart> charts,
+                String bands);
     }
 
     private final ClientService clients;
@@ -52,18 +54,31 @@ public class ClientPages {
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("1") int page) {
         String query = q == null ? "" : q.trim();
         try {
-            return Templates.clients(Chrome.of(identity, "clients"), query, clients.clients(query, page, config.clientsPageSize()), null);
+            return Templates.clients(
+                    Chrome.of(identity, "clients"),
+                    query,
+                    clients.clients(query, page, config.clientsPageSize()),
+                    null);
         } catch (InvalidRequestException e) {
-            return Templates.clients(Chrome.of(identity, "clients"), query, clients.clients("", 1, config.clientsPageSize()),
+            return Templates.clients(
+                    Chrome.of(identity, "clients"),
+                    query,
+                    clients.clients("", 1, config.clientsPageSize()),
                     "A reference holds only letters, digits, '.', '_', ':' or '-'.");
         }
     }
 
     @GET
     @Path("{clientRef}")
-    public TemplateInstance client(@PathParam("clientRef") String clientRef, @QueryParam("page") @DefaultValue("1") int page) {
+    public TemplateInstance client(
+            @PathParam("clientRef") String clientRef, @QueryParam("page") @DefaultValue("1") int page) {
         Page<ClientScreening> screenings = clients.screenings(clientRef, page, config.clientsPageSize());
         ClientHistory history = clients.history(clientRef);
-        return Templates.client(Chrome.of(identity, "clients"), clientRef, screenings, Charts.series(history), Charts.patterns(history));
+        return Templates.client(
+                Chrome.of(identity, "clients"),
+                clientRef,
+                screenings,
+                Charts.series(history),
+                Charts.patterns(history));
     }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -58,10 +57,17 @@ public class Csrf {
 
     /** Refuses the post (403 problem) unless both tokens are present and equal. */
     public static void verify(String formToken, String cookieToken) {
-        if (formToken == null || cookieToken == null || formToken.isEmpty()
-                || !MessageDigest.isEqual(formToken.getBytes(StandardCharsets.UTF_8), cookieToken.getBytes(StandardCharsets.UTF_8))) {
-            throw new WebApplicationException(Problem.of("csrf", "Forbidden", 403,
-                    "The form's security token is missing or does not match: reload the page and submit again.").toResponse());
+        if (formToken == null
+                || cookieToken == null
+                || formToken.isEmpty()
+                || !MessageDigest.isEqual(
+                        formToken.getBytes(StandardCharsets.UTF_8), cookieToken.getBytes(StandardCharsets.UTF_8))) {
+            throw new WebApplicationException(Problem.of(
+                            "csrf",
+                            "Forbidden",
+                            403,
+                            "The form's security token is missing or does not match: reload the page and submit again.")
+                    .toResponse());
         }
     }
 }

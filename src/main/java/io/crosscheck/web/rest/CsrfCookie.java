@@ -22,8 +22,15 @@ public class CsrfCookie {
         }
         String issued = csrf.issued();
         if (issued != null) {
-            response.getHeaders().add(HttpHeaders.SET_COOKIE, new NewCookie.Builder(Csrf.COOKIE).value(issued).path("/ui")
-                    .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build());
+            response.getHeaders()
+                    .add(
+                            HttpHeaders.SET_COOKIE,
+                            new NewCookie.Builder(Csrf.COOKIE)
+                                    .value(issued)
+                                    .path("/ui")
+                                    .httpOnly(true)
+                                    .sameSite(NewCookie.SameSite.STRICT)
+                                    .build());
         }
     }
 }

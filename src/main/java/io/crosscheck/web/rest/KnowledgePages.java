@@ -27,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.List;
 
@@ -62,8 +61,14 @@ public class KnowledgePages {
     private final ObjectMapper mapper;
     private final RuleNotes notes;
 
-    KnowledgePages(WebKnowledge knowledge, ReplayService replays, ReplayJobs jobs, Caller caller, SecurityIdentity identity,
-                   ObjectMapper mapper, RuleNotes notes) {
+    KnowledgePages(
+            WebKnowledge knowledge,
+            ReplayService replays,
+            ReplayJobs jobs,
+            Caller caller,
+            SecurityIdentity identity,
+            ObjectMapper mapper,
+            RuleNotes notes) {
         this.knowledge = knowledge;
         this.replays = replays;
         this.jobs = jobs;
@@ -89,16 +94,20 @@ public class KnowledgePages {
     @GET
     @Path("docs/{path: .+}")
     public TemplateInstance doc(@PathParam("path") String path) {
-        return Templates.doc(Chrome.of(identity, "kb"), path, knowledge.doc(path).orElseThrow(NotFoundException::new));
+        return Templates.doc(
+                Chrome.of(identity, "kb"), path, knowledge.doc(path).orElseThrow(NotFoundException::new));
     }
 
     @POST
     @Path("replays")
     @RolesAllowed(Role.AUTHOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response startReplay(@FormParam("candidateVersion") String candidate, @FormParam("from") String from,
-                                @FormParam("to") String to, @FormParam(Csrf.FIELD) String csrf,
-                                @CookieParam(Csrf.COOKIE) String csrfCookie) {
+    public Response startReplay(
+            @FormParam("candidateVersion") String candidate,
+            @FormParam("from") String from,
+            @FormParam("to") String to,
+            @FormParam(Csrf.FIELD) String csrf,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.verify(csrf, csrfCookie);
         ObjectNode body = mapper.createObjectNode();
         body.put("candidateVersion", candidate == null ? "" : candidate);
@@ -112,9 +121,12 @@ public class KnowledgePages {
             ReplayJob job = replays.start(body.toString(), clinic());
             return Response.seeOther(URI.create("/ui/kb/replays/" + job.id())).build();
         } catch (InvalidRequestException e) {
-            String error = String.join("; ", e.errors().stream().map(FieldError::message).toList());
-            return Response.status(e.status()).entity(Templates.overview(Chrome.of(identity, "kb"), knowledge.overview(),
-                    error)).type(MediaType.TEXT_HTML).build();
+            String error = String.join(
+                    "; ", e.errors().stream().map(FieldError::message).toList());
+            return Response.status(e.status())
+                    .entity(Templates.overview(Chrome.of(identity, "kb"), knowledge.overview(), error))
+                    .type(MediaType.TEXT_HTML)
+                    .build();
         }
     }
 

@@ -12,9 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signing in and out of the web UI. The form posts to Quarkus' form authentication
@@ -32,7 +31,8 @@ public class LoginPage {
     private final SecurityIdentity identity;
     private final String cookieName;
 
-    LoginPage(SecurityIdentity identity, @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
+    LoginPage(
+            SecurityIdentity identity, @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
         this.identity = identity;
         this.cookieName = cookieName;
     }
@@ -62,9 +62,15 @@ public class LoginPage {
     @Path("ui/logout")
     @PermitAll
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@jakarta.ws.rs.FormParam(Csrf.FIELD) String csrf, @jakarta.ws.rs.CookieParam(Csrf.COOKIE) String csrfCookie) {
+    public Response logout(
+            @jakarta.ws.rs.FormParam(Csrf.FIELD) String csrf,
+            @jakarta.ws.rs.CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.verify(csrf, csrfCookie);
-        NewCookie expired = new NewCookie.Builder(cookieName).path("/").maxAge(0).httpOnly(true).build();
+        NewCookie expired = new NewCookie.Builder(cookieName)
+                .path("/")
+                .maxAge(0)
+                .httpOnly(true)
+                .build();
         return Response.seeOther(URI.create("/ui/login")).cookie(expired).build();
     }
 }

@@ -6,9 +6,9 @@ import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.service.DisagreementService;
 import io.crosscheck.screening.service.ScreeningService;
+import io.crosscheck.web.service.DerivationRow;
 import io.crosscheck.web.service.FormField;
 import io.crosscheck.web.service.FormLayout;
-import io.crosscheck.web.service.DerivationRow;
 import io.crosscheck.web.service.ResultView;
 import io.crosscheck.web.service.ScreeningForm;
 import io.crosscheck.web.service.WebScreenings;
@@ -30,7 +30,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,12 +48,25 @@ public class ScreeningPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Chrome chrome, String heading, FormLayout.Model form, int errorCount,
-                                            String action, String idempotencyKey, String submitLabel, String draftKey,
-                                            String amendOf, String reason, String reasonError);
+        static native TemplateInstance form(
+                Chrome chrome,
+                String heading,
+                FormLayout.Model form,
+                int errorCount,
+                String action,
+                String idempotencyKey,
+                String submitLabel,
+                String draftKey,
+                String amendOf,
+                String reason,
+                String reasonError);
 
-        static native TemplateInstance result(Chrome chrome, ResultView r, List<ScreeningService.ScreeningVersion> versions,
-                                              List<FormField.Option> conclusions, String notice);
+        static native TemplateInstance result(
+                Chrome chrome,
+                ResultView r,
+                List<ScreeningService.ScreeningVersion> versions,
+                List<FormField.Option> conclusions,
+                String notice);
 
         static native TemplateInstance derivation(Chrome chrome, String id, List<DerivationRow> rows);
 
@@ -70,8 +82,11 @@ public class ScreeningPages {
     private final DisagreementService disagreements;
     private final SecurityIdentity identity;
 
-    ScreeningPages(WebScreenings screenings, ScreeningService screeningService, DisagreementService disagreements,
-                   SecurityIdentity identity) {
+    ScreeningPages(
+            WebScreenings screenings,
+            ScreeningService screeningService,
+            DisagreementService disagreements,
+            SecurityIdentity identity) {
         this.screenings = screenings;
         this.screeningService = screeningService;
         this.disagreements = disagreements;
@@ -99,37 +114,60 @@ public class ScreeningPages {
             return Response.seeOther(URI.create("/ui/screenings/" + id)).build();
         } catch (InvalidRequestException e) {
             Map<String, String> errors = read.errorsByField(e.errors());
-            return Response.status(e.status()).entity(form(values, errors, errors.size())).type(MediaType.TEXT_HTML).build();
+            return Response.status(e.status())
+                    .entity(form(values, errors, errors.size()))
+                    .type(MediaType.TEXT_HTML)
+                    .build();
         }
     }
 
     private TemplateInstance form(Map<String, String> values, Map<String, String> errors, int errorCount) {
         String key = values.getOrDefault("idempotencyKey", UUID.randomUUID().toString());
-        return Templates.form(Chrome.of(identity, "new"), "New screening", screenings.model(values, errors), errorCount,
-                "/ui/screenings", key, "Screen", "new", null, null, null);
+        return Templates.form(
+                Chrome.of(identity, "new"),
+                "New screening",
+                screenings.model(values, errors),
+                errorCount,
+                "/ui/screenings",
+                key,
+                "Screen",
+                "new",
+                null,
+                null,
+                null);
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance result(@PathParam("id") String id, @QueryParam("noted") String noted) {
         WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        String notice = "disagreement".equals(noted) ? "Your disagreement is recorded; the rule's authors see it beside the rule." : null;
-        return Templates.result(Chrome.of(identity, "clients"), screenings.view(stored),
-                screeningService.versions(uuid(id)).orElse(List.of()), screenings.conclusions(stored.result()), notice);
+        String notice = "disagreement".equals(noted)
+                ? "Your disagreement is recorded; the rule's authors see it beside the rule."
+                : null;
+        return Templates.result(
+                Chrome.of(identity, "clients"),
+                screenings.view(stored),
+                screeningService.versions(uuid(id)).orElse(List.of()),
+                screenings.conclusions(stored.result()),
+                notice);
     }
 
     @GET
     @Path("{id}/amend")
     public TemplateInstance amendForm(@PathParam("id") String id) {
         WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        Map<String, String> values = new LinkedHashMap<>(screenings.form().values(screenings.knowledgeBase(), stored.request()));
+        Map<String, String> values =
+                new LinkedHashMap<>(screenings.form().values(screenings.knowledgeBase(), stored.request()));
         return amendForm(id, values, Map.of(), 0, null, null);
     }
 
     @POST
     @Path("{id}/amend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response amend(@PathParam("id") String id, MultivaluedMap<String, String> posted, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+    public Response amend(
+            @PathParam("id") String id,
+            MultivaluedMap<String, String> posted,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         Map<String, String> values = single(posted);
         Screening original = screenings.find(uuid(id)).orElseThrow(NotFoundException::new);
@@ -140,44 +178,82 @@ public class ScreeningPages {
         ScreeningForm.Read read = screenings.read(values);
         String reason = values.get("reason");
         try {
-            return Response.seeOther(URI.create("/ui/screenings/" + screenings.amend(uuid(id), reason, read))).build();
+            return Response.seeOther(URI.create("/ui/screenings/" + screenings.amend(uuid(id), reason, read)))
+                    .build();
         } catch (InvalidRequestException e) {
             return refusedAmendment(id, values, read, reason, e);
         } catch (jakarta.ws.rs.ClientErrorException e) {
             if (e.getResponse().getStatus() != 409) {
                 throw e;
             }
-            return Response.status(409).type(MediaType.TEXT_HTML).entity(amendForm(id, values,
-                    Map.of("", "This screening has already been amended: open the newest version and amend that one."), 1, reason, null)).build();
+            return Response.status(409)
+                    .type(MediaType.TEXT_HTML)
+                    .entity(amendForm(
+                            id,
+                            values,
+                            Map.of(
+                                    "",
+                                    "This screening has already been amended: open the newest version and amend that one."),
+                            1,
+                            reason,
+                            null))
+                    .build();
         }
     }
 
-    private Response refusedAmendment(String id, Map<String, String> values, ScreeningForm.Read read, String reason,
-                                      InvalidRequestException e) {
-        List<FieldError> requestErrors = e.errors().stream().filter(f -> f.field() != null && f.field().startsWith("/request"))
-                .map(f -> new FieldError(f.field().substring("/request".length()), f.message(), f.rejectedValue())).toList();
-        String reasonError = e.errors().stream().filter(f -> "/reason".equals(f.field())).map(FieldError::message).findFirst().orElse(null);
+    private Response refusedAmendment(
+            String id, Map<String, String> values, ScreeningForm.Read read, String reason, InvalidRequestException e) {
+        List<FieldError> requestErrors = e.errors().stream()
+                .filter(f -> f.field() != null && f.field().startsWith("/request"))
+                .map(f -> new FieldError(f.field().substring("/request".length()), f.message(), f.rejectedValue()))
+                .toList();
+        String reasonError = e.errors().stream()
+                .filter(f -> "/reason".equals(f.field()))
+                .map(FieldError::message)
+                .findFirst()
+                .orElse(null);
         Map<String, String> errors = read.errorsByField(requestErrors);
-        return Response.status(e.status()).type(MediaType.TEXT_HTML)
-                .entity(amendForm(id, values, errors, errors.size() + (reasonError == null ? 0 : 1), reason, reasonError)).build();
+        return Response.status(e.status())
+                .type(MediaType.TEXT_HTML)
+                .entity(amendForm(
+                        id, values, errors, errors.size() + (reasonError == null ? 0 : 1), reason, reasonError))
+                .build();
     }
 
-    private TemplateInstance amendForm(String id, Map<String, String> values, Map<String, String> errors, int errorCount,
-                                       String reason, String reasonError) {
+    private TemplateInstance amendForm(
+            String id,
+            Map<String, String> values,
+            Map<String, String> errors,
+            int errorCount,
+            String reason,
+            String reasonError) {
         String key = values.getOrDefault("idempotencyKey", UUID.randomUUID().toString());
-        return Templates.form(Chrome.of(identity, "clients"), "Amend the screening", screenings.model(values, errors), errorCount,
-                "/ui/screenings/" + id + "/amend", key, "Save as a new version", "amend-" + id, id, reason, reasonError);
+        return Templates.form(
+                Chrome.of(identity, "clients"),
+                "Amend the screening",
+                screenings.model(values, errors),
+                errorCount,
+                "/ui/screenings/" + id + "/amend",
+                key,
+                "Save as a new version",
+                "amend-" + id,
+                id,
+                reason,
+                reasonError);
     }
 
     /** The unanswered red-flag questions answered from the result page: stored as a new version of the screening. */
     @POST
     @Path("{id}/red-flags")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response completeRedFlags(@PathParam("id") String id, MultivaluedMap<String, String> posted,
-                                     @CookieParam(Csrf.COOKIE) String csrfCookie) {
+    public Response completeRedFlags(
+            @PathParam("id") String id,
+            MultivaluedMap<String, String> posted,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        Map<String, String> values = new LinkedHashMap<>(screenings.form().values(screenings.knowledgeBase(), stored.request()));
+        Map<String, String> values =
+                new LinkedHashMap<>(screenings.form().values(screenings.knowledgeBase(), stored.request()));
         int answered = 0;
         for (Map.Entry<String, String> e : single(posted).entrySet()) {
             if (e.getKey().startsWith("rf.") && ("yes".equals(e.getValue()) || "no".equals(e.getValue()))) {
@@ -191,7 +267,8 @@ public class ScreeningPages {
         ScreeningForm.Read read = screenings.read(values);
         String reason = "Red-flag screen completed: " + answered + " question(s) answered";
         try {
-            return Response.seeOther(URI.create("/ui/screenings/" + screenings.amend(uuid(id), reason, read))).build();
+            return Response.seeOther(URI.create("/ui/screenings/" + screenings.amend(uuid(id), reason, read)))
+                    .build();
         } catch (InvalidRequestException e) {
             return refusedAmendment(id, values, read, reason, e);
         }
@@ -201,22 +278,33 @@ public class ScreeningPages {
     @POST
     @Path("{id}/disagreements")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response disagree(@PathParam("id") String id, @FormParam("conclusionId") String conclusionId,
-                             @FormParam("expected") String expected, @FormParam("comment") String comment,
-                             @FormParam(Csrf.FIELD) String csrf, @CookieParam(Csrf.COOKIE) String csrfCookie) {
+    public Response disagree(
+            @PathParam("id") String id,
+            @FormParam("conclusionId") String conclusionId,
+            @FormParam("expected") String expected,
+            @FormParam("comment") String comment,
+            @FormParam(Csrf.FIELD) String csrf,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.verify(csrf, csrfCookie);
-        disagreements.record(uuid(id), new DisagreementService.DisagreementRequest(blankToNull(conclusionId), null,
-                blankToNull(expected), blankToNull(comment)));
-        return Response.seeOther(URI.create("/ui/screenings/" + id + "?noted=disagreement#disagree")).build();
+        disagreements.record(
+                uuid(id),
+                new DisagreementService.DisagreementRequest(
+                        blankToNull(conclusionId), null, blankToNull(expected), blankToNull(comment)));
+        return Response.seeOther(URI.create("/ui/screenings/" + id + "?noted=disagreement#disagree"))
+                .build();
     }
 
     @GET
     @Path("{id}/derivation")
-    public TemplateInstance derivation(@PathParam("id") String id, @QueryParam("conclusion") String conclusion,
-                                       @HeaderParam("HX-Request") String htmx) {
+    public TemplateInstance derivation(
+            @PathParam("id") String id,
+            @QueryParam("conclusion") String conclusion,
+            @HeaderParam("HX-Request") String htmx) {
         Screening s = screenings.find(uuid(id)).orElseThrow(NotFoundException::new);
         List<DerivationRow> rows = screenings.derivation(s, conclusion);
-        return "true".equals(htmx) ? Templates.derivationFragment(rows) : Templates.derivation(Chrome.of(identity, "clients"), id, rows);
+        return "true".equals(htmx)
+                ? Templates.derivationFragment(rows)
+                : Templates.derivation(Chrome.of(identity, "clients"), id, rows);
     }
 
     @GET

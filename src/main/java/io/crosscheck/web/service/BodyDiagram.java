@@ -3,7 +3,6 @@ package io.crosscheck.web.service;
 import io.crosscheck.common.json.Yaml;
 import io.crosscheck.engine.facts.PatternStatus;
 import io.crosscheck.screening.model.ScreeningResult;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,21 +19,18 @@ import java.util.Map;
  */
 public final class BodyDiagram {
 
-    public record FindingMark(String muscle, String state, Boolean inferred) {
-    }
+    public record FindingMark(String muscle, String state, Boolean inferred) {}
 
-    public record Muscle(String code, String label, String view, double cx, double cy, double rx, double ry, double rotate) {
-    }
+    public record Muscle(
+            String code, String label, String view, double cx, double cy, double rx, double ry, double rotate) {}
 
-    public record Cross(String state, String view, List<Double> from, List<Double> to, String label) {
-    }
+    public record Cross(String state, String view, List<Double> from, List<Double> to, String label) {}
 
-    private record Document(Map<String, FindingMark> findings, List<Muscle> muscles, Map<String, List<Cross>> crosses) {
-    }
+    private record Document(
+            Map<String, FindingMark> findings, List<Muscle> muscles, Map<String, List<Cross>> crosses) {}
 
     /** A muscle marked on one side, and the findings that mark it. */
-    public record Mark(String muscle, String label, String side, String state, List<String> findings) {
-    }
+    public record Mark(String muscle, String label, String side, String state, List<String> findings) {}
 
     private static final double MID = 100;
     private static final double VIEW_WIDTH = 200;
@@ -75,7 +71,8 @@ public final class BodyDiagram {
                 if (fm == null) {
                     continue;
                 }
-                List<String> sides = f.side() == null || f.side().equals("bilateral") ? List.of("right", "left") : List.of(f.side());
+                List<String> sides =
+                        f.side() == null || f.side().equals("bilateral") ? List.of("right", "left") : List.of(f.side());
                 for (String side : sides) {
                     String key = fm.muscle() + "/" + side;
                     Mark old = marks.get(key);
@@ -85,7 +82,8 @@ public final class BodyDiagram {
                     if (!findings.contains(text)) {
                         findings.add(text);
                     }
-                    // a muscle both tight and weak (e.g. over-active and short) shows as tight: the first thing to treat
+                    // a muscle both tight and weak (e.g. over-active and short) shows as tight: the first thing to
+                    // treat
                     String state = old != null && old.state().equals("tight") ? "tight" : fm.state();
                     marks.put(key, new Mark(fm.muscle(), label, side, state, List.copyOf(findings)));
                 }
@@ -95,7 +93,11 @@ public final class BodyDiagram {
     }
 
     private String labelOf(String muscle) {
-        return doc.muscles().stream().filter(m -> m.code().equals(muscle)).map(Muscle::label).findFirst().orElse(muscle);
+        return doc.muscles().stream()
+                .filter(m -> m.code().equals(muscle))
+                .map(Muscle::label)
+                .findFirst()
+                .orElse(muscle);
     }
 
     /** The pattern codes whose cross is drawn, with consistent (solid) or partial (dashed). */
@@ -124,14 +126,25 @@ public final class BodyDiagram {
         List<Mark> marks = marks(result);
         Map<String, PatternStatus> crosses = crosses(result);
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"body-diagram\" viewBox=\"0 0 420 330\" role=\"img\" ")
-                .append("aria-labelledby=\"body-diagram-title\"><title id=\"body-diagram-title\">Body diagram, front and back: ")
-                .append(marks.isEmpty() ? "no muscle marked" : marks.size() + " muscle sides marked").append("</title>");
+        s.append(
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"body-diagram\" viewBox=\"0 0 420 330\" role=\"img\" ")
+                .append(
+                        "aria-labelledby=\"body-diagram-title\"><title id=\"body-diagram-title\">Body diagram, front and back: ")
+                .append(marks.isEmpty() ? "no muscle marked" : marks.size() + " muscle sides marked")
+                .append("</title>");
         for (String view : List.of("front", "back")) {
             double dx = view.equals("front") ? 0 : 220;
-            s.append("<g class=\"view view-").append(view).append("\" transform=\"translate(").append(dx).append(",0)\">");
+            s.append("<g class=\"view view-")
+                    .append(view)
+                    .append("\" transform=\"translate(")
+                    .append(dx)
+                    .append(",0)\">");
             s.append("<text x=\"100\" y=\"14\" text-anchor=\"middle\" class=\"view-label\">")
-                    .append(view.equals("front") ? "Front (client's right on the left)" : "Back (client's left on the left)").append("</text>");
+                    .append(
+                            view.equals("front")
+                                    ? "Front (client's right on the left)"
+                                    : "Back (client's left on the left)")
+                    .append("</text>");
             outline(s);
             for (Muscle m : doc.muscles()) {
                 if (!m.view().equals(view)) {
@@ -141,20 +154,52 @@ public final class BodyDiagram {
                     boolean asGiven = view.equals("front") ? side.equals("right") : side.equals("left");
                     double cx = asGiven ? m.cx() : VIEW_WIDTH - m.cx();
                     double rot = asGiven ? m.rotate() : -m.rotate();
-                    Mark mark = marks.stream().filter(k -> k.muscle().equals(m.code()) && k.side().equals(side)).findFirst().orElse(null);
+                    Mark mark = marks.stream()
+                            .filter(k -> k.muscle().equals(m.code()) && k.side().equals(side))
+                            .findFirst()
+                            .orElse(null);
                     String state = mark == null ? "none" : mark.state();
-                    s.append("<ellipse class=\"muscle ").append(state).append("\" data-muscle=\"").append(m.code())
-                            .append("\" data-side=\"").append(side).append("\" data-state=\"").append(state).append("\" data-view=\"")
-                            .append(view).append("\" id=\"m-").append(view).append('-').append(m.code()).append('-').append(side)
-                            .append("\" cx=\"").append(fmt(cx)).append("\" cy=\"").append(fmt(m.cy())).append("\" rx=\"")
-                            .append(fmt(m.rx())).append("\" ry=\"").append(fmt(m.ry())).append("\" transform=\"rotate(")
-                            .append(fmt(rot)).append(' ').append(fmt(cx)).append(' ').append(fmt(m.cy())).append(")\"");
+                    s.append("<ellipse class=\"muscle ")
+                            .append(state)
+                            .append("\" data-muscle=\"")
+                            .append(m.code())
+                            .append("\" data-side=\"")
+                            .append(side)
+                            .append("\" data-state=\"")
+                            .append(state)
+                            .append("\" data-view=\"")
+                            .append(view)
+                            .append("\" id=\"m-")
+                            .append(view)
+                            .append('-')
+                            .append(m.code())
+                            .append('-')
+                            .append(side)
+                            .append("\" cx=\"")
+                            .append(fmt(cx))
+                            .append("\" cy=\"")
+                            .append(fmt(m.cy()))
+                            .append("\" rx=\"")
+                            .append(fmt(m.rx()))
+                            .append("\" ry=\"")
+                            .append(fmt(m.ry()))
+                            .append("\" transform=\"rotate(")
+                            .append(fmt(rot))
+                            .append(' ')
+                            .append(fmt(cx))
+                            .append(' ')
+                            .append(fmt(m.cy()))
+                            .append(")\"");
                     if (mark != null) {
                         s.append(" tabindex=\"0\"");
                     }
                     s.append("><title>").append(esc(m.label())).append(", ").append(side);
                     if (mark != null) {
-                        s.append(": ").append(state).append(" (").append(esc(String.join("; ", mark.findings()))).append(')');
+                        s.append(": ")
+                                .append(state)
+                                .append(" (")
+                                .append(esc(String.join("; ", mark.findings())))
+                                .append(')');
                     }
                     s.append("</title></ellipse>");
                 }
@@ -164,11 +209,24 @@ public final class BodyDiagram {
                     if (!line.view().equals(view)) {
                         continue;
                     }
-                    s.append("<line class=\"cross cross-").append(line.state()).append(c.getValue() == PatternStatus.PARTIAL ? " partial" : "")
-                            .append("\" data-pattern=\"").append(c.getKey()).append("\" data-state=\"").append(line.state())
-                            .append("\" x1=\"").append(fmt(line.from().get(0))).append("\" y1=\"").append(fmt(line.from().get(1)))
-                            .append("\" x2=\"").append(fmt(line.to().get(0))).append("\" y2=\"").append(fmt(line.to().get(1)))
-                            .append("\"><title>").append(esc(c.getKey() + " " + c.getValue() + ": " + line.label())).append("</title></line>");
+                    s.append("<line class=\"cross cross-")
+                            .append(line.state())
+                            .append(c.getValue() == PatternStatus.PARTIAL ? " partial" : "")
+                            .append("\" data-pattern=\"")
+                            .append(c.getKey())
+                            .append("\" data-state=\"")
+                            .append(line.state())
+                            .append("\" x1=\"")
+                            .append(fmt(line.from().get(0)))
+                            .append("\" y1=\"")
+                            .append(fmt(line.from().get(1)))
+                            .append("\" x2=\"")
+                            .append(fmt(line.to().get(0)))
+                            .append("\" y2=\"")
+                            .append(fmt(line.to().get(1)))
+                            .append("\"><title>")
+                            .append(esc(c.getKey() + " " + c.getValue() + ": " + line.label()))
+                            .append("</title></line>");
                 }
             }
             s.append("</g>");

@@ -7,12 +7,19 @@ import java.util.List;
  * label, current value (a draft, an amended screening or the value just refused), the API's message
  * when the value was refused, and for measured fields the unit and the valid range.
  */
-public record FormField(String name, String label, String value, String error, String unit, String min, String max,
-                        String hint, List<Option> options) {
+public record FormField(
+        String name,
+        String label,
+        String value,
+        String error,
+        String unit,
+        String min,
+        String max,
+        String hint,
+        List<Option> options) {
 
     /** One choice of a select or radio group. */
-    public record Option(String value, String label, boolean selected) {
-    }
+    public record Option(String value, String label, boolean selected) {}
 
     public boolean hasError() {
         return error != null;

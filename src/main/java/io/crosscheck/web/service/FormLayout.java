@@ -1,5 +1,8 @@
 package io.crosscheck.web.service;
 
+import static io.crosscheck.web.service.ScreeningForm.BOTH;
+import static io.crosscheck.web.service.ScreeningForm.SIDES;
+
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.RedFlagDefinition;
@@ -7,15 +10,11 @@ import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.web.service.FormField.Option;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static io.crosscheck.web.service.ScreeningForm.BOTH;
-import static io.crosscheck.web.service.ScreeningForm.SIDES;
 
 /**
  * The screening form's layout, from the knowledge base's own vocabulary and inputs: every posture sign,
@@ -33,40 +32,41 @@ public final class FormLayout {
     }
 
     /** A red-flag question and its domain, urgency and whether it refers only with another flag of the domain. */
-    public record RedFlagQuestion(FormField field, boolean supportingOnly) {
-    }
+    public record RedFlagQuestion(FormField field, boolean supportingOnly) {}
 
-    public record RedFlagDomainView(String code, String label, String urgency, List<RedFlagQuestion> questions) {
-    }
+    public record RedFlagDomainView(String code, String label, String urgency, List<RedFlagQuestion> questions) {}
 
-    public record SymptomRow(int index, FormField region, FormField kind, FormField trigger, FormField nrs,
-                             FormField durationWeeks, FormField settleMinutes) {
-    }
+    public record SymptomRow(
+            int index,
+            FormField region,
+            FormField kind,
+            FormField trigger,
+            FormField nrs,
+            FormField durationWeeks,
+            FormField settleMinutes) {}
 
-    public record PostureRow(String code, String label, String evidence, FormField sign, FormField value) {
-    }
+    public record PostureRow(String code, String label, String evidence, FormField sign, FormField value) {}
 
-    public record SideFields(String side, FormField result, FormField value) {
-    }
+    public record SideFields(String side, FormField result, FormField value) {}
 
-    public record MuscleRow(String code, String label, String test, List<SideFields> sides) {
-    }
+    public record MuscleRow(String code, String label, String test, List<SideFields> sides) {}
 
-    public record MovementSide(String side, FormField result, List<FormField> substitutions, FormField value) {
-    }
+    public record MovementSide(String side, FormField result, List<FormField> substitutions, FormField value) {}
 
-    public record MovementRow(String code, String name, String evidence, boolean clinicianRated, List<MovementSide> sides) {
-    }
+    public record MovementRow(
+            String code, String name, String evidence, boolean clinicianRated, List<MovementSide> sides) {}
 
-    public record QuestionnaireItem(int number, String text, FormField answer, List<Integer> scores) {
-    }
+    public record QuestionnaireItem(int number, String text, FormField answer, List<Integer> scores) {}
 
-    public record ScoreView(String target, String label, List<Integer> items, String value) {
-    }
+    public record ScoreView(String target, String label, List<Integer> items, String value) {}
 
-    public record QuestionnaireView(String code, String name, String source, String prompt, List<QuestionnaireItem> items,
-                                    List<ScoreView> scores) {
-    }
+    public record QuestionnaireView(
+            String code,
+            String name,
+            String source,
+            String prompt,
+            List<QuestionnaireItem> items,
+            List<ScoreView> scores) {}
 
     /** An input of an answer section as the form shows it: {@code kind} is its type (yes_no, integer, number, choice). */
     public record InputField(String kind, FormField field, String appliesTo) {
@@ -80,7 +80,8 @@ public final class FormLayout {
     }
 
     /** An answer section of inputs.yaml: its inputs and the questionnaires that score some of them. */
-    public record SectionView(String code, String label, String help, List<InputField> inputs, List<QuestionnaireView> questionnaires) {
+    public record SectionView(
+            String code, String label, String help, List<InputField> inputs, List<QuestionnaireView> questionnaires) {
         public String id() {
             return "sec-" + code;
         }
@@ -91,14 +92,24 @@ public final class FormLayout {
      * the client section's inputs; {@code history} the answer sections asked before the physical examination,
      * {@code examination} those examined after the movement tests.
      */
-    public record Model(FormField clientRef, List<InputField> client, List<RedFlagDomainView> redFlags,
-                        List<SymptomRow> symptoms, List<SectionView> history, List<SectionView> examination,
-                        List<PostureRow> posture, List<MuscleRow> muscles, List<MovementRow> movements, List<String> generalErrors,
-                        String knowledgeBaseVersion) {
+    public record Model(
+            FormField clientRef,
+            List<InputField> client,
+            List<RedFlagDomainView> redFlags,
+            List<SymptomRow> symptoms,
+            List<SectionView> history,
+            List<SectionView> examination,
+            List<PostureRow> posture,
+            List<MuscleRow> muscles,
+            List<MovementRow> movements,
+            List<String> generalErrors,
+            String knowledgeBaseVersion) {
 
         /** The version as shown in the margin: long content hashes cut to their first characters. */
         public String shortVersion() {
-            return knowledgeBaseVersion.length() > 19 ? knowledgeBaseVersion.substring(0, 19) + "…" : knowledgeBaseVersion;
+            return knowledgeBaseVersion.length() > 19
+                    ? knowledgeBaseVersion.substring(0, 19) + "…"
+                    : knowledgeBaseVersion;
         }
     }
 
@@ -106,11 +117,19 @@ public final class FormLayout {
         Fields fields = new Fields(values, errors, hints);
         Vocabulary v = kb.reference().vocabulary();
         Map<String, RedFlagDomainView> domains = new LinkedHashMap<>();
-        List<Option> yesNo = List.of(new Option("", "not asked", false), new Option("no", "no", false), new Option("yes", "yes", false));
+        List<Option> yesNo = List.of(
+                new Option("", "not asked", false), new Option("no", "no", false), new Option("yes", "yes", false));
         for (RedFlagDefinition d : kb.reference().redFlags()) {
-            RedFlagDomainView domain = domains.computeIfAbsent(d.getDomain(), k -> new RedFlagDomainView(d.getDomain(),
-                    d.getDomainLabel(), d.getUrgency().name().toLowerCase(Locale.ROOT), new ArrayList<>()));
-            domain.questions().add(new RedFlagQuestion(fields.choice("rf." + d.getCode(), d.getLabel(), yesNo), d.isSupportingOnly()));
+            RedFlagDomainView domain = domains.computeIfAbsent(
+                    d.getDomain(),
+                    k -> new RedFlagDomainView(
+                            d.getDomain(),
+                            d.getDomainLabel(),
+                            d.getUrgency().name().toLowerCase(Locale.ROOT),
+                            new ArrayList<>()));
+            domain.questions()
+                    .add(new RedFlagQuestion(
+                            fields.choice("rf." + d.getCode(), d.getLabel(), yesNo), d.isSupportingOnly()));
         }
         List<Option> regions = options(v.symptoms().regions(), "region");
         List<Option> kinds = options(v.symptoms().kinds(), "kind");
@@ -118,7 +137,10 @@ public final class FormLayout {
         List<SymptomRow> symptoms = new ArrayList<>();
         for (int i = 0; i < symptomRows; i++) {
             String p = "sy." + i + ".";
-            symptoms.add(new SymptomRow(i, fields.choice(p + "region", "Region", regions), fields.choice(p + "kind", "Kind", kinds),
+            symptoms.add(new SymptomRow(
+                    i,
+                    fields.choice(p + "region", "Region", regions),
+                    fields.choice(p + "kind", "Kind", kinds),
                     fields.choice(p + "trigger", "Brought on by", triggers),
                     fields.number(p + "nrs", "Pain now (NRS)", "0-10", "0", "10"),
                     fields.number(p + "durationWeeks", "Duration", "weeks", "0", "5200"),
@@ -131,45 +153,110 @@ public final class FormLayout {
             if (s.code().equals("client")) {
                 continue;
             }
-            SectionView view = new SectionView(s.code(), s.label(), s.help(), inputFields(inputs.inputsOf(s.code()), fields, yesNo),
+            SectionView view = new SectionView(
+                    s.code(),
+                    s.label(),
+                    s.help(),
+                    inputFields(inputs.inputsOf(s.code()), fields, yesNo),
                     questionnaireViews(s.code(), fields));
             (s.test() != null ? examination : history).add(view);
         }
 
-        List<Option> signs = List.of(new Option("", "not assessed", false), new Option("absent", "absent", false),
+        List<Option> signs = List.of(
+                new Option("", "not assessed", false),
+                new Option("absent", "absent", false),
                 new Option("present", "present", false));
-        List<Option> sidedSigns = List.of(new Option("", "not assessed", false), new Option("absent", "absent", false),
-                new Option("right", "right", false), new Option("left", "left", false), new Option("bilateral", "both sides", false));
-        List<PostureRow> posture = v.posture().stream().map(p -> new PostureRow(p.code(), p.label(), p.evidence(),
-                p.sign() ? fields.choice("obs." + p.code() + ".sign", p.label(), p.sided() ? sidedSigns : signs) : null,
-                p.measurement() == null ? null : fields.measured("obs." + p.code() + ".value", p.measurement()))).toList();
+        List<Option> sidedSigns = List.of(
+                new Option("", "not assessed", false),
+                new Option("absent", "absent", false),
+                new Option("right", "right", false),
+                new Option("left", "left", false),
+                new Option("bilateral", "both sides", false));
+        List<PostureRow> posture = v.posture().stream()
+                .map(p -> new PostureRow(
+                        p.code(),
+                        p.label(),
+                        p.evidence(),
+                        p.sign()
+                                ? fields.choice("obs." + p.code() + ".sign", p.label(), p.sided() ? sidedSigns : signs)
+                                : null,
+                        p.measurement() == null
+                                ? null
+                                : fields.measured("obs." + p.code() + ".value", p.measurement())))
+                .toList();
 
-        List<Option> lengths = List.of(new Option("", "not tested", false), new Option("normal", "normal", false),
+        List<Option> lengths = List.of(
+                new Option("", "not tested", false),
+                new Option("normal", "normal", false),
                 new Option("short", "short", false));
-        List<MuscleRow> muscles = v.muscles().stream().map(m -> new MuscleRow(m.code(), m.label(),
-                v.muscleLengthTest(m.test()).map(Vocabulary.TestCode::name).orElse(m.test()),
-                SIDES.stream().map(side -> new SideFields(side,
-                        fields.choice("ml." + m.code() + "." + side + ".result", m.label() + ", " + side, lengths),
-                        m.measurement() == null ? null : fields.measured("ml." + m.code() + "." + side + ".value", m.measurement())))
-                        .toList())).toList();
+        List<MuscleRow> muscles = v.muscles().stream()
+                .map(m -> new MuscleRow(
+                        m.code(),
+                        m.label(),
+                        v.muscleLengthTest(m.test())
+                                .map(Vocabulary.TestCode::name)
+                                .orElse(m.test()),
+                        SIDES.stream()
+                                .map(side -> new SideFields(
+                                        side,
+                                        fields.choice(
+                                                "ml." + m.code() + "." + side + ".result",
+                                                m.label() + ", " + side,
+                                                lengths),
+                                        m.measurement() == null
+                                                ? null
+                                                : fields.measured(
+                                                        "ml." + m.code() + "." + side + ".value", m.measurement())))
+                                .toList()))
+                .toList();
 
-        List<Option> results = List.of(new Option("", "not tested", false), new Option("normal", "normal", false),
+        List<Option> results = List.of(
+                new Option("", "not tested", false),
+                new Option("normal", "normal", false),
                 new Option("abnormal", "abnormal", false));
-        List<MovementRow> movements = v.movementTests().stream().map(t -> new MovementRow(t.code(), t.name(), t.evidence(),
-                t.clinicianRated(), (t.sided() ? SIDES : List.of(BOTH)).stream().map(side -> {
-                    String base = "mv." + t.code() + "." + side;
-                    return new MovementSide(side, fields.choice(base + ".result", t.name() + (BOTH.equals(side) ? "" : ", " + side), results),
-                            t.substitutions().stream().map(s -> fields.check(base + ".sub." + s.code(), s.label())).toList(),
-                            t.measurement() == null ? null : fields.measured(base + ".value", t.measurement()));
-                }).toList())).toList();
+        List<MovementRow> movements = v.movementTests().stream()
+                .map(t -> new MovementRow(
+                        t.code(),
+                        t.name(),
+                        t.evidence(),
+                        t.clinicianRated(),
+                        (t.sided() ? SIDES : List.of(BOTH))
+                                .stream()
+                                        .map(side -> {
+                                            String base = "mv." + t.code() + "." + side;
+                                            return new MovementSide(
+                                                    side,
+                                                    fields.choice(
+                                                            base + ".result",
+                                                            t.name() + (BOTH.equals(side) ? "" : ", " + side),
+                                                            results),
+                                                    t.substitutions().stream()
+                                                            .map(s ->
+                                                                    fields.check(base + ".sub." + s.code(), s.label()))
+                                                            .toList(),
+                                                    t.measurement() == null
+                                                            ? null
+                                                            : fields.measured(base + ".value", t.measurement()));
+                                        })
+                                        .toList()))
+                .toList();
 
         List<String> general = new ArrayList<>();
         if (errors.containsKey("")) {
             general.add(errors.get(""));
         }
-        return new Model(fields.text("clientRef", "Client reference (pseudonymous, no names)"),
-                inputFields(inputs.inputsOf("client"), fields, yesNo), List.copyOf(domains.values()), symptoms, history, examination,
-                posture, muscles, movements, general, kb.version());
+        return new Model(
+                fields.text("clientRef", "Client reference (pseudonymous, no names)"),
+                inputFields(inputs.inputsOf("client"), fields, yesNo),
+                List.copyOf(domains.values()),
+                symptoms,
+                history,
+                examination,
+                posture,
+                muscles,
+                movements,
+                general,
+                kb.version());
     }
 
     /** The form field of an input: {@code <section>.<field>} (e.g. {@code lifestyle.sittingHoursPerDay}). */
@@ -188,7 +275,8 @@ public final class FormLayout {
             FormField f = switch (i.type()) {
                 case YES_NO -> fields.choice(name, i.label(), yesNo);
                 case CHOICE -> fields.choice(name, i.label(), inputOptions(i));
-                case INTEGER, NUMBER -> fields.number(name, i.label(), i.unit(), Fields.plain(i.min()), Fields.plain(i.max()));
+                case INTEGER, NUMBER ->
+                    fields.number(name, i.label(), i.unit(), Fields.plain(i.min()), Fields.plain(i.max()));
             };
             out.add(new InputField(i.type().code(), f, i.appliesTo().describe()));
         }
@@ -212,11 +300,16 @@ public final class FormLayout {
                 for (int c = 0; c < scale.size(); c++) {
                     choices.add(new Option(Integer.toString(c), scale.get(c).label(), false));
                 }
-                items.add(new QuestionnaireItem(n, q.items().get(n - 1).text(), fields.choice(q.field(n), q.items().get(n - 1).text(), choices),
+                items.add(new QuestionnaireItem(
+                        n,
+                        q.items().get(n - 1).text(),
+                        fields.choice(q.field(n), q.items().get(n - 1).text(), choices),
                         scale.stream().map(Questionnaires.Choice::score).toList()));
             }
-            List<ScoreView> scores = q.scores().stream().map(s -> new ScoreView(s.target(), s.label(), q.itemsOf(s),
-                    fields.values.get("score." + s.target()))).toList();
+            List<ScoreView> scores = q.scores().stream()
+                    .map(s -> new ScoreView(
+                            s.target(), s.label(), q.itemsOf(s), fields.values.get("score." + s.target())))
+                    .toList();
             out.add(new QuestionnaireView(q.code(), q.name(), q.source(), q.prompt(), items, scores));
         }
         return out;
@@ -242,16 +335,26 @@ public final class FormLayout {
         }
 
         FormField text(String name, String label) {
-            return new FormField(name, label, values.get(name), errors.get(name), null, null, null, hints.get(name), List.of());
+            return new FormField(
+                    name, label, values.get(name), errors.get(name), null, null, null, hints.get(name), List.of());
         }
 
         FormField number(String name, String label, String unit, String min, String max) {
-            return new FormField(name, label, values.get(name), errors.get(name), unit, min, max, hints.get(name), List.of());
+            return new FormField(
+                    name, label, values.get(name), errors.get(name), unit, min, max, hints.get(name), List.of());
         }
 
         FormField measured(String name, Vocabulary.Range range) {
-            return new FormField(name, range.label(), values.get(name), errors.get(name), range.unit(), plain(range.min()),
-                    plain(range.max()), hints.get(name), List.of());
+            return new FormField(
+                    name,
+                    range.label(),
+                    values.get(name),
+                    errors.get(name),
+                    range.unit(),
+                    plain(range.min()),
+                    plain(range.max()),
+                    hints.get(name),
+                    List.of());
         }
 
         FormField check(String name, String label) {
@@ -260,8 +363,11 @@ public final class FormLayout {
 
         FormField choice(String name, String label, List<Option> options) {
             String current = values.getOrDefault(name, "");
-            List<Option> marked = options.stream().map(o -> new Option(o.value(), o.label(), o.value().equals(current))).toList();
-            return new FormField(name, label, values.get(name), errors.get(name), null, null, null, hints.get(name), marked);
+            List<Option> marked = options.stream()
+                    .map(o -> new Option(o.value(), o.label(), o.value().equals(current)))
+                    .toList();
+            return new FormField(
+                    name, label, values.get(name), errors.get(name), null, null, null, hints.get(name), marked);
         }
 
         static String plain(double d) {

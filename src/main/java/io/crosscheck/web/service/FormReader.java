@@ -1,5 +1,8 @@
 package io.crosscheck.web.service;
 
+import static io.crosscheck.web.service.ScreeningForm.BOTH;
+import static io.crosscheck.web.service.ScreeningForm.SIDES;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,14 +13,10 @@ import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputSection;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-
-import static io.crosscheck.web.service.ScreeningForm.BOTH;
-import static io.crosscheck.web.service.ScreeningForm.SIDES;
 
 /**
  * A posted screening form as the API's JSON request, remembering which form field produced which JSON
@@ -47,7 +46,9 @@ final class FormReader {
         InputCatalog inputs = kb.reference().inputs();
         // the client section is always sent (age is required): its own pointer names the age field
         req.putObject("client");
-        inputs.inputsOf("client").stream().filter(InputDefinition::required).findFirst()
+        inputs.inputsOf("client").stream()
+                .filter(InputDefinition::required)
+                .findFirst()
                 .ifPresent(age -> pointers.put("/client", FormLayout.fieldName(age)));
 
         ArrayNode redFlags = mapper.createArrayNode();
@@ -64,7 +65,9 @@ final class FormReader {
         ArrayNode symptoms = mapper.createArrayNode();
         for (int i = 0; i < symptomRows; i++) {
             String p = "sy." + i + ".";
-            if (text(form, p + "region").isEmpty() && text(form, p + "kind").isEmpty() && text(form, p + "nrs").isEmpty()) {
+            if (text(form, p + "region").isEmpty()
+                    && text(form, p + "kind").isEmpty()
+                    && text(form, p + "nrs").isEmpty()) {
                 continue;
             }
             ObjectNode s = symptoms.addObject();
@@ -144,8 +147,10 @@ final class FormReader {
                 String base = "mv." + t.code() + "." + side;
                 String result = text(form, base + ".result").orElse(null);
                 String value = text(form, base + ".value").orElse(null);
-                List<String> subs = t.substitutions().stream().map(Vocabulary.Code::code)
-                        .filter(c -> isChecked(form.get(base + ".sub." + c))).toList();
+                List<String> subs = t.substitutions().stream()
+                        .map(Vocabulary.Code::code)
+                        .filter(c -> isChecked(form.get(base + ".sub." + c)))
+                        .toList();
                 if (result == null && value == null && subs.isEmpty()) {
                     continue;
                 }
@@ -184,8 +189,12 @@ final class FormReader {
      * One answer section: each input's field as its type reads (yes/no, number, choice), the scores of the
      * section's questionnaires; sent only when something was answered (the client section always is).
      */
-    private void answers(ObjectNode req, InputCatalog inputs, InputSection section, Map<String, String> form,
-                         Map<String, String> pointers) {
+    private void answers(
+            ObjectNode req,
+            InputCatalog inputs,
+            InputSection section,
+            Map<String, String> form,
+            Map<String, String> pointers) {
         ObjectNode into = req.has(section.code()) ? (ObjectNode) req.get(section.code()) : mapper.createObjectNode();
         for (InputDefinition i : inputs.inputsOf(section.code())) {
             if (questionnaires.scores(i)) {
@@ -195,10 +204,11 @@ final class FormReader {
             switch (i.type()) {
                 case YES_NO -> yesNo(form, name, into, i.field(), i.pointer(), pointers);
                 case INTEGER, NUMBER -> number(form, name, into, i.field(), i.pointer(), pointers);
-                case CHOICE -> text(form, name).ifPresent(t -> {
-                    into.put(i.field(), t);
-                    pointers.put(i.pointer(), name);
-                });
+                case CHOICE ->
+                    text(form, name).ifPresent(t -> {
+                        into.put(i.field(), t);
+                        pointers.put(i.pointer(), name);
+                    });
             }
         }
         scores(section.code(), into, form, pointers);
@@ -214,13 +224,16 @@ final class FormReader {
                 if (score.isPresent()) {
                     String field = s.target().substring(s.target().indexOf('.') + 1);
                     into.put(field, score.getAsInt());
-                    pointers.put("/" + s.target().replace('.', '/'), q.field(q.itemsOf(s).get(0)));
+                    pointers.put(
+                            "/" + s.target().replace('.', '/'),
+                            q.field(q.itemsOf(s).get(0)));
                 }
             }
         }
     }
 
-    private void measurement(ObjectNode o, String value, String unit, String ptr, String field, Map<String, String> pointers) {
+    private void measurement(
+            ObjectNode o, String value, String unit, String ptr, String field, Map<String, String> pointers) {
         ObjectNode m = o.putObject("measurement");
         setNumber(m, "value", value);
         m.put("unit", unit);
@@ -243,16 +256,26 @@ final class FormReader {
         return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.trim());
     }
 
-    private static void number(Map<String, String> form, String name, ObjectNode into, String field, String pointer,
-                               Map<String, String> pointers) {
+    private static void number(
+            Map<String, String> form,
+            String name,
+            ObjectNode into,
+            String field,
+            String pointer,
+            Map<String, String> pointers) {
         text(form, name).ifPresent(t -> {
             setNumber(into, field, t);
             pointers.put(pointer, name);
         });
     }
 
-    private static void yesNo(Map<String, String> form, String name, ObjectNode into, String field, String pointer,
-                              Map<String, String> pointers) {
+    private static void yesNo(
+            Map<String, String> form,
+            String name,
+            ObjectNode into,
+            String field,
+            String pointer,
+            Map<String, String> pointers) {
         String v = form.get(name);
         if ("yes".equals(v) || "no".equals(v)) {
             into.put(field, "yes".equals(v));

@@ -1,15 +1,14 @@
 package io.crosscheck.web.service;
 
+import static io.crosscheck.web.service.ScreeningForm.BOTH;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputType;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.crosscheck.web.service.ScreeningForm.BOTH;
 
 /** The form values that reproduce a stored request, to amend it: the inverse of {@link FormReader}. */
 final class FormValues {
@@ -48,17 +47,23 @@ final class FormValues {
         for (JsonNode o : request.path("observations")) {
             String base = "obs." + o.path("code").asText();
             if (o.has("present")) {
-                f.put(base + ".sign", !o.path("present").asBoolean() ? "absent" : o.hasNonNull("side") ? o.path("side").asText() : "present");
+                f.put(
+                        base + ".sign",
+                        !o.path("present").asBoolean()
+                                ? "absent"
+                                : o.hasNonNull("side") ? o.path("side").asText() : "present");
             }
             put(f, base + ".value", o.path("measurement").path("value"));
         }
         for (JsonNode m : request.path("muscleLength")) {
-            String base = "ml." + m.path("muscle").asText() + "." + (m.hasNonNull("side") ? m.path("side").asText() : "right");
+            String base = "ml." + m.path("muscle").asText() + "."
+                    + (m.hasNonNull("side") ? m.path("side").asText() : "right");
             put(f, base + ".result", m.path("result"));
             put(f, base + ".value", m.path("measurement").path("value"));
         }
         for (JsonNode m : request.path("movementPatterns")) {
-            String base = "mv." + m.path("test").asText() + "." + (m.hasNonNull("side") ? m.path("side").asText() : BOTH);
+            String base = "mv." + m.path("test").asText() + "."
+                    + (m.hasNonNull("side") ? m.path("side").asText() : BOTH);
             put(f, base + ".result", m.path("result"));
             put(f, base + ".value", m.path("measurement").path("value"));
             for (JsonNode s : m.path("substitutions")) {
@@ -70,7 +75,9 @@ final class FormValues {
 
     private static void put(Map<String, String> f, String name, JsonNode n) {
         if (!n.isMissingNode() && !n.isNull()) {
-            f.put(name, n.isNumber() && n.asDouble() == Math.rint(n.asDouble()) ? Long.toString(n.asLong()) : n.asText());
+            f.put(
+                    name,
+                    n.isNumber() && n.asDouble() == Math.rint(n.asDouble()) ? Long.toString(n.asLong()) : n.asText());
         }
     }
 

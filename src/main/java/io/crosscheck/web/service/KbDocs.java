@@ -2,18 +2,17 @@ package io.crosscheck.web.service;
 
 import io.crosscheck.authoring.lint.FrontMatter;
 import io.crosscheck.engine.KnowledgeSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The knowledge base's own documentation (kb-docs, versioned with the rules) as the pages show it:
@@ -28,8 +27,12 @@ public final class KbDocs {
     private static final Pattern DOC = Pattern.compile("(?:\\.\\./|\\./)*([A-Za-z0-9_/.-]+)\\.md(#.*)?");
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
-            .sanitizeUrls(true).attributeProviderFactory(c -> new LinkRewriter()).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .attributeProviderFactory(c -> new LinkRewriter())
+            .build();
 
     /** A kb-docs page of this knowledge source ({@code rules/LCS-003.md}, {@code interventions/x.md}). */
     public static Optional<String> page(KnowledgeSource source, String path) {
@@ -44,7 +47,8 @@ public final class KbDocs {
 
     /** The text of one "## heading" section (up to the next heading of that level), or empty. */
     public static Optional<String> section(String markdown, String heading) {
-        Matcher m = Pattern.compile("(?m)^## " + Pattern.quote(heading) + "\\s*$").matcher(markdown);
+        Matcher m =
+                Pattern.compile("(?m)^## " + Pattern.quote(heading) + "\\s*$").matcher(markdown);
         if (!m.find()) {
             return Optional.empty();
         }
@@ -56,7 +60,9 @@ public final class KbDocs {
 
     /** Markdown text as plain prose: emphasis, code marks and link targets dropped. */
     public static String plain(String markdown) {
-        return markdown.replaceAll("\\[([^\\]]+)\\]\\([^)]*\\)", "$1").replaceAll("[*`_]", "").strip();
+        return markdown.replaceAll("\\[([^\\]]+)\\]\\([^)]*\\)", "$1")
+                .replaceAll("[*`_]", "")
+                .strip();
     }
 
     /** Where the UI shows a kb-docs link target; links outside kb-docs are kept. */
@@ -72,8 +78,8 @@ public final class KbDocs {
         if (d.matches()) {
             String path = d.group(1);
             int slash = path.lastIndexOf("rules/");
-            return "/ui/kb/docs/" + (slash >= 0 ? path.substring(slash) : path)
-                    + ".md" + (d.group(2) == null ? "" : d.group(2));
+            return "/ui/kb/docs/" + (slash >= 0 ? path.substring(slash) : path) + ".md"
+                    + (d.group(2) == null ? "" : d.group(2));
         }
         return href;
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.crosscheck.common.json.Yaml;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,21 +23,25 @@ import java.util.stream.IntStream;
 public final class Questionnaires {
 
     /** One answer choice and what it scores. */
-    public record Choice(int score, String label) {
-    }
+    public record Choice(int score, String label) {}
 
     /** An item: its wording and, when it differs from the questionnaire's, its own scale. */
     @JsonDeserialize(using = ItemReader.class)
-    public record Item(String text, List<Choice> scale) {
-    }
+    public record Item(String text, List<Choice> scale) {}
 
     /** A score the form sends: the request field it fills and the items it sums (all when absent). */
-    public record Score(String target, String label, List<Integer> items) {
-    }
+    public record Score(String target, String label, List<Integer> items) {}
 
     /** A questionnaire. */
-    public record Questionnaire(String code, String name, String section, String source, String prompt, List<Choice> scale,
-                                List<Item> items, List<Score> scores) {
+    public record Questionnaire(
+            String code,
+            String name,
+            String section,
+            String source,
+            String prompt,
+            List<Choice> scale,
+            List<Item> items,
+            List<Score> scores) {
 
         public List<Choice> scaleOf(int number) {
             Item item = items.get(number - 1);
@@ -46,7 +49,9 @@ public final class Questionnaires {
         }
 
         public List<Integer> itemsOf(Score score) {
-            return score.items() == null ? IntStream.rangeClosed(1, items.size()).boxed().toList() : score.items();
+            return score.items() == null
+                    ? IntStream.rangeClosed(1, items.size()).boxed().toList()
+                    : score.items();
         }
 
         /** The form field of item {@code number} (1-based). */
@@ -81,15 +86,16 @@ public final class Questionnaires {
         }
 
         public long answered(Map<String, String> answers) {
-            return IntStream.rangeClosed(1, items.size()).filter(n -> {
-                String v = answers.get(field(n));
-                return v != null && !v.isBlank();
-            }).count();
+            return IntStream.rangeClosed(1, items.size())
+                    .filter(n -> {
+                        String v = answers.get(field(n));
+                        return v != null && !v.isBlank();
+                    })
+                    .count();
         }
     }
 
-    private record Document(List<Questionnaire> questionnaires) {
-    }
+    private record Document(List<Questionnaire> questionnaires) {}
 
     private final List<Questionnaire> all;
 
@@ -102,7 +108,8 @@ public final class Questionnaires {
             if (in == null) {
                 throw new IllegalStateException("web/questionnaires.yaml is missing from the classpath");
             }
-            return new Questionnaires(Yaml.strictMapper().readValue(in, Document.class).questionnaires());
+            return new Questionnaires(
+                    Yaml.strictMapper().readValue(in, Document.class).questionnaires());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,7 +126,9 @@ public final class Questionnaires {
     /** Whether a questionnaire scores this input (its total is sent from the answered items, not typed in). */
     public boolean scores(io.crosscheck.engine.input.InputDefinition input) {
         String target = input.section() + "." + input.field();
-        return all.stream().flatMap(q -> q.scores().stream()).anyMatch(s -> s.target().equals(target));
+        return all.stream()
+                .flatMap(q -> q.scores().stream())
+                .anyMatch(s -> s.target().equals(target));
     }
 
     /** An item is either its wording alone or {@code {text, scale}}. */

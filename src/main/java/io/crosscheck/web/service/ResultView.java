@@ -3,7 +3,6 @@ package io.crosscheck.web.service;
 import io.crosscheck.engine.facts.RedFlagScreen;
 import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.screening.model.ScreeningResult;
-
 import java.util.List;
 
 /**
@@ -11,15 +10,32 @@ import java.util.List;
  * body diagram, the plan by Janda stage, contributors and yellow flags, and the footer's version and
  * disclaimer. Built from the stored result only (the same one the API returns).
  */
-public record ResultView(String id, String clientRef, String createdAt, String kbVersion, String disclaimer,
-                         ScreeningResult.Summary summary, Safety safety, List<PatternView> patterns, String bodySvg,
-                         List<BodyDiagram.Mark> marks, List<Stage> plan, List<ScreeningResult.WithheldIntervention> withheld,
-                         List<ScreeningResult.PrecautionResult> precautions, List<String> contributors,
-                         List<String> yellowFlags) {
+public record ResultView(
+        String id,
+        String clientRef,
+        String createdAt,
+        String kbVersion,
+        String disclaimer,
+        ScreeningResult.Summary summary,
+        Safety safety,
+        List<PatternView> patterns,
+        String bodySvg,
+        List<BodyDiagram.Mark> marks,
+        List<Stage> plan,
+        List<ScreeningResult.WithheldIntervention> withheld,
+        List<ScreeningResult.PrecautionResult> precautions,
+        List<String> contributors,
+        List<String> yellowFlags) {
 
     /** Referral (first on the page), or an incomplete red-flag screen with the questions left to ask. */
-    public record Safety(boolean referral, String urgency, String headline, List<ScreeningResult.ReferralResult> referrals,
-                         String screenStatus, List<ScreeningResult.UnansweredDomain> unanswered, boolean exerciseWithheld) {
+    public record Safety(
+            boolean referral,
+            String urgency,
+            String headline,
+            List<ScreeningResult.ReferralResult> referrals,
+            String screenStatus,
+            List<ScreeningResult.UnansweredDomain> unanswered,
+            boolean exerciseWithheld) {
 
         public boolean incomplete() {
             return RedFlagScreen.INCOMPLETE.equals(screenStatus);
@@ -40,12 +56,10 @@ public record ResultView(String id, String clientRef, String createdAt, String k
     }
 
     /** One stage of Janda's sequence with the plan items in it. */
-    public record Stage(int phase, String title, String summary, List<PlanItem> items) {
-    }
+    public record Stage(int phase, String title, String summary, List<PlanItem> items) {}
 
     /** A plan item: the intervention as the result gives it, and how to perform it from its kb-docs page. */
-    public record PlanItem(ScreeningResult.InterventionResult intervention, String howTo, String whenToStop) {
-    }
+    public record PlanItem(ScreeningResult.InterventionResult intervention, String howTo, String whenToStop) {}
 
     public boolean hasPlan() {
         return plan.stream().anyMatch(s -> !s.items().isEmpty());

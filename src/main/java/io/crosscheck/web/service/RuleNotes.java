@@ -3,7 +3,6 @@ package io.crosscheck.web.service;
 import io.crosscheck.cdshooks.service.FeedbackService;
 import io.crosscheck.screening.service.DisagreementService;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +15,7 @@ import java.util.List;
 public class RuleNotes {
 
     /** One line of feedback on a rule. */
-    public record Note(String source, String outcome, String text, String at) {
-    }
+    public record Note(String source, String outcome, String text, String at) {}
 
     private final FeedbackService feedback;
     private final DisagreementService disagreements;
@@ -29,17 +27,26 @@ public class RuleNotes {
 
     public List<Note> of(String ruleId) {
         List<Note> notes = new ArrayList<>();
-        for (DisagreementService.DisagreementView d : disagreements.forRule(ruleId).disagreements()) {
-            notes.add(new Note("disagreement by " + d.user() + " (knowledge base " + d.kbVersion().substring(0, Math.min(15, d.kbVersion().length())) + ")",
-                    "disagrees", "expected: " + d.expected() + (d.comment() == null ? "" : " — " + d.comment()),
+        for (DisagreementService.DisagreementView d :
+                disagreements.forRule(ruleId).disagreements()) {
+            notes.add(new Note(
+                    "disagreement by " + d.user() + " (knowledge base "
+                            + d.kbVersion()
+                                    .substring(0, Math.min(15, d.kbVersion().length())) + ")",
+                    "disagrees",
+                    "expected: " + d.expected() + (d.comment() == null ? "" : " — " + d.comment()),
                     d.at() == null ? "" : WebScreenings.WHEN.format(d.at())));
         }
         FeedbackService.RuleFeedback f = feedback.forRule(ruleId);
         if (f != null && f.recent() != null) {
             for (FeedbackService.Entry e : f.recent()) {
-                String text = e.reasonDisplay() == null ? (e.comment() == null ? "" : e.comment())
+                String text = e.reasonDisplay() == null
+                        ? (e.comment() == null ? "" : e.comment())
                         : e.reasonDisplay() + (e.comment() == null ? "" : ": " + e.comment());
-                notes.add(new Note("EHR card (" + e.service() + ")", e.outcome(), text,
+                notes.add(new Note(
+                        "EHR card (" + e.service() + ")",
+                        e.outcome(),
+                        text,
                         e.at() == null ? "" : WebScreenings.WHEN.format(e.at())));
             }
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.engine.KnowledgeBase;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,8 @@ public final class ScreeningForm {
     }
 
     /** Everything the form template needs, each field with its value, error and threshold hint. */
-    public FormLayout.Model model(KnowledgeBase kb, Map<String, String> values, Map<String, String> errors, Map<String, String> hints) {
+    public FormLayout.Model model(
+            KnowledgeBase kb, Map<String, String> values, Map<String, String> errors, Map<String, String> hints) {
         return layout.model(kb, values, errors, hints);
     }
 }

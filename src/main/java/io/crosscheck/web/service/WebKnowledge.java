@@ -9,7 +9,6 @@ import io.crosscheck.knowledge.KnowledgeBaseVersion;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,25 +23,35 @@ import java.util.Optional;
 public class WebKnowledge {
 
     /** A rule in the list: its position, group and how many scenarios fire it. */
-    public record RuleRow(String id, String name, String file, int line, String group, int scenarios) {
-    }
+    public record RuleRow(String id, String name, String file, int line, String group, int scenarios) {}
 
     /** A scenario that fires a rule. */
-    public record ScenarioRef(String file, String title) {
-    }
+    public record ScenarioRef(String file, String title) {}
 
     /** One rule's page. */
-    public record RulePage(String id, String name, String file, int line, String group, String version, String docHtml,
-                           String drl, List<ScenarioRef> scenarios) {
-    }
+    public record RulePage(
+            String id,
+            String name,
+            String file,
+            int line,
+            String group,
+            String version,
+            String docHtml,
+            String drl,
+            List<ScenarioRef> scenarios) {}
 
     /** A load attempt. */
-    public record Load(String version, String at, String by, String outcome, String problems) {
-    }
+    public record Load(String version, String at, String by, String outcome, String problems) {}
 
     /** The serving knowledge base. */
-    public record Overview(String version, String loadedAt, String origin, List<RuleRow> rules, List<Load> loads,
-                           List<String> versions, double coveragePercent) {
+    public record Overview(
+            String version,
+            String loadedAt,
+            String origin,
+            List<RuleRow> rules,
+            List<Load> loads,
+            List<String> versions,
+            double coveragePercent) {
 
         public long coverage() {
             return Math.round(coveragePercent);
@@ -54,8 +63,7 @@ public class WebKnowledge {
     private final ScenarioSuite suite;
     private final KbDocs docs = new KbDocs();
 
-    private record Coverage(Map<String, List<String>> filesByRule, Map<String, String> titles, double percent) {
-    }
+    private record Coverage(Map<String, List<String>> filesByRule, Map<String, String> titles, double percent) {}
 
     WebKnowledge(KnowledgeBaseService knowledgeBases, KnowledgeBaseRegistry registry, ScenarioSuite suite) {
         this.knowledgeBases = knowledgeBases;
@@ -66,23 +74,44 @@ public class WebKnowledge {
     public Overview overview() {
         KnowledgeBase kb = knowledgeBases.current();
         Coverage c = coverage(kb);
-        List<RuleRow> rules = kb.rules().stream().sorted(Comparator.comparing(RuleInfo::id))
-                .map(r -> new RuleRow(r.id(), r.name(), r.file(), r.line(), r.stage(), c.filesByRule().getOrDefault(r.id(), List.of()).size()))
+        List<RuleRow> rules = kb.rules().stream()
+                .sorted(Comparator.comparing(RuleInfo::id))
+                .map(r -> new RuleRow(
+                        r.id(),
+                        r.name(),
+                        r.file(),
+                        r.line(),
+                        r.stage(),
+                        c.filesByRule().getOrDefault(r.id(), List.of()).size()))
                 .toList();
-        List<Load> loads = registry.recentLoads(20).stream().map(WebKnowledge::load).toList();
-        List<String> versions = registry.versions().stream().map(v -> v.version).filter(v -> !v.equals(kb.version())).toList();
-        return new Overview(kb.version(), WebScreenings.WHEN.format(kb.loadedAt()), kb.source().origin(), rules, loads, versions,
+        List<Load> loads =
+                registry.recentLoads(20).stream().map(WebKnowledge::load).toList();
+        List<String> versions = registry.versions().stream()
+                .map(v -> v.version)
+                .filter(v -> !v.equals(kb.version()))
+                .toList();
+        return new Overview(
+                kb.version(),
+                WebScreenings.WHEN.format(kb.loadedAt()),
+                kb.source().origin(),
+                rules,
+                loads,
+                versions,
                 c.percent());
     }
 
     public Optional<RulePage> rule(String id) {
         KnowledgeBase kb = knowledgeBases.current();
         return kb.rules().stream().filter(r -> r.id().equals(id)).findFirst().map(r -> {
-            String doc = KbDocs.page(kb.source(), "rules/" + id + ".md").map(docs::html).orElse(null);
+            String doc = KbDocs.page(kb.source(), "rules/" + id + ".md")
+                    .map(docs::html)
+                    .orElse(null);
             Coverage c = coverage(kb);
             List<ScenarioRef> scenarios = c.filesByRule().getOrDefault(id, List.of()).stream()
-                    .map(f -> new ScenarioRef(f, c.titles().getOrDefault(f, f))).toList();
-            return new RulePage(r.id(), r.name(), r.file(), r.line(), r.stage(), kb.version(), doc, drl(kb, r), scenarios);
+                    .map(f -> new ScenarioRef(f, c.titles().getOrDefault(f, f)))
+                    .toList();
+            return new RulePage(
+                    r.id(), r.name(), r.file(), r.line(), r.stage(), kb.version(), doc, drl(kb, r), scenarios);
         });
     }
 

@@ -17,7 +17,6 @@ import io.crosscheck.screening.service.ScreeningStore;
 import io.crosscheck.screening.service.ThresholdLines;
 import io.crosscheck.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,14 +41,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebScreenings {
 
-    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** Patterns are listed with the strongest call first. */
-    private record StageDef(int phase, String title, String summary) {
-    }
+    private record StageDef(int phase, String title, String summary) {}
 
-    private record Stages(List<StageDef> stages) {
-    }
+    private record Stages(List<StageDef> stages) {}
 
     private final ScreeningService screenings;
     private final ScreeningStore store;
@@ -59,8 +57,12 @@ public class WebScreenings {
     private final BodyDiagram diagram = BodyDiagram.load();
     private final List<StageDef> stages;
 
-    WebScreenings(ScreeningService screenings, ScreeningStore store, KnowledgeBaseService knowledgeBases, ObjectMapper mapper,
-                  WebConfig config) {
+    WebScreenings(
+            ScreeningService screenings,
+            ScreeningStore store,
+            KnowledgeBaseService knowledgeBases,
+            ObjectMapper mapper,
+            WebConfig config) {
         this.screenings = screenings;
         this.store = store;
         this.knowledgeBases = knowledgeBases;
@@ -102,20 +104,34 @@ public class WebScreenings {
         var v = kb.reference().vocabulary();
         for (var p : v.posture()) {
             if (p.measurement() != null) {
-                hint(out, List.of("obs." + p.code() + ".value"), ThresholdLines.of(kb, "observation", p.code(), p.measurement().unit()));
+                hint(
+                        out,
+                        List.of("obs." + p.code() + ".value"),
+                        ThresholdLines.of(
+                                kb, "observation", p.code(), p.measurement().unit()));
             }
         }
         for (var m : v.muscles()) {
             if (m.measurement() != null) {
-                hint(out, ScreeningForm.SIDES.stream().map(side -> "ml." + m.code() + "." + side + ".value").toList(),
-                        ThresholdLines.of(kb, "muscleLength", m.code(), m.measurement().unit()));
+                hint(
+                        out,
+                        ScreeningForm.SIDES.stream()
+                                .map(side -> "ml." + m.code() + "." + side + ".value")
+                                .toList(),
+                        ThresholdLines.of(
+                                kb, "muscleLength", m.code(), m.measurement().unit()));
             }
         }
         for (var t : v.movementTests()) {
             if (t.measurement() != null) {
-                hint(out, (t.sided() ? ScreeningForm.SIDES : List.of(ScreeningForm.BOTH)).stream()
-                                .map(side -> "mv." + t.code() + "." + side + ".value").toList(),
-                        ThresholdLines.of(kb, "movement", t.code(), t.measurement().unit()));
+                hint(
+                        out,
+                        (t.sided() ? ScreeningForm.SIDES : List.of(ScreeningForm.BOTH))
+                                .stream()
+                                        .map(side -> "mv." + t.code() + "." + side + ".value")
+                                        .toList(),
+                        ThresholdLines.of(
+                                kb, "movement", t.code(), t.measurement().unit()));
             }
         }
         for (var i : kb.reference().inputs().inputs()) {
@@ -130,9 +146,23 @@ public class WebScreenings {
         if (lines.isEmpty()) {
             return;
         }
-        String text = "rules: " + String.join("; ", lines.stream().map(l -> l.label() + " " + l.comparator() + " "
-                + (l.value() == Math.rint(l.value()) ? Long.toString((long) l.value()) : Double.toString(l.value())) + " " + l.unit()
-                + " (" + String.join(", ", l.rules().stream().map(ClientHistory.ThresholdRule::id).toList()) + ")").toList());
+        String text = "rules: "
+                + String.join(
+                        "; ",
+                        lines.stream()
+                                .map(l -> l.label() + " " + l.comparator() + " "
+                                        + (l.value() == Math.rint(l.value())
+                                                ? Long.toString((long) l.value())
+                                                : Double.toString(l.value()))
+                                        + " " + l.unit()
+                                        + " ("
+                                        + String.join(
+                                                ", ",
+                                                l.rules().stream()
+                                                        .map(ClientHistory.ThresholdRule::id)
+                                                        .toList())
+                                        + ")")
+                                .toList());
         fields.forEach(f -> out.put(f, text));
     }
 
@@ -162,30 +192,35 @@ public class WebScreenings {
     public List<FormField.Option> conclusions(ScreeningResult r) {
         List<FormField.Option> out = new ArrayList<>();
         if (r.patterns() != null) {
-            r.patterns().stream().filter(p -> p.conclusionId() != null).forEach(p -> out.add(
-                    new FormField.Option(p.conclusionId(), "Pattern: " + p.name() + " (" + p.status() + ")", false)));
+            r.patterns().stream()
+                    .filter(p -> p.conclusionId() != null)
+                    .forEach(p -> out.add(new FormField.Option(
+                            p.conclusionId(), "Pattern: " + p.name() + " (" + p.status() + ")", false)));
         }
         if (r.redFlags() != null && r.redFlags().referrals() != null) {
-            r.redFlags().referrals().stream().filter(x -> x.conclusionId() != null).forEach(x -> out.add(
-                    new FormField.Option(x.conclusionId(), "Referral: " + x.label() + " (" + x.urgency() + ")", false)));
+            r.redFlags().referrals().stream()
+                    .filter(x -> x.conclusionId() != null)
+                    .forEach(x -> out.add(new FormField.Option(
+                            x.conclusionId(), "Referral: " + x.label() + " (" + x.urgency() + ")", false)));
         }
         if (r.interventions() != null) {
-            r.interventions().stream().filter(i -> i.conclusionIds() != null && !i.conclusionIds().isEmpty()).forEach(i -> out.add(
-                    new FormField.Option(i.conclusionIds().get(0), "Plan: " + i.name(), false)));
+            r.interventions().stream()
+                    .filter(i -> i.conclusionIds() != null && !i.conclusionIds().isEmpty())
+                    .forEach(i -> out.add(new FormField.Option(i.conclusionIds().get(0), "Plan: " + i.name(), false)));
         }
         return out;
     }
 
     /** A stored screening of the caller's clinic: the entity (its request) and its result. */
-    public record Stored(Screening screening, ScreeningResult result, JsonNode request) {
-    }
+    public record Stored(Screening screening, ScreeningResult result, JsonNode request) {}
 
     public Optional<Stored> stored(UUID id) {
         // the stored result is kept without its explanation: read as it is, with no explanation parsed for a page
         // that does not show one (derivations are read on demand, from the entity, by derivation())
         return find(id).map(s -> {
             try {
-                return new Stored(s, mapper.readValue(s.resultJson, ScreeningResult.class), mapper.readTree(s.requestJson));
+                return new Stored(
+                        s, mapper.readValue(s.resultJson, ScreeningResult.class), mapper.readTree(s.requestJson));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
@@ -203,37 +238,73 @@ public class WebScreenings {
         KnowledgeBase kb = knowledgeBases.current();
         ScreeningResult.RedFlagOutcome rf = r.redFlags();
         boolean referral = rf != null && rf.referral();
-        ResultView.Safety safety = new ResultView.Safety(referral, rf == null ? null : rf.urgency(),
-                r.summary() == null ? null : r.summary().headline(), rf == null || rf.referrals() == null ? List.of() : rf.referrals(),
+        ResultView.Safety safety = new ResultView.Safety(
+                referral,
+                rf == null ? null : rf.urgency(),
+                r.summary() == null ? null : r.summary().headline(),
+                rf == null || rf.referrals() == null ? List.of() : rf.referrals(),
                 rf == null || rf.screen() == null ? null : rf.screen().status(),
-                rf == null || rf.screen() == null || rf.screen().unanswered() == null ? List.of() : rf.screen().unanswered(),
+                rf == null || rf.screen() == null || rf.screen().unanswered() == null
+                        ? List.of()
+                        : rf.screen().unanswered(),
                 rf != null && rf.exerciseWithheld());
-        List<ResultView.PatternView> patterns = r.patterns() == null ? List.of() : r.patterns().stream()
-                .map(p -> new ResultView.PatternView(p, referral || (p.assessment() != null && !p.assessment().equals("assessed"))))
-                .sorted(Comparator.comparingInt(v -> v.pattern().patternStatus() == null ? 9 : v.pattern().patternStatus().ordinal()))
-                .toList();
+        List<ResultView.PatternView> patterns = r.patterns() == null
+                ? List.of()
+                : r.patterns().stream()
+                        .map(p -> new ResultView.PatternView(
+                                p,
+                                referral
+                                        || (p.assessment() != null
+                                                && !p.assessment().equals("assessed"))))
+                        .sorted(Comparator.comparingInt(v -> v.pattern().patternStatus() == null
+                                ? 9
+                                : v.pattern().patternStatus().ordinal()))
+                        .toList();
         Map<Integer, List<ResultView.PlanItem>> byPhase = new LinkedHashMap<>();
         stages.forEach(s -> byPhase.put(s.phase(), new ArrayList<>()));
         if (r.interventions() != null) {
             for (ScreeningResult.InterventionResult i : r.interventions()) {
-                String page = KbDocs.page(kb.source(), "interventions/" + i.id() + ".md").orElse("");
-                byPhase.computeIfAbsent(i.phase(), k -> new ArrayList<>()).add(new ResultView.PlanItem(i,
-                        KbDocs.section(page, "How to perform").map(KbDocs::plain).orElse(null),
-                        KbDocs.section(page, "Precautions").map(KbDocs::plain).orElse(i.precautions())));
+                String page = KbDocs.page(kb.source(), "interventions/" + i.id() + ".md")
+                        .orElse("");
+                byPhase.computeIfAbsent(i.phase(), k -> new ArrayList<>())
+                        .add(new ResultView.PlanItem(
+                                i,
+                                KbDocs.section(page, "How to perform")
+                                        .map(KbDocs::plain)
+                                        .orElse(null),
+                                KbDocs.section(page, "Precautions")
+                                        .map(KbDocs::plain)
+                                        .orElse(i.precautions())));
             }
         }
         List<ResultView.Stage> plan = new ArrayList<>();
         for (Map.Entry<Integer, List<ResultView.PlanItem>> e : byPhase.entrySet()) {
-            StageDef def = stages.stream().filter(s -> s.phase() == e.getKey()).findFirst()
+            StageDef def = stages.stream()
+                    .filter(s -> s.phase() == e.getKey())
+                    .findFirst()
                     .orElse(new StageDef(e.getKey(), "Stage " + e.getKey(), ""));
             if (!e.getValue().isEmpty()) {
                 plan.add(new ResultView.Stage(def.phase(), def.title(), def.summary(), e.getValue()));
             }
         }
-        return new ResultView(r.id().toString(), r.clientRef(), WHEN.format(r.createdAt()),
-                r.knowledgeBase() == null ? stored.screening().kbVersion : r.knowledgeBase().version(), r.disclaimer(), r.summary(),
-                safety, patterns, diagram.svg(r), diagram.marks(r), plan, nonNull(r.withheld()), nonNull(r.precautions()),
-                nonNull(r.contributors()), nonNull(r.yellowFlags()));
+        return new ResultView(
+                r.id().toString(),
+                r.clientRef(),
+                WHEN.format(r.createdAt()),
+                r.knowledgeBase() == null
+                        ? stored.screening().kbVersion
+                        : r.knowledgeBase().version(),
+                r.disclaimer(),
+                r.summary(),
+                safety,
+                patterns,
+                diagram.svg(r),
+                diagram.marks(r),
+                plan,
+                nonNull(r.withheld()),
+                nonNull(r.precautions()),
+                nonNull(r.contributors()),
+                nonNull(r.yellowFlags()));
     }
 
     /** The derivation tree of one conclusion (or of every conclusion the result names, when null), down to the inputs. */
@@ -253,22 +324,36 @@ public class WebScreenings {
             }
             walk(nodes, conclusionId, 0, new HashSet<>(), rows);
         } else {
-            nodes.values().stream().filter(n -> "conclusion".equals(n.kind()))
-                    .sorted(Comparator.comparing(ExplanationNode::id, Comparator.comparingInt(String::length).thenComparing(String::compareTo)))
+            nodes.values().stream()
+                    .filter(n -> "conclusion".equals(n.kind()))
+                    .sorted(Comparator.comparing(
+                            ExplanationNode::id,
+                            Comparator.comparingInt(String::length).thenComparing(String::compareTo)))
                     .forEach(n -> walk(nodes, n.id(), 0, new HashSet<>(), rows));
         }
         return rows;
     }
 
-    private static void walk(Map<String, ExplanationNode> nodes, String id, int depth, Set<String> seen, List<DerivationRow> rows) {
+    private static void walk(
+            Map<String, ExplanationNode> nodes, String id, int depth, Set<String> seen, List<DerivationRow> rows) {
         ExplanationNode n = nodes.get(id);
         if (n == null) {
             return;
         }
         boolean repeated = !seen.add(id);
         var rule = n.rule();
-        rows.add(new DerivationRow(depth, n.id(), n.kind(), n.type(), n.statement(), n.because(), rule == null ? null : rule.id(),
-                rule == null ? null : rule.name(), rule == null ? null : rule.file(), rule == null ? null : rule.line(), repeated));
+        rows.add(new DerivationRow(
+                depth,
+                n.id(),
+                n.kind(),
+                n.type(),
+                n.statement(),
+                n.because(),
+                rule == null ? null : rule.id(),
+                rule == null ? null : rule.name(),
+                rule == null ? null : rule.file(),
+                rule == null ? null : rule.line(),
+                repeated));
         if (repeated || n.matched() == null || depth > 12) {
             return;
         }

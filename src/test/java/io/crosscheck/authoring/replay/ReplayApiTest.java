@@ -1,25 +1,5 @@
 package io.crosscheck.authoring.replay;
 
-import io.crosscheck.support.BrokenRules;
-import io.crosscheck.support.Candidates;
-import io.crosscheck.support.Requests;
-import io.crosscheck.support.TestUsers;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +10,25 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.oneOf;
+
+import io.crosscheck.support.BrokenRules;
+import io.crosscheck.support.Candidates;
+import io.crosscheck.support.Requests;
+import io.crosscheck.support.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The replay API over real HTTP, against screenings stored through the screening API. */
 @QuarkusTest
@@ -54,19 +53,28 @@ class ReplayApiTest {
         ids.add(screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref)));
         ids.add(screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS.replace("pseudo-0001", ref)));
         // four distinct findings (knee hyperextension; lordosis would count once with the tilt): consistent under both
-        ids.add(screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref).replace(
-                "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }",
-                "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }, { \"code\": \"knee_hyperextension\", \"side\": \"bilateral\", \"present\": true }")));
-        List<Map<String, Object>> before = ids.stream().map(ReplayApiTest::stored).toList();
+        ids.add(
+                screen(
+                        Requests.ARTICLE_DESK_WORKER
+                                .replace("pseudo-0001", ref)
+                                .replace(
+                                        "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }",
+                                        "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }, { \"code\": \"knee_hyperextension\", \"side\": \"bilateral\", \"present\": true }")));
+        List<Map<String, Object>> before =
+                ids.stream().map(ReplayApiTest::stored).toList();
         Path candidate = Candidates.withLcsConsistentMinFindings(tmp, 4);
 
-        Response accepted = given().contentType("application/zip").body(TestUsers.zip(candidate, null))
+        Response accepted = given().contentType("application/zip")
+                .body(TestUsers.zip(candidate, null))
                 .queryParam("clientRef", ref)
-                .post(REPLAYS).then().statusCode(202)
+                .post(REPLAYS)
+                .then()
+                .statusCode(202)
                 .header("Location", containsString(REPLAYS + "/"))
                 .body("state", oneOf("running", "done"))
                 .body("filter.clientRef", equalTo(ref))
-                .extract().response();
+                .extract()
+                .response();
         String location = accepted.header("Location");
         assertThat(location).endsWith(accepted.path("id").toString());
 
@@ -78,22 +86,30 @@ class ReplayApiTest {
         assertThat(job.getInt("report.screenings.changed")).isEqualTo(2);
         assertThat(job.getInt("report.screenings.unchanged")).isEqualTo(1);
         assertThat(job.getInt("report.screenings.failed")).isZero();
-        assertThat(job.getInt("report.screenings.changes.'LCS consistent->partial'.count")).isEqualTo(2);
+        assertThat(job.getInt("report.screenings.changes.'LCS consistent->partial'.count"))
+                .isEqualTo(2);
         assertThat(job.getList("report.screenings.changes.'LCS consistent->partial'.examples", String.class))
                 .containsExactlyInAnyOrder(ids.get(0), ids.get(1));
         // only the client without red flags gets exercise, so only that one loses deep abdominal training
-        assertThat(job.getList("report.screenings.changes.'intervention removed deep_abdominal_training'.examples", String.class))
+        assertThat(job.getList(
+                        "report.screenings.changes.'intervention removed deep_abdominal_training'.examples",
+                        String.class))
                 .containsExactly(ids.get(0));
-        assertThat(job.getString("report.knowledgeBases.current.version")).startsWith("sha256:")
+        assertThat(job.getString("report.knowledgeBases.current.version"))
+                .startsWith("sha256:")
                 .isNotEqualTo(job.getString("report.knowledgeBases.candidate.version"));
         assertThat(job.getList("report.scenarioExpectationsNotMet", String.class))
                 .anyMatch(f -> f.contains("article-desk-worker.yaml: pattern LCS: expected consistent, got partial"));
 
-        given().get(location + "/report.txt").then().statusCode(200).contentType(containsString("text/plain"))
+        given().get(location + "/report.txt")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/plain"))
                 .body(containsString("Stored screenings: 3 evaluated, 2 changed, 1 unchanged, 0 failed to evaluate"))
                 .body(containsString("      2  LCS consistent->partial"));
 
-        List<Map<String, Object>> after = ids.stream().map(ReplayApiTest::stored).toList();
+        List<Map<String, Object>> after =
+                ids.stream().map(ReplayApiTest::stored).toList();
         assertThat(after).isEqualTo(before);
     }
 
@@ -105,14 +121,26 @@ class ReplayApiTest {
         screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref));
         Path candidate = Candidates.withLcsConsistentMinFindings(tmp, 4);
 
-        String onlyLater = given().contentType("application/zip").body(TestUsers.zip(candidate, null))
-                .queryParam("clientRef", ref).queryParam("from", between.toString())
-                .post(REPLAYS).then().statusCode(202).extract().header("Location");
+        String onlyLater = given().contentType("application/zip")
+                .body(TestUsers.zip(candidate, null))
+                .queryParam("clientRef", ref)
+                .queryParam("from", between.toString())
+                .post(REPLAYS)
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         assertThat(awaitDone(onlyLater).getInt("report.screenings.evaluated")).isEqualTo(1);
 
-        String none = given().contentType("application/zip").body(TestUsers.zip(candidate, null))
-                .queryParam("clientRef", ref).queryParam("to", "2001-01-01T00:00:00Z")
-                .post(REPLAYS).then().statusCode(202).extract().header("Location");
+        String none = given().contentType("application/zip")
+                .body(TestUsers.zip(candidate, null))
+                .queryParam("clientRef", ref)
+                .queryParam("to", "2001-01-01T00:00:00Z")
+                .post(REPLAYS)
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         JsonPath job = awaitDone(none);
         assertThat(job.getInt("report.screenings.evaluated")).isZero();
         assertThat(job.getLong("total")).isZero();
@@ -121,37 +149,66 @@ class ReplayApiTest {
     @Test
     void aMissingOrUnknownCandidateOrAServerPathOrAnInvertedTimeRangeIs422NamingTheField() {
         String current = given().get("/api/v1/knowledge-base").then().extract().path("version");
-        given().contentType(ContentType.JSON).body("{}").post(REPLAYS)
-                .then().statusCode(422).contentType(PROBLEM)
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post(REPLAYS)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("title", equalTo("Invalid request"))
                 .body("errors.field", equalTo(List.of("/candidateVersion")));
-        given().contentType(ContentType.JSON).body(Map.of("candidateVersion", "sha256:0123456789abcdef")).post(REPLAYS)
-                .then().statusCode(422).contentType(PROBLEM)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidateVersion", "sha256:0123456789abcdef"))
+                .post(REPLAYS)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("/candidateVersion"))
                 .body("errors[0].message", containsString("no such knowledge-base version"));
         // a server path is not a parameter at all: the server never reads a directory a client names
-        given().contentType(ContentType.JSON).body(Map.of("candidateRulesDir", "/etc")).post(REPLAYS)
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("/candidateRulesDir"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidateRulesDir", "/etc"))
+                .post(REPLAYS)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("/candidateRulesDir"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("candidateVersion", current, "from", "2025-02-01T00:00:00Z", "to", "2025-01-01T00:00:00Z"))
                 .post(REPLAYS)
-                .then().statusCode(422).contentType(PROBLEM)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors.field", hasItems("/from"))
                 .body("errors.find { it.field == '/from' }.message", containsString("must be before to"));
-        given().contentType(ContentType.JSON).body(Map.of("candidateVersion", "/etc", "to", "yesterday", "clientRef", "Jane Doe"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidateVersion", "/etc", "to", "yesterday", "clientRef", "Jane Doe"))
                 .post(REPLAYS)
-                .then().statusCode(422).contentType(PROBLEM)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors.field", hasItems("/candidateVersion", "/to", "/clientRef"))
                 .body("errors.find { it.field == '/to' }.rejectedValue", equalTo("yesterday"));
-        given().contentType("application/zip").body(TestUsers.zip(Map.of("../rules/x.drl", "x"))).post(REPLAYS)
-                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("/archive"));
+        given().contentType("application/zip")
+                .body(TestUsers.zip(Map.of("../rules/x.drl", "x")))
+                .post(REPLAYS)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("/archive"));
     }
 
     @Test
     void aStoredVersionFromTheRegistryIsACandidate() {
         String current = given().get("/api/v1/knowledge-base").then().extract().path("version");
-        String location = given().contentType(ContentType.JSON).body(Map.of("candidateVersion", current, "clientRef", "nobody-here"))
-                .post(REPLAYS).then().statusCode(202).body("candidate", equalTo("registry:" + current)).extract().header("Location");
+        String location = given().contentType(ContentType.JSON)
+                .body(Map.of("candidateVersion", current, "clientRef", "nobody-here"))
+                .post(REPLAYS)
+                .then()
+                .statusCode(202)
+                .body("candidate", equalTo("registry:" + current))
+                .extract()
+                .header("Location");
         assertThat(awaitDone(location).getString("state")).isEqualTo("done");
     }
 
@@ -159,35 +216,73 @@ class ReplayApiTest {
     void aCandidateThatDoesNotCompileIs422WithFileLineAndColumn() throws Exception {
         Path rules = Candidates.copyOfRules(tmp);
         Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
-        given().contentType("application/zip").body(TestUsers.zip(rules, null)).post(REPLAYS)
-                .then().statusCode(422).contentType(PROBLEM)
+        given().contentType("application/zip")
+                .body(TestUsers.zip(rules, null))
+                .post(REPLAYS)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors.field", hasItem("/candidate"))
                 .body("errors[0].message", matchesPattern("rules/plan/broken\\.drl:6:\\d+: .+"));
     }
 
     @Test
     void malformedBodiesAre400AndUnknownReplaysAre404() {
-        given().contentType(ContentType.JSON).body("{\"candidateVersion\": \"sha256:0123456789abcdef\", \"dryRun\": true}").post(REPLAYS)
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("/dryRun"));
-        given().contentType(ContentType.JSON).body("{\"candidateVersion\": ").post(REPLAYS)
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].message", containsString("malformed JSON"));
-        given().get(REPLAYS + "/no-such-replay").then().statusCode(404).contentType(PROBLEM).body("status", is(404));
-        given().get(REPLAYS + "/no-such-replay/report.txt").then().statusCode(404).contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body("{\"candidateVersion\": \"sha256:0123456789abcdef\", \"dryRun\": true}")
+                .post(REPLAYS)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("/dryRun"));
+        given().contentType(ContentType.JSON)
+                .body("{\"candidateVersion\": ")
+                .post(REPLAYS)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].message", containsString("malformed JSON"));
+        given().get(REPLAYS + "/no-such-replay")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM)
+                .body("status", is(404));
+        given().get(REPLAYS + "/no-such-replay/report.txt")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
     }
 
     private static String screen(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/screenings").then().statusCode(201)
-                .extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static Map<String, Object> stored(String id) {
-        return new JsonPath(given().get("/api/v1/screenings/" + id).then().statusCode(200).extract().asString()).getMap("$");
+        return new JsonPath(given().get("/api/v1/screenings/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .getMap("$");
     }
 
     private static JsonPath awaitDone(String location) {
-        JsonPath job = await("replay " + location + " finished").pollInSameThread().pollInterval(Duration.ofMillis(100))
+        JsonPath job = await("replay " + location + " finished")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
                 .atMost(Duration.ofMinutes(2))
-                .until(() -> new JsonPath(given().get(location).then().statusCode(200).extract().asString()),
+                .until(
+                        () -> new JsonPath(given().get(location)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString()),
                         j -> !"running".equals(j.getString("state")));
         assertThat(job.getString("error")).as("replay error").isNull();
         return job;

@@ -1,5 +1,7 @@
 package io.crosscheck.authoring.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.service.ReplayEngine;
@@ -7,20 +9,15 @@ import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
+import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
-import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.screening.store.StoredScreening;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.GeneratedRequests;
 import io.crosscheck.support.RuleHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,8 +33,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The replay core without HTTP or a database: the shipped knowledge base against a candidate that
@@ -51,17 +50,20 @@ public class ReplayEngineTest {
 
     @TempDir
     static Path tmp;
+
     static KnowledgeBase current;
     static KnowledgeBase candidate;
     static final KnowledgeBaseBuilder BUILDER = new KnowledgeBaseBuilder(Clock.systemUTC());
 
     private final ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(10_000);
-    private final ReplayEngine engine = new ReplayEngine(evaluator, new ScenarioSuite(evaluator), 5, java.time.Clock.systemUTC());
+    private final ReplayEngine engine =
+            new ReplayEngine(evaluator, new ScenarioSuite(evaluator), 5, java.time.Clock.systemUTC());
 
     @BeforeAll
     static void buildBoth() {
         current = RuleHarness.shipped().knowledgeBase();
-        candidate = RuleHarness.build(Candidates.withLcsConsistentMinFindings(tmp.resolve("lcs4"), 4), Path.of("kb-docs"));
+        candidate =
+                RuleHarness.build(Candidates.withLcsConsistentMinFindings(tmp.resolve("lcs4"), 4), Path.of("kb-docs"));
     }
 
     @AfterAll // the shipped knowledge base is shared by the test JVM and stays
@@ -70,7 +72,8 @@ public class ReplayEngineTest {
     }
 
     @Test
-    void raisingTheLowerCrossedMinimumToFourDowngradesExactlyTheScreeningsWithThreeFindingsAndNothingElse() throws Exception {
+    void raisingTheLowerCrossedMinimumToFourDowngradesExactlyTheScreeningsWithThreeFindingsAndNothingElse()
+            throws Exception {
         RuleHarness shipped = RuleHarness.shipped();
         List<StoredScreening> rows = new ArrayList<>();
         Map<String, Set<String>> expected = new LinkedHashMap<>();
@@ -94,28 +97,34 @@ public class ReplayEngineTest {
 
         Map<String, ReplayOutcome> outcomes = new HashMap<>();
         long t0 = System.nanoTime();
-        ReplayReport report = engine.replay(current, candidate, ScreeningFilter.ALL, Instant.now(), rows.iterator(),
-                new ReplayEngine.Listener() {
+        ReplayReport report = engine.replay(
+                current, candidate, ScreeningFilter.ALL, Instant.now(), rows.iterator(), new ReplayEngine.Listener() {
                     @Override
                     public void screening(ReplayOutcome outcome) {
                         outcomes.put(outcome.subject(), outcome);
                     }
                 });
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("Replayed %d screenings under both knowledge bases in %d ms (report: %d ms)%n",
+        System.out.printf(
+                "Replayed %d screenings under both knowledge bases in %d ms (report: %d ms)%n",
                 report.screenings().evaluated(), millis, report.durationMillis());
 
         // every screening: exactly the expected kinds of change, or none
         assertThat(outcomes).hasSize(SCREENINGS);
         expected.forEach((id, kinds) -> {
             ReplayOutcome o = outcomes.get(id);
-            assertThat(o.status()).as(id).isEqualTo(kinds.isEmpty() ? ReplayOutcome.Status.UNCHANGED : ReplayOutcome.Status.CHANGED);
-            assertThat(o.diff() == null ? Set.of() : Set.copyOf(o.diff().kinds())).as(id).isEqualTo(kinds);
+            assertThat(o.status())
+                    .as(id)
+                    .isEqualTo(kinds.isEmpty() ? ReplayOutcome.Status.UNCHANGED : ReplayOutcome.Status.CHANGED);
+            assertThat(o.diff() == null ? Set.of() : Set.copyOf(o.diff().kinds()))
+                    .as(id)
+                    .isEqualTo(kinds);
         });
 
         // the report's totals and counts per kind equal the expected ones
         long changed = expected.values().stream().filter(k -> !k.isEmpty()).count();
-        Map<String, Long> perKind = expected.values().stream().flatMap(Set::stream)
+        Map<String, Long> perKind = expected.values().stream()
+                .flatMap(Set::stream)
                 .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
         assertThat(report.screenings().evaluated()).isEqualTo(SCREENINGS);
         assertThat(report.screenings().changed()).isEqualTo(changed);
@@ -126,37 +135,57 @@ public class ReplayEngineTest {
         report.screenings().changes().forEach((kind, k) -> reported.put(kind, (long) k.count()));
         assertThat(reported).isEqualTo(perKind);
         assertThat(perKind.get(LCS_DOWNGRADE)).isEqualTo(changed);
-        report.screenings().changes().forEach((kind, k) -> assertThat(k.examples()).hasSizeBetween(1, 5)
-                .allSatisfy(id -> assertThat(expected.get(id)).contains(kind)));
+        report.screenings()
+                .changes()
+                .forEach((kind, k) -> assertThat(k.examples())
+                        .hasSizeBetween(1, 5)
+                        .allSatisfy(id -> assertThat(expected.get(id)).contains(kind)));
         assertThat(report.knowledgeBases().current().version()).isEqualTo(current.version());
-        assertThat(report.knowledgeBases().candidate().version()).isEqualTo(candidate.version()).isNotEqualTo(current.version());
+        assertThat(report.knowledgeBases().candidate().version())
+                .isEqualTo(candidate.version())
+                .isNotEqualTo(current.version());
 
         // the generated population exercises every branch of the expectation (fewer lower-crossed clients are
         // consistent since issue 8: one test counts once, normal variants count once, asymptomatic clients are capped)
         assertThat(changed).isGreaterThan(100);
         assertThat(fourOrMoreStillConsistent).isGreaterThan(100);
         assertThat(downgradedUnderRedFlag).isPositive();
-        assertThat(perKind).containsKeys("LAYER consistent->partial", "intervention removed deep_abdominal_training",
-                "intervention removed sensorimotor_training", "intervention removed education_reassurance");
+        assertThat(perKind)
+                .containsKeys(
+                        "LAYER consistent->partial",
+                        "intervention removed deep_abdominal_training",
+                        "intervention removed sensorimotor_training",
+                        "intervention removed education_reassurance");
         assertThat(perKind.get("intervention removed education_reassurance")).isLessThan(perKind.get(LCS_DOWNGRADE));
 
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "replay-report-lcs-min-4.txt"), report.toText());
-        assertThat(report.toText()).contains(String.format("%7d  %s", changed, LCS_DOWNGRADE))
-                .contains(SCREENINGS + " evaluated, " + changed + " changed, " + (SCREENINGS - changed) + " unchanged, 0 failed");
+        assertThat(report.toText())
+                .contains(String.format("%7d  %s", changed, LCS_DOWNGRADE))
+                .contains(SCREENINGS + " evaluated, " + changed + " changed, " + (SCREENINGS - changed)
+                        + " unchanged, 0 failed");
     }
 
     @Test
     void theScenarioSuiteIsReplayedTooAndBrokenExpectationsAreNamed() {
-        ReplayReport report = engine.replay(current, candidate, ScreeningFilter.ALL, Instant.now(), List.<StoredScreening>of().iterator(),
+        ReplayReport report = engine.replay(
+                current,
+                candidate,
+                ScreeningFilter.ALL,
+                Instant.now(),
+                List.<StoredScreening>of().iterator(),
                 ReplayEngine.Listener.NONE);
         assertThat(report.screenings().evaluated()).isZero();
-        assertThat(report.scenarios().evaluated()).isEqualTo(current.source().files().keySet().stream()
-                .filter(f -> f.startsWith("rules/scenarios/") && f.endsWith(".yaml")).count());
+        assertThat(report.scenarios().evaluated())
+                .isEqualTo(current.source().files().keySet().stream()
+                        .filter(f -> f.startsWith("rules/scenarios/") && f.endsWith(".yaml"))
+                        .count());
         assertThat(report.scenarios().changes()).containsKey(LCS_DOWNGRADE);
-        assertThat(report.scenarios().changes().get(LCS_DOWNGRADE).examples()).contains("rules/scenarios/article-desk-worker.yaml");
+        assertThat(report.scenarios().changes().get(LCS_DOWNGRADE).examples())
+                .contains("rules/scenarios/article-desk-worker.yaml");
         assertThat(report.scenarioExpectationsNotMet())
-                .anyMatch(f -> f.startsWith("rules/scenarios/article-desk-worker.yaml: pattern LCS: expected consistent, got partial"));
+                .anyMatch(f -> f.startsWith(
+                        "rules/scenarios/article-desk-worker.yaml: pattern LCS: expected consistent, got partial"));
         assertThat(report.toText()).contains("Scenario expectations the candidate does not meet");
     }
 
@@ -165,8 +194,10 @@ public class ReplayEngineTest {
         KnowledgeBase same = RuleHarness.build(Candidates.copyOfRules(tmp.resolve("same")), Path.of("kb-docs"));
         try {
             List<StoredScreening> rows = GeneratedRequests.generate(7L, 50).stream()
-                    .map(json -> new StoredScreening(UUID.randomUUID(), Instant.EPOCH, null, json)).toList();
-            ReplayReport report = engine.replay(current, same, ScreeningFilter.ALL, Instant.now(), rows.iterator(), ReplayEngine.Listener.NONE);
+                    .map(json -> new StoredScreening(UUID.randomUUID(), Instant.EPOCH, null, json))
+                    .toList();
+            ReplayReport report = engine.replay(
+                    current, same, ScreeningFilter.ALL, Instant.now(), rows.iterator(), ReplayEngine.Listener.NONE);
             assertThat(report.knowledgeBases().candidate().version()).isEqualTo(current.version());
             assertThat(report.screenings().unchanged()).isEqualTo(50);
             assertThat(report.screenings().changes()).isEmpty();
@@ -180,9 +211,11 @@ public class ReplayEngineTest {
     @Test
     void aRequestTheCandidateVocabularyNoLongerAcceptsFailsToEvaluateInsteadOfCountingAsAChange() {
         Path rules = Candidates.copyOfRules(tmp.resolve("vocab"));
-        Candidates.edit(rules.resolve("reference/vocabulary.yaml"), v -> v.replace(
-                "measurement: { label: knee extension deficit, unit: deg, min: 0, max: 120 }",
-                "measurement: { label: knee extension deficit, unit: deg, min: 0, max: 30 }"));
+        Candidates.edit(
+                rules.resolve("reference/vocabulary.yaml"),
+                v -> v.replace(
+                        "measurement: { label: knee extension deficit, unit: deg, min: 0, max: 120 }",
+                        "measurement: { label: knee extension deficit, unit: deg, min: 0, max: 30 }"));
         KnowledgeBase narrower = RuleHarness.build(rules, Path.of("kb-docs"));
         try {
             String measured = """
@@ -190,16 +223,30 @@ public class ReplayEngineTest {
                       "muscleLength": [ { "muscle": "hamstrings", "side": "left", "measurement": { "value": 50, "unit": "deg" } } ] }
                     """;
             StoredScreening row = new StoredScreening(UUID.randomUUID(), Instant.EPOCH, null, measured);
-            StoredScreening fine = new StoredScreening(UUID.randomUUID(), Instant.EPOCH, null, GeneratedRequests.generate(1L, 1).get(0));
-            ReplayReport report = engine.replay(current, narrower, ScreeningFilter.ALL, Instant.now(), List.of(row, fine).iterator(),
+            StoredScreening fine = new StoredScreening(
+                    UUID.randomUUID(),
+                    Instant.EPOCH,
+                    null,
+                    GeneratedRequests.generate(1L, 1).get(0));
+            ReplayReport report = engine.replay(
+                    current,
+                    narrower,
+                    ScreeningFilter.ALL,
+                    Instant.now(),
+                    List.of(row, fine).iterator(),
                     ReplayEngine.Listener.NONE);
             assertThat(report.screenings().evaluated()).isEqualTo(2);
             assertThat(report.screenings().failed()).isEqualTo(1);
             assertThat(report.screenings().unchanged()).isEqualTo(1);
-            assertThat(report.screenings().failures().values()).singleElement()
-                    .satisfies(f -> assertThat(f.examples()).containsExactly(row.id().toString()));
-            assertThat(report.screenings().failures().keySet()).singleElement().asString()
-                    .startsWith("invalid under candidate knowledge base: ").contains("between 0 and 30");
+            assertThat(report.screenings().failures().values())
+                    .singleElement()
+                    .satisfies(f ->
+                            assertThat(f.examples()).containsExactly(row.id().toString()));
+            assertThat(report.screenings().failures().keySet())
+                    .singleElement()
+                    .asString()
+                    .startsWith("invalid under candidate knowledge base: ")
+                    .contains("between 0 and 30");
         } finally {
             BUILDER.release(narrower);
         }
@@ -222,10 +269,11 @@ public class ReplayEngineTest {
             assertThat(pattern(r, "LAYER").status()).isEqualTo("consistent");
             kinds.add("LAYER consistent->partial");
         }
-        Map<String, ExplanationNode> nodes = r.explanation().nodes().stream()
-                .collect(Collectors.toMap(ExplanationNode::id, n -> n));
+        Map<String, ExplanationNode> nodes =
+                r.explanation().nodes().stream().collect(Collectors.toMap(ExplanationNode::id, n -> n));
         for (InterventionResult i : r.interventions()) {
-            boolean onlyFromLcs = i.conclusionIds().stream().allMatch(c -> nodes.get(c).matched().contains(lcs.conclusionId()));
+            boolean onlyFromLcs = i.conclusionIds().stream()
+                    .allMatch(c -> nodes.get(c).matched().contains(lcs.conclusionId()));
             if (onlyFromLcs) {
                 kinds.add("intervention removed " + i.id());
             }
@@ -234,7 +282,10 @@ public class ReplayEngineTest {
     }
 
     static PatternResult pattern(ScreeningResult r, String code) {
-        return r.patterns().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
+        return r.patterns().stream()
+                .filter(p -> p.code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -244,8 +295,10 @@ public class ReplayEngineTest {
     static double distinctFindings(PatternResult p) {
         var reference = RuleHarness.shipped().knowledgeBase().reference();
         Map<String, Double> groups = new HashMap<>();
-        p.findings().forEach(f -> reference.finding(f.code())
-                .ifPresent(d -> groups.merge(d.getCountsAs(), d.getWeight(), Math::max)));
+        p.findings()
+                .forEach(f -> reference
+                        .finding(f.code())
+                        .ifPresent(d -> groups.merge(d.getCountsAs(), d.getWeight(), Math::max)));
         return groups.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }

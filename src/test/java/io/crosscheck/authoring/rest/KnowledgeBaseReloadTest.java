@@ -1,5 +1,11 @@
 package io.crosscheck.authoring.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.support.KnowledgeBaseCopy;
@@ -10,10 +16,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.kie.api.KieServices;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieServices;
 
 /** Hot reload against a writable copy of the rules: validated, atomic, safe under load. */
 @QuarkusTest
@@ -48,8 +47,11 @@ class KnowledgeBaseReloadTest {
     public static class EditableRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("crosscheck.knowledge.rules-dir", KB.rules().toString(),
-                    "crosscheck.knowledge.docs-dir", KB.docs().toString());
+            return Map.of(
+                    "crosscheck.knowledge.rules-dir",
+                    KB.rules().toString(),
+                    "crosscheck.knowledge.docs-dir",
+                    KB.docs().toString());
         }
     }
 
@@ -80,15 +82,24 @@ class KnowledgeBaseReloadTest {
         String before = given().get("/api/v1/knowledge-base").then().extract().path("version");
         KB.write("rules/plan/broken.drl", BROKEN);
 
-        given().post("/api/v1/knowledge-base/reload").then()
-                .statusCode(422).contentType("application/problem+json")
+        given().post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("detail", equalTo("The candidate failed validation; " + before + " keeps serving"))
                 .body("errors.field", hasItem(startsWith("rules/plan/broken.drl:8:")));
 
-        given().get("/api/v1/knowledge-base").then().body("version", equalTo(before))
-                .body("recentLoads[0].by", equalTo(TestUsers.ADMIN)).body("recentLoads[0].outcome", equalTo("rejected"));
-        given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings")
-                .then().statusCode(201).body("knowledgeBase.version", equalTo(before));
+        given().get("/api/v1/knowledge-base")
+                .then()
+                .body("version", equalTo(before))
+                .body("recentLoads[0].by", equalTo(TestUsers.ADMIN))
+                .body("recentLoads[0].outcome", equalTo("rejected"));
+        given().contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .body("knowledgeBase.version", equalTo(before));
     }
 
     @Test
@@ -97,22 +108,39 @@ class KnowledgeBaseReloadTest {
         String patterns = KB.read("rules/reference/patterns.yaml") + "# reviewed by bob\n";
         KB.write("rules/reference/patterns.yaml", patterns);
 
-        String version = given().post("/api/v1/knowledge-base/reload").then().statusCode(200)
-                .body("accepted", equalTo(true)).body("previousVersion", equalTo(before.version()))
-                .extract().path("version");
+        String version = given().post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(true))
+                .body("previousVersion", equalTo(before.version()))
+                .extract()
+                .path("version");
 
         assertThat(version).isNotEqualTo(before.version());
-        given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER).post("/api/v1/screenings")
-                .then().statusCode(201).body("knowledgeBase.version", equalTo(version));
-        given().get("/api/v1/knowledge-base/versions/" + version).then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .body("knowledgeBase.version", equalTo(version));
+        given().get("/api/v1/knowledge-base/versions/" + version)
+                .then()
+                .statusCode(200)
                 .body("loads[0].by", equalTo(TestUsers.ADMIN));
-        given().get("/api/v1/knowledge-base/versions/" + version + "/files").then().statusCode(200)
+        given().get("/api/v1/knowledge-base/versions/" + version + "/files")
+                .then()
+                .statusCode(200)
                 .body("$", hasItem("rules/reference/patterns.yaml"));
-        String stored = given().get("/api/v1/knowledge-base/versions/" + version + "/files/rules/reference/patterns.yaml")
-                .then().statusCode(200).extract().asString();
+        String stored = given().get(
+                        "/api/v1/knowledge-base/versions/" + version + "/files/rules/reference/patterns.yaml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(stored).endsWith("# reviewed by bob\n");
         // the superseded module is gone from the KieRepository once no request holds it
-        assertThat(KieServices.Factory.get().getRepository().getKieModule(before.releaseId())).isNull();
+        assertThat(KieServices.Factory.get().getRepository().getKieModule(before.releaseId()))
+                .isNull();
     }
 
     @Test
@@ -120,46 +148,79 @@ class KnowledgeBaseReloadTest {
         String before = service.current().version();
         java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("reload-upload");
         java.nio.file.Path rules = io.crosscheck.support.Candidates.copyOfRules(tmp);
-        java.nio.file.Files.writeString(rules.resolve("reference/patterns.yaml"), "# uploaded\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        String version = given().contentType("application/zip").body(TestUsers.zip(rules, KB.docs()))
-                .post("/api/v1/knowledge-base/reload").then().statusCode(200)
-                .body("accepted", equalTo(true)).extract().path("version");
+        java.nio.file.Files.writeString(
+                rules.resolve("reference/patterns.yaml"), "# uploaded\n", java.nio.file.StandardOpenOption.APPEND);
+        String version = given().contentType("application/zip")
+                .body(TestUsers.zip(rules, KB.docs()))
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(true))
+                .extract()
+                .path("version");
         assertThat(version).isNotEqualTo(before);
-        given().get("/api/v1/knowledge-base").then().body("version", equalTo(version))
-                .body("origin", startsWith("archive:sha256:")).body("recentLoads[0].by", equalTo(TestUsers.ADMIN));
+        given().get("/api/v1/knowledge-base")
+                .then()
+                .body("version", equalTo(version))
+                .body("origin", startsWith("archive:sha256:"))
+                .body("recentLoads[0].by", equalTo(TestUsers.ADMIN));
 
         // the version that served before is in the registry and can be put back by name
-        given().post("/api/v1/knowledge-base/reload?version=" + before).then().statusCode(200).body("version", equalTo(before));
+        given().post("/api/v1/knowledge-base/reload?version=" + before)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(before));
 
         java.nio.file.Path broken = io.crosscheck.support.Candidates.copyOfRules(tmp.resolve("broken"));
         java.nio.file.Files.writeString(broken.resolve("plan/broken.drl"), BROKEN);
-        given().contentType("application/zip").body(TestUsers.zip(broken, KB.docs())).post("/api/v1/knowledge-base/reload")
-                .then().statusCode(422).contentType("application/problem+json")
+        given().contentType("application/zip")
+                .body(TestUsers.zip(broken, KB.docs()))
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem(startsWith("rules/plan/broken.drl:8:")));
         given().get("/api/v1/knowledge-base").then().body("version", equalTo(before));
     }
 
     @Test
     void noServerPathIsAcceptedAndHostileArchivesAreRejectedWithoutTouchingTheDisk() {
-        given().post("/api/v1/knowledge-base/reload?author=mallory").then().statusCode(422)
+        given().post("/api/v1/knowledge-base/reload?author=mallory")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("author"));
-        given().contentType("application/zip").body(TestUsers.zip(Map.of("rules/../../evil.drl", "x", "rules/a.drl", "y")))
-                .post("/api/v1/knowledge-base/reload").then().statusCode(422).contentType("application/problem+json")
+        given().contentType("application/zip")
+                .body(TestUsers.zip(Map.of("rules/../../evil.drl", "x", "rules/a.drl", "y")))
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.message", hasItem(startsWith("rules/../../evil.drl: not a relative path")));
-        given().contentType("application/zip").body(TestUsers.zip(Map.of("/etc/passwd", "x")))
-                .post("/api/v1/knowledge-base/reload").then().statusCode(422);
-        given().contentType("application/zip").body("not a zip".getBytes())
-                .post("/api/v1/knowledge-base/reload").then().statusCode(422);
-        given().post("/api/v1/knowledge-base/reload?version=sha256:0000000000000000").then().statusCode(422)
+        given().contentType("application/zip")
+                .body(TestUsers.zip(Map.of("/etc/passwd", "x")))
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(422);
+        given().contentType("application/zip")
+                .body("not a zip".getBytes())
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(422);
+        given().post("/api/v1/knowledge-base/reload?version=sha256:0000000000000000")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("version"));
-        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("evil.drl"))).isFalse();
-        assertThat(java.nio.file.Files.exists(KB.rules().getParent().getParent().resolve("evil.drl"))).isFalse();
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("evil.drl")))
+                .isFalse();
+        assertThat(java.nio.file.Files.exists(KB.rules().getParent().getParent().resolve("evil.drl")))
+                .isFalse();
     }
 
     @Test
     void theRegistryListsEveryRuleWithIdFileLineVersionDocAndGroup() {
-        given().get("/api/v1/knowledge-base").then().statusCode(200)
+        given().get("/api/v1/knowledge-base")
+                .then()
+                .statusCode(200)
                 .body("version", startsWith("sha256:"))
                 .body("rules.find { it.id == 'LCS-010' }.file", equalTo("rules/lower_crossed/lcs-findings.drl"))
                 .body("rules.find { it.id == 'LCS-010' }.doc", equalTo("kb-docs/rules/LCS-010.md"))
@@ -183,8 +244,11 @@ class KnowledgeBaseReloadTest {
             workers.add(clients.submit(() -> {
                 int n = 0;
                 while (reloading.get() || n == 0) {
-                    var r = given().contentType(ContentType.JSON).body(Requests.ARTICLE_DESK_WORKER)
-                            .post("/api/v1/screenings").then().extract();
+                    var r = given().contentType(ContentType.JSON)
+                            .body(Requests.ARTICLE_DESK_WORKER)
+                            .post("/api/v1/screenings")
+                            .then()
+                            .extract();
                     if (r.statusCode() != 201) {
                         failures.add(r.statusCode() + " " + r.asString());
                     } else {
@@ -208,8 +272,11 @@ class KnowledgeBaseReloadTest {
                     KB.delete("rules/plan/broken.drl");
                 } else {
                     KB.write("rules/reference/patterns.yaml", patterns + "# revision " + i + "\n");
-                    String version = given().post("/api/v1/knowledge-base/reload").then()
-                            .statusCode(200).extract().path("version");
+                    String version = given().post("/api/v1/knowledge-base/reload")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("version");
                     live.add(version);
                     accepted++;
                 }
@@ -228,7 +295,8 @@ class KnowledgeBaseReloadTest {
         assertThat(rejected).isEqualTo(RELOADS / 2);
         assertThat(screenings).isGreaterThanOrEqualTo(4);
         assertThat(live).containsAll(new HashSet<>(versionsSeen));
-        System.out.printf("reload test: %d screenings during %d accepted and %d rejected reloads, on %d versions%n",
+        System.out.printf(
+                "reload test: %d screenings during %d accepted and %d rejected reloads, on %d versions%n",
                 screenings, accepted, rejected, new HashSet<>(versionsSeen).size());
     }
 }

@@ -1,20 +1,19 @@
 package io.crosscheck.authoring.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.support.RuleHarness;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** The scenario suite in rules/scenarios: every scenario passes and every rule fires in at least one. */
 class ScenarioSuiteTest {
@@ -31,8 +30,12 @@ class ScenarioSuiteTest {
 
     @TestFactory
     Stream<DynamicTest> eachScenarioConcludesWhatItExpects() {
-        return scenarios().stream().map(s -> DynamicTest.dynamicTest(s.file() + ": " + s.title(), () ->
-                assertThat(suite.run(kb, s).failures()).as(s.file()).isEmpty()));
+        return scenarios().stream()
+                .map(s -> DynamicTest.dynamicTest(
+                        s.file() + ": " + s.title(),
+                        () -> assertThat(suite.run(kb, s).failures())
+                                .as(s.file())
+                                .isEmpty()));
     }
 
     @Test
@@ -41,7 +44,9 @@ class ScenarioSuiteTest {
         Path out = Path.of("target", "scenario-coverage.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.coverageMarkdown());
-        assertThat(report.uncoveredRules()).as("rules no scenario fires (see " + out + ")").isEmpty();
+        assertThat(report.uncoveredRules())
+                .as("rules no scenario fires (see " + out + ")")
+                .isEmpty();
     }
 
     @Test
@@ -50,6 +55,8 @@ class ScenarioSuiteTest {
         assertThat(run.scenarios()).hasSameSizeAs(scenarios());
         assertThat(run.loadProblems()).isEmpty();
         assertThat(run.report().failed()).isEmpty();
-        assertThat(suite.runOwnSuite(kb)).as("kept with the knowledge base, not run again").isSameAs(run);
+        assertThat(suite.runOwnSuite(kb))
+                .as("kept with the knowledge base, not run again")
+                .isSameAs(run);
     }
 }

@@ -1,18 +1,17 @@
 package io.crosscheck.authoring.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.support.KnowledgeBaseCopy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** With the file watch on (as in dev mode), saving a rule file reloads the knowledge base; a broken save does not. */
 @QuarkusTest
@@ -30,10 +29,15 @@ class RulesWatcherTest {
     public static class Watching implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("crosscheck.knowledge.rules-dir", KB.rules().toString(),
-                    "crosscheck.knowledge.docs-dir", KB.docs().toString(),
-                    "crosscheck.knowledge.watch", "true",
-                    "crosscheck.knowledge.watch-debounce", "PT0.2S");
+            return Map.of(
+                    "crosscheck.knowledge.rules-dir",
+                    KB.rules().toString(),
+                    "crosscheck.knowledge.docs-dir",
+                    KB.docs().toString(),
+                    "crosscheck.knowledge.watch",
+                    "true",
+                    "crosscheck.knowledge.watch-debounce",
+                    "PT0.2S");
         }
     }
 
@@ -52,8 +56,13 @@ class RulesWatcherTest {
         String reloaded = awaitVersionChange(original, Duration.ofSeconds(60));
         assertThat(reloaded).isNotEqualTo(original);
 
-        KB.write("rules/plan/broken.drl", "package rules.plan;\nrule \"BRK-001: x\" @id(\"BRK-001\")\nwhen\n  X( == )\nthen\nend\n");
-        await("the broken save rejected").pollInSameThread().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(60))
+        KB.write(
+                "rules/plan/broken.drl",
+                "package rules.plan;\nrule \"BRK-001: x\" @id(\"BRK-001\")\nwhen\n  X( == )\nthen\nend\n");
+        await("the broken save rejected")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> registry.recentLoads(1).get(0).outcome, "rejected"::equals);
         var last = registry.recentLoads(1).get(0);
         assertThat(last.outcome).isEqualTo("rejected");
@@ -64,7 +73,10 @@ class RulesWatcherTest {
     }
 
     private String awaitVersionChange(String from, Duration timeout) {
-        return await("a reload after the edit").pollInSameThread().pollInterval(Duration.ofMillis(100)).atMost(timeout)
+        return await("a reload after the edit")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(timeout)
                 .until(() -> service.current().version(), now -> !now.equals(from));
     }
 }

@@ -1,5 +1,7 @@
 package io.crosscheck.cdshooks.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosscheck.common.json.Json;
 import io.crosscheck.fhir.service.CrosscheckCodes;
@@ -11,14 +13,11 @@ import io.crosscheck.screening.model.ScreeningResult.RedFlagOutcome;
 import io.crosscheck.screening.model.ScreeningResult.ReferralResult;
 import io.crosscheck.screening.model.ScreeningResult.ScreenResult;
 import io.crosscheck.screening.model.ScreeningResult.UnansweredDomain;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Cards from a screening result, built directly (no HTTP, no database): which cards a result gives, what they
@@ -30,46 +29,71 @@ class CardBuilderTest {
     static final String PATIENT = "patient-1";
 
     final AtomicInteger uuids = new AtomicInteger();
-    final CardBuilder builder = new CardBuilder(Json.newMapper(), "https://crosscheck.example.org/", id -> "uuid-" + uuids.incrementAndGet());
-    final CardBuilder smartBuilder = new CardBuilder(Json.newMapper(), "https://crosscheck.example.org", id -> "uuid-" + uuids.incrementAndGet(), true);
+    final CardBuilder builder = new CardBuilder(
+            Json.newMapper(), "https://crosscheck.example.org/", id -> "uuid-" + uuids.incrementAndGet());
+    final CardBuilder smartBuilder = new CardBuilder(
+            Json.newMapper(), "https://crosscheck.example.org", id -> "uuid-" + uuids.incrementAndGet(), true);
 
     @Test
     void aPendingReferralGivesOneCardPerReferralAndWithholdsEveryOtherCard() {
-        ScreeningResult r = result(summary("positive", "withheld"),
+        ScreeningResult r = result(
+                summary("positive", "withheld"),
                 List.of(pattern("UCS", "consistent"), pattern("LCS", "partial")),
-                new RedFlagOutcome(true, "emergency", true, List.of(referral("cauda_equina", "emergency", "RF-001", "RF-CE"),
-                        referral("malignancy", "soon", "RF-010")), screen("positive", List.of())),
+                new RedFlagOutcome(
+                        true,
+                        "emergency",
+                        true,
+                        List.of(
+                                referral("cauda_equina", "emergency", "RF-001", "RF-CE"),
+                                referral("malignancy", "soon", "RF-010")),
+                        screen("positive", List.of())),
                 List.of(intervention("stretch", 1)));
 
         List<CardBuilder.Issued> cards = builder.cards(r, PATIENT);
 
         assertThat(cards).extracting(CardBuilder.Issued::kind).containsExactly("referral", "referral");
         assertThat(cards).extracting(c -> c.card().indicator()).containsExactly("critical", "warning");
-        assertThat(cards).extracting(CardBuilder.Issued::ruleId).as("the referral rule, after the flags' rules").containsExactly("RF-CE", "RF-010");
+        assertThat(cards)
+                .extracting(CardBuilder.Issued::ruleId)
+                .as("the referral rule, after the flags' rules")
+                .containsExactly("RF-CE", "RF-010");
         assertThat(cards.get(0).card().summary()).isEqualTo("Refer (emergency) to exclude cauda_equina label");
-        assertThat(cards.get(0).card().detail()).contains("Red flags answered yes: reason of cauda_equina.")
+        assertThat(cards.get(0).card().detail())
+                .contains("Red flags answered yes: reason of cauda_equina.")
                 .contains("Exercise and further testing advice is withheld while the referral is pending")
                 .contains("Rules: RF-001, RF-CE.");
     }
 
     @Test
     void aReferralProposesAServiceRequestWhosePriorityFollowsTheUrgency() {
-        ScreeningResult r = result(summary("positive", "withheld"), List.of(),
-                new RedFlagOutcome(true, "emergency", true, List.of(referral("cauda_equina", "emergency", "RF-CE"),
-                        referral("fracture", "urgent", "RF-FR"), referral("malignancy", "soon", "RF-MA")), screen("positive", List.of())),
+        ScreeningResult r = result(
+                summary("positive", "withheld"),
+                List.of(),
+                new RedFlagOutcome(
+                        true,
+                        "emergency",
+                        true,
+                        List.of(
+                                referral("cauda_equina", "emergency", "RF-CE"),
+                                referral("fracture", "urgent", "RF-FR"),
+                                referral("malignancy", "soon", "RF-MA")),
+                        screen("positive", List.of())),
                 List.of());
 
         List<CardBuilder.Issued> cards = builder.cards(r, PATIENT);
 
         assertThat(cards).extracting(c -> c.card().indicator()).containsExactly("critical", "critical", "warning");
-        assertThat(cards).extracting(c -> proposed(c).path("priority").asText()).containsExactly("stat", "urgent", "routine");
+        assertThat(cards)
+                .extracting(c -> proposed(c).path("priority").asText())
+                .containsExactly("stat", "urgent", "routine");
         JsonNode request = proposed(cards.get(0));
         assertThat(request.path("resourceType").asText()).isEqualTo("ServiceRequest");
         assertThat(request.path("status").asText()).isEqualTo("draft");
         assertThat(request.path("intent").asText()).isEqualTo("proposal");
         assertThat(request.path("subject").path("reference").asText()).isEqualTo("Patient/" + PATIENT);
         assertThat(request.path("identifier").get(0).path("value").asText()).isEqualTo("urn:uuid:" + SCREENING);
-        assertThat(request.path("code").path("coding").get(0).path("code").asText()).isEqualTo("referral");
+        assertThat(request.path("code").path("coding").get(0).path("code").asText())
+                .isEqualTo("referral");
         CdsModel.Suggestion suggestion = cards.get(0).card().suggestions().get(0);
         assertThat(suggestion.isRecommended()).isTrue();
         assertThat(suggestion.actions().get(0).type()).isEqualTo("create");
@@ -77,11 +101,27 @@ class CardBuilderTest {
 
     @Test
     void anIncompleteScreenNamesEveryUnansweredQuestionAndNeverReadsThemAsNo() {
-        ScreeningResult r = result(summary("incomplete", "provisional"), List.of(),
-                new RedFlagOutcome(false, null, false, List.of(), screen("incomplete", List.of(
-                        new UnansweredDomain("cauda_equina", "Cauda equina", List.of(new Question("saddle_anaesthesia", "Saddle numbness"),
-                                new Question("bladder_dysfunction", "Bladder dysfunction"))),
-                        new UnansweredDomain("infection", "Infection", List.of(new Question("fever_chills", "Fever or chills")))))),
+        ScreeningResult r = result(
+                summary("incomplete", "provisional"),
+                List.of(),
+                new RedFlagOutcome(
+                        false,
+                        null,
+                        false,
+                        List.of(),
+                        screen(
+                                "incomplete",
+                                List.of(
+                                        new UnansweredDomain(
+                                                "cauda_equina",
+                                                "Cauda equina",
+                                                List.of(
+                                                        new Question("saddle_anaesthesia", "Saddle numbness"),
+                                                        new Question("bladder_dysfunction", "Bladder dysfunction"))),
+                                        new UnansweredDomain(
+                                                "infection",
+                                                "Infection",
+                                                List.of(new Question("fever_chills", "Fever or chills")))))),
                 List.of());
 
         List<CardBuilder.Issued> cards = builder.cards(r, PATIENT);
@@ -90,70 +130,109 @@ class CardBuilderTest {
             assertThat(c.kind()).isEqualTo("screen-incomplete");
             assertThat(c.ruleId()).isEqualTo("SAF-SCREEN");
             assertThat(c.card().indicator()).isEqualTo("warning");
-            assertThat(c.card().summary()).isEqualTo("Red-flag screen incomplete: 3 questions unanswered (Cauda equina, Infection)");
-            assertThat(c.card().detail()).contains("3 questions not answered").contains("never read as \"no\"")
-                    .contains("Saddle numbness (`red-flag.saddle_anaesthesia`)").contains("Fever or chills (`red-flag.fever_chills`)");
+            assertThat(c.card().summary())
+                    .isEqualTo("Red-flag screen incomplete: 3 questions unanswered (Cauda equina, Infection)");
+            assertThat(c.card().detail())
+                    .contains("3 questions not answered")
+                    .contains("never read as \"no\"")
+                    .contains("Saddle numbness (`red-flag.saddle_anaesthesia`)")
+                    .contains("Fever or chills (`red-flag.fever_chills`)");
             assertThat(c.card().suggestions()).isNull();
         });
     }
 
     @Test
     void onlyPatternsTheFindingsAreConsistentWithOrPartlyGetACardProvisionalWhileTheScreenIsIncomplete() {
-        ScreeningResult r = result(summary("incomplete", "provisional"),
+        ScreeningResult r = result(
+                summary("incomplete", "provisional"),
                 List.of(pattern("UCS", "consistent"), pattern("LCS", "partial"), pattern("LAYER", "insufficient")),
-                new RedFlagOutcome(false, null, false, List.of(), screen("incomplete",
-                        List.of(new UnansweredDomain("infection", "Infection", List.of(new Question("fever_chills", "Fever or chills")))))),
+                new RedFlagOutcome(
+                        false,
+                        null,
+                        false,
+                        List.of(),
+                        screen(
+                                "incomplete",
+                                List.of(new UnansweredDomain(
+                                        "infection",
+                                        "Infection",
+                                        List.of(new Question("fever_chills", "Fever or chills")))))),
                 List.of());
 
         List<CardBuilder.Issued> cards = builder.cards(r, PATIENT);
 
-        assertThat(cards).extracting(CardBuilder.Issued::kind).containsExactly("screen-incomplete", "pattern", "pattern");
+        assertThat(cards)
+                .extracting(CardBuilder.Issued::kind)
+                .containsExactly("screen-incomplete", "pattern", "pattern");
         assertThat(cards.subList(1, 3)).extracting(CardBuilder.Issued::ruleId).containsExactly("UCS-RULE", "LCS-RULE");
         assertThat(cards.get(1).card().indicator()).isEqualTo("info");
-        assertThat(cards.get(1).card().summary()).isEqualTo("Findings consistent with UCS (provisional: red-flag screen incomplete)");
-        assertThat(cards.get(2).card().detail()).contains("(partial, provisional)").contains("_" + ScreeningResult.DISCLAIMER + "_");
+        assertThat(cards.get(1).card().summary())
+                .isEqualTo("Findings consistent with UCS (provisional: red-flag screen incomplete)");
+        assertThat(cards.get(2).card().detail())
+                .contains("(partial, provisional)")
+                .contains("_" + ScreeningResult.DISCLAIMER + "_");
     }
 
     @Test
     void aPatternCardProposesThePlanAsOneOptionalExerciseProgrammeInJandasOrder() {
-        ScreeningResult withPlan = result(summary("complete", "final"), List.of(pattern("LCS", "consistent")),
-                negativeScreen(), List.of(intervention("stretch", 1), intervention("activation", 2)));
-        ScreeningResult withoutPlan = result(summary("complete", "final"), List.of(pattern("LCS", "consistent")), negativeScreen(), List.of());
+        ScreeningResult withPlan = result(
+                summary("complete", "final"),
+                List.of(pattern("LCS", "consistent")),
+                negativeScreen(),
+                List.of(intervention("stretch", 1), intervention("activation", 2)));
+        ScreeningResult withoutPlan = result(
+                summary("complete", "final"), List.of(pattern("LCS", "consistent")), negativeScreen(), List.of());
 
         CdsModel.Card card = builder.cards(withPlan, PATIENT).get(0).card();
         CdsModel.Card bare = builder.cards(withoutPlan, PATIENT).get(0).card();
 
         assertThat(card.selectionBehavior()).isEqualTo("at-most-one");
-        assertThat(card.suggestions()).singleElement().satisfies(s -> assertThat(s.isRecommended()).isFalse());
-        assertThat(card.detail()).contains("**Suggested interventions** (Janda sequence):\n\n1. stretch name: dose\n1. activation name: dose\n");
+        assertThat(card.suggestions())
+                .singleElement()
+                .satisfies(s -> assertThat(s.isRecommended()).isFalse());
+        assertThat(card.detail())
+                .contains(
+                        "**Suggested interventions** (Janda sequence):\n\n1. stretch name: dose\n1. activation name: dose\n");
         JsonNode programme = card.suggestions().get(0).actions().get(0).resource();
         assertThat(programme.path("orderDetail").findValuesAsText("code"))
                 .containsExactly("intervention.stretch", "intervention.activation");
-        assertThat(programme.path("reasonCode").get(0).path("coding").get(0).path("code").asText()).isEqualTo("pattern.LCS");
+        assertThat(programme
+                        .path("reasonCode")
+                        .get(0)
+                        .path("coding")
+                        .get(0)
+                        .path("code")
+                        .asText())
+                .isEqualTo("pattern.LCS");
         assertThat(bare.suggestions()).isNull();
         assertThat(bare.selectionBehavior()).isNull();
     }
 
     @Test
     void everyCardLinksItsRuleDocumentTheResultPageAndOffersTheOverrideReasons() {
-        ScreeningResult r = result(summary("complete", "final"), List.of(pattern("UCS", "consistent")), negativeScreen(), List.of());
+        ScreeningResult r = result(
+                summary("complete", "final"), List.of(pattern("UCS", "consistent")), negativeScreen(), List.of());
 
         CdsModel.Card card = builder.cards(r, PATIENT).get(0).card();
 
         assertThat(card.uuid()).isEqualTo("uuid-1");
         assertThat(card.source().label()).isEqualTo("Crosscheck rule UCS-RULE (knowledge base kb-1)");
         assertThat(card.source().url())
-                .isEqualTo("https://crosscheck.example.org/api/v1/knowledge-base/versions/kb-1/files/kb-docs/rules/UCS-RULE.md");
+                .isEqualTo(
+                        "https://crosscheck.example.org/api/v1/knowledge-base/versions/kb-1/files/kb-docs/rules/UCS-RULE.md");
         assertThat(card.links()).singleElement().satisfies(l -> {
             assertThat(l.type()).isEqualTo("absolute");
             assertThat(l.url()).isEqualTo("https://crosscheck.example.org/ui/screenings/" + SCREENING);
         });
-        assertThat(card.overrideReasons()).isNotEmpty().allSatisfy(c -> assertThat(c.system()).isEqualTo(CrosscheckCodes.SYSTEM));
+        assertThat(card.overrideReasons())
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.system()).isEqualTo(CrosscheckCodes.SYSTEM));
     }
 
     @Test
     void anEhrRegisteredForSmartAlsoGetsASmartLinkCarryingTheScreeningAsAppContext() {
-        ScreeningResult r = result(summary("complete", "final"), List.of(pattern("UCS", "consistent")), negativeScreen(), List.of());
+        ScreeningResult r = result(
+                summary("complete", "final"), List.of(pattern("UCS", "consistent")), negativeScreen(), List.of());
 
         CdsModel.Card card = smartBuilder.cards(r, PATIENT).get(0).card();
 
@@ -164,7 +243,8 @@ class CardBuilderTest {
 
     @Test
     void aNegativeScreenWithoutPatternsGivesNoCard() {
-        ScreeningResult r = result(summary("complete", "final"), List.of(pattern("UCS", "insufficient")), negativeScreen(), List.of());
+        ScreeningResult r = result(
+                summary("complete", "final"), List.of(pattern("UCS", "insufficient")), negativeScreen(), List.of());
 
         assertThat(builder.cards(r, PATIENT)).isEmpty();
     }
@@ -173,13 +253,16 @@ class CardBuilderTest {
     void summariesAreCutToFitTheCdsHooksLimitWithAnEllipsis() {
         String longText = "x".repeat(200);
 
-        assertThat(CardBuilder.shorten(longText)).hasSize(CardBuilder.MAX_SUMMARY).endsWith("\u2026");
+        assertThat(CardBuilder.shorten(longText))
+                .hasSize(CardBuilder.MAX_SUMMARY)
+                .endsWith("\u2026");
         assertThat(CardBuilder.shorten("short")).isEqualTo("short");
     }
 
     @Test
     void knowledgeBaseTextIsEscapedSoMarkdownShowsItAsWritten() {
-        assertThat(CardBuilder.markdown("*hip* _flexor_ [a] <b> #1 |x| `c` \\")).isEqualTo("\\*hip\\* \\_flexor\\_ \\[a\\] \\<b\\> \\#1 \\|x\\| \\`c\\` \\\\");
+        assertThat(CardBuilder.markdown("*hip* _flexor_ [a] <b> #1 |x| `c` \\"))
+                .isEqualTo("\\*hip\\* \\_flexor\\_ \\[a\\] \\<b\\> \\#1 \\|x\\| \\`c\\` \\\\");
         assertThat(CardBuilder.markdown(null)).isEmpty();
     }
 
@@ -189,11 +272,26 @@ class CardBuilderTest {
         return card.card().suggestions().get(0).actions().get(0).resource();
     }
 
-    private static ScreeningResult result(ScreeningResult.Summary summary, List<PatternResult> patterns, RedFlagOutcome flags,
-                                          List<InterventionResult> interventions) {
-        return new ScreeningResult(SCREENING, Instant.parse("2026-01-01T10:00:00Z"), "pseudo-1",
-                new ScreeningResult.KnowledgeBaseRef("kb-1", Instant.parse("2026-01-01T09:00:00Z")), ScreeningResult.DISCLAIMER, summary,
-                patterns, flags, interventions, List.of(), List.of(), List.of(), List.of(), null);
+    private static ScreeningResult result(
+            ScreeningResult.Summary summary,
+            List<PatternResult> patterns,
+            RedFlagOutcome flags,
+            List<InterventionResult> interventions) {
+        return new ScreeningResult(
+                SCREENING,
+                Instant.parse("2026-01-01T10:00:00Z"),
+                "pseudo-1",
+                new ScreeningResult.KnowledgeBaseRef("kb-1", Instant.parse("2026-01-01T09:00:00Z")),
+                ScreeningResult.DISCLAIMER,
+                summary,
+                patterns,
+                flags,
+                interventions,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
     }
 
     private static ScreeningResult.Summary summary(String screen, String plan) {
@@ -209,16 +307,38 @@ class CardBuilderTest {
     }
 
     private static ReferralResult referral(String domain, String urgency, String... ruleIds) {
-        return new ReferralResult(domain, domain + " label", urgency, List.of("reason of " + domain), List.of(ruleIds), "c-" + domain);
+        return new ReferralResult(
+                domain, domain + " label", urgency, List.of("reason of " + domain), List.of(ruleIds), "c-" + domain);
     }
 
     private static PatternResult pattern(String code, String status) {
-        return new PatternResult(code, code + " name", status, "assessed", "Findings consistent with " + code, null, "evidence of " + code,
-                List.of(), List.of(), List.of(), List.of(), "c-" + code, code + "-RULE");
+        return new PatternResult(
+                code,
+                code + " name",
+                status,
+                "assessed",
+                "Findings consistent with " + code,
+                null,
+                "evidence of " + code,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                "c-" + code,
+                code + "-RULE");
     }
 
     private static InterventionResult intervention(String id, int phase) {
-        return new InterventionResult(id, id + " name", "exercise", phase, List.of(), "dose", null, List.of("because"), List.of("PLAN-" + id),
+        return new InterventionResult(
+                id,
+                id + " name",
+                "exercise",
+                phase,
+                List.of(),
+                "dose",
+                null,
+                List.of("because"),
+                List.of("PLAN-" + id),
                 List.of("c-" + id));
     }
 }

@@ -1,5 +1,11 @@
 package io.crosscheck.screening.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.crosscheck.audit.AuditLog;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
@@ -7,21 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Client search, a client's screenings with chips and trends, and a client's history, over real HTTP and a real database. */
 @QuarkusTest
@@ -41,7 +39,13 @@ class ClientsApiTest {
     }
 
     static String screen(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/screenings").then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String ref(String prefix) {
@@ -50,7 +54,8 @@ class ClientsApiTest {
 
     /** The article client without the Thomas test: fewer lower-crossed findings than the first visit. */
     static String withoutThomas(String ref) {
-        return Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref)
+        return Requests.ARTICLE_DESK_WORKER
+                .replace("pseudo-0001", ref)
                 .replaceAll("(?s)\"muscleLength\": \\[.*?\\],", "");
     }
 
@@ -63,32 +68,69 @@ class ClientsApiTest {
         screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", newer));
         String last = screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", newer));
 
-        JsonPath page = given().queryParam("q", "SRCH-" + tag).get("/api/v1/clients").then().statusCode(200)
-                .body("page", equalTo(1)).body("size", equalTo(20)).body("total", equalTo(2))
-                .body("items.clientRef", contains(newer, older)).extract().jsonPath();
+        JsonPath page = given().queryParam("q", "SRCH-" + tag)
+                .get("/api/v1/clients")
+                .then()
+                .statusCode(200)
+                .body("page", equalTo(1))
+                .body("size", equalTo(20))
+                .body("total", equalTo(2))
+                .body("items.clientRef", contains(newer, older))
+                .extract()
+                .jsonPath();
         assertThat(page.getInt("items[0].screenings")).isEqualTo(2);
         assertThat(page.getString("items[0].lastScreeningId")).isEqualTo(last);
         assertThat(page.getString("items[0].chips.referral.status")).isEqualTo("none");
         assertThat(page.getString("items[0].chips.referral.trend")).isEqualTo("same");
-        assertThat(page.getString("items[0].chips.patterns.find { it.code == 'LCS' }.status")).isEqualTo("consistent");
-        assertThat(page.getString("items[0].chips.patterns.find { it.code == 'LCS' }.trend")).isEqualTo("same");
-        assertThat(page.getString("items[1].chips.referral.trend")).as("a first screening has no trend").isEqualTo("none");
+        assertThat(page.getString("items[0].chips.patterns.find { it.code == 'LCS' }.status"))
+                .isEqualTo("consistent");
+        assertThat(page.getString("items[0].chips.patterns.find { it.code == 'LCS' }.trend"))
+                .isEqualTo("same");
+        assertThat(page.getString("items[1].chips.referral.trend"))
+                .as("a first screening has no trend")
+                .isEqualTo("none");
         assertThat(page.getList("items[0].chips.patterns.code", String.class)).contains("UCS", "LCS");
 
-        given().queryParam("q", "srch-" + tag).queryParam("size", 1).queryParam("page", 2).get("/api/v1/clients").then().statusCode(200)
-                .body("total", equalTo(2)).body("items.clientRef", contains(older));
+        given().queryParam("q", "srch-" + tag)
+                .queryParam("size", 1)
+                .queryParam("page", 2)
+                .get("/api/v1/clients")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.clientRef", contains(older));
     }
 
     @Test
     void badPagingIsAProblemNamingTheParameter() {
-        given().queryParam("page", "two").get("/api/v1/clients").then().statusCode(400).contentType(PROBLEM)
+        given().queryParam("page", "two")
+                .get("/api/v1/clients")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors.field", contains("page"));
-        given().queryParam("size", 101).get("/api/v1/clients").then().statusCode(422).contentType(PROBLEM)
+        given().queryParam("size", 101)
+                .get("/api/v1/clients")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors.field", contains("size"));
-        given().queryParam("page", 0).queryParam("size", 0).get("/api/v1/clients").then().statusCode(422)
+        given().queryParam("page", 0)
+                .queryParam("size", 0)
+                .get("/api/v1/clients")
+                .then()
+                .statusCode(422)
                 .body("errors.field", contains("page", "size"));
-        given().queryParam("q", "no spaces").get("/api/v1/clients").then().statusCode(422).body("errors.field", contains("q"));
-        given().queryParam("size", "x").get("/api/v1/clients/anyone/screenings").then().statusCode(400).body("errors.field", contains("size"));
+        given().queryParam("q", "no spaces")
+                .get("/api/v1/clients")
+                .then()
+                .statusCode(422)
+                .body("errors.field", contains("q"));
+        given().queryParam("size", "x")
+                .get("/api/v1/clients/anyone/screenings")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("size"));
     }
 
     @Test
@@ -98,25 +140,45 @@ class ClientsApiTest {
         String second = screen(withoutThomas(ref));
         String third = screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS.replace("pseudo-0001", ref));
 
-        JsonPath list = given().get("/api/v1/clients/" + ref + "/screenings").then().statusCode(200)
-                .body("total", equalTo(3)).body("items.id", contains(third, second, first)).extract().jsonPath();
-        assertThat(list.getString("items[1].chips.patterns.find { it.code == 'LCS' }.status")).isIn("partial", "insufficient");
+        JsonPath list = given().get("/api/v1/clients/" + ref + "/screenings")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.id", contains(third, second, first))
+                .extract()
+                .jsonPath();
+        assertThat(list.getString("items[1].chips.patterns.find { it.code == 'LCS' }.status"))
+                .isIn("partial", "insufficient");
         assertThat(list.getString("items[1].chips.patterns.find { it.code == 'LCS' }.trend"))
-                .as("fewer lower-crossed findings than before").isEqualTo("better");
+                .as("fewer lower-crossed findings than before")
+                .isEqualTo("better");
         assertThat(list.getString("items[0].chips.referral.status")).isEqualTo("emergency");
-        assertThat(list.getString("items[0].chips.referral.trend")).as("a new referral").isEqualTo("worse");
+        assertThat(list.getString("items[0].chips.referral.trend"))
+                .as("a new referral")
+                .isEqualTo("worse");
         assertThat(list.getString("items[2].chips.referral.trend")).isEqualTo("none");
         assertThat(list.getInt("items[0].amendment.version")).isEqualTo(1);
         assertThat(list.getString("items[0].kbVersion")).startsWith("sha256:");
 
-        given().queryParam("size", 1).queryParam("page", 2).get("/api/v1/clients/" + ref + "/screenings").then().statusCode(200)
-                .body("items.id", contains(second)).body("items[0].chips.patterns.find { it.code == 'LCS' }.trend", equalTo("better"));
+        given().queryParam("size", 1)
+                .queryParam("page", 2)
+                .get("/api/v1/clients/" + ref + "/screenings")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(second))
+                .body("items[0].chips.patterns.find { it.code == 'LCS' }.trend", equalTo("better"));
     }
 
     @Test
     void aClientWithoutScreeningsIsA404Problem() {
-        given().get("/api/v1/clients/" + ref("nobody") + "/screenings").then().statusCode(404).contentType(PROBLEM);
-        given().get("/api/v1/clients/" + ref("nobody") + "/history").then().statusCode(404).contentType(PROBLEM);
+        given().get("/api/v1/clients/" + ref("nobody") + "/screenings")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+        given().get("/api/v1/clients/" + ref("nobody") + "/history")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -126,27 +188,40 @@ class ClientsApiTest {
         String second = screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS.replace("pseudo-0001", ref));
         // as the previous application version writes them: no summary, no chain columns
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("update screening set referral_urgency = null, pattern_status = null, "
-                     + "chain_id = null, version_no = null, screened_at = null, created_by = null where client_ref = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "update screening set referral_urgency = null, pattern_status = null, "
+                                + "chain_id = null, version_no = null, screened_at = null, created_by = null where client_ref = ?")) {
             s.setString(1, ref);
             assertThat(s.executeUpdate()).isEqualTo(2);
         }
-        JsonPath list = given().get("/api/v1/clients/" + ref + "/screenings").then().statusCode(200)
-                .body("items.id", contains(second, first)).extract().jsonPath();
+        JsonPath list = given().get("/api/v1/clients/" + ref + "/screenings")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(second, first))
+                .extract()
+                .jsonPath();
         assertThat(list.getString("items[0].chips.referral.status")).isEqualTo("emergency");
         assertThat(list.getString("items[0].chips.referral.trend")).isEqualTo("worse");
-        assertThat(list.getString("items[1].chips.patterns.find { it.code == 'LCS' }.status")).isEqualTo("consistent");
+        assertThat(list.getString("items[1].chips.patterns.find { it.code == 'LCS' }.status"))
+                .isEqualTo("consistent");
     }
 
     @Test
     void historyGivesEachMeasuredValueOverTimeWithTheThresholdsTheRulesUse() {
         String ref = ref("history");
         String first = screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref));
-        String second = screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref).replace("\"value\": 12", "\"value\": 4")
+        String second = screen(Requests.ARTICLE_DESK_WORKER
+                .replace("pseudo-0001", ref)
+                .replace("\"value\": 12", "\"value\": 4")
                 .replace("\"nrs\": 4", "\"nrs\": 2"));
 
-        JsonPath h = given().get("/api/v1/clients/" + ref + "/history").then().statusCode(200)
-                .body("clientRef", equalTo(ref)).body("knowledgeBaseVersion", containsString("sha256:")).extract().jsonPath();
+        JsonPath h = given().get("/api/v1/clients/" + ref + "/history")
+                .then()
+                .statusCode(200)
+                .body("clientRef", equalTo(ref))
+                .body("knowledgeBaseVersion", containsString("sha256:"))
+                .extract()
+                .jsonPath();
         String left = "series.find { it.kind == 'muscleLength' && it.code == 'iliopsoas' && it.side == 'left' }";
         assertThat(h.getList(left + ".points.screeningId", String.class)).containsExactly(first, second);
         assertThat(h.getList(left + ".points.value", Float.class)).containsExactly(12f, 4f);
@@ -159,9 +234,12 @@ class ClientsApiTest {
         String pain = "series.find { it.kind == 'symptom' && it.code == 'low_back' }";
         assertThat(h.getList(pain + ".points.value", Float.class)).containsExactly(4f, 2f);
         assertThat(h.getString(pain + ".unit")).isEqualTo("NRS");
-        assertThat(h.getList(pain + ".thresholds.id", String.class)).contains("severe_pain").doesNotContain("chronic_pain_weeks");
+        assertThat(h.getList(pain + ".thresholds.id", String.class))
+                .contains("severe_pain")
+                .doesNotContain("chronic_pain_weeks");
 
-        assertThat(h.getList("patterns.find { it.code == 'LCS' }.points.status", String.class)).containsExactly("consistent", "consistent");
+        assertThat(h.getList("patterns.find { it.code == 'LCS' }.points.status", String.class))
+                .containsExactly("consistent", "consistent");
         assertThat(h.getString("patterns.find { it.code == 'LCS' }.name")).isEqualTo("lower-crossed syndrome");
     }
 
@@ -173,7 +251,11 @@ class ClientsApiTest {
                  "observations": [{"code": "craniovertebral_angle", "measurement": {"value": 47, "unit": "deg"}}],
                  "movementPatterns": [{"test": "deep_neck_flexor_endurance", "result": "abnormal", "measurement": {"value": 20, "unit": "s"}}]}
                 """.formatted(ref));
-        JsonPath h = given().get("/api/v1/clients/" + ref + "/history").then().statusCode(200).extract().jsonPath();
+        JsonPath h = given().get("/api/v1/clients/" + ref + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(h.getList("series.find { it.code == 'deep_neck_flexor_endurance' }.thresholds.id", String.class))
                 .contains("dnf_endurance_male", "dnf_endurance_female");
         assertThat(h.getList("series.find { it.code == 'craniovertebral_angle' }.thresholds.id", String.class))
@@ -199,9 +281,17 @@ class ClientsApiTest {
 
     /** Exactly one entry of {@code action} by the tester since {@code from}, with this subject and detail, in the tester's clinic. */
     private static void assertAuditedOnce(String action, String from, String subject, String detail) {
-        JsonPath entries = given().queryParam("action", action).queryParam("from", from).queryParam("user", TestUsers.ADMIN)
-                .get("/api/v1/admin/audit").then().statusCode(200).extract().jsonPath();
-        assertThat(entries.getList("action", String.class)).as(action + " entries since " + from).containsExactly(action);
+        JsonPath entries = given().queryParam("action", action)
+                .queryParam("from", from)
+                .queryParam("user", TestUsers.ADMIN)
+                .get("/api/v1/admin/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(entries.getList("action", String.class))
+                .as(action + " entries since " + from)
+                .containsExactly(action);
         assertThat(entries.getString("[0].subject")).as(action + " subject").isEqualTo(subject);
         assertThat(entries.getString("[0].detail")).as(action + " detail").isEqualTo(detail);
         assertThat(entries.getString("[0].clinic")).as(action + " clinic").isEqualTo("default");

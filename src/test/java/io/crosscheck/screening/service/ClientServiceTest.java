@@ -1,5 +1,8 @@
 package io.crosscheck.screening.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.json.Json;
 import io.crosscheck.common.problem.FieldError;
@@ -11,8 +14,6 @@ import io.crosscheck.screening.service.ScreeningStore.ClientRow;
 import io.crosscheck.screening.service.ScreeningStore.ScreeningRow;
 import jakarta.enterprise.inject.Vetoed;
 import jakarta.ws.rs.NotFoundException;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The client list and a client's screenings, straight from {@link ClientService} over an in-memory store (no HTTP,
@@ -39,7 +38,8 @@ class ClientServiceTest {
         ScreeningRow worse = row("client-a", 2, "urgent", "UCS=consistent,LCS=partial");
         ScreeningRow before = row("client-a", 1, "none", "UCS=partial,LCS=partial");
         ScreeningRow only = row("client-b", 3, "none", "UCS=insufficient");
-        store.clients = List.of(new ClientRow("client-b", 1, only.createdAt()), new ClientRow("client-a", 2, worse.createdAt()));
+        store.clients = List.of(
+                new ClientRow("client-b", 1, only.createdAt()), new ClientRow("client-a", 2, worse.createdAt()));
         store.latest = List.of(only, worse, before);
         store.clientCount = 7;
 
@@ -53,9 +53,12 @@ class ClientServiceTest {
         assertThat(a.screenings()).isEqualTo(2);
         assertThat(a.chips().referral().status()).isEqualTo("urgent");
         assertThat(a.chips().referral().trend()).as("a new referral").isEqualTo("worse");
-        assertThat(a.chips().patterns()).extracting(p -> p.code() + " " + p.status() + " " + p.trend())
+        assertThat(a.chips().patterns())
+                .extracting(p -> p.code() + " " + p.status() + " " + p.trend())
                 .containsExactly("UCS consistent worse", "LCS partial same");
-        assertThat(page.items().get(0).chips().referral().trend()).as("a first screening has no trend").isEqualTo("none");
+        assertThat(page.items().get(0).chips().referral().trend())
+                .as("a first screening has no trend")
+                .isEqualTo("none");
         assertThat(store.asked).contains("clients q=client page=0 size=2");
     }
 
@@ -67,8 +70,11 @@ class ClientServiceTest {
                     assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("q", "page", "size");
                 });
         assertThatThrownBy(() -> service.screenings("not a pseudonym", 1, 20))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("clientRef"));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("clientRef"));
         assertThat(store.asked).isEmpty();
     }
 
@@ -84,7 +90,9 @@ class ClientServiceTest {
 
         assertThat(store.asked).contains("latestOfClient client-a first=0 max=3");
         assertThat(page.items()).extracting(ClientScreening::id).containsExactly(third.id(), second.id());
-        assertThat(page.items()).extracting(s -> s.chips().patterns().get(0).trend()).containsExactly("worse", "same");
+        assertThat(page.items())
+                .extracting(s -> s.chips().patterns().get(0).trend())
+                .containsExactly("worse", "same");
         assertThat(page.items().get(0).amendment().version()).isEqualTo(1);
         assertThat(page.items().get(0).amendment().chainId()).isEqualTo(third.id());
     }
@@ -119,14 +127,17 @@ class ClientServiceTest {
         ClientScreening s = service.screenings("client-a", 1, 20).items().get(0);
 
         assertThat(s.chips().referral().status()).isEqualTo("emergency");
-        assertThat(s.chips().patterns()).extracting(p -> p.code() + "=" + p.status()).containsExactly("UCS=partial", "LCS=consistent");
+        assertThat(s.chips().patterns())
+                .extracting(p -> p.code() + "=" + p.status())
+                .containsExactly("UCS=partial", "LCS=consistent");
     }
 
     // ---- an in-memory store of the caller's clinic ----
 
     private static ScreeningRow row(String client, int minute, String referral, String patterns) {
         Instant at = Instant.parse("2026-01-01T10:00:00Z").plusSeconds(60L * minute);
-        return new ScreeningRow(UUID.randomUUID(), client, at, null, "kb-1", null, null, null, null, "physio", referral, patterns);
+        return new ScreeningRow(
+                UUID.randomUUID(), client, at, null, "kb-1", null, null, null, null, "physio", referral, patterns);
     }
 
     /** Not a bean: the service's tests (Quarkus indexes test classes too) keep the real store. */
@@ -160,7 +171,9 @@ class ClientServiceTest {
         @Override
         public List<ScreeningRow> latestOfClients(Collection<String> clientRefs) {
             asked.add("latestOfClients " + clientRefs);
-            return latest.stream().filter(r -> clientRefs.contains(r.clientRef())).toList();
+            return latest.stream()
+                    .filter(r -> clientRefs.contains(r.clientRef()))
+                    .toList();
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.crosscheck.screening.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.RuleEngine;
 import io.crosscheck.engine.explain.ExplanationNode;
@@ -12,14 +14,11 @@ import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
-import org.junit.jupiter.api.Test;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Shaping one evaluation's conclusions into a result, called directly on the conclusions the shipped rules draw
@@ -38,12 +37,19 @@ class ResultAssemblerTest {
 
         assertThat(r.redFlags().referral()).isTrue();
         assertThat(r.redFlags().referrals()).isNotEmpty();
-        assertThat(r.redFlags().urgency()).as("the most urgent referral's").isEqualTo(r.redFlags().referrals().get(0).urgency());
-        assertThat(r.redFlags().referrals()).extracting(ScreeningResult.ReferralResult::referralUrgency)
-                .as("most urgent first").doesNotContainNull().isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(r.redFlags().urgency())
+                .as("the most urgent referral's")
+                .isEqualTo(r.redFlags().referrals().get(0).urgency());
+        assertThat(r.redFlags().referrals())
+                .extracting(ScreeningResult.ReferralResult::referralUrgency)
+                .as("most urgent first")
+                .doesNotContainNull()
+                .isSortedAccordingTo(Comparator.naturalOrder());
         assertThat(r.redFlags().referrals().get(0).reasons()).isNotEmpty();
         assertThat(r.summary().plan()).isEqualTo("withheld");
-        assertThat(r.summary().headline()).startsWith("Refer (" + r.redFlags().urgency() + ") to exclude " + r.redFlags().referrals().get(0).label())
+        assertThat(r.summary().headline())
+                .startsWith("Refer (" + r.redFlags().urgency() + ") to exclude "
+                        + r.redFlags().referrals().get(0).label())
                 .endsWith("Everything but the referral is withheld until it has been dealt with.");
     }
 
@@ -52,25 +58,32 @@ class ResultAssemblerTest {
         ScreeningResult r = assemble(Requests.ARTICLE_WITHOUT_RED_FLAG_ANSWERS);
 
         ScreeningResult.ScreenResult screen = r.redFlags().screen();
-        int questions = screen.unanswered().stream().mapToInt(d -> d.questions().size()).sum();
+        int questions =
+                screen.unanswered().stream().mapToInt(d -> d.questions().size()).sum();
         assertThat(screen.status()).isEqualTo("incomplete");
         assertThat(questions).isPositive();
         assertThat(r.redFlags().referral()).isFalse();
         assertThat(r.summary().redFlagScreen()).isEqualTo("incomplete");
         assertThat(r.summary().plan()).isEqualTo("provisional");
-        assertThat(r.summary().headline()).startsWith("Red-flag screen incomplete: " + questions + " applicable questions not answered (")
-                .contains(screen.unanswered().get(0).label()).endsWith("The plan is provisional until the screen is complete.");
+        assertThat(r.summary().headline())
+                .startsWith("Red-flag screen incomplete: " + questions + " applicable questions not answered (")
+                .contains(screen.unanswered().get(0).label())
+                .endsWith("The plan is provisional until the screen is complete.");
     }
 
     @Test
     void aCompleteNegativeScreenLeadsWithTheFirstPatternTheFindingsAreConsistentWith() {
         ScreeningResult r = assemble(Requests.ARTICLE_DESK_WORKER);
 
-        PatternResult first = r.patterns().stream().filter(p -> p.patternStatus() == PatternStatus.CONSISTENT && !p.code().equals("LAYER"))
-                .findFirst().orElseThrow();
+        PatternResult first = r.patterns().stream()
+                .filter(p -> p.patternStatus() == PatternStatus.CONSISTENT
+                        && !p.code().equals("LAYER"))
+                .findFirst()
+                .orElseThrow();
         assertThat(r.summary().redFlagScreen()).isEqualTo("complete");
         assertThat(r.summary().plan()).isEqualTo("final");
-        assertThat(r.summary().headline()).isEqualTo("Red-flag screen complete and negative. " + first.statement() + ".");
+        assertThat(r.summary().headline())
+                .isEqualTo("Red-flag screen complete and negative. " + first.statement() + ".");
         assertThat(first.statement()).isEqualTo("Findings consistent with the " + first.name() + " pattern");
     }
 
@@ -105,8 +118,10 @@ class ResultAssemblerTest {
     void everyEntryPointsBackAtTheConclusionAndTheRuleBehindIt() {
         ScreeningResult r = assemble(Requests.ARTICLE_DESK_WORKER);
 
-        Set<String> conclusions = r.explanation().nodes().stream().filter(n -> "conclusion".equals(n.kind()))
-                .map(ExplanationNode::id).collect(Collectors.toSet());
+        Set<String> conclusions = r.explanation().nodes().stream()
+                .filter(n -> "conclusion".equals(n.kind()))
+                .map(ExplanationNode::id)
+                .collect(Collectors.toSet());
         assertThat(r.patterns()).allSatisfy(p -> {
             assertThat(conclusions).contains(p.conclusionId());
             assertThat(p.ruleId()).isNotBlank();
@@ -127,7 +142,8 @@ class ResultAssemblerTest {
             assertThat(plan).extracting(InterventionResult::phase).isSorted();
             for (int i = 1; i < plan.size(); i++) {
                 if (plan.get(i).phase() == plan.get(i - 1).phase()) {
-                    assertThat(rank(plan.get(i))).as("%s after %s", plan.get(i).id(), plan.get(i - 1).id())
+                    assertThat(rank(plan.get(i)))
+                            .as("%s after %s", plan.get(i).id(), plan.get(i - 1).id())
                             .isGreaterThanOrEqualTo(rank(plan.get(i - 1)));
                 }
             }

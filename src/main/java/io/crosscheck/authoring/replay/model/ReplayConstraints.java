@@ -2,15 +2,13 @@ package io.crosscheck.authoring.replay.model;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Validators of the replay request's constraints. */
 public final class ReplayConstraints {
 
-    private ReplayConstraints() {
-    }
+    private ReplayConstraints() {}
 
     public static final class IsoInstantValidator implements ConstraintValidator<IsoInstant, String> {
         @Override
@@ -19,7 +17,8 @@ public final class ReplayConstraints {
         }
     }
 
-    public static final class FromBeforeToValidator implements ConstraintValidator<ReplayRequest.FromBeforeTo, ReplayRequest> {
+    public static final class FromBeforeToValidator
+            implements ConstraintValidator<ReplayRequest.FromBeforeTo, ReplayRequest> {
         @Override
         public boolean isValid(ReplayRequest r, ConstraintValidatorContext context) {
             Instant from = r.from() == null ? null : parse(r.from());
@@ -29,7 +28,8 @@ public final class ReplayConstraints {
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                    .addPropertyNode("from").addConstraintViolation();
+                    .addPropertyNode("from")
+                    .addConstraintViolation();
             return false;
         }
     }

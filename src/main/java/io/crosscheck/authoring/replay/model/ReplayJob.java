@@ -2,7 +2,6 @@ package io.crosscheck.authoring.replay.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.crosscheck.screening.store.ScreeningFilter;
-
 import java.time.Instant;
 
 /**
@@ -12,9 +11,18 @@ import java.time.Instant;
  * a registry version), {@code candidateVersion} is its content hash.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReplayJob(String id, String state, long processed, Long total, Instant startedAt, Instant finishedAt,
-                        String candidate, String candidateVersion, ScreeningFilter filter, ReplayReport report,
-                        String error) {
+public record ReplayJob(
+        String id,
+        String state,
+        long processed,
+        Long total,
+        Instant startedAt,
+        Instant finishedAt,
+        String candidate,
+        String candidateVersion,
+        ScreeningFilter filter,
+        ReplayReport report,
+        String error) {
 
     public static final String RUNNING = "running";
     public static final String DONE = "done";

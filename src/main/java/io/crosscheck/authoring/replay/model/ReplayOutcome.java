@@ -9,7 +9,11 @@ package io.crosscheck.authoring.replay.model;
  */
 public record ReplayOutcome(String subject, Status status, ScreeningDiff diff, String failure) {
 
-    public enum Status { CHANGED, UNCHANGED, FAILED }
+    public enum Status {
+        CHANGED,
+        UNCHANGED,
+        FAILED
+    }
 
     public static ReplayOutcome compared(String subject, ScreeningDiff diff) {
         return new ReplayOutcome(subject, diff.none() ? Status.UNCHANGED : Status.CHANGED, diff, null);

@@ -1,7 +1,6 @@
 package io.crosscheck.authoring.replay.model;
 
 import io.crosscheck.screening.store.ScreeningFilter;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,20 +17,24 @@ import java.util.Map;
  * @param durationMillis how long evaluation took
  * @param scenarioExpectationsNotMet scenario expectations the candidate breaks ({@code file: failure})
  */
-public record ReplayReport(KnowledgeBases knowledgeBases, ScreeningFilter filter, Instant startedAt, long durationMillis,
-                           Section screenings, Section scenarios, List<String> scenarioExpectationsNotMet) {
+public record ReplayReport(
+        KnowledgeBases knowledgeBases,
+        ScreeningFilter filter,
+        Instant startedAt,
+        long durationMillis,
+        Section screenings,
+        Section scenarios,
+        List<String> scenarioExpectationsNotMet) {
 
     public ReplayReport {
         scenarioExpectationsNotMet = List.copyOf(scenarioExpectationsNotMet);
     }
 
     /** The two knowledge bases compared. */
-    public record KnowledgeBases(KnowledgeBaseRef current, KnowledgeBaseRef candidate) {
-    }
+    public record KnowledgeBases(KnowledgeBaseRef current, KnowledgeBaseRef candidate) {}
 
     /** A knowledge base by version (content hash), where it was read from, and its number of rules. */
-    public record KnowledgeBaseRef(String version, String origin, int rules) {
-    }
+    public record KnowledgeBaseRef(String version, String origin, int rules) {}
 
     /**
      * Totals for one kind of subject (stored screenings or scenarios): {@code evaluated = changed +
@@ -39,13 +42,16 @@ public record ReplayReport(KnowledgeBases knowledgeBases, ScreeningFilter filter
      * kinds of change counts under both), {@code failures} per kind of failure; both are ordered by
      * count, most frequent first.
      */
-    public record Section(int evaluated, int changed, int unchanged, int failed, Map<String, Kind> changes,
-                          Map<String, Kind> failures) {
-    }
+    public record Section(
+            int evaluated,
+            int changed,
+            int unchanged,
+            int failed,
+            Map<String, Kind> changes,
+            Map<String, Kind> failures) {}
 
     /** How many subjects show one kind of change or failure, and the first few of them. */
-    public record Kind(int count, List<String> examples) {
-    }
+    public record Kind(int count, List<String> examples) {}
 
     /** The report as plain text. */
     public String toText() {
@@ -53,12 +59,20 @@ public record ReplayReport(KnowledgeBases knowledgeBases, ScreeningFilter filter
         s.append("Replay of a candidate knowledge base\n");
         s.append("  current:    ").append(describe(knowledgeBases.current())).append('\n');
         s.append("  candidate:  ").append(describe(knowledgeBases.candidate())).append('\n');
-        s.append("  screenings: ").append(filter.describe()).append(", created before ").append(startedAt).append('\n');
-        s.append(String.format(Locale.ROOT, "  took %.1f s%n", Duration.ofMillis(durationMillis).toMillis() / 1000.0));
+        s.append("  screenings: ")
+                .append(filter.describe())
+                .append(", created before ")
+                .append(startedAt)
+                .append('\n');
+        s.append(String.format(
+                Locale.ROOT,
+                "  took %.1f s%n",
+                Duration.ofMillis(durationMillis).toMillis() / 1000.0));
         section(s, "Stored screenings", screenings);
         section(s, "Scenarios", scenarios);
         if (!scenarioExpectationsNotMet.isEmpty()) {
-            s.append("\nScenario expectations the candidate does not meet (").append(scenarioExpectationsNotMet.size())
+            s.append("\nScenario expectations the candidate does not meet (")
+                    .append(scenarioExpectationsNotMet.size())
                     .append("):\n");
             scenarioExpectationsNotMet.forEach(f -> s.append("  ").append(f).append('\n'));
         }
@@ -70,8 +84,15 @@ public record ReplayReport(KnowledgeBases knowledgeBases, ScreeningFilter filter
     }
 
     private static void section(StringBuilder s, String title, Section section) {
-        s.append('\n').append(String.format(Locale.ROOT, "%s: %d evaluated, %d changed, %d unchanged, %d failed to evaluate%n",
-                title, section.evaluated(), section.changed(), section.unchanged(), section.failed()));
+        s.append('\n')
+                .append(String.format(
+                        Locale.ROOT,
+                        "%s: %d evaluated, %d changed, %d unchanged, %d failed to evaluate%n",
+                        title,
+                        section.evaluated(),
+                        section.changed(),
+                        section.unchanged(),
+                        section.failed()));
         kinds(s, "changes", section.changes());
         kinds(s, "failed to evaluate", section.failures());
     }
@@ -84,7 +105,9 @@ public record ReplayReport(KnowledgeBases knowledgeBases, ScreeningFilter filter
         kinds.forEach((kind, k) -> {
             s.append(String.format(Locale.ROOT, "  %7d  %s%n", k.count(), kind));
             if (!k.examples().isEmpty()) {
-                s.append("           e.g. ").append(String.join(", ", k.examples())).append('\n');
+                s.append("           e.g. ")
+                        .append(String.join(", ", k.examples()))
+                        .append('\n');
             }
         });
     }

@@ -1,9 +1,8 @@
 package io.crosscheck.authoring.replay.model;
 
-import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.screening.model.ScreeningRequest;
+import io.crosscheck.screening.store.ScreeningFilter;
 import jakarta.validation.constraints.Pattern;
-
 import java.time.Instant;
 
 /**
@@ -15,15 +14,21 @@ import java.time.Instant;
  */
 @ReplayRequest.FromBeforeTo
 public record ReplayRequest(
-        @Pattern(regexp = "sha256:[0-9a-f]{16,64}", message = "must be a knowledge-base version (sha256:...) from the registry")
+        @Pattern(
+                regexp = "sha256:[0-9a-f]{16,64}",
+                message = "must be a knowledge-base version (sha256:...) from the registry")
         String candidateVersion,
+
         @IsoInstant String from,
         @IsoInstant String to,
-        @Pattern(regexp = ScreeningRequest.CLIENT_REF, message = ScreeningRequest.CLIENT_REF_RULE) String clientRef) {
+
+        @Pattern(regexp = ScreeningRequest.CLIENT_REF, message = ScreeningRequest.CLIENT_REF_RULE)
+        String clientRef) {
 
     /** The stored screenings this request selects; call after validation. */
     public ScreeningFilter filter() {
-        return new ScreeningFilter(from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to), clientRef);
+        return new ScreeningFilter(
+                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to), clientRef);
     }
 
     /** The time range is half-open: {@code from} must come before {@code to}. Reported on {@code /from}. */

@@ -1,10 +1,9 @@
 package io.crosscheck.authoring.replay.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
 import io.crosscheck.screening.model.ScreeningResult.PatternResult;
-import io.crosscheck.screening.model.ScreeningResult;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +18,11 @@ import java.util.Set;
  * recommended interventions.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ScreeningDiff(List<PatternChange> patterns, ReferralChange referral, List<String> interventionsAdded,
-                            List<String> interventionsRemoved) {
+public record ScreeningDiff(
+        List<PatternChange> patterns,
+        ReferralChange referral,
+        List<String> interventionsAdded,
+        List<String> interventionsRemoved) {
 
     public static final String ABSENT = "absent";
     public static final String NO_REFERRAL = "none";
@@ -32,12 +34,10 @@ public record ScreeningDiff(List<PatternChange> patterns, ReferralChange referra
     }
 
     /** A pattern whose status differs; {@code absent} on either side when it appeared or disappeared. */
-    public record PatternChange(String code, String from, String to) {
-    }
+    public record PatternChange(String code, String from, String to) {}
 
     /** The referral urgency before and after. */
-    public record ReferralChange(String from, String to) {
-    }
+    public record ReferralChange(String from, String to) {}
 
     public static ScreeningDiff between(ScreeningResult current, ScreeningResult candidate) {
         Map<String, String> before = statuses(current);
@@ -57,8 +57,12 @@ public record ScreeningDiff(List<PatternChange> patterns, ReferralChange referra
         ReferralChange referral = referralFrom.equals(referralTo) ? null : new ReferralChange(referralFrom, referralTo);
         Set<String> interventionsBefore = interventions(current);
         Set<String> interventionsAfter = interventions(candidate);
-        List<String> added = interventionsAfter.stream().filter(id -> !interventionsBefore.contains(id)).toList();
-        List<String> removed = interventionsBefore.stream().filter(id -> !interventionsAfter.contains(id)).toList();
+        List<String> added = interventionsAfter.stream()
+                .filter(id -> !interventionsBefore.contains(id))
+                .toList();
+        List<String> removed = interventionsBefore.stream()
+                .filter(id -> !interventionsAfter.contains(id))
+                .toList();
         return new ScreeningDiff(patterns, referral, added, removed);
     }
 
@@ -94,7 +98,8 @@ public record ScreeningDiff(List<PatternChange> patterns, ReferralChange referra
 
     private static String referral(ScreeningResult r) {
         return r.redFlags() != null && r.redFlags().referral() && r.redFlags().urgency() != null
-                ? r.redFlags().urgency() : NO_REFERRAL;
+                ? r.redFlags().urgency()
+                : NO_REFERRAL;
     }
 
     private static Set<String> interventions(ScreeningResult r) {

@@ -7,9 +7,8 @@ import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.QueryParam;
 import io.crosscheck.common.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,36 +47,52 @@ public class ReplayResource {
 
     @ServerExceptionMapper
     public Response busy(ReplayCapacityExceeded e) {
-        return Problem.of("replay-capacity", "Too Many Requests", 429, e.getMessage()).toResponse();
+        return Problem.of("replay-capacity", "Too Many Requests", 429, e.getMessage())
+                .toResponse();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replay stored screenings and the scenario suite under a candidate knowledge base",
-            description = "Compiles the candidate (a knowledge-base version from the registry), then re-evaluates the stored screenings (optionally "
-                    + "filtered) and the scenarios under the current and the candidate knowledge base in the background. "
-                    + "Stored results are never modified. Poll the Location for progress and the report.")
+    @Operation(
+            summary = "Replay stored screenings and the scenario suite under a candidate knowledge base",
+            description =
+                    "Compiles the candidate (a knowledge-base version from the registry), then re-evaluates the stored screenings (optionally "
+                            + "filtered) and the scenarios under the current and the candidate knowledge base in the background. "
+                            + "Stored results are never modified. Poll the Location for progress and the report.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReplayRequest.class)))
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = ReplayJob.class)))
-    @APIResponse(responseCode = "422", description = "Unknown candidate version, a bad archive, bad time range, or a candidate "
-            + "that does not compile (file:line:column problems)",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown candidate version, a bad archive, bad time range, or a candidate "
+                    + "that does not compile (file:line:column problems)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many replays pending", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many replays pending",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response start(String body, @Context UriInfo uri) {
         return accepted(service.start(body, clinic()), uri);
     }
 
     @POST
     @Consumes("application/zip")
-    @Operation(summary = "Replay under an uploaded candidate: a zip of rules/ (and optionally kb-docs/), filter in the query")
+    @Operation(
+            summary =
+                    "Replay under an uploaded candidate: a zip of rules/ (and optionally kb-docs/), filter in the query")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = ReplayJob.class)))
-    public Response startArchive(byte[] archive, @QueryParam("from") String from, @QueryParam("to") String to,
-                                 @QueryParam("clientRef") String clientRef, @Context UriInfo uri) {
+    public Response startArchive(
+            byte[] archive,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("clientRef") String clientRef,
+            @Context UriInfo uri) {
         return accepted(service.startArchive(new ReplayRequest(null, from, to, clientRef), archive, clinic()), uri);
     }
 
     private static Response accepted(ReplayJob job, UriInfo uri) {
-        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
+        return Response.accepted(job)
+                .location(uri.getAbsolutePathBuilder().path(job.id()).build())
+                .build();
     }
 
     private String clinic() {
@@ -98,15 +114,20 @@ public class ReplayResource {
     @Operation(summary = "A finished replay's report as plain text")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The replay is still running or failed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "409",
+            description = "The replay is still running or failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response text(@PathParam("id") String id) {
         ReplayJob job = jobs.find(id, clinic()).orElseThrow(NotFoundException::new);
         if (job.report() == null) {
             String detail = ReplayJob.RUNNING.equals(job.state())
-                    ? "The replay is still running (" + job.processed() + " of " + (job.total() == null ? "?" : job.total()) + ")"
+                    ? "The replay is still running (" + job.processed() + " of "
+                            + (job.total() == null ? "?" : job.total()) + ")"
                     : "The replay failed: " + job.error();
             return Problem.of("replay-not-done", "Conflict", 409, detail).toResponse();
         }
-        return Response.ok(job.report().toText(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(job.report().toText(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .build();
     }
 }

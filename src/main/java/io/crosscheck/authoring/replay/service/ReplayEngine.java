@@ -2,8 +2,8 @@ package io.crosscheck.authoring.replay.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
-import io.crosscheck.authoring.replay.model.ReplayReport.KnowledgeBaseRef;
 import io.crosscheck.authoring.replay.model.ReplayReport;
+import io.crosscheck.authoring.replay.model.ReplayReport.KnowledgeBaseRef;
 import io.crosscheck.authoring.replay.model.ScreeningDiff;
 import io.crosscheck.authoring.scenario.Scenario;
 import io.crosscheck.authoring.scenario.ScenarioOutcome;
@@ -17,7 +17,6 @@ import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.screening.store.StoredScreening;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,13 +37,11 @@ public final class ReplayEngine {
 
     /** Receives every outcome as it is produced: progress for the API, per-screening detail for tests. */
     public interface Listener {
-        Listener NONE = new Listener() { };
+        Listener NONE = new Listener() {};
 
-        default void screening(ReplayOutcome outcome) {
-        }
+        default void screening(ReplayOutcome outcome) {}
 
-        default void scenario(ReplayOutcome outcome) {
-        }
+        default void scenario(ReplayOutcome outcome) {}
     }
 
     private final ScreeningEvaluator evaluator;
@@ -66,8 +63,13 @@ public final class ReplayEngine {
      *
      * @param startedAt when the caller took its snapshot of the stored screenings (reported)
      */
-    public ReplayReport replay(KnowledgeBase current, KnowledgeBase candidate, ScreeningFilter filter, Instant startedAt,
-                               Iterator<StoredScreening> screenings, Listener listener) {
+    public ReplayReport replay(
+            KnowledgeBase current,
+            KnowledgeBase candidate,
+            ScreeningFilter filter,
+            Instant startedAt,
+            Iterator<StoredScreening> screenings,
+            Listener listener) {
         Instant t0 = clock.instant();
         Tally screeningTally = new Tally(examplesPerKind);
         while (screenings.hasNext()) {
@@ -79,13 +81,15 @@ public final class ReplayEngine {
 
         Tally scenarioTally = new Tally(examplesPerKind);
         List<String> notMet = new ArrayList<>();
-        for (Map.Entry<String, Scenario[]> e : scenarios(current, candidate, scenarioTally, notMet).entrySet()) {
+        for (Map.Entry<String, Scenario[]> e :
+                scenarios(current, candidate, scenarioTally, notMet).entrySet()) {
             Scenario now = e.getValue()[0];
             Scenario proposed = e.getValue()[1];
             Scenario s = proposed != null ? proposed : now;
             ReplayOutcome outcome;
             try {
-                outcome = replayRequest(e.getKey(), evaluator.json().writeValueAsString(s.request()), current, candidate, true);
+                outcome = replayRequest(
+                        e.getKey(), evaluator.json().writeValueAsString(s.request()), current, candidate, true);
             } catch (JsonProcessingException ex) {
                 outcome = ReplayOutcome.failed(e.getKey(), "scenario request cannot be serialised");
             }
@@ -95,8 +99,14 @@ public final class ReplayEngine {
                 expectations(candidate, proposed, notMet);
             }
         }
-        return new ReplayReport(new ReplayReport.KnowledgeBases(ref(current), ref(candidate)), filter, startedAt,
-                Duration.between(t0, clock.instant()).toMillis(), screeningTally.section(), scenarioTally.section(), notMet);
+        return new ReplayReport(
+                new ReplayReport.KnowledgeBases(ref(current), ref(candidate)),
+                filter,
+                startedAt,
+                Duration.between(t0, clock.instant()).toMillis(),
+                screeningTally.section(),
+                scenarioTally.section(),
+                notMet);
     }
 
     /**
@@ -104,13 +114,18 @@ public final class ReplayEngine {
      * reject in the same way is unchanged when {@code rejectionIsAnOutcome} (scenarios that expect a
      * rejection); for stored screenings, which were accepted once, any rejection is a failure.
      */
-    ReplayOutcome replayRequest(String subject, String requestJson, KnowledgeBase current, KnowledgeBase candidate,
-                                boolean rejectionIsAnOutcome) {
+    ReplayOutcome replayRequest(
+            String subject,
+            String requestJson,
+            KnowledgeBase current,
+            KnowledgeBase candidate,
+            boolean rejectionIsAnOutcome) {
         ScreeningRequest request;
         try {
             request = evaluator.read(requestJson);
         } catch (InvalidRequestException e) {
-            return rejectionIsAnOutcome ? ReplayOutcome.unchanged(subject)
+            return rejectionIsAnOutcome
+                    ? ReplayOutcome.unchanged(subject)
                     : ReplayOutcome.failed(subject, "request no longer readable: " + first(e));
         }
         Evaluation before = evaluate(request, current, "current");
@@ -118,7 +133,9 @@ public final class ReplayEngine {
         if (before.result != null && after.result != null) {
             return ReplayOutcome.compared(subject, ScreeningDiff.between(before.result, after.result));
         }
-        if (rejectionIsAnOutcome && before.invalid != null && after.invalid != null
+        if (rejectionIsAnOutcome
+                && before.invalid != null
+                && after.invalid != null
                 && before.invalid.errors().equals(after.invalid.errors())) {
             return ReplayOutcome.unchanged(subject);
         }
@@ -131,13 +148,17 @@ public final class ReplayEngine {
         } catch (InvalidRequestException e) {
             return new Evaluation(null, e, "invalid under " + which + " knowledge base: " + first(e));
         } catch (RuntimeException e) {
-            return new Evaluation(null, null, "error under " + which + " knowledge base: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+            return new Evaluation(
+                    null,
+                    null,
+                    "error under " + which + " knowledge base: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null
+                                    ? ""
+                                    : ": " + e.getMessage().lines().findFirst().orElse("")));
         }
     }
 
-    private record Evaluation(ScreeningResult result, InvalidRequestException invalid, String failure) {
-    }
+    private record Evaluation(ScreeningResult result, InvalidRequestException invalid, String failure) {}
 
     /** A kind of failure: the first bad field's message and value, without its position in the request. */
     private static String first(InvalidRequestException e) {
@@ -145,12 +166,14 @@ public final class ReplayEngine {
             return "invalid request";
         }
         FieldError f = e.errors().get(0);
-        return f.message() + (f.rejectedValue() == null ? "" : " (" + f.rejectedValue() + ")")
+        return f.message()
+                + (f.rejectedValue() == null ? "" : " (" + f.rejectedValue() + ")")
                 + (e.errors().size() > 1 ? " and " + (e.errors().size() - 1) + " more" : "");
     }
 
     /** Scenario file -> [current version, candidate version]; unreadable candidate scenarios are failures. */
-    private Map<String, Scenario[]> scenarios(KnowledgeBase current, KnowledgeBase candidate, Tally tally, List<String> notMet) {
+    private Map<String, Scenario[]> scenarios(
+            KnowledgeBase current, KnowledgeBase candidate, Tally tally, List<String> notMet) {
         Map<String, Scenario[]> byFile = new TreeMap<>();
         for (Scenario s : ScenarioSuite.load(current.source(), new ArrayList<>())) {
             byFile.computeIfAbsent(s.file(), f -> new Scenario[2])[0] = s;
@@ -176,6 +199,7 @@ public final class ReplayEngine {
     }
 
     private static KnowledgeBaseRef ref(KnowledgeBase kb) {
-        return new KnowledgeBaseRef(kb.version(), kb.source().origin(), kb.rules().size());
+        return new KnowledgeBaseRef(
+                kb.version(), kb.source().origin(), kb.rules().size());
     }
 }

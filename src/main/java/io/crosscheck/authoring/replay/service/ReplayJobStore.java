@@ -7,9 +7,6 @@ import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.screening.store.ScreeningFilter;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * The {@code replay_job} table: a job's start and end, its progress and heartbeat, failing the jobs of a stopped
@@ -83,7 +82,8 @@ class ReplayJobStore {
     /** A stored job of {@code clinic}. */
     Optional<ReplayJob> find(String id, String clinic) {
         return sql(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from replay_job where id = ? and clinic_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select " + COLUMNS + " from replay_job where id = ? and clinic_id = ?")) {
                 ps.setString(1, id);
                 ps.setString(2, clinic);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -97,8 +97,9 @@ class ReplayJobStore {
     void heartbeat(Collection<RunningReplay> running) {
         sql(c -> {
             OffsetDateTime now = utc(Instant.now());
-            try (PreparedStatement ps = c.prepareStatement("update replay_job set processed = ?, total = ?, heartbeat_at = ? "
-                    + "where id = ? and state = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("update replay_job set processed = ?, total = ?, heartbeat_at = ? "
+                            + "where id = ? and state = ?")) {
                 for (RunningReplay job : running) {
                     ps.setLong(1, job.processed.get());
                     setLong(ps, 2, job.total);
@@ -128,8 +129,10 @@ class ReplayJobStore {
                 + "where state = ? and heartbeat_at < ?")) {
             ps.setString(1, ReplayJob.FAILED);
             ps.setObject(2, utc(now));
-            ps.setString(3, "the node running this replay stopped (no heartbeat for " + config.staleAfter().toSeconds()
-                    + " s); start it again");
+            ps.setString(
+                    3,
+                    "the node running this replay stopped (no heartbeat for "
+                            + config.staleAfter().toSeconds() + " s); start it again");
             ps.setString(4, ReplayJob.RUNNING);
             ps.setObject(5, utc(now.minus(config.staleAfter())));
             int n = ps.executeUpdate();
@@ -144,9 +147,17 @@ class ReplayJobStore {
         long total = rs.getLong("total");
         Long totalOrNull = rs.wasNull() ? null : total;
         String report = rs.getString("report_json");
-        return new ReplayJob(rs.getString("id"), rs.getString("state"), rs.getLong("processed"), totalOrNull,
-                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("candidate"), rs.getString("candidate_version"),
-                read(rs.getString("filter_json"), ScreeningFilter.class), report == null ? null : read(report, ReplayReport.class),
+        return new ReplayJob(
+                rs.getString("id"),
+                rs.getString("state"),
+                rs.getLong("processed"),
+                totalOrNull,
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                rs.getString("candidate"),
+                rs.getString("candidate_version"),
+                read(rs.getString("filter_json"), ScreeningFilter.class),
+                report == null ? null : read(report, ReplayReport.class),
                 rs.getString("error"));
     }
 
@@ -163,7 +174,8 @@ class ReplayJobStore {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("replay jobs: " + e.getClass().getSimpleName() + " (SQL state " + e.getSQLState() + ")", e);
+            throw new IllegalStateException(
+                    "replay jobs: " + e.getClass().getSimpleName() + " (SQL state " + e.getSQLState() + ")", e);
         }
     }
 

@@ -9,8 +9,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Replay jobs, stored in the database ({@link ReplayJobStore}) so that any node reports on any job. The node
@@ -82,7 +81,8 @@ public class ReplayJobs {
         Optional<ReplayJob> stored = store.find(id, clinic);
         // this node's own running job: its progress in memory is newer than the last heartbeat
         RunningReplay mine = local.get(id);
-        return stored.map(j -> mine != null && ReplayJob.RUNNING.equals(j.state()) && mine.clinic.equals(clinic) ? mine.view() : j);
+        return stored.map(j ->
+                mine != null && ReplayJob.RUNNING.equals(j.state()) && mine.clinic.equals(clinic) ? mine.view() : j);
     }
 
     /** Heartbeat and progress of this node's running jobs; failing stale jobs of other nodes; pruning. */

@@ -1,16 +1,15 @@
 package io.crosscheck.authoring.replay.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.authoring.replay.config.ReplayConfig;
 import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.model.ReplayRequest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.authoring.service.CandidateSources;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.json.JsonBodyReader;
 import io.crosscheck.common.problem.FieldError;
-import jakarta.enterprise.event.Event;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeBaseException;
@@ -22,10 +21,8 @@ import io.crosscheck.screening.store.ScreeningPages;
 import io.crosscheck.screening.store.ScreeningQuery;
 import io.crosscheck.screening.store.StoredScreening;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.Validator;
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -33,6 +30,8 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
 
 /**
  * Replays stored screenings and the scenario suite under a candidate knowledge base, in the
@@ -59,9 +58,19 @@ public class ReplayService {
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger pending = new AtomicInteger();
 
-    ReplayService(KnowledgeBaseService knowledgeBases, KnowledgeConfig knowledgeConfig, ReplayConfig config, ReplayJobs jobs,
-                  ReplayEngine engine, KnowledgeBaseBuilder builder, ObjectMapper mapper, Validator validator,
-                  DataSource dataSource, ManagedExecutor executor, CandidateSources candidates, Event<AuditEvent> audit) {
+    ReplayService(
+            KnowledgeBaseService knowledgeBases,
+            KnowledgeConfig knowledgeConfig,
+            ReplayConfig config,
+            ReplayJobs jobs,
+            ReplayEngine engine,
+            KnowledgeBaseBuilder builder,
+            ObjectMapper mapper,
+            Validator validator,
+            DataSource dataSource,
+            ManagedExecutor executor,
+            CandidateSources candidates,
+            Event<AuditEvent> audit) {
         this.audit = audit;
         this.candidates = candidates;
         this.knowledgeBases = knowledgeBases;
@@ -86,8 +95,12 @@ public class ReplayService {
     public ReplayJob start(String body, String clinic) {
         ReplayRequest request = requests.read(body);
         if (request.candidateVersion() == null) {
-            throw new InvalidRequestException(422, List.of(new FieldError("/candidateVersion",
-                    "is required: a knowledge-base version from the registry (or POST a zip archive as application/zip)")));
+            throw new InvalidRequestException(
+                    422,
+                    List.of(
+                            new FieldError(
+                                    "/candidateVersion",
+                                    "is required: a knowledge-base version from the registry (or POST a zip archive as application/zip)")));
         }
         return start(request, candidates.version(request.candidateVersion(), "/candidateVersion"), clinic);
     }
@@ -115,10 +128,16 @@ public class ReplayService {
         }
         // a lease keeps the current knowledge base alive for the whole replay, even across reloads
         KnowledgeBaseService.Lease lease = knowledgeBases.acquire();
-        RunningReplay job = jobs.start(clock.instant(), candidateSource.origin(), candidate.version(), request.filter(), clinic);
-        audit.fire(new AuditEvent(AuditEvent.KB_REPLAY, job.id, candidate.version(), "candidate " + candidateSource.origin()));
-        LOG.infof("Replay %s started: candidate %s from %s against current %s", job.id, candidate.version(),
-                candidate.source().origin(), lease.knowledgeBase().version());
+        RunningReplay job =
+                jobs.start(clock.instant(), candidateSource.origin(), candidate.version(), request.filter(), clinic);
+        audit.fire(new AuditEvent(
+                AuditEvent.KB_REPLAY, job.id, candidate.version(), "candidate " + candidateSource.origin()));
+        LOG.infof(
+                "Replay %s started: candidate %s from %s against current %s",
+                job.id,
+                candidate.version(),
+                candidate.source().origin(),
+                lease.knowledgeBase().version());
         try {
             executor.execute(() -> run(job, lease, candidate));
         } catch (RejectedExecutionException e) {
@@ -132,23 +151,33 @@ public class ReplayService {
         try {
             job.total = withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt, job.clinic).count());
             ScreeningPages rows = new ScreeningPages((after, limit) -> page(job, after, limit), config.batchSize());
-            ReplayReport report = engine.replay(lease.knowledgeBase(), candidate, job.filter, job.startedAt, rows,
-                    new ReplayEngine.Listener() {
+            ReplayReport report = engine.replay(
+                    lease.knowledgeBase(), candidate, job.filter, job.startedAt, rows, new ReplayEngine.Listener() {
                         @Override
                         public void screening(ReplayOutcome outcome) {
                             job.processed.incrementAndGet();
                         }
                     });
             jobs.finish(job, report, null, clock.instant());
-            LOG.infof("Replay %s done: %d screenings, %d changed, %d failed", job.id, report.screenings().evaluated(),
-                    report.screenings().changed(), report.screenings().failed());
+            LOG.infof(
+                    "Replay %s done: %d screenings, %d changed, %d failed",
+                    job.id,
+                    report.screenings().evaluated(),
+                    report.screenings().changed(),
+                    report.screenings().failed());
         } catch (RuntimeException | Error e) {
             LOG.error("Replay " + job.id + " failed", e);
             try {
-                jobs.finish(job, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), clock.instant());
+                jobs.finish(
+                        job,
+                        null,
+                        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                        clock.instant());
             } catch (RuntimeException notStored) {
                 // the database is away: the job stays running in the table and is marked failed once stale
-                LOG.warnf("Replay %s: its failure could not be stored (%s)", job.id, notStored.getClass().getSimpleName());
+                LOG.warnf(
+                        "Replay %s: its failure could not be stored (%s)",
+                        job.id, notStored.getClass().getSimpleName());
             }
         } finally {
             end(lease, candidate);
@@ -182,9 +211,11 @@ public class ReplayService {
         try {
             return builder.build(source);
         } catch (KnowledgeBaseException e) {
-            throw new InvalidRequestException(422, e.problems().stream()
-                    .map(p -> new FieldError("/candidate", p.toString()))
-                    .toList());
+            throw new InvalidRequestException(
+                    422,
+                    e.problems().stream()
+                            .map(p -> new FieldError("/candidate", p.toString()))
+                            .toList());
         }
     }
 }

@@ -3,7 +3,6 @@ package io.crosscheck.authoring.replay.service;
 import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.screening.store.ScreeningFilter;
-
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +40,17 @@ final class RunningReplay {
     }
 
     ReplayJob view() {
-        return new ReplayJob(id, state, processed.get(), total, startedAt, finishedAt, candidate, candidateVersion, filter, report, error);
+        return new ReplayJob(
+                id,
+                state,
+                processed.get(),
+                total,
+                startedAt,
+                finishedAt,
+                candidate,
+                candidateVersion,
+                filter,
+                report,
+                error);
     }
 }

@@ -3,7 +3,6 @@ package io.crosscheck.authoring.replay.service;
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport.Kind;
 import io.crosscheck.authoring.replay.model.ReplayReport.Section;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -57,8 +56,10 @@ final class Tally {
     private static Map<String, Kind> kinds(Map<String, Counter> counters) {
         Map<String, Kind> ordered = new LinkedHashMap<>();
         counters.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Counter> e) -> -e.getValue().count).thenComparing(Map.Entry::getKey))
-                .forEach(e -> ordered.put(e.getKey(), new Kind(e.getValue().count, List.copyOf(e.getValue().examples))));
+                .sorted(Comparator.comparing((Map.Entry<String, Counter> e) -> -e.getValue().count)
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e ->
+                        ordered.put(e.getKey(), new Kind(e.getValue().count, List.copyOf(e.getValue().examples))));
         return Collections.unmodifiableMap(ordered);
     }
 
