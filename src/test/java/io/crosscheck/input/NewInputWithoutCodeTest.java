@@ -16,7 +16,7 @@ import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.screening.service.ScreeningRequestReader;
 import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.RuleHarness;
-import io.crosscheck.web.service.FormLayout;
+import io.crosscheck.web.service.FormModel;
 import io.crosscheck.web.service.Questionnaires;
 import io.crosscheck.web.service.ScreeningForm;
 import java.time.LocalDate;
@@ -144,8 +144,8 @@ class NewInputWithoutCodeTest {
     @Test
     void theFormLaysOutTheNewInputsReadsThemAndGivesThemBackForAmending() {
         ScreeningForm form = new ScreeningForm(new ObjectMapper(), Questionnaires.load(), 2);
-        FormLayout.Model model = form.model(kb, Map.of(), Map.of(), Map.of());
-        FormLayout.SectionView habits = model.history().stream()
+        FormModel model = form.model(kb, Map.of(), Map.of(), Map.of());
+        FormModel.SectionView habits = model.history().stream()
                 .filter(s -> s.code().equals("habits"))
                 .findFirst()
                 .orElseThrow();

@@ -8,7 +8,7 @@ import io.crosscheck.screening.service.DisagreementService;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.web.service.DerivationRow;
 import io.crosscheck.web.service.FormField;
-import io.crosscheck.web.service.FormLayout;
+import io.crosscheck.web.service.FormModel;
 import io.crosscheck.web.service.ResultView;
 import io.crosscheck.web.service.ScreeningForm;
 import io.crosscheck.web.service.WebScreenings;
@@ -51,7 +51,7 @@ public class ScreeningPages {
         static native TemplateInstance form(
                 Chrome chrome,
                 String heading,
-                FormLayout.Model form,
+                FormModel form,
                 int errorCount,
                 String action,
                 String idempotencyKey,

@@ -10,6 +10,19 @@ import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.web.service.FormField.Option;
+import io.crosscheck.web.service.FormModel.InputField;
+import io.crosscheck.web.service.FormModel.MovementRow;
+import io.crosscheck.web.service.FormModel.MovementSide;
+import io.crosscheck.web.service.FormModel.MuscleRow;
+import io.crosscheck.web.service.FormModel.PostureRow;
+import io.crosscheck.web.service.FormModel.QuestionnaireItem;
+import io.crosscheck.web.service.FormModel.QuestionnaireView;
+import io.crosscheck.web.service.FormModel.RedFlagDomainView;
+import io.crosscheck.web.service.FormModel.RedFlagQuestion;
+import io.crosscheck.web.service.FormModel.ScoreView;
+import io.crosscheck.web.service.FormModel.SectionView;
+import io.crosscheck.web.service.FormModel.SideFields;
+import io.crosscheck.web.service.FormModel.SymptomRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,89 +44,8 @@ public final class FormLayout {
         this.symptomRows = symptomRows;
     }
 
-    /** A red-flag question and its domain, urgency and whether it refers only with another flag of the domain. */
-    public record RedFlagQuestion(FormField field, boolean supportingOnly) {}
-
-    public record RedFlagDomainView(String code, String label, String urgency, List<RedFlagQuestion> questions) {}
-
-    public record SymptomRow(
-            int index,
-            FormField region,
-            FormField kind,
-            FormField trigger,
-            FormField nrs,
-            FormField durationWeeks,
-            FormField settleMinutes) {}
-
-    public record PostureRow(String code, String label, String evidence, FormField sign, FormField value) {}
-
-    public record SideFields(String side, FormField result, FormField value) {}
-
-    public record MuscleRow(String code, String label, String test, List<SideFields> sides) {}
-
-    public record MovementSide(String side, FormField result, List<FormField> substitutions, FormField value) {}
-
-    public record MovementRow(
-            String code, String name, String evidence, boolean clinicianRated, List<MovementSide> sides) {}
-
-    public record QuestionnaireItem(int number, String text, FormField answer, List<Integer> scores) {}
-
-    public record ScoreView(String target, String label, List<Integer> items, String value) {}
-
-    public record QuestionnaireView(
-            String code,
-            String name,
-            String source,
-            String prompt,
-            List<QuestionnaireItem> items,
-            List<ScoreView> scores) {}
-
-    /** An input of an answer section as the form shows it: {@code kind} is its type (yes_no, integer, number, choice). */
-    public record InputField(String kind, FormField field, String appliesTo) {
-        public boolean yesNo() {
-            return kind.equals("yes_no");
-        }
-
-        public boolean choice() {
-            return kind.equals("choice");
-        }
-    }
-
-    /** An answer section of inputs.yaml: its inputs and the questionnaires that score some of them. */
-    public record SectionView(
-            String code, String label, String help, List<InputField> inputs, List<QuestionnaireView> questionnaires) {
-        public String id() {
-            return "sec-" + code;
-        }
-    }
-
-    /**
-     * Everything the form template needs, fields resolved with their values and errors. {@code client} holds
-     * the client section's inputs; {@code history} the answer sections asked before the physical examination,
-     * {@code examination} those examined after the movement tests.
-     */
-    public record Model(
-            FormField clientRef,
-            List<InputField> client,
-            List<RedFlagDomainView> redFlags,
-            List<SymptomRow> symptoms,
-            List<SectionView> history,
-            List<SectionView> examination,
-            List<PostureRow> posture,
-            List<MuscleRow> muscles,
-            List<MovementRow> movements,
-            List<String> generalErrors,
-            String knowledgeBaseVersion) {
-
-        /** The version as shown in the margin: long content hashes cut to their first characters. */
-        public String shortVersion() {
-            return knowledgeBaseVersion.length() > 19
-                    ? knowledgeBaseVersion.substring(0, 19) + "…"
-                    : knowledgeBaseVersion;
-        }
-    }
-
-    Model model(KnowledgeBase kb, Map<String, String> values, Map<String, String> errors, Map<String, String> hints) {
+    FormModel model(
+            KnowledgeBase kb, Map<String, String> values, Map<String, String> errors, Map<String, String> hints) {
         Fields fields = new Fields(values, errors, hints);
         Vocabulary v = kb.reference().vocabulary();
         Map<String, RedFlagDomainView> domains = new LinkedHashMap<>();
@@ -245,7 +177,7 @@ public final class FormLayout {
         if (errors.containsKey("")) {
             general.add(errors.get(""));
         }
-        return new Model(
+        return new FormModel(
                 fields.text("clientRef", "Client reference (pseudonymous, no names)"),
                 inputFields(inputs.inputsOf("client"), fields, yesNo),
                 List.copyOf(domains.values()),

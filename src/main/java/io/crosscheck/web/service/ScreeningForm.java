@@ -75,7 +75,7 @@ public final class ScreeningForm {
     }
 
     /** Everything the form template needs, each field with its value, error and threshold hint. */
-    public FormLayout.Model model(
+    public FormModel model(
             KnowledgeBase kb, Map<String, String> values, Map<String, String> errors, Map<String, String> hints) {
         return layout.model(kb, values, errors, hints);
     }

@@ -89,7 +89,7 @@ public class WebScreenings {
     }
 
     /** The form for the serving knowledge base with these values and errors. */
-    public FormLayout.Model model(Map<String, String> values, Map<String, String> errors) {
+    public FormModel model(Map<String, String> values, Map<String, String> errors) {
         KnowledgeBase kb = knowledgeBases.current();
         return form.model(kb, values, errors, thresholdHints(kb));
     }
