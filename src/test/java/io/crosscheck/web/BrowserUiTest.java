@@ -335,7 +335,9 @@ class BrowserUiTest {
         driver.findElement(By.cssSelector("form[action='/ui/kb/replays'] button[type=submit]"))
                 .click();
         wait.until(ExpectedConditions.urlContains("/ui/kb/replays/"));
+        // htmx swaps the progress element while it is polled: a stale element is read again, not an error
         new WebDriverWait(driver, Duration.ofSeconds(120))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d ->
                         "done".equals(d.findElement(By.id("replay-progress")).getAttribute("data-state")));
         WebElement impact = driver.findElement(By.cssSelector("table.impact"));
