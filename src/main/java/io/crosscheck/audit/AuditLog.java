@@ -156,7 +156,7 @@ public class AuditLog {
             } finally {
                 c.setAutoCommit(auto);
             }
-            checkpointFile.ifPresent(f -> AuditChain.writeFile(f, head));
+            checkpointFile.ifPresent(f -> AuditCheckpointFile.write(f, head));
             return head;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot seal the audit log: " + e.getMessage(), e);
@@ -167,7 +167,7 @@ public class AuditLog {
     public AuditChain.Verdict check() {
         sealNow();
         try (Connection c = dataSource.getConnection()) {
-            return chain.verify(c, checkpointFile.map(AuditChain::readFile).orElse(null));
+            return chain.verify(c, checkpointFile.map(AuditCheckpointFile::read).orElse(null));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.crosscheck.cli;
 
 import io.crosscheck.audit.AuditChain;
+import io.crosscheck.audit.AuditCheckpointFile;
 import io.crosscheck.audit.config.AuditConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ public final class AuditCheckCommand implements Callable<Integer> {
         }
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
             db.setReadOnly(true);
-            AuditChain.Verdict verdict = new AuditChain(key).verify(db, AuditChain.readFile(checkpointFile));
+            AuditChain.Verdict verdict = new AuditChain(key).verify(db, AuditCheckpointFile.read(checkpointFile));
             out.println(verdict.describe());
             out.flush();
             return verdict.valid() ? 0 : 1;

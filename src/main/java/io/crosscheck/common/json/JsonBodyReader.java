@@ -2,16 +2,11 @@ package io.crosscheck.common.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,10 +91,10 @@ public class JsonBodyReader<T> {
         // recorded, blanked in the tree and the tree bound again, until every wrong type is named.
         List<FieldError> refused = new ArrayList<>();
         Set<String> refusedFields = new HashSet<>();
-        CollectingHandler handler;
+        CollectingProblemHandler handler;
         T request;
         while (true) {
-            handler = new CollectingHandler();
+            handler = new CollectingProblemHandler();
             try {
                 request = reader.withHandler(handler).readValue(tree);
                 break;
@@ -112,8 +107,9 @@ public class JsonBodyReader<T> {
                         || !refusedFields.add(field)
                         || !(tree.at(parent(field)) instanceof ObjectNode holder)) {
                     List<FieldError> errors = new ArrayList<>(refused);
-                    errors.addAll(handler.errors);
-                    errors.add(new FieldError(field, "expected " + CollectingHandler.describe(e.getTargetType())));
+                    errors.addAll(handler.errors());
+                    errors.add(
+                            new FieldError(field, "expected " + CollectingProblemHandler.describe(e.getTargetType())));
                     throw new InvalidRequestException(400, errors);
                 }
                 Object value = e instanceof InvalidFormatException f
@@ -121,8 +117,9 @@ public class JsonBodyReader<T> {
                         : tree.at(field).asText();
                 refused.add(new FieldError(
                         field,
-                        "expected " + CollectingHandler.describe(e.getTargetType()) + " but got "
-                                + CollectingHandler.token(tree.at(field).asToken()) + " (values are not converted)",
+                        "expected " + CollectingProblemHandler.describe(e.getTargetType()) + " but got "
+                                + CollectingProblemHandler.token(tree.at(field).asToken())
+                                + " (values are not converted)",
                         value));
                 holder.putNull(field.substring(field.lastIndexOf('/') + 1));
             } catch (IOException e) {
@@ -132,7 +129,7 @@ public class JsonBodyReader<T> {
         Checked extra = request == null ? Checked.NONE : check(request);
         if (!refused.isEmpty()) {
             List<FieldError> errors = new ArrayList<>(refused);
-            errors.addAll(handler.errors);
+            errors.addAll(handler.errors());
             errors.addAll(extra.wrongType());
             errors.sort(Comparator.comparing(FieldError::field));
             throw new InvalidRequestException(400, errors);
@@ -140,14 +137,14 @@ public class JsonBodyReader<T> {
         if (request == null) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
         }
-        List<FieldError> errors = new ArrayList<>(handler.errors);
+        List<FieldError> errors = new ArrayList<>(handler.errors());
         errors.addAll(extra.wrongType());
         errors.addAll(violations(request));
         errors.addAll(extra.invalid());
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
             throw new InvalidRequestException(
-                    handler.errors.isEmpty() && extra.wrongType().isEmpty() ? 422 : 400, errors);
+                    handler.errors().isEmpty() && extra.wrongType().isEmpty() ? 422 : 400, errors);
         }
         return request;
     }
@@ -231,72 +228,5 @@ public class JsonBodyReader<T> {
             }
         }
         return s.toString();
-    }
-
-    /** Records binding problems and carries on, so one response can name every bad field. */
-    private static final class CollectingHandler extends DeserializationProblemHandler {
-        private final List<FieldError> errors = new ArrayList<>();
-
-        private static String here(DeserializationContext ctxt) {
-            return ctxt.getParser().getParsingContext().pathAsPointer().toString();
-        }
-
-        @Override
-        public boolean handleUnknownProperty(
-                DeserializationContext ctxt,
-                JsonParser p,
-                JsonDeserializer<?> deserializer,
-                Object beanOrClass,
-                String propertyName)
-                throws IOException {
-            errors.add(new FieldError(p.getParsingContext().pathAsPointer().toString(), "unknown field"));
-            p.skipChildren();
-            return true;
-        }
-
-        @Override
-        public Object handleWeirdStringValue(
-                DeserializationContext ctxt, Class<?> targetType, String valueToConvert, String failureMsg) {
-            errors.add(new FieldError(here(ctxt), "expected " + describe(targetType), valueToConvert));
-            return null;
-        }
-
-        @Override
-        public Object handleWeirdNumberValue(
-                DeserializationContext ctxt, Class<?> targetType, Number valueToConvert, String failureMsg) {
-            errors.add(new FieldError(here(ctxt), "expected " + describe(targetType), valueToConvert));
-            return null;
-        }
-
-        @Override
-        public Object handleUnexpectedToken(
-                DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p, String failureMsg)
-                throws IOException {
-            errors.add(new FieldError(
-                    p.getParsingContext().pathAsPointer().toString(),
-                    "expected " + describe(targetType.getRawClass()) + " but got " + token(t)));
-            p.skipChildren();
-            return null;
-        }
-
-        static String token(JsonToken t) {
-            return switch (t) {
-                case START_OBJECT -> "an object";
-                case START_ARRAY -> "an array";
-                case VALUE_STRING -> "a string";
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-                default -> t.asString() == null ? t.name() : t.asString();
-            };
-        }
-
-        static String describe(Class<?> type) {
-            if (type == Integer.class || type == int.class || type == Long.class) return "an integer";
-            if (type == Double.class || type == double.class) return "a number";
-            if (type == Boolean.class || type == boolean.class) return "true or false";
-            if (type == String.class) return "a string";
-            if (List.class.isAssignableFrom(type)) return "an array";
-            return "an object";
-        }
     }
 }

@@ -9,8 +9,8 @@ import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningRequest;
+import io.crosscheck.screening.service.ClientStore;
 import io.crosscheck.screening.service.ScreeningService;
-import io.crosscheck.screening.service.ScreeningStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -45,13 +45,12 @@ public class ClientDataResource {
 
     public record Erasure(String clientRef, long screeningsErased) {}
 
-    private final ScreeningStore store;
+    private final ClientStore store;
     private final ScreeningService screenings;
     private final ObjectMapper mapper;
     private final Event<AuditEvent> audit;
 
-    ClientDataResource(
-            ScreeningStore store, ScreeningService screenings, ObjectMapper mapper, Event<AuditEvent> audit) {
+    ClientDataResource(ClientStore store, ScreeningService screenings, ObjectMapper mapper, Event<AuditEvent> audit) {
         this.store = store;
         this.screenings = screenings;
         this.mapper = mapper;

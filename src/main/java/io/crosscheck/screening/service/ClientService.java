@@ -13,8 +13,7 @@ import io.crosscheck.screening.model.ClientScreening;
 import io.crosscheck.screening.model.ClientSummary;
 import io.crosscheck.screening.model.Page;
 import io.crosscheck.screening.model.ScreeningRequest;
-import io.crosscheck.screening.service.ScreeningStore.ClientRow;
-import io.crosscheck.screening.service.ScreeningStore.ScreeningRow;
+import io.crosscheck.screening.service.ClientStore.ClientRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -31,7 +30,7 @@ import java.util.regex.Pattern;
  * reference, a client's screenings with status chips and trends ({@link ScreeningSummary#chips}), and a
  * client's history of measured values and pattern statuses for charts ({@link ClientHistoryAssembler}).
  * Only the latest version of each amendment chain counts. Every read is limited to the caller's clinic
- * ({@link ScreeningStore}) and audited. Methods return plain records and need no HTTP.
+ * ({@link ClientStore}) and audited. Methods return plain records and need no HTTP.
  */
 @ApplicationScoped
 public class ClientService {
@@ -41,12 +40,12 @@ public class ClientService {
     private static final Pattern CLIENT_REF = Pattern.compile(ScreeningRequest.CLIENT_REF);
     private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9._:-]{0,64}");
 
-    private final ScreeningStore store;
+    private final ClientStore store;
     private final KnowledgeBaseService knowledgeBases;
     private final ObjectMapper mapper;
     private final ClientHistoryAssembler histories;
 
-    ClientService(ScreeningStore store, KnowledgeBaseService knowledgeBases, ObjectMapper mapper) {
+    ClientService(ClientStore store, KnowledgeBaseService knowledgeBases, ObjectMapper mapper) {
         this.store = store;
         this.knowledgeBases = knowledgeBases;
         this.mapper = mapper;

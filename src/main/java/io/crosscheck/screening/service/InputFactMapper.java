@@ -3,38 +3,25 @@ package io.crosscheck.screening.service;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.ReferenceData;
-import io.crosscheck.engine.Vocabulary;
-import io.crosscheck.engine.Vocabulary.Code;
-import io.crosscheck.engine.Vocabulary.Range;
 import io.crosscheck.engine.facts.Answer;
 import io.crosscheck.engine.facts.ClientContext;
 import io.crosscheck.engine.facts.InputFact;
-import io.crosscheck.engine.facts.Measurement;
-import io.crosscheck.engine.facts.MovementTest;
-import io.crosscheck.engine.facts.MuscleLengthTest;
 import io.crosscheck.engine.facts.NotRecorded;
-import io.crosscheck.engine.facts.PostureObservation;
-import io.crosscheck.engine.facts.RedFlagAnswer;
-import io.crosscheck.engine.facts.RedFlagDefinition;
-import io.crosscheck.engine.facts.Side;
-import io.crosscheck.engine.facts.Symptom;
 import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.screening.model.ScreeningRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Checks a request against the knowledge base's vocabulary and turns it into input facts, each
  * carrying the JSON pointer it came from. Every unknown code, wrong unit and out-of-range value is
- * reported, not just the first.
+ * reported, not just the first. The coded entries are checked by {@link VocabularyEntries}; this class
+ * reads the answer sections, puts the facts in order and throws with every problem found.
  */
 public final class InputFactMapper {
 
@@ -44,12 +31,12 @@ public final class InputFactMapper {
     private static final String SEX = "/client/sex";
 
     private final ReferenceData reference;
-    private final Vocabulary vocabulary;
     private final List<FieldError> errors = new ArrayList<>();
+    private final VocabularyEntries entries;
 
     private InputFactMapper(ReferenceData reference) {
         this.reference = reference;
-        this.vocabulary = reference.vocabulary();
+        this.entries = new VocabularyEntries(reference, errors);
     }
 
     public static List<InputFact> map(ScreeningRequest request, ReferenceData reference) {
@@ -83,13 +70,13 @@ public final class InputFactMapper {
         // the order the facts had before the answer sections were data (client, tests, breathing, symptoms, lifestyle,
         // ...)
         answerFacts.stream().filter(f -> f instanceof ClientContext).forEach(facts::add);
-        indexed(r.observationsOrEmpty(), "/observations", (o, ref) -> observation(o, ref), facts);
-        indexed(r.muscleLengthOrEmpty(), "/muscleLength", (m, ref) -> muscleLength(m, ref), facts);
-        indexed(r.movementPatternsOrEmpty(), "/movementPatterns", (m, ref) -> movement(m, ref), facts);
+        indexed(r.observationsOrEmpty(), "/observations", entries::observation, facts);
+        indexed(r.muscleLengthOrEmpty(), "/muscleLength", entries::muscleLength, facts);
+        indexed(r.movementPatternsOrEmpty(), "/movementPatterns", entries::movement, facts);
         answerFacts.stream()
                 .filter(f -> f instanceof Answer a && a.getSection().equals("breathing"))
                 .forEach(facts::add);
-        indexed(r.symptomsOrEmpty(), "/symptoms", (s, ref) -> symptom(s, ref), facts);
+        indexed(r.symptomsOrEmpty(), "/symptoms", entries::symptom, facts);
         answerFacts.stream()
                 .filter(f -> !(f instanceof ClientContext)
                         && !(f instanceof Answer a && a.getSection().equals("breathing")))
@@ -103,7 +90,7 @@ public final class InputFactMapper {
                     if (!answered.add(f.code())) {
                         errors.add(new FieldError(ref + "/code", "red flag answered more than once", f.code()));
                     }
-                    return redFlag(f, ref);
+                    return entries.redFlag(f, ref);
                 },
                 facts);
         if (!errors.isEmpty()) {
@@ -155,154 +142,5 @@ public final class InputFactMapper {
                 into.add(f);
             }
         }
-    }
-
-    private InputFact observation(ScreeningRequest.Observation o, String ref) {
-        Optional<Vocabulary.PostureCode> code = vocabulary.postureCode(o.code());
-        if (code.isEmpty()) {
-            errors.add(new FieldError(
-                    ref + "/code", "unknown posture observation code (see GET /api/v1/vocabulary)", o.code()));
-            return null;
-        }
-        Vocabulary.PostureCode pc = code.get();
-        Measurement m = measurement(o.measurement(), pc.measurement(), ref + "/measurement", pc.label());
-        if (o.present() == null && o.measurement() == null) {
-            errors.add(new FieldError(
-                    ref, pc.sign() ? "give present (true/false) or a measurement" : "give a measurement"));
-        }
-        if (o.present() != null && !pc.sign()) {
-            errors.add(new FieldError(ref + "/present", pc.label() + " is measured, not present/absent"));
-        }
-        if (o.side() != null && !pc.sided()) {
-            errors.add(new FieldError(ref + "/side", pc.label() + " has no side", o.side()));
-        }
-        return new PostureObservation(ref, pc.code(), pc.label(), o.present(), m, side(o.side()));
-    }
-
-    private InputFact muscleLength(ScreeningRequest.MuscleLength m, String ref) {
-        Optional<Vocabulary.MuscleCode> muscle = vocabulary.muscle(m.muscle());
-        if (muscle.isEmpty()) {
-            errors.add(new FieldError(ref + "/muscle", "unknown muscle code (see GET /api/v1/vocabulary)", m.muscle()));
-            return null;
-        }
-        Vocabulary.MuscleCode mc = muscle.get();
-        Measurement measured = measurement(m.measurement(), mc.measurement(), ref + "/measurement", mc.label());
-        if (m.result() == null && m.measurement() == null) {
-            errors.add(new FieldError(ref, "give result (short/normal) or a measurement"));
-        }
-        String testLabel = vocabulary
-                .muscleLengthTest(mc.test())
-                .map(Vocabulary.TestCode::name)
-                .orElse(mc.test());
-        return new MuscleLengthTest(
-                ref, mc.code(), mc.label(), mc.test(), testLabel, side(m.side()), m.result(), measured);
-    }
-
-    private InputFact movement(ScreeningRequest.Movement m, String ref) {
-        Optional<Vocabulary.MovementTestCode> test = vocabulary.movementTest(m.test());
-        if (test.isEmpty()) {
-            errors.add(new FieldError(
-                    ref + "/test", "unknown movement-pattern test (see GET /api/v1/vocabulary)", m.test()));
-            return null;
-        }
-        Vocabulary.MovementTestCode tc = test.get();
-        Set<String> subs = new LinkedHashSet<>();
-        List<String> labels = new ArrayList<>();
-        List<String> given = m.substitutionsOrEmpty();
-        for (int i = 0; i < given.size(); i++) {
-            Optional<Code> sub = tc.substitution(given.get(i));
-            if (sub.isEmpty()) {
-                errors.add(new FieldError(
-                        ref + "/substitutions/" + i, "not a substitution of " + tc.name(), given.get(i)));
-            } else if (subs.add(sub.get().code())) {
-                labels.add(sub.get().label());
-            }
-        }
-        Measurement measured = measurement(m.measurement(), tc.measurement(), ref + "/measurement", tc.name());
-        if (m.result() == null && m.measurement() == null && subs.isEmpty()) {
-            errors.add(new FieldError(ref, "give result (normal/abnormal), substitutions or a measurement"));
-        }
-        if ("normal".equals(m.result()) && !subs.isEmpty()) {
-            errors.add(new FieldError(ref + "/result", "a normal result cannot list substitutions", m.result()));
-        }
-        if (m.side() != null && !tc.sided()) {
-            errors.add(new FieldError(ref + "/side", tc.name() + " has no side", m.side()));
-        }
-        String result = m.result() != null ? m.result() : subs.isEmpty() ? null : "abnormal";
-        return new MovementTest(ref, tc.code(), tc.name(), side(m.side()), result, subs, labels, measured);
-    }
-
-    private InputFact symptom(ScreeningRequest.Symptom s, String ref) {
-        Vocabulary.SymptomCodes codes = vocabulary.symptoms();
-        Optional<Code> region = code(codes.regions(), s.region(), ref + "/region", "symptom region");
-        code(codes.kinds(), s.kind(), ref + "/kind", "symptom kind");
-        Optional<Code> trigger = s.trigger() == null
-                ? Optional.empty()
-                : code(codes.triggers(), s.trigger(), ref + "/trigger", "symptom trigger");
-        return new Symptom(
-                ref,
-                s.region(),
-                region.map(Code::label).orElse(s.region()),
-                s.kind(),
-                s.trigger(),
-                trigger.map(Code::label).orElse(null),
-                s.nrs(),
-                s.durationWeeks(),
-                s.settleMinutes());
-    }
-
-    private InputFact redFlag(ScreeningRequest.RedFlagAnswer f, String ref) {
-        Optional<RedFlagDefinition> def = reference.redFlag(f.code());
-        if (def.isEmpty()) {
-            errors.add(new FieldError(ref + "/code", "unknown red-flag code (see GET /api/v1/vocabulary)", f.code()));
-            return null;
-        }
-        return new RedFlagAnswer(ref, f.code(), def.get().getLabel(), f.present());
-    }
-
-    private Optional<Code> code(List<Code> codes, String value, String field, String what) {
-        Optional<Code> found = Vocabulary.find(codes, value);
-        if (found.isEmpty()) {
-            errors.add(new FieldError(field, "unknown " + what + " (see GET /api/v1/vocabulary)", value));
-        }
-        return found;
-    }
-
-    private Measurement measurement(ScreeningRequest.Measurement m, Range range, String field, String what) {
-        if (m == null) {
-            return null;
-        }
-        if (range == null) {
-            errors.add(new FieldError(field, what + " takes no measurement"));
-            return null;
-        }
-        boolean ok = true;
-        if (!range.unit().equals(m.unit())) {
-            errors.add(new FieldError(
-                    field + "/unit", "unit for " + range.label() + " must be " + range.unit(), m.unit()));
-            ok = false;
-        }
-        if (!range.contains(m.value())) {
-            errors.add(new FieldError(
-                    field + "/value",
-                    String.format(
-                            Locale.ROOT,
-                            "%s must be between %s and %s %s",
-                            range.label(),
-                            fmt(range.min()),
-                            fmt(range.max()),
-                            range.unit()),
-                    m.value()));
-            ok = false;
-        }
-        return ok ? new Measurement(m.value(), m.unit()) : null;
-    }
-
-    private static String fmt(double d) {
-        return new Measurement(d, "").describe();
-    }
-
-    private static Side side(String side) {
-        return side == null ? null : Side.valueOf(side.toUpperCase(Locale.ROOT));
     }
 }

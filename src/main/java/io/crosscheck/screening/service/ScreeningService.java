@@ -227,10 +227,10 @@ public class ScreeningService {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<ScreeningStore.ScreeningRow> chain = store.chain(found.get().chain());
+        List<ScreeningRow> chain = store.chain(found.get().chain());
         List<ScreeningVersion> versions = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
-            ScreeningStore.ScreeningRow r = chain.get(i);
+            ScreeningRow r = chain.get(i);
             UUID next = i + 1 < chain.size() ? chain.get(i + 1).id() : null;
             versions.add(new ScreeningVersion(
                     r.id(),

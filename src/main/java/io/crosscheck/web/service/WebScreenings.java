@@ -4,39 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crosscheck.common.json.Yaml;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.explain.Explanation;
-import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.Screening;
-import io.crosscheck.screening.model.ClientHistory;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.screening.service.ScreeningStore;
-import io.crosscheck.screening.service.ThresholdLines;
 import io.crosscheck.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The screening pages' side of the screening service: the form laid out from the serving knowledge
  * base, a posted form screened through {@link ScreeningService} (the one evaluation path every entry
  * point uses), and stored results turned into what the result page, the printouts and the derivation
- * view show. No evaluation of its own, no storage of its own.
+ * view show. No evaluation of its own, no storage of its own. The form's threshold hints are
+ * {@link ThresholdHints}', the result page's content {@link ResultViews}', the derivation rows
+ * {@link Derivations}'.
  */
 @ApplicationScoped
 public class WebScreenings {
@@ -44,18 +35,13 @@ public class WebScreenings {
     public static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** Patterns are listed with the strongest call first. */
-    private record StageDef(int phase, String title, String summary) {}
-
-    private record Stages(List<StageDef> stages) {}
-
     private final ScreeningService screenings;
     private final ScreeningStore store;
     private final KnowledgeBaseService knowledgeBases;
     private final ObjectMapper mapper;
     private final ScreeningForm form;
     private final BodyDiagram diagram = BodyDiagram.load();
-    private final List<StageDef> stages;
+    private final ResultViews results;
 
     WebScreenings(
             ScreeningService screenings,
@@ -68,11 +54,7 @@ public class WebScreenings {
         this.knowledgeBases = knowledgeBases;
         this.mapper = mapper;
         this.form = new ScreeningForm(mapper, Questionnaires.load(), config.symptomRows());
-        try (InputStream in = WebScreenings.class.getResourceAsStream("/web/plan-stages.yaml")) {
-            this.stages = Yaml.strictMapper().readValue(in, Stages.class).stages();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.results = new ResultViews(diagram);
     }
 
     /** The knowledge base in service, whose vocabulary and inputs the form follows. */
@@ -91,79 +73,7 @@ public class WebScreenings {
     /** The form for the serving knowledge base with these values and errors. */
     public FormModel model(Map<String, String> values, Map<String, String> errors) {
         KnowledgeBase kb = knowledgeBases.current();
-        return form.model(kb, values, errors, thresholdHints(kb));
-    }
-
-    /**
-     * Beside each measured field, the threshold the rules use on it ("counts below 50 deg"), read from the
-     * rules and reference data (the same reading as the history charts' reference lines, kept by the
-     * knowledge base).
-     */
-    static Map<String, String> thresholdHints(KnowledgeBase kb) {
-        Map<String, String> out = new LinkedHashMap<>();
-        var v = kb.reference().vocabulary();
-        for (var p : v.posture()) {
-            if (p.measurement() != null) {
-                hint(
-                        out,
-                        List.of("obs." + p.code() + ".value"),
-                        ThresholdLines.of(
-                                kb, "observation", p.code(), p.measurement().unit()));
-            }
-        }
-        for (var m : v.muscles()) {
-            if (m.measurement() != null) {
-                hint(
-                        out,
-                        ScreeningForm.SIDES.stream()
-                                .map(side -> "ml." + m.code() + "." + side + ".value")
-                                .toList(),
-                        ThresholdLines.of(
-                                kb, "muscleLength", m.code(), m.measurement().unit()));
-            }
-        }
-        for (var t : v.movementTests()) {
-            if (t.measurement() != null) {
-                hint(
-                        out,
-                        (t.sided() ? ScreeningForm.SIDES : List.of(ScreeningForm.BOTH))
-                                .stream()
-                                        .map(side -> "mv." + t.code() + "." + side + ".value")
-                                        .toList(),
-                        ThresholdLines.of(
-                                kb, "movement", t.code(), t.measurement().unit()));
-            }
-        }
-        for (var i : kb.reference().inputs().inputs()) {
-            if (i.type().numeric()) {
-                hint(out, List.of(FormLayout.fieldName(i)), ThresholdLines.of(kb, "answer", i.code(), i.unit()));
-            }
-        }
-        return out;
-    }
-
-    private static void hint(Map<String, String> out, List<String> fields, List<ClientHistory.ThresholdLine> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        String text = "rules: "
-                + String.join(
-                        "; ",
-                        lines.stream()
-                                .map(l -> l.label() + " " + l.comparator() + " "
-                                        + (l.value() == Math.rint(l.value())
-                                                ? Long.toString((long) l.value())
-                                                : Double.toString(l.value()))
-                                        + " " + l.unit()
-                                        + " ("
-                                        + String.join(
-                                                ", ",
-                                                l.rules().stream()
-                                                        .map(ClientHistory.ThresholdRule::id)
-                                                        .toList())
-                                        + ")")
-                                .toList());
-        fields.forEach(f -> out.put(f, text));
+        return form.model(kb, values, errors, ThresholdHints.of(kb));
     }
 
     /** A posted form as the API's JSON request, with the field behind each JSON pointer. */
@@ -190,25 +100,7 @@ public class WebScreenings {
 
     /** The conclusions of a result a clinician may disagree with: patterns, referrals and plan items. */
     public List<FormField.Option> conclusions(ScreeningResult r) {
-        List<FormField.Option> out = new ArrayList<>();
-        if (r.patterns() != null) {
-            r.patterns().stream()
-                    .filter(p -> p.conclusionId() != null)
-                    .forEach(p -> out.add(new FormField.Option(
-                            p.conclusionId(), "Pattern: " + p.name() + " (" + p.status() + ")", false)));
-        }
-        if (r.redFlags() != null && r.redFlags().referrals() != null) {
-            r.redFlags().referrals().stream()
-                    .filter(x -> x.conclusionId() != null)
-                    .forEach(x -> out.add(new FormField.Option(
-                            x.conclusionId(), "Referral: " + x.label() + " (" + x.urgency() + ")", false)));
-        }
-        if (r.interventions() != null) {
-            r.interventions().stream()
-                    .filter(i -> i.conclusionIds() != null && !i.conclusionIds().isEmpty())
-                    .forEach(i -> out.add(new FormField.Option(i.conclusionIds().get(0), "Plan: " + i.name(), false)));
-        }
-        return out;
+        return ResultViews.conclusions(r);
     }
 
     /** A stored screening of the caller's clinic: the entity (its request) and its result. */
@@ -234,77 +126,7 @@ public class WebScreenings {
 
     /** The result page's content. */
     public ResultView view(Stored stored) {
-        ScreeningResult r = stored.result();
-        KnowledgeBase kb = knowledgeBases.current();
-        ScreeningResult.RedFlagOutcome rf = r.redFlags();
-        boolean referral = rf != null && rf.referral();
-        ResultView.Safety safety = new ResultView.Safety(
-                referral,
-                rf == null ? null : rf.urgency(),
-                r.summary() == null ? null : r.summary().headline(),
-                rf == null || rf.referrals() == null ? List.of() : rf.referrals(),
-                rf == null || rf.screen() == null ? null : rf.screen().status(),
-                rf == null || rf.screen() == null || rf.screen().unanswered() == null
-                        ? List.of()
-                        : rf.screen().unanswered(),
-                rf != null && rf.exerciseWithheld());
-        List<ResultView.PatternView> patterns = r.patterns() == null
-                ? List.of()
-                : r.patterns().stream()
-                        .map(p -> new ResultView.PatternView(
-                                p,
-                                referral
-                                        || (p.assessment() != null
-                                                && !p.assessment().equals("assessed"))))
-                        .sorted(Comparator.comparingInt(v -> v.pattern().patternStatus() == null
-                                ? 9
-                                : v.pattern().patternStatus().ordinal()))
-                        .toList();
-        Map<Integer, List<ResultView.PlanItem>> byPhase = new LinkedHashMap<>();
-        stages.forEach(s -> byPhase.put(s.phase(), new ArrayList<>()));
-        if (r.interventions() != null) {
-            for (ScreeningResult.InterventionResult i : r.interventions()) {
-                String page = KbDocs.page(kb.source(), "interventions/" + i.id() + ".md")
-                        .orElse("");
-                byPhase.computeIfAbsent(i.phase(), k -> new ArrayList<>())
-                        .add(new ResultView.PlanItem(
-                                i,
-                                KbDocs.section(page, "How to perform")
-                                        .map(KbDocs::plain)
-                                        .orElse(null),
-                                KbDocs.section(page, "Precautions")
-                                        .map(KbDocs::plain)
-                                        .orElse(i.precautions())));
-            }
-        }
-        List<ResultView.Stage> plan = new ArrayList<>();
-        for (Map.Entry<Integer, List<ResultView.PlanItem>> e : byPhase.entrySet()) {
-            StageDef def = stages.stream()
-                    .filter(s -> s.phase() == e.getKey())
-                    .findFirst()
-                    .orElse(new StageDef(e.getKey(), "Stage " + e.getKey(), ""));
-            if (!e.getValue().isEmpty()) {
-                plan.add(new ResultView.Stage(def.phase(), def.title(), def.summary(), e.getValue()));
-            }
-        }
-        return new ResultView(
-                r.id().toString(),
-                r.clientRef(),
-                WHEN.format(r.createdAt()),
-                r.knowledgeBase() == null
-                        ? stored.screening().kbVersion
-                        : r.knowledgeBase().version(),
-                r.disclaimer(),
-                r.summary(),
-                safety,
-                patterns,
-                diagram.svg(r),
-                diagram.marks(r),
-                plan,
-                nonNull(r.withheld()),
-                nonNull(r.precautions()),
-                nonNull(r.contributors()),
-                nonNull(r.yellowFlags()));
+        return results.view(knowledgeBases.current(), stored.result(), stored.screening());
     }
 
     /** The derivation tree of one conclusion (or of every conclusion the result names, when null), down to the inputs. */
@@ -315,55 +137,7 @@ public class WebScreenings {
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
-        Map<String, ExplanationNode> nodes = new LinkedHashMap<>();
-        e.nodes().forEach(n -> nodes.put(n.id(), n));
-        List<DerivationRow> rows = new ArrayList<>();
-        if (conclusionId != null) {
-            if (!nodes.containsKey(conclusionId)) {
-                return List.of();
-            }
-            walk(nodes, conclusionId, 0, new HashSet<>(), rows);
-        } else {
-            nodes.values().stream()
-                    .filter(n -> "conclusion".equals(n.kind()))
-                    .sorted(Comparator.comparing(
-                            ExplanationNode::id,
-                            Comparator.comparingInt(String::length).thenComparing(String::compareTo)))
-                    .forEach(n -> walk(nodes, n.id(), 0, new HashSet<>(), rows));
-        }
-        return rows;
-    }
-
-    private static void walk(
-            Map<String, ExplanationNode> nodes, String id, int depth, Set<String> seen, List<DerivationRow> rows) {
-        ExplanationNode n = nodes.get(id);
-        if (n == null) {
-            return;
-        }
-        boolean repeated = !seen.add(id);
-        var rule = n.rule();
-        rows.add(new DerivationRow(
-                depth,
-                n.id(),
-                n.kind(),
-                n.type(),
-                n.statement(),
-                n.because(),
-                rule == null ? null : rule.id(),
-                rule == null ? null : rule.name(),
-                rule == null ? null : rule.file(),
-                rule == null ? null : rule.line(),
-                repeated));
-        if (repeated || n.matched() == null || depth > 12) {
-            return;
-        }
-        for (String m : n.matched()) {
-            walk(nodes, m, depth + 1, seen, rows);
-        }
-    }
-
-    private static <T> List<T> nonNull(List<T> l) {
-        return l == null ? List.of() : l;
+        return Derivations.rows(e, conclusionId);
     }
 
     private String json(Object o) {

@@ -10,8 +10,7 @@ import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.screening.model.ClientScreening;
 import io.crosscheck.screening.model.ClientSummary;
 import io.crosscheck.screening.model.Page;
-import io.crosscheck.screening.service.ScreeningStore.ClientRow;
-import io.crosscheck.screening.service.ScreeningStore.ScreeningRow;
+import io.crosscheck.screening.service.ClientStore.ClientRow;
 import jakarta.enterprise.inject.Vetoed;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
@@ -142,7 +141,7 @@ class ClientServiceTest {
 
     /** Not a bean: the service's tests (Quarkus indexes test classes too) keep the real store. */
     @Vetoed
-    static final class FakeStore extends ScreeningStore {
+    static final class FakeStore extends ClientStore {
         List<ClientRow> clients = List.of();
         List<ScreeningRow> latest = List.of();
         long clientCount;

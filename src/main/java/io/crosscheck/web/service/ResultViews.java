@@ -1,0 +1,138 @@
+package io.crosscheck.web.service;
+
+import io.crosscheck.common.json.Yaml;
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.screening.Screening;
+import io.crosscheck.screening.model.ScreeningResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stored result as the result page and its printouts show it: the safety box, the patterns strongest call
+ * first, the body diagram, and the plan in the stages of {@code web/plan-stages.yaml} with each exercise's how-to
+ * and precautions from the knowledge base's documentation; and the conclusions a clinician may disagree with.
+ */
+final class ResultViews {
+
+    /** A stage of the plan as {@code web/plan-stages.yaml} names and explains it. */
+    private record StageDef(int phase, String title, String summary) {}
+
+    private record Stages(List<StageDef> stages) {}
+
+    private final BodyDiagram diagram;
+    private final List<StageDef> stages;
+
+    ResultViews(BodyDiagram diagram) {
+        this.diagram = diagram;
+        try (InputStream in = ResultViews.class.getResourceAsStream("/web/plan-stages.yaml")) {
+            this.stages = Yaml.strictMapper().readValue(in, Stages.class).stages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The result page's content. */
+    ResultView view(KnowledgeBase kb, ScreeningResult r, Screening screening) {
+        ScreeningResult.RedFlagOutcome rf = r.redFlags();
+        boolean referral = rf != null && rf.referral();
+        ResultView.Safety safety = new ResultView.Safety(
+                referral,
+                rf == null ? null : rf.urgency(),
+                r.summary() == null ? null : r.summary().headline(),
+                rf == null || rf.referrals() == null ? List.of() : rf.referrals(),
+                rf == null || rf.screen() == null ? null : rf.screen().status(),
+                rf == null || rf.screen() == null || rf.screen().unanswered() == null
+                        ? List.of()
+                        : rf.screen().unanswered(),
+                rf != null && rf.exerciseWithheld());
+        List<ResultView.PatternView> patterns = r.patterns() == null
+                ? List.of()
+                : r.patterns().stream()
+                        .map(p -> new ResultView.PatternView(
+                                p,
+                                referral
+                                        || (p.assessment() != null
+                                                && !p.assessment().equals("assessed"))))
+                        .sorted(Comparator.comparingInt(v -> v.pattern().patternStatus() == null
+                                ? 9
+                                : v.pattern().patternStatus().ordinal()))
+                        .toList();
+        Map<Integer, List<ResultView.PlanItem>> byPhase = new LinkedHashMap<>();
+        stages.forEach(s -> byPhase.put(s.phase(), new ArrayList<>()));
+        if (r.interventions() != null) {
+            for (ScreeningResult.InterventionResult i : r.interventions()) {
+                String page = KbDocs.page(kb.source(), "interventions/" + i.id() + ".md")
+                        .orElse("");
+                byPhase.computeIfAbsent(i.phase(), k -> new ArrayList<>())
+                        .add(new ResultView.PlanItem(
+                                i,
+                                KbDocs.section(page, "How to perform")
+                                        .map(KbDocs::plain)
+                                        .orElse(null),
+                                KbDocs.section(page, "Precautions")
+                                        .map(KbDocs::plain)
+                                        .orElse(i.precautions())));
+            }
+        }
+        List<ResultView.Stage> plan = new ArrayList<>();
+        for (Map.Entry<Integer, List<ResultView.PlanItem>> e : byPhase.entrySet()) {
+            StageDef def = stages.stream()
+                    .filter(s -> s.phase() == e.getKey())
+                    .findFirst()
+                    .orElse(new StageDef(e.getKey(), "Stage " + e.getKey(), ""));
+            if (!e.getValue().isEmpty()) {
+                plan.add(new ResultView.Stage(def.phase(), def.title(), def.summary(), e.getValue()));
+            }
+        }
+        return new ResultView(
+                r.id().toString(),
+                r.clientRef(),
+                WebScreenings.WHEN.format(r.createdAt()),
+                r.knowledgeBase() == null
+                        ? screening.kbVersion
+                        : r.knowledgeBase().version(),
+                r.disclaimer(),
+                r.summary(),
+                safety,
+                patterns,
+                diagram.svg(r),
+                diagram.marks(r),
+                plan,
+                nonNull(r.withheld()),
+                nonNull(r.precautions()),
+                nonNull(r.contributors()),
+                nonNull(r.yellowFlags()));
+    }
+
+    static List<FormField.Option> conclusions(ScreeningResult r) {
+        List<FormField.Option> out = new ArrayList<>();
+        if (r.patterns() != null) {
+            r.patterns().stream()
+                    .filter(p -> p.conclusionId() != null)
+                    .forEach(p -> out.add(new FormField.Option(
+                            p.conclusionId(), "Pattern: " + p.name() + " (" + p.status() + ")", false)));
+        }
+        if (r.redFlags() != null && r.redFlags().referrals() != null) {
+            r.redFlags().referrals().stream()
+                    .filter(x -> x.conclusionId() != null)
+                    .forEach(x -> out.add(new FormField.Option(
+                            x.conclusionId(), "Referral: " + x.label() + " (" + x.urgency() + ")", false)));
+        }
+        if (r.interventions() != null) {
+            r.interventions().stream()
+                    .filter(i -> i.conclusionIds() != null && !i.conclusionIds().isEmpty())
+                    .forEach(i -> out.add(new FormField.Option(i.conclusionIds().get(0), "Plan: " + i.name(), false)));
+        }
+        return out;
+    }
+
+    private static <T> List<T> nonNull(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+}
