@@ -52,7 +52,16 @@ public record Vocabulary(
     }
 
     /** Symptom regions, kinds and triggers. */
-    public record SymptomCodes(List<Code> regions, List<Code> kinds, List<Code> triggers) {}
+    public record SymptomCodes(List<Code> regions, List<Code> kinds, List<Code> triggers, List<SymptomNumber> numbers) {
+        public Optional<SymptomNumber> number(String field) {
+            return numbers == null
+                    ? Optional.empty()
+                    : numbers.stream().filter(n -> n.field().equals(field)).findFirst();
+        }
+    }
+
+    /** A number a symptom entry carries (its JSON field), with its label, unit and valid whole-number range. */
+    public record SymptomNumber(String field, String label, String unit, int min, int max) {}
 
     public Optional<PostureCode> postureCode(String code) {
         return posture.stream().filter(p -> p.code().equals(code)).findFirst();

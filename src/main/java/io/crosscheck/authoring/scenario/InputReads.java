@@ -60,14 +60,6 @@ public final class InputReads {
     /** The member of a list item that names its code, per fact type. */
     static final Map<String, String> CODE_MEMBER =
             Map.of("PostureObservation", "code", "MuscleLengthTest", "muscle", "MovementTest", "test");
-    /** A symptom's numbers and their ranges (the request model's limits). */
-    static final Map<String, Range> SYMPTOM_RANGES = Map.of(
-            "nrs",
-            new Range(0, 10, "NRS", true),
-            "durationWeeks",
-            new Range(0, 5200, "weeks", true),
-            "settleMinutes",
-            new Range(0, 10080, "min", true));
 
     private static final Set<String> MEASURED = Set.of("PostureObservation", "MuscleLengthTest", "MovementTest");
 
@@ -115,7 +107,9 @@ public final class InputReads {
                                 new Range(age.min(), age.max(), age.unit(), true)));
                     });
                 } else if (type.equals("Symptom")) {
-                    for (String property : SYMPTOM_RANGES.keySet()) {
+                    for (Vocabulary.SymptomNumber number :
+                            kb.reference().vocabulary().symptoms().numbers()) {
+                        String property = number.field();
                         if (compares(p, property)) {
                             boolean alternative =
                                     p.alternative() || p.constraintText().contains("||");
@@ -128,7 +122,7 @@ public final class InputReads {
                                     !alternative,
                                     alternative,
                                     thresholds(kb, rule, p, property),
-                                    SYMPTOM_RANGES.get(property)));
+                                    new Range(number.min(), number.max(), number.unit(), true)));
                         }
                     }
                 }

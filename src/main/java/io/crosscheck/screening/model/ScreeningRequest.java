@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -140,16 +138,18 @@ public record ScreeningRequest(
     }
 
     /**
-     * A reported symptom; NRS 0-10. {@code settleMinutes}: how long the symptom takes to settle after
-     * the activity that brings it on (0-10080 min), one of the two inputs of irritability.
+     * A reported symptom. {@code settleMinutes}: how long the symptom takes to settle after the activity that
+     * brings it on, one of the two inputs of irritability. The numbers' ranges are the vocabulary's
+     * ({@code symptoms.numbers} in {@code rules/reference/vocabulary.yaml}): NRS 0-10, duration 0-5200 weeks,
+     * settling 0-10080 min.
      */
     public record Symptom(
             @NotBlank String region,
             @NotBlank String kind,
             String trigger,
-            @Min(0) @Max(10) Integer nrs,
-            @Min(0) @Max(5200) Integer durationWeeks,
-            @Min(0) @Max(10080) Integer settleMinutes) {}
+            Integer nrs,
+            Integer durationWeeks,
+            Integer settleMinutes) {}
 
     /** The answer to one red-flag question. */
     public record RedFlagAnswer(

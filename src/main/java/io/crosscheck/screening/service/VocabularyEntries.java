@@ -115,6 +115,20 @@ final class VocabularyEntries {
         return new MovementTest(ref, tc.code(), tc.name(), side(m.side()), result, subs, labels, measured);
     }
 
+    /** A symptom's number within the vocabulary's range (the same messages as the request model's constraints). */
+    private void number(Vocabulary.SymptomCodes codes, String field, Integer value, String ref) {
+        if (value == null) {
+            return;
+        }
+        codes.number(field).ifPresent(n -> {
+            if (value < n.min()) {
+                errors.add(new FieldError(ref + "/" + field, "must be greater than or equal to " + n.min(), value));
+            } else if (value > n.max()) {
+                errors.add(new FieldError(ref + "/" + field, "must be less than or equal to " + n.max(), value));
+            }
+        });
+    }
+
     InputFact symptom(ScreeningRequest.Symptom s, String ref) {
         Vocabulary.SymptomCodes codes = vocabulary.symptoms();
         Optional<Code> region = code(codes.regions(), s.region(), ref + "/region", "symptom region");
@@ -122,6 +136,9 @@ final class VocabularyEntries {
         Optional<Code> trigger = s.trigger() == null
                 ? Optional.empty()
                 : code(codes.triggers(), s.trigger(), ref + "/trigger", "symptom trigger");
+        number(codes, "nrs", s.nrs(), ref);
+        number(codes, "durationWeeks", s.durationWeeks(), ref);
+        number(codes, "settleMinutes", s.settleMinutes(), ref);
         return new Symptom(
                 ref,
                 s.region(),

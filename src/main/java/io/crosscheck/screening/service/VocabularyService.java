@@ -109,6 +109,15 @@ public class VocabularyService {
         InputCatalog inputs = kb.reference().inputs();
         List<FieldRule> all = new ArrayList<>(fields);
         inputs.inputs().forEach(i -> all.add(fieldRule(i)));
+        kb.reference()
+                .vocabulary()
+                .symptoms()
+                .numbers()
+                .forEach(n -> all.add(new FieldRule(
+                        "/symptoms/*/" + n.field(),
+                        List.of(
+                                Map.of("constraint", "Min", "value", (long) n.min()),
+                                Map.of("constraint", "Max", "value", (long) n.max())))));
         return new VocabularyView(
                 kb.version(),
                 kb.reference().vocabulary(),

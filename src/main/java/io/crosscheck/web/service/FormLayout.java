@@ -74,9 +74,9 @@ public final class FormLayout {
                     fields.choice(p + "region", "Region", regions),
                     fields.choice(p + "kind", "Kind", kinds),
                     fields.choice(p + "trigger", "Brought on by", triggers),
-                    fields.number(p + "nrs", "Pain now (NRS)", "0-10", "0", "10"),
-                    fields.number(p + "durationWeeks", "Duration", "weeks", "0", "5200"),
-                    fields.number(p + "settleMinutes", "Settles after provocation in", "min", "0", "10080")));
+                    symptomNumber(fields, p, v.symptoms(), "nrs"),
+                    symptomNumber(fields, p, v.symptoms(), "durationWeeks"),
+                    symptomNumber(fields, p, v.symptoms(), "settleMinutes")));
         }
         InputCatalog inputs = kb.reference().inputs();
         List<SectionView> history = new ArrayList<>();
@@ -189,6 +189,12 @@ public final class FormLayout {
                 movements,
                 general,
                 kb.version());
+    }
+
+    /** A symptom's number as the vocabulary defines it (label, unit, range). */
+    private static FormField symptomNumber(Fields fields, String prefix, Vocabulary.SymptomCodes codes, String field) {
+        Vocabulary.SymptomNumber n = codes.number(field).orElseThrow();
+        return fields.number(prefix + field, n.label(), n.unit(), Integer.toString(n.min()), Integer.toString(n.max()));
     }
 
     /** The form field of an input: {@code <section>.<field>} (e.g. {@code lifestyle.sittingHoursPerDay}). */

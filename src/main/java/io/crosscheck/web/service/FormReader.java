@@ -80,7 +80,9 @@ final class FormReader {
                     pointers.put(ptr + "/" + f, name);
                 });
             }
-            for (String f : List.of("nrs", "durationWeeks", "settleMinutes")) {
+            for (String f : v.symptoms().numbers().stream()
+                    .map(Vocabulary.SymptomNumber::field)
+                    .toList()) {
                 number(form, p + f, s, f, ptr + "/" + f, pointers);
             }
         }

@@ -7,7 +7,6 @@ import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputType;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The form values that reproduce a stored request, to amend it: the inverse of {@link FormReader}. */
@@ -39,9 +38,8 @@ final class FormValues {
         }
         int i = 0;
         for (JsonNode s : request.path("symptoms")) {
-            for (String k : List.of("region", "kind", "trigger", "nrs", "durationWeeks", "settleMinutes")) {
-                put(f, "sy." + i + "." + k, s.path(k));
-            }
+            final int row = i;
+            s.fieldNames().forEachRemaining(k -> put(f, "sy." + row + "." + k, s.path(k)));
             i++;
         }
         for (JsonNode o : request.path("observations")) {
