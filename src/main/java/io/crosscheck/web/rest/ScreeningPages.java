@@ -1,7 +1,10 @@
 package io.crosscheck.web.rest;
 
+import static io.crosscheck.web.rest.PageInput.blankToNull;
+import static io.crosscheck.web.rest.PageInput.single;
+import static io.crosscheck.web.rest.PageInput.uuid;
+
 import io.crosscheck.common.access.Role;
-import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.service.DisagreementService;
@@ -100,7 +103,7 @@ public class ScreeningPages {
         if (clientRef != null && !clientRef.isBlank()) {
             values.put("clientRef", clientRef);
         }
-        return form(values, Map.of(), 0);
+        return form(null, values, Map.of(), 0, null, null);
     }
 
     @POST
@@ -115,26 +118,34 @@ public class ScreeningPages {
         } catch (InvalidRequestException e) {
             Map<String, String> errors = read.errorsByField(e.errors());
             return Response.status(e.status())
-                    .entity(form(values, errors, errors.size()))
+                    .entity(form(null, values, errors, errors.size(), null, null))
                     .type(MediaType.TEXT_HTML)
                     .build();
         }
     }
 
-    private TemplateInstance form(Map<String, String> values, Map<String, String> errors, int errorCount) {
+    /** The form page: a new screening, or (amendOf not null) the amendment of the screening amendOf. */
+    private TemplateInstance form(
+            String amendOf,
+            Map<String, String> values,
+            Map<String, String> errors,
+            int errorCount,
+            String reason,
+            String reasonError) {
         String key = values.getOrDefault("idempotencyKey", UUID.randomUUID().toString());
+        boolean amending = amendOf != null;
         return Templates.form(
-                Chrome.of(identity, "new"),
-                "New screening",
+                Chrome.of(identity, amending ? "clients" : "new"),
+                amending ? "Amend the screening" : "New screening",
                 screenings.model(values, errors),
                 errorCount,
-                "/ui/screenings",
+                amending ? "/ui/screenings/" + amendOf + "/amend" : "/ui/screenings",
                 key,
-                "Screen",
-                "new",
-                null,
-                null,
-                null);
+                amending ? "Save as a new version" : "Screen",
+                amending ? "amend-" + amendOf : "new",
+                amendOf,
+                reason,
+                reasonError);
     }
 
     @GET
@@ -156,9 +167,7 @@ public class ScreeningPages {
     @Path("{id}/amend")
     public TemplateInstance amendForm(@PathParam("id") String id) {
         WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        Map<String, String> values =
-                new LinkedHashMap<>(screenings.form().values(screenings.knowledgeBase(), stored.request()));
-        return amendForm(id, values, Map.of(), 0, null, null);
+        return form(id, screenings.formValues(stored), Map.of(), 0, null, null);
     }
 
     @POST
@@ -170,12 +179,7 @@ public class ScreeningPages {
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         Map<String, String> values = single(posted);
-        Screening original = screenings.find(uuid(id)).orElseThrow(NotFoundException::new);
-        // the client reference of an amendment is the original's
-        if (original.clientRef != null) {
-            values.put("clientRef", original.clientRef);
-        }
-        ScreeningForm.Read read = screenings.read(values);
+        ScreeningForm.Read read = screenings.readAmendment(uuid(id), values).orElseThrow(NotFoundException::new);
         String reason = values.get("reason");
         try {
             return Response.seeOther(URI.create("/ui/screenings/" + screenings.amend(uuid(id), reason, read)))
@@ -188,7 +192,7 @@ public class ScreeningPages {
             }
             return Response.status(409)
                     .type(MediaType.TEXT_HTML)
-                    .entity(amendForm(
+                    .entity(form(
                             id,
                             values,
                             Map.of(
@@ -203,43 +207,11 @@ public class ScreeningPages {
 
     private Response refusedAmendment(
             String id, Map<String, String> values, ScreeningForm.Read read, String reason, InvalidRequestException e) {
-        List<FieldError> requestErrors = e.errors().stream()
-                .filter(f -> f.field() != null && f.field().startsWith("/request"))
-                .map(f -> new FieldError(f.field().substring("/request".length()), f.message(), f.rejectedValue()))
-                .toList();
-        String reasonError = e.errors().stream()
-                .filter(f -> "/reason".equals(f.field()))
-                .map(FieldError::message)
-                .findFirst()
-                .orElse(null);
-        Map<String, String> errors = read.errorsByField(requestErrors);
+        WebScreenings.AmendmentErrors errors = screenings.amendmentErrors(read, e.errors());
         return Response.status(e.status())
                 .type(MediaType.TEXT_HTML)
-                .entity(amendForm(
-                        id, values, errors, errors.size() + (reasonError == null ? 0 : 1), reason, reasonError))
+                .entity(form(id, values, errors.byField(), errors.count(), reason, errors.reason()))
                 .build();
-    }
-
-    private TemplateInstance amendForm(
-            String id,
-            Map<String, String> values,
-            Map<String, String> errors,
-            int errorCount,
-            String reason,
-            String reasonError) {
-        String key = values.getOrDefault("idempotencyKey", UUID.randomUUID().toString());
-        return Templates.form(
-                Chrome.of(identity, "clients"),
-                "Amend the screening",
-                screenings.model(values, errors),
-                errorCount,
-                "/ui/screenings/" + id + "/amend",
-                key,
-                "Save as a new version",
-                "amend-" + id,
-                id,
-                reason,
-                reasonError);
     }
 
     /** The unanswered red-flag questions answered from the result page: stored as a new version of the screening. */
@@ -252,25 +224,16 @@ public class ScreeningPages {
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
         Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        Map<String, String> values =
-                new LinkedHashMap<>(screenings.form().values(screenings.knowledgeBase(), stored.request()));
-        int answered = 0;
-        for (Map.Entry<String, String> e : single(posted).entrySet()) {
-            if (e.getKey().startsWith("rf.") && ("yes".equals(e.getValue()) || "no".equals(e.getValue()))) {
-                values.put(e.getKey(), e.getValue());
-                answered++;
-            }
-        }
-        if (answered == 0) {
+        WebScreenings.RedFlagAnswers answers = screenings.redFlagAnswers(stored, single(posted));
+        if (answers.answered() == 0) {
             return Response.seeOther(URI.create("/ui/screenings/" + id)).build();
         }
-        ScreeningForm.Read read = screenings.read(values);
-        String reason = "Red-flag screen completed: " + answered + " question(s) answered";
+        ScreeningForm.Read read = screenings.read(answers.values());
         try {
-            return Response.seeOther(URI.create("/ui/screenings/" + screenings.amend(uuid(id), reason, read)))
+            return Response.seeOther(URI.create("/ui/screenings/" + screenings.amend(uuid(id), answers.reason(), read)))
                     .build();
         } catch (InvalidRequestException e) {
-            return refusedAmendment(id, values, read, reason, e);
+            return refusedAmendment(id, answers.values(), read, answers.reason(), e);
         }
     }
 
@@ -321,27 +284,5 @@ public class ScreeningPages {
 
     private ResultView view(String id) {
         return screenings.stored(uuid(id)).map(screenings::view).orElseThrow(NotFoundException::new);
-    }
-
-    static Map<String, String> single(MultivaluedMap<String, String> posted) {
-        Map<String, String> values = new LinkedHashMap<>();
-        posted.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                values.put(k, v.get(0));
-            }
-        });
-        return values;
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
     }
 }

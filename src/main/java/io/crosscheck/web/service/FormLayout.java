@@ -46,7 +46,7 @@ public final class FormLayout {
 
     FormModel model(
             KnowledgeBase kb, Map<String, String> values, Map<String, String> errors, Map<String, String> hints) {
-        Fields fields = new Fields(values, errors, hints);
+        FormFields fields = new FormFields(values, errors, hints);
         Vocabulary v = kb.reference().vocabulary();
         Map<String, RedFlagDomainView> domains = new LinkedHashMap<>();
         List<Option> yesNo = List.of(
@@ -203,7 +203,7 @@ public final class FormLayout {
     }
 
     /** The inputs a person answers directly (questionnaire totals are scored from their items instead). */
-    private List<InputField> inputFields(List<InputDefinition> inputs, Fields fields, List<Option> yesNo) {
+    private List<InputField> inputFields(List<InputDefinition> inputs, FormFields fields, List<Option> yesNo) {
         List<InputField> out = new ArrayList<>();
         for (InputDefinition i : inputs) {
             if (questionnaires.scores(i)) {
@@ -214,7 +214,7 @@ public final class FormLayout {
                 case YES_NO -> fields.choice(name, i.label(), yesNo);
                 case CHOICE -> fields.choice(name, i.label(), inputOptions(i));
                 case INTEGER, NUMBER ->
-                    fields.number(name, i.label(), i.unit(), Fields.plain(i.min()), Fields.plain(i.max()));
+                    fields.number(name, i.label(), i.unit(), FormFields.plain(i.min()), FormFields.plain(i.max()));
             };
             out.add(new InputField(i.type().code(), f, i.appliesTo().describe()));
         }
@@ -228,7 +228,7 @@ public final class FormLayout {
         return out;
     }
 
-    private List<QuestionnaireView> questionnaireViews(String section, Fields fields) {
+    private List<QuestionnaireView> questionnaireViews(String section, FormFields fields) {
         List<QuestionnaireView> out = new ArrayList<>();
         for (Questionnaires.Questionnaire q : questionnaires.ofSection(section)) {
             List<QuestionnaireItem> items = new ArrayList<>();
@@ -258,58 +258,5 @@ public final class FormLayout {
         out.add(new Option("", none, false));
         codes.forEach(c -> out.add(new Option(c.code(), c.label(), false)));
         return out;
-    }
-
-    /** Builds fields with the value and error each has now. */
-    private static final class Fields {
-        final Map<String, String> values;
-        final Map<String, String> errors;
-        final Map<String, String> hints;
-
-        Fields(Map<String, String> values, Map<String, String> errors, Map<String, String> hints) {
-            this.values = values;
-            this.errors = errors;
-            this.hints = hints;
-        }
-
-        FormField text(String name, String label) {
-            return new FormField(
-                    name, label, values.get(name), errors.get(name), null, null, null, hints.get(name), List.of());
-        }
-
-        FormField number(String name, String label, String unit, String min, String max) {
-            return new FormField(
-                    name, label, values.get(name), errors.get(name), unit, min, max, hints.get(name), List.of());
-        }
-
-        FormField measured(String name, Vocabulary.Range range) {
-            return new FormField(
-                    name,
-                    range.label(),
-                    values.get(name),
-                    errors.get(name),
-                    range.unit(),
-                    plain(range.min()),
-                    plain(range.max()),
-                    hints.get(name),
-                    List.of());
-        }
-
-        FormField check(String name, String label) {
-            return new FormField(name, label, values.get(name), errors.get(name), null, null, null, null, List.of());
-        }
-
-        FormField choice(String name, String label, List<Option> options) {
-            String current = values.getOrDefault(name, "");
-            List<Option> marked = options.stream()
-                    .map(o -> new Option(o.value(), o.label(), o.value().equals(current)))
-                    .toList();
-            return new FormField(
-                    name, label, values.get(name), errors.get(name), null, null, null, hints.get(name), marked);
-        }
-
-        static String plain(double d) {
-            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-        }
     }
 }

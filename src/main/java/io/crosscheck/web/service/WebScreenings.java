@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,10 +94,64 @@ public class WebScreenings {
         return screenings.screen(json(read.request()), idempotencyKey).id();
     }
 
+    /**
+     * A posted amendment form read as the API's request for the screening {@code originalId}: the client reference of
+     * an amendment is the original's, so it is put into {@code values} (the form shown again keeps it). Empty when the
+     * original is not found in the caller's clinic.
+     */
+    public Optional<ScreeningForm.Read> readAmendment(UUID originalId, Map<String, String> values) {
+        Optional<Screening> original = find(originalId);
+        original.filter(o -> o.clientRef != null).ifPresent(o -> values.put("clientRef", o.clientRef));
+        return original.map(o -> read(values));
+    }
+
     /** Amends a stored screening with the request read from a form: a new version through the screening service; returns its id. */
     public UUID amend(UUID id, String reason, ScreeningForm.Read read) {
         ObjectNode result = screenings.amend(id, new ScreeningService.AmendmentRequest(reason, json(read.request())));
         return UUID.fromString(result.get("id").asText());
+    }
+
+    /** A refused amendment as its form shows it: the request's errors by form field, the reason's error apart. */
+    public record AmendmentErrors(Map<String, String> byField, String reason) {
+        /** How many errors the form announces. */
+        public int count() {
+            return byField.size() + (reason == null ? 0 : 1);
+        }
+    }
+
+    /** The errors of an amendment the screening service refused (request fields under {@code /request}). */
+    public AmendmentErrors amendmentErrors(ScreeningForm.Read read, List<FieldError> errors) {
+        List<FieldError> requestErrors = errors.stream()
+                .filter(f -> f.field() != null && f.field().startsWith("/request"))
+                .map(f -> new FieldError(f.field().substring("/request".length()), f.message(), f.rejectedValue()))
+                .toList();
+        String reasonError = errors.stream()
+                .filter(f -> "/reason".equals(f.field()))
+                .map(FieldError::message)
+                .findFirst()
+                .orElse(null);
+        return new AmendmentErrors(read.errorsByField(requestErrors), reasonError);
+    }
+
+    /** The red-flag questions answered on the result page, put into the stored request's form values. */
+    public record RedFlagAnswers(Map<String, String> values, int answered) {
+        /** The reason the new version records. */
+        public String reason() {
+            return "Red-flag screen completed: " + answered + " question(s) answered";
+        }
+    }
+
+    /** The stored screening's form values with each red-flag question posted as yes or no ({@code rf.<code>}) put in. */
+    public RedFlagAnswers redFlagAnswers(Stored stored, Map<String, String> posted) {
+        Map<String, String> values = formValues(stored);
+        int answered = 0;
+        for (Map.Entry<String, String> e : posted.entrySet()) {
+            if (e.getKey().startsWith("rf.") && ("yes".equals(e.getValue()) || "no".equals(e.getValue()))) {
+                values.put(e.getKey(), e.getValue());
+                answered++;
+            }
+        }
+        return new RedFlagAnswers(values, answered);
     }
 
     /** The conclusions of a result a clinician may disagree with: patterns, referrals and plan items. */
@@ -122,6 +178,11 @@ public class WebScreenings {
     /** A stored screening of the caller's clinic, as stored (the read is audited by the store). */
     public Optional<Screening> find(UUID id) {
         return store.find(id);
+    }
+
+    /** The form values that reproduce a stored screening's request, to amend it. */
+    public Map<String, String> formValues(Stored stored) {
+        return new LinkedHashMap<>(form.values(knowledgeBases.current(), stored.request()));
     }
 
     /** The result page's content. */
