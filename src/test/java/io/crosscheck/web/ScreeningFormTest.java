@@ -41,4 +41,30 @@ class ScreeningFormTest {
         assertThat(empty.request().has("breathing")).isFalse();
         assertThat(empty.request().has("psychosocial")).isFalse();
     }
+
+    @Test
+    void everyExampleRequestSurvivesTheFormsRoundTripForAmendingAndIsAcceptedAgain() throws Exception {
+        ScreeningForm form = new ScreeningForm(new ObjectMapper(), Questionnaires.load(), 3);
+        var kb = RuleHarness.shipped().knowledgeBase();
+        var evaluator = io.crosscheck.screening.service.ScreeningEvaluator.standalone(10_000);
+        for (String json : java.util.List.of(
+                io.crosscheck.support.Requests.ARTICLE_DESK_WORKER,
+                io.crosscheck.support.Requests.ARTICLE_WITH_SADDLE_NUMBNESS,
+                io.crosscheck.support.Requests.ARTICLE_WITHOUT_RED_FLAG_ANSWERS)) {
+            com.fasterxml.jackson.databind.JsonNode stored = RuleHarness.JSON.readTree(json);
+            ScreeningForm.Read again = form.read(kb, form.values(kb, stored));
+            // accepted as it is, and every answer of the stored request's sections is back (questionnaire totals
+            // without their items excepted: they are shown, not re-sent)
+            evaluator.evaluate(again.request().toString(), kb);
+            for (String section : java.util.List.of("client", "lifestyle", "breathing")) {
+                stored.path(section).fieldNames().forEachRemaining(f -> {
+                    if (!f.endsWith("Score")) {
+                        assertThat(again.request().path(section).path(f).asText())
+                                .as(section + "." + f)
+                                .isEqualTo(stored.path(section).path(f).asText());
+                    }
+                });
+            }
+        }
+    }
 }

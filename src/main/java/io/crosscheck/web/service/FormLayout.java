@@ -192,7 +192,8 @@ public final class FormLayout {
     }
 
     /** A symptom's number as the vocabulary defines it (label, unit, range). */
-    private static FormField symptomNumber(Fields fields, String prefix, Vocabulary.SymptomCodes codes, String field) {
+    private static FormField symptomNumber(
+            FormFields fields, String prefix, Vocabulary.SymptomCodes codes, String field) {
         Vocabulary.SymptomNumber n = codes.number(field).orElseThrow();
         return fields.number(prefix + field, n.label(), n.unit(), Integer.toString(n.min()), Integer.toString(n.max()));
     }

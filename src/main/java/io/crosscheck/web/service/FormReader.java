@@ -3,7 +3,6 @@ package io.crosscheck.web.service;
 import static io.crosscheck.web.service.ScreeningForm.BOTH;
 import static io.crosscheck.web.service.ScreeningForm.SIDES;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +38,7 @@ final class FormReader {
         Vocabulary v = kb.reference().vocabulary();
         Map<String, String> pointers = new LinkedHashMap<>();
         ObjectNode req = mapper.createObjectNode();
-        text(form, "clientRef").ifPresent(s -> {
+        PostedValues.text(form, "clientRef").ifPresent(s -> {
             req.put("clientRef", s);
             pointers.put("/clientRef", "clientRef");
         });
@@ -60,14 +59,14 @@ final class FormReader {
                 pointers.put("/redFlags/" + (redFlags.size() - 1), name);
             }
         }
-        putIfAny(req, "redFlags", redFlags);
+        PostedValues.putIfAny(req, "redFlags", redFlags);
 
         ArrayNode symptoms = mapper.createArrayNode();
         for (int i = 0; i < symptomRows; i++) {
             String p = "sy." + i + ".";
-            if (text(form, p + "region").isEmpty()
-                    && text(form, p + "kind").isEmpty()
-                    && text(form, p + "nrs").isEmpty()) {
+            if (PostedValues.text(form, p + "region").isEmpty()
+                    && PostedValues.text(form, p + "kind").isEmpty()
+                    && PostedValues.text(form, p + "nrs").isEmpty()) {
                 continue;
             }
             ObjectNode s = symptoms.addObject();
@@ -75,7 +74,7 @@ final class FormReader {
             pointers.put(ptr, p + "region");
             for (String f : List.of("region", "kind", "trigger")) {
                 String name = p + f;
-                text(form, name).ifPresent(t -> {
+                PostedValues.text(form, name).ifPresent(t -> {
                     s.put(f, t);
                     pointers.put(ptr + "/" + f, name);
                 });
@@ -83,10 +82,10 @@ final class FormReader {
             for (String f : v.symptoms().numbers().stream()
                     .map(Vocabulary.SymptomNumber::field)
                     .toList()) {
-                number(form, p + f, s, f, ptr + "/" + f, pointers);
+                PostedValues.number(form, p + f, s, f, ptr + "/" + f, pointers);
             }
         }
-        putIfAny(req, "symptoms", symptoms);
+        PostedValues.putIfAny(req, "symptoms", symptoms);
 
         for (InputSection section : inputs.sections()) {
             if (!section.code().equals("breathing")) {
@@ -97,8 +96,8 @@ final class FormReader {
         ArrayNode observations = mapper.createArrayNode();
         for (Vocabulary.PostureCode p : v.posture()) {
             String base = "obs." + p.code();
-            String sign = text(form, base + ".sign").orElse(null);
-            String value = text(form, base + ".value").orElse(null);
+            String sign = PostedValues.text(form, base + ".sign").orElse(null);
+            String value = PostedValues.text(form, base + ".value").orElse(null);
             if (sign == null && value == null) {
                 continue;
             }
@@ -118,14 +117,14 @@ final class FormReader {
                 measurement(o, value, p.measurement().unit(), ptr, base + ".value", pointers);
             }
         }
-        putIfAny(req, "observations", observations);
+        PostedValues.putIfAny(req, "observations", observations);
 
         ArrayNode muscleLength = mapper.createArrayNode();
         for (Vocabulary.MuscleCode m : v.muscles()) {
             for (String side : SIDES) {
                 String base = "ml." + m.code() + "." + side;
-                String result = text(form, base + ".result").orElse(null);
-                String value = text(form, base + ".value").orElse(null);
+                String result = PostedValues.text(form, base + ".result").orElse(null);
+                String value = PostedValues.text(form, base + ".value").orElse(null);
                 if (result == null && value == null) {
                     continue;
                 }
@@ -141,17 +140,17 @@ final class FormReader {
                 }
             }
         }
-        putIfAny(req, "muscleLength", muscleLength);
+        PostedValues.putIfAny(req, "muscleLength", muscleLength);
 
         ArrayNode movements = mapper.createArrayNode();
         for (Vocabulary.MovementTestCode t : v.movementTests()) {
             for (String side : t.sided() ? SIDES : List.of(BOTH)) {
                 String base = "mv." + t.code() + "." + side;
-                String result = text(form, base + ".result").orElse(null);
-                String value = text(form, base + ".value").orElse(null);
+                String result = PostedValues.text(form, base + ".result").orElse(null);
+                String value = PostedValues.text(form, base + ".value").orElse(null);
                 List<String> subs = t.substitutions().stream()
                         .map(Vocabulary.Code::code)
-                        .filter(c -> isChecked(form.get(base + ".sub." + c)))
+                        .filter(c -> PostedValues.isChecked(form.get(base + ".sub." + c)))
                         .toList();
                 if (result == null && value == null && subs.isEmpty()) {
                     continue;
@@ -181,7 +180,7 @@ final class FormReader {
                 }
             }
         }
-        putIfAny(req, "movementPatterns", movements);
+        PostedValues.putIfAny(req, "movementPatterns", movements);
 
         inputs.section("breathing").ifPresent(s -> answers(req, inputs, s, form, pointers));
         return new ScreeningForm.Read(req, pointers);
@@ -204,10 +203,10 @@ final class FormReader {
             }
             String name = FormLayout.fieldName(i);
             switch (i.type()) {
-                case YES_NO -> yesNo(form, name, into, i.field(), i.pointer(), pointers);
-                case INTEGER, NUMBER -> number(form, name, into, i.field(), i.pointer(), pointers);
+                case YES_NO -> PostedValues.yesNo(form, name, into, i.field(), i.pointer(), pointers);
+                case INTEGER, NUMBER -> PostedValues.number(form, name, into, i.field(), i.pointer(), pointers);
                 case CHOICE ->
-                    text(form, name).ifPresent(t -> {
+                    PostedValues.text(form, name).ifPresent(t -> {
                         into.put(i.field(), t);
                         pointers.put(i.pointer(), name);
                     });
@@ -215,7 +214,7 @@ final class FormReader {
         }
         scores(section.code(), into, form, pointers);
         if (!req.has(section.code())) {
-            putIfAny(req, section.code(), into);
+            PostedValues.putIfAny(req, section.code(), into);
         }
     }
 
@@ -237,65 +236,9 @@ final class FormReader {
     private void measurement(
             ObjectNode o, String value, String unit, String ptr, String field, Map<String, String> pointers) {
         ObjectNode m = o.putObject("measurement");
-        setNumber(m, "value", value);
+        PostedValues.setNumber(m, "value", value);
         m.put("unit", unit);
         pointers.put(ptr + "/measurement", field);
         pointers.put(ptr + "/measurement/value", field);
-    }
-
-    private static void putIfAny(ObjectNode req, String name, JsonNode node) {
-        if (node.size() > 0) {
-            req.set(name, node);
-        }
-    }
-
-    private static boolean isChecked(String v) {
-        return "on".equals(v) || "true".equals(v);
-    }
-
-    private static java.util.Optional<String> text(Map<String, String> form, String name) {
-        String v = form.get(name);
-        return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.trim());
-    }
-
-    private static void number(
-            Map<String, String> form,
-            String name,
-            ObjectNode into,
-            String field,
-            String pointer,
-            Map<String, String> pointers) {
-        text(form, name).ifPresent(t -> {
-            setNumber(into, field, t);
-            pointers.put(pointer, name);
-        });
-    }
-
-    private static void yesNo(
-            Map<String, String> form,
-            String name,
-            ObjectNode into,
-            String field,
-            String pointer,
-            Map<String, String> pointers) {
-        String v = form.get(name);
-        if ("yes".equals(v) || "no".equals(v)) {
-            into.put(field, "yes".equals(v));
-            pointers.put(pointer, name);
-        }
-    }
-
-    /** A number as typed; text that is not a number is sent as text, so the API's own type check names the field. */
-    private static void setNumber(ObjectNode into, String field, String text) {
-        String t = text.replace(',', '.');
-        try {
-            if (t.matches("-?\\d{1,9}")) {
-                into.put(field, Integer.parseInt(t));
-            } else {
-                into.put(field, Double.parseDouble(t));
-            }
-        } catch (NumberFormatException e) {
-            into.put(field, text);
-        }
     }
 }
