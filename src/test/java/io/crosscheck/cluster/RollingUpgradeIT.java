@@ -170,8 +170,8 @@ class RollingUpgradeIT {
                 "-Dcrosscheck.db-user=" + user,
                 "-Dcrosscheck.security.initial-admin.password=" + TestUsers.ADMIN_PASSWORD,
                 "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
-                "-Dcrosscheck.knowledge.rules-dir=" + Path.of("rules").toAbsolutePath(),
-                "-Dcrosscheck.knowledge.docs-dir=" + Path.of("kb-docs").toAbsolutePath(),
+                "-Dcrosscheck.knowledge.rules-dir=" + knowledgeBaseOf(jar).resolve("rules"),
+                "-Dcrosscheck.knowledge.docs-dir=" + knowledgeBaseOf(jar).resolve("kb-docs"),
                 "-jar",
                 jar.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd)
@@ -189,6 +189,19 @@ class RollingUpgradeIT {
         started.add(p);
         PackagedJar.awaitReady(p, http, port, log);
         return p;
+    }
+
+    /**
+     * The knowledge base a version ships with: a pod runs the rules of its own image, and rules written for a
+     * newer fact model (the inputs of inputs.yaml, issue 19) do not compile on an older node. The previous
+     * version's tree is the one .ci/run extracted beside its jar (target/previous-version); this version's is
+     * the working tree.
+     */
+    private static Path knowledgeBaseOf(Path jar) {
+        Path tree = jar.toAbsolutePath().getParent().getParent().getParent();
+        return Files.isDirectory(tree.resolve("rules")) && !jar.toAbsolutePath().equals(JAR.toAbsolutePath())
+                ? tree
+                : Path.of("").toAbsolutePath();
     }
 
     private static List<String> appliedVersions(String url, String user) throws Exception {
