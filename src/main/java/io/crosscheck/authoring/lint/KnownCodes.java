@@ -52,10 +52,12 @@ final class KnownCodes {
             answer.add(t.code());
         }
         inputs.inputs().forEach(i -> i.options().forEach(o -> answer.add(o.code())));
+        answer.add(io.crosscheck.engine.input.InputSection.HEALTH);
         allowed.put("Answer", answer);
         Set<String> notRecorded =
                 new java.util.HashSet<>(codes(inputs.inputs().stream().map(i -> i.code())));
         inputs.sections().forEach(sec -> notRecorded.add(sec.code()));
+        notRecorded.add(io.crosscheck.engine.input.InputSection.HEALTH);
         allowed.put("NotRecorded", notRecorded);
         allowed.put("Finding", codes(ref.findings().stream().map(FindingDefinition::getCode)));
         Set<String> findingDefinitions = codes(ref.findings().stream().map(FindingDefinition::getCode));
@@ -79,7 +81,14 @@ final class KnownCodes {
         redFlags.addAll(constructed(kb, "RedFlag"));
         allowed.put("RedFlag", redFlags);
         allowed.put("RedFlagDefinition", redFlags);
-        allowed.put("Referral", redFlags);
+        // a referral's domain: a red-flag domain, or a health-screen section (a cardiovascular referral)
+        Set<String> referrals = new HashSet<>(redFlags);
+        inputs.sections().forEach(sec -> referrals.add(sec.code()));
+        allowed.put("Referral", referrals);
+        // a health consideration: a code some rule creates, or a health-screen section (its domain)
+        Set<String> considerations = constructed(kb, "HealthConsideration");
+        inputs.sections().forEach(sec -> considerations.add(sec.code()));
+        allowed.put("HealthConsideration", considerations);
         // a yellow flag is named by a rule's literal or, when a rule raises one per answer (YEL-001), by a yes/no
         // input's code
         Set<String> yellowFlags = constructed(kb, "YellowFlag");

@@ -37,6 +37,11 @@ public record Scenario(String file, String title, String source, JsonNode reques
      * @param firstIntervention the id the plan must start with
      * @param withheld       intervention ids that must be withheld (listed under withheld, not recommended)
      * @param notMissingTests pattern code -> tests the why-not explanation must NOT name (an empty list: none at all)
+     * @param healthScreen   complete, incomplete or positive (the pre-exercise health screen)
+     * @param healthUnanswered health-screen question codes that must be listed as unanswered (an empty list: none at all)
+     * @param considerations health-screen consideration codes that must be concluded (an empty list: none at all)
+     * @param dependsOn      intervention id -> health-screen question codes it must be marked as depending on (an
+     *     empty list: on none)
      */
     public record Expect(
             Map<String, String> patterns,
@@ -54,7 +59,11 @@ public record Scenario(String file, String title, String source, JsonNode reques
             String plan,
             String firstIntervention,
             List<String> withheld,
-            Map<String, List<String>> notMissingTests) {
+            Map<String, List<String>> notMissingTests,
+            String healthScreen,
+            List<String> healthUnanswered,
+            List<String> considerations,
+            Map<String, List<String>> dependsOn) {
 
         public boolean isEmpty() {
             return (patterns == null || patterns.isEmpty())
@@ -72,7 +81,11 @@ public record Scenario(String file, String title, String source, JsonNode reques
                     && plan == null
                     && firstIntervention == null
                     && withheld == null
-                    && notMissingTests == null;
+                    && notMissingTests == null
+                    && healthScreen == null
+                    && healthUnanswered == null
+                    && considerations == null
+                    && dependsOn == null;
         }
     }
 

@@ -29,6 +29,7 @@ final class ScenarioExpectations {
         checkSubtypesAndPrecautions(e, result, failures);
         checkMissingTests(e, result, failures);
         checkScreenAndPlan(e, result, failures);
+        HealthScreenExpectations.check(e, result, failures);
     }
 
     private static void checkPatterns(Scenario.Expect e, ScreeningResult r, List<String> failures) {

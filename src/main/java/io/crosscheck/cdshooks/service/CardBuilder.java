@@ -126,16 +126,16 @@ public final class CardBuilder {
         sr.setPriority(ScreeningBundles.priority(urgency));
         sr.setCode(
                 new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
-                        .setText("Medical assessment to exclude " + ref.label()));
+                        .setText("Medical assessment " + ref.purpose()));
         sr.addReasonCode().setText("Red flags: " + String.join("; ", ref.reasons()));
         sr.setSubject(new Reference("Patient/" + patientId));
         sr.addIdentifier(screeningIdentifier(r));
-        String summary = "Refer (" + ref.urgency() + ") to exclude " + ref.label();
+        String summary = "Refer (" + ref.urgency() + ") " + ref.purpose();
         CdsModel.Suggestion s = new CdsModel.Suggestion(
                 "Propose a referral for medical assessment",
                 uuids.apply(r.id()),
                 true,
-                List.of(new CdsModel.Action("create", "Referral to exclude " + ref.label(), resource(sr))));
+                List.of(new CdsModel.Action("create", "Referral " + ref.purpose(), resource(sr))));
         return new Issued(card(summary, d.toString(), indicator, ruleId, version, List.of(s), r), "referral", ruleId);
     }
 

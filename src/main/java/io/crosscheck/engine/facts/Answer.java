@@ -15,6 +15,7 @@ public final class Answer implements InputFact {
     private final InputDefinition input;
     private final Object value;
     private final String testCode;
+    private String screen;
 
     /**
      * @param value Boolean (yes/no), Double (integer and number inputs) or String (choice), never null
@@ -28,6 +29,17 @@ public final class Answer implements InputFact {
         this.input = input;
         this.value = value;
         this.testCode = testCode;
+    }
+
+    /** This answer as part of a screen ({@code health}): the same answer, marked with the screen of its section. */
+    public Answer inScreen(String screen) {
+        this.screen = screen;
+        return this;
+    }
+
+    /** The screen the question belongs to ({@code health}), or null. */
+    public String getScreen() {
+        return screen;
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class InterventionDefinition implements ReferenceFact {
     private List<String> sources = List.of();
     private boolean loading;
     private boolean endRange;
+    private List<String> tags = List.of();
 
     public String getId() {
         return id;
@@ -61,6 +62,30 @@ public final class InterventionDefinition implements ReferenceFact {
     /** A sustained stretch to end range: deferred while irritable. */
     public boolean isEndRange() {
         return endRange;
+    }
+
+    /**
+     * What else the item involves that a health condition can change: {@code prone}, {@code supine},
+     * {@code spinal_flexion} (loaded or sustained spinal flexion), {@code manual}, {@code balance}, ...
+     */
+    public List<String> getTags() {
+        return tags == null ? List.of() : tags;
+    }
+
+    /**
+     * Whether an answer affecting any of these could change the item: {@code exercise}, {@code loading} and
+     * {@code endRange} name the catalogue flags, anything else a tag.
+     */
+    public boolean affectedBy(java.util.Collection<String> affects) {
+        for (String a : affects) {
+            if (("exercise".equals(a) && exercise)
+                    || ("loading".equals(a) && loading)
+                    || ("endRange".equals(a) && endRange)
+                    || getTags().contains(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

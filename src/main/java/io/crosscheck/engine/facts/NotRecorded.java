@@ -1,6 +1,8 @@
 package io.crosscheck.engine.facts;
 
 import io.crosscheck.engine.input.InputDefinition;
+import io.crosscheck.engine.input.InputSection;
+import java.util.List;
 
 /**
  * An input that applies to this client and was not sent. It carries no value, so nothing can be compared
@@ -9,9 +11,16 @@ import io.crosscheck.engine.input.InputDefinition;
  */
 public final class NotRecorded implements InputFact {
     private final InputDefinition input;
+    private final InputSection section;
 
     public NotRecorded(InputDefinition input) {
+        this(input, null);
+    }
+
+    /** @param section the input's section (its screen and what it affects); null when unknown */
+    public NotRecorded(InputDefinition input, InputSection section) {
         this.input = input;
+        this.section = section;
     }
 
     /** Where the input would have been sent: its JSON pointer. */
@@ -26,6 +35,24 @@ public final class NotRecorded implements InputFact {
 
     public String getSection() {
         return input.section();
+    }
+
+    public String getLabel() {
+        return input.label();
+    }
+
+    /** The screen the question belongs to ({@code health}), or null. */
+    public String getScreen() {
+        return section == null ? null : section.screen();
+    }
+
+    public String getSectionLabel() {
+        return section == null ? input.section() : section.label();
+    }
+
+    /** What in the plan the answer could change (the section's {@code affects}). */
+    public List<String> getAffects() {
+        return section == null ? List.of() : section.affects();
     }
 
     @Override

@@ -145,11 +145,17 @@ public final class InputCatalog {
         return out;
     }
 
-    /** The inputs that apply to this client and were not sent. */
+    /** The inputs that apply to this client and were not sent (follow-ups only when what they follow was answered yes). */
     public List<InputDefinition> notSent(
             Map<String, Map<String, Object>> sent, Integer age, String sex, Collection<String> regions) {
+        java.util.Set<String> yes = new java.util.HashSet<>();
+        for (InputDefinition i : inputs) {
+            if (i.type() == InputType.YES_NO && Boolean.TRUE.equals(value(sent, i))) {
+                yes.add(i.code());
+            }
+        }
         return inputs.stream()
-                .filter(i -> value(sent, i) == null && i.appliesTo().appliesTo(age, sex, regions))
+                .filter(i -> value(sent, i) == null && i.appliesTo().appliesTo(age, sex, regions, yes))
                 .toList();
     }
 

@@ -95,10 +95,10 @@ public final class ScreeningBundles {
                 sr.setPriority(priority(ref.referralUrgency()));
                 sr.setCode(new CodeableConcept(
                                 new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
-                        .setText("Medical assessment to exclude " + ref.label()));
+                        .setText("Medical assessment " + ref.purpose()));
                 sr.addReasonCode().setText("Red flags: " + String.join("; ", ref.reasons()));
                 sr.addNote().setText("Rules: " + String.join(", ", ref.ruleIds()));
-                add(b, group, sr, "Refer (" + ref.urgency() + ") to exclude " + ref.label());
+                add(b, group, sr, "Refer (" + ref.urgency() + ") " + ref.purpose());
             }
         } else if (r.interventions() != null) {
             for (ScreeningResult.InterventionResult i : r.interventions()) {

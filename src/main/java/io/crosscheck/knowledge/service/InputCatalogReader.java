@@ -34,7 +34,8 @@ final class InputCatalogReader {
 
     record InputFile(List<SectionEntry> sections, List<InputEntry> inputs, List<CheckEntry> checks) {}
 
-    record SectionEntry(String code, String label, String test, String help) {}
+    record SectionEntry(
+            String code, String label, String test, String help, String screen, List<String> affects, String source) {}
 
     record InputEntry(
             String code,
@@ -72,7 +73,21 @@ final class InputCatalogReader {
                         "section '" + s.code() + "': the code must be a new JSON member name (letters and digits, "
                                 + "starting lower-case, not one of " + STRUCTURED_MEMBERS + ")");
             }
-            sections.add(new InputSection(s.code(), s.label() == null ? s.code() : s.label(), s.test(), s.help()));
+            if (s.screen() != null && !InputSection.HEALTH.equals(s.screen())) {
+                problem(
+                        problems,
+                        path,
+                        "section '" + s.code() + "': screen must be '" + InputSection.HEALTH + "' (was '" + s.screen()
+                                + "')");
+            }
+            sections.add(new InputSection(
+                    s.code(),
+                    s.label() == null ? s.code() : s.label(),
+                    s.test(),
+                    s.help(),
+                    s.screen(),
+                    s.affects(),
+                    s.source()));
         }
         List<InputDefinition> inputs = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -127,6 +142,7 @@ final class InputCatalogReader {
                     e.test(),
                     e.evidence()));
         }
+        followUps(inputs, path, problems);
         List<InputCheck> checks = new ArrayList<>();
         for (CheckEntry c : nullToEmpty(file.checks())) {
             List<String> refs = new ArrayList<>();
@@ -149,6 +165,23 @@ final class InputCatalogReader {
             checks.add(new InputCheck(kind, refs, c.message() == null ? c.kind() + " " + refs : c.message()));
         }
         return problems.size() > before ? null : new InputCatalog(sections, inputs, checks);
+    }
+
+    /** A follow-up question ({@code whenYes}, {@code orWhenYes}) must hang on a yes/no input that exists. */
+    private static void followUps(List<InputDefinition> inputs, String path, List<KnowledgeProblem> problems) {
+        Set<String> yesNo = new HashSet<>();
+        inputs.stream().filter(i -> i.type() == InputType.YES_NO).forEach(i -> yesNo.add(i.code()));
+        for (InputDefinition i : inputs) {
+            for (String on : i.appliesTo().dependsOn()) {
+                if (!yesNo.contains(on) || on.equals(i.code())) {
+                    problem(
+                            problems,
+                            path,
+                            "input '" + i.code() + "': appliesTo names '" + on
+                                    + "', which is not another yes_no input");
+                }
+            }
+        }
     }
 
     /** sitting_hours_per_day -> sittingHoursPerDay */

@@ -24,6 +24,7 @@ public record ScreeningResult(
         Summary summary,
         List<PatternResult> patterns,
         RedFlagOutcome redFlags,
+        HealthScreenOutcome healthScreen,
         List<InterventionResult> interventions,
         List<WithheldIntervention> withheld,
         List<PrecautionResult> precautions,
@@ -45,6 +46,7 @@ public record ScreeningResult(
                 summary,
                 patterns,
                 redFlags,
+                healthScreen,
                 interventions,
                 withheld,
                 precautions,
@@ -103,6 +105,7 @@ public record ScreeningResult(
                 summary,
                 patterns,
                 redFlags,
+                healthScreen,
                 interventions,
                 withheld,
                 precautions,
@@ -121,6 +124,7 @@ public record ScreeningResult(
                 summary,
                 patterns,
                 redFlags,
+                healthScreen,
                 interventions,
                 withheld,
                 precautions,
@@ -135,7 +139,21 @@ public record ScreeningResult(
      * one-sentence headline: the referral when there is one, the incomplete screen when it is
      * incomplete, otherwise the screen and pattern outcome.
      */
-    public record Summary(String redFlagScreen, String plan, String headline) {}
+    public record Summary(String redFlagScreen, String healthScreen, String plan, String headline) {}
+
+    /**
+     * The pre-exercise health screen: complete, incomplete or positive; the applicable questions not answered,
+     * by domain; and the considerations positive answers raised, each with its reason.
+     */
+    public record HealthScreenOutcome(
+            String status,
+            List<UnansweredDomain> unanswered,
+            List<Consideration> considerations,
+            String because,
+            String ruleId) {}
+
+    /** What one positive health-screen answer means for the plan. */
+    public record Consideration(String code, String domain, String text, String because, String ruleId) {}
 
     /** Which knowledge base produced the result. */
     public record KnowledgeBaseRef(String version, Instant loadedAt) {}
@@ -206,16 +224,20 @@ public record ScreeningResult(
      */
     public record ScreenResult(String status, List<UnansweredDomain> unanswered, String because, String ruleId) {}
 
-    /** The unanswered questions of one red-flag domain. */
+    /** The unanswered questions of one red-flag or health-screen domain. */
     public record UnansweredDomain(String domain, String label, List<Question> questions) {}
 
-    /** One red-flag question by code and label. */
+    /** One screen question by code and label. */
     public record Question(String code, String label) {}
 
-    /** One referral domain with the red flags that raised it. */
+    /**
+     * One referral domain with the red flags (or health-screen answers) that raised it; {@code purpose} says what
+     * it is for ("to exclude cauda equina syndrome", "for medical clearance before exercise").
+     */
     public record ReferralResult(
             String domain,
             String label,
+            String purpose,
             String urgency,
             List<String> reasons,
             List<String> ruleIds,
@@ -239,7 +261,8 @@ public record ScreeningResult(
             String precautions,
             List<String> rationale,
             List<String> ruleIds,
-            List<String> conclusionIds) {}
+            List<String> conclusionIds,
+            List<Question> dependsOn) {}
 
     /** An indicated intervention withheld by a safety gate. */
     public record WithheldIntervention(String id, String name, String reason, String ruleId) {}

@@ -113,7 +113,10 @@ public final class InputFactMapper {
             String test = def.test() != null
                     ? def.test()
                     : inputs.section(def.section()).map(InputSection::test).orElse(null);
-            facts.add(new Answer(def, a.value(), test));
+            facts.add(new Answer(def, a.value(), test)
+                    .inScreen(inputs.section(def.section())
+                            .map(InputSection::screen)
+                            .orElse(null)));
             if (def.pointer().equals(AGE)) {
                 age = ((Double) a.value()).intValue();
             } else if (def.pointer().equals(SEX)) {
@@ -123,7 +126,7 @@ public final class InputFactMapper {
         Set<String> regions = new HashSet<>();
         r.symptomsOrEmpty().forEach(s -> regions.add(s.region()));
         for (InputDefinition missing : inputs.notSent(sent, age, sex, regions)) {
-            facts.add(new NotRecorded(missing));
+            facts.add(new NotRecorded(missing, inputs.section(missing.section()).orElse(null)));
         }
         if (age != null) {
             facts.add(new ClientContext("/client", age, sex));

@@ -1,6 +1,7 @@
 package io.crosscheck.screening.service;
 
 import io.crosscheck.engine.explain.ProvenanceRecorder.Recorded;
+import io.crosscheck.engine.facts.DependsOn;
 import io.crosscheck.engine.facts.InterventionDefinition;
 import io.crosscheck.engine.facts.InterventionIndication;
 import io.crosscheck.engine.facts.Withheld;
@@ -25,11 +26,27 @@ final class PlanAssembler {
 
     private PlanAssembler() {}
 
-    static List<InterventionResult> interventions(List<Recorded> all) {
+    /**
+     * @param catalogue the intervention catalogue in file order: within a phase and category, items keep that order
+     *     (completing the red-flag screen before the health screen)
+     */
+    static List<InterventionResult> interventions(List<Recorded> all, List<InterventionDefinition> catalogue) {
+        Map<String, Integer> order = new java.util.HashMap<>();
+        for (InterventionDefinition d : catalogue) {
+            order.putIfAbsent(d.getId(), order.size());
+        }
         Set<InterventionIndication> withheld = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Recorded r : all) {
             if (r.fact() instanceof Withheld w) {
                 withheld.add(w.getIndication());
+            }
+        }
+        Map<String, Set<ScreeningResult.Question>> dependsOn = new LinkedHashMap<>();
+        for (Recorded r : all) {
+            if (r.fact() instanceof DependsOn d) {
+                dependsOn
+                        .computeIfAbsent(d.getInterventionId(), id -> new LinkedHashSet<>())
+                        .add(new ScreeningResult.Question(d.getQuestion(), d.getLabel()));
             }
         }
         Map<String, List<Recorded>> byId = new LinkedHashMap<>();
@@ -61,15 +78,18 @@ final class PlanAssembler {
                     def.getPrecautions(),
                     List.copyOf(rationale),
                     List.copyOf(ruleIds),
-                    conclusionIds));
+                    conclusionIds,
+                    List.copyOf(dependsOn.getOrDefault(id, Set.of()))));
         });
         // Janda sequence: normalise periphery, lengthen, activate/strengthen, sensorimotor, endurance. Within
         // phase 0, completing the screen comes first, then referrals, then education.
-        out.sort(Comparator.comparingInt(InterventionResult::phase).thenComparingInt(i -> switch (i.category()) {
-            case "assessment" -> 0;
-            case "referral" -> 1;
-            default -> 2;
-        }));
+        out.sort(Comparator.comparingInt(InterventionResult::phase)
+                .thenComparingInt(i -> switch (i.category()) {
+                    case "assessment" -> 0;
+                    case "referral" -> 1;
+                    default -> 2;
+                })
+                .thenComparingInt(i -> order.getOrDefault(i.id(), Integer.MAX_VALUE)));
         return out;
     }
 

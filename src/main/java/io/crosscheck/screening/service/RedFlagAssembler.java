@@ -3,6 +3,7 @@ package io.crosscheck.screening.service;
 import io.crosscheck.engine.explain.ProvenanceRecorder;
 import io.crosscheck.engine.explain.ProvenanceRecorder.Recorded;
 import io.crosscheck.engine.facts.ExerciseWithheld;
+import io.crosscheck.engine.facts.HealthConsideration;
 import io.crosscheck.engine.facts.RedFlag;
 import io.crosscheck.engine.facts.RedFlagScreen;
 import io.crosscheck.engine.facts.Referral;
@@ -33,6 +34,11 @@ final class RedFlagAssembler {
                 flagsByDomain
                         .computeIfAbsent(flag.getDomain(), d -> new ArrayList<>())
                         .add(r);
+            } else if (r.fact() instanceof HealthConsideration c) {
+                // a health-screen referral (cardiovascular signs): its reasons are the considerations of its domain
+                flagsByDomain
+                        .computeIfAbsent(c.getDomain(), d -> new ArrayList<>())
+                        .add(r);
             }
         }
         // most urgent first (stable, so equal urgencies keep derivation order)
@@ -50,9 +56,12 @@ final class RedFlagAssembler {
             referrals.add(new ReferralResult(
                     ref.getDomain(),
                     ref.getDomainLabel(),
+                    ref.getPurpose(),
                     ScreeningResult.code(ref.getUrgency()),
                     flags.stream()
-                            .map(f -> ((RedFlag) f.fact()).getLabel())
+                            .map(f -> f.fact() instanceof RedFlag flag
+                                    ? flag.getLabel()
+                                    : ((HealthConsideration) f.fact()).getText())
                             .distinct()
                             .toList(),
                     List.copyOf(ruleIds),

@@ -286,6 +286,7 @@ class CardBuilderTest {
                 summary,
                 patterns,
                 flags,
+                new ScreeningResult.HealthScreenOutcome("complete", List.of(), List.of(), null, "HSC-022"),
                 interventions,
                 List.of(),
                 List.of(),
@@ -295,7 +296,7 @@ class CardBuilderTest {
     }
 
     private static ScreeningResult.Summary summary(String screen, String plan) {
-        return new ScreeningResult.Summary(screen, plan, "headline");
+        return new ScreeningResult.Summary(screen, "complete", plan, "headline");
     }
 
     private static RedFlagOutcome negativeScreen() {
@@ -308,7 +309,13 @@ class CardBuilderTest {
 
     private static ReferralResult referral(String domain, String urgency, String... ruleIds) {
         return new ReferralResult(
-                domain, domain + " label", urgency, List.of("reason of " + domain), List.of(ruleIds), "c-" + domain);
+                domain,
+                domain + " label",
+                "to exclude " + domain + " label",
+                urgency,
+                List.of("reason of " + domain),
+                List.of(ruleIds),
+                "c-" + domain);
     }
 
     private static PatternResult pattern(String code, String status) {
@@ -339,6 +346,7 @@ class CardBuilderTest {
                 null,
                 List.of("because"),
                 List.of("PLAN-" + id),
-                List.of("c-" + id));
+                List.of("c-" + id),
+                List.of());
     }
 }
