@@ -35,17 +35,24 @@ final class SummaryWriter {
                 .mapToInt(d -> d.questions().size())
                 .sum();
         int healthUnanswered = HealthScreenAssembler.unansweredCount(health);
+        // a knowledge base without health-screen rules concluded no status: nothing was screened, so nothing is final
+        boolean healthScreened = health.ruleId() != null;
         List<String> sentences = new ArrayList<>();
         sentences.add(
                 redUnanswered > 0
                         ? "Red-flag screen incomplete: " + questions(redUnanswered) + " not answered ("
                                 + domains(redFlags.screen().unanswered()) + ")."
                         : "Red-flag screen complete and negative.");
-        sentences.add(healthSentence(health, healthUnanswered));
-        boolean provisional = redUnanswered > 0 || healthUnanswered > 0;
+        sentences.add(
+                healthScreened
+                        ? healthSentence(health, healthUnanswered)
+                        : "No health screen: this knowledge base asks no health questions.");
+        boolean provisional = redUnanswered > 0 || healthUnanswered > 0 || !healthScreened;
         if (provisional) {
             sentences.add("The plan is provisional until "
-                    + (redUnanswered > 0 && healthUnanswered > 0 ? "both screens are" : "the screen is")
+                    + (redUnanswered > 0 && (healthUnanswered > 0 || !healthScreened)
+                            ? "both screens are"
+                            : "the screen is")
                     + " complete.");
         } else {
             sentences.add(outcome(patterns) + ".");
