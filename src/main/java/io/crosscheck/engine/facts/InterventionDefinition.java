@@ -18,6 +18,7 @@ public final class InterventionDefinition implements ReferenceFact {
     private List<String> sources = List.of();
     private boolean loading;
     private boolean endRange;
+    private TestedBy testedBy;
 
     public String getId() {
         return id;
@@ -61,6 +62,11 @@ public final class InterventionDefinition implements ReferenceFact {
     /** A sustained stretch to end range: deferred while irritable. */
     public boolean isEndRange() {
         return endRange;
+    }
+
+    /** The tests that examine what the intervention treats; null when no test does (IND-001). */
+    public TestedBy getTestedBy() {
+        return testedBy;
     }
 
     @Override
