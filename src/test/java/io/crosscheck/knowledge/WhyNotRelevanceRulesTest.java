@@ -47,8 +47,29 @@ class WhyNotRelevanceRulesTest {
 
         assertThat(codes(pattern(lowBack, "UCS"))).isEmpty();
         assertThat(codes(pattern(lowBack, "LCS"))).contains("modified_thomas", "prone_hip_extension");
-        assertThat(codes(pattern(neck, "UCS"))).contains("craniovertebral_angle", "cervical_flexion");
+        assertThat(codes(pattern(neck, "UCS"))).contains("craniovertebral_angle");
         assertThat(codes(pattern(neck, "LCS"))).isEmpty();
+    }
+
+    @Test
+    void theNeckFlexionTestsWaitUntilTheCervicalArterialQuestionsAreAnswered() {
+        ScreeningResult unanswered = rules.screen("""
+                { "client": { "age": 40 }, "symptoms": [ { "region": "neck", "kind": "pain", "nrs": 3, "durationWeeks": 8 } ] }
+                """);
+        ScreeningResult answered = rules.screen("""
+                { "client": { "age": 40 }, "symptoms": [ { "region": "neck", "kind": "pain", "nrs": 3, "durationWeeks": 8 } ],
+                  "redFlags": [ { "code": "dizziness", "present": false }, { "code": "diplopia", "present": false },
+                                { "code": "drop_attacks", "present": false }, { "code": "dysarthria", "present": false },
+                                { "code": "dysphagia", "present": false }, { "code": "nausea", "present": false },
+                                { "code": "nystagmus", "present": false }, { "code": "facial_numbness", "present": false },
+                                { "code": "ataxia", "present": false }, { "code": "new_unusual_neck_pain_headache", "present": false } ] }
+                """);
+
+        assertThat(codes(pattern(unanswered, "UCS")))
+                .as("the vascular questions come from the history before the neck is loaded (IFOMPT 2023)")
+                .doesNotContain("cervical_flexion", "craniocervical_flexion", "deep_neck_flexor_endurance");
+        assertThat(codes(pattern(answered, "UCS")))
+                .contains("craniovertebral_angle", "cervical_flexion", "craniocervical_flexion");
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.crosscheck.engine.drl.ParsedRule;
 import io.crosscheck.engine.drl.ParsedRule.ParsedLiteral;
 import io.crosscheck.engine.drl.ParsedRule.ParsedPattern;
 import io.crosscheck.engine.facts.InterventionDefinition;
+import io.crosscheck.engine.facts.TestedBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -49,6 +50,17 @@ public final class KnowledgeBaseLinter {
         Set<String> recommended = checkLiterals(kb, new KnownCodes(kb), problems);
         checkCatalogue(kb, recommended, problems);
         AbsenceCheck.check(kb.parsedRules(), problems);
+        Set<String> tests =
+                kb.reference().tests().stream().map(t -> t.getCode()).collect(Collectors.toSet());
+        kb.reference().redFlags().stream()
+                .flatMap(f -> f.getTestsAfterAnswer().stream().map(t -> f.getDomain() + " testsAfterAnswer " + t))
+                .filter(named -> !tests.contains(named.substring(named.lastIndexOf(' ') + 1)))
+                .distinct()
+                .forEach(named -> problems.add(new KnowledgeProblem(
+                        KnowledgeSource.RULES + "reference/red-flags.yaml",
+                        1,
+                        1,
+                        "red-flag domain " + named + " is not a known test, so it can never be held")));
         for (RuleInfo r : kb.rules()) {
             if (!RuleEngine.STAGES.contains(r.stage())) {
                 problems.add(new KnowledgeProblem(
@@ -136,6 +148,14 @@ public final class KnowledgeBaseLinter {
                         column,
                         "intervention " + i.getId() + " is in the catalogue but no rule recommends it"));
             }
+            for (String unknown : unknownTestedBy(kb, i)) {
+                problems.add(new KnowledgeProblem(
+                        CATALOGUE,
+                        line,
+                        column,
+                        "intervention " + i.getId() + " testedBy names " + unknown
+                                + ", which is not in the vocabulary or findings, so the test can never be matched"));
+            }
             if (!kb.source().files().containsKey(INTERVENTION_DOCS + i.getId() + ".md")) {
                 problems.add(new KnowledgeProblem(
                         CATALOGUE,
@@ -144,6 +164,25 @@ public final class KnowledgeBaseLinter {
                         "intervention " + i.getId() + " has no kb-doc page " + INTERVENTION_DOCS + i.getId() + ".md"));
             }
         }
+    }
+
+    /** The codes of an intervention's testedBy that name no muscle, movement test or finding. */
+    private static List<String> unknownTestedBy(KnowledgeBase kb, InterventionDefinition i) {
+        TestedBy by = i.getTestedBy();
+        if (by == null) {
+            return List.of();
+        }
+        var v = kb.reference().vocabulary();
+        List<String> unknown = new ArrayList<>();
+        by.getMuscles().stream().filter(m -> v.muscle(m).isEmpty()).forEach(m -> unknown.add("muscle " + m));
+        by.getMovementTests().stream()
+                .filter(t -> v.movementTest(t).isEmpty())
+                .forEach(t -> unknown.add("movement test " + t));
+        by.getFindings().stream()
+                .filter(f -> kb.reference().findings().stream()
+                        .noneMatch(d -> d.getCode().equals(f)))
+                .forEach(f -> unknown.add("finding " + f));
+        return unknown;
     }
 
     /** Where each {@code id:} of the catalogue stands, read with the YAML parser's own token locations. */

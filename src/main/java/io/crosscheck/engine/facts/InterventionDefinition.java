@@ -19,6 +19,7 @@ public final class InterventionDefinition implements ReferenceFact {
     private boolean loading;
     private boolean endRange;
     private List<String> tags = List.of();
+    private TestedBy testedBy;
 
     public String getId() {
         return id;
@@ -86,6 +87,11 @@ public final class InterventionDefinition implements ReferenceFact {
             }
         }
         return false;
+    }
+
+    /** The tests that examine what the intervention treats; null when no test does (IND-001). */
+    public TestedBy getTestedBy() {
+        return testedBy;
     }
 
     @Override

@@ -11,6 +11,7 @@ public final class RedFlagDefinition implements ReferenceFact {
     private Urgency urgency;
     private List<String> regions = List.of();
     private boolean supportingOnly;
+    private List<String> testsAfterAnswer = List.of();
 
     public RedFlagDefinition() {}
 
@@ -29,6 +30,23 @@ public final class RedFlagDefinition implements ReferenceFact {
         this(code, label, domain, domainLabel, urgency);
         this.regions = regions == null ? List.of() : List.copyOf(regions);
         this.supportingOnly = supportingOnly;
+    }
+
+    /**
+     * @param testsAfterAnswer tests not to be requested while this question is unanswered (the domain's
+     *                         questions come from the history, before those tests load the region)
+     */
+    public RedFlagDefinition(
+            String code,
+            String label,
+            String domain,
+            String domainLabel,
+            Urgency urgency,
+            List<String> regions,
+            boolean supportingOnly,
+            List<String> testsAfterAnswer) {
+        this(code, label, domain, domainLabel, urgency, regions, supportingOnly);
+        this.testsAfterAnswer = testsAfterAnswer == null ? List.of() : List.copyOf(testsAfterAnswer);
     }
 
     public RedFlagDefinition(String code, String label, String domain, String domainLabel, Urgency urgency) {
@@ -65,6 +83,11 @@ public final class RedFlagDefinition implements ReferenceFact {
     /** True when a yes answer counts only together with another red flag of the same domain. */
     public boolean isSupportingOnly() {
         return supportingOnly;
+    }
+
+    /** Tests that wait until this question is answered (e.g. cervical loading tests after the vascular questions). */
+    public List<String> getTestsAfterAnswer() {
+        return testsAfterAnswer;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.crosscheck.engine.facts;
 
+import java.util.List;
+
 /**
  * A red-flag question that applies to the client (its domain covers one of the symptom regions, or
  * no region was given) and was not answered. An unanswered question is never read as "no".
@@ -9,12 +11,14 @@ public final class UnansweredRedFlag implements Conclusion {
     private final String label;
     private final String domain;
     private final String domainLabel;
+    private final List<String> testsAfterAnswer;
 
     public UnansweredRedFlag(RedFlagDefinition definition) {
         this.code = definition.getCode();
         this.label = definition.getLabel();
         this.domain = definition.getDomain();
         this.domainLabel = definition.getDomainLabel();
+        this.testsAfterAnswer = definition.getTestsAfterAnswer();
     }
 
     public String getCode() {
@@ -31,6 +35,11 @@ public final class UnansweredRedFlag implements Conclusion {
 
     public String getDomainLabel() {
         return domainLabel;
+    }
+
+    /** Tests that wait until this question is answered. */
+    public List<String> getTestsAfterAnswer() {
+        return testsAfterAnswer;
     }
 
     @Override

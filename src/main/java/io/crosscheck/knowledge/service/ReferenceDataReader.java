@@ -44,7 +44,14 @@ final class ReferenceDataReader {
     record InterventionFile(List<InterventionDefinition> interventions) {}
 
     record RedFlagFile(List<Domain> domains) {
-        record Domain(String code, String label, Urgency urgency, List<String> regions, List<Flag> flags) {}
+        /** testsAfterAnswer: tests not requested while a question of the domain is unanswered. */
+        record Domain(
+                String code,
+                String label,
+                Urgency urgency,
+                List<String> regions,
+                List<String> testsAfterAnswer,
+                List<Flag> flags) {}
 
         /** urgency overrides the domain's; supportingOnly flags refer only together with another flag of the domain. */
         record Flag(String code, String label, Urgency urgency, Boolean supportingOnly) {}
@@ -82,7 +89,8 @@ final class ReferenceDataReader {
                         d.label(),
                         f.urgency() != null ? f.urgency() : d.urgency(),
                         d.regions(),
-                        Boolean.TRUE.equals(f.supportingOnly())));
+                        Boolean.TRUE.equals(f.supportingOnly()),
+                        d.testsAfterAnswer()));
             }
         }
         // activity levels and sexes are defined as choice inputs; the vocabulary lists them too (API v1)

@@ -94,7 +94,13 @@ class ScreeningApiTest {
                 .body("redFlags.referral", equalTo(false))
                 .body(
                         "redFlags.screen.unanswered.domain",
-                        contains("cauda_equina", "malignancy", "infection", "fracture", "inflammatory"))
+                        contains(
+                                "cauda_equina",
+                                "progressive_neurological_deficit",
+                                "malignancy",
+                                "infection",
+                                "fracture",
+                                "inflammatory"))
                 .body(
                         "redFlags.screen.unanswered.find { it.domain == 'cauda_equina' }.questions.code",
                         hasItem("saddle_anaesthesia"))
