@@ -153,6 +153,9 @@ public final class InputReads {
                 read.removeIf(i -> i.type() != io.crosscheck.engine.input.InputType.YES_NO);
             }
         }
+        // a pattern naming several inputs by code (code in ("a", "b")) matches an answer to any one of them:
+        // each is an alternative route, none is needed on its own
+        boolean anyOf = byCode && read.size() > 1;
         for (InputDefinition i : read) {
             Range range = i.type().numeric()
                     ? new Range(i.min(), i.max(), i.unit(), i.type() == io.crosscheck.engine.input.InputType.INTEGER)
@@ -165,8 +168,8 @@ public final class InputReads {
                     i.field(),
                     i.code(),
                     i,
-                    byCode && (p.negated() || !p.alternative()),
-                    p.alternative(),
+                    byCode && (p.negated() || (!p.alternative() && !anyOf)),
+                    p.alternative() || anyOf,
                     p.negated() ? List.of() : thresholds(kb, rule, p, "number"),
                     range));
         }
