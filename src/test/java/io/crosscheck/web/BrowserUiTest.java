@@ -515,8 +515,8 @@ class BrowserUiTest {
                         .getText())
                 .isNotBlank();
         assertThat(driver.findElement(By.cssSelector(".result-head")).getText())
-                .contains("Red-flag screen")
-                .containsIgnoringCase("health screen");
+                .as("while a referral is pending the headline leads with it")
+                .contains("Refer (urgent) for prompt cardiac assessment");
         assertNoSeriousAccessibilityViolation("result with a health-screen referral");
         Browser.screenshot(driver, "15-result-health-referral");
         driver.get(driver.getCurrentUrl() + "/sheet");
@@ -543,6 +543,11 @@ class BrowserUiTest {
 
         assertThat(driver.findElement(By.id("health-screen")).getAttribute("data-status"))
                 .isEqualTo("incomplete");
+        assertThat(driver.findElement(By.cssSelector(".result-head")).getText())
+                .as("the headline names both screens")
+                .contains("Red-flag screen complete and negative")
+                .contains("Health screen incomplete")
+                .contains("provisional");
         assertThat(driver.findElements(By.cssSelector("#health-screen .unanswered li[data-domain]")))
                 .isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("article.intervention.depends .depends-on")))
@@ -552,9 +557,12 @@ class BrowserUiTest {
     }
 
     void healthAnswer(String name, String value) {
-        driver.findElement(By.cssSelector(
-                        "fieldset.radios[data-name='" + name + "'] input[value='" + value + "'] + label"))
-                .click();
+        WebElement label = driver.findElement(
+                By.cssSelector("fieldset.radios[data-name='" + name + "'] input[value='" + value + "'] + label"));
+        // out from under the sticky submit bar
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+        label.click();
     }
 
     /** A blank form: a draft left in this tab by an earlier test is cleared first. */
