@@ -65,6 +65,7 @@ class FhirMappingTest {
     void theArticleClientInFhirMapsToTheSameRequestAsHerJson() throws Exception {
         List<Resource> all = new ArrayList<>(FhirFixtures.findings());
         all.add(FhirFixtures.redFlagAnswers(FhirFixtures.LOW_BACK_RED_FLAGS, List.of()));
+        all.add(FhirFixtures.healthAnswers());
         FhirScreeningMapper.Result r = map(FhirScreeningMapper.Mode.LENIENT, all.toArray(Resource[]::new));
         assertThat(r.errors()).isEmpty();
         assertThat(r.skipped())
@@ -81,6 +82,7 @@ class FhirMappingTest {
         assertThat(fromFhir.lifestyle()).isEqualTo(fromJson.lifestyle());
         assertThat(fromFhir.breathing()).isEqualTo(fromJson.breathing());
         assertThat(fromFhir.psychosocial()).isEqualTo(fromJson.psychosocial());
+        assertThat(fromFhir.answerSections()).isEqualTo(fromJson.answerSections());
         assertThat(new TreeSet<>(
                         fromFhir.redFlags().stream().map(Object::toString).toList()))
                 .isEqualTo(new TreeSet<>(

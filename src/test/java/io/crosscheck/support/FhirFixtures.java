@@ -128,6 +128,35 @@ public final class FhirFixtures {
         return out;
     }
 
+    /**
+     * The article client's health-screen answers (as in {@link Requests#ARTICLE_DESK_WORKER}) as a
+     * QuestionnaireResponse: every applicable question answered, none yes; Beighton score 1.
+     */
+    public static QuestionnaireResponse healthAnswers() {
+        QuestionnaireResponse q = new QuestionnaireResponse();
+        q.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        q.setSubject(new Reference("Patient/" + PATIENT_ID));
+        for (String code : List.of(
+                "cardiovascular.chest_pain_at_rest",
+                "cardiovascular.exertional_chest_pain",
+                "cardiovascular.breathless_mild_exertion",
+                "cardiovascular.syncope",
+                "cardiovascular.palpitations",
+                "cardiovascular.ankle_oedema",
+                "cardiovascular.intermittent_claudication",
+                "cardiovascular.known_heart_condition",
+                "cardiovascular.medically_supervised_only",
+                "pregnancy.pregnant",
+                "pregnancy.postpartum",
+                "boneHealth.long_term_corticosteroids",
+                "surgery.recent_surgery",
+                "inflammatory.long_back_pain_before_45")) {
+            q.addItem().setLinkId(code).addAnswer().setValue(new BooleanType(false));
+        }
+        q.addItem().setLinkId("hypermobility.beighton_score").addAnswer().setValue(new IntegerType(1));
+        return q;
+    }
+
     /** The red-flag questions answered as a QuestionnaireResponse; {@code yes} lists those answered yes. */
     public static QuestionnaireResponse redFlagAnswers(List<String> codes, List<String> yes) {
         QuestionnaireResponse q = new QuestionnaireResponse();

@@ -8,7 +8,8 @@ public final class Requests {
     /**
      * The source article's client: a desk worker whose lower back tightens during exercise, with
      * anterior pelvic tilt, short hip flexors, a late gluteus maximus, upper-chest breathing and anxiety,
-     * who answered every red-flag question that applies to low-back symptoms (same as examples/article-desk-worker.json).
+     * who answered every red-flag and health-screen question that applies to her (same as
+     * examples/article-desk-worker.json).
      */
     public static final String ARTICLE_DESK_WORKER = """
             {
@@ -30,6 +31,12 @@ public final class Requests {
               ],
               "lifestyle": { "sittingHoursPerDay": 9, "activityLevel": "moderate" },
               "psychosocial": { "anxiety": true },
+              "cardiovascular": { "chestPainAtRest": false, "exertionalChestPain": false, "breathlessMildExertion": false, "syncope": false, "palpitations": false, "ankleOedema": false, "intermittentClaudication": false, "knownHeartCondition": false, "medicallySupervisedOnly": false },
+              "pregnancy": { "pregnant": false, "postpartum": false },
+              "boneHealth": { "longTermCorticosteroids": false },
+              "surgery": { "recentSurgery": false },
+              "hypermobility": { "beightonScore": 1 },
+              "inflammatory": { "longBackPainBefore45": false },
               "redFlags": [
                 { "code": "bladder_dysfunction", "present": false },
                 { "code": "bowel_incontinence", "present": false },

@@ -476,6 +476,95 @@ class BrowserUiTest {
 
     // ---------------------------------------------------------------- helpers
 
+    @Test
+    void theHealthScreenAsksAFollowUpOnlyAfterAYesAndAHeartWarningSignRefersWithWhatToDoFirst() {
+        newScreening();
+        type("clientRef", "browser-health-1");
+        type("client.age", "34");
+        select("client.sex", "female");
+        answerEveryRedFlagNo();
+        // never pre-filled "no": every health-screen yes/no question starts on "not asked"
+        assertThat(driver.findElements(By.cssSelector("#sec-health fieldset.radios input[value='']:checked")))
+                .hasSameSizeAs(driver.findElements(By.cssSelector("#sec-health fieldset.radios")));
+        assertThat(driver.findElement(By.cssSelector("#hs-cardiovascular .hs-asked-of"))
+                        .getText())
+                .contains("everyone");
+        WebElement weeks = driver.findElement(By.cssSelector(".hs-question[data-question='pregnancy.pregnancyWeeks']"));
+        assertThat(weeks.isDisplayed())
+                .as("a follow-up is hidden until its parent is yes")
+                .isFalse();
+        healthAnswer("pregnancy.pregnant", "yes");
+        assertThat(weeks.isDisplayed()).isTrue();
+        type("pregnancy.pregnancyWeeks", "20");
+        healthAnswer("pregnancy.pregnant", "no");
+        assertThat(weeks.isDisplayed()).isFalse();
+        healthAnswer("cardiovascular.exertionalChestPain", "yes");
+        select("sy.0.region", "low_back");
+        select("sy.0.kind", "pain");
+        assertNoSeriousAccessibilityViolation("form with the health screen");
+        Browser.screenshot(driver, "14-form-health-screen");
+
+        submitExpectingResult();
+
+        assertThat(driver.findElement(By.cssSelector("#referral [data-referral='cardiovascular']"))
+                        .getText())
+                .startsWith("For prompt cardiac assessment");
+        assertThat(driver.findElement(By.id("health-screen")).getAttribute("data-status"))
+                .isEqualTo("positive");
+        assertThat(driver.findElement(By.cssSelector("#health-screen .considerations"))
+                        .getText())
+                .isNotBlank();
+        assertThat(driver.findElement(By.cssSelector(".result-head")).getText())
+                .as("while a referral is pending the headline leads with it")
+                .contains("Refer (urgent) for prompt cardiac assessment");
+        assertNoSeriousAccessibilityViolation("result with a health-screen referral");
+        Browser.screenshot(driver, "15-result-health-referral");
+        driver.get(driver.getCurrentUrl() + "/sheet");
+        assertThat(driver.findElement(By.cssSelector("#sheet-referral .what-to-do"))
+                        .getText())
+                .startsWith("See a doctor urgently");
+        Browser.screenshot(driver, "16-sheet-health-referral");
+    }
+
+    @Test
+    void aResultWithTheHealthScreenNotAskedMarksThePlanItemsThatDependOnIt() {
+        newScreening();
+        type("clientRef", "browser-health-2");
+        type("client.age", "34");
+        answerEveryRedFlagNo();
+        select("sy.0.region", "low_back");
+        select("sy.0.kind", "tightness");
+        select("obs.anterior_pelvic_tilt.sign", "present");
+        select("ml.iliopsoas.left.result", "short");
+        select("ml.iliopsoas.right.result", "short");
+        check("mv.prone_hip_extension.left.sub.gluteus_maximus_delayed");
+
+        submitExpectingResult();
+
+        assertThat(driver.findElement(By.id("health-screen")).getAttribute("data-status"))
+                .isEqualTo("incomplete");
+        assertThat(driver.findElement(By.cssSelector(".result-head")).getText())
+                .as("the headline names both screens")
+                .contains("Red-flag screen complete and negative")
+                .contains("Health screen incomplete")
+                .contains("provisional");
+        assertThat(driver.findElements(By.cssSelector("#health-screen .unanswered li[data-domain]")))
+                .isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("article.intervention.depends .depends-on")))
+                .isNotEmpty();
+        assertNoSeriousAccessibilityViolation("result with the health screen not asked");
+        Browser.screenshot(driver, "17-result-health-screen-not-asked");
+    }
+
+    void healthAnswer(String name, String value) {
+        WebElement label = driver.findElement(
+                By.cssSelector("fieldset.radios[data-name='" + name + "'] input[value='" + value + "'] + label"));
+        // out from under the sticky submit bar
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+        label.click();
+    }
+
     /** A blank form: a draft left in this tab by an earlier test is cleared first. */
     void newScreening() {
         driver.get(url("/ui/screenings/new"));

@@ -26,10 +26,11 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
  * Cards from a screening result, following the clinical rules of the result itself: one card per
- * referral (critical for emergency or urgent, warning otherwise) and nothing else while a referral is
- * pending; otherwise one card when the red-flag screen is incomplete (naming the unanswered questions,
- * never reading them as "no") and one per pattern the findings are consistent with (or partly). Pure:
- * no HTTP, no database.
+ * referral, red-flag or health-screen (critical for emergency or urgent, warning otherwise; with its purpose) and
+ * nothing else while a referral is pending; otherwise one card when the red-flag screen is incomplete (naming the
+ * unanswered questions, never reading them as "no") and one per pattern the findings are consistent with (or
+ * partly). The health screen's status is stated in those cards ({@link HealthScreenLines}), never in a card of its
+ * own. Pure: no HTTP, no database.
  */
 public final class CardBuilder {
 
@@ -102,22 +103,24 @@ public final class CardBuilder {
         Urgency urgency = ref.referralUrgency();
         String indicator = urgency == Urgency.EMERGENCY || urgency == Urgency.URGENT ? "critical" : "warning";
         String ruleId = ref.ruleIds().get(ref.ruleIds().size() - 1);
+        boolean health = HealthScreenLines.healthReferral(r, ref);
+        String reasons = (health ? "Health screen: " : "Red flags: ") + String.join("; ", ref.reasons());
         StringBuilder d = new StringBuilder();
         d.append("**Refer (")
                 .append(ref.urgency())
-                .append(") to exclude ")
-                .append(ref.label())
+                .append(") ")
+                .append(ref.purpose())
                 .append(".** ")
-                .append("Red flags answered yes: ")
+                .append(health ? "Health-screen answers: " : "Red flags answered yes: ")
                 .append(String.join("; ", ref.reasons()))
                 .append(".\n\n");
         String why = because.get(ref.conclusionId());
         if (why != null) {
             d.append("- ").append(markdown(why)).append('\n');
         }
-        d.append(
-                        "\nExercise and further testing advice is withheld while the referral is pending. Red flags raise suspicion; "
-                                + "clinical reasoning decides.\n\nRules: ")
+        d.append("\nExercise and further testing advice is withheld while the referral is pending. "
+                        + (health ? "Screening answers" : "Red flags")
+                        + " raise suspicion; clinical reasoning decides.\n\nRules: ")
                 .append(String.join(", ", ref.ruleIds()))
                 .append('.');
         ServiceRequest sr = new ServiceRequest();
@@ -127,7 +130,7 @@ public final class CardBuilder {
         sr.setCode(
                 new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
                         .setText("Medical assessment " + ref.purpose()));
-        sr.addReasonCode().setText("Red flags: " + String.join("; ", ref.reasons()));
+        sr.addReasonCode().setText(reasons);
         sr.setSubject(new Reference("Patient/" + patientId));
         sr.addIdentifier(screeningIdentifier(r));
         String summary = "Refer (" + ref.urgency() + ") " + ref.purpose();
@@ -157,6 +160,7 @@ public final class CardBuilder {
         if (screen.because() != null) {
             d.append("\n").append(markdown(screen.because())).append('\n');
         }
+        d.append('\n').append(HealthScreenLines.status(r));
         String summary =
                 "Red-flag screen incomplete: " + count + " question" + (count == 1 ? "" : "s") + " unanswered ("
                         + screen.unanswered().stream()
@@ -172,13 +176,15 @@ public final class CardBuilder {
     private Issued pattern(ScreeningResult r, ScreeningResult.PatternResult p, String version, String patientId) {
         boolean provisional =
                 r.summary() != null && "provisional".equals(r.summary().plan());
+        String open = HealthScreenLines.provisionalBecause(r);
         StringBuilder d = new StringBuilder();
         d.append("**")
                 .append(markdown(p.statement()))
                 .append("** (")
                 .append(p.status())
                 .append(provisional ? ", provisional" : "")
-                .append(")\n\n");
+                .append(")\n\n")
+                .append(HealthScreenLines.status(r));
         if (p.because() != null) {
             d.append("- ").append(markdown(p.because())).append('\n');
         }
@@ -219,7 +225,7 @@ public final class CardBuilder {
                             "Exercise programme for findings consistent with the " + p.name() + " pattern",
                             resource(sr)))));
         }
-        String summary = p.statement() + (provisional ? " (provisional: red-flag screen incomplete)" : "");
+        String summary = p.statement() + (provisional && !open.isEmpty() ? " (provisional: " + open + ")" : "");
         return new Issued(
                 card(summary, d.toString(), "info", p.ruleId(), version, suggestions, r), "pattern", p.ruleId());
     }

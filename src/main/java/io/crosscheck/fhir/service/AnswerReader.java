@@ -66,6 +66,10 @@ final class AnswerReader {
     private Optional<Object> convert(InputDefinition input, Type value, String base) {
         switch (input.type()) {
             case YES_NO -> {
+                Optional<Boolean> finding = FhirValues.finding(input, value);
+                if (finding.isPresent() || FhirValues.unknown(value)) {
+                    return finding.map(v -> v); // a coded finding (pregnant / not pregnant), or unknown: unanswered
+                }
                 return yesNo(value, base + "/value").map(v -> v);
             }
             case INTEGER -> {

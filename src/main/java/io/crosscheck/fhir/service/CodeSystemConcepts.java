@@ -179,6 +179,13 @@ final class CodeSystemConcepts {
                 "output",
                 Use.OUTPUT,
                 "ServiceRequest.code (card suggestion and Bundle)");
+        add(
+                all,
+                "health-screen",
+                "Crosscheck pre-exercise health screen",
+                "output",
+                Use.OUTPUT,
+                "RiskAssessment.code (status in the text and a note; considerations as predictions)");
         for (InterventionDefinition i : reference.interventions()) {
             add(
                     all,

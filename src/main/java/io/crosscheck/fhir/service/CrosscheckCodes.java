@@ -54,6 +54,16 @@ public final class CrosscheckCodes {
     /** SNOMED CT yes/no qualifiers read as an answer. */
     public static final Map<String, Boolean> SNOMED_YES_NO = Map.of("373066001", true, "373067005", false);
 
+    /**
+     * Coded findings that answer a yes/no input as the value of an Observation (LOINC 82810-3 Pregnancy status:
+     * SNOMED CT 77386006 pregnant, 60001007 not pregnant), by the input's own coding they answer.
+     */
+    public static final Map<String, Map<String, Boolean>> FINDING_ANSWERS =
+            Map.of(SNOMED + "|77386006", Map.of("77386006", true, "60001007", false));
+
+    /** SNOMED CT 261665006 Unknown: the question stays unanswered (never a "no"). */
+    public static final String SNOMED_UNKNOWN = "261665006";
+
     public static final List<String> OVERRIDE_REASONS = List.of(
             "override.already-addressed", "override.not-relevant", "override.client-declined", "override.disagree");
 
@@ -100,7 +110,8 @@ public final class CrosscheckCodes {
         for (InputDefinition i : reference.inputs().inputs()) {
             i.codings().stream()
                     .filter(c -> SNOMED.equals(c.system()))
-                    .forEach(c -> out.put(i.crosscheckCode(), c.code()));
+                    .findFirst()
+                    .ifPresent(c -> out.putIfAbsent(i.crosscheckCode(), c.code()));
         }
         return out;
     }

@@ -44,6 +44,38 @@ final class FhirValues {
         return Optional.empty();
     }
 
+    /**
+     * A yes/no input answered by a coded finding as the value ({@link CrosscheckCodes#FINDING_ANSWERS}: LOINC 82810-3
+     * Pregnancy status with SNOMED CT pregnant / not pregnant); empty when the value is no such finding.
+     */
+    static Optional<Boolean> finding(io.crosscheck.engine.input.InputDefinition input, Type value) {
+        for (io.crosscheck.engine.input.Coding own : input.codings()) {
+            Map<String, Boolean> answers = CrosscheckCodes.FINDING_ANSWERS.get(own.system() + "|" + own.code());
+            if (answers == null) {
+                continue;
+            }
+            for (Coding c : codings(value)) {
+                if (CrosscheckCodes.SNOMED.equals(c.getSystem()) && answers.containsKey(c.getCode())) {
+                    return Optional.of(answers.get(c.getCode()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the value is SNOMED CT "Unknown" (the question stays unanswered). */
+    static boolean unknown(Type value) {
+        return codings(value).stream()
+                .anyMatch(c -> CrosscheckCodes.SNOMED.equals(c.getSystem())
+                        && CrosscheckCodes.SNOMED_UNKNOWN.equals(c.getCode()));
+    }
+
+    private static List<Coding> codings(Type value) {
+        return value instanceof CodeableConcept cc
+                ? cc.getCoding()
+                : value instanceof Coding c ? List.of(c) : List.of();
+    }
+
     /** A whole number: integer, or a Quantity or decimal without a fractional part. */
     static Integer integer(Type value) {
         if (value instanceof IntegerType i && i.hasValue()) {

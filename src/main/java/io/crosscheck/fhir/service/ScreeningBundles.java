@@ -20,9 +20,10 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
  * A stored screening as a FHIR R4 Bundle (collection): a GuidanceResponse (status success, or
- * data-requested with the unanswered red-flag questions as data requirements), a RequestGroup of the
- * proposed ServiceRequests (the referral, or the interventions), and one RiskAssessment per pattern
- * ("findings consistent with", never a diagnosis). The client is referred to by its pseudonymous
+ * data-requested with the unanswered red-flag and health-screen questions as data requirements), a RequestGroup
+ * of the proposed ServiceRequests (the referral with its purpose, or the interventions), one RiskAssessment per
+ * pattern ("findings consistent with", never a diagnosis) and one for the health screen (its status and
+ * considerations, {@link HealthScreenResources}). The client is referred to by its pseudonymous
  * reference only. Pure.
  */
 public final class ScreeningBundles {
@@ -64,11 +65,15 @@ public final class ScreeningBundles {
         if (r.summary() != null) {
             gr.addNote(new Annotation().setText(r.summary().headline()));
         }
-        if (r.redFlags() != null
+        boolean redIncomplete = r.redFlags() != null
                 && r.redFlags().screen() != null
-                && RedFlagScreen.INCOMPLETE.equals(r.redFlags().screen().status())
-                && !referral) {
-            gr.setStatus(GuidanceResponse.GuidanceResponseStatus.DATAREQUESTED);
+                && RedFlagScreen.INCOMPLETE.equals(r.redFlags().screen().status());
+        boolean healthIncomplete = HealthScreenResources.incomplete(r);
+        gr.setStatus(
+                (redIncomplete || healthIncomplete) && !referral
+                        ? GuidanceResponse.GuidanceResponseStatus.DATAREQUESTED
+                        : GuidanceResponse.GuidanceResponseStatus.SUCCESS);
+        if (redIncomplete && !referral) {
             DataRequirement req = gr.addDataRequirement().setType("Observation");
             DataRequirement.DataRequirementCodeFilterComponent filter =
                     req.addCodeFilter().setPath("code");
@@ -77,8 +82,9 @@ public final class ScreeningBundles {
                     filter.addCode(new Coding(CrosscheckCodes.SYSTEM, "red-flag." + q.code(), q.label()));
                 }
             }
-        } else {
-            gr.setStatus(GuidanceResponse.GuidanceResponseStatus.SUCCESS);
+        }
+        if (healthIncomplete && !referral) {
+            HealthScreenResources.dataRequirement(r, gr);
         }
         b.addEntry().setFullUrl(grUrl).setResource(gr);
 
@@ -96,7 +102,9 @@ public final class ScreeningBundles {
                 sr.setCode(new CodeableConcept(
                                 new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
                         .setText("Medical assessment " + ref.purpose()));
-                sr.addReasonCode().setText("Red flags: " + String.join("; ", ref.reasons()));
+                sr.addReasonCode()
+                        .setText((HealthScreenResources.referral(r, ref) ? "Health screen: " : "Red flags: ")
+                                + String.join("; ", ref.reasons()));
                 sr.addNote().setText("Rules: " + String.join(", ", ref.ruleIds()));
                 add(b, group, sr, "Refer (" + ref.urgency() + ") " + ref.purpose());
             }
@@ -115,7 +123,21 @@ public final class ScreeningBundles {
                     sr.addReasonCode().setText(String.join("; ", i.rationale()));
                 }
                 if (provisional) {
-                    sr.addNote().setText("Provisional: the red-flag screen is incomplete");
+                    sr.addNote()
+                            .setText("Provisional: the "
+                                    + (redIncomplete && healthIncomplete
+                                            ? "red-flag and health screens are"
+                                            : redIncomplete ? "red-flag screen is" : "health screen is")
+                                    + " incomplete");
+                }
+                if (i.dependsOn() != null && !i.dependsOn().isEmpty()) {
+                    sr.addNote()
+                            .setText("Depends on questions not asked: "
+                                    + String.join(
+                                            "; ",
+                                            i.dependsOn().stream()
+                                                    .map(ScreeningResult.Question::label)
+                                                    .toList()));
                 }
                 add(b, group, sr, i.name());
             }
@@ -154,6 +176,11 @@ public final class ScreeningBundles {
                 ra.addBasis(new Reference(grUrl));
                 b.addEntry().setFullUrl(urn()).setResource(ra);
             }
+        }
+        org.hl7.fhir.r4.model.RiskAssessment health =
+                HealthScreenResources.assessment(r, subject, created, new Reference(grUrl));
+        if (health != null) {
+            b.addEntry().setFullUrl(urn()).setResource(health);
         }
         return b;
     }

@@ -1,5 +1,6 @@
 package io.crosscheck.screening.service;
 
+import io.crosscheck.engine.facts.HealthScreen;
 import io.crosscheck.engine.facts.PatternStatus;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.HealthScreenOutcome;
@@ -35,24 +36,27 @@ final class SummaryWriter {
                 .mapToInt(d -> d.questions().size())
                 .sum();
         int healthUnanswered = HealthScreenAssembler.unansweredCount(health);
-        // a knowledge base without health-screen rules concluded no status: nothing was screened, so nothing is final
+        // a screen no rule concluded complete (no screen rules, nothing asserted) is incomplete even with no question
+        // listed
+        boolean redOpen = redUnanswered > 0 || io.crosscheck.engine.facts.RedFlagScreen.INCOMPLETE.equals(status);
+        boolean healthOpen =
+                healthUnanswered > 0 || io.crosscheck.engine.facts.HealthScreen.INCOMPLETE.equals(health.status());
+        // a knowledge base without health-screen rules concluded no status: nothing was screened
         boolean healthScreened = health.ruleId() != null;
         List<String> sentences = new ArrayList<>();
         sentences.add(
                 redUnanswered > 0
                         ? "Red-flag screen incomplete: " + questions(redUnanswered) + " not answered ("
                                 + domains(redFlags.screen().unanswered()) + ")."
-                        : "Red-flag screen complete and negative.");
+                        : redOpen ? "Red-flag screen incomplete." : "Red-flag screen complete and negative.");
         sentences.add(
                 healthScreened
                         ? healthSentence(health, healthUnanswered)
                         : "No health screen: this knowledge base asks no health questions.");
-        boolean provisional = redUnanswered > 0 || healthUnanswered > 0 || !healthScreened;
+        boolean provisional = redOpen || healthOpen;
         if (provisional) {
             sentences.add("The plan is provisional until "
-                    + (redUnanswered > 0 && (healthUnanswered > 0 || !healthScreened)
-                            ? "both screens are"
-                            : "the screen is")
+                    + (redOpen && healthOpen ? "both screens are" : "the screen is")
                     + " complete.");
         } else {
             sentences.add(outcome(patterns) + ".");
@@ -73,6 +77,9 @@ final class SummaryWriter {
                                     .distinct()
                                     .toList())
                     + (missing == null ? "." : "; " + missing + ".");
+        }
+        if (missing == null && HealthScreen.INCOMPLETE.equals(health.status())) {
+            return "Health screen incomplete.";
         }
         return missing == null
                 ? "Health screen complete: nothing changes the plan."

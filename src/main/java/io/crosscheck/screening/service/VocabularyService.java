@@ -1,8 +1,10 @@
 package io.crosscheck.screening.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.RedFlagDefinition;
+import io.crosscheck.engine.input.AppliesTo;
 import io.crosscheck.engine.input.Coding;
 import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.InputCheck;
@@ -68,6 +70,7 @@ public class VocabularyService {
             List<Option> options,
             boolean required,
             String appliesTo,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Applicability applicability,
             String crosscheckCode,
             List<Coding> codings,
             String evidence) {
@@ -84,9 +87,42 @@ public class VocabularyService {
                     i.options(),
                     i.required(),
                     i.appliesTo().describe(),
+                    Applicability.of(i.appliesTo()),
                     i.crosscheckCode(),
                     i.codings(),
                     i.evidence());
+        }
+    }
+
+    /**
+     * Who an input is asked of, as data: an age band, sexes ({@code not_stated}: also when no sex was given),
+     * symptom regions, and for a follow-up the yes/no inputs (codes) that must be yes ({@code whenYes}: each;
+     * {@code whenAnyYes}: at least one) or that make it asked whatever the rest ({@code orWhenYes}). Null when it is
+     * asked of everyone.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Applicability(
+            Integer minAge,
+            Integer maxAge,
+            List<String> sexes,
+            List<String> regions,
+            List<String> whenYes,
+            List<String> whenAnyYes,
+            List<String> orWhenYes,
+            boolean followUp) {
+        static Applicability of(AppliesTo a) {
+            if (a.equals(AppliesTo.EVERYONE)) {
+                return null;
+            }
+            return new Applicability(
+                    a.minAge(),
+                    a.maxAge(),
+                    a.sexes(),
+                    a.regions(),
+                    a.whenYes(),
+                    a.whenAnyYes(),
+                    a.orWhenYes(),
+                    !a.whenYes().isEmpty() || !a.whenAnyYes().isEmpty());
         }
     }
 

@@ -81,8 +81,13 @@ public final class FormLayout {
         InputCatalog inputs = kb.reference().inputs();
         List<SectionView> history = new ArrayList<>();
         List<SectionView> examination = new ArrayList<>();
+        List<FormModel.HealthDomainView> health = new ArrayList<>();
         for (InputSection s : inputs.sections()) {
             if (s.code().equals("client")) {
+                continue;
+            }
+            if (s.isHealthScreen()) {
+                health.add(HealthScreenForm.domain(inputs, s, inputFields(inputs.inputsOf(s.code()), fields, yesNo)));
                 continue;
             }
             SectionView view = new SectionView(
@@ -181,6 +186,7 @@ public final class FormLayout {
                 fields.text("clientRef", "Client reference (pseudonymous, no names)"),
                 inputFields(inputs.inputsOf("client"), fields, yesNo),
                 List.copyOf(domains.values()),
+                health,
                 symptoms,
                 history,
                 examination,

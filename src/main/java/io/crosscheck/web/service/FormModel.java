@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * Everything the form template needs, fields resolved with their values and errors. {@code client} holds
- * the client section's inputs; {@code history} the answer sections asked before the physical examination,
- * {@code examination} those examined after the movement tests.
+ * the client section's inputs; {@code health} the domains of the pre-exercise health screen (asked beside the red
+ * flags); {@code history} the answer sections asked before the physical examination, {@code examination} those
+ * examined after the movement tests.
  */
 public record FormModel(
         FormField clientRef,
         List<InputField> client,
         List<RedFlagDomainView> redFlags,
+        List<HealthDomainView> health,
         List<SymptomRow> symptoms,
         List<SectionView> history,
         List<SectionView> examination,
@@ -29,6 +31,26 @@ public record FormModel(
     public record RedFlagQuestion(FormField field, boolean supportingOnly) {}
 
     public record RedFlagDomainView(String code, String label, String urgency, List<RedFlagQuestion> questions) {}
+
+    /**
+     * A domain of the pre-exercise health screen: its help text, who it is asked of, and its questions.
+     */
+    public record HealthDomainView(
+            String code, String label, String help, String askedOf, List<HealthQuestion> questions) {
+        public String id() {
+            return "hs-" + code;
+        }
+    }
+
+    /**
+     * A health-screen question; {@code whenYes} / {@code whenAnyYes}: the form fields (space-separated) that must
+     * all / at least one be yes for this follow-up to be asked ("" for a question asked without a parent).
+     */
+    public record HealthQuestion(InputField input, String whenYes, String whenAnyYes) {
+        public boolean followUp() {
+            return !whenYes.isEmpty() || !whenAnyYes.isEmpty();
+        }
+    }
 
     public record SymptomRow(
             int index,

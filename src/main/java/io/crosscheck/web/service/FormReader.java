@@ -198,7 +198,7 @@ final class FormReader {
             Map<String, String> pointers) {
         ObjectNode into = req.has(section.code()) ? (ObjectNode) req.get(section.code()) : mapper.createObjectNode();
         for (InputDefinition i : inputs.inputsOf(section.code())) {
-            if (questionnaires.scores(i)) {
+            if (questionnaires.scores(i) || !followUpAsked(inputs, i, form)) {
                 continue;
             }
             String name = FormLayout.fieldName(i);
@@ -216,6 +216,20 @@ final class FormReader {
         if (!req.has(section.code())) {
             PostedValues.putIfAny(req, section.code(), into);
         }
+    }
+
+    /**
+     * Whether a follow-up question ({@code whenYes}, {@code whenAnyYes}) was asked: its parent questions were
+     * answered yes in this post. The form hides a follow-up otherwise, so a value left in it (answered, then the
+     * parent changed) is not read; a follow-up not answered stays unanswered. Other questions are always read.
+     */
+    static boolean followUpAsked(InputCatalog inputs, InputDefinition i, Map<String, String> form) {
+        java.util.function.Predicate<String> yes = code -> inputs.input(code)
+                .map(p -> "yes".equals(form.get(FormLayout.fieldName(p))))
+                .orElse(false);
+        var a = i.appliesTo();
+        return a.whenYes().stream().allMatch(yes)
+                && (a.whenAnyYes().isEmpty() || a.whenAnyYes().stream().anyMatch(yes));
     }
 
     private void scores(String section, ObjectNode into, Map<String, String> form, Map<String, String> pointers) {

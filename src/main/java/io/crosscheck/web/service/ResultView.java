@@ -18,6 +18,8 @@ public record ResultView(
         String disclaimer,
         ScreeningResult.Summary summary,
         Safety safety,
+        Health health,
+        Sheet sheet,
         List<PatternView> patterns,
         String bodySvg,
         List<BodyDiagram.Mark> marks,
@@ -41,11 +43,47 @@ public record ResultView(
             return RedFlagScreen.INCOMPLETE.equals(screenStatus);
         }
 
+        /** What a referral is for, as a sentence opening: "To exclude cauda equina syndrome". */
+        public String purpose(ScreeningResult.ReferralResult ref) {
+            String p = ref.purpose() == null ? "to exclude " + ref.label() : ref.purpose();
+            return p.isEmpty() ? p : Character.toUpperCase(p.charAt(0)) + p.substring(1);
+        }
+
         public boolean urgent() {
             Urgency u = ScreeningResult.urgency(urgency);
             return u == Urgency.EMERGENCY || u == Urgency.URGENT;
         }
     }
+
+    /**
+     * The pre-exercise health screen: its status (complete, incomplete, positive; null for a result stored before
+     * it existed), the considerations that change the plan with their reasons, and the applicable questions not
+     * asked, by domain.
+     */
+    public record Health(
+            String status,
+            List<ScreeningResult.Consideration> considerations,
+            List<ScreeningResult.UnansweredDomain> unanswered,
+            String because,
+            String ruleId) {
+
+        public boolean shown() {
+            return status != null;
+        }
+
+        public boolean incomplete() {
+            return !unanswered.isEmpty();
+        }
+    }
+
+    /**
+     * The take-home sheet in the client's words ({@code web/client-words.yaml}): what each referral asks of the
+     * client and how soon, first; and the plan's precautions that have client wording.
+     */
+    public record Sheet(List<SheetReferral> referrals, List<String> precautions) {}
+
+    /** A referral as the client reads it: what to do and how soon, and what it is about. */
+    public record SheetReferral(String urgency, String whatToDo, String about, boolean healthScreen) {}
 
     /** A pattern card; {@code notAssessed} while a referral is pending (shown collapsed). */
     public record PatternView(ScreeningResult.PatternResult pattern, boolean notAssessed) {

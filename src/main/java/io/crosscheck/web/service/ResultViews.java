@@ -25,16 +25,59 @@ final class ResultViews {
 
     private record Stages(List<StageDef> stages) {}
 
+    /** {@code web/client-words.yaml}: a referral's instruction by urgency, a precaution's wording by code. */
+    private record ClientWords(Map<String, String> referrals, Map<String, String> precautions) {}
+
     private final BodyDiagram diagram;
     private final List<StageDef> stages;
+    private final ClientWords words;
 
     ResultViews(BodyDiagram diagram) {
         this.diagram = diagram;
-        try (InputStream in = ResultViews.class.getResourceAsStream("/web/plan-stages.yaml")) {
-            this.stages = Yaml.strictMapper().readValue(in, Stages.class).stages();
+        this.stages = read("/web/plan-stages.yaml", Stages.class).stages();
+        this.words = read("/web/client-words.yaml", ClientWords.class);
+    }
+
+    private static <T> T read(String resource, Class<T> type) {
+        try (InputStream in = ResultViews.class.getResourceAsStream(resource)) {
+            return Yaml.strictMapper().readValue(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ResultView.Health health(ScreeningResult r) {
+        ScreeningResult.HealthScreenOutcome h = r.healthScreen();
+        return h == null
+                ? new ResultView.Health(null, List.of(), List.of(), null, null)
+                : new ResultView.Health(
+                        h.status(), nonNull(h.considerations()), nonNull(h.unanswered()), h.because(), h.ruleId());
+    }
+
+    /** The sheet in the client's words: each referral's instruction first (most urgent first), then precautions. */
+    private ResultView.Sheet sheet(KnowledgeBase kb, ScreeningResult r) {
+        List<ResultView.SheetReferral> referrals = new ArrayList<>();
+        if (r.redFlags() != null && r.redFlags().referrals() != null) {
+            for (ScreeningResult.ReferralResult ref : r.redFlags().referrals()) {
+                var section = kb.reference().inputs().sections().stream()
+                        .filter(sec -> sec.code().equals(ref.domain()) && sec.isHealthScreen())
+                        .findFirst();
+                referrals.add(new ResultView.SheetReferral(
+                        ref.urgency(),
+                        words.referrals()
+                                .getOrDefault(ref.urgency(), words.referrals().get("soon")),
+                        section.map(sec -> "what you told us about your "
+                                        + sec.label().toLowerCase(java.util.Locale.ROOT))
+                                .orElse("what you told us about your symptoms"),
+                        section.isPresent()));
+            }
+        }
+        List<String> precautions = nonNull(r.precautions()).stream()
+                .map(p -> words.precautions().get(p.code()))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        return new ResultView.Sheet(referrals, precautions);
     }
 
     /** The result page's content. */
@@ -100,6 +143,8 @@ final class ResultViews {
                 r.disclaimer(),
                 r.summary(),
                 safety,
+                health(r),
+                sheet(kb, r),
                 patterns,
                 diagram.svg(r),
                 diagram.marks(r),

@@ -28,6 +28,21 @@
     if (count) { count.classList.toggle('has-redflag', referred.length > 0); }
   }
 
+  // ---- health screen: a follow-up question is shown only after a "yes" to its parent (the server reads it only
+  //      then too); without script every question is shown
+  function followUps(form) {
+    function yes(name) {
+      var c = form.querySelector('input[type=radio][name="' + name + '"]:checked');
+      return !!c && c.value === 'yes';
+    }
+    $all('.hs-question', form).forEach(function (q) {
+      var all = q.dataset.whenYes ? q.dataset.whenYes.split(' ') : [];
+      var any = q.dataset.whenAnyYes ? q.dataset.whenAnyYes.split(' ') : [];
+      var shown = all.every(yes) && (any.length === 0 || any.some(yes));
+      q.hidden = !shown;
+    });
+  }
+
   // ---- questionnaires are entered item by item and scored here (the server scores them again)
   function scores(form) {
     $all('details.questionnaire', form).forEach(function (q) {
@@ -95,7 +110,7 @@
     if (!form) { return; }
     var status = document.querySelector('[data-draft-status]');
     if (form.dataset.draft && restoreDraft(form) && status) { status.textContent = 'Draft restored from this tab.'; }
-    var update = function () { redFlags(form); scores(form); progress(form); };
+    var update = function () { redFlags(form); followUps(form); scores(form); progress(form); };
     var timer = null;
     form.addEventListener('change', function () { update(); if (form.dataset.draft) { saveDraft(form); } });
     form.addEventListener('input', function () {

@@ -73,7 +73,11 @@ class ScreeningApiTest {
                 .body("summary.plan", equalTo("final"))
                 .body(
                         "summary.headline",
-                        startsWith("Red-flag screen complete and negative. Findings consistent with the lower-crossed"))
+                        startsWith("Red-flag screen complete and negative. Health screen complete: nothing changes the"
+                                + " plan. Findings consistent with the lower-crossed"))
+                .body("summary.healthScreen", equalTo("complete"))
+                .body("healthScreen.status", equalTo("complete"))
+                .body("healthScreen.unanswered", empty())
                 .body("redFlags.screen.status", equalTo("complete"))
                 .body("redFlags.screen.unanswered", empty());
     }

@@ -83,7 +83,9 @@ class ResultAssemblerTest {
         assertThat(r.summary().redFlagScreen()).isEqualTo("complete");
         assertThat(r.summary().plan()).isEqualTo("final");
         assertThat(r.summary().headline())
-                .isEqualTo("Red-flag screen complete and negative. " + first.statement() + ".");
+                .isEqualTo("Red-flag screen complete and negative. Health screen complete: nothing changes the plan. "
+                        + first.statement() + ".");
+        assertThat(r.summary().healthScreen()).isEqualTo("complete");
         assertThat(first.statement()).isEqualTo("Findings consistent with the " + first.name() + " pattern");
     }
 
