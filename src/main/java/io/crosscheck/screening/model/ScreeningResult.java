@@ -243,6 +243,11 @@ public record ScreeningResult(
             List<String> ruleIds,
             String conclusionId) {
 
+        /** A result stored before referrals had a purpose reads as the red-flag referral it was. */
+        public ReferralResult {
+            purpose = purpose == null && label != null ? "to exclude " + label : purpose;
+        }
+
         /** {@link #urgency()} as the engine's enum; null when unknown. */
         @JsonIgnore
         public Urgency referralUrgency() {
@@ -262,7 +267,13 @@ public record ScreeningResult(
             List<String> rationale,
             List<String> ruleIds,
             List<String> conclusionIds,
-            List<Question> dependsOn) {}
+            List<Question> dependsOn) {
+
+        /** A result stored before items could depend on a question depends on none. */
+        public InterventionResult {
+            dependsOn = dependsOn == null ? List.of() : dependsOn;
+        }
+    }
 
     /** An indicated intervention withheld by a safety gate. */
     public record WithheldIntervention(String id, String name, String reason, String ruleId) {}
