@@ -232,6 +232,32 @@ class RollingUpgradeIT {
         return server + "/" + DATABASE;
     }
 
+    /**
+     * The article client as both versions accept it: without the health-screen sections (issue 21), which the
+     * previous version does not know and refuses as unknown members. The sections are read from this version's
+     * inputs.yaml ({@code screen: health}).
+     */
+    private static final String BOTH_VERSIONS_ACCEPT = withoutHealthScreen(Requests.ARTICLE_DESK_WORKER);
+
+    private static String withoutHealthScreen(String request) {
+        try {
+            var yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var body = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(request);
+            for (var section : yaml.readTree(
+                            Path.of("rules/reference/inputs.yaml").toFile())
+                    .path("sections")) {
+                if ("health".equals(section.path("screen").asText())) {
+                    body.remove(section.path("code").asText());
+                }
+            }
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private HttpResponse<String> post(int port, String clientRef) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/screenings"))
@@ -239,7 +265,7 @@ class RollingUpgradeIT {
                         .header("Authorization", AUTH)
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(
-                                Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", clientRef)))
+                                BOTH_VERSIONS_ACCEPT.replace("pseudo-0001", clientRef)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
