@@ -7,7 +7,7 @@ import java.util.List;
  * the health screen stays incomplete and the plan provisional, and the plan items it could change
  * ({@link #getAffects()}) are marked as depending on it.
  */
-public final class UnansweredHealthQuestion implements Conclusion {
+public final class UnansweredHealthQuestion implements UnansweredQuestion {
     private final String code;
     private final String label;
     private final String domain;

@@ -6,7 +6,7 @@ import java.util.List;
  * A red-flag question that applies to the client (its domain covers one of the symptom regions, or
  * no region was given) and was not answered. An unanswered question is never read as "no".
  */
-public final class UnansweredRedFlag implements Conclusion {
+public final class UnansweredRedFlag implements UnansweredQuestion {
     private final String code;
     private final String label;
     private final String domain;

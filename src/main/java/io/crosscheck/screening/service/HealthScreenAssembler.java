@@ -7,10 +7,7 @@ import io.crosscheck.engine.facts.HealthScreen;
 import io.crosscheck.engine.facts.UnansweredHealthQuestion;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.HealthScreenOutcome;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The health-screen section of a {@link ScreeningResult}: the status a rule concluded, the applicable questions
@@ -25,19 +22,7 @@ final class HealthScreenAssembler {
                 .filter(r -> r.fact() instanceof HealthScreen)
                 .findFirst()
                 .orElse(null);
-        Map<String, List<UnansweredHealthQuestion>> byDomain = new LinkedHashMap<>();
-        for (Recorded r : all) {
-            if (r.fact() instanceof UnansweredHealthQuestion u) {
-                byDomain.computeIfAbsent(u.getDomain(), d -> new ArrayList<>()).add(u);
-            }
-        }
-        List<ScreeningResult.UnansweredDomain> unanswered = new ArrayList<>();
-        byDomain.forEach((domain, questions) -> unanswered.add(new ScreeningResult.UnansweredDomain(
-                domain,
-                questions.get(0).getDomainLabel(),
-                questions.stream()
-                        .map(q -> new ScreeningResult.Question(q.getCode(), q.getLabel()))
-                        .toList())));
+        List<ScreeningResult.UnansweredDomain> unanswered = UnansweredDomains.of(all, UnansweredHealthQuestion.class);
         List<ScreeningResult.Consideration> considerations = all.stream()
                 .filter(r -> r.fact() instanceof HealthConsideration)
                 .map(r -> {
@@ -60,10 +45,5 @@ final class HealthScreenAssembler {
                 considerations,
                 ProvenanceRecorder.because(screen),
                 screen.rule().id());
-    }
-
-    /** Applicable health questions not answered, whatever the status. */
-    static int unansweredCount(HealthScreenOutcome h) {
-        return h.unanswered().stream().mapToInt(d -> d.questions().size()).sum();
     }
 }

@@ -82,19 +82,7 @@ final class RedFlagAssembler {
                 .filter(r -> r.fact() instanceof RedFlagScreen)
                 .findFirst()
                 .orElse(null);
-        Map<String, List<UnansweredRedFlag>> byDomain = new LinkedHashMap<>();
-        for (Recorded r : all) {
-            if (r.fact() instanceof UnansweredRedFlag u) {
-                byDomain.computeIfAbsent(u.getDomain(), d -> new ArrayList<>()).add(u);
-            }
-        }
-        List<ScreeningResult.UnansweredDomain> unanswered = new ArrayList<>();
-        byDomain.forEach((domain, questions) -> unanswered.add(new ScreeningResult.UnansweredDomain(
-                domain,
-                questions.get(0).getDomainLabel(),
-                questions.stream()
-                        .map(q -> new ScreeningResult.Question(q.getCode(), q.getLabel()))
-                        .toList())));
+        List<ScreeningResult.UnansweredDomain> unanswered = UnansweredDomains.of(all, UnansweredRedFlag.class);
         if (screen == null) {
             return new ScreeningResult.ScreenResult(RedFlagScreen.INCOMPLETE, unanswered, null, null);
         }

@@ -32,10 +32,8 @@ final class SummaryWriter {
                             + String.join(", ", first.reasons())
                             + ". Everything but the referral is withheld until it has been dealt with.");
         }
-        int redUnanswered = redFlags.screen().unanswered().stream()
-                .mapToInt(d -> d.questions().size())
-                .sum();
-        int healthUnanswered = HealthScreenAssembler.unansweredCount(health);
+        int redUnanswered = UnansweredDomains.count(redFlags.screen().unanswered());
+        int healthUnanswered = UnansweredDomains.count(health.unanswered());
         // a screen no rule concluded complete (no screen rules, nothing asserted) is incomplete even with no question
         // listed
         boolean redOpen = redUnanswered > 0 || io.crosscheck.engine.facts.RedFlagScreen.INCOMPLETE.equals(status);
