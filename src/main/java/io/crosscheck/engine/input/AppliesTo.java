@@ -61,10 +61,7 @@ public record AppliesTo(
         if (orWhenYes.stream().anyMatch(yes::contains)) {
             return true;
         }
-        if (!whenYes.stream().allMatch(yes::contains)) {
-            return false;
-        }
-        if (!whenAnyYes.isEmpty() && whenAnyYes.stream().noneMatch(yes::contains)) {
+        if (!followsUpOn(yes)) {
             return false;
         }
         if (minAge != null && (age == null || age < minAge)) {
@@ -77,6 +74,22 @@ public record AppliesTo(
             return false;
         }
         return regions.isEmpty() || symptomRegions.stream().anyMatch(regions::contains);
+    }
+
+    /** A follow-up question: asked only after a yes to another ({@code whenYes}, {@code whenAnyYes}). */
+    public boolean isFollowUp() {
+        return !whenYes.isEmpty() || !whenAnyYes.isEmpty();
+    }
+
+    /**
+     * Whether the questions this one follows up were answered as it needs ({@code whenYes}: each yes;
+     * {@code whenAnyYes}: at least one); true for a question that follows up none.
+     *
+     * @param yes the codes of the yes/no inputs answered yes
+     */
+    public boolean followsUpOn(Set<String> yes) {
+        return whenYes.stream().allMatch(yes::contains)
+                && (whenAnyYes.isEmpty() || whenAnyYes.stream().anyMatch(yes::contains));
     }
 
     /** Every input code the question's applicability depends on. */

@@ -122,7 +122,7 @@ public class VocabularyService {
                     a.whenYes(),
                     a.whenAnyYes(),
                     a.orWhenYes(),
-                    !a.whenYes().isEmpty() || !a.whenAnyYes().isEmpty());
+                    a.isFollowUp());
         }
     }
 

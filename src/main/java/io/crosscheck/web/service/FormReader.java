@@ -224,12 +224,12 @@ final class FormReader {
      * parent changed) is not read; a follow-up not answered stays unanswered. Other questions are always read.
      */
     static boolean followUpAsked(InputCatalog inputs, InputDefinition i, Map<String, String> form) {
-        java.util.function.Predicate<String> yes = code -> inputs.input(code)
-                .map(p -> "yes".equals(form.get(FormLayout.fieldName(p))))
-                .orElse(false);
-        var a = i.appliesTo();
-        return a.whenYes().stream().allMatch(yes)
-                && (a.whenAnyYes().isEmpty() || a.whenAnyYes().stream().anyMatch(yes));
+        java.util.Set<String> yes = i.appliesTo().dependsOn().stream()
+                .filter(code -> inputs.input(code)
+                        .map(p -> "yes".equals(form.get(FormLayout.fieldName(p))))
+                        .orElse(false))
+                .collect(java.util.stream.Collectors.toSet());
+        return i.appliesTo().followsUpOn(yes);
     }
 
     private void scores(String section, ObjectNode into, Map<String, String> form, Map<String, String> pointers) {

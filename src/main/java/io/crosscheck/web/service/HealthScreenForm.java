@@ -43,7 +43,7 @@ final class HealthScreenForm {
         Set<String> who = new LinkedHashSet<>();
         for (InputDefinition i : inputs) {
             AppliesTo a = i.appliesTo();
-            if (a.whenYes().isEmpty() && a.whenAnyYes().isEmpty()) {
+            if (!a.isFollowUp()) {
                 String d = a.describe();
                 who.add(d.isEmpty() ? "everyone" : d);
             }
