@@ -1,8 +1,10 @@
 package io.crosscheck.common.validation;
 
 import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,6 +46,14 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, CharSe
                 RULE + "; found U+" + String.format(Locale.ROOT, "%04X", (int) value.charAt(at)) + " at character "
                         + (at + 1)));
         return false;
+    }
+
+    /** Throws a 400 naming {@code field} when {@code value} is not plain text (see {@link #check}). */
+    public static void require(String field, CharSequence value) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!check(errors, field, value)) {
+            throw new InvalidRequestException(400, errors);
+        }
     }
 
     /** The index of the first refused char (of an unpaired surrogate: the surrogate), or -1. */

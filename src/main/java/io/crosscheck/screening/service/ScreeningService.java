@@ -104,14 +104,10 @@ public class ScreeningService {
 
     /**
      * The same with the reason and the corrected request (a screening request as JSON) already apart, as a
-     * form sends them: 422 naming {@code /reason} when it is blank or longer than {@value #MAX_REASON}, 400 when it
-     * is not plain text ({@link PlainTextValidator}).
+     * form sends them: 422 naming {@code /reason} when blank or over {@value #MAX_REASON} characters, 400 if not plain text.
      */
     public ObjectNode amend(UUID id, AmendmentRequest amendment) {
-        List<FieldError> malformed = new ArrayList<>();
-        if (!PlainTextValidator.check(malformed, "/reason", amendment.reason())) {
-            throw new InvalidRequestException(400, malformed);
-        }
+        PlainTextValidator.require("/reason", amendment.reason());
         List<FieldError> invalid = new ArrayList<>();
         if (amendment.reason() == null
                 || amendment.reason().isBlank()
