@@ -104,7 +104,7 @@ public class ScreeningService {
 
     /**
      * The same with the reason and the corrected request (a screening request as JSON) already apart, as a
-     * form sends them: 422 naming {@code /reason} when blank or over {@value #MAX_REASON} characters, 400 if not plain text.
+     * form sends them: a {@code /reason} blank or over {@value #MAX_REASON} characters is a 422, not plain text a 400.
      */
     public ObjectNode amend(UUID id, AmendmentRequest amendment) {
         PlainTextValidator.require("/reason", amendment.reason());
