@@ -3,6 +3,7 @@ package io.crosscheck.common;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
@@ -10,13 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Free text (an amendment's reason, a disagreement's expectation and comment) over real HTTP: a control
+ * Free text (an amendment's reason, a disagreement's expectation and comment, an EHR client's issuer) over real HTTP: a control
  * character other than tab and newline, an unpaired surrogate or a bidirectional override or isolate is a
  * 400 problem naming the field, and nothing is stored; ordinary text in any script is accepted. The
  * characters are sent as JSON escapes (the six characters {@code \}{@code u0000}), as a client would send
@@ -134,6 +136,25 @@ class PlainTextApiTest {
                 .post("/api/v1/screenings/" + id + "/amendments")
                 .then()
                 .statusCode(201);
+    }
+
+    @Test
+    void anEhrClientIssuerWithAControlOrBidiCharacterIsRefusedNamingTheIssuerAndNothingIsStored() {
+        for (String escape : List.of("\\u0000", "\\u001b", "\\u202e", "\\ud800")) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"issuer\": \"https://ehr-plain-text.example.org/" + escape
+                            + "\", \"clinic\": \"default\", "
+                            + "\"jwksUrl\": \"https://ehr-plain-text.example.org/jwks.json\"}")
+                    .post("/api/v1/admin/ehr-clients")
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("errors.field", hasItem("/issuer"));
+        }
+        given().get("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(200)
+                .body("issuer", not(hasItem(org.hamcrest.Matchers.startsWith("https://ehr-plain-text.example.org"))));
     }
 
     private static long count() {

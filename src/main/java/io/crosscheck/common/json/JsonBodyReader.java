@@ -27,8 +27,9 @@ import java.util.Set;
  * Turns a JSON request body into a Bean-Validation-annotated model, collecting every problem instead
  * of stopping at the first: duplicate keys, values of the wrong type (nothing is converted: a number
  * or boolean sent as a string is refused, see {@link Json#configure}), unknown fields, then the model's
- * constraints. Fields are named by JSON pointer. 400 when the body is not JSON of the expected shape (or holds
- * text that is not {@link PlainText}), 422 when it is but breaks another constraint. Used for every JSON body Crosscheck reads.
+ * constraints. Fields are named by JSON pointer. 400 when the body is not JSON of the expected shape (or
+ * holds text that is not {@link PlainText}), 422 when it is but breaks another constraint. Used for every
+ * JSON body Crosscheck reads.
  *
  * @param <T> the request model
  */
