@@ -493,6 +493,20 @@ class CdsHooksApiTest {
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("/feedback/0/card"))
                 .body("errors.field", hasItem("/feedback/0/outcome"));
+        // a comment with a right-to-left override, a reason display with a NUL (as JSON escapes): not plain text
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + EhrKeys.es384(audience()))
+                .contentType(ContentType.JSON)
+                .body(overridden
+                        .replace("referred yesterday", "referred \\u202eyadretsey")
+                        .replace("Already addressed", "Already\\u0000addressed"))
+                .post(SERVICE + "/feedback")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("/feedback/0/overrideReason/userComment"))
+                .body("errors.field", hasItem("/feedback/0/overrideReason/reason/display"));
 
         given().auth()
                 .preemptive()

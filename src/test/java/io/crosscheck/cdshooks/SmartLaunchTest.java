@@ -273,6 +273,64 @@ class SmartLaunchTest {
     }
 
     @Test
+    @DisplayName(
+            "Two EHR clients sharing an id_token issuer, in two clinics: the same clinician sub is two users, each in its client's clinic")
+    void twoEhrClientsSharingAnIssuerKeepTheirUsersInTheirOwnClinics() throws Exception {
+        String otherClinic = "clinic-smart-b";
+        TestUsers.ensureUser("smart-clinic-b-physio", "smart-physio-pw-456", List.of("physio"), otherClinic);
+        admin().body(Map.of(
+                        "issuer",
+                        "https://ehr-smart-b.example.org",
+                        "clinic",
+                        otherClinic,
+                        "jwks",
+                        new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
+                        "smart",
+                        Map.of("clientId", FakeSmartEhr.CLIENT_ID, "iss", List.of(ehr.otherFhirBase()))))
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(anyOf(equalTo(201), equalTo(200)));
+        String sub = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        ehr.subject = sub;
+        try {
+            Response first = fullLaunch(ehr.launch(FhirFixtures.PATIENT_ID, screeningId));
+            first.then().statusCode(200);
+            assertThat(next(first)).isEqualTo("/ui/screenings/" + screeningId);
+            Response launch = launch(ehr.otherFhirBase(), ehr.launch(FhirFixtures.PATIENT_ID, screeningId));
+            launch.then().statusCode(302);
+            Response second = callback(authorize(launch.getHeader("Location")), launch.getCookie(LAUNCH_COOKIE));
+            second.then().statusCode(200);
+            assertThat(ehr.problems).isEmpty();
+            // the second client's clinic does not hold the first clinic's screening
+            assertThat(next(second)).isEqualTo("/ui/clients");
+
+            List<Map<String, Object>> users = admin().get("/api/v1/admin/users")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("findAll { it.username.endsWith(':" + sub + "') }");
+            assertThat(users).extracting(u -> u.get("clinic")).containsExactlyInAnyOrder(CLINIC, otherClinic);
+            // the first clinician still sees the first clinic's screening; the second never does
+            ui(first.getCookie(SESSION), "/ui/screenings/" + screeningId).then().statusCode(200);
+            ui(second.getCookie(SESSION), "/ui/screenings/" + screeningId)
+                    .then()
+                    .statusCode(404);
+        } finally {
+            ehr.subject = "practitioner-7";
+        }
+    }
+
+    private static Response ui(String session, String path) {
+        return given().auth()
+                .none()
+                .redirects()
+                .follow(false)
+                .cookie(SESSION, session)
+                .get(path);
+    }
+
+    @Test
     @DisplayName("An iss that no EHR client registered for SMART is refused with 400 and no redirect")
     void anUnregisteredIssIsRefused() {
         Response r = launch("https://unknown-ehr.example.org/fhir", "launch-1");

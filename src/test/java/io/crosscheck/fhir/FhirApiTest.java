@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.GuidanceResponse;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.RequestGroup;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.RiskAssessment;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -102,6 +103,36 @@ class FhirApiTest {
             assertThat(sr.getCode().getCodingFirstRep().getCode()).isEqualTo("referral");
             assertThat(sr.getPriority()).isEqualTo(ServiceRequest.ServiceRequestPriority.STAT);
         });
+    }
+
+    @Test
+    void bothVersionsOfAnAmendedScreeningAreValidBundlesNamingTheVersionTheyReplaceAndTheOneReplacingThem() {
+        String original = screen(Requests.ARTICLE_DESK_WORKER);
+        String second = physio().contentType(ContentType.JSON)
+                .body("{\"reason\": \"Saddle anaesthesia was recorded as absent by mistake\", \"request\": "
+                        + Requests.ARTICLE_WITH_SADDLE_NUMBNESS + "}")
+                .post("/api/v1/screenings/" + original + "/amendments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        Bundle amended = bundleOf(second);
+        RequestGroup group = all(amended, RequestGroup.class).get(0);
+        assertThat(group.getReplaces())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getIdentifier().getValue()).isEqualTo("urn:uuid:" + original));
+        assertThat(all(amended, GuidanceResponse.class).get(0).getNote())
+                .extracting(n -> n.getText())
+                .anySatisfy(t -> assertThat(t)
+                        .contains("Version 2")
+                        .contains("Saddle anaesthesia was recorded as absent by mistake"));
+
+        Bundle superseded = bundleOf(original);
+        assertThat(all(superseded, GuidanceResponse.class).get(0).getNote())
+                .extracting(n -> n.getText())
+                .anySatisfy(
+                        t -> assertThat(t).contains("Superseded by version 2").contains(second));
     }
 
     @Test

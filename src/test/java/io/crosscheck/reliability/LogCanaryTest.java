@@ -7,14 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.support.EhrKeys;
+import io.crosscheck.support.FhirFixtures;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jose4j.jws.AlgorithmIdentifiers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +85,51 @@ class LogCanaryTest {
         Files.createDirectories(CANARIES.getParent());
         Files.write(CANARIES, canaries);
         assertThat(canaries).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void aReplayedCdsHooksTokenIsRefusedWithoutItsJtiOrIssuerInTheLog() throws Exception {
+        String issuer = "https://cnry-issuer-xq7lw-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        String jti = "CnryJtiXq7Lw-" + java.util.UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body(java.util.Map.of(
+                        "issuer",
+                        issuer,
+                        "clinic",
+                        "default",
+                        "jwks",
+                        new io.restassured.path.json.JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap("")))
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(201);
+        String service = "/cds-services/crosscheck-patient-view";
+        org.jose4j.jwt.JwtClaims claims =
+                EhrKeys.claims(issuer, "http://localhost:" + io.restassured.RestAssured.port + service);
+        claims.setJwtId(jti);
+        String token = EhrKeys.sign(claims, EhrKeys.EC, AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384);
+        String body = FhirFixtures.articlePatientView(
+                java.util.UUID.randomUUID().toString(), FhirFixtures.LOW_BACK_RED_FLAGS, List.of());
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(service)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(service)
+                .then()
+                .statusCode(401);
+        Files.createDirectories(CANARIES.getParent());
+        Files.write(CANARIES, List.of(jti), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path log = Path.of(ConfigProvider.getConfig().getValue("quarkus.log.file.path", String.class));
+        assertThat(Files.readString(log)).doesNotContain(jti).doesNotContainIgnoringCase(issuer);
     }
 
     private static void leaves(JsonNode node, String at, List<String> into) {

@@ -61,6 +61,10 @@ public final class FakeSmartEhr implements AutoCloseable {
     public final java.util.concurrent.atomic.AtomicInteger jwksRequests =
             new java.util.concurrent.atomic.AtomicInteger();
 
+    /** How often the SMART configuration was read. */
+    public final java.util.concurrent.atomic.AtomicInteger configurationRequests =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     public volatile String subject = "practitioner-7";
     /** The client Crosscheck is at this EHR, and its secret when it is a confidential client (null: public). */
     public final String clientId;
@@ -82,6 +86,7 @@ public final class FakeSmartEhr implements AutoCloseable {
         otherKey.setKeyId("ehr-auth-1");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/fhir/.well-known/smart-configuration", this::configuration);
+        server.createContext("/fhir-b/.well-known/smart-configuration", this::configuration);
         server.createContext("/auth/authorize", this::authorize);
         server.createContext("/auth/token", this::token);
         server.createContext("/auth/jwks", ex -> {
@@ -98,6 +103,14 @@ public final class FakeSmartEhr implements AutoCloseable {
     /** The FHIR base URL the EHR launches from (the launch's iss). */
     public String fhirBase() {
         return base() + "/fhir";
+    }
+
+    /**
+     * A second FHIR base URL of the same EHR, with the same authorisation server (and so the same id_token issuer):
+     * for a second EHR client registered with another clinic.
+     */
+    public String otherFhirBase() {
+        return base() + "/fhir-b";
     }
 
     public String issuer() {
@@ -119,6 +132,7 @@ public final class FakeSmartEhr implements AutoCloseable {
     }
 
     private void configuration(HttpExchange ex) throws IOException {
+        configurationRequests.incrementAndGet();
         send(
                 ex,
                 200,
@@ -132,7 +146,9 @@ public final class FakeSmartEhr implements AutoCloseable {
         Map<String, String> q = params(ex.getRequestURI().getRawQuery());
         expect(q, "response_type", "code");
         expect(q, "client_id", clientId);
-        expect(q, "aud", fhirBase());
+        if (!fhirBase().equals(q.get("aud")) && !otherFhirBase().equals(q.get("aud"))) {
+            problems.add("authorize aud was " + q.get("aud") + ", expected one of this EHR's FHIR base URLs");
+        }
         expect(q, "code_challenge_method", "S256");
         for (String required : List.of("redirect_uri", "state", "code_challenge", "scope", "launch")) {
             if (q.get(required) == null) {

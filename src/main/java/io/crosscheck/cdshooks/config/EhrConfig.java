@@ -23,6 +23,19 @@ public interface EhrConfig {
         return publicBaseUrl().filter(u -> !u.isBlank()).orElseGet(requestBase).replaceAll("/+$", "");
     }
 
+    /**
+     * Whether an EHR's URLs may be plain http: an EHR client's {@code jwksUrl} and {@code fhirServers}, its SMART
+     * launch URLs (the launch's {@code iss}) and the endpoints its SMART configuration names. Off: https only, as in
+     * production; the dev and test profiles turn it on for EHR stand-ins on localhost.
+     */
+    @WithDefault("false")
+    boolean allowPlainHttp();
+
+    /** Whether an EHR URL's scheme is allowed: https, or http when {@link #allowPlainHttp()}. */
+    default boolean schemeAllowed(String url) {
+        return url != null && (url.startsWith("https://") || (allowPlainHttp() && url.startsWith("http://")));
+    }
+
     /** Oldest {@code iat} accepted (CDS Hooks recommends tokens of 5 minutes). */
     @WithDefault("5M")
     Duration tokenMaxAge();

@@ -91,6 +91,9 @@ public class CdsTokenVerifier {
         if (!keys.hasKeys()) {
             throw refused(issuer, "no keys registered");
         }
+        if (keys.jwksUrl() != null && !config.schemeAllowed(keys.jwksUrl())) {
+            throw refused(issuer, "the registered JWKS URL is not https");
+        }
         JWTAuthContextInfo expected = new JWTAuthContextInfo();
         expected.setSignatureAlgorithm(ALGORITHMS);
         expected.setIssuedBy(issuer);

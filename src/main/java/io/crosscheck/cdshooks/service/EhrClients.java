@@ -1,5 +1,6 @@
 package io.crosscheck.cdshooks.service;
 
+import io.crosscheck.cdshooks.config.EhrConfig;
 import io.crosscheck.cdshooks.security.CdsTokenVerifier;
 import io.crosscheck.cdshooks.store.EhrClient;
 import io.crosscheck.cdshooks.store.SmartServer;
@@ -7,6 +8,7 @@ import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.common.validation.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -30,7 +32,12 @@ public class EhrClients {
      * smart (optional) registers the client for SMART App Launch.
      */
     public record Registration(
-            String issuer, String clinic, String jwksUrl, Object jwks, List<String> fhirServers, Smart smart) {}
+            @PlainText String issuer,
+            String clinic,
+            String jwksUrl,
+            Object jwks,
+            List<String> fhirServers,
+            Smart smart) {}
 
     /**
      * SMART App Launch settings: Crosscheck's {@code client_id} at the EHR's authorisation server, and the FHIR base
@@ -73,6 +80,7 @@ public class EhrClients {
     private final Event<AuditEvent> audit;
     private final CdsTokenVerifier verifier;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final EhrConfig config;
     private final Clock clock = Clock.systemUTC();
 
     EhrClients(
@@ -80,12 +88,14 @@ public class EhrClients {
             Caller caller,
             Event<AuditEvent> audit,
             CdsTokenVerifier verifier,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            EhrConfig config) {
         this.em = em;
         this.caller = caller;
         this.audit = audit;
         this.verifier = verifier;
         this.json = json;
+        this.config = config;
     }
 
     @Transactional
@@ -133,13 +143,15 @@ public class EhrClients {
             } catch (JoseException | com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
                 errors.add(new FieldError("/jwks", "not a JSON Web Key Set"));
             }
-        } else if (!r.jwksUrl().matches("https?://\\S{1,990}")) {
-            errors.add(new FieldError("/jwksUrl", "an absolute http(s) URL", r.jwksUrl()));
+        } else if (!r.jwksUrl().matches("https?://\\S{1,990}") || !config.schemeAllowed(r.jwksUrl())) {
+            errors.add(new FieldError("/jwksUrl", "an absolute " + scheme() + " URL", r.jwksUrl()));
         }
         List<String> servers = r.fhirServers() == null ? List.of() : r.fhirServers();
         for (int i = 0; i < servers.size(); i++) {
-            if (servers.get(i) == null || !servers.get(i).matches("https?://\\S+")) {
-                errors.add(new FieldError("/fhirServers/" + i, "an absolute http(s) URL", servers.get(i)));
+            if (servers.get(i) == null
+                    || !servers.get(i).matches("https?://\\S+")
+                    || !config.schemeAllowed(servers.get(i))) {
+                errors.add(new FieldError("/fhirServers/" + i, "an absolute " + scheme() + " URL", servers.get(i)));
             }
         }
         if (String.join(" ", servers).length() > 2000) {
@@ -196,7 +208,7 @@ public class EhrClients {
     }
 
     /** The SMART launch URLs of a registration (trailing slashes dropped), or errors naming the fields. */
-    private static List<String> smartServers(String issuer, Smart smart, List<FieldError> errors) {
+    private List<String> smartServers(String issuer, Smart smart, List<FieldError> errors) {
         if (smart.clientId() == null || !smart.clientId().matches("[\\x21-\\x7E]{1,255}")) {
             errors.add(new FieldError(
                     "/smart/clientId",
@@ -214,8 +226,12 @@ public class EhrClients {
             if (url == null || !url.matches("https?://[^\\s?#]{1,990}")) {
                 errors.add(new FieldError(
                         "/smart/iss/" + i,
-                        "an absolute http(s) URL without query or fragment, at most 1,000 characters",
+                        "an absolute " + scheme() + " URL without query or fragment, at most 1,000 characters",
                         url));
+                continue;
+            }
+            if (!config.schemeAllowed(url)) {
+                errors.add(new FieldError("/smart/iss/" + i, "an absolute " + scheme() + " URL", url));
                 continue;
             }
             String base = normalise(url);
@@ -231,6 +247,11 @@ public class EhrClients {
             out.add(base);
         }
         return out;
+    }
+
+    /** The schemes an EHR URL may have, as a refusal names them. */
+    private String scheme() {
+        return config.allowPlainHttp() ? "http(s)" : "https (plain http is refused outside dev and test)";
     }
 
     /** A FHIR base URL as stored and looked up: without trailing slashes. */

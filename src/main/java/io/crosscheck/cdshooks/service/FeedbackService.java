@@ -9,6 +9,7 @@ import io.crosscheck.cdshooks.store.IssuedCard;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.common.validation.PlainTextValidator;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -95,6 +96,11 @@ public class FeedbackService {
             if (comment != null && comment.length() > 1000) {
                 errors.add(new FieldError(at + "/overrideReason/userComment", "at most 1000 characters"));
             }
+            PlainTextValidator.check(errors, at + "/overrideReason/userComment", comment);
+            PlainTextValidator.check(
+                    errors,
+                    at + "/overrideReason/reason/display",
+                    reason.path("reason").path("display").asText(null));
             List<String> accepted = new ArrayList<>();
             f.path("acceptedSuggestions").forEach(s -> accepted.add(s.path("id").asText()));
             if (issued == null || !errors.isEmpty()) {

@@ -2,6 +2,7 @@ package io.crosscheck.cdshooks.service;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crosscheck.cdshooks.config.EhrConfig;
 import io.crosscheck.cdshooks.store.EhrClient;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
@@ -21,9 +22,11 @@ import org.hl7.fhir.r4.model.Resource;
 class PrefetchResolver {
 
     private final FhirFetcher fetcher;
+    private final EhrConfig config;
 
-    PrefetchResolver(FhirFetcher fetcher) {
+    PrefetchResolver(FhirFetcher fetcher, EhrConfig config) {
         this.fetcher = fetcher;
+        this.config = config;
     }
 
     /** The prefetched resources, with what is missing fetched from the EHR's FHIR server; else 412. */
@@ -61,6 +64,10 @@ class PrefetchResolver {
                         .noneMatch(server::equals)) {
             throw new PreconditionFailed("Prefetch missing (" + String.join(", ", missing)
                     + ") and the fhirServer is not registered for this EHR client, so Crosscheck does not call it");
+        }
+        if (!config.schemeAllowed(server)) {
+            throw new PreconditionFailed("Prefetch missing (" + String.join(", ", missing)
+                    + ") and the fhirServer is not an https URL, so Crosscheck does not call it");
         }
         for (String key : missing) {
             try {

@@ -126,10 +126,13 @@ class SmartAuthorizationServer {
         }
     }
 
-    private static String endpoint(JsonNode smart, String field, String ehrClient) {
+    private String endpoint(JsonNode smart, String field, String ehrClient) {
         String url = text(smart, field);
         if (url == null || !url.matches("https?://[^\\s#]{1,990}")) {
             throw SmartLaunchRefused.unusable(ehrClient, "SMART configuration without a usable " + field);
+        }
+        if (!config.schemeAllowed(url)) {
+            throw SmartLaunchRefused.unusable(ehrClient, "the SMART configuration's " + field + " is not https");
         }
         return url;
     }

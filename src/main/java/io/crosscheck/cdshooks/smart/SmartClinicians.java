@@ -14,8 +14,10 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * The clinician a SMART launch signs in, as a Crosscheck user ({@code ehr:<issuer digest>:<sub>}, role physio, in the
- * EHR client's clinic), and the page the launch opens for them. Runs in the caller's transaction.
+ * The clinician a SMART launch signs in, as a Crosscheck user ({@code ehr:<digest of id_token issuer and EHR
+ * client>:<sub>}, role physio, in the EHR client's clinic), and the page the launch opens for them. A clinician is
+ * one user per registered EHR client: two EHR clients sharing an authorisation server (the same id_token issuer and
+ * sub) in two clinics sign in two users, each in its client's clinic. Runs in the caller's transaction.
  */
 @ApplicationScoped
 class SmartClinicians {
@@ -27,17 +29,24 @@ class SmartClinicians {
         this.audit = audit;
     }
 
-    /** The Crosscheck user of an EHR clinician: {@code ehr:<issuer digest>:<sub>}, the sub digested when it does not fit. */
-    static String username(String tokenIssuer, String sub) {
-        String issuer =
-                HexFormat.of().formatHex(LaunchSecrets.sha256(tokenIssuer.getBytes(StandardCharsets.UTF_8)), 0, 6);
+    /**
+     * The Crosscheck user of an EHR clinician: {@code ehr:<digest>:<sub>}, the digest of the id_token issuer and the
+     * registered EHR client (its issuer), the sub digested when it does not fit.
+     */
+    static String username(String tokenIssuer, String ehrClient, String sub) {
+        String issuer = HexFormat.of()
+                .formatHex(
+                        LaunchSecrets.sha256((tokenIssuer + "\n" + ehrClient).getBytes(StandardCharsets.UTF_8)), 0, 6);
         String who = sub.matches("[A-Za-z0-9._@-]{1,47}")
                 ? sub
                 : "h" + HexFormat.of().formatHex(LaunchSecrets.sha256(sub.getBytes(StandardCharsets.UTF_8)), 0, 16);
         return "ehr:" + issuer + ":" + who;
     }
 
-    /** Creates the clinician's user (role physio, no usable password) or keeps it in the EHR client's clinic. */
+    /**
+     * Creates the clinician's user (role physio, no usable password) or keeps it in the EHR client's clinic (it
+     * follows its EHR client when an administrator registers the client with another clinic).
+     */
     void provision(String username, String clinic) {
         AppUser user = AppUser.byName(username);
         if (user == null) {

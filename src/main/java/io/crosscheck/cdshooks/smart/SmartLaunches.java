@@ -66,6 +66,13 @@ public class SmartLaunches {
         if (iss.length() > 1000 || launch.length() > 4000) {
             throw new SmartLaunchRefused(400, "The launch parameters are too long.");
         }
+        if (!config.schemeAllowed(iss.trim())) {
+            LOG.infof("SMART launch refused: iss is not an https URL");
+            throw new SmartLaunchRefused(
+                    400,
+                    "This EHR launches Crosscheck from a plain http address: only https launches are accepted. "
+                            + "An administrator registers the EHR's https FHIR address.");
+        }
         String fhirBase = EhrClients.normalise(iss.trim());
         EhrClient client = QuarkusTransaction.requiringNew().call(() -> {
             SmartServer smartServer = SmartServer.findById(fhirBase);
@@ -155,7 +162,7 @@ public class SmartLaunches {
         if (sub == null || sub.isBlank()) {
             throw SmartLaunchRefused.identity(client.issuer, "id_token without sub");
         }
-        String username = SmartClinicians.username(launch.tokenIssuer, sub);
+        String username = SmartClinicians.username(launch.tokenIssuer, client.issuer, sub);
         String clinic = client.clinicId;
         String target = QuarkusTransaction.requiringNew().call(() -> {
             clinicians.provision(username, clinic);

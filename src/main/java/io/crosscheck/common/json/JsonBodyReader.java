@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.common.validation.PlainText;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
@@ -26,8 +27,9 @@ import java.util.Set;
  * Turns a JSON request body into a Bean-Validation-annotated model, collecting every problem instead
  * of stopping at the first: duplicate keys, values of the wrong type (nothing is converted: a number
  * or boolean sent as a string is refused, see {@link Json#configure}), unknown fields, then the model's
- * constraints. Fields are named by JSON pointer. 400 when the body is not JSON of the expected shape,
- * 422 when it is but breaks a constraint. Used for every JSON body Crosscheck reads.
+ * constraints. Fields are named by JSON pointer. 400 when the body is not JSON of the expected shape (or
+ * holds text that is not {@link PlainText}), 422 when it is but breaks another constraint. Used for every
+ * JSON body Crosscheck reads.
  *
  * @param <T> the request model
  */
@@ -139,12 +141,17 @@ public class JsonBodyReader<T> {
         }
         List<FieldError> errors = new ArrayList<>(handler.errors());
         errors.addAll(extra.wrongType());
-        errors.addAll(violations(request));
+        List<FieldError> malformed = new ArrayList<>();
+        List<FieldError> invalid = new ArrayList<>();
+        violations(request, malformed, invalid);
+        errors.addAll(malformed);
+        errors.addAll(invalid);
         errors.addAll(extra.invalid());
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
             throw new InvalidRequestException(
-                    handler.errors().isEmpty() && extra.wrongType().isEmpty() ? 422 : 400, errors);
+                    handler.errors().isEmpty() && extra.wrongType().isEmpty() && malformed.isEmpty() ? 422 : 400,
+                    errors);
         }
         return request;
     }
@@ -169,23 +176,32 @@ public class JsonBodyReader<T> {
      * @throws InvalidRequestException 422 naming every bad field
      */
     public T validate(T value) {
-        List<FieldError> errors = new ArrayList<>(violations(value));
+        List<FieldError> malformed = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        violations(value, malformed, errors);
+        errors.addAll(malformed);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
-            throw new InvalidRequestException(422, errors);
+            throw new InvalidRequestException(malformed.isEmpty() ? 422 : 400, errors);
         }
         return value;
     }
 
-    private List<FieldError> violations(T value) {
-        List<FieldError> errors = new ArrayList<>();
+    /**
+     * The model's constraint violations: text that is not {@link PlainText} into {@code malformed} (a 400, without
+     * the refused value), every other into {@code invalid} (a 422).
+     */
+    private void violations(T value, List<FieldError> malformed, List<FieldError> invalid) {
         for (ConstraintViolation<T> v : validator.validate(value)) {
-            errors.add(new FieldError(
-                    pointer(v.getPropertyPath()),
-                    v.getMessage(),
-                    v.getInvalidValue() == v.getRootBean() ? null : v.getInvalidValue()));
+            if (v.getConstraintDescriptor().getAnnotation() instanceof PlainText) {
+                malformed.add(new FieldError(pointer(v.getPropertyPath()), v.getMessage()));
+            } else {
+                invalid.add(new FieldError(
+                        pointer(v.getPropertyPath()),
+                        v.getMessage(),
+                        v.getInvalidValue() == v.getRootBean() ? null : v.getInvalidValue()));
+            }
         }
-        return errors;
     }
 
     private static String parent(String pointer) {

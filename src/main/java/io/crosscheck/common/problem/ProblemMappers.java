@@ -55,14 +55,18 @@ public class ProblemMappers {
     }
 
     /**
-     * The exception's class chain and where the innermost one was thrown (class, method, line): enough to
-     * find the fault, with no message (messages may quote sent or stored values).
+     * The exception's class chain (with the SQLState of a database error) and where the innermost one was thrown
+     * (class, method, line): enough to find the fault, with no message (messages may quote sent or stored values).
      */
     static String where(Throwable e) {
         StringBuilder s = new StringBuilder();
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             s.append(s.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                // the database's class of error (its message quotes values and is never logged)
+                s.append(" (SQLState ").append(sql.getSQLState()).append(')');
+            }
             root = t;
         }
         StackTraceElement[] frames = root.getStackTrace();

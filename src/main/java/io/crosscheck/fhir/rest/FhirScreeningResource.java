@@ -2,6 +2,7 @@ package io.crosscheck.fhir.rest;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.access.Role;
@@ -133,12 +134,20 @@ public class FhirScreeningResource {
         }
         ObjectNode stored = service.find(uuid, false).orElseThrow(NotFoundException::new);
         stored.remove("explanation");
+        // a screening in an amendment chain carries where it stands in it, which is not part of the result
+        JsonNode amendment = stored.remove("amendment");
         ScreeningResult result;
+        ScreeningBundles.ChainPosition chain = null;
         try {
             result = json.treeToValue(stored, ScreeningResult.class);
+            if (amendment != null) {
+                ScreeningService.AmendmentInfo a = json.treeToValue(amendment, ScreeningService.AmendmentInfo.class);
+                chain = new ScreeningBundles.ChainPosition(
+                        a.version(), a.amends(), a.reason(), a.supersededBy(), a.supersededByVersion());
+            }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return FhirResource.fhir(ScreeningBundles.bundle(result));
+        return FhirResource.fhir(ScreeningBundles.bundle(result, chain));
     }
 }

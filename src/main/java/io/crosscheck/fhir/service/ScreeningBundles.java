@@ -39,7 +39,24 @@ public final class ScreeningBundles {
                         : ServiceRequest.ServiceRequestPriority.ROUTINE;
     }
 
+    /**
+     * Where a screening stands in its amendment chain: its version, the screening it amends and why (both null
+     * for a first version), and the version that superseded it (null for the latest).
+     */
+    public record ChainPosition(
+            int version, UUID amends, String reason, UUID supersededBy, Integer supersededByVersion) {}
+
+    /** A screening outside any amendment chain as a Bundle. */
     public static Bundle bundle(ScreeningResult r) {
+        return bundle(r, null);
+    }
+
+    /**
+     * A screening as a Bundle; one in an amendment chain ({@code chain} not null) says so in a note of its
+     * GuidanceResponse (its version, the screening it amends and why, the version superseding it), and its
+     * RequestGroup {@code replaces} the amended screening's (by identifier).
+     */
+    public static Bundle bundle(ScreeningResult r, ChainPosition chain) {
         Bundle b = new Bundle();
         b.setType(Bundle.BundleType.COLLECTION);
         b.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + r.id()));
@@ -64,6 +81,16 @@ public final class ScreeningBundles {
         gr.addNote(new Annotation().setText(r.disclaimer()));
         if (r.summary() != null) {
             gr.addNote(new Annotation().setText(r.summary().headline()));
+        }
+        if (chain != null && chain.amends() != null) {
+            gr.addNote(new Annotation()
+                    .setText("Version " + chain.version() + ": amends screening urn:uuid:" + chain.amends()
+                            + (chain.reason() == null ? "" : " (" + chain.reason() + ")")));
+        }
+        if (chain != null && chain.supersededBy() != null) {
+            gr.addNote(new Annotation()
+                    .setText("Superseded by version " + chain.supersededByVersion() + ", screening urn:uuid:"
+                            + chain.supersededBy() + "; this version is kept as it was"));
         }
         boolean redIncomplete = r.redFlags() != null
                 && r.redFlags().screen() != null
@@ -95,6 +122,11 @@ public final class ScreeningBundles {
         group.setSubject(subject);
         group.setAuthoredOn(created);
         group.setCode(new CodeableConcept(screening));
+        if (chain != null && chain.amends() != null) {
+            group.addReplaces(new Reference()
+                    .setIdentifier(
+                            new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + chain.amends())));
+        }
         if (referral) {
             for (ScreeningResult.ReferralResult ref : r.redFlags().referrals()) {
                 ServiceRequest sr = request(subject, created);

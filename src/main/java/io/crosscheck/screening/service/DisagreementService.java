@@ -8,6 +8,7 @@ import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.common.validation.PlainTextValidator;
 import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.engine.explain.FiredRule;
@@ -85,10 +86,17 @@ public class DisagreementService {
     /**
      * Records a disagreement with a conclusion (by conclusion id, its rule taken from the explanation) or a
      * rule (which must have fired in that screening) of the screening {@code screeningId} of the caller's
-     * clinic. 404 when the screening is not found; 422 naming each bad field; nothing is stored then.
+     * clinic. 404 when the screening is not found; 400 naming expected or comment when it is not plain text
+     * ({@link PlainTextValidator}); 422 naming each bad field; nothing is stored then.
      */
     @Transactional
     public DisagreementView record(UUID screeningId, DisagreementRequest request) {
+        List<FieldError> malformed = new ArrayList<>();
+        PlainTextValidator.check(malformed, "/expected", request.expected());
+        PlainTextValidator.check(malformed, "/comment", request.comment());
+        if (!malformed.isEmpty()) {
+            throw new InvalidRequestException(400, malformed);
+        }
         List<FieldError> errors = new ArrayList<>();
         boolean byConclusion = request.conclusionId() != null;
         if (byConclusion == (request.ruleId() != null)) {

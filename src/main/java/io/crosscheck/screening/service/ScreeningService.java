@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.common.validation.PlainTextValidator;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
@@ -103,9 +104,10 @@ public class ScreeningService {
 
     /**
      * The same with the reason and the corrected request (a screening request as JSON) already apart, as a
-     * form sends them: 422 naming {@code /reason} when it is blank or longer than {@value #MAX_REASON}.
+     * form sends them: a {@code /reason} blank or over {@value #MAX_REASON} characters is a 422, not plain text a 400.
      */
     public ObjectNode amend(UUID id, AmendmentRequest amendment) {
+        PlainTextValidator.require("/reason", amendment.reason());
         List<FieldError> invalid = new ArrayList<>();
         if (amendment.reason() == null
                 || amendment.reason().isBlank()
