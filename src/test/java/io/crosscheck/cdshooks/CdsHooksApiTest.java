@@ -147,7 +147,9 @@ class CdsHooksApiTest {
                 .contentType(ContentType.JSON)
                 .body(body)
                 .post(SERVICE);
-        assertThat(forged.statusCode()).as("a token addressed to the Host header's name").isEqualTo(401);
+        assertThat(forged.statusCode())
+                .as("a token addressed to the Host header's name")
+                .isEqualTo(401);
 
         Response answered = given().auth()
                 .none()

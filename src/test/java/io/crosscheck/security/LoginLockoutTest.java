@@ -45,14 +45,20 @@ class LoginLockoutTest {
     @Test
     void tenWrongPasswordsLockTheAccountAndTheRightPasswordIsThenRefusedLikeAWrongOne() {
         TestUsers.ensureUser("lock-basic", PASSWORD, List.of("physio"), "default");
-        assertThat(basic("lock-basic", PASSWORD)).as("before: signed in (and remembered)").isEqualTo(200);
+        assertThat(basic("lock-basic", PASSWORD))
+                .as("before: signed in (and remembered)")
+                .isEqualTo(200);
         for (int i = 0; i < 10; i++) {
             assertThat(basic("lock-basic", "guess-" + i)).isEqualTo(401);
         }
 
-        Response locked = given().auth().preemptive().basic("lock-basic", PASSWORD).get("/api/v1/vocabulary");
-        Response unknown = given().auth().preemptive().basic("no-such-user-here", PASSWORD).get("/api/v1/vocabulary");
-        assertThat(locked.statusCode()).as("the right password while locked, though it was cached").isEqualTo(401);
+        Response locked =
+                given().auth().preemptive().basic("lock-basic", PASSWORD).get("/api/v1/vocabulary");
+        Response unknown =
+                given().auth().preemptive().basic("no-such-user-here", PASSWORD).get("/api/v1/vocabulary");
+        assertThat(locked.statusCode())
+                .as("the right password while locked, though it was cached")
+                .isEqualTo(401);
         assertThat(locked.getHeader("WWW-Authenticate")).isEqualTo(unknown.getHeader("WWW-Authenticate"));
         assertThat(locked.asString()).isEqualTo(unknown.asString());
 
@@ -108,7 +114,9 @@ class LoginLockoutTest {
             assertThat(r.getCookie("crosscheck-session")).isNull();
         }
         Response refused = form("lock-form", PASSWORD);
-        assertThat(refused.getCookie("crosscheck-session")).as("no session while locked").isNull();
+        assertThat(refused.getCookie("crosscheck-session"))
+                .as("no session while locked")
+                .isNull();
         assertThat(refused.getHeader("Location")).contains("/ui/login?error=true");
         assertThat(basic("lock-form", PASSWORD)).isEqualTo(401);
     }

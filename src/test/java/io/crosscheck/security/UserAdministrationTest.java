@@ -40,7 +40,9 @@ class UserAdministrationTest {
     @Test
     void aDisabledUserIsRefusedAtOnceAndAnEnabledOneSignsInAgain() {
         TestUsers.ensureUser("ua-disabled", PASSWORD, List.of("physio"), "default");
-        assertThat(vocabulary("ua-disabled", PASSWORD)).as("signed in, the credential remembered").isEqualTo(200);
+        assertThat(vocabulary("ua-disabled", PASSWORD))
+                .as("signed in, the credential remembered")
+                .isEqualTo(200);
 
         admin().post("/api/v1/admin/users/ua-disabled/disable")
                 .then()
@@ -110,7 +112,9 @@ class UserAdministrationTest {
                 .put("/api/v1/admin/users/ua-reset/password")
                 .then()
                 .statusCode(204);
-        assertThat(vocabulary("ua-reset", PASSWORD)).as("the old, remembered password").isEqualTo(401);
+        assertThat(vocabulary("ua-reset", PASSWORD))
+                .as("the old, remembered password")
+                .isEqualTo(401);
         assertThat(vocabulary("ua-reset", "a-new-password-2")).isEqualTo(200);
         admin().queryParam("action", "user.password")
                 .get("/api/v1/admin/audit")
@@ -163,7 +167,13 @@ class UserAdministrationTest {
         as("ua-north-admin", PASSWORD)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
-                        "username", "ua-planted", "password", PASSWORD, "roles", List.of("admin"), "clinic",
+                        "username",
+                        "ua-planted",
+                        "password",
+                        PASSWORD,
+                        "roles",
+                        List.of("admin"),
+                        "clinic",
                         "clinic-south"))
                 .post("/api/v1/admin/users")
                 .then()

@@ -102,7 +102,8 @@ class ClientPrivacyTest {
                 .statusCode(201);
         // a CDS Hooks call for the same client (the Patient's identifier is the client reference) and card feedback
         Patient patient = FhirFixtures.patient();
-        patient.addIdentifier(new Identifier().setSystem(CrosscheckCodes.CLIENT_REF_SYSTEM).setValue(ref));
+        patient.addIdentifier(
+                new Identifier().setSystem(CrosscheckCodes.CLIENT_REF_SYSTEM).setValue(ref));
         String hookInstance = UUID.randomUUID().toString();
         String cdsBody = FhirFixtures.patientViewRequest(
                 hookInstance,
@@ -110,8 +111,8 @@ class ClientPrivacyTest {
                 FhirFixtures.json(patient),
                 FhirFixtures.json(FhirFixtures.searchset(FhirFixtures.findings())),
                 FhirFixtures.json(FhirFixtures.searchset(List.of())),
-                FhirFixtures.json(FhirFixtures.searchset(List.of(FhirFixtures.redFlagAnswers(
-                        FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia"))))));
+                FhirFixtures.json(FhirFixtures.searchset(List.of(
+                        FhirFixtures.redFlagAnswers(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia"))))));
         String audience = "http://localhost:" + RestAssured.port + SERVICE;
         JsonPath cards = given().auth()
                 .none()
@@ -137,7 +138,11 @@ class ClientPrivacyTest {
                 .statusCode(200)
                 .body("stored", equalTo(1));
         // a replay of this client's screenings
-        String version = as().get("/api/v1/knowledge-base").then().statusCode(200).extract().path("version");
+        String version = as().get("/api/v1/knowledge-base")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("version");
         String job = as().body(Map.of("candidateVersion", version, "clientRef", ref))
                 .post("/api/v1/knowledge-base/replays")
                 .then()
@@ -145,12 +150,15 @@ class ClientPrivacyTest {
                 .extract()
                 .path("id");
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> "done".equals(as().get("/api/v1/knowledge-base/replays/" + job)
-                        .then()
-                        .extract()
-                        .path("state")));
+                .until(() -> "done"
+                        .equals(as().get("/api/v1/knowledge-base/replays/" + job)
+                                .then()
+                                .extract()
+                                .path("state")));
         List<String> ids = QuarkusIds.of(dataSource, ref);
-        assertThat(ids).as("screenings of the client: the original, its amendment, the CDS call's").hasSize(3);
+        assertThat(ids)
+                .as("screenings of the client: the original, its amendment, the CDS call's")
+                .hasSize(3);
 
         String export = as().get("/api/v1/admin/clients/" + ref + "/export")
                 .then()
