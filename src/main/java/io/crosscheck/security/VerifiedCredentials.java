@@ -110,6 +110,7 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
             if (e != null
                     && e.expiresAtNanos - System.nanoTime() > 0
                     && e.passwordHash.equals(account.passwordHash())) {
+                guard.succeeded(name, account);
                 return e.identity;
             }
             if (e != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.problem.Problem;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,13 +14,14 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * The service's public base URL, for the CDS Hooks JWT audience ({@code aud}), the cards' links and the SMART
  * redirects: {@code crosscheck.ehr.public-base-url} ({@code CROSSCHECK_PUBLIC_BASE_URL}). The {@code Host} header is
- * never used: a caller could name any host there. Unset in dev and test, it is {@code http://localhost:<the port the
+ * never used: a caller could name any host there. Unset in the dev and test profiles, it is {@code http://localhost:<the port the
  * connection came in on>}; unset in production, CDS Hooks service calls, their feedback and SMART launches answer 503
  * (problem+json naming the setting) before anything else is done, and the start-up log says so.
  */
@@ -35,7 +37,7 @@ public class PublicBaseUrl {
 
     @jakarta.inject.Inject
     PublicBaseUrl(EhrConfig config, Instance<HttpServerRequest> requests, ObjectMapper json) {
-        this(config.publicBaseUrl(), LaunchMode.current().isDevOrTest(), requests, json);
+        this(config.publicBaseUrl(), devOrTestProfile(), requests, json);
     }
 
     PublicBaseUrl(
@@ -45,6 +47,12 @@ public class PublicBaseUrl {
         this.devOrTest = devOrTest;
         this.requests = requests;
         this.json = json;
+    }
+
+    /** The dev or test configuration profile (also a packaged jar run with the test profile, as the ITs do). */
+    private static boolean devOrTestProfile() {
+        List<String> profiles = ConfigUtils.getProfiles();
+        return LaunchMode.current().isDevOrTest() || profiles.contains("dev") || profiles.contains("test");
     }
 
     /** Whether there is a base URL to serve CDS Hooks and SMART launches with. */
