@@ -45,6 +45,10 @@ public class Screening extends PanacheEntityBase {
     @Column(name = "idempotency_key", length = 128)
     public String idempotencyKey;
 
+    /** SHA-256 (hex) of the request body sent with {@link #idempotencyKey}: the key with another body is refused. */
+    @Column(name = "idempotency_digest", length = 64)
+    public String idempotencyDigest;
+
     /** The screening this one corrects (an amendment), or null for a first version. */
     @Column(name = "amends_id")
     public UUID amendsId;

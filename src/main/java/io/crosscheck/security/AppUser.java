@@ -16,7 +16,8 @@ import java.time.Instant;
 
 /**
  * A user of the embedded identity store (quarkus-security-jpa): bcrypt password in modular crypt
- * format, comma-separated roles, and the clinic whose clients the user may see.
+ * format, comma-separated roles, the clinic whose clients the user may see, and whether the user may sign in
+ * (disabled by an administrator, locked by repeated wrong passwords: {@link AccountGuard}).
  */
 @Entity
 @Table(name = "app_user")
@@ -45,6 +46,26 @@ public class AppUser extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Disabled by an administrator: every sign-in and session refused. */
+    @Column(name = "disabled", nullable = false)
+    public boolean disabled;
+
+    /** Wrong passwords since {@link #failedSince}. */
+    @Column(name = "failed_logins", nullable = false)
+    public int failedLogins;
+
+    @Column(name = "failed_since")
+    public Instant failedSince;
+
+    /** Locked by repeated wrong passwords until this time. */
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
+    /** Locked at {@code now}. */
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
 
     public static AppUser byName(String username) {
         return find("username", username).firstResult();

@@ -23,6 +23,30 @@ public interface SecurityConfig {
     @WithDefault("PT5M")
     Duration credentialCacheTtl();
 
+    /** Guessing passwords: per-account lockout (in the database) and per-address throttling (per node). */
+    Lockout lockout();
+
+    interface Lockout {
+        /** Wrong passwords within {@link #window()} that lock an account. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** The window failures are counted in, from the first failure. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** How long a locked account refuses every password, the right one too. */
+        @WithDefault("PT15M")
+        Duration duration();
+
+        /**
+         * Failed sign-ins from one client address within {@link #window()} after which that address is refused
+         * every password until its failures age out (counted per node).
+         */
+        @WithDefault("50")
+        int addressMaxFailures();
+    }
+
     interface InitialAdmin {
         @WithDefault("admin")
         String username();

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +25,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Users and clinics of the embedded identity store; administrators only. */
+/**
+ * Users and clinics of the embedded identity store; administrators only, each managing the users of their own clinic
+ * ({@link AdminScope}). Disabling, enabling and passwords: {@link UserAccountResource}.
+ */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN)
@@ -35,9 +39,25 @@ public class UserResource {
     /** A new user: roles from physio, author, admin; the clinic must exist. */
     public record NewUser(String username, String password, List<String> roles, String clinic) {}
 
-    public record UserView(String username, List<String> roles, String clinic, Instant createdAt) {
+    /** A user as administrators see it: no password; {@code locked} by wrong passwords until {@code lockedUntil}. */
+    public record UserView(
+            String username,
+            List<String> roles,
+            String clinic,
+            Instant createdAt,
+            boolean disabled,
+            boolean locked,
+            Instant lockedUntil) {
         static UserView of(AppUser u) {
-            return new UserView(u.username, Arrays.asList(u.roles.split(",")), u.clinicId, u.createdAt);
+            boolean locked = u.lockedAt(Instant.now());
+            return new UserView(
+                    u.username,
+                    Arrays.asList(u.roles.split(",")),
+                    u.clinicId,
+                    u.createdAt,
+                    u.disabled,
+                    locked,
+                    locked ? u.lockedUntil : null);
         }
     }
 
@@ -45,21 +65,26 @@ public class UserResource {
 
     private final EntityManager em;
     private final VerifiedCredentials credentials;
-    private final SecurityConfig config;
     private final Event<AuditEvent> audit;
+    private final AdminScope scope;
 
-    UserResource(EntityManager em, VerifiedCredentials credentials, SecurityConfig config, Event<AuditEvent> audit) {
+    UserResource(EntityManager em, VerifiedCredentials credentials, Event<AuditEvent> audit, AdminScope scope) {
         this.em = em;
         this.credentials = credentials;
-        this.config = config;
         this.audit = audit;
+        this.scope = scope;
     }
 
     @GET
     @Path("users")
-    @Operation(summary = "Users of the embedded identity store (no passwords)")
+    @Operation(
+            summary = "Users of the embedded identity store (no passwords): every clinic's for an administrator of the"
+                    + " default clinic, else the caller's clinic's")
     public List<UserView> users() {
-        return AppUser.<AppUser>listAll().stream().map(UserView::of).toList();
+        return AppUser.<AppUser>listAll().stream()
+                .filter(u -> scope.manages(u.clinicId))
+                .map(UserView::of)
+                .toList();
     }
 
     @POST
@@ -77,17 +102,18 @@ public class UserResource {
         } else if (AppUser.byName(user.username()) != null) {
             errors.add(new FieldError("/username", "already exists", user.username()));
         }
-        if (user.password() == null
-                || user.password().length() < 12
-                || user.password().length() > 72) {
-            errors.add(new FieldError("/password", "12 to 72 characters"));
-        }
+        Passwords.check("/password", user.password(), errors);
         if (user.roles() == null || user.roles().isEmpty() || !Role.ALL.containsAll(user.roles())) {
             errors.add(new FieldError(
                     "/roles", "one or more of " + Role.ALL.stream().sorted().toList()));
         }
-        String clinic = user.clinic() == null ? config.defaultClinic() : user.clinic();
-        if (clinicName(clinic) == null) {
+        String clinic = user.clinic() == null ? scope.defaultClinicOfNewUsers() : user.clinic();
+        if (!scope.manages(clinic)) {
+            errors.add(new FieldError(
+                    "/clinic",
+                    "you manage the users of your own clinic only (" + scope.defaultClinicOfNewUsers() + ")",
+                    clinic));
+        } else if (clinicName(clinic) == null) {
             errors.add(new FieldError("/clinic", "no such clinic", clinic));
         }
         if (!errors.isEmpty()) {
@@ -123,8 +149,11 @@ public class UserResource {
     @Path("clinics")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Create a clinic")
+    @Operation(summary = "Create a clinic (administrators of the default clinic only)")
     public Response createClinic(ClinicView clinic) {
+        if (!scope.deploymentAdmin()) {
+            throw new ForbiddenException("clinics are created by the administrators of the default clinic");
+        }
         if (clinic == null || clinic.id() == null || !NAME.matcher(clinic.id()).matches()) {
             throw new InvalidRequestException(
                     422,

@@ -1,6 +1,5 @@
 package io.crosscheck.security;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -8,7 +7,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -19,7 +21,9 @@ import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.wildfly.security.credential.PasswordCredential;
@@ -29,27 +33,38 @@ import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.util.ModularCrypt;
 
 /**
- * Database users' Basic credentials, verified once and then remembered, so the screening path does not
- * pay a bcrypt verification per request. Runs before quarkus-security-jpa's provider (which maps the
- * users, {@link AppUser}): a username/password verified within the TTL returns the identity verified
- * then; otherwise the user's bcrypt hash is checked the way security-jpa does it (Elytron, modular
- * crypt format) and the identity (roles, clinic) is remembered. Keys are an HMAC of name and password
- * under a key that lives only in this process, so the cache holds no password. Cleared whenever a user
- * is created.
+ * Every username/password sign-in of database users ({@link AppUser}), HTTP Basic and the login form alike. Runs
+ * before quarkus-security-jpa's provider and decides every name itself: an unknown name is refused here, after the
+ * same bcrypt work as a known one.
+ *
+ * <p>In order: an address with too many failures is refused ({@link AddressThrottle}); the user's row is read (one
+ * primary-key read per request, so a disable, a lock or a new password set on any node counts at once); a disabled or
+ * locked account is refused like a wrong password; a username/password verified within the TTL with the same stored
+ * hash returns the identity verified then (no bcrypt); otherwise the bcrypt hash is checked the way security-jpa does
+ * it (Elytron, modular crypt format), a wrong password counted ({@link AccountGuard}). The cache is keyed by an HMAC of
+ * name and password under a key that lives only in this process, so it holds no password.
  */
 @ApplicationScoped
 public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private record Entry(SecurityIdentity identity, long expiresAtNanos) {}
+    private record Entry(SecurityIdentity identity, String passwordHash, long expiresAtNanos) {}
+
+    /** A bcrypt hash of a random password: unknown names are checked against it, so they cost what known ones do. */
+    private static final String DECOY = io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(
+            java.util.UUID.randomUUID().toString());
 
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
     private final long ttlNanos;
-    private final java.util.concurrent.atomic.AtomicLong verifications = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong verifications = new AtomicLong();
+    private final AccountGuard guard;
+    private final AddressThrottle throttle;
 
-    VerifiedCredentials(SecurityConfig config) {
+    VerifiedCredentials(SecurityConfig config, AccountGuard guard, AddressThrottle throttle) {
         new SecureRandom().nextBytes(key);
         this.ttlNanos = config.credentialCacheTtl().toNanos();
+        this.guard = guard;
+        this.throttle = throttle;
     }
 
     @Override
@@ -73,41 +88,66 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String name = request.getUsername();
         char[] password = request.getPassword().getPassword();
-        String k = key(name, new String(password));
-        Entry e = cache.get(k);
-        if (e != null && e.expiresAtNanos - System.nanoTime() > 0) {
-            return Uni.createFrom().item(e.identity);
-        }
-        if (e != null) {
-            cache.remove(k, e);
+        String address = address(request);
+        if (throttle.blocked(address)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
         }
         return context.runBlocking(() -> {
-            String[] row = QuarkusTransaction.requiringNew().call(() -> {
-                AppUser u = AppUser.byName(name);
-                return u == null ? null : new String[] {u.password, u.roles, u.clinicId};
-            });
-            if (row == null) {
-                return null; // not a database user: the next provider decides
-            }
-            verifications.incrementAndGet();
-            if (!verify(row[0], password)) {
+            Optional<AccountGuard.Account> found = guard.account(name);
+            if (found.isEmpty()) {
+                verify(DECOY, password);
+                throttle.failed(address);
                 throw new AuthenticationFailedException();
             }
+            AccountGuard.Account account = found.get();
+            if (account.refusedAt(guard.now())) {
+                verify(account.passwordHash(), password); // the same work as any refusal: a lock is not told apart
+                throttle.failed(address);
+                throw new AuthenticationFailedException();
+            }
+            String k = key(name, new String(password));
+            Entry e = cache.get(k);
+            if (e != null
+                    && e.expiresAtNanos - System.nanoTime() > 0
+                    && e.passwordHash.equals(account.passwordHash())) {
+                guard.succeeded(name, account);
+                return e.identity;
+            }
+            if (e != null) {
+                cache.remove(k, e);
+            }
+            verifications.incrementAndGet();
+            if (!verify(account.passwordHash(), password)) {
+                throttle.failed(address);
+                guard.failed(name, address);
+                throw new AuthenticationFailedException();
+            }
+            guard.succeeded(name, account);
             SecurityIdentity identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(name))
-                    .addRoles(new HashSet<>(Arrays.asList(row[1].split(","))))
-                    .addAttribute(ClinicAugmentor.CLINIC, row[2])
+                    .addRoles(new HashSet<>(Arrays.asList(account.roles().split(","))))
+                    .addAttribute(ClinicAugmentor.CLINIC, account.clinic())
                     .build();
             if (cache.size() > 10_000) {
                 cache.clear();
             }
-            cache.put(k, new Entry(identity, System.nanoTime() + ttlNanos));
+            cache.put(k, new Entry(identity, account.passwordHash(), System.nanoTime() + ttlNanos));
             return identity;
         });
     }
 
+    /** The client's address, from the connection (never a forwarded header); null when not over HTTP. */
+    private static String address(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (context == null) {
+            return null;
+        }
+        SocketAddress remote = context.request().remoteAddress();
+        return remote == null ? null : remote.hostAddress();
+    }
+
     /** The bcrypt check, as quarkus-security-jpa does it (Elytron, modular crypt format). */
-    private static boolean verify(String storedHash, char[] password) {
+    static boolean verify(String storedHash, char[] password) {
         try {
             Password stored = ModularCrypt.decode(storedHash);
             return new PasswordCredential(stored)

@@ -135,6 +135,36 @@ class CdsHooksApiTest {
                         containsString("not a diagnosis"));
     }
 
+    // ---- the Host header is not trusted (issue 22) ----
+
+    @Test
+    void theHostHeaderNamesNeitherTheAcceptedAudienceNorTheCardLinks() {
+        String body = article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia"));
+        Response forged = given().auth()
+                .none()
+                .header("Host", "evil.example")
+                .header("Authorization", "Bearer " + EhrKeys.es384("http://evil.example" + SERVICE))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(SERVICE);
+        assertThat(forged.statusCode())
+                .as("a token addressed to the Host header's name")
+                .isEqualTo(401);
+
+        Response answered = given().auth()
+                .none()
+                .header("Host", "evil.example")
+                .header("Authorization", "Bearer " + EhrKeys.es384(audience()))
+                .contentType(ContentType.JSON)
+                .body(article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia")))
+                .post(SERVICE);
+        assertThat(answered.statusCode()).as(answered.asString()).isEqualTo(200);
+        assertThat(answered.asString()).doesNotContain("evil.example");
+        assertThat(answered.jsonPath().getList("cards.links.flatten().url", String.class))
+                .isNotEmpty()
+                .allMatch(u -> u.startsWith("http://localhost:" + RestAssured.port + "/"));
+    }
+
     // ---- cards ----
 
     @Test

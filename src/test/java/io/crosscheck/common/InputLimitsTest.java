@@ -124,4 +124,41 @@ class InputLimitsTest {
                 .statusCode(422)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
     }
+
+    @Test
+    void aReusedIdempotencyKeyWithAnotherBodyIs422NamingTheHeaderAndStoresNothing() {
+        String key = "reuse-" + UUID.randomUUID();
+        String first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        long before = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> io.crosscheck.screening.Screening.count());
+        String anotherClient = Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", "someone-else-0002");
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(anotherClient)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"))
+                .body("errors[0].message", containsString("different request"))
+                .body(org.hamcrest.Matchers.not(containsString(first)));
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(() -> io.crosscheck.screening.Screening.count()))
+                .isEqualTo(before);
+        // the same body again: still the first screening
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(first));
+    }
 }

@@ -76,6 +76,11 @@ class AuthorisationMatrixTest {
         EXPECTED.put("POST /api/v1/admin/users", Set.of("admin"));
         EXPECTED.put("GET /api/v1/admin/clinics", Set.of("admin"));
         EXPECTED.put("POST /api/v1/admin/clinics", Set.of("admin"));
+        // issue 22: disabling, enabling, passwords
+        EXPECTED.put("POST /api/v1/admin/users/{username}/disable", Set.of("admin"));
+        EXPECTED.put("POST /api/v1/admin/users/{username}/enable", Set.of("admin"));
+        EXPECTED.put("PUT /api/v1/admin/users/{username}/password", Set.of("admin"));
+        EXPECTED.put("PUT /api/v1/account/password", Set.of("physio", "author", "admin"));
         EXPECTED.put("GET /api/v1/admin/audit", Set.of("admin"));
         EXPECTED.put("GET /api/v1/admin/audit/check", Set.of("admin"));
         EXPECTED.put("GET /api/v1/admin/clients/{clientRef}/export", Set.of("admin"));
@@ -324,6 +329,7 @@ class AuthorisationMatrixTest {
                 .replace("{version}", "sha256:0000000000000000")
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
                 .replace("{clientRef}", "matrix-nobody")
+                .replace("{username}", "matrix-nobody")
                 .replace("{ruleId}", "SAF-001");
         if (e.consumes() != null) {
             spec = spec.contentType(e.consumes()).body(e.consumes().contains("zip") ? new byte[0] : "{}".getBytes());

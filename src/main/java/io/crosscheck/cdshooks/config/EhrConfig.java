@@ -11,17 +11,10 @@ public interface EhrConfig {
 
     /**
      * The service's public base URL (e.g. https://crosscheck.example.org): the JWT audience is this plus
-     * the service path, and card links point here. Unset: the URL the request was made to.
+     * the service path, and card links and SMART redirects point here. Never taken from the request's Host header;
+     * required outside dev and test for CDS Hooks and SMART ({@link PublicBaseUrl}).
      */
     Optional<String> publicBaseUrl();
-
-    /**
-     * The base URL of JWT audiences, card links and SMART redirects: {@link #publicBaseUrl()} when set, else
-     * the base of the request being served; without a trailing slash.
-     */
-    default String baseUrl(java.util.function.Supplier<String> requestBase) {
-        return publicBaseUrl().filter(u -> !u.isBlank()).orElseGet(requestBase).replaceAll("/+$", "");
-    }
 
     /**
      * Whether an EHR's URLs may be plain http: an EHR client's {@code jwksUrl} and {@code fhirServers}, its SMART

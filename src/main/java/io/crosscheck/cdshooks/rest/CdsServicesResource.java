@@ -1,6 +1,6 @@
 package io.crosscheck.cdshooks.rest;
 
-import io.crosscheck.cdshooks.config.EhrConfig;
+import io.crosscheck.cdshooks.config.PublicBaseUrl;
 import io.crosscheck.cdshooks.service.CdsHookService;
 import io.crosscheck.cdshooks.service.CdsModel;
 import io.crosscheck.cdshooks.service.CdsServices;
@@ -16,10 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -34,12 +32,12 @@ public class CdsServicesResource {
 
     private final CdsHookService hooks;
     private final FeedbackService feedback;
-    private final EhrConfig config;
+    private final PublicBaseUrl baseUrl;
 
-    CdsServicesResource(CdsHookService hooks, FeedbackService feedback, EhrConfig config) {
+    CdsServicesResource(CdsHookService hooks, FeedbackService feedback, PublicBaseUrl baseUrl) {
         this.hooks = hooks;
         this.feedback = feedback;
-        this.config = config;
+        this.baseUrl = baseUrl;
     }
 
     @GET
@@ -54,8 +52,8 @@ public class CdsServicesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.EHR)
     @Operation(summary = "CDS Hooks service call: screens the patient's FHIR data and answers with cards")
-    public CdsModel.Response call(@PathParam("id") String id, String body, @Context UriInfo uri) {
-        return hooks.call(id, body, baseUrl(uri));
+    public CdsModel.Response call(@PathParam("id") String id, String body) {
+        return hooks.call(id, body, baseUrl.get());
     }
 
     @POST
@@ -69,10 +67,6 @@ public class CdsServicesResource {
         }
         int stored = feedback.record(id, body);
         return Response.ok(Map.of("stored", stored)).build();
-    }
-
-    private String baseUrl(UriInfo uri) {
-        return config.baseUrl(() -> uri.getBaseUri().toString());
     }
 
     /** A 412 keeps its detail (what could not be obtained). */

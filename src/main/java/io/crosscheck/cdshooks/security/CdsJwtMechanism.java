@@ -1,6 +1,6 @@
 package io.crosscheck.cdshooks.security;
 
-import io.crosscheck.cdshooks.config.EhrConfig;
+import io.crosscheck.cdshooks.config.PublicBaseUrl;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,10 +27,10 @@ public class CdsJwtMechanism implements HttpAuthenticationMechanism {
     public static final String SCHEME = "cds-hooks";
     static final String BASE = "/cds-services";
 
-    private final EhrConfig config;
+    private final PublicBaseUrl baseUrl;
 
-    CdsJwtMechanism(EhrConfig config) {
-        this.config = config;
+    CdsJwtMechanism(PublicBaseUrl baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     static boolean serviceCall(String path) {
@@ -52,8 +52,7 @@ public class CdsJwtMechanism implements HttpAuthenticationMechanism {
 
     /** The URLs the token may name as {@code aud}: the CDS service's URL (and, for feedback, the feedback URL). */
     List<String> audiences(RoutingContext context, String path) {
-        String base = config.baseUrl(() -> context.request().scheme() + "://"
-                + context.request().authority().toString());
+        String base = baseUrl.of(context.request()); // never the Host header
         List<String> out = new ArrayList<>();
         String service = path.endsWith("/feedback") ? path.substring(0, path.length() - "/feedback".length()) : path;
         out.add(base + service);

@@ -41,11 +41,17 @@ public class SmartLaunchResource {
     private final SmartLaunches launches;
     private final SmartSession session;
     private final EhrConfig config;
+    private final io.crosscheck.cdshooks.config.PublicBaseUrl publicBaseUrl;
 
-    SmartLaunchResource(SmartLaunches launches, SmartSession session, EhrConfig config) {
+    SmartLaunchResource(
+            SmartLaunches launches,
+            SmartSession session,
+            EhrConfig config,
+            io.crosscheck.cdshooks.config.PublicBaseUrl publicBaseUrl) {
         this.launches = launches;
         this.session = session;
         this.config = config;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @GET
@@ -119,7 +125,7 @@ public class SmartLaunchResource {
     }
 
     private String baseUrl(UriInfo uri) {
-        return config.baseUrl(() -> uri.getBaseUri().toString());
+        return publicBaseUrl.get();
     }
 
     private static Response page(int status, String title, String message, String next) {

@@ -23,6 +23,10 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String CLIENT_EXPORT = "client.export";
     public static final String CLIENT_ERASE = "client.erase";
     public static final String USER_CREATE = "user.create";
+    public static final String USER_LOCKED = "user.locked";
+    public static final String USER_DISABLE = "user.disable";
+    public static final String USER_ENABLE = "user.enable";
+    public static final String USER_PASSWORD = "user.password";
     public static final String AUDIT_CHECK = "audit.check";
     public static final String AUDIT_QUERY = "audit.query";
 }

@@ -1,5 +1,6 @@
 package io.crosscheck.screening.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningRequest;
+import io.crosscheck.screening.service.ClientPrivacy;
 import io.crosscheck.screening.service.ClientStore;
 import io.crosscheck.screening.service.ScreeningService;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +24,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -38,20 +42,36 @@ public class ClientDataResource {
 
     private static final Pattern CLIENT_REF = Pattern.compile(ScreeningRequest.CLIENT_REF);
 
+    /** One stored screening (any version): who stored it, the request, the result, and the amendment it is. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ScreeningExport(
-            String id, Instant createdAt, String knowledgeBaseVersion, JsonNode request, JsonNode result) {}
+            String id,
+            Instant createdAt,
+            String createdBy,
+            String knowledgeBaseVersion,
+            Amendment amendment,
+            JsonNode request,
+            JsonNode result) {}
 
-    public record ClientExport(String clientRef, String clinic, Instant exportedAt, List<ScreeningExport> screenings) {}
+    /** An amendment: its version in the chain, the version it corrects and the reason given. */
+    public record Amendment(int version, String amends, String chainId, String reason) {}
 
     public record Erasure(String clientRef, long screeningsErased) {}
 
     private final ClientStore store;
+    private final ClientPrivacy privacy;
     private final ScreeningService screenings;
     private final ObjectMapper mapper;
     private final Event<AuditEvent> audit;
 
-    ClientDataResource(ClientStore store, ScreeningService screenings, ObjectMapper mapper, Event<AuditEvent> audit) {
+    ClientDataResource(
+            ClientStore store,
+            ClientPrivacy privacy,
+            ScreeningService screenings,
+            ObjectMapper mapper,
+            Event<AuditEvent> audit) {
         this.store = store;
+        this.privacy = privacy;
         this.screenings = screenings;
         this.mapper = mapper;
         this.audit = audit;
@@ -60,24 +80,35 @@ public class ClientDataResource {
     @GET
     @Path("export")
     @Transactional
-    @Operation(summary = "Everything stored about one client of the caller's clinic (JSON)")
-    public ClientExport export(@PathParam("clientRef") String clientRef) {
+    @Operation(
+            summary =
+                    "Everything stored about one client of the caller's clinic (JSON): screenings (every version, with"
+                            + " amendment reasons), disagreements, CDS Hooks calls and card feedback, replay jobs")
+    public Map<String, Object> export(@PathParam("clientRef") String clientRef) {
         check(clientRef);
+        ClientPrivacy.Parts parts = privacy.export(clientRef);
         List<ScreeningExport> rows =
-                store.ofClient(clientRef).stream().map(this::export).toList();
+                parts.screenings().stream().map(this::export).toList();
         audit.fire(
                 new AuditEvent(AuditEvent.CLIENT_EXPORT, "client:" + clientRef, null, rows.size() + " screening(s)"));
-        return new ClientExport(clientRef, store.clinic(), Instant.now(), rows);
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("clientRef", clientRef);
+        export.put("clinic", store.clinic());
+        export.put("exportedAt", Instant.now());
+        export.put("screenings", rows);
+        export.putAll(parts.sections());
+        return export;
     }
 
     @DELETE
     @Operation(
             summary =
-                    "Erase one client of the caller's clinic: every screening removed; the audit entry is kept without clinical content")
+                    "Erase one client of the caller's clinic: screenings, disagreements, CDS Hooks calls and card feedback,"
+                            + " replay jobs removed; the audit entries are kept without clinical content")
     @Transactional
     public Erasure erase(@PathParam("clientRef") String clientRef) {
         check(clientRef);
-        long erased = store.eraseClient(clientRef);
+        long erased = privacy.erase(clientRef);
         audit.fire(
                 new AuditEvent(AuditEvent.CLIENT_ERASE, "client:" + clientRef, null, erased + " screening(s) erased"));
         return new Erasure(clientRef, erased);
@@ -86,8 +117,18 @@ public class ClientDataResource {
     private ScreeningExport export(Screening s) {
         ObjectNode result = screenings.stored(s, true);
         try {
+            Amendment amendment = s.amendsId == null
+                    ? null
+                    : new Amendment(
+                            s.version(), s.amendsId.toString(), s.chain().toString(), s.amendReason);
             return new ScreeningExport(
-                    s.id.toString(), s.createdAt, s.kbVersion, mapper.readTree(s.requestJson), result);
+                    s.id.toString(),
+                    s.createdAt,
+                    s.createdBy,
+                    s.kbVersion,
+                    amendment,
+                    mapper.readTree(s.requestJson),
+                    result);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -68,7 +68,8 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "200",
-            description = "A retry with an Idempotency-Key already used in the clinic: the first screening")
+            description = "A retry with an Idempotency-Key already used in the clinic with the same body: the first"
+                    + " screening (the key with another body: 422 naming Idempotency-Key)")
     @RolesAllowed(Role.PHYSIO)
     public Response create(
             String body,
@@ -86,7 +87,7 @@ public class ScreeningResource {
                         422,
                         List.of(new FieldError("Idempotency-Key", "1-128 letters, digits or . _ : -", idempotencyKey)));
             }
-            Optional<Response> earlier = earlier(idempotencyKey, full, uri);
+            Optional<Response> earlier = earlier(idempotencyKey, body, full, uri);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -101,7 +102,7 @@ public class ScreeningResource {
             }
             Optional<Response> earlier;
             try {
-                earlier = earlier(idempotencyKey, full, uri);
+                earlier = earlier(idempotencyKey, body, full, uri);
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
                 throw e;
@@ -150,8 +151,8 @@ public class ScreeningResource {
         }
     }
 
-    private Optional<Response> earlier(String idempotencyKey, boolean full, UriInfo uri) {
-        return service.findByIdempotencyKey(idempotencyKey, full)
+    private Optional<Response> earlier(String idempotencyKey, String body, boolean full, UriInfo uri) {
+        return service.findByIdempotencyKey(idempotencyKey, body, full)
                 .map(r -> Response.ok(r)
                         .location(uri.getAbsolutePathBuilder()
                                 .path(r.get("id").asText())

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The stored screenings by client: the client list, a client's latest versions, their export and erasure.
+ * The stored screenings by client: the client list, a client's latest versions (export and erasure: {@link ClientPrivacy}).
  * Every read is limited to the caller's clinic and the reads of a client's data are audited. One screening
  * and its amendment chain are {@link ScreeningStore}'s.
  */
@@ -153,12 +153,6 @@ public class ClientStore {
     @Transactional
     public void auditClientRead(String action, String clientRef, String detail) {
         audit.fire(new AuditEvent(action, "client:" + clientRef, null, detail));
-    }
-
-    /** Deletes every screening of one client reference in the caller's clinic; returns how many. */
-    @Transactional
-    public long eraseClient(String clientRef) {
-        return Screening.delete("clientRef = ?1 and clinicId = ?2", clientRef, clinic());
     }
 
     private List<ScreeningRow> rows(String where, Map<String, Object> params, String order, int first, int max) {

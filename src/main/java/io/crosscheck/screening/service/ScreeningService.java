@@ -56,6 +56,7 @@ public class ScreeningService {
         ScreeningRequest request = evaluator.read(body);
         Evaluated e = evaluate(request);
         e.entity().idempotencyKey = idempotencyKey;
+        e.entity().idempotencyDigest = idempotencyKey == null ? null : IdempotentRequests.digest(body);
         store.save(e.entity());
         return e.result();
     }
@@ -264,9 +265,10 @@ public class ScreeningService {
         });
     }
 
-    /** The screening an earlier request with this Idempotency-Key created, as it was returned then. */
-    public Optional<ObjectNode> findByIdempotencyKey(String key, boolean full) {
-        return store.findByIdempotencyKey(key).map(s -> stored(s, full));
+    /** The screening an earlier request with this Idempotency-Key and the same body created ({@link IdempotentRequests}). */
+    public Optional<ObjectNode> findByIdempotencyKey(String key, String body, boolean full) {
+        return IdempotentRequests.sameBody(store.findByIdempotencyKey(key), key, body)
+                .map(s -> stored(s, full));
     }
 
     /** A stored screening as the result it was returned as, with the complete or the compact explanation. */

@@ -85,13 +85,14 @@ public class WebScreenings {
 
     /** Screens the request read from a form, through the screening service; its Idempotency-Key makes a double submit harmless. */
     public UUID screen(ScreeningForm.Read read, String idempotencyKey) {
+        String body = json(read.request());
         if (idempotencyKey != null) {
-            Optional<ObjectNode> earlier = screenings.findByIdempotencyKey(idempotencyKey, false);
+            Optional<ObjectNode> earlier = screenings.findByIdempotencyKey(idempotencyKey, body, false);
             if (earlier.isPresent()) {
                 return UUID.fromString(earlier.get().get("id").asText());
             }
         }
-        return screenings.screen(json(read.request()), idempotencyKey).id();
+        return screenings.screen(body, idempotencyKey).id();
     }
 
     /**

@@ -93,6 +93,70 @@ class ReplayJobStore {
         });
     }
 
+    /** The stored jobs of {@code clinic} whose filter names this client reference, oldest first. */
+    java.util.List<ReplayJob> ofClient(String clinic, String clientRef) {
+        return sql(c -> {
+            java.util.List<ReplayJob> jobs = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select " + COLUMNS + " from replay_job where clinic_id = ? order by started_at, id")) {
+                ps.setString(1, clinic);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ScreeningFilter filter = read(rs.getString("filter_json"), ScreeningFilter.class);
+                        if (clientRef.equals(filter.clientRef())) {
+                            jobs.add(view(rs));
+                        }
+                    }
+                }
+            }
+            return jobs;
+        });
+    }
+
+    /**
+     * Erases a client from the jobs of {@code clinic}: the jobs whose filter names them are deleted, and the ids of
+     * their screenings are replaced by {@code erased} in the examples of every other job's report.
+     */
+    void eraseClient(String clinic, String clientRef, Collection<java.util.UUID> screeningIds) {
+        java.util.List<ReplayJob> theirs = ofClient(clinic, clientRef);
+        sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from replay_job where id = ? and clinic_id = ?")) {
+                for (ReplayJob job : theirs) {
+                    ps.setString(1, job.id());
+                    ps.setString(2, clinic);
+                    ps.executeUpdate();
+                }
+            }
+            if (screeningIds.isEmpty()) {
+                return null;
+            }
+            java.util.Map<String, String> reports = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id, report_json from replay_job where clinic_id = ? and report_json is not null")) {
+                ps.setString(1, clinic);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        reports.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("update replay_job set report_json = ? where id = ?")) {
+                for (var e : reports.entrySet()) {
+                    String report = e.getValue();
+                    for (java.util.UUID id : screeningIds) {
+                        report = report.replace(id.toString(), "erased");
+                    }
+                    if (!report.equals(e.getValue())) {
+                        ps.setString(1, report);
+                        ps.setString(2, e.getKey());
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /** In one connection: progress and heartbeat of this node's running jobs, failing stale jobs, pruning finished ones. */
     void heartbeat(Collection<RunningReplay> running) {
         sql(c -> {

@@ -1,0 +1,93 @@
+package io.crosscheck.screening.service;
+
+import io.crosscheck.screening.Screening;
+import io.crosscheck.screening.store.Disagreement;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything stored about one client of the caller's clinic, for the privacy export and the erasure: the screenings
+ * (every version, with amendment reasons), the disagreements recorded on them, and what the features above keep
+ * about the client ({@link ClientDataHolder}: CDS Hooks calls and card feedback, replay jobs).
+ */
+@ApplicationScoped
+public class ClientPrivacy {
+
+    /** A disagreement as exported: the physiotherapist's free text included. */
+    public record DisagreementExport(
+            UUID id,
+            UUID screeningId,
+            String ruleId,
+            String conclusionId,
+            String kbVersion,
+            String expected,
+            String comment,
+            String user,
+            Instant at) {
+        static DisagreementExport of(Disagreement d) {
+            return new DisagreementExport(
+                    d.id,
+                    d.screeningId,
+                    d.ruleId,
+                    d.conclusionId,
+                    d.kbVersion,
+                    d.expected,
+                    d.comment,
+                    d.username,
+                    d.createdAt);
+        }
+    }
+
+    /** The client's records other than the screenings themselves, by export section. */
+    public record Parts(List<Screening> screenings, Map<String, List<?>> sections) {}
+
+    private final ClientStore store;
+    private final Instance<ClientDataHolder> holders;
+
+    ClientPrivacy(ClientStore store, Instance<ClientDataHolder> holders) {
+        this.store = store;
+        this.holders = holders;
+    }
+
+    /** Every record of the client in the caller's clinic: screenings, disagreements, and each holder's sections. */
+    @Transactional
+    public Parts export(String clientRef) {
+        String clinic = store.clinic();
+        List<Screening> screenings = store.ofClient(clientRef);
+        List<UUID> ids = screenings.stream().map(s -> s.id).toList();
+        Map<String, List<?>> sections = new LinkedHashMap<>();
+        sections.put(
+                "disagreements",
+                ids.isEmpty()
+                        ? List.of()
+                        : Disagreement.<Disagreement>find(
+                                        "clinicId = ?1 and screeningId in ?2 order by createdAt, id", clinic, ids)
+                                .stream()
+                                .map(DisagreementExport::of)
+                                .toList());
+        for (ClientDataHolder holder : holders) {
+            sections.putAll(holder.export(clinic, clientRef, ids));
+        }
+        return new Parts(screenings, sections);
+    }
+
+    /** Erases every record of the client in the caller's clinic; returns how many screenings were deleted. */
+    @Transactional
+    public long erase(String clientRef) {
+        String clinic = store.clinic();
+        List<UUID> ids = store.ofClient(clientRef).stream().map(s -> s.id).toList();
+        for (ClientDataHolder holder : holders) {
+            holder.erase(clinic, clientRef, ids);
+        }
+        if (!ids.isEmpty()) {
+            Disagreement.delete("clinicId = ?1 and screeningId in ?2", clinic, ids);
+        }
+        return Screening.delete("clientRef = ?1 and clinicId = ?2", clientRef, clinic);
+    }
+}
