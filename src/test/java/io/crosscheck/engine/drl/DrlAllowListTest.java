@@ -115,6 +115,34 @@ class DrlAllowListTest {
                 .startsWith("rules/plan/x.drl:4:5: 'timer' is not allowed here: a rule's attributes are");
     }
 
+    @Test
+    void checksConstraintsUnderNotAndInsideCollect() {
+        assertThat(problems("""
+                        not Contributor( code == System.getenv( "X" ) )
+                        $l : List() from collect( Contributor( Runtime.getRuntime() != null ) )
+                        """, ""))
+                .extracting(KnowledgeProblem::toString)
+                .anySatisfy(p -> assertThat(p).startsWith("rules/plan/x.drl:7:30: 'System' is not allowed here"))
+                .anySatisfy(p -> assertThat(p).startsWith("rules/plan/x.drl:8:44: 'Runtime' is not allowed here"));
+    }
+
+    @Test
+    void checksTheArgumentsOfAnAccumulateFunction() {
+        assertThat(problems(
+                        "$n : Number() from accumulate( Contributor(), sum( java.lang.Integer.valueOf( 1 ) ) )", ""))
+                .singleElement()
+                .asString()
+                .startsWith("rules/plan/x.drl:7:56: 'java' is not allowed here: an expression in a condition");
+    }
+
+    @Test
+    void refusesAWhileLoop() {
+        assertThat(problems("Contributor()", "while ( true ) { }"))
+                .singleElement()
+                .asString()
+                .startsWith("rules/plan/x.drl:9:5: 'while' is not allowed here: a consequence may only");
+    }
+
     /** One rule: condition from line 7, consequence from line 9. */
     private static java.util.List<KnowledgeProblem> problems(String when, String then) {
         return DrlAllowList.check("rules/plan/x.drl", """

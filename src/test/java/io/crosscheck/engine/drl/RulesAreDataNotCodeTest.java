@@ -356,6 +356,25 @@ class RulesAreDataNotCodeTest {
         assertRefused(compileAndFire(drl), drl, 5, "declare", "declare");
     }
 
+    // a compiled module from a cache is loaded only for a source that passes too
+
+    @Test
+    void refusesToLoadACachedModuleWhoseSourceFailsTheAllowList() {
+        KnowledgeBaseCompiler executable = new KnowledgeBaseCompiler(Clock.systemUTC(), true);
+        KnowledgeBase harmless =
+                executable.compile(source(rule("Contributor( code == \"never\" )", "")), NO_REFERENCE, List.of());
+        byte[] module = harmless.compiledModule();
+        executable.release(harmless);
+        String drl = rule("Contributor( code == \"never\" )", "System.exit( 0 );");
+        KnowledgeBaseException e = null;
+        try {
+            executable.release(executable.load(source(drl), NO_REFERENCE, module));
+        } catch (KnowledgeBaseException refused) {
+            e = refused;
+        }
+        assertRefused(e, drl, 10, "System", "System");
+    }
+
     // harness
 
     /** The DRL of one rule: its condition on line 8, its consequence on line 10. */
