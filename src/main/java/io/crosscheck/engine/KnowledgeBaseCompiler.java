@@ -1,5 +1,6 @@
 package io.crosscheck.engine;
 
+import io.crosscheck.engine.drl.DrlAllowList;
 import io.crosscheck.engine.drl.DrlFiles;
 import io.crosscheck.engine.drl.ParsedRule;
 import java.io.ByteArrayInputStream;
@@ -37,8 +38,9 @@ import org.kie.api.runtime.KieContainer;
 /**
  * Compiles the DRL of a {@link KnowledgeSource}, with its already-read {@link ReferenceData}, into a
  * {@link KnowledgeBase}: Drools' parser for the rule index (id, file, line, column), KieFileSystem
- * and KieBuilder for the rules (plain Drools, no code generation at build time). Every problem is
- * reported as {@code file:line:column}.
+ * and KieBuilder for the rules (plain Drools, no code generation at build time). Before Drools sees the DRL,
+ * {@link DrlAllowList} checks it: rules are data, not code (docs/adr/0006). Every problem is reported as
+ * {@code file:line:column}.
  */
 public final class KnowledgeBaseCompiler {
 
@@ -72,6 +74,12 @@ public final class KnowledgeBaseCompiler {
         List<KnowledgeProblem> all = new ArrayList<>(problems);
         if (source.drlFiles().isEmpty()) {
             all.add(new KnowledgeProblem(KnowledgeSource.RULES, 0, 0, "no .drl files found"));
+        }
+        // rules are data, not code (docs/adr/0006): nothing reaches Drools' compiler before the allow-list passed
+        List<KnowledgeProblem> refused = DrlAllowList.check(source.drlFiles());
+        if (!refused.isEmpty()) {
+            all.addAll(refused);
+            throw new KnowledgeBaseException(all);
         }
         Map<String, List<ParsedRule>> parsed = DrlFiles.parse(source.drlFiles(), new ArrayList<>());
 
@@ -118,7 +126,11 @@ public final class KnowledgeBaseCompiler {
      * @throws KnowledgeBaseException when the module does not fit the source (then compile it instead)
      */
     public KnowledgeBase load(KnowledgeSource source, ReferenceData reference, byte[] module) {
-        List<KnowledgeProblem> problems = new ArrayList<>();
+        // a module cached before the allow-list existed could hold anything: the source is checked as for compile
+        List<KnowledgeProblem> problems = new ArrayList<>(DrlAllowList.check(source.drlFiles()));
+        if (!problems.isEmpty()) {
+            throw new KnowledgeBaseException(problems);
+        }
         Map<String, List<ParsedRule>> parsed = DrlFiles.parse(source.drlFiles(), new ArrayList<>());
         ReleaseId releaseId = releaseIdOf(module);
         // the module as KieBuilder made it (default kmodule, no kmodule.xml): the executable model's generated classes

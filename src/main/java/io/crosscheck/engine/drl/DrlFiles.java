@@ -44,23 +44,8 @@ public final class DrlFiles {
     }
 
     public static List<ParsedRule> parse(String path, String text, List<KnowledgeProblem> problems) {
-        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-        PackageDescr pkg;
-        try {
-            pkg = parser.parse(null, text);
-        } catch (DroolsParserException e) {
-            problems.add(new KnowledgeProblem(path, e.getLineNumber(), e.getColumn() + 1, e.getMessage()));
-            return List.of();
-        }
-        if (parser.hasErrors() || pkg == null) {
-            for (DroolsError error : parser.getErrors()) {
-                if (error instanceof ParserError pe) {
-                    problems.add(new KnowledgeProblem(path, pe.getRow(), pe.getCol() + 1, pe.getMessage()));
-                } else {
-                    int[] lines = error.getLines();
-                    problems.add(new KnowledgeProblem(path, lines.length > 0 ? lines[0] : 0, 0, error.getMessage()));
-                }
-            }
+        PackageDescr pkg = parsePackage(path, text, problems);
+        if (pkg == null) {
             return List.of();
         }
         SourceText source = new SourceText(text);
@@ -78,6 +63,30 @@ public final class DrlFiles {
                     constructions(rule, source)));
         }
         return rules;
+    }
+
+    /** The file as Drools' parser reads it, or null with its syntax errors added to {@code problems}. */
+    static PackageDescr parsePackage(String path, String text, List<KnowledgeProblem> problems) {
+        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(null, text);
+        } catch (DroolsParserException e) {
+            problems.add(new KnowledgeProblem(path, e.getLineNumber(), e.getColumn() + 1, e.getMessage()));
+            return null;
+        }
+        if (parser.hasErrors() || pkg == null) {
+            for (DroolsError error : parser.getErrors()) {
+                if (error instanceof ParserError pe) {
+                    problems.add(new KnowledgeProblem(path, pe.getRow(), pe.getCol() + 1, pe.getMessage()));
+                } else {
+                    int[] lines = error.getLines();
+                    problems.add(new KnowledgeProblem(path, lines.length > 0 ? lines[0] : 0, 0, error.getMessage()));
+                }
+            }
+            return null;
+        }
+        return pkg;
     }
 
     private static String annotation(RuleDescr rule, String name) {
