@@ -4,6 +4,7 @@ import io.crosscheck.common.access.Role;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.common.validation.PlainTextValidator;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
@@ -160,6 +161,7 @@ public class UserResource {
                     List.of(new FieldError(
                             "/id", "1-64 letters, digits or . _ @ -", clinic == null ? null : clinic.id())));
         }
+        PlainTextValidator.require("/name", clinic.name());
         if (clinicName(clinic.id()) != null) {
             throw new InvalidRequestException(422, List.of(new FieldError("/id", "already exists", clinic.id())));
         }

@@ -157,6 +157,20 @@ class PlainTextApiTest {
                 .body("issuer", not(hasItem(org.hamcrest.Matchers.startsWith("https://ehr-plain-text.example.org"))));
     }
 
+    @Test
+    void aClinicNameWithAControlOrBidiCharacterIsRefusedNamingTheNameAndNothingIsStored() {
+        for (String escape : List.of("\\u0000", "\\u202e", "\\udc00")) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"id\": \"plain-clinic\", \"name\": \"North " + escape + "clinic\"}")
+                    .post("/api/v1/admin/clinics")
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("errors.field", hasItem("/name"));
+        }
+        given().get("/api/v1/admin/clinics").then().statusCode(200).body("id", not(hasItem("plain-clinic")));
+    }
+
     private static long count() {
         return given().get("/api/v1/knowledge-base/rules/PAT-001/disagreements")
                 .then()

@@ -218,4 +218,52 @@ class UserAdministrationTest {
                 .then()
                 .statusCode(201);
     }
+
+    /**
+     * EHR clients belong to a clinic as users do: another clinic's administrator neither sees them nor registers one
+     * for that clinic, nor re-points one (same issuer) to their own clinic, which would move its screenings.
+     */
+    @Test
+    void anAdministratorOfOneClinicRegistersEhrClientsForThatClinicOnly() {
+        TestUsers.ensureUser("ua-north-admin", PASSWORD, List.of("admin"), "clinic-north");
+        TestUsers.ensureUser("ua-south-admin", PASSWORD, List.of("admin"), "clinic-south");
+        Map<String, Object> jwks = new io.restassured.path.json.JsonPath(
+                        io.crosscheck.support.EhrKeys.publicJwks(io.crosscheck.support.EhrKeys.EC))
+                .getMap("");
+        String southIssuer = "https://ehr-of-clinic-south.example.org";
+        as("ua-south-admin", PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("issuer", southIssuer, "clinic", "clinic-south", "jwks", jwks))
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+
+        as("ua-north-admin", PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("issuer", "https://planted.example.org", "clinic", "clinic-south", "jwks", jwks))
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("/clinic"));
+        as("ua-north-admin", PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("issuer", southIssuer, "clinic", "clinic-north", "jwks", jwks))
+                .post("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("/issuer"));
+        as("ua-north-admin", PASSWORD)
+                .get("/api/v1/admin/ehr-clients")
+                .then()
+                .statusCode(200)
+                .body("issuer", not(hasItem(southIssuer)))
+                .body("clinic", not(hasItem("clinic-south")));
+        as("ua-south-admin", PASSWORD)
+                .get("/api/v1/admin/ehr-clients")
+                .then()
+                .body("findAll { it.issuer == '%s' }.clinic".formatted(southIssuer), hasItem("clinic-south"));
+        admin().get("/api/v1/admin/ehr-clients").then().body("issuer", hasItem(southIssuer));
+    }
 }

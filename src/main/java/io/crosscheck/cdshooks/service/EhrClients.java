@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -98,15 +99,32 @@ public class EhrClients {
         this.config = config;
     }
 
+    /** The registered clients of the clinics the caller manages. */
     @Transactional
-    public List<View> list() {
-        return EhrClient.<EhrClient>listAll().stream().map(View::of).toList();
+    public List<View> list(Predicate<String> managesClinic) {
+        return EhrClient.<EhrClient>listAll().stream()
+                .filter(c -> managesClinic.test(c.clinicId))
+                .map(View::of)
+                .toList();
     }
 
-    /** Registers (or replaces) a client; true when it is new. */
+    /**
+     * Registers (or replaces) a client; true when it is new. Only for a clinic the caller manages, and a client already
+     * registered for another clinic is not re-pointed by someone who does not manage that clinic (its screenings would
+     * move with it).
+     */
     @Transactional
-    public boolean register(Registration r) {
+    public boolean register(Registration r, Predicate<String> managesClinic) {
         List<FieldError> errors = new ArrayList<>();
+        if (r.clinic() != null && !managesClinic.test(r.clinic())) {
+            errors.add(new FieldError("/clinic", "you register EHR clients for your own clinic only", r.clinic()));
+        }
+        EhrClient existing = r.issuer() == null ? null : EhrClient.findById(r.issuer());
+        if (existing != null && !managesClinic.test(existing.clinicId)) {
+            errors.add(new FieldError(
+                    "/issuer",
+                    "this issuer is registered for a clinic you do not manage; its administrator changes it"));
+        }
         if (r.issuer() == null || r.issuer().isBlank() || r.issuer().length() > 255) {
             errors.add(new FieldError("/issuer", "required, at most 255 characters (the iss of the EHR's JWTs)"));
         }
