@@ -116,7 +116,14 @@ public final class AuditChain {
         static Verdict broken(
                 long entries, long pending, Long oldestPendingSeconds, Head head, Long seq, Object id, String reason) {
             return new Verdict(
-                    false, entries, pending, oldestPendingSeconds, head, seq, id == null ? null : id.toString(), reason);
+                    false,
+                    entries,
+                    pending,
+                    oldestPendingSeconds,
+                    head,
+                    seq,
+                    id == null ? null : id.toString(),
+                    reason);
         }
 
         public String describe() {
@@ -203,7 +210,7 @@ public final class AuditChain {
      * {@code fileHead} is the checkpoint kept outside the database (null: none).
      */
     public Verdict verify(Connection c, Head fileHead) throws SQLException {
-        return verify(c, Expectations.file(fileHead));
+        return verifyAgainst(c, Expectations.file(fileHead));
     }
 
     /**
@@ -211,7 +218,7 @@ public final class AuditChain {
      * earlier, kept where the database cannot rewrite it: a chain rewritten with the key, or truncated, no longer
      * does), and no entry may have waited longer than {@code maxPendingAge} to be sealed.
      */
-    public Verdict verify(Connection c, Expectations expect) throws SQLException {
+    public Verdict verifyAgainst(Connection c, Expectations expect) throws SQLException {
         return new AuditVerifier(this).verify(c, expect);
     }
 }

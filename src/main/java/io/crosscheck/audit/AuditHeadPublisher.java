@@ -39,9 +39,10 @@ final class AuditHeadPublisher {
         Gauge.builder("crosscheck.audit.pending.entries", watch, AuditPendingWatch::size)
                 .description("Audit entries this node committed that are not yet sealed")
                 .register(Metrics.globalRegistry);
-        Gauge.builder("crosscheck.audit.pending.oldest", watch, w -> w.oldestAge(Instant.now())
-                        .toMillis()
-                        / 1000.0)
+        Gauge.builder(
+                        "crosscheck.audit.pending.oldest",
+                        watch,
+                        w -> w.oldestAge(Instant.now()).toMillis() / 1000.0)
                 .baseUnit("seconds")
                 .description("How long the oldest audit entry this node committed has waited to be sealed")
                 .register(Metrics.globalRegistry);

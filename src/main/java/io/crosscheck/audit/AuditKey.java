@@ -49,7 +49,8 @@ final class AuditKey {
             return;
         }
         try {
-            String legacy = Files.readString(LEGACY_KEY_FILE, StandardCharsets.UTF_8).trim();
+            String legacy =
+                    Files.readString(LEGACY_KEY_FILE, StandardCharsets.UTF_8).trim();
             if (Files.exists(keyFile)) {
                 if (!KeyFile.readOrCreate(keyFile).equals(legacy)) {
                     throw new IllegalStateException("Two audit keys: " + LEGACY_KEY_FILE.toAbsolutePath()

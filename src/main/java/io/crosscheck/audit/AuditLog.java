@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -212,7 +212,7 @@ public class AuditLog {
         }
         sealNow();
         try (Connection c = dataSource.getConnection()) {
-            AuditChain.Verdict v = chain.verify(
+            AuditChain.Verdict v = chain.verifyAgainst(
                     c,
                     new Expectations(
                             config.checkpointFile()

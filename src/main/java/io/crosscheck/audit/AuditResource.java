@@ -118,7 +118,8 @@ public class AuditResource {
             try {
                 expected = Optional.of(AuditChain.Head.parse(expectHead));
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException(422, List.of(new FieldError("expectHead", e.getMessage(), expectHead)));
+                throw new InvalidRequestException(
+                        422, List.of(new FieldError("expectHead", e.getMessage(), expectHead)));
             }
         }
         AuditChain.Verdict verdict = log.check(expected);

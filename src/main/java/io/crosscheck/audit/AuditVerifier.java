@@ -51,7 +51,9 @@ final class AuditVerifier {
         }
         Instant now = expect.now() == null ? Instant.now() : expect.now();
         Instant oldest = oldestPending(c);
-        Long waited = oldest == null ? null : Math.max(0, Duration.between(oldest, now).toSeconds());
+        Long waited = oldest == null
+                ? null
+                : Math.max(0, Duration.between(oldest, now).toSeconds());
         Head dbHead = null;
         String dbMac = null;
         try (PreparedStatement ps = c.prepareStatement("select seq, hash, mac from audit_checkpoint where id = 1");
@@ -178,7 +180,9 @@ final class AuditVerifier {
                         }
                         if (!prev.equals(e.prevHash())) {
                             return broken(
-                                    e.seq(), e.id(), "does not link to the entry before it (edited, reordered or rewritten)");
+                                    e.seq(),
+                                    e.id(),
+                                    "does not link to the entry before it (edited, reordered or rewritten)");
                         }
                         if (!chain.hash(prev, e).equals(e.hash())) {
                             return broken(e.seq(), e.id(), "HMAC does not match its content (edited or rewritten)");

@@ -107,10 +107,13 @@ public final class AuditCheckCommand implements Callable<Integer> {
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
             db.setReadOnly(true);
             AuditChain.Verdict verdict = new AuditChain(key)
-                    .verify(
+                    .verifyAgainst(
                             db,
                             new AuditChain.Expectations(
-                                    AuditCheckpointFile.read(checkpointFile), expectHead, maxPendingAge, Instant.now()));
+                                    AuditCheckpointFile.read(checkpointFile),
+                                    expectHead,
+                                    maxPendingAge,
+                                    Instant.now()));
             out.println(verdict.describe());
             out.flush();
             return verdict.valid() ? 0 : 1;

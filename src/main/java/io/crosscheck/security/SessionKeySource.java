@@ -40,7 +40,9 @@ public class SessionKeySource implements ConfigSourceFactory {
             }
             return List.of();
         }
-        if (value(context, "crosscheck.cluster.enabled").filter("true"::equalsIgnoreCase).isPresent()) {
+        if (value(context, "crosscheck.cluster.enabled")
+                .filter("true"::equalsIgnoreCase)
+                .isPresent()) {
             throw new IllegalStateException("crosscheck.cluster.enabled needs the session key shared by every node:"
                     + " set CROSSCHECK_SESSION_KEY (at least " + MIN_LENGTH + " characters, the same on every node)");
         }

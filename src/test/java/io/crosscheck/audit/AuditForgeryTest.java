@@ -139,7 +139,8 @@ class AuditForgeryTest {
             }
             String prev = chain.genesis();
             long last = 0;
-            try (PreparedStatement ps = db.prepareStatement("update audit_entry set prev_hash = ?, hash = ? where id = ?")) {
+            try (PreparedStatement ps =
+                    db.prepareStatement("update audit_entry set prev_hash = ?, hash = ? where id = ?")) {
                 for (AuditChain.Entry e : entries) {
                     String hash = chain.hash(prev, e);
                     ps.setString(1, prev);

@@ -162,8 +162,10 @@ class AuditLogTest {
         org.awaitility.Awaitility.await("the head's log line")
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> java.nio.file.Files.readString(testLog).contains(line));
-        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
-                "crosscheck_audit_head_seq "));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("crosscheck_audit_head_seq "));
 
         given().queryParam("expectHead", head.seq() + ":" + head.hash())
                 .get("/api/v1/admin/audit/check")

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KeysIT {
 
     private static final Path JAR = Path.of(System.getProperty(
-                    "crosscheck.packaged-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()))
+                    "crosscheck.packaged-jar",
+                    Path.of("target", "quarkus-app", "quarkus-run.jar").toString()))
             .toAbsolutePath();
 
     @TempDir
@@ -81,10 +82,13 @@ class KeysIT {
     void aShortSessionKeyAndClusterModeWithoutOneAreRefusedNamingCrosscheckSessionKey() throws Exception {
         String shortKey = "short-session-key-0123456";
         Refused tooShort = refused(Map.of("CROSSCHECK_SESSION_KEY", shortKey));
-        assertThat(tooShort.output).contains("CROSSCHECK_SESSION_KEY").contains("at least 32").doesNotContain(shortKey);
+        assertThat(tooShort.output)
+                .contains("CROSSCHECK_SESSION_KEY")
+                .contains("at least 32")
+                .doesNotContain(shortKey);
 
-        Refused cluster = refused(Map.of(
-                "CROSSCHECK_CLUSTER", "true", "CROSSCHECK_AUDIT_KEY", "keys-it-audit-key-0123456789abcdef"));
+        Refused cluster = refused(
+                Map.of("CROSSCHECK_CLUSTER", "true", "CROSSCHECK_AUDIT_KEY", "keys-it-audit-key-0123456789abcdef"));
         assertThat(cluster.output).contains("CROSSCHECK_SESSION_KEY");
     }
 
@@ -105,14 +109,31 @@ class KeysIT {
 
     private Refused refused(Map<String, String> env, String... options) throws Exception {
         Path log = Files.createTempFile(tmp, "refused", ".log");
-        Process p = start(PackagedJar.freePort(), log, env, options);
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the service started although it should refuse: " + Files.readString(log));
+        int port = PackagedJar.freePort();
+        Process p = start(port, log, env, options);
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!p.waitFor(500, TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() > until || ready(port)) {
+                p.destroyForcibly();
+                throw new AssertionError("the service started although it should refuse: " + Files.readString(log));
+            }
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(output).isNotZero();
         return new Refused(p.exitValue(), output);
+    }
+
+    private boolean ready(int port) {
+        try {
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (Exception notListening) {
+            return false;
+        }
     }
 
     private Process start(int port, Path log, Map<String, String> env, String... options) throws Exception {

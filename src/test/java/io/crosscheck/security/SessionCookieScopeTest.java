@@ -29,7 +29,9 @@ class SessionCookieScopeTest {
                 .formParam("j_password", TestUsers.ADMIN_PASSWORD)
                 .post("/j_security_check");
         String cookie = login.getCookie(SESSION);
-        assertThat(cookie).as("the login form signs the administrator in: " + login.statusCode()).isNotNull();
+        assertThat(cookie)
+                .as("the login form signs the administrator in: " + login.statusCode())
+                .isNotNull();
         return cookie;
     }
 
