@@ -66,26 +66,76 @@ public final class AuditChain {
         }
     }
 
-    /** The chain head as checkpointed. */
-    public record Head(long seq, String hash) {}
+    /** The chain head as checkpointed, or as published ({@code seq:hash}, the form the head log line names). */
+    public record Head(long seq, String hash) {
 
-    /** The outcome of a check: the first broken entry (seq, id, why) when not valid. */
-    public record Verdict(
-            boolean valid, long entries, long pending, Head head, Long brokenSeq, String brokenId, String reason) {
-        static Verdict ok(long entries, long pending, Head head) {
-            return new Verdict(true, entries, pending, head, null, null, null);
+        /** {@code <seq>:<hash>} as written by the head log line; IllegalArgumentException otherwise. */
+        public static Head parse(String text) {
+            String[] parts = text == null ? new String[0] : text.trim().split(":", -1);
+            if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("expected <seq>:<mac> as published (a number, a colon and 64 hex"
+                        + " digits), e.g. 42:" + "0".repeat(64));
+            }
+            return new Head(Long.parseLong(parts[0]), parts[1]);
         }
 
-        static Verdict broken(long entries, long pending, Head head, long seq, UUID id, String reason) {
-            return new Verdict(false, entries, pending, head, seq, id == null ? null : id.toString(), reason);
+        @Override
+        public String toString() {
+            return seq + ":" + hash;
+        }
+    }
+
+    /**
+     * What a check compares the chain with besides its own checkpoints: the head checkpointed in a file
+     * ({@code fileHead}), a head published earlier ({@code expectedHead}: the chain must still contain it), and how
+     * long an entry may stay unsealed ({@code maxPendingAge}) at {@code now}. Null: not checked.
+     */
+    public record Expectations(Head fileHead, Head expectedHead, java.time.Duration maxPendingAge, Instant now) {
+        public static Expectations file(Head fileHead) {
+            return new Expectations(fileHead, null, null, null);
+        }
+    }
+
+    /**
+     * The outcome of a check: the first broken entry (seq, id, why) when not valid; the number of entries not yet
+     * sealed and how long the oldest of them has waited, in seconds (null: none pending).
+     */
+    public record Verdict(
+            boolean valid,
+            long entries,
+            long pending,
+            Long oldestPendingSeconds,
+            Head head,
+            Long brokenSeq,
+            String brokenId,
+            String reason) {
+        static Verdict ok(long entries, long pending, Long oldestPendingSeconds, Head head) {
+            return new Verdict(true, entries, pending, oldestPendingSeconds, head, null, null, null);
+        }
+
+        static Verdict broken(
+                long entries, long pending, Long oldestPendingSeconds, Head head, Long seq, Object id, String reason) {
+            return new Verdict(
+                    false,
+                    entries,
+                    pending,
+                    oldestPendingSeconds,
+                    head,
+                    seq,
+                    id == null ? null : id.toString(),
+                    reason);
         }
 
         public String describe() {
+            String waiting = pending > 0
+                    ? ", " + pending + " not yet sealed"
+                            + (oldestPendingSeconds == null ? "" : " (oldest " + oldestPendingSeconds + " s)")
+                    : "";
             return valid
                     ? "audit chain intact: " + entries + " sealed entries, head " + head.seq() + " " + head.hash()
-                            + (pending > 0 ? ", " + pending + " not yet sealed" : "")
-                    : "audit chain BROKEN at entry " + brokenSeq + (brokenId == null ? "" : " (" + brokenId + ")")
-                            + ": " + reason;
+                            + waiting
+                    : "audit chain BROKEN at entry " + (brokenSeq == null ? "(pending)" : brokenSeq)
+                            + (brokenId == null ? "" : " (" + brokenId + ")") + ": " + reason;
         }
     }
 
@@ -160,6 +210,15 @@ public final class AuditChain {
      * {@code fileHead} is the checkpoint kept outside the database (null: none).
      */
     public Verdict verify(Connection c, Head fileHead) throws SQLException {
-        return new AuditVerifier(this).verify(c, fileHead);
+        return verifyAgainst(c, Expectations.file(fileHead));
+    }
+
+    /**
+     * As {@link #verify(Connection, Head)}, and also: the chain must contain {@code expectedHead} (a head published
+     * earlier, kept where the database cannot rewrite it: a chain rewritten with the key, or truncated, no longer
+     * does), and no entry may have waited longer than {@code maxPendingAge} to be sealed.
+     */
+    public Verdict verifyAgainst(Connection c, Expectations expect) throws SQLException {
+        return new AuditVerifier(this).verify(c, expect);
     }
 }

@@ -1,5 +1,7 @@
 package io.crosscheck.audit;
 
+import io.crosscheck.audit.AuditChain.Expectations;
+import io.crosscheck.audit.AuditChain.Head;
 import io.crosscheck.audit.config.AuditConfig;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
@@ -8,88 +10,71 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The append-only audit log. Every {@link AuditEvent} becomes an unsealed row written in the
- * transaction of what it records (a screening and its audit entry commit together or not at all), so
- * writers take no shared lock; one sealer thread numbers and HMAC-chains pending rows every
- * {@code crosscheck.audit.seal-interval-ms} and moves the checkpoint (database row + file).
+ * The append-only audit log. Every {@link AuditEvent} becomes an unsealed row written in the transaction of what it
+ * records (a screening and its audit entry commit together or not at all), so writers take no shared lock; one
+ * sealer thread numbers and HMAC-chains pending rows every {@code crosscheck.audit.seal-interval-ms} and moves the
+ * checkpoint (database row + file). Committed entries are watched in memory until sealed ({@link AuditPendingWatch}):
+ * one deleted meanwhile is recorded in the chain as {@value #ENTRY_MISSING}. The head is published every
+ * {@code crosscheck.audit.publish-interval} (a log line and a metric, {@link AuditHeadPublisher}).
  */
 @ApplicationScoped
 public class AuditLog {
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
 
+    /** The action of the entry recording an entry deleted before it was sealed (its subject: that entry's id). */
+    public static final String ENTRY_MISSING = "audit.entry-missing";
+
     private final Caller caller;
     private final DataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
     private final AuditChain chain;
-    private final Optional<Path> checkpointFile;
-    private final long sealIntervalMs;
+    private final AuditConfig config;
+    private final AuditPendingWatch watch = new AuditPendingWatch();
+    private final AuditHeadPublisher publisher;
     private ScheduledExecutorService sealer;
 
-    AuditLog(Caller caller, DataSource dataSource, AuditConfig config, ClusterConfig cluster) {
-        Optional<String> key = config.key();
-        if (cluster.enabled() && key.filter(k -> !k.isBlank()).isEmpty()) {
-            // a key generated into one node's data/ would make every other node's entries break the chain
-            throw new IllegalStateException(
-                    "crosscheck.cluster.enabled needs the audit key shared by every node: set CROSSCHECK_AUDIT_KEY");
-        }
+    AuditLog(
+            Caller caller,
+            DataSource dataSource,
+            TransactionSynchronizationRegistry transactions,
+            AuditConfig config,
+            ClusterConfig cluster,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
         this.caller = caller;
         this.dataSource = dataSource;
-        this.chain = new AuditChain(key.filter(k -> !k.isBlank())
-                .map(k -> k.getBytes(StandardCharsets.UTF_8))
-                .orElseGet(() -> keyFromFile(config.keyFile())));
-        this.checkpointFile = config.checkpointFile();
-        this.sealIntervalMs = config.sealIntervalMs();
-    }
-
-    /** Without a configured key, one is generated once into a file outside the database (owner-only). */
-    static byte[] keyFromFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                byte[] k = new byte[32];
-                new SecureRandom().nextBytes(k);
-                Files.writeString(file, HexFormat.of().formatHex(k) + "\n", StandardCharsets.UTF_8);
-                try {
-                    Files.setPosixFilePermissions(
-                            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
-                LOG.infof(
-                        "Audit HMAC key generated in %s (set crosscheck.audit.key to manage it yourself)",
-                        file.toAbsolutePath());
-            }
-            return Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the audit key file " + file, e);
-        }
+        this.transactions = transactions;
+        this.config = config;
+        this.chain = new AuditChain(AuditKey.resolve(config.key(), config.keyFile(), cluster.enabled(), jdbcUrl));
+        this.publisher = new AuditHeadPublisher(watch, config.maxPendingAge());
     }
 
     public AuditChain chain() {
         return chain;
     }
 
-    /** Records an event in the caller's transaction (or its own). */
+    /** Records an event in the caller's transaction (or its own); watched once that transaction commits. */
     @Transactional
     void record(@Observes AuditEvent event) {
         AuditEntry e = new AuditEntry();
@@ -108,10 +93,24 @@ public class AuditLog {
         e.address = cut(caller.address(), 64);
         e.detail = cut(event.detail(), 500);
         e.persist();
+        UUID id = e.id;
+        Instant at = e.recordedAt;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    watch.committed(id, at);
+                }
+            }
+        });
     }
 
     void start(@Observes StartupEvent event) {
-        sealNow();
+        publisher.publish(sealNow(), true);
+        publisher.registerMetrics();
         sealer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-sealer");
             t.setDaemon(true);
@@ -125,9 +124,12 @@ public class AuditLog {
                         LOG.warnf("Audit sealing deferred: %s", e.getMessage());
                     }
                 },
-                sealIntervalMs,
-                sealIntervalMs,
+                config.sealIntervalMs(),
+                config.sealIntervalMs(),
                 TimeUnit.MILLISECONDS);
+        long publishMs = config.publishInterval().toMillis();
+        sealer.scheduleWithFixedDelay(
+                () -> publisher.publish(publisher.head(), false), publishMs, publishMs, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -135,20 +137,29 @@ public class AuditLog {
             sealer.shutdown();
         }
         try {
-            sealNow();
+            publisher.publish(sealNow(), false);
         } catch (RuntimeException e) {
             LOG.warnf("Audit sealing at shutdown failed: %s", e.getMessage());
         }
     }
 
-    /** Seals every pending entry now; returns the head. */
-    public synchronized AuditChain.Head sealNow() {
+    /**
+     * Seals every pending entry now, then looks up the entries this node committed: one no longer in the database
+     * was deleted before it was sealed, and is recorded (and sealed) as {@value #ENTRY_MISSING}. Returns the head.
+     */
+    public synchronized Head sealNow() {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
-            AuditChain.Head head;
+            Head head;
             try {
                 head = chain.seal(c, 5000);
+                c.commit();
+                List<AuditPendingWatch.Missing> missing = watch.reconcile(c);
+                if (!missing.isEmpty()) {
+                    recordMissing(c, missing);
+                    head = chain.seal(c, 5000);
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -156,21 +167,73 @@ public class AuditLog {
             } finally {
                 c.setAutoCommit(auto);
             }
-            checkpointFile.ifPresent(f -> AuditCheckpointFile.write(f, head));
+            Head sealed = head;
+            config.checkpointFile().ifPresent(f -> AuditCheckpointFile.write(f, sealed));
+            publisher.sealed(head);
             return head;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot seal the audit log: " + e.getMessage(), e);
         }
     }
 
-    /** Seals what is pending, then checks the whole chain against both checkpoints. */
-    public AuditChain.Verdict check() {
-        sealNow();
+    private void recordMissing(Connection c, List<AuditPendingWatch.Missing> missing) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into audit_entry (id, recorded_at, actor, action,"
+                + " subject, detail) values (?, ?, ?, ?, ?, ?)")) {
+            for (AuditPendingWatch.Missing m : missing) {
+                LOG.warnf(
+                        "Audit entry %s, committed at %s, was deleted from the database before it was sealed;"
+                                + " recorded in the chain as %s",
+                        m.id(), m.committedAt(), ENTRY_MISSING);
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+                ps.setString(3, Caller.SYSTEM);
+                ps.setString(4, ENTRY_MISSING);
+                ps.setString(5, m.id().toString());
+                ps.setString(6, "entry committed at " + m.committedAt() + " was deleted before it was sealed");
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        publisher.missing(missing.size());
+    }
+
+    /**
+     * Seals what is pending, then checks the whole chain against both checkpoints and, when given, a head published
+     * earlier. The age of the oldest pending entry is taken before sealing: one older than
+     * {@code crosscheck.audit.max-pending-age} fails the check (entries deleted while it waited would go unseen).
+     */
+    public AuditChain.Verdict check(Optional<Head> expectedHead) {
+        Instant now = Instant.now();
+        Instant oldest;
         try (Connection c = dataSource.getConnection()) {
-            return chain.verify(c, checkpointFile.map(AuditCheckpointFile::read).orElse(null));
+            oldest = AuditVerifier.oldestPending(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
         }
+        sealNow();
+        try (Connection c = dataSource.getConnection()) {
+            AuditChain.Verdict v = chain.verifyAgainst(
+                    c,
+                    new Expectations(
+                            config.checkpointFile()
+                                    .map(AuditCheckpointFile::read)
+                                    .orElse(null),
+                            expectedHead.orElse(null),
+                            config.maxPendingAge(),
+                            Instant.now()));
+            return AuditVerifier.pendingTooLong(v, oldest, now, config.maxPendingAge());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /** This node's committed entries not yet sealed (the readiness check's view). */
+    AuditPendingWatch watch() {
+        return watch;
+    }
+
+    AuditHeadPublisher publisher() {
+        return publisher;
     }
 
     private static String cut(String s, int max) {

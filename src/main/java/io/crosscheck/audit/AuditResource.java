@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The audit log for administrators: query by time, user and action; check the chain. */
@@ -107,11 +108,27 @@ public class AuditResource {
 
     @GET
     @Path("check")
-    @Operation(summary = "Verify the HMAC chain against its checkpoints; names the first broken entry")
-    public AuditChain.Verdict check() {
-        AuditChain.Verdict verdict = log.check();
+    @Operation(
+            summary = "Verify the HMAC chain against its checkpoints and, with expectHead=<seq>:<mac> (a head"
+                    + " published earlier in the log line 'audit head seq=<n> mac=<hex>'), that the chain still"
+                    + " contains that head; names the first broken entry and the age of the oldest unsealed entry")
+    public AuditChain.Verdict check(@QueryParam("expectHead") String expectHead) {
+        Optional<AuditChain.Head> expected = Optional.empty();
+        if (expectHead != null) {
+            try {
+                expected = Optional.of(AuditChain.Head.parse(expectHead));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(
+                        422, List.of(new FieldError("expectHead", e.getMessage(), expectHead)));
+            }
+        }
+        AuditChain.Verdict verdict = log.check(expected);
         audit.fire(new AuditEvent(
-                AuditEvent.AUDIT_CHECK, null, null, verdict.valid() ? "intact" : "broken at " + verdict.brokenSeq()));
+                AuditEvent.AUDIT_CHECK,
+                null,
+                null,
+                (verdict.valid() ? "intact" : "broken at " + verdict.brokenSeq())
+                        + expected.map(h -> ", expected head " + h.seq()).orElse("")));
         return verdict;
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code crosscheck audit-check}: verifies the audit log's HMAC chain in the database against its
- * checkpoints, read-only, and names the first broken entry. Exit 0 intact, 1 broken or unreadable.
+ * checkpoints and, with {@code --expect-head}, a head published earlier (the service's log line {@code audit head
+ * seq=<n> mac=<hex>}), read-only, and names the first broken entry; entries left unsealed longer than
+ * {@code --max-pending-age} fail it too. Exit 0 intact, 1 broken or unreadable, 2 usage error.
  */
 @Command(
         name = "audit-check",
@@ -46,7 +50,9 @@ public final class AuditCheckCommand implements Callable<Integer> {
             names = "--key-file",
             paramLabel = "FILE",
             defaultValue = AuditConfig.DEFAULT_KEY_FILE,
-            description = "HMAC key file, used when CROSSCHECK_AUDIT_KEY is not set (default: ${DEFAULT-VALUE})")
+            description =
+                    "HMAC key file, used when CROSSCHECK_AUDIT_KEY is not set (default: ${DEFAULT-VALUE}, where the"
+                            + " service generates it)")
     Path keyFile;
 
     @Option(
@@ -56,6 +62,33 @@ public final class AuditCheckCommand implements Callable<Integer> {
             description =
                     "chain head checkpointed outside the database (default: ${DEFAULT-VALUE}; ignored when absent)")
     Path checkpointFile;
+
+    @Option(
+            names = "--expect-head",
+            paramLabel = "SEQ:MAC",
+            converter = HeadConverter.class,
+            description = "a head published earlier (the log line 'audit head seq=<n> mac=<hex>' as <n>:<hex>): the"
+                    + " chain must still contain it; a chain rewritten with the key, or truncated, does not")
+    AuditChain.Head expectHead;
+
+    @Option(
+            names = "--max-pending-age",
+            paramLabel = "DURATION",
+            defaultValue = "PT1M",
+            description = "an entry unsealed for longer fails the check (ISO-8601, default: ${DEFAULT-VALUE})")
+    Duration maxPendingAge;
+
+    /** Reads {@code <seq>:<mac>}. */
+    static final class HeadConverter implements CommandLine.ITypeConverter<AuditChain.Head> {
+        @Override
+        public AuditChain.Head convert(String value) {
+            try {
+                return AuditChain.Head.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -73,7 +106,14 @@ public final class AuditCheckCommand implements Callable<Integer> {
         }
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
             db.setReadOnly(true);
-            AuditChain.Verdict verdict = new AuditChain(key).verify(db, AuditCheckpointFile.read(checkpointFile));
+            AuditChain.Verdict verdict = new AuditChain(key)
+                    .verifyAgainst(
+                            db,
+                            new AuditChain.Expectations(
+                                    AuditCheckpointFile.read(checkpointFile),
+                                    expectHead,
+                                    maxPendingAge,
+                                    Instant.now()));
             out.println(verdict.describe());
             out.flush();
             return verdict.valid() ? 0 : 1;

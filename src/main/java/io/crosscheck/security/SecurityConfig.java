@@ -19,6 +19,13 @@ public interface SecurityConfig {
     @WithDefault("clinic")
     String clinicClaim();
 
+    /**
+     * Where the web UI's session key is generated once and read when CROSSCHECK_SESSION_KEY is not set (owner-only,
+     * refused inside the data directory). Read by {@link SessionKeySource} before any bean exists.
+     */
+    @WithDefault(io.crosscheck.common.config.KeyFile.DEFAULT_DIR + "/session.key")
+    String sessionKeyFile();
+
     /** How long a verified username/password stays verified (no bcrypt per request). */
     @WithDefault("PT5M")
     Duration credentialCacheTtl();

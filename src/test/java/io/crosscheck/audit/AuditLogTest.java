@@ -149,6 +149,51 @@ class AuditLogTest {
     }
 
     @Test
+    void theHeadIsPublishedInTheLogAndAsAMetricAndTheCheckNamesAChainThatNoLongerHoldsIt() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201);
+        AuditChain.Head head = log.sealNow();
+        java.nio.file.Path testLog =
+                java.nio.file.Path.of(System.getProperty("crosscheck.test-log", "target/crosscheck-test.log"));
+        String line = "audit head seq=" + head.seq() + " mac=" + head.hash();
+        org.awaitility.Awaitility.await("the head's log line")
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> java.nio.file.Files.readString(testLog).contains(line));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("crosscheck_audit_head_seq "));
+
+        given().queryParam("expectHead", head.seq() + ":" + head.hash())
+                .get("/api/v1/admin/audit/check")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true));
+        // a head the chain does not hold: that entry is named
+        given().queryParam("expectHead", head.seq() + ":" + "0".repeat(64))
+                .get("/api/v1/admin/audit/check")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("brokenSeq", equalTo((int) head.seq()))
+                .body("reason", org.hamcrest.Matchers.containsString("differs from the published head"));
+        given().queryParam("expectHead", (head.seq() + 1000) + ":" + head.hash())
+                .get("/api/v1/admin/audit/check")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("reason", org.hamcrest.Matchers.containsString("missing (truncated)"));
+        given().queryParam("expectHead", "latest")
+                .get("/api/v1/admin/audit/check")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("expectHead"));
+    }
+
+    @Test
     void anEditedEntryIsNamedByTheEndpointAndTheCommandLine() throws Exception {
         given().contentType(ContentType.JSON)
                 .body(Requests.ARTICLE_DESK_WORKER)

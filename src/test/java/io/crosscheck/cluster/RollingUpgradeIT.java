@@ -179,6 +179,8 @@ class RollingUpgradeIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("CROSSCHECK_AUDIT_KEY", "upgrade-test-audit-key-0123456789");
+        // cluster mode needs the session key shared by every node (issue 22: it refuses to start without one)
+        pb.environment().put("CROSSCHECK_SESSION_KEY", "upgrade-test-session-key-0123456789abcdef");
         // as the ConfigMap sets for every pod: the previous version, built without it, would refuse to start on
         // a schema with migrations it does not know (Flyway: "applied migration not resolved locally")
         pb.environment().put("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS", "*:future");

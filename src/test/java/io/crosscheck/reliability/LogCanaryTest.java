@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Plants a distinct canary value in every field of a screening request, one request per field (in
  * string fields and, as a wrong type, in number and boolean fields), plus a valid request whose
- * client reference and Idempotency-Key are canaries, and a canary in a screening id. The canaries are
+ * client reference and Idempotency-Key are canaries, a canary in a screening id, and the keys, passwords and tokens
+ * of the test profile and the run (session key, audit key, admin password, SMART client secret, a session cookie, a
+ * CDS bearer token). The canaries are
  * written to target/log-canaries.txt; {@link LogCanaryIT} checks, after the whole test run, that
  * none of them is in the log.
  */
@@ -82,6 +84,7 @@ class LogCanaryTest {
         String badId = "Cnry" + (n++) + "IdXq7Lw";
         canaries.add(badId);
         given().get("/api/v1/screenings/" + badId).then().statusCode(404);
+        canaries.addAll(keysAndTokens());
         Files.createDirectories(CANARIES.getParent());
         Files.write(CANARIES, canaries);
         assertThat(canaries).hasSizeGreaterThan(30);
@@ -130,6 +133,50 @@ class LogCanaryTest {
         Files.write(CANARIES, List.of(jti), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Path log = Path.of(ConfigProvider.getConfig().getValue("quarkus.log.file.path", String.class));
         assertThat(Files.readString(log)).doesNotContain(jti).doesNotContainIgnoringCase(issuer);
+    }
+
+    /**
+     * Keys, passwords and tokens are canaries too (issue 22): the session key, the audit key, the first administrator's
+     * password and the SMART client secret of the test profile, a session cookie issued by the login form (used on a
+     * page) and a bearer token sent to a CDS service (refused).
+     */
+    private static List<String> keysAndTokens() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        List<String> secrets = new ArrayList<>();
+        for (String name : List.of(
+                "quarkus.http.auth.session.encryption-key",
+                "crosscheck.audit.key",
+                "crosscheck.security.initial-admin.password",
+                "crosscheck.ehr.smart.client-secrets.\"crosscheck-confidential-test\"")) {
+            secrets.add(config.getValue(name, String.class));
+        }
+        String session = given().auth()
+                .none()
+                .redirects()
+                .follow(false)
+                .formParam("j_username", TestUsers.ADMIN)
+                .formParam("j_password", TestUsers.ADMIN_PASSWORD)
+                .post("/j_security_check")
+                .getCookie("crosscheck-session");
+        assertThat(session).isNotNull();
+        given().auth()
+                .none()
+                .cookie("crosscheck-session", session)
+                .get("/ui/clients")
+                .then()
+                .statusCode(200);
+        secrets.add(session);
+        String jwt = "eyJhbGciOiJSUzM4NCJ9.eyJDbnJ5Snd0WHE3THciOjF9.Q25yeUp3dFNpZ1hxN0x3";
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + jwt)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/cds-services/crosscheck-patient-view")
+                .then()
+                .statusCode(401);
+        secrets.add(jwt);
+        return secrets;
     }
 
     private static void leaves(JsonNode node, String at, List<String> into) {
