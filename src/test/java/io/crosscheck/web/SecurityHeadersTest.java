@@ -52,7 +52,7 @@ class SecurityHeadersTest {
                     .doesNotContain("unsafe-eval");
             assertThat(r.getHeader("X-Frame-Options")).isEqualTo("DENY");
             assertThat(r.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
-            assertThat(r.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(r.getHeader("Referrer-Policy")).isEqualTo("same-origin");
             assertThat(r.getHeader("Strict-Transport-Security")).startsWith("max-age=");
         }
         assertThat(answers.stream().map(Response::statusCode).toList()).contains(200, 302, 401, 400, 404);

@@ -31,7 +31,7 @@ class SlowClientTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.idle-timeout", "2S", "quarkus.http.limits.max-connections", "3");
+            return Map.of("quarkus.http.idle-timeout", "5S", "quarkus.http.limits.max-connections", "3");
         }
     }
 
