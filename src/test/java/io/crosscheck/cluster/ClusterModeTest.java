@@ -114,12 +114,14 @@ class ClusterModeTest {
         assertThat(serving()).as("a proposal is not live").isEqualTo(before);
 
         as("cluster-alice")
+                .contentType("application/json") // a body-less POST: no form content type (415)
                 .post("/api/v1/knowledge-base/proposals/" + version + "/activate")
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("approval"));
         as("cluster-alice")
+                .contentType("application/json") // a body-less POST: no form content type (415)
                 .post("/api/v1/knowledge-base/proposals/" + version + "/approve")
                 .then()
                 .statusCode(409)
@@ -134,6 +136,7 @@ class ClusterModeTest {
                 .body("errors.message", hasItem(containsString("no approval")));
 
         as("cluster-bob")
+                .contentType("application/json") // a body-less POST: no form content type (415)
                 .post("/api/v1/knowledge-base/proposals/" + version + "/approve")
                 .then()
                 .statusCode(200)
@@ -146,6 +149,7 @@ class ClusterModeTest {
                 .<Number>path("generation")
                 .longValue();
         as("cluster-alice")
+                .contentType("application/json") // a body-less POST: no form content type (415)
                 .post("/api/v1/knowledge-base/proposals/" + version + "/activate")
                 .then()
                 .statusCode(200)
@@ -183,6 +187,7 @@ class ClusterModeTest {
 
         // rolling back to a version that was live before needs no new approval
         as("cluster-bob")
+                .contentType("application/json") // a body-less POST: no form content type (415)
                 .post("/api/v1/knowledge-base/reload?version=" + before)
                 .then()
                 .statusCode(200)
@@ -202,6 +207,7 @@ class ClusterModeTest {
                 .extract()
                 .path("version");
         as("cluster-bob")
+                .contentType("application/json") // a body-less POST: no form content type (415)
                 .post("/api/v1/knowledge-base/proposals/" + version + "/approve")
                 .then()
                 .statusCode(200);
@@ -226,6 +232,7 @@ class ClusterModeTest {
                 .then()
                 .statusCode(200);
         as("cluster-alice")
+                .contentType("application/json") // a body-less POST: no form content type (415)
                 .post("/api/v1/knowledge-base/reload?version=" + before)
                 .then()
                 .statusCode(200);

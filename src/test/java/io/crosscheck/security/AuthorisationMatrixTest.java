@@ -148,8 +148,18 @@ class AuthorisationMatrixTest {
 
     static boolean created;
 
+    /** The pages' CSRF tokens are bound to the signed-in user's session: made here by the service's own bean. */
+    @jakarta.inject.Inject
+    io.crosscheck.web.session.CsrfTokens csrfTokens;
+
+    @jakarta.inject.Inject
+    io.crosscheck.web.session.SessionRevocations revocations;
+
+    static java.util.function.Function<String, String> tokenFor;
+
     @org.junit.jupiter.api.BeforeEach
     void users() {
+        tokenFor = user -> csrfTokens.issue(user, revocations.revokedBefore(user));
         if (created) {
             return;
         }
@@ -266,7 +276,7 @@ class AuthorisationMatrixTest {
     private static int checkPage(Endpoint e, Set<String> allowed, List<String> wrong) {
         boolean open = allowed == PUBLIC_ROW;
         io.restassured.response.Response anonymous =
-                page(given().auth().none().redirects().follow(false), e);
+                page(given().auth().none().redirects().follow(false), e, "matrix-token");
         String location = anonymous.getHeader("Location");
         if (open
                 ? anonymous.statusCode() == 401 || anonymous.statusCode() == 403
@@ -277,8 +287,14 @@ class AuthorisationMatrixTest {
             return 1;
         }
         for (String role : ROLES) {
-            int status = page(given().auth().none().redirects().follow(false).cookie(SESSION_COOKIE, session(role)), e)
+            int status = page(
+                            given().auth().none().redirects().follow(false).cookie(SESSION_COOKIE, session(role)),
+                            e,
+                            tokenFor.apply("matrix-" + role))
                     .statusCode();
+            if (e.key().equals("POST /ui/logout")) {
+                SESSIONS.remove(role); // signing out ended the role's sessions: sign in again for the next page
+            }
             boolean denied = status == 403;
             if (allowed.contains(role) == denied || status == 401 || status == 302) {
                 wrong.add(e.key() + " as " + role + " (signed in) -> " + status
@@ -309,16 +325,16 @@ class AuthorisationMatrixTest {
         });
     }
 
-    /** Calls a page; form posts carry a matching CSRF token, so that only the role decides. */
-    private static io.restassured.response.Response page(RequestSpecification spec, Endpoint e) {
+    /** Calls a page; form posts carry the session's CSRF token, so that only the role decides. */
+    private static io.restassured.response.Response page(RequestSpecification spec, Endpoint e, String csrfToken) {
         String path = e.path()
                 .replace("{path: .+}", "index.md")
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
                 .replace("{clientRef}", "matrix-nobody");
         if ("POST".equals(e.method())) {
             spec = spec.contentType("application/x-www-form-urlencoded")
-                    .cookie("crosscheck-csrf", "matrix-token")
-                    .formParam("csrf-token", "matrix-token");
+                    .cookie("crosscheck-csrf", csrfToken)
+                    .formParam("csrf-token", csrfToken);
         }
         return spec.request(e.method(), path);
     }

@@ -82,6 +82,7 @@ class OpenIdConnectTest {
     void rolesComeFromTheTokenSoAPhysioTokenCannotReloadTheKnowledgeBase() {
         given().auth()
                 .oauth2(token("oidc-physio", Set.of("physio"), "oidc-north"))
+                .contentType("application/json") // a body-less POST: no form content type (415)
                 .post("/api/v1/knowledge-base/reload")
                 .then()
                 .statusCode(403);

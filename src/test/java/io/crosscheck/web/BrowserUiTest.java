@@ -302,6 +302,7 @@ class BrowserUiTest {
         given().auth()
                 .preemptive()
                 .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .contentType("application/json") // a body-less POST: no form content type (415)
                 .post("/api/v1/knowledge-base/reload?version=" + serving)
                 .then()
                 .statusCode(200);

@@ -102,6 +102,7 @@ public class ProposalResource {
 
     @POST
     @Path("{version}/approve")
+    @Consumes(MediaType.APPLICATION_JSON) // no body; refuses the content types a cross-site form can send
     @Operation(summary = "Approve another author's proposal (the second pair of eyes)")
     public Response approve(@PathParam("version") String version) {
         KnowledgeBaseProposal p = registry.proposal(version).orElseThrow(NotFoundException::new);
@@ -119,6 +120,7 @@ public class ProposalResource {
 
     @POST
     @Path("{version}/activate")
+    @Consumes(MediaType.APPLICATION_JSON) // no body; refuses the content types a cross-site form can send
     @Operation(
             summary =
                     "Validate again and put the proposal live on every node (refused without approval when it is required)")

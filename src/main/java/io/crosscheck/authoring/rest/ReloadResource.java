@@ -43,6 +43,7 @@ public class ReloadResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON) // no body; refuses the content types a cross-site form can send
     @Operation(
             summary = "Build, validate (compile, lint, scenario suite) and, only if all pass, swap in the configured "
                     + "rules directory, or the stored version named by ?version=")

@@ -14,4 +14,11 @@ public interface WebConfig {
     /** Clients listed per page. */
     @WithDefault("20")
     int clientsPageSize();
+
+    /**
+     * Every cookie the service sets is {@code Secure} (sent back by browsers over HTTPS only, and over http://localhost).
+     * Off in dev mode only, so the pages work over plain HTTP from another machine there.
+     */
+    @WithDefault("true")
+    boolean secureCookies();
 }

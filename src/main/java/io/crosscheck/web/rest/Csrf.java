@@ -1,6 +1,10 @@
 package io.crosscheck.web.rest;
 
 import io.crosscheck.common.problem.Problem;
+import io.crosscheck.web.session.CsrfTokens;
+import io.crosscheck.web.session.RevokedSessionGuard;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import jakarta.ws.rs.WebApplicationException;
@@ -8,15 +12,14 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
- * CSRF protection of the pages' forms (double submit). A page that shows a form puts a random token
- * in a hidden field ({@code {inject:csrf.token}} in the templates) and in the {@code crosscheck-csrf}
- * cookie (HttpOnly, SameSite=Strict, path /ui); every form post must send both, equal. A cross-site
- * page can make a browser post a form, but cannot read or set that cookie. The JSON API is not a form
- * target and is left alone.
+ * CSRF protection of the pages' forms. A page that shows a form puts a token in a hidden field
+ * ({@code {inject:csrf.token}} in the templates) and in the {@code crosscheck-csrf} cookie (HttpOnly, SameSite=Strict,
+ * Secure, path /ui); every form post must send both, equal, and the token must be one this service issued for the
+ * signed-in user's current session ({@link CsrfTokens}: an HMAC of the user, their last sign-out and a nonce). A
+ * cross-site page can make a browser post a form, but can neither read the token nor make one that fits the session,
+ * even where it could plant a cookie. The JSON API is not a form target and is left alone.
  */
 @Named("csrf")
 @RequestScoped
@@ -24,12 +27,18 @@ public class Csrf {
 
     public static final String FIELD = "csrf-token";
     public static final String COOKIE = "crosscheck-csrf";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final CsrfTokens tokens;
+    private final String user;
+    private final long revokedBefore;
     private final String fromCookie;
     private String issued;
 
-    Csrf(HttpHeaders headers) {
+    Csrf(HttpHeaders headers, SecurityIdentity identity, RoutingContext rc, CsrfTokens tokens) {
+        this.tokens = tokens;
+        this.user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        Object revoked = rc.get(RevokedSessionGuard.REVOKED_BEFORE);
+        this.revokedBefore = revoked instanceof Long l ? l : 0L;
         Cookie c = headers.getCookies().get(COOKIE);
         this.fromCookie = c == null || c.getValue().isBlank() ? null : c.getValue();
     }
@@ -38,15 +47,13 @@ public class Csrf {
         return FIELD;
     }
 
-    /** The browser's token, or a new one (then set as the cookie with this response). */
+    /** The browser's token if it fits this session, or a new one (then set as the cookie with this response). */
     public String getToken() {
-        if (fromCookie != null) {
+        if (fromCookie != null && tokens.valid(fromCookie, user, revokedBefore)) {
             return fromCookie;
         }
         if (issued == null) {
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            issued = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            issued = tokens.issue(user == null ? "" : user, revokedBefore);
         }
         return issued;
     }
@@ -55,13 +62,14 @@ public class Csrf {
         return issued;
     }
 
-    /** Refuses the post (403 problem) unless both tokens are present and equal. */
-    public static void verify(String formToken, String cookieToken) {
+    /** Refuses the post (403 problem) unless both tokens are present, equal and issued for this session. */
+    public void verify(String formToken, String cookieToken) {
         if (formToken == null
                 || cookieToken == null
                 || formToken.isEmpty()
                 || !MessageDigest.isEqual(
-                        formToken.getBytes(StandardCharsets.UTF_8), cookieToken.getBytes(StandardCharsets.UTF_8))) {
+                        formToken.getBytes(StandardCharsets.UTF_8), cookieToken.getBytes(StandardCharsets.UTF_8))
+                || !tokens.valid(formToken, user, revokedBefore)) {
             throw new WebApplicationException(Problem.of(
                             "csrf",
                             "Forbidden",

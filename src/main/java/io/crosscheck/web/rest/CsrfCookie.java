@@ -1,5 +1,6 @@
 package io.crosscheck.web.rest;
 
+import io.crosscheck.web.config.WebConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -10,9 +11,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class CsrfCookie {
 
     private final Csrf csrf;
+    private final boolean secure;
 
-    CsrfCookie(Csrf csrf) {
+    CsrfCookie(Csrf csrf, WebConfig config) {
         this.csrf = csrf;
+        this.secure = config.secureCookies();
     }
 
     @ServerResponseFilter
@@ -29,6 +32,7 @@ public class CsrfCookie {
                                     .value(issued)
                                     .path("/ui")
                                     .httpOnly(true)
+                                    .secure(secure)
                                     .sameSite(NewCookie.SameSite.STRICT)
                                     .build());
         }

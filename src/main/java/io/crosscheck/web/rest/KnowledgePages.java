@@ -60,6 +60,7 @@ public class KnowledgePages {
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
     private final RuleNotes notes;
+    private final Csrf csrf;
 
     KnowledgePages(
             WebKnowledge knowledge,
@@ -68,7 +69,8 @@ public class KnowledgePages {
             Caller caller,
             SecurityIdentity identity,
             ObjectMapper mapper,
-            RuleNotes notes) {
+            RuleNotes notes,
+            Csrf csrf) {
         this.knowledge = knowledge;
         this.replays = replays;
         this.jobs = jobs;
@@ -76,6 +78,7 @@ public class KnowledgePages {
         this.identity = identity;
         this.mapper = mapper;
         this.notes = notes;
+        this.csrf = csrf;
     }
 
     @GET
@@ -108,7 +111,7 @@ public class KnowledgePages {
             @FormParam("to") String to,
             @FormParam(Csrf.FIELD) String csrf,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        Csrf.verify(csrf, csrfCookie);
+        this.csrf.verify(csrf, csrfCookie);
         ObjectNode body = mapper.createObjectNode();
         body.put("candidateVersion", candidate == null ? "" : candidate);
         if (from != null && !from.isBlank()) {

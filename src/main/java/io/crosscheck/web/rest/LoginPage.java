@@ -1,5 +1,7 @@
 package io.crosscheck.web.rest;
 
+import io.crosscheck.web.config.WebConfig;
+import io.crosscheck.web.session.SessionRevocations;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Signing in and out of the web UI. The form posts to Quarkus' form authentication
  * ({@code /j_security_check}), which checks the same users as the API and sets the encrypted session
- * cookie; signing out removes it.
+ * cookie; signing out removes it and ends the user's sessions on the server ({@link SessionRevocations}), so a copy of
+ * the cookie no longer works either.
  */
 @Path("/")
 public class LoginPage {
@@ -29,12 +32,22 @@ public class LoginPage {
     }
 
     private final SecurityIdentity identity;
+    private final Csrf csrf;
+    private final SessionRevocations revocations;
     private final String cookieName;
+    private final boolean secure;
 
     LoginPage(
-            SecurityIdentity identity, @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
+            SecurityIdentity identity,
+            Csrf csrf,
+            SessionRevocations revocations,
+            WebConfig config,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
         this.identity = identity;
+        this.csrf = csrf;
+        this.revocations = revocations;
         this.cookieName = cookieName;
+        this.secure = config.secureCookies();
     }
 
     @GET
@@ -65,12 +78,25 @@ public class LoginPage {
     public Response logout(
             @jakarta.ws.rs.FormParam(Csrf.FIELD) String csrf,
             @jakarta.ws.rs.CookieParam(Csrf.COOKIE) String csrfCookie) {
-        Csrf.verify(csrf, csrfCookie);
+        this.csrf.verify(csrf, csrfCookie);
+        if (!identity.isAnonymous()) {
+            // the cookie is stateless: without this, a copy of it would keep working until it expires
+            revocations.revoke(identity.getPrincipal().getName(), System.currentTimeMillis());
+        }
         NewCookie expired = new NewCookie.Builder(cookieName)
                 .path("/")
                 .maxAge(0)
                 .httpOnly(true)
+                .secure(secure)
                 .build();
-        return Response.seeOther(URI.create("/ui/login")).cookie(expired).build();
+        NewCookie noToken = new NewCookie.Builder(Csrf.COOKIE)
+                .path("/ui")
+                .maxAge(0)
+                .httpOnly(true)
+                .secure(secure)
+                .build();
+        return Response.seeOther(URI.create("/ui/login"))
+                .cookie(expired, noToken)
+                .build();
     }
 }

@@ -84,16 +84,19 @@ public class ScreeningPages {
     private final ScreeningService screeningService;
     private final DisagreementService disagreements;
     private final SecurityIdentity identity;
+    private final Csrf csrf;
 
     ScreeningPages(
             WebScreenings screenings,
             ScreeningService screeningService,
             DisagreementService disagreements,
-            SecurityIdentity identity) {
+            SecurityIdentity identity,
+            Csrf csrf) {
         this.screenings = screenings;
         this.screeningService = screeningService;
         this.disagreements = disagreements;
         this.identity = identity;
+        this.csrf = csrf;
     }
 
     @GET
@@ -109,7 +112,7 @@ public class ScreeningPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> posted, @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
+        this.csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         Map<String, String> values = single(posted);
         ScreeningForm.Read read = screenings.read(values);
         try {
@@ -177,7 +180,7 @@ public class ScreeningPages {
             @PathParam("id") String id,
             MultivaluedMap<String, String> posted,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
+        this.csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         Map<String, String> values = single(posted);
         ScreeningForm.Read read = screenings.readAmendment(uuid(id), values).orElseThrow(NotFoundException::new);
         String reason = values.get("reason");
@@ -222,9 +225,11 @@ public class ScreeningPages {
             @PathParam("id") String id,
             MultivaluedMap<String, String> posted,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        Csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
+        this.csrf.verify(posted.getFirst(Csrf.FIELD), csrfCookie);
         WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        WebScreenings.RedFlagAnswers answers = screenings.redFlagAnswers(stored, single(posted));
+        Map<String, String> fields = single(posted);
+        fields.remove(Csrf.FIELD);
+        WebScreenings.RedFlagAnswers answers = screenings.redFlagAnswers(stored, fields);
         if (answers.answered() == 0) {
             return Response.seeOther(URI.create("/ui/screenings/" + id)).build();
         }
@@ -248,7 +253,7 @@ public class ScreeningPages {
             @FormParam("comment") String comment,
             @FormParam(Csrf.FIELD) String csrf,
             @CookieParam(Csrf.COOKIE) String csrfCookie) {
-        Csrf.verify(csrf, csrfCookie);
+        this.csrf.verify(csrf, csrfCookie);
         disagreements.record(
                 uuid(id),
                 new DisagreementService.DisagreementRequest(

@@ -18,8 +18,15 @@ public record DerivationRow(
         Integer ruleLine,
         boolean repeated) {
 
+    /** Deepest indentation the stylesheet draws ({@code ul.tree li.depth-N} in app.css); deeper rows line up with it. */
+    static final int MAX_INDENT = 12;
+
+    /**
+     * The row's indentation as a class of the stylesheet: the pages' Content-Security-Policy allows no inline style
+     * attribute.
+     */
     public String indent() {
-        return "padding-left:" + (depth * 1.4) + "rem";
+        return "depth-" + Math.min(depth, MAX_INDENT);
     }
 
     public boolean input() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
@@ -17,10 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -142,15 +146,30 @@ public class WebScreenings {
         }
     }
 
-    /** The stored screening's form values with each red-flag question posted as yes or no ({@code rf.<code>}) put in. */
+    /**
+     * The stored screening's form values with each red-flag question posted as yes or no ({@code rf.<code>}) put in;
+     * "not asked" (blank) leaves a question as it was. Only the knowledge base's red-flag questions may be posted: any
+     * other field, or another answer, is refused (400 naming each) and nothing is stored.
+     */
     public RedFlagAnswers redFlagAnswers(Stored stored, Map<String, String> posted) {
+        Set<String> known = new HashSet<>();
+        knowledgeBases.current().reference().redFlags().forEach(d -> known.add("rf." + d.getCode()));
+        List<FieldError> refused = new ArrayList<>();
         Map<String, String> values = formValues(stored);
         int answered = 0;
         for (Map.Entry<String, String> e : posted.entrySet()) {
-            if (e.getKey().startsWith("rf.") && ("yes".equals(e.getValue()) || "no".equals(e.getValue()))) {
-                values.put(e.getKey(), e.getValue());
+            String value = e.getValue() == null ? "" : e.getValue();
+            if (!known.contains(e.getKey())) {
+                refused.add(new FieldError(e.getKey(), "is not a red-flag question of this knowledge base"));
+            } else if ("yes".equals(value) || "no".equals(value)) {
+                values.put(e.getKey(), value);
                 answered++;
+            } else if (!value.isEmpty()) {
+                refused.add(new FieldError(e.getKey(), "must be yes, no or left unanswered", value));
             }
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidRequestException(400, refused);
         }
         return new RedFlagAnswers(values, answered);
     }

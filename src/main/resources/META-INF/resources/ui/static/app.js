@@ -145,4 +145,9 @@
     }
     update();
   });
+
+  // ---- print buttons of the printable pages (no inline handlers: the Content-Security-Policy allows none)
+  $all('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+  });
 }());

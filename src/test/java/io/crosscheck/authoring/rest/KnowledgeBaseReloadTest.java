@@ -74,7 +74,10 @@ class KnowledgeBaseReloadTest {
     @AfterEach
     void restoreShippedRules() {
         KB.reset();
-        given().post("/api/v1/knowledge-base/reload").then().statusCode(200);
+        given().contentType("application/json")
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -82,7 +85,8 @@ class KnowledgeBaseReloadTest {
         String before = given().get("/api/v1/knowledge-base").then().extract().path("version");
         KB.write("rules/plan/broken.drl", BROKEN);
 
-        given().post("/api/v1/knowledge-base/reload")
+        given().contentType("application/json")
+                .post("/api/v1/knowledge-base/reload")
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
@@ -108,7 +112,8 @@ class KnowledgeBaseReloadTest {
         String patterns = KB.read("rules/reference/patterns.yaml") + "# reviewed by bob\n";
         KB.write("rules/reference/patterns.yaml", patterns);
 
-        String version = given().post("/api/v1/knowledge-base/reload")
+        String version = given().contentType("application/json")
+                .post("/api/v1/knowledge-base/reload")
                 .then()
                 .statusCode(200)
                 .body("accepted", equalTo(true))
@@ -166,7 +171,8 @@ class KnowledgeBaseReloadTest {
                 .body("recentLoads[0].by", equalTo(TestUsers.ADMIN));
 
         // the version that served before is in the registry and can be put back by name
-        given().post("/api/v1/knowledge-base/reload?version=" + before)
+        given().contentType("application/json")
+                .post("/api/v1/knowledge-base/reload?version=" + before)
                 .then()
                 .statusCode(200)
                 .body("version", equalTo(before));
@@ -185,7 +191,8 @@ class KnowledgeBaseReloadTest {
 
     @Test
     void noServerPathIsAcceptedAndHostileArchivesAreRejectedWithoutTouchingTheDisk() {
-        given().post("/api/v1/knowledge-base/reload?author=mallory")
+        given().contentType("application/json")
+                .post("/api/v1/knowledge-base/reload?author=mallory")
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("author"));
@@ -206,7 +213,8 @@ class KnowledgeBaseReloadTest {
                 .post("/api/v1/knowledge-base/reload")
                 .then()
                 .statusCode(422);
-        given().post("/api/v1/knowledge-base/reload?version=sha256:0000000000000000")
+        given().contentType("application/json")
+                .post("/api/v1/knowledge-base/reload?version=sha256:0000000000000000")
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("version"));
@@ -266,13 +274,16 @@ class KnowledgeBaseReloadTest {
             for (int i = 0; i < RELOADS; i++) {
                 if (i % 2 == 0) {
                     KB.write("rules/plan/broken.drl", BROKEN);
-                    int status = given().post("/api/v1/knowledge-base/reload").statusCode();
+                    int status = given().contentType("application/json")
+                            .post("/api/v1/knowledge-base/reload")
+                            .statusCode();
                     assertThat(status).isEqualTo(422);
                     rejected++;
                     KB.delete("rules/plan/broken.drl");
                 } else {
                     KB.write("rules/reference/patterns.yaml", patterns + "# revision " + i + "\n");
-                    String version = given().post("/api/v1/knowledge-base/reload")
+                    String version = given().contentType("application/json")
+                            .post("/api/v1/knowledge-base/reload")
                             .then()
                             .statusCode(200)
                             .extract()
