@@ -20,6 +20,12 @@ final class IdempotentRequests {
 
     private IdempotentRequests() {}
 
+    /** Stores the key, and the digest of the body it came with, on the screening about to be saved. */
+    static void stamp(Screening screening, String key, String body) {
+        screening.idempotencyKey = key;
+        screening.idempotencyDigest = key == null ? null : digest(body);
+    }
+
     /** SHA-256 of a request body (hex). */
     static String digest(String body) {
         try {

@@ -55,8 +55,7 @@ public class ScreeningService {
     public ScreeningResult screen(String body, String idempotencyKey) {
         ScreeningRequest request = evaluator.read(body);
         Evaluated e = evaluate(request);
-        e.entity().idempotencyKey = idempotencyKey;
-        e.entity().idempotencyDigest = idempotencyKey == null ? null : IdempotentRequests.digest(body);
+        IdempotentRequests.stamp(e.entity(), idempotencyKey, body);
         store.save(e.entity());
         return e.result();
     }
@@ -110,9 +109,8 @@ public class ScreeningService {
     public ObjectNode amend(UUID id, AmendmentRequest amendment) {
         PlainTextValidator.require("/reason", amendment.reason());
         List<FieldError> invalid = new ArrayList<>();
-        if (amendment.reason() == null
-                || amendment.reason().isBlank()
-                || amendment.reason().length() > MAX_REASON) {
+        String reason = amendment.reason();
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             invalid.add(new FieldError(
                     "/reason", "required: why the screening is amended, 1-" + MAX_REASON + " characters"));
         }
