@@ -71,7 +71,7 @@ public final class CandidateCheckMain {
         } catch (RuntimeException | LinkageError e) {
             return CandidateCheck.Outcome.failed(
                     version,
-                    "the candidate's check failed: " + e.getClass().getSimpleName()
+                    "validating the candidate failed: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }

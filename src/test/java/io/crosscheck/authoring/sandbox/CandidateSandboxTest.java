@@ -94,7 +94,10 @@ class CandidateSandboxTest {
         assertAnswered(outcome);
     }
 
-    /** The check itself worked (it was not the sandbox's own failure that rejected the candidate). */
+    /**
+     * The check answered (the candidate was rejected by its validation, not by the launcher: timeout, crash,
+     * unreadable answer, whose problems name "the candidate's check").
+     */
     private static void assertAnswered(CandidateCheck.Outcome outcome) {
         assertThat(text(outcome)).doesNotContain("the candidate's check");
     }
