@@ -5,6 +5,7 @@ import io.crosscheck.common.json.Json;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -29,6 +30,7 @@ public class CandidateSandbox {
     private final Semaphore slots;
     private final ObjectMapper json = Json.newMapper();
 
+    @Inject
     CandidateSandbox(SandboxConfig config, KnowledgeConfig knowledge) {
         this(config, knowledge.maxFiringsPerSession(), CandidateCheckMain.class.getName());
     }
