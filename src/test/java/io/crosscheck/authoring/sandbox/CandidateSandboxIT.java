@@ -69,7 +69,7 @@ class CandidateSandboxIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        PackagedJar.awaitReady(server, http, port, log, Duration.ofSeconds(120));
+        PackagedJar.awaitReady(server, http, port, log, Duration.ofSeconds(300));
 
         Path valid = Candidates.copyOfRules(Files.createDirectories(tmp.resolve("valid")));
         Files.writeString(
