@@ -1,20 +1,16 @@
 package io.crosscheck.cli;
 
 import io.crosscheck.authoring.scenario.ScenarioReport;
-import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.authoring.service.KnowledgeBaseValidator;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
-import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
-import io.crosscheck.screening.service.ScreeningEvaluator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,9 +66,7 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), rules + ": not a directory");
         }
         KnowledgeSource source = new KnowledgeSourceReader().fromDirectories(rules, docs);
-        KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(Clock.systemUTC());
-        KnowledgeBaseValidator validator =
-                new KnowledgeBaseValidator(builder, new ScenarioSuite(ScreeningEvaluator.standalone(MAX_FIRINGS)));
+        KnowledgeBaseValidator validator = KnowledgeBaseValidator.standalone(MAX_FIRINGS);
         KnowledgeBaseValidator.Validation v = validator.validate(source);
         for (KnowledgeProblem p : v.problems()) {
             err.println(p);
@@ -93,7 +87,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         if (v.valid()) {
             out.println("knowledge base " + v.knowledgeBase().version() + " is valid");
-            builder.release(v.knowledgeBase());
+            validator.release(v.knowledgeBase());
             return 0;
         }
         out.println(v.problems().size() + " problem(s); knowledge base rejected");

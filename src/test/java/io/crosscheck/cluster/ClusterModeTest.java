@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.crosscheck.support.AuditEntries;
+import io.crosscheck.support.BrokenRules;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
@@ -193,6 +195,30 @@ class ClusterModeTest {
                 .statusCode(200)
                 .body("version", equalTo(before));
         assertThat(serving()).isEqualTo(before);
+    }
+
+    @Test
+    void aRejectedProposalIsAuditedWithItsAuthorHashAndProblemCountButNoText() throws Exception {
+        Path rules = Candidates.copyOfRules(Files.createTempDirectory("cluster-rejected"));
+        Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
+        Instant start = Instant.now();
+        as("cluster-alice")
+                .contentType("application/zip")
+                .body(TestUsers.zip(rules, Path.of("kb-docs")))
+                .post("/api/v1/knowledge-base/proposals")
+                .then()
+                .statusCode(422);
+
+        List<Map<String, Object>> entries = AuditEntries.since(
+                given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD),
+                "kb.proposal.rejected",
+                start);
+        assertThat(entries).as("a rejected proposal leaves an audit entry").hasSize(1);
+        Map<String, Object> entry = entries.get(0);
+        assertThat(entry.get("actor")).isEqualTo("cluster-alice");
+        assertThat((String) entry.get("subject")).matches("sha256:[0-9a-f]{16}");
+        assertThat((String) entry.get("detail")).matches("proposal: [1-9]\\d* problem\\(s\\)");
+        assertThat(entry.toString()).doesNotContain("BRK-001").doesNotContain("broken");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.crosscheck.authoring.rest;
 
 import io.crosscheck.authoring.service.CandidateSources;
 import io.crosscheck.authoring.service.ReloadService;
+import io.crosscheck.authoring.service.UploadAudit;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
@@ -38,16 +39,19 @@ public class ProposalResource {
     private final CandidateSources candidates;
     private final KnowledgeBaseRegistry registry;
     private final ClusterConfig cluster;
+    private final UploadAudit uploads;
     private final Caller caller;
 
     ProposalResource(
             ReloadService reloads,
             CandidateSources candidates,
+            UploadAudit uploads,
             KnowledgeBaseRegistry registry,
             ClusterConfig cluster,
             Caller caller) {
         this.reloads = reloads;
         this.candidates = candidates;
+        this.uploads = uploads;
         this.registry = registry;
         this.cluster = cluster;
         this.caller = caller;
@@ -71,7 +75,8 @@ public class ProposalResource {
             summary =
                     "Upload a candidate zip of rules/ (and kb-docs/): validated (compile, lint, scenario suite) and stored, not live")
     public Response propose(byte[] archive) {
-        ReloadService.Proposed proposed = reloads.propose(caller.name(), candidates.archive(archive));
+        ReloadService.Proposed proposed =
+                reloads.propose(caller.name(), uploads.archive(archive, UploadAudit.Door.PROPOSAL));
         if (proposed.proposal().isEmpty()) {
             List<FieldError> errors = proposed.problems().stream()
                     .map(p -> new FieldError(

@@ -2,6 +2,7 @@ package io.crosscheck.authoring.rest;
 
 import io.crosscheck.authoring.service.CandidateSources;
 import io.crosscheck.authoring.service.ReloadService;
+import io.crosscheck.authoring.service.UploadAudit;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
@@ -34,11 +35,13 @@ public class ReloadResource {
 
     private final ReloadService reloads;
     private final CandidateSources candidates;
+    private final UploadAudit uploads;
     private final Caller caller;
 
-    ReloadResource(ReloadService reloads, CandidateSources candidates, Caller caller) {
+    ReloadResource(ReloadService reloads, CandidateSources candidates, UploadAudit uploads, Caller caller) {
         this.reloads = reloads;
         this.candidates = candidates;
+        this.uploads = uploads;
         this.caller = caller;
     }
 
@@ -73,7 +76,7 @@ public class ReloadResource {
             throw new InvalidRequestException(
                     422, List.of(new FieldError("version", "give either an uploaded archive or ?version=, not both")));
         }
-        var source = candidates.archive(archive);
+        var source = uploads.archive(archive, UploadAudit.Door.UPLOAD);
         return answer(reloads.reload(caller.name(), () -> source));
     }
 

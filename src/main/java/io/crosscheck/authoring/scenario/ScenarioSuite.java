@@ -88,8 +88,21 @@ public final class ScenarioSuite {
      * shared read-only); the outcomes keep the order of {@code scenarios}.
      */
     public ScenarioReport run(KnowledgeBase kb, List<Scenario> scenarios) {
-        List<ScenarioOutcome> outcomes =
-                scenarios.parallelStream().map(s -> run(kb, s)).toList();
+        // Drools finds its services through the context class loader; a common-pool thread keeps whichever
+        // an earlier task left (in one test JVM, a Quarkus test's), so each task runs with this suite's own
+        ClassLoader loader = ScenarioSuite.class.getClassLoader();
+        List<ScenarioOutcome> outcomes = scenarios.parallelStream()
+                .map(s -> {
+                    Thread t = Thread.currentThread();
+                    ClassLoader before = t.getContextClassLoader();
+                    t.setContextClassLoader(loader);
+                    try {
+                        return run(kb, s);
+                    } finally {
+                        t.setContextClassLoader(before);
+                    }
+                })
+                .toList();
         Set<String> ids = kb.rules().stream().map(RuleInfo::id).collect(Collectors.toCollection(TreeSet::new));
         return new ScenarioReport(outcomes, ids);
     }

@@ -41,14 +41,17 @@ public class CandidateSources {
         }
         try {
             return archives.read(
-                    zip,
-                    "archive:sha256:" + sha256(zip).substring(0, 16),
-                    knowledgeBases.current().source().files());
+                    zip, archiveId(zip), knowledgeBases.current().source().files());
         } catch (KnowledgeArchive.Rejected e) {
             throw new InvalidRequestException(
                     422,
                     e.reasons().stream().map(r -> new FieldError("/archive", r)).toList());
         }
+    }
+
+    /** An uploaded archive's name in logs and the audit: the hash of its bytes, never its content. */
+    public static String archiveId(byte[] zip) {
+        return "archive:sha256:" + sha256(zip == null ? new byte[0] : zip).substring(0, 16);
     }
 
     /** A version from the registry, as it was stored when it went live. */

@@ -11,6 +11,8 @@ import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.screening.service.ScreeningEvaluator;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,23 @@ public final class KnowledgeBaseValidator {
     public KnowledgeBaseValidator(KnowledgeBaseBuilder builder, ScenarioSuite suite) {
         this.builder = builder;
         this.suite = suite;
+    }
+
+    /**
+     * The validator of the code that runs without Quarkus (the validate command, the sandboxed candidate
+     * check): interpreted DRL, nothing cached, the service's evaluation path built standalone.
+     *
+     * @param maxFirings the limit of rule firings per screening
+     */
+    public static KnowledgeBaseValidator standalone(int maxFirings) {
+        return new KnowledgeBaseValidator(
+                new KnowledgeBaseBuilder(Clock.systemUTC()),
+                new ScenarioSuite(ScreeningEvaluator.standalone(maxFirings)));
+    }
+
+    /** Releases a knowledge base this validator built (its KieModule leaves the KieRepository). */
+    public void release(KnowledgeBase kb) {
+        builder.release(kb);
     }
 
     /**

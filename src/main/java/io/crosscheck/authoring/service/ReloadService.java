@@ -1,5 +1,7 @@
 package io.crosscheck.authoring.service;
 
+import io.crosscheck.authoring.sandbox.UntrustedCandidates;
+import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.KnowledgeBaseProposal;
@@ -20,7 +22,9 @@ import java.util.function.Supplier;
  * validation as {@code bin/validate-rules} (compile, lint, scenario suite, rule coverage). Going live
  * is an activation for the whole deployment: every node of a cluster follows. With
  * {@code crosscheck.cluster.require-approval} a version that was never live also needs a second
- * author's approval of its proposal ({@link #propose}).
+ * author's approval of its proposal ({@link #propose}). A candidate from anywhere but the configured
+ * rules directory (an upload, a proposal, a stored version) is validated in the sandbox first
+ * ({@link UntrustedCandidates}, docs/adr/0007).
  */
 @ApplicationScoped
 public class ReloadService {
@@ -30,6 +34,9 @@ public class ReloadService {
     private final KnowledgeBaseRegistry registry;
     private final KnowledgeBaseBuilder builder;
     private final ClusterConfig cluster;
+    private final UploadAudit uploads;
+    private final UntrustedCandidates untrusted;
+    private final ScenarioSuite suite;
     private final Clock clock = Clock.systemUTC();
 
     ReloadService(
@@ -37,7 +44,13 @@ public class ReloadService {
             KnowledgeBaseValidator validator,
             KnowledgeBaseRegistry registry,
             KnowledgeBaseBuilder builder,
-            ClusterConfig cluster) {
+            ClusterConfig cluster,
+            UploadAudit uploads,
+            UntrustedCandidates untrusted,
+            ScenarioSuite suite) {
+        this.uploads = uploads;
+        this.untrusted = untrusted;
+        this.suite = suite;
         this.knowledgeBases = knowledgeBases;
         this.validator = validator;
         this.registry = registry;
@@ -45,13 +58,17 @@ public class ReloadService {
         this.cluster = cluster;
     }
 
+    /** Reloads the configured rules directory: the operator's own files, validated in the service. */
     public ReloadResult reload(String by) {
-        return knowledgeBases.reload(by, this::validateForActivation);
+        return knowledgeBases.reload(by, s -> validateForActivation(validator.validate(s)));
     }
 
-    /** Reloads a candidate from elsewhere (an uploaded archive, a registry version), validated the same way. */
+    /**
+     * Reloads a candidate from elsewhere (an uploaded archive, a registry version): validated the same way,
+     * in the sandbox (docs/adr/0007), and compiled here only once it passed there.
+     */
     public ReloadResult reload(String by, Supplier<KnowledgeSource> source) {
-        return knowledgeBases.reload(by, source, this::validateForActivation);
+        return knowledgeBases.reload(by, source, s -> validateForActivation(untrusted.validate(s)));
     }
 
     /** The outcome of a proposal: the stored proposal when valid, the problems otherwise. */
@@ -59,8 +76,12 @@ public class ReloadService {
 
     /** Validates a candidate and, if it passes, stores it as a proposal without putting it live. */
     public Proposed propose(String by, KnowledgeSource source) {
-        KnowledgeBaseValidator.Validation v = validator.validate(source);
+        KnowledgeBaseValidator.Validation v = untrusted.validate(source);
         if (!v.valid()) {
+            uploads.rejected(
+                    UploadAudit.Door.PROPOSAL,
+                    source.contentHash(),
+                    v.problems().size());
             return new Proposed(Optional.empty(), v.problems());
         }
         try {
@@ -70,14 +91,16 @@ public class ReloadService {
         }
     }
 
-    private KnowledgeBaseService.Candidate validateForActivation(KnowledgeSource source) {
-        KnowledgeBaseValidator.Validation v = validator.validate(source);
-        if (!v.valid() || !cluster.requireApproval()) {
+    private KnowledgeBaseService.Candidate validateForActivation(KnowledgeBaseValidator.Validation v) {
+        if (!v.valid()) {
             return v;
         }
         String version = v.knowledgeBase().version();
-        if (registry.wasLive(version)
+        if (!cluster.requireApproval()
+                || registry.wasLive(version)
                 || registry.proposal(version).map(p -> p.approvedBy != null).orElse(false)) {
+            // going live: warm it with its scenario suite (a no-op when validated here, which ran it)
+            suite.runOwnSuite(v.knowledgeBase());
             return v;
         }
         builder.release(v.knowledgeBase());

@@ -13,12 +13,18 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String KB_LOAD_ACCEPTED = "kb.load.accepted";
     public static final String KB_LOAD_REJECTED = "kb.load.rejected";
     public static final String KB_REPLAY = "kb.replay";
+    /** A replay candidate refused (unreadable archive, does not compile, or its sandboxed check failed). */
+    public static final String KB_REPLAY_REJECTED = "kb.replay.rejected";
+
     public static final String SCREENING_AMEND = "screening.amend";
     public static final String SCREENING_DISAGREE = "screening.disagree";
     public static final String CLIENT_SEARCH = "client.search";
     public static final String CLIENT_READ = "client.read";
     public static final String CLIENT_HISTORY = "client.history";
     public static final String KB_PROPOSED = "kb.proposed";
+    /** A proposal refused (unreadable archive or failed validation); nothing stored. */
+    public static final String KB_PROPOSAL_REJECTED = "kb.proposal.rejected";
+
     public static final String KB_APPROVED = "kb.approved";
     public static final String CLIENT_EXPORT = "client.export";
     public static final String CLIENT_ERASE = "client.erase";

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.oneOf;
 
+import io.crosscheck.support.AuditEntries;
 import io.crosscheck.support.BrokenRules;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.Requests;
@@ -224,6 +225,28 @@ class ReplayApiTest {
                 .contentType(PROBLEM)
                 .body("errors.field", hasItem("/candidate"))
                 .body("errors[0].message", matchesPattern("rules/plan/broken\\.drl:6:\\d+: .+"));
+    }
+
+    @Test
+    void aRejectedCandidateIsAuditedWithItsHashAndProblemCountButNoText() throws Exception {
+        Path rules = Candidates.copyOfRules(tmp);
+        Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
+        Instant start = Instant.now();
+        given().contentType("application/zip")
+                .body(TestUsers.zip(rules, null))
+                .post(REPLAYS)
+                .then()
+                .statusCode(422);
+
+        List<Map<String, Object>> entries = AuditEntries.since("kb.replay.rejected", start);
+        assertThat(entries)
+                .as("a rejected replay candidate leaves an audit entry")
+                .hasSize(1);
+        Map<String, Object> entry = entries.get(0);
+        assertThat(entry.get("actor")).isEqualTo(TestUsers.ADMIN);
+        assertThat((String) entry.get("subject")).matches("sha256:[0-9a-f]{16}");
+        assertThat((String) entry.get("detail")).matches("replay: [1-9]\\d* problem\\(s\\)");
+        assertThat(entry.toString()).doesNotContain("BRK-001").doesNotContain("broken");
     }
 
     @Test

@@ -190,6 +190,51 @@ class KnowledgeBaseReloadTest {
     }
 
     @Test
+    void aRejectedUploadIsAuditedWithItsHashAndProblemCountButNoText() {
+        java.time.Instant start = java.time.Instant.now();
+        given().contentType("application/zip")
+                .body(TestUsers.zip(Map.of("rules/../../evil.drl", "rule \"EVIL\" when then end")))
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(422);
+
+        List<Map<String, Object>> entries = io.crosscheck.support.AuditEntries.since("kb.load.rejected", start);
+        assertThat(entries).as("a refused upload leaves an audit entry").hasSize(1);
+        Map<String, Object> entry = entries.get(0);
+        assertThat(entry.get("actor")).isEqualTo(TestUsers.ADMIN);
+        assertThat((String) entry.get("subject")).matches("archive:sha256:[0-9a-f]{16}");
+        assertThat((String) entry.get("detail")).matches("upload: [1-9]\\d* problem\\(s\\)");
+        assertThat(entry.toString()).doesNotContain("EVIL").doesNotContain("evil.drl");
+    }
+
+    /**
+     * The upload's consequence would write a marker file when it runs: it runs in the sandboxed check, which may
+     * write nowhere but its own temporary directory, so no marker appears and the upload is rejected (once the
+     * allow-list of ADR 0006 is in, it is refused before compiling: the same assertions hold, see
+     * CandidateSandboxTest for the sandbox on its own).
+     */
+    @Test
+    void anUploadedConsequenceRunsInTheSandboxAndCannotWriteOutsideIt() throws Exception {
+        java.nio.file.Path marker =
+                java.nio.file.Files.createTempDirectory("reload-probe").resolve("marker.txt");
+        java.nio.file.Path rules =
+                io.crosscheck.support.Candidates.copyOfRules(java.nio.file.Files.createTempDirectory("reload-hostile"));
+        java.nio.file.Files.writeString(
+                rules.resolve("plan/probe.drl"), io.crosscheck.authoring.sandbox.HostileRules.writing(marker));
+        String before = given().get("/api/v1/knowledge-base").then().extract().path("version");
+
+        given().contentType("application/zip")
+                .body(TestUsers.zip(rules, KB.docs()))
+                .post("/api/v1/knowledge-base/reload")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+
+        assertThat(marker).doesNotExist();
+        given().get("/api/v1/knowledge-base").then().body("version", equalTo(before));
+    }
+
+    @Test
     void noServerPathIsAcceptedAndHostileArchivesAreRejectedWithoutTouchingTheDisk() {
         given().contentType("application/json")
                 .post("/api/v1/knowledge-base/reload?author=mallory")

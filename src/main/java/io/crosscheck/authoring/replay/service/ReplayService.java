@@ -6,7 +6,9 @@ import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.model.ReplayRequest;
+import io.crosscheck.authoring.sandbox.UntrustedCandidates;
 import io.crosscheck.authoring.service.CandidateSources;
+import io.crosscheck.authoring.service.UploadAudit;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.json.JsonBodyReader;
 import io.crosscheck.common.problem.FieldError;
@@ -55,6 +57,8 @@ public class ReplayService {
     private final ManagedExecutor executor;
     private final Event<AuditEvent> audit;
     private final CandidateSources candidates;
+    private final UploadAudit uploads;
+    private final UntrustedCandidates untrusted;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -70,8 +74,12 @@ public class ReplayService {
             DataSource dataSource,
             ManagedExecutor executor,
             CandidateSources candidates,
+            UploadAudit uploads,
+            UntrustedCandidates untrusted,
             Event<AuditEvent> audit) {
+        this.untrusted = untrusted;
         this.audit = audit;
+        this.uploads = uploads;
         this.candidates = candidates;
         this.knowledgeBases = knowledgeBases;
         this.knowledgeConfig = knowledgeConfig;
@@ -111,7 +119,7 @@ public class ReplayService {
      */
     public ReplayJob startArchive(ReplayRequest filter, byte[] archive, String clinic) {
         requests.validate(filter);
-        return start(filter, candidates.archive(archive), clinic);
+        return start(filter, uploads.archive(archive, UploadAudit.Door.REPLAY), clinic);
     }
 
     private ReplayJob start(ReplayRequest request, KnowledgeSource candidateSource, String clinic) {
@@ -209,8 +217,10 @@ public class ReplayService {
 
     private KnowledgeBase compile(KnowledgeSource source) {
         try {
-            return builder.build(source);
+            return untrusted.compileForReplay(source);
         } catch (KnowledgeBaseException e) {
+            uploads.rejected(
+                    UploadAudit.Door.REPLAY, source.contentHash(), e.problems().size());
             throw new InvalidRequestException(
                     422,
                     e.problems().stream()

@@ -1,0 +1,44 @@
+package io.crosscheck.authoring.sandbox;
+
+import io.crosscheck.authoring.scenario.ScenarioReport;
+import io.crosscheck.engine.KnowledgeProblem;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the service sends the sandboxed check on its stdin and what the check answers on its stdout,
+ * both as JSON. The candidate travels as its files (path -> text), already unpacked and limited by the
+ * service; the answer carries problems ({@code file:line:column}) and the scenario report, never a
+ * compiled knowledge base: the service compiles a candidate that passed on its own side.
+ */
+public final class CandidateCheck {
+
+    private CandidateCheck() {}
+
+    /**
+     * @param origin   where the candidate came from (for messages)
+     * @param files    the candidate's files, path -> text
+     * @param maxFirings the service's limit of rule firings per screening
+     */
+    public record Request(String origin, Map<String, String> files, int maxFirings) {}
+
+    /**
+     * @param version   the candidate's content hash
+     * @param compiled  whether it compiled (a replay needs no more)
+     * @param valid     whether it may go live: compiled, no lint finding, every scenario passed, every rule fired
+     * @param problems  what is wrong, located at file:line:column
+     * @param scenarios the scenario report (null when it did not compile)
+     */
+    public record Outcome(
+            String version,
+            boolean compiled,
+            boolean valid,
+            List<KnowledgeProblem> problems,
+            ScenarioReport scenarios) {
+
+        /** A check that gave no answer (killed, crashed, unreadable output): rejected with one problem. */
+        public static Outcome failed(String version, String why) {
+            return new Outcome(version, false, false, List.of(new KnowledgeProblem("rules/", 0, 0, why)), null);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.crosscheck.authoring.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.common.json.Json;
+import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.config.KnowledgeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks an untrusted candidate knowledge base (an upload, a proposal, a replay candidate, a stored
+ * version about to be activated) in a separate process that holds no secret, no database connection
+ * and no write access outside its own temporary directory ({@link SandboxProcess}, running
+ * {@link CandidateCheckMain}). Whatever the candidate's rules do while they are compiled and while the
+ * scenario suite runs them happens there. A check that does not answer (timeout, out of memory, crash,
+ * an unreadable answer) rejects the candidate. Layer 2 of docs/adr/0007; layer 1 is the allow-list
+ * checked on the parsed DRL before anything is compiled (docs/adr/0006).
+ */
+@ApplicationScoped
+public class CandidateSandbox {
+    private static final Logger LOG = Logger.getLogger(CandidateSandbox.class);
+
+    private final SandboxConfig config;
+    private final int maxFirings;
+    private final SandboxProcess process;
+    private final Semaphore slots;
+    private final ObjectMapper json = Json.newMapper();
+
+    @Inject
+    CandidateSandbox(SandboxConfig config, KnowledgeConfig knowledge) {
+        this(config, knowledge.maxFiringsPerSession(), CandidateCheckMain.class.getName());
+    }
+
+    /** With another main class: tests probe the process's confinement with one of their own. */
+    CandidateSandbox(SandboxConfig config, int maxFirings, String mainClass) {
+        this.config = config;
+        this.maxFirings = maxFirings;
+        this.process = new SandboxProcess(mainClass, config.timeout(), config.maxHeap(), config.maxOutputBytes());
+        this.slots = new Semaphore(Math.max(1, config.maxConcurrent()), true);
+        if (config.enabled() && !process.securityManager()) {
+            LOG.warnf(
+                    "Java %d has no SecurityManager: candidate knowledge bases are checked in a separate process "
+                            + "without secrets, but without the file and network policy (docs/adr/0007)",
+                    Runtime.version().feature());
+        }
+    }
+
+    /** Whether untrusted candidates are checked in a separate process (crosscheck.authoring.sandbox.enabled). */
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /** Checks the candidate in a process of its own; never throws for what the candidate does. */
+    public CandidateCheck.Outcome check(KnowledgeSource source) {
+        String version = source.contentHash();
+        byte[] request;
+        try {
+            request = json.writeValueAsBytes(new CandidateCheck.Request(source.origin(), source.files(), maxFirings));
+        } catch (IOException e) {
+            return CandidateCheck.Outcome.failed(version, "the candidate cannot be sent to its check");
+        }
+        SandboxProcess.Result result;
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CandidateCheck.Outcome.failed(version, "the candidate's check was interrupted");
+        }
+        long started = System.nanoTime();
+        try {
+            result = process.run(request, List.of());
+        } finally {
+            slots.release();
+        }
+        LOG.debugf(
+                "Sandboxed check of %s: exit %s in %d ms",
+                version, result.exitCode(), (System.nanoTime() - started) / 1_000_000);
+        if (!result.answered()) {
+            // stderr is the candidate's to write: shown to its author in the problem, never logged
+            return CandidateCheck.Outcome.failed(
+                    version,
+                    "the candidate's check "
+                            + (result.failure() != null
+                                    ? result.failure()
+                                    : "ended with exit code " + result.exitCode())
+                            + lastLine(result.stderrTail()));
+        }
+        try {
+            CandidateCheck.Outcome outcome = json.readValue(result.stdout(), CandidateCheck.Outcome.class);
+            if (!version.equals(outcome.version())) {
+                return CandidateCheck.Outcome.failed(version, "the candidate's check answered for another candidate");
+            }
+            return outcome;
+        } catch (IOException e) {
+            return CandidateCheck.Outcome.failed(version, "the candidate's check gave an unreadable answer");
+        }
+    }
+
+    private static String lastLine(String stderr) {
+        List<String> lines = stderr.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        String last = lines.get(lines.size() - 1).strip();
+        return ": " + (last.length() > 300 ? last.substring(0, 300) : last);
+    }
+}

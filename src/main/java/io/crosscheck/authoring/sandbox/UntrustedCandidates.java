@@ -1,0 +1,71 @@
+package io.crosscheck.authoring.sandbox;
+
+import io.crosscheck.authoring.service.KnowledgeBaseValidator;
+import io.crosscheck.authoring.service.KnowledgeBaseValidator.Validation;
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeBaseException;
+import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Validation of a candidate the service did not read from its own rules directory: first in the
+ * sandbox ({@link CandidateSandbox}), and only if it passes there is it compiled in the service (it must
+ * be, to be stored, served or replayed), by the service's own builder, which applies the allow-list
+ * again. Nothing of the candidate runs in the service before that: its scenarios ran in the sandbox.
+ * With the sandbox off ({@code crosscheck.authoring.sandbox.enabled=false}) this is the in-process
+ * {@link KnowledgeBaseValidator}, as before ADR 0007.
+ */
+@ApplicationScoped
+public class UntrustedCandidates {
+
+    private final CandidateSandbox sandbox;
+    private final KnowledgeBaseValidator validator;
+    private final KnowledgeBaseBuilder builder;
+
+    UntrustedCandidates(CandidateSandbox sandbox, KnowledgeBaseValidator validator, KnowledgeBaseBuilder builder) {
+        this.sandbox = sandbox;
+        this.validator = validator;
+        this.builder = builder;
+    }
+
+    /**
+     * May the candidate go live: valid in the sandbox, then compiled here. The compiled knowledge base of a
+     * valid candidate is the caller's (release it if it is not kept).
+     */
+    public Validation validate(KnowledgeSource source) {
+        if (!sandbox.enabled()) {
+            return validator.validate(source);
+        }
+        CandidateCheck.Outcome outcome = sandbox.check(source);
+        if (!outcome.valid()) {
+            return new Validation(null, outcome.problems(), outcome.scenarios());
+        }
+        return compiled(source, outcome);
+    }
+
+    /**
+     * Compiles a replay candidate: a replay needs it to compile, not to pass its scenarios (the report
+     * says which expectations it no longer meets), so only a compile failure in the sandbox refuses it.
+     *
+     * @throws KnowledgeBaseException with the problems, when it does not compile
+     */
+    public KnowledgeBase compileForReplay(KnowledgeSource source) {
+        if (sandbox.enabled()) {
+            CandidateCheck.Outcome outcome = sandbox.check(source);
+            if (!outcome.compiled()) {
+                throw new KnowledgeBaseException(outcome.problems());
+            }
+        }
+        return builder.build(source);
+    }
+
+    private Validation compiled(KnowledgeSource source, CandidateCheck.Outcome outcome) {
+        try {
+            KnowledgeBase kb = builder.build(source);
+            return new Validation(kb, java.util.List.of(), outcome.scenarios());
+        } catch (KnowledgeBaseException e) {
+            return new Validation(null, e.problems(), outcome.scenarios());
+        }
+    }
+}
