@@ -45,6 +45,8 @@ public class UserAccountResource {
 
     @POST
     @Path("disable")
+    @Consumes(MediaType.APPLICATION_JSON) // no body; refuses the form, multipart and text bodies a cross-site page can
+    // send
     @Transactional
     @Operation(summary = "Disable a user: every sign-in and session refused at once")
     public UserResource.UserView disable(@PathParam("username") String username) {
@@ -61,6 +63,8 @@ public class UserAccountResource {
 
     @POST
     @Path("enable")
+    @Consumes(MediaType.APPLICATION_JSON) // no body; refuses the form, multipart and text bodies a cross-site page can
+    // send
     @Transactional
     @Operation(summary = "Enable a user again; also lifts a lock from wrong passwords")
     public UserResource.UserView enable(@PathParam("username") String username) {

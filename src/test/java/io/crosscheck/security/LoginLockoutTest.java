@@ -87,6 +87,7 @@ class LoginLockoutTest {
         given().auth()
                 .preemptive()
                 .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .contentType(ContentType.JSON)
                 .post("/api/v1/admin/users/lock-basic/enable")
                 .then()
                 .statusCode(200)
@@ -149,6 +150,7 @@ class LoginLockoutTest {
                 .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
                 .contentType(ContentType.JSON)
                 .body(Map.of())
+                .contentType(ContentType.JSON)
                 .post("/api/v1/admin/users/lock-session/enable")
                 .then()
                 .statusCode(200);

@@ -44,7 +44,8 @@ class UserAdministrationTest {
                 .as("signed in, the credential remembered")
                 .isEqualTo(200);
 
-        admin().post("/api/v1/admin/users/ua-disabled/disable")
+        admin().contentType(ContentType.JSON)
+                .post("/api/v1/admin/users/ua-disabled/disable")
                 .then()
                 .statusCode(200)
                 .body("disabled", equalTo(true));
@@ -59,7 +60,8 @@ class UserAdministrationTest {
                 .getCookie("crosscheck-session");
         assertThat(session).as("no session for a disabled user").isNull();
 
-        admin().post("/api/v1/admin/users/ua-disabled/enable")
+        admin().contentType(ContentType.JSON)
+                .post("/api/v1/admin/users/ua-disabled/enable")
                 .then()
                 .statusCode(200)
                 .body("disabled", equalTo(false));
@@ -85,7 +87,10 @@ class UserAdministrationTest {
                 .formParam("j_password", PASSWORD)
                 .post("/j_security_check")
                 .getCookie("crosscheck-session");
-        admin().post("/api/v1/admin/users/ua-session/disable").then().statusCode(200);
+        admin().contentType(ContentType.JSON)
+                .post("/api/v1/admin/users/ua-session/disable")
+                .then()
+                .statusCode(200);
         given().auth()
                 .none()
                 .redirects()
@@ -149,6 +154,7 @@ class UserAdministrationTest {
     void anAdministratorCannotDisableThemself() {
         TestUsers.ensureUser("ua-admin-self", PASSWORD, List.of("admin"), "default");
         as("ua-admin-self", PASSWORD)
+                .contentType(ContentType.JSON)
                 .post("/api/v1/admin/users/ua-admin-self/disable")
                 .then()
                 .statusCode(422)
@@ -197,6 +203,7 @@ class UserAdministrationTest {
                 .body("clinic", not(hasItem("clinic-south")))
                 .body("clinic", not(hasItem("default")));
         as("ua-north-admin", PASSWORD)
+                .contentType(ContentType.JSON)
                 .post("/api/v1/admin/users/ua-south-physio/disable")
                 .then()
                 .statusCode(404);
