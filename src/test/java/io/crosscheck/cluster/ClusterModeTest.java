@@ -281,10 +281,12 @@ class ClusterModeTest {
                 .statusCode(202)
                 .extract()
                 .path("id");
+        // the candidate is first validated in a process of its own (ADR 0007), then replayed over every screening the
+        // suite has stored so far: minutes on a loaded 2-core machine
         await("the replay done")
                 .pollInSameThread()
                 .pollInterval(Duration.ofMillis(100))
-                .atMost(Duration.ofSeconds(120))
+                .atMost(Duration.ofSeconds(300))
                 .until(
                         () -> as("cluster-alice")
                                 .get("/api/v1/knowledge-base/replays/" + id)

@@ -44,9 +44,4 @@ public final class HostileRules {
         return rule(
                 "throw new IllegalStateException(\"ENV:\" + System.getenv() + \" PROPS:\" + System.getProperties());");
     }
-
-    /** Never ends. */
-    public static String endless() {
-        return rule("while (true) { Thread.onSpinWait(); }");
-    }
 }
