@@ -216,15 +216,21 @@ class ClientPrivacyTest {
             return ids;
         }
 
-        /** Every table and text column (uuid columns cast to text) holding one of the values; the audit log left out. */
+        /** Every table and text column (uuid and json columns cast to text) holding one of the values; the audit log left out. */
         static List<String> everywhere(DataSource ds, List<String> values) throws Exception {
             List<String> found = new ArrayList<>();
             try (Connection c = ds.getConnection()) {
                 List<String[]> columns = new ArrayList<>();
-                try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", null, null)) {
+                // the schema as the database names it (H2: PUBLIC, PostgreSQL: public); PostgreSQL's text, json and
+                // jsonb columns hold text too
+                try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), null, null)) {
                     while (rs.next()) {
                         String type = rs.getString("TYPE_NAME").toUpperCase(java.util.Locale.ROOT);
-                        if (type.contains("CHAR") || type.contains("UUID") || type.contains("CLOB")) {
+                        if (type.contains("CHAR")
+                                || type.contains("UUID")
+                                || type.contains("CLOB")
+                                || type.contains("TEXT")
+                                || type.contains("JSON")) {
                             columns.add(new String[] {rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME")});
                         }
                     }
