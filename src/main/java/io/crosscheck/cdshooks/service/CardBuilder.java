@@ -103,7 +103,7 @@ public final class CardBuilder {
         Urgency urgency = ref.referralUrgency();
         String indicator = urgency == Urgency.EMERGENCY || urgency == Urgency.URGENT ? "critical" : "warning";
         String ruleId = ref.ruleIds().get(ref.ruleIds().size() - 1);
-        boolean health = HealthScreenLines.healthReferral(r, ref);
+        boolean health = r.fromHealthScreen(ref);
         String reasons = (health ? "Health screen: " : "Red flags: ") + String.join("; ", ref.reasons());
         StringBuilder d = new StringBuilder();
         d.append("**Refer (")

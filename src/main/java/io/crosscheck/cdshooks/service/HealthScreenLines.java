@@ -17,14 +17,6 @@ final class HealthScreenLines {
 
     private HealthScreenLines() {}
 
-    /** Whether a referral came from the health screen (its reasons are considerations of its domain). */
-    static boolean healthReferral(ScreeningResult r, ScreeningResult.ReferralResult ref) {
-        HealthScreenOutcome h = r.healthScreen();
-        return h != null
-                && h.considerations() != null
-                && h.considerations().stream().anyMatch(c -> ref.domain().equals(c.domain()));
-    }
-
     /**
      * The health screen in one Markdown paragraph: its status, the considerations that change the plan and the
      * applicable questions not asked, by domain; empty when the result has no health screen.

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -61,8 +60,7 @@ public class SmartLaunchResource {
     public Response launch(
             @QueryParam("iss") String iss,
             @QueryParam("launch") String launch,
-            @CookieParam(BROWSER_COOKIE) String browser,
-            @Context UriInfo uri) {
+            @CookieParam(BROWSER_COOKIE) String browser) {
         if (!session.available()) {
             return page(
                     503,
@@ -72,7 +70,7 @@ public class SmartLaunchResource {
                     null);
         }
         try {
-            String base = baseUrl(uri);
+            String base = publicBaseUrl.get();
             SmartLaunches.Begun begun = launches.begin(iss, launch, browser, base + "/smart/callback");
             NewCookie cookie = new NewCookie.Builder(BROWSER_COOKIE)
                     .value(begun.browserValue())
@@ -101,7 +99,6 @@ public class SmartLaunchResource {
             @QueryParam("state") String state,
             @QueryParam("error") String error,
             @CookieParam(BROWSER_COOKIE) String browser,
-            @Context UriInfo uri,
             @Context RoutingContext context) {
         if (error != null) {
             String shown = error.matches("[a-z_]{1,64}") ? " (" + error + ")" : "";
@@ -112,7 +109,7 @@ public class SmartLaunchResource {
                     null);
         }
         try {
-            String base = baseUrl(uri);
+            String base = publicBaseUrl.get();
             SmartLaunches.Finished done = launches.finish(code, state, browser, base + "/smart/callback");
             session.signIn(
                     done.username(),
@@ -122,10 +119,6 @@ public class SmartLaunchResource {
         } catch (SmartLaunchRefused e) {
             return page(e.status(), "Crosscheck could not be opened from the EHR", e.getMessage(), null);
         }
-    }
-
-    private String baseUrl(UriInfo uri) {
-        return publicBaseUrl.get();
     }
 
     private static Response page(int status, String title, String message, String next) {

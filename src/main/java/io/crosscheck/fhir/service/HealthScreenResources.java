@@ -29,14 +29,6 @@ final class HealthScreenResources {
                 && h.unanswered().stream().anyMatch(u -> !u.questions().isEmpty());
     }
 
-    /** Whether a referral came from the health screen (its reasons are considerations of its domain). */
-    static boolean referral(ScreeningResult r, ScreeningResult.ReferralResult ref) {
-        HealthScreenOutcome h = r.healthScreen();
-        return h != null
-                && h.considerations() != null
-                && h.considerations().stream().anyMatch(c -> ref.domain().equals(c.domain()));
-    }
-
     /** The unanswered health-screen questions as an Observation data requirement. */
     static void dataRequirement(ScreeningResult r, org.hl7.fhir.r4.model.GuidanceResponse gr) {
         DataRequirement.DataRequirementCodeFilterComponent filter =

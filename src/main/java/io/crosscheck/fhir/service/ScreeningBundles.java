@@ -135,7 +135,7 @@ public final class ScreeningBundles {
                                 new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
                         .setText("Medical assessment " + ref.purpose()));
                 sr.addReasonCode()
-                        .setText((HealthScreenResources.referral(r, ref) ? "Health screen: " : "Red flags: ")
+                        .setText((r.fromHealthScreen(ref) ? "Health screen: " : "Red flags: ")
                                 + String.join("; ", ref.reasons()));
                 sr.addNote().setText("Rules: " + String.join(", ", ref.ruleIds()));
                 add(b, group, sr, "Refer (" + ref.urgency() + ") " + ref.purpose());

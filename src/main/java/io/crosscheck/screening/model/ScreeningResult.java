@@ -59,6 +59,14 @@ public record ScreeningResult(
      * A pattern status or referral urgency as the result writes it: the engine enum's name in lower case
      * ({@code consistent}, {@code urgent}); null for null.
      */
+    /** Whether a referral came from the health screen: its domain is that of one of the screen's considerations. */
+    public boolean fromHealthScreen(ReferralResult referral) {
+        return healthScreen != null
+                && healthScreen.considerations() != null
+                && healthScreen.considerations().stream()
+                        .anyMatch(c -> referral.domain().equals(c.domain()));
+    }
+
     public static String code(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
