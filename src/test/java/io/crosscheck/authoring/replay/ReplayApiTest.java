@@ -16,6 +16,7 @@ import io.crosscheck.support.BrokenRules;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
+import io.crosscheck.support.WebSignIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -296,6 +297,68 @@ class ReplayApiTest {
                         .isZero();
             }
         }
+    }
+
+    /**
+     * Issue 24: a replay's example screenings are named by client reference and date, and linked, for a clinician
+     * who may open them; an author without the physio role sees ids only, no link that would answer 403.
+     */
+    @Test
+    void theReplayPageNamesExamplesByClientAndDateOnlyForThoseWhoMayOpenThem() throws Exception {
+        String clinic = "replay-page-" + UUID.randomUUID().toString().substring(0, 6);
+        TestUsers.ensureUser("rp-author-" + clinic, "replay-author-pw-1", List.of("author"), clinic);
+        TestUsers.ensureUser("rp-physio-" + clinic, "replay-physio-pw-1", List.of("author", "physio"), clinic);
+        String ref = "replay-page-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().auth()
+                .preemptive()
+                .basic("rp-physio-" + clinic, "replay-physio-pw-1")
+                .contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String location = given().auth()
+                .preemptive()
+                .basic("rp-physio-" + clinic, "replay-physio-pw-1")
+                .contentType("application/zip")
+                .body(TestUsers.zip(Candidates.withLcsConsistentMinFindings(tmp, 4), null))
+                .post(REPLAYS)
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        String replayId = location.substring(location.lastIndexOf('/') + 1);
+        await("replay " + replayId)
+                .atMost(Duration.ofMinutes(5))
+                .until(() -> "done"
+                        .equals(given().auth()
+                                .preemptive()
+                                .basic("rp-author-" + clinic, "replay-author-pw-1")
+                                .get(location)
+                                .path("state")));
+
+        String forAuthor = page(WebSignIn.session("rp-author-" + clinic, "replay-author-pw-1"), replayId);
+        assertThat(forAuthor).contains(id.substring(0, 8)).doesNotContain(ref).doesNotContain("/ui/screenings/" + id);
+
+        String forPhysio = page(WebSignIn.session("rp-physio-" + clinic, "replay-physio-pw-1"), replayId);
+        assertThat(forPhysio)
+                .contains("<a href=\"/ui/screenings/" + id + "\">" + ref + ", "
+                        + Instant.now().toString().substring(0, 4))
+                .contains(
+                        "lower-crossed syndrome: findings consistent with the pattern becomes findings partly consistent");
+    }
+
+    private static String page(String session, String replayId) {
+        return given().auth()
+                .none()
+                .cookie(WebSignIn.SESSION_COOKIE, session)
+                .get("/ui/kb/replays/" + replayId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     @Test
