@@ -17,7 +17,10 @@ import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.facts.Urgency;
+import io.crosscheck.engine.input.Coding;
 import io.crosscheck.engine.input.InputCatalog;
+import io.crosscheck.engine.input.Onset;
+import io.crosscheck.engine.input.Terminology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +57,13 @@ final class ReferenceDataReader {
                 List<Flag> flags) {}
 
         /** urgency overrides the domain's; supportingOnly flags refer only together with another flag of the domain. */
-        record Flag(String code, String label, Urgency urgency, Boolean supportingOnly) {}
+        record Flag(
+                String code,
+                String label,
+                Urgency urgency,
+                Boolean supportingOnly,
+                List<Coding> coding,
+                Onset onset) {}
     }
 
     ReferenceData read(KnowledgeSource source, List<KnowledgeProblem> problems) {
@@ -70,7 +79,9 @@ final class ReferenceDataReader {
         PatternFile patterns = parse(files, "patterns.yaml", PatternFile.class, problems);
         RedFlagFile redFlags = parse(files, "red-flags.yaml", RedFlagFile.class, problems);
         InterventionFile interventions = parse(files, "interventions.yaml", InterventionFile.class, problems);
+        Terminology terminology = parse(files, TerminologyReader.FILE, Terminology.class, problems);
         if (vocabulary == null
+                || terminology == null
                 || inputs == null
                 || thresholds == null
                 || findings == null
@@ -90,7 +101,9 @@ final class ReferenceDataReader {
                         f.urgency() != null ? f.urgency() : d.urgency(),
                         d.regions(),
                         Boolean.TRUE.equals(f.supportingOnly()),
-                        d.testsAfterAnswer()));
+                        d.testsAfterAnswer(),
+                        f.coding(),
+                        f.onset()));
             }
         }
         // activity levels and sexes are defined as choice inputs; the vocabulary lists them too (API v1)
@@ -103,7 +116,7 @@ final class ReferenceDataReader {
                 vocabulary.symptoms(),
                 options(inputs, "activity_level"),
                 options(inputs, "sex"));
-        return new ReferenceData(
+        ReferenceData data = new ReferenceData(
                 withChoices,
                 thresholds.thresholds(),
                 findings.findings(),
@@ -111,7 +124,12 @@ final class ReferenceDataReader {
                 flags,
                 interventions.interventions(),
                 tests(vocabulary),
-                inputs);
+                inputs,
+                terminology);
+        if (!TerminologyReader.check(data, DIR + TerminologyReader.FILE, problems)) {
+            return null;
+        }
+        return data;
     }
 
     private static List<Vocabulary.Code> options(InputCatalog inputs, String code) {
