@@ -94,11 +94,12 @@ final class ConditionReader {
         }
         Boolean answer =
                 switch (state) {
-                    case REFUTED -> false;
-                    case PAST -> m.onset() == Onset.EVER ? true : null;
-                    default -> m.onset() == Onset.NEW || m.onset() == Onset.RECENT
-                            ? (ctx.within(began != null ? began : recorded, m.onset()) ? true : null)
-                            : true;
+                    case REFUTED -> Boolean.FALSE;
+                    case PAST -> m.onset() == Onset.EVER ? Boolean.TRUE : null;
+                    default -> (m.onset() != Onset.NEW && m.onset() != Onset.RECENT)
+                                    || ctx.within(began != null ? began : recorded, m.onset())
+                            ? Boolean.TRUE
+                            : null;
                 };
         if (answer == null) {
             ctx.notRead(
