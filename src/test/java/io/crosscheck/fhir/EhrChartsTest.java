@@ -74,7 +74,9 @@ class EhrChartsTest {
     @Test
     void anOldResolvedProblemGivesNoRedFlagAnswerAndNoReferral() throws Exception {
         FhirScreeningMapper.Result r = map("old-resolved-problem");
-        assertThat(r.request().redFlags()).as("a resolved UTI and fever say nothing about now").isNull();
+        assertThat(r.request().redFlags())
+                .as("a resolved UTI and fever say nothing about now")
+                .isNull();
         assertThat(r.skipped())
                 .extracting(s -> s.code() + " " + s.reason())
                 .anySatisfy(s -> assertThat(s).startsWith("http://hl7.org/fhir/sid/icd-10-cm|N39.0 resolved"))
@@ -116,5 +118,4 @@ class EhrChartsTest {
                 .extracting(ScreeningResult.ReferralResult::domain)
                 .containsExactly("cervical_arterial");
     }
-
 }

@@ -42,7 +42,8 @@ public final class EhrCharts {
         Matcher d = DAYS.matcher(text);
         text = d.replaceAll(m -> today.minusDays(Long.parseLong(m.group(1))).toString());
         Matcher y = YEARS.matcher(text);
-        text = y.replaceAll(m -> today.minusYears(Long.parseLong(m.group(1))).minusDays(10).toString());
+        text = y.replaceAll(
+                m -> today.minusYears(Long.parseLong(m.group(1))).minusDays(10).toString());
         return FhirSupport.strictJsonParser().parseResource(Bundle.class, text);
     }
 

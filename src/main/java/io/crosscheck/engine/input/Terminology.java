@@ -11,7 +11,10 @@ import java.util.Optional;
  * of others (e.g. the LOINC PHQ-9 form) whose items are read by linkId as a coding.
  */
 public record Terminology(
-        Windows windows, Map<String, List<Coding>> codings, List<Problem> problems, List<Questionnaire> questionnaires) {
+        Windows windows,
+        Map<String, List<Coding>> codings,
+        List<Problem> problems,
+        List<Questionnaire> questionnaires) {
 
     public Terminology {
         codings = codings == null ? Map.of() : Map.copyOf(codings);

@@ -76,8 +76,7 @@ public class FhirResource {
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
             Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
             for (Questionnaire q : CrosscheckQuestionnaires.all(lease.knowledgeBase())) {
-                if (url == null
-                        || q.getUrl().equals(url.replaceFirst("\\|.*$", ""))) {
+                if (url == null || q.getUrl().equals(url.replaceFirst("\\|.*$", ""))) {
                     b.addEntry().setResource(q).setFullUrl(q.getUrl());
                 }
             }

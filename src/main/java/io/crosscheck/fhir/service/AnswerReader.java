@@ -105,10 +105,14 @@ final class AnswerReader {
                 && (m.onset() == Onset.NEW || m.onset() == Onset.RECENT)
                 && (at == null || !ctx.within(at, m.onset()))) {
             ctx.notRead(
-                    new CodeableConcept(new Coding(m.coding().system(), m.coding().code(), null)),
+                    new CodeableConcept(
+                            new Coding(m.coding().system(), m.coding().code(), null)),
                     "Observation",
-                    "a finding " + (at == null ? "without a date" : "from " + at.toString().substring(0, 10))
-                            + " does not say the " + m.code() + " question's symptom is " + m.onset().name().toLowerCase());
+                    "a finding "
+                            + (at == null
+                                    ? "without a date"
+                                    : "from " + at.toString().substring(0, 10)) + " does not say the " + m.code()
+                            + " question's symptom is " + m.onset().name().toLowerCase());
             return Optional.empty();
         }
         return answer;
@@ -174,9 +178,7 @@ final class AnswerReader {
         Instant at = q.hasAuthored() ? q.getAuthored().toInstant() : null;
         String canonical = q.hasQuestionnaire() ? q.getQuestionnaire() : null;
         boolean ours = canonical == null || CrosscheckQuestionnaires.isCrosschecks(canonical);
-        if (!ours
-                && ctx.terminology.questionnaire(canonical).isEmpty()
-                && !ctx.siteMaps.hasSource(canonical)) {
+        if (!ours && ctx.terminology.questionnaire(canonical).isEmpty() && !ctx.siteMaps.hasSource(canonical)) {
             ctx.skippedOrError(
                     new FhirScreeningMapper.Skipped(
                             "questionnaire:" + canonical, "QuestionnaireResponse", "questionnaire not read"),
@@ -214,8 +216,7 @@ final class AnswerReader {
             if (m.isEmpty() || m.get().code() == null) {
                 if (foreign == null) { // the other items of a known questionnaire are not Crosscheck's to read
                     ctx.skippedOrError(
-                            new FhirScreeningMapper.Skipped(
-                                    "linkId:" + link, "QuestionnaireResponse", "unknown item"),
+                            new FhirScreeningMapper.Skipped("linkId:" + link, "QuestionnaireResponse", "unknown item"),
                             ipath + "/linkId",
                             link);
                 }

@@ -97,6 +97,9 @@ public final class ConceptMapTranslations {
             List<String> sources,
             List<String> problems) {
         MappingContext known = new MappingContext(reference, FhirScreeningMapper.Mode.LENIENT, NONE, null);
+        if (map.getGroup().isEmpty()) {
+            problems.add(file + ": maps nothing (no group)");
+        }
         for (int g = 0; g < map.getGroup().size(); g++) {
             ConceptMap.ConceptMapGroupComponent group = map.getGroup().get(g);
             String at = file + " group[" + g + "]";
@@ -113,15 +116,19 @@ public final class ConceptMapTranslations {
                     continue;
                 }
                 for (int t = 0; t < element.getTarget().size(); t++) {
-                    ConceptMap.TargetElementComponent target = element.getTarget().get(t);
+                    ConceptMap.TargetElementComponent target =
+                            element.getTarget().get(t);
                     String tat = eat + " target[" + t + "]";
                     if (!target.hasEquivalence() || !READ.contains(target.getEquivalence())) {
                         problems.add(tat + ": equivalence must be one of " + READ_EQUIVALENCES + " (was "
-                                + (target.hasEquivalence() ? target.getEquivalence().toCode() : "none") + ")");
+                                + (target.hasEquivalence()
+                                        ? target.getEquivalence().toCode()
+                                        : "none") + ")");
                         continue;
                     }
                     Coding coding = new Coding(group.getTarget(), target.getCode(), target.getDisplay());
-                    if (!target.hasCode() || known.meaning(new CodeableConcept(coding)).isEmpty()) {
+                    if (!target.hasCode()
+                            || known.meaning(new CodeableConcept(coding)).isEmpty()) {
                         problems.add(tat + ": " + group.getTarget() + "|" + target.getCode()
                                 + " is no code Crosscheck reads (kb-docs/fhir-mapping.md)");
                         continue;

@@ -76,7 +76,8 @@ final class ConditionReader {
     void read(Condition c, String path) {
         Optional<Meaning> meaning = ctx.meaning(c.getCode());
         if (meaning.isEmpty()
-                || (meaning.get().problem() == null && !answers.yesNoQuestion(meaning.get().code()))) {
+                || (meaning.get().problem() == null
+                        && !answers.yesNoQuestion(meaning.get().code()))) {
             ctx.unknown(c.getCode(), "Condition", path + "/code");
             return;
         }
@@ -92,15 +93,15 @@ final class ConditionReader {
             symptom(c, m.problem(), state, began, at);
             return;
         }
-        Boolean answer =
-                switch (state) {
-                    case REFUTED -> Boolean.FALSE;
-                    case PAST -> m.onset() == Onset.EVER ? Boolean.TRUE : null;
-                    default -> (m.onset() != Onset.NEW && m.onset() != Onset.RECENT)
-                                    || ctx.within(began != null ? began : recorded, m.onset())
-                            ? Boolean.TRUE
-                            : null;
-                };
+        Boolean answer = switch (state) {
+            case REFUTED -> Boolean.FALSE;
+            case PAST -> m.onset() == Onset.EVER ? Boolean.TRUE : null;
+            default ->
+                (m.onset() != Onset.NEW && m.onset() != Onset.RECENT)
+                                || ctx.within(began != null ? began : recorded, m.onset())
+                        ? Boolean.TRUE
+                        : null;
+        };
         if (answer == null) {
             ctx.notRead(
                     c.getCode(),

@@ -87,10 +87,13 @@ public final class CrosscheckCodes {
                     .findFirst()
                     .ifPresent(c -> out.put("red-flag." + f.getCode(), c.code()));
         }
-        reference.terminology().codings().forEach((code, codings) -> codings.stream()
-                .filter(c -> SNOMED.equals(c.system()))
-                .findFirst()
-                .ifPresent(c -> out.put(code, c.code())));
+        reference
+                .terminology()
+                .codings()
+                .forEach((code, codings) -> codings.stream()
+                        .filter(c -> SNOMED.equals(c.system()))
+                        .findFirst()
+                        .ifPresent(c -> out.put(code, c.code())));
         for (InputDefinition i : reference.inputs().inputs()) {
             i.codings().stream()
                     .filter(c -> SNOMED.equals(c.system()))

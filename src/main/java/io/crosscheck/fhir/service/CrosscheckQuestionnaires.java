@@ -80,10 +80,12 @@ public final class CrosscheckQuestionnaires {
                         + "refers for medical assessment and withholds exercise advice. Prompts, not diagnoses.");
         Map<String, QuestionnaireItemComponent> domains = new LinkedHashMap<>();
         for (RedFlagDefinition f : kb.reference().redFlags()) {
-            QuestionnaireItemComponent group = domains.computeIfAbsent(f.getDomain(), d -> q.addItem()
-                    .setLinkId("red-flag-domain." + d)
-                    .setText(f.getDomainLabel())
-                    .setType(QuestionnaireItemType.GROUP));
+            QuestionnaireItemComponent group = domains.computeIfAbsent(
+                    f.getDomain(),
+                    d -> q.addItem()
+                            .setLinkId("red-flag-domain." + d)
+                            .setText(f.getDomainLabel())
+                            .setType(QuestionnaireItemType.GROUP));
             QuestionnaireItemComponent item = group.addItem()
                     .setLinkId("red-flag." + f.getCode())
                     .setText(f.getLabel())
@@ -104,15 +106,14 @@ public final class CrosscheckQuestionnaires {
         for (InputSection s : kb.reference().inputs().sections()) {
             List<InputDefinition> inputs = kb.reference().inputs().inputs().stream()
                     .filter(i -> i.section().equals(s.code()))
-                    .filter(i -> !i.pointer().equals("/client/age") && !i.pointer().equals("/client/sex"))
+                    .filter(i ->
+                            !i.pointer().equals("/client/age") && !i.pointer().equals("/client/sex"))
                     .toList();
             if (inputs.isEmpty()) {
                 continue;
             }
-            QuestionnaireItemComponent group = q.addItem()
-                    .setLinkId(s.code())
-                    .setText(s.label())
-                    .setType(QuestionnaireItemType.GROUP);
+            QuestionnaireItemComponent group =
+                    q.addItem().setLinkId(s.code()).setText(s.label()).setType(QuestionnaireItemType.GROUP);
             inputs.forEach(i -> item(kb, group.addItem(), i));
         }
         return q;
@@ -141,17 +142,24 @@ public final class CrosscheckQuestionnaires {
                 for (Option o : i.options()) {
                     item.addAnswerOption()
                             .setValue(new Coding(
-                                    CrosscheckCodes.SYSTEM, CrosscheckCodes.optionPrefix(i) + "." + o.code(), o.label()));
+                                    CrosscheckCodes.SYSTEM,
+                                    CrosscheckCodes.optionPrefix(i) + "." + o.code(),
+                                    o.label()));
                 }
             }
         }
-        List<String> all = i.appliesTo().whenYes() == null ? List.of() : i.appliesTo().whenYes();
-        List<String> any = i.appliesTo().whenAnyYes() == null ? List.of() : i.appliesTo().whenAnyYes();
+        List<String> all =
+                i.appliesTo().whenYes() == null ? List.of() : i.appliesTo().whenYes();
+        List<String> any =
+                i.appliesTo().whenAnyYes() == null ? List.of() : i.appliesTo().whenAnyYes();
         for (String on : all.isEmpty() ? any : all) {
-            kb.reference().inputs().input(on).ifPresent(d -> item.addEnableWhen()
-                    .setQuestion(d.crosscheckCode())
-                    .setOperator(Questionnaire.QuestionnaireItemOperator.EQUAL)
-                    .setAnswer(new BooleanType(true)));
+            kb.reference()
+                    .inputs()
+                    .input(on)
+                    .ifPresent(d -> item.addEnableWhen()
+                            .setQuestion(d.crosscheckCode())
+                            .setOperator(Questionnaire.QuestionnaireItemOperator.EQUAL)
+                            .setAnswer(new BooleanType(true)));
         }
         if (item.getEnableWhen().size() > 1) {
             item.setEnableBehavior(

@@ -105,7 +105,10 @@ public final class FhirScreeningMapper {
      */
     public Result map(List<Located> resources, String clientRef) {
         MappingContext ctx = new MappingContext(
-                reference, mode, siteMaps, today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                reference,
+                mode,
+                siteMaps,
+                today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         AnswerReader answers = new AnswerReader(ctx);
         ConditionReader conditions = new ConditionReader(ctx, answers);
         TestObservations tests = new TestObservations(ctx);

@@ -47,9 +47,11 @@ final class MappingContext {
     final ConceptMapTranslations siteMaps;
     /** When the chart is read (windows are counted back from it); null: no time windows (checks). */
     final Instant now;
+
     private final Set<String> known;
     /** Standard codings of the reference data (system|code) -> what they mean. */
     private final Map<String, Meaning> byCoding = new LinkedHashMap<>();
+
     private final Map<String, Onset> onsets = new LinkedHashMap<>();
 
     final LatestAnswers<Boolean> redFlags = new LatestAnswers<>();
@@ -62,6 +64,7 @@ final class MappingContext {
     final LatestAnswers<ScreeningRequest.Symptom> symptoms = new LatestAnswers<>();
     /** Pain scores (0-10) by region; "" for a score without a body site. */
     final LatestAnswers<Integer> painScores = new LatestAnswers<>();
+
     final List<Skipped> skipped = new ArrayList<>();
     final List<FieldError> errors = new ArrayList<>();
     /** The position of the resource being read, which breaks ties between answers of the same time. */
@@ -83,8 +86,10 @@ final class MappingContext {
             onsets.put(code, f.getOnset());
             f.getCodings().forEach(c -> index(c, new Meaning(code, c, f.getOnset(), true, null)));
         }
-        terminology.codings().forEach((code, codings) -> codings.forEach(
-                c -> index(c, new Meaning(code, c, Onset.CURRENT, true, null))));
+        terminology
+                .codings()
+                .forEach((code, codings) ->
+                        codings.forEach(c -> index(c, new Meaning(code, c, Onset.CURRENT, true, null))));
         for (Terminology.Problem p : terminology.problems()) {
             p.coding().forEach(c -> index(c, new Meaning(null, c, Onset.CURRENT, true, p)));
         }
@@ -157,7 +162,8 @@ final class MappingContext {
     boolean within(Instant began, Onset onset) {
         return now == null
                 || began == null
-                || !began.isBefore(now.minus(Duration.ofDays(terminology.windows().days(onset))));
+                || !began.isBefore(
+                        now.minus(Duration.ofDays(terminology.windows().days(onset))));
     }
 
     void answer(InputDefinition input, Object value, Instant at) {

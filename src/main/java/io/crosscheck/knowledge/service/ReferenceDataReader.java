@@ -58,12 +58,7 @@ final class ReferenceDataReader {
 
         /** urgency overrides the domain's; supportingOnly flags refer only together with another flag of the domain. */
         record Flag(
-                String code,
-                String label,
-                Urgency urgency,
-                Boolean supportingOnly,
-                List<Coding> coding,
-                Onset onset) {}
+                String code, String label, Urgency urgency, Boolean supportingOnly, List<Coding> coding, Onset onset) {}
     }
 
     ReferenceData read(KnowledgeSource source, List<KnowledgeProblem> problems) {

@@ -31,7 +31,10 @@ final class TerminologyReader {
         Terminology t = data.terminology();
         Terminology.Windows w = t.windows();
         if (w == null || w.newOnsetDays() <= 0 || w.recentDays() < w.newOnsetDays() || w.answerMaxAgeDays() <= 0) {
-            problem(problems, path, "windows: newOnsetDays > 0, recentDays >= newOnsetDays and answerMaxAgeDays > 0 are needed");
+            problem(
+                    problems,
+                    path,
+                    "windows: newOnsetDays > 0, recentDays >= newOnsetDays and answerMaxAgeDays > 0 are needed");
         }
         Vocabulary.SymptomCodes symptoms = data.vocabulary().symptoms();
         Set<String> regions = new HashSet<>();
@@ -62,7 +65,10 @@ final class TerminologyReader {
             for (Coding c : i.codings()) {
                 once(meaning, c, i.crosscheckCode(), path, problems);
                 if (c.scoreFrom() != null && i.type() != InputType.YES_NO) {
-                    problem(problems, path, "input " + i.code() + ": a coding with scoreFrom answers yes/no inputs only");
+                    problem(
+                            problems,
+                            path,
+                            "input " + i.code() + ": a coding with scoreFrom answers yes/no inputs only");
                 }
             }
         }
