@@ -182,6 +182,9 @@ class FhirChartReadingTest {
         Observation months = observation(SCT, "404640003").setValue(new BooleanType(true));
         months.setEffective(new DateTimeType(daysAgo(120)));
         assertThat(read(months).redFlags()).isNull();
+        assertThat(redFlag(read(observation(SCT, "404640003").setValue(new BooleanType(true))), "dizziness"))
+                .as("undated: the cautious reading, as for a Condition")
+                .isTrue();
         Observation no = observation(SCT, "404640003").setValue(new BooleanType(false));
         no.setEffective(new DateTimeType(daysAgo(120)));
         assertThat(redFlag(read(no), "dizziness"))

@@ -103,7 +103,7 @@ final class AnswerReader {
         if (answer.orElse(false)
                 && m.standard()
                 && (m.onset() == Onset.NEW || m.onset() == Onset.RECENT)
-                && (at == null || !ctx.within(at, m.onset()))) {
+                && !ctx.within(at, m.onset())) { // undated: the cautious reading, as for a Condition
             ctx.notRead(
                     new CodeableConcept(
                             new Coding(m.coding().system(), m.coding().code(), null)),

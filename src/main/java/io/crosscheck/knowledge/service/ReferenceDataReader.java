@@ -74,7 +74,11 @@ final class ReferenceDataReader {
         PatternFile patterns = parse(files, "patterns.yaml", PatternFile.class, problems);
         RedFlagFile redFlags = parse(files, "red-flags.yaml", RedFlagFile.class, problems);
         InterventionFile interventions = parse(files, "interventions.yaml", InterventionFile.class, problems);
-        Terminology terminology = parse(files, TerminologyReader.FILE, Terminology.class, problems);
+        // a knowledge base written before terminology.yaml existed (a stored version, a rollback) reads with the
+        // defaults
+        Terminology terminology = files.containsKey(DIR + TerminologyReader.FILE)
+                ? parse(files, TerminologyReader.FILE, Terminology.class, problems)
+                : TerminologyReader.DEFAULTS;
         if (vocabulary == null
                 || terminology == null
                 || inputs == null

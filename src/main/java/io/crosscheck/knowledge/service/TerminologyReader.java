@@ -24,6 +24,13 @@ final class TerminologyReader {
 
     static final String FILE = "terminology.yaml";
 
+    /** For a knowledge base without the file (written before it existed): the shipped windows, no codings. */
+    static final Terminology DEFAULTS = new Terminology(
+            new Terminology.Windows(42, 90, 365, "defaults: the knowledge base has no terminology.yaml"),
+            null,
+            null,
+            null);
+
     private TerminologyReader() {}
 
     static boolean check(ReferenceData data, String path, List<KnowledgeProblem> problems) {
