@@ -8,13 +8,14 @@ import io.crosscheck.engine.facts.ReferenceFact;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.input.InputCatalog;
+import io.crosscheck.engine.input.Terminology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The knowledge base's data, as opposed to its logic: vocabulary, the inputs a request may answer, thresholds, finding and pattern
- * definitions, red flags and the intervention catalogue. Rules look it up through {@link ReferenceIndex}
+ * definitions, red flags, the intervention catalogue and how a chart in standard terminologies is read. Rules look it up through {@link ReferenceIndex}
  * (the DRL global {@code reference}); it is not inserted into sessions.
  */
 public record ReferenceData(
@@ -25,7 +26,8 @@ public record ReferenceData(
         List<RedFlagDefinition> redFlags,
         List<InterventionDefinition> interventions,
         List<TestDefinition> tests,
-        InputCatalog inputs) {
+        InputCatalog inputs,
+        Terminology terminology) {
 
     public ReferenceData {
         thresholds = List.copyOf(thresholds);

@@ -9,6 +9,7 @@ import io.crosscheck.cdshooks.store.IssuedCard;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.ReferenceData;
+import io.crosscheck.fhir.config.SiteConceptMaps;
 import io.crosscheck.fhir.service.FhirScreeningMapper;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.model.ScreeningRequest;
@@ -39,6 +40,7 @@ public class CdsHookService {
     private final KnowledgeBaseService knowledgeBases;
     private final PrefetchResolver prefetch;
     private final SecurityIdentity identity;
+    private final SiteConceptMaps siteMaps;
     private final Clock clock = Clock.systemUTC();
 
     CdsHookService(
@@ -46,12 +48,14 @@ public class CdsHookService {
             ScreeningService screenings,
             KnowledgeBaseService knowledgeBases,
             PrefetchResolver prefetch,
-            SecurityIdentity identity) {
+            SecurityIdentity identity,
+            SiteConceptMaps siteMaps) {
         this.json = json;
         this.screenings = screenings;
         this.knowledgeBases = knowledgeBases;
         this.prefetch = prefetch;
         this.identity = identity;
+        this.siteMaps = siteMaps;
     }
 
     public CdsModel.Response call(String serviceId, String body, String baseUrl) {
@@ -66,7 +70,10 @@ public class CdsHookService {
             reference = lease.knowledgeBase().reference();
         }
         FhirScreeningMapper.Result mapped = new FhirScreeningMapper(
-                        reference, FhirScreeningMapper.Mode.LENIENT, LocalDate.now(clock.withZone(ZoneOffset.UTC)))
+                        reference,
+                        FhirScreeningMapper.Mode.LENIENT,
+                        LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+                        siteMaps.translations())
                 .map(resources, PatientPseudonym.of(issuer, request.patientId()));
         SkippedCodes skipped = new SkippedCodes();
         mapped.skipped().forEach(s -> skipped.add(s.code(), s.resourceType(), s.reason()));

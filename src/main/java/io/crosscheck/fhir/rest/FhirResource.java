@@ -1,18 +1,27 @@
 package io.crosscheck.fhir.rest;
 
 import io.crosscheck.fhir.config.FhirSupport;
+import io.crosscheck.fhir.service.CrosscheckQuestionnaires;
 import io.crosscheck.fhir.service.FhirPublications;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Questionnaire;
 
-/** Crosscheck's FHIR publications: the capability statement and the Crosscheck code system (public: no client data). */
+/**
+ * Crosscheck's FHIR publications: the capability statement, the Crosscheck code system and its questionnaires (SDC;
+ * public: no client data).
+ */
 @Path("/fhir")
 @Produces(FhirResource.FHIR_JSON)
 public class FhirResource {
@@ -44,6 +53,35 @@ public class FhirResource {
     public Response codeSystem() {
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
             return fhir(FhirPublications.codeSystem(lease.knowledgeBase()));
+        }
+    }
+
+    @GET
+    @Path("Questionnaire/{id}")
+    @PermitAll
+    @Operation(summary = "One of Crosscheck's questionnaires (SDC): red-flags, screening-questions")
+    public Response questionnaire(@PathParam("id") String id) {
+        try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
+            return CrosscheckQuestionnaires.byId(lease.knowledgeBase(), id)
+                    .map(FhirResource::fhir)
+                    .orElseThrow(NotFoundException::new);
+        }
+    }
+
+    @GET
+    @Path("Questionnaire")
+    @PermitAll
+    @Operation(summary = "Crosscheck's questionnaires as a searchset Bundle; url= selects one by canonical URL")
+    public Response questionnaires(@QueryParam("url") String url) {
+        try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
+            Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+            for (Questionnaire q : CrosscheckQuestionnaires.all(lease.knowledgeBase())) {
+                if (url == null || q.getUrl().equals(url.replaceFirst("\\|.*$", ""))) {
+                    b.addEntry().setResource(q).setFullUrl(q.getUrl());
+                }
+            }
+            b.setTotal(b.getEntry().size());
+            return fhir(b);
         }
     }
 
