@@ -4,15 +4,17 @@
 # patient per call, calls one at a time; once with everything prefetched and once with nothing prefetched (patient,
 # encounter and three searches fetched from a real HAPI FHIR server, pages of three, in parallel under the deadline).
 # Prints p50/p90/p99/max per way; writes target/bench/cds-hook-latency.json.
-#   bench/cds-hook-latency.sh [calls-per-way] [warm-up-calls-per-way]
+#   bench/cds-hook-latency.sh [calls-per-way] [warm-up-calls-per-way]     (SKIP_BUILD=1: use the jar and classes built)
 # Never part of .ci/run; timings are never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-300}; warm=${2:-100}; port=18093
 : "${JVM_FLAGS:=$(bin/serve --print-jvm-flags)}"
 mkdir -p target/bench
-./mvnw -q -B -ntp package -DskipTests
-./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  ./mvnw -q -B -ntp package -DskipTests
+  ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
+fi
 root=$(pwd)
 work=$(mktemp -d); trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 cp -r rules kb-docs "$work"/
