@@ -777,6 +777,15 @@ class CdsHooksApiTest {
                 .body("errors.field", hasItem("/hookInstance"))
                 .body("errors.field", hasItem("/hook"));
         call(EhrKeys.es384(audience()), "{\"hook\": ").then().statusCode(400);
+        call(
+                        EhrKeys.es384(audience()),
+                        article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())
+                                .replace(
+                                        "\"io.crosscheck.screen-requested\": true",
+                                        "\"io.crosscheck.screen-requested\": \"yes\""))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("/extension/io.crosscheck.screen-requested"));
         String badPrefetch = FhirFixtures.patientViewRequest(
                 UUID.randomUUID().toString(), fhir.base(), "{\"resourceType\": \"Nonsense\"}", "null", "null", "null");
         call(EhrKeys.es384(audience()), badPrefetch)
