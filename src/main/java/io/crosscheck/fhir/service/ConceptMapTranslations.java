@@ -150,6 +150,11 @@ public final class ConceptMapTranslations {
         return source != null && sources.contains(source.replaceFirst("\\|.*$", ""));
     }
 
+    /** The local codes the site's maps translate ({@code system|code}): a chart query's code filter names them. */
+    public java.util.Set<String> localCodes() {
+        return targets.keySet();
+    }
+
     /** How many local codes are mapped (start-up log, tests). */
     public int size() {
         return targets.size();
