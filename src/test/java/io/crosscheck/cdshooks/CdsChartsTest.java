@@ -124,13 +124,21 @@ class CdsChartsTest {
     }
 
     /** Every low-back red flag answered no in 2025, with saddle anaesthesia answered again on {@code saddleDate}. */
+    /**
+     * A date {@code days} before today: charts older than a year are not read (kb-docs/fhir-mapping.md), so the
+     * answers stay recent whenever the test runs.
+     */
+    static String daysAgo(int days) {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(days).toString();
+    }
+
     static List<Observation> answers(String patient, int fillers, boolean saddleYes, String saddleDate) {
         List<Observation> out = new ArrayList<>();
-        out.add(SituationCharts.redFlag(patient, "saddle_anaesthesia", false, "2025-01-10"));
+        out.add(SituationCharts.redFlag(patient, "saddle_anaesthesia", false, daysAgo(300)));
         List<String> flags = io.crosscheck.support.FhirFixtures.LOW_BACK_RED_FLAGS;
         for (int i = 0; i < fillers; i++) {
             String flag = flags.get(i % flags.size());
-            out.add(SituationCharts.redFlag(patient, flag, false, "2025-0" + (1 + i % 9) + "-1" + (i % 10)));
+            out.add(SituationCharts.redFlag(patient, flag, false, daysAgo(290 - i)));
         }
         out.add(SituationCharts.redFlag(patient, "saddle_anaesthesia", saddleYes, saddleDate));
         return out;
@@ -182,7 +190,7 @@ class CdsChartsTest {
     void aNewCodedRedFlagInAPhysiotherapyEncounterGivesTheReferralCard() {
         String patient = newPatient();
         Observation faecalIncontinence = SituationCharts.answer(
-                patient, new Coding("http://snomed.info/sct", "72042002", "Incontinence of feces"), true, "2026-02-02");
+                patient, new Coding("http://snomed.info/sct", "72042002", "Incontinence of feces"), true, daysAgo(25));
         JsonPath out = ok(physio(patient, Map.of("observations", List.of(faecalIncontinence)), false));
 
         assertThat(out.getList("cards")).hasSize(1);
@@ -199,7 +207,7 @@ class CdsChartsTest {
         String patient = newPatient();
         // 24 answers, oldest first, on a server that ignores _sort and pages by four: the yes is on page six
         fhir.patient(SituationCharts.patient(patient))
-                .add("Observation", answers(patient, 22, true, "2026-01-15"))
+                .add("Observation", answers(patient, 22, true, daysAgo(30)))
                 .ignoreSort()
                 .pageSize(4);
         Map<String, Object> fetch = new LinkedHashMap<>();
@@ -221,7 +229,7 @@ class CdsChartsTest {
         String patient = newPatient();
         // 44 answers by four a page: eleven pages, one more than followed; the yes is the newest, added last
         fhir.patient(SituationCharts.patient(patient))
-                .add("Observation", answers(patient, 42, true, "2026-01-15"))
+                .add("Observation", answers(patient, 42, true, daysAgo(30)))
                 .ignoreSort()
                 .pageSize(4);
         Map<String, Object> fetch = new LinkedHashMap<>();
@@ -244,7 +252,7 @@ class CdsChartsTest {
         String other = newPatient();
         fhir.clear()
                 .patient(SituationCharts.patient(other))
-                .add("Observation", answers(other, 42, true, "2026-01-15"))
+                .add("Observation", answers(other, 42, true, daysAgo(30)))
                 .pageSize(4);
         JsonPath sorted = ok(physio(other, fetch, true));
         assertThat(sorted.getString("cards[0].summary")).startsWith("Refer (emergency) to exclude cauda equina");
@@ -257,7 +265,7 @@ class CdsChartsTest {
     void aNextLinkToAnotherServerIsRefusedAndReportedAsNotRead() {
         String patient = newPatient();
         fhir.patient(SituationCharts.patient(patient))
-                .add("Observation", answers(patient, 8, false, "2026-01-15"))
+                .add("Observation", answers(patient, 8, false, daysAgo(30)))
                 .pageSize(4)
                 .linksTo("http://offsite.example/fhir");
         Map<String, Object> fetch = new LinkedHashMap<>();
@@ -276,7 +284,7 @@ class CdsChartsTest {
         String patient = newPatient();
         CountDownLatch release = new CountDownLatch(1);
         fhir.patient(SituationCharts.patient(patient))
-                .add("Observation", answers(patient, 2, true, "2026-01-15"))
+                .add("Observation", answers(patient, 2, true, daysAgo(30)))
                 .hold("Observation", release);
         Map<String, Object> fetch = new LinkedHashMap<>();
         fetch.put("observations", null);
@@ -304,7 +312,7 @@ class CdsChartsTest {
     void anOperationOutcomeInThePrefetchOrASearchIsReportedNeverIgnored() {
         String patient = newPatient();
         fhir.patient(SituationCharts.patient(patient)).fail("Condition");
-        List<Resource> observations = new ArrayList<>(answers(patient, 3, false, "2026-01-15"));
+        List<Resource> observations = new ArrayList<>(answers(patient, 3, false, daysAgo(30)));
         observations.add(SituationCharts.outcome("error", "too-costly"));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("observations", observations);
@@ -326,13 +334,13 @@ class CdsChartsTest {
     @Test
     void anotherPatientsRecordsAreRefusedAndReportedAndAPrefetchedOtherPatientIsNeverScreened() {
         String patient = newPatient();
-        Observation strangersYes = SituationCharts.redFlag("999", "saddle_anaesthesia", true, "2026-02-01");
+        Observation strangersYes = SituationCharts.redFlag("999", "saddle_anaesthesia", true, daysAgo(26));
         JsonPath out = ok(physio(
                 patient,
                 Map.of(
                         "observations",
                         new ArrayList<>(List.of(
-                                strangersYes, SituationCharts.redFlag(patient, "fever_chills", false, "2026-01-01")))),
+                                strangersYes, SituationCharts.redFlag(patient, "fever_chills", false, daysAgo(60))))),
                 false));
         assertThat(out.getList("cards.summary", String.class)).noneMatch(s -> s.startsWith("Refer"));
         assertThat(out.getString("extension.crosscheck.chart.refused[0].resourceType"))
@@ -353,7 +361,7 @@ class CdsChartsTest {
     void aRepeatedHookInstanceGetsTheSameCardsAndAnotherChartOpenThatDayNoneAndNothingIsStoredTwice() {
         String patient = newPatient();
         List<Resource> chart = new ArrayList<>(io.crosscheck.support.FhirFixtures.findings());
-        chart.addAll(answers(patient, 19, false, "2026-01-15"));
+        chart.addAll(answers(patient, 19, false, daysAgo(30)));
         String body = physio(patient, Map.of("observations", chart), false)
                 .replace("Patient/" + io.crosscheck.support.FhirFixtures.PATIENT_ID, "Patient/" + patient);
         long before = screenings();
@@ -385,7 +393,7 @@ class CdsChartsTest {
     @Test
     void aCriticalCardIsShownAgainOnTheNextChartOpenUnderItsFirstUuidUntilFeedbackIsGiven() {
         String patient = newPatient();
-        Observation yes = SituationCharts.redFlag(patient, "saddle_anaesthesia", true, "2026-02-01");
+        Observation yes = SituationCharts.redFlag(patient, "saddle_anaesthesia", true, daysAgo(26));
         String body = physio(patient, Map.of("observations", List.of(yes)), false);
         long before = screenings();
         String card = ok(body).getString("cards[0].uuid");

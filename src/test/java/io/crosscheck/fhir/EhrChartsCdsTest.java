@@ -78,7 +78,10 @@ class EhrChartsCdsTest {
         }
     }
 
-    /** Puts the chart on the FHIR server and calls patient-view for its patient with nothing prefetched. */
+    /**
+     * Puts the chart on the FHIR server and calls patient-view for its patient with nothing prefetched, asking for the
+     * screen (docs/ehr-integration.md, "Which calls get cards").
+     */
     static JsonPath open(String chart) {
         Bundle b = EhrCharts.chart(chart);
         String patient = EhrCharts.patient(b).getIdElement().getIdPart();
@@ -90,7 +93,8 @@ class EhrChartsCdsTest {
                 {"hookInstance": "%s", "fhirServer": "%s", "hook": "patient-view",
                  "fhirAuthorization": {"access_token": "%s", "token_type": "Bearer", "expires_in": 300,
                                        "scope": "patient/*.read", "subject": "crosscheck"},
-                 "context": {"userId": "Practitioner/example", "patientId": "%s"}}
+                 "context": {"userId": "Practitioner/example", "patientId": "%s"},
+                 "extension": {"io.crosscheck.screen-requested": true}}
                 """.formatted(UUID.randomUUID(), fhir.base(), FHIR_TOKEN, patient);
         String token = EhrKeys.sign(
                 EhrKeys.claims(ISSUER, "http://localhost:" + RestAssured.port + SERVICE),
