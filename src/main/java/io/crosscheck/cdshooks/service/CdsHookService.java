@@ -78,7 +78,8 @@ public class CdsHookService {
         }
         ObjectNode requestJson = json.valueToTree(mapped.request());
         EhrClient client = QuarkusTransaction.requiringNew().call(() -> EhrClient.<EhrClient>findById(issuer));
-        CardBuilder builder = new CardBuilder(json, baseUrl, client != null && client.smartClientId != null);
+        CardBuilder builder = new CardBuilder(json, baseUrl, client != null && client.smartClientId != null)
+                .orderedWith(reference.orders());
         Outcome outcome;
         try {
             outcome = screen(requestJson, builder, request, serviceId, issuer, clinic, service.hook());
