@@ -14,6 +14,7 @@ import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,8 +35,10 @@ import org.junit.jupiter.api.Test;
  * A screening's Bundle, built from the shipped knowledge base without HTTP, against the profiles it declares (HAPI's
  * instance validator with Crosscheck's StructureDefinitions): the article client, a red-flag client and an amended
  * screening validate with no error; the orders are coded; no pattern without findings is stated; the examination
- * reads back as the same request.
+ * reads back as the same request. A Quarkus test only so that the validator is built in the same class loader as in
+ * the HTTP tests (the suite runs both in one JVM).
  */
+@QuarkusTest
 class ScreeningBundleProfilesTest {
 
     static final RuleHarness HARNESS = RuleHarness.shipped();
@@ -216,6 +219,14 @@ class ScreeningBundleProfilesTest {
         assertThat(FhirValidation.errors(json))
                 .anySatisfy(e -> assertThat(e).contains("ccs-1"))
                 .anySatisfy(e -> assertThat(e).contains("performerType"));
+    }
+
+    @Test
+    void aBundleWithoutItsProvenanceFailsItsProfile() throws Exception {
+        Bundle b = bundle(Requests.ARTICLE_DESK_WORKER, null);
+        b.getEntry().removeIf(e -> e.getResource() instanceof Provenance);
+        String json = FhirSupport.r4().newJsonParser().encodeResourceToString(b);
+        assertThat(FhirValidation.errors(json)).anySatisfy(e -> assertThat(e).contains("ccb-2"));
     }
 
     @Test
