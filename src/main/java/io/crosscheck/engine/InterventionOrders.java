@@ -12,13 +12,15 @@ import java.util.Optional;
  * suggestion (the plan as one request). Every intervention of the catalogue has one: the knowledge base does not
  * load otherwise.
  */
-public record InterventionOrders(Order programme, Order referral, Map<String, Order> byIntervention) {
+public record InterventionOrders(
+        Order programme, Order referral, Map<String, Order> byIntervention, Map<String, Order> byCategory) {
 
     /** No orders (reference data built without them, e.g. in rule-compiler tests). */
-    public static final InterventionOrders NONE = new InterventionOrders(null, null, Map.of());
+    public static final InterventionOrders NONE = new InterventionOrders(null, null, Map.of(), Map.of());
 
     public InterventionOrders {
         byIntervention = Map.copyOf(byIntervention);
+        byCategory = Map.copyOf(byCategory);
     }
 
     /**
@@ -30,5 +32,15 @@ public record InterventionOrders(Order programme, Order referral, Map<String, Or
     /** The order of a catalogue intervention. */
     public Optional<Order> of(String interventionId) {
         return Optional.ofNullable(byIntervention.get(interventionId));
+    }
+
+    /**
+     * The order of an intervention of a result: its own, else its category's (an intervention a later knowledge base
+     * no longer has, in a screening stored before), else the exercise programme's.
+     */
+    public Optional<Order> of(String interventionId, String category) {
+        return of(interventionId)
+                .or(() -> Optional.ofNullable(category == null ? null : byCategory.get(category)))
+                .or(() -> Optional.ofNullable(programme));
     }
 }

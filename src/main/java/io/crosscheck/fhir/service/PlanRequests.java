@@ -50,7 +50,7 @@ public final class PlanRequests {
     /** One item of the plan: what is done, its dose, how to give it safely and why. */
     public static ServiceRequest item(
             InterventionOrders orders, ScreeningResult.InterventionResult i, Reference subject) {
-        InterventionOrders.Order order = orders.of(i.id())
+        InterventionOrders.Order order = orders.of(i.id(), i.category())
                 .orElseThrow(() -> new IllegalStateException("no FHIR order for intervention " + i.id()));
         ServiceRequest sr = request(FhirProfiles.SERVICE_REQUEST, order, subject);
         sr.getCode()

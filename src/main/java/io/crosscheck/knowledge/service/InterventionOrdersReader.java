@@ -43,6 +43,7 @@ final class InterventionOrdersReader {
                     problem("fhir: the orders of the plan items (codes, programme, referral, categories) are missing"));
             return null;
         }
+        int before = problems.size();
         Map<String, Coding> codes = new LinkedHashMap<>();
         (block.codes() == null ? Map.<String, CodeDef>of() : block.codes()).forEach((name, c) -> {
             if (c == null || blank(c.code()) || blank(c.display())) {
@@ -51,7 +52,6 @@ final class InterventionOrdersReader {
                 codes.put(name, new Coding(blank(c.system()) ? SNOMED : c.system(), c.code(), c.display()));
             }
         });
-        int before = problems.size();
         InterventionOrders.Order programme = order("fhir.programme", block.programme(), codes, problems);
         InterventionOrders.Order referral = order("fhir.referral", block.referral(), codes, problems);
         Map<String, OrderRef> categories = block.categories() == null ? Map.of() : block.categories();
@@ -61,23 +61,32 @@ final class InterventionOrdersReader {
                 problems.add(problem("fhir.interventions." + id + ": no intervention of the catalogue has this id"));
             }
         }
+        Map<String, InterventionOrders.Order> byCategory = new LinkedHashMap<>();
+        categories.forEach((category, ref) -> {
+            InterventionOrders.Order o = order("fhir.categories." + category, ref, codes, problems);
+            if (o != null) {
+                byCategory.put(category, o);
+            }
+        });
         Map<String, InterventionOrders.Order> byIntervention = new LinkedHashMap<>();
         for (InterventionDefinition i : catalogue) {
             OrderRef own = overrides.get(i.getId());
-            String where = own != null ? "fhir.interventions." + i.getId() : "fhir.categories." + i.getCategory();
-            OrderRef ref = own != null ? own : categories.get(i.getCategory());
-            if (ref == null) {
+            if (own == null && !categories.containsKey(i.getCategory())) {
                 problems.add(problem("intervention " + i.getId() + " (category " + i.getCategory()
                         + ") has no FHIR order: add fhir.categories." + i.getCategory() + " or fhir.interventions."
                         + i.getId()));
                 continue;
             }
-            InterventionOrders.Order o = order(where, ref, codes, problems);
+            InterventionOrders.Order o = own != null
+                    ? order("fhir.interventions." + i.getId(), own, codes, problems)
+                    : byCategory.get(i.getCategory());
             if (o != null) {
                 byIntervention.put(i.getId(), o);
             }
         }
-        return problems.size() > before ? null : new InterventionOrders(programme, referral, byIntervention);
+        return problems.size() > before
+                ? null
+                : new InterventionOrders(programme, referral, byIntervention, byCategory);
     }
 
     private static InterventionOrders.Order order(

@@ -129,6 +129,22 @@ class InterventionOrdersTest {
     }
 
     @Test
+    void anInterventionAStoredScreeningHasButTheCatalogueNoLongerHasIsOrderedByItsCategoryElseAsTheProgramme() {
+        InterventionOrders orders = SHIPPED.orders();
+        assertThat(orders.of("retired_stretch")).isEmpty();
+        assertThat(orders.of("retired_stretch", "education")
+                        .orElseThrow()
+                        .code()
+                        .code())
+                .isEqualTo("409073007");
+        assertThat(orders.of("retired_item", "a-retired-category").orElseThrow())
+                .isEqualTo(orders.programme());
+        assertThat(orders.of("hamstring_stretch", "education").orElseThrow())
+                .as("an intervention the catalogue has: its own order")
+                .isEqualTo(orders.of("hamstring_stretch").orElseThrow());
+    }
+
+    @Test
     void theOrdersTableOfTheMappingPageListsExactlyTheConceptsInUseEachWithASource() throws Exception {
         InterventionOrders orders = SHIPPED.orders();
         Map<String, String> inUse = new TreeMap<>();
