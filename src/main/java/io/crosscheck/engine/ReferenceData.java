@@ -8,13 +8,15 @@ import io.crosscheck.engine.facts.ReferenceFact;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.input.InputCatalog;
+import io.crosscheck.engine.input.Terminology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The knowledge base's data, as opposed to its logic: vocabulary, the inputs a request may answer, thresholds, finding and pattern
- * definitions, red flags and the intervention catalogue with how its items are ordered in FHIR. Rules look it up through {@link ReferenceIndex}
+ * definitions, red flags, the intervention catalogue with how its items are ordered in FHIR, and how a chart in standard
+ * terminologies is read. Rules look it up through {@link ReferenceIndex}
  * (the DRL global {@code reference}); it is not inserted into sessions.
  */
 public record ReferenceData(
@@ -26,6 +28,7 @@ public record ReferenceData(
         List<InterventionDefinition> interventions,
         List<TestDefinition> tests,
         InputCatalog inputs,
+        Terminology terminology,
         InterventionOrders orders) {
 
     public ReferenceData {
@@ -47,8 +50,9 @@ public record ReferenceData(
             List<RedFlagDefinition> redFlags,
             List<InterventionDefinition> interventions,
             List<TestDefinition> tests,
-            InputCatalog inputs) {
-        this(vocabulary, thresholds, findings, patterns, redFlags, interventions, tests, inputs, null);
+            InputCatalog inputs,
+            Terminology terminology) {
+        this(vocabulary, thresholds, findings, patterns, redFlags, interventions, tests, inputs, terminology, null);
     }
 
     /** Every reference fact, in a fixed order (inserted only for rules that declare no {@code reference} global). */

@@ -106,8 +106,21 @@ class CdsHooksApiTest {
         return QuarkusTransaction.requiringNew().call(() -> Screening.count());
     }
 
+    /**
+     * The article's client, prefetched, as a patient of her own (a new id each time): cards already shown for a
+     * patient that day are not shown again, so tests that look at cards do not share a patient.
+     */
     static String article(List<String> answered, List<String> yes) {
-        return FhirFixtures.articlePatientView(UUID.randomUUID().toString(), answered, yes);
+        return FhirFixtures.articlePatientView(UUID.randomUUID().toString(), answered, yes)
+                .replace(FhirFixtures.PATIENT_ID, newPatientId());
+    }
+
+    static String newPatientId() {
+        return "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    static String feedbackAudience() {
+        return audience() + "/feedback";
     }
 
     // ---- discovery ----
@@ -126,7 +139,14 @@ class CdsHooksApiTest {
                         equalTo("Patient/{{context.patientId}}"))
                 .body(
                         "services.find { it.id == 'crosscheck-patient-view' }.prefetch.observations",
-                        equalTo("Observation?patient={{context.patientId}}"))
+                        org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.startsWith(
+                                        "Observation?patient={{context.patientId}}&code=https://crosscheck.io/fhir/CodeSystem/crosscheck|,"),
+                                containsString("http://snomed.info/sct|"),
+                                org.hamcrest.Matchers.endsWith("&_sort=-date&_count=100")))
+                .body(
+                        "services.find { it.id == 'crosscheck-encounter-start' }.prefetch.encounter",
+                        equalTo("Encounter/{{context.encounterId}}"))
                 .body(
                         "services.find { it.id == 'crosscheck-patient-view' }.prefetch.questionnaireResponses",
                         containsString("QuestionnaireResponse?patient="))
@@ -186,10 +206,8 @@ class CdsHooksApiTest {
             assertThat(uuids.add((String) card.get("uuid"))).isTrue();
             Map<String, Object> source = (Map<String, Object>) card.get("source");
             assertThat((String) source.get("label")).startsWith("Crosscheck rule ");
-            assertThat((String) source.get("url"))
-                    .startsWith("http://localhost:")
-                    .contains("/files/kb-docs/rules/")
-                    .endsWith(".md");
+            // a page the clinician can open (physiotherapists read the rules), not an author-only file
+            assertThat((String) source.get("url")).matches("http://localhost:\\d+/ui/kb/rules/[A-Z]{3}-\\d{3}");
             List<Map<String, Object>> links = (List<Map<String, Object>>) card.get("links");
             assertThat(links).allSatisfy(l -> {
                 assertThat(l.get("type")).isEqualTo("absolute");
@@ -245,10 +263,11 @@ class CdsHooksApiTest {
     }
 
     @Test
-    void theSpecificationsOwnPatientViewExampleGetsConformantCardsWithTheMissingDataFetchedAndNoRedFlagReadAsNo() {
+    void
+            theSpecificationsOwnPatientViewExampleIsNoPhysiotherapyEncounterAndGetsNoCardWithOnlyTheEncounterRead_andAsOneItGetsNoCardForAnEmptyChart() {
         // HL7 CDS Hooks 2.0, "Calling a CDS Service": the example request as published, but for its fhirServer,
-        // which is the test's FHIR server here. Its prefetch key (patientToGreet) is not one of ours, so the
-        // service reads the patient and the searches from the EHR's FHIR server with the token given.
+        // which is the test's FHIR server here. Its prefetch key (patientToGreet) is not one of ours; its encounter is
+        // read from the EHR's FHIR server to decide whether the call gets cards at all.
         String example = """
                 {
                   "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
@@ -283,25 +302,57 @@ class CdsHooksApiTest {
                 .setActive(true)
                 .setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1925-12-23"));
         fhir.clear().patient(patient);
+        long before = screenings();
         JsonPath body = call(EhrKeys.es384(audience()), example)
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertThat(fhir.requests).isNotEmpty().allMatch(r -> r.endsWith("| Bearer " + FHIR_TOKEN));
+        // the encounter is not on the server: no physiotherapy encounter, no card, and nothing else read or stored
+        assertThat(body.getList("cards")).isEmpty();
+        assertThat(body.getBoolean("extension.crosscheck.scope.cards")).isFalse();
+        assertThat(body.getString("extension.crosscheck.scope.why"))
+                .contains("encounter")
+                .contains("404");
+        assertThat(fhir.requests)
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r).startsWith("GET /fhir/Encounter/89284").endsWith("| Bearer " + FHIR_TOKEN));
+        assertThat(screenings()).isEqualTo(before);
+
+        // the same call in a physiotherapy encounter: the chart is read, and holds nothing Crosscheck screens (no
+        // finding, no answer), so still no card and nothing stored; in particular no "screen incomplete" card
+        org.hl7.fhir.r4.model.Encounter physio = new org.hl7.fhir.r4.model.Encounter();
+        physio.setId("89284");
+        physio.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.INPROGRESS);
+        physio.setServiceType(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
+                "http://terminology.hl7.org/CodeSystem/service-type", "65", "Physiotherapy")));
+        physio.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/1288992"));
+        fhir.add("Encounter", List.of(physio));
+        fhir.requests.clear();
+        body = call(
+                        EhrKeys.es384(audience()),
+                        example.replace(
+                                "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+                                UUID.randomUUID().toString()))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(body.getBoolean("extension.crosscheck.scope.cards")).isTrue();
+        assertThat(body.getList("cards")).isEmpty();
         assertThat(fhir.requests).anyMatch(r -> r.startsWith("GET /fhir/Patient/1288992"));
-        // the EHR holds no red-flag answers for this patient: the screen is incomplete, nothing is a "no"
-        assertThat(body.getString("extension.crosscheck.redFlagScreen")).isEqualTo("incomplete");
-        assertThat(body.getList("cards.summary", String.class))
-                .anyMatch(s -> s.startsWith("Red-flag screen incomplete"));
-        assertThat(body.getString("extension.crosscheck.screeningId")).isNotBlank();
+        assertThat(fhir.requests)
+                .anyMatch(
+                        r -> r.startsWith("GET /fhir/Observation?patient=1288992&code=") && r.contains("_sort=-date"));
+        assertThat(body.getBoolean("extension.crosscheck.chart.complete")).isTrue();
+        assertThat(screenings()).isEqualTo(before);
     }
 
     @Test
     void aRedFlagAnsweredYesGivesOnlyACriticalReferralCardWithAServiceRequestSuggestion() {
-        JsonPath body = call(
-                        EhrKeys.es384(audience()),
-                        article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia")))
+        String request = article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia"));
+        JsonPath body = call(EhrKeys.es384(audience()), request)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -315,23 +366,23 @@ class CdsHooksApiTest {
         assertThat(body.getString("cards[0].suggestions[0].actions[0].resource.priority"))
                 .isEqualTo("stat");
         assertThat(body.getString("cards[0].suggestions[0].actions[0].resource.subject.reference"))
-                .isEqualTo("Patient/" + FhirFixtures.PATIENT_ID);
+                .isEqualTo("Patient/" + JsonPath.from(request).getString("context.patientId"));
+        // the detail is in clinical words: labels, never internal codes
+        assertThat(body.getString("cards[0].detail")).doesNotContain("`").doesNotContain("red-flag.");
     }
 
     @Test
-    void redFlagQuestionsWithNoResourceAreUnansweredAndGiveAScreenIncompleteCardNamingThemNeverANo() {
+    void aRedFlagScreenNeverBegunInTheChartAddsNoCardOfItsOwnThePatternCardsSayItIsIncompleteAndNothingIsANo() {
         JsonPath body = call(EhrKeys.es384(audience()), article(List.of(), List.of()))
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        Map<String, Object> incomplete =
-                body.getMap("cards.find { it.summary.startsWith('Red-flag screen incomplete') }");
-        assertThat(incomplete).isNotNull();
-        assertThat(incomplete.get("indicator")).isEqualTo("warning");
-        assertThat((String) incomplete.get("detail"))
-                .contains("saddle or perianal numbness")
-                .contains("red-flag.saddle_anaesthesia")
+        assertThat(body.getList("cards.summary", String.class))
+                .isNotEmpty()
+                .noneMatch(s -> s.startsWith("Red-flag screen incomplete"));
+        assertThat(body.getString("cards.find { it.summary.contains('lower-crossed') }.detail"))
+                .contains("Red-flag screen incomplete")
                 .contains("never read as \"no\"");
         assertThat(body.getString("extension.crosscheck.redFlagScreen")).isEqualTo("incomplete");
         String id = body.getString("extension.crosscheck.screeningId");
@@ -344,24 +395,38 @@ class CdsHooksApiTest {
     }
 
     @Test
-    void anObservationWithoutAValueIsNotANo() {
-        String observations = FhirFixtures.json(FhirFixtures.searchset(List.of(new org.hl7.fhir.r4.model.Observation()
+    void anObservationWithoutAValueIsNotANoAndARedFlagScreenBegunButIncompleteGetsACardNamingTheQuestionsByLabel() {
+        List<org.hl7.fhir.r4.model.Observation> observations = new java.util.ArrayList<>(FhirFixtures.findings());
+        observations.add(new org.hl7.fhir.r4.model.Observation()
                 .setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL)
                 .setCode(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
-                        io.crosscheck.fhir.service.CrosscheckCodes.SYSTEM, "red-flag.saddle_anaesthesia", null))))));
+                        io.crosscheck.fhir.service.CrosscheckCodes.SYSTEM, "red-flag.saddle_anaesthesia", null))));
+        List<String> allButSaddle = FhirFixtures.LOW_BACK_RED_FLAGS.stream()
+                .filter(f -> !f.equals("saddle_anaesthesia"))
+                .toList();
         String body = FhirFixtures.patientViewRequest(
-                UUID.randomUUID().toString(),
-                "http://hooks.smarthealthit.org:9080",
-                FhirFixtures.json(FhirFixtures.patient()),
-                observations,
-                FhirFixtures.json(FhirFixtures.searchset(List.of())),
-                FhirFixtures.json(FhirFixtures.searchset(List.of())));
-        String detail = call(EhrKeys.es384(audience()), body)
+                        UUID.randomUUID().toString(),
+                        "http://hooks.smarthealthit.org:9080",
+                        FhirFixtures.json(FhirFixtures.patient()),
+                        FhirFixtures.json(FhirFixtures.searchset(observations)),
+                        FhirFixtures.json(FhirFixtures.searchset(List.of())),
+                        FhirFixtures.json(
+                                FhirFixtures.searchset(List.of(FhirFixtures.redFlagAnswers(allButSaddle, List.of())))))
+                .replace(FhirFixtures.PATIENT_ID, newPatientId());
+        Map<String, Object> incomplete = call(EhrKeys.es384(audience()), body)
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("cards.find { it.summary.startsWith('Red-flag screen incomplete') }.detail");
-        assertThat(detail).contains("red-flag.saddle_anaesthesia");
+                .path("cards.find { it.summary.startsWith('Red-flag screen incomplete') }");
+        assertThat(incomplete).isNotNull();
+        assertThat(incomplete.get("indicator")).isEqualTo("warning");
+        assertThat((String) incomplete.get("summary"))
+                .isEqualTo("Red-flag screen incomplete: 1 question unanswered (cauda equina syndrome)");
+        assertThat((String) incomplete.get("detail"))
+                .contains("saddle or perianal numbness")
+                .contains("never read as \"no\"")
+                .doesNotContain("red-flag.")
+                .doesNotContain("`");
     }
 
     @Test
@@ -473,7 +538,7 @@ class CdsHooksApiTest {
     }
 
     @Test
-    void aTokenForTheServiceIsAcceptedByItsFeedbackEndpointAndFeedbackIsVisibleToAuthorsPerRule() {
+    void feedbackNeedsATokenForTheFeedbackEndpointInvokedAndIsVisibleToAuthorsPerRule() {
         JsonPath body = call(
                         EhrKeys.es384(audience()),
                         article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia")))
@@ -489,9 +554,18 @@ class CdsHooksApiTest {
                   "overrideReason": {"reason": {"system": "https://crosscheck.io/fhir/CodeSystem/crosscheck",
                     "code": "override.already-addressed", "display": "Already addressed"}, "userComment": "referred yesterday"}}]}
                 """.formatted(card);
+        // CDS Hooks 2.0: aud is the endpoint invoked, so a token for the service is not one for its feedback
         given().auth()
                 .none()
                 .header("Authorization", "Bearer " + EhrKeys.es384(audience()))
+                .contentType(ContentType.JSON)
+                .body(overridden)
+                .post(SERVICE + "/feedback")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .none()
+                .header("Authorization", "Bearer " + EhrKeys.es384(feedbackAudience()))
                 .contentType(ContentType.JSON)
                 .body(overridden)
                 .post(SERVICE + "/feedback")
@@ -504,7 +578,7 @@ class CdsHooksApiTest {
                 """.formatted(card, suggestion);
         given().auth()
                 .none()
-                .header("Authorization", "Bearer " + EhrKeys.es384(audience() + "/feedback"))
+                .header("Authorization", "Bearer " + EhrKeys.es384(feedbackAudience()))
                 .contentType(ContentType.JSON)
                 .body(accepted)
                 .post(SERVICE + "/feedback")
@@ -513,7 +587,7 @@ class CdsHooksApiTest {
         // an unknown card or a bad outcome: 400 naming the field, nothing stored
         given().auth()
                 .none()
-                .header("Authorization", "Bearer " + EhrKeys.es384(audience()))
+                .header("Authorization", "Bearer " + EhrKeys.es384(feedbackAudience()))
                 .contentType(ContentType.JSON)
                 .body("{\"feedback\": [{\"card\": \"" + UUID.randomUUID()
                         + "\", \"outcome\": \"ignored\", \"outcomeTimestamp\": \"2026-11-29T10:16:00Z\"}]}")
@@ -526,7 +600,7 @@ class CdsHooksApiTest {
         // a comment with a right-to-left override, a reason display with a NUL (as JSON escapes): not plain text
         given().auth()
                 .none()
-                .header("Authorization", "Bearer " + EhrKeys.es384(audience()))
+                .header("Authorization", "Bearer " + EhrKeys.es384(feedbackAudience()))
                 .contentType(ContentType.JSON)
                 .body(overridden
                         .replace("referred yesterday", "referred \\u202eyadretsey")
@@ -703,6 +777,15 @@ class CdsHooksApiTest {
                 .body("errors.field", hasItem("/hookInstance"))
                 .body("errors.field", hasItem("/hook"));
         call(EhrKeys.es384(audience()), "{\"hook\": ").then().statusCode(400);
+        call(
+                        EhrKeys.es384(audience()),
+                        article(FhirFixtures.LOW_BACK_RED_FLAGS, List.of())
+                                .replace(
+                                        "\"io.crosscheck.screen-requested\": true",
+                                        "\"io.crosscheck.screen-requested\": \"yes\""))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("/extension/io.crosscheck.screen-requested"));
         String badPrefetch = FhirFixtures.patientViewRequest(
                 UUID.randomUUID().toString(), fhir.base(), "{\"resourceType\": \"Nonsense\"}", "null", "null", "null");
         call(EhrKeys.es384(audience()), badPrefetch)

@@ -225,12 +225,13 @@ class SmartLaunchTest {
     @Test
     @DisplayName("Without appContext the callback opens the latest screening of the patient in context")
     void withoutAppContextThePatientsLatestScreeningOpens() throws Exception {
+        // a later chart open with something new (the same cards again that day would be shown once, and store nothing)
         String later = given().auth()
                 .none()
                 .header("Authorization", "Bearer " + cdsToken())
                 .contentType(ContentType.JSON)
                 .body(FhirFixtures.articlePatientView(
-                        UUID.randomUUID().toString(), FhirFixtures.LOW_BACK_RED_FLAGS, List.of()))
+                        UUID.randomUUID().toString(), FhirFixtures.LOW_BACK_RED_FLAGS, List.of("saddle_anaesthesia")))
                 .post(SERVICE)
                 .then()
                 .statusCode(200)

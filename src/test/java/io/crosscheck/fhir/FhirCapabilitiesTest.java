@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.crosscheck.cdshooks.service.CdsServices;
 import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.fhir.service.FhirProfiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -149,9 +148,20 @@ class FhirCapabilitiesTest {
     @Test
     void asAClientTheStatementListsThePrefetchReadsAndTheSmartAppLaunchWithItsMinimalScopes() {
         CapabilityStatementRestComponent client = rest(metadata(), RestfulCapabilityMode.CLIENT);
-        Set<String> prefetched = CdsServices.PREFETCH.values().stream()
+        Set<String> prefetched = given()
+                .auth()
+                .none()
+                .get("/cds-services")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .<java.util.Map<String, String>>getList("services.prefetch")
+                .stream()
+                .flatMap(m -> m.values().stream())
                 .map(t -> t.replaceAll("[/?].*$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(prefetched).contains("Patient", "Observation", "Condition", "QuestionnaireResponse");
         Set<String> listed =
                 client.getResource().stream().map(r -> r.getType()).collect(Collectors.toCollection(TreeSet::new));
         assertThat(listed).isEqualTo(prefetched);

@@ -222,6 +222,29 @@ class ScreeningBundleProfilesTest {
     }
 
     @Test
+    void aKnowledgeBaseWithoutOrdersWritesThemUncodedWithoutTheProfilesTheyWouldNotMeetAndStillValid()
+            throws Exception {
+        ScreeningResult r = screen(Requests.ARTICLE_DESK_WORKER);
+        Bundle b = ScreeningBundles.bundle(new ScreeningBundles.Source(
+                r,
+                request(Requests.ARTICLE_DESK_WORKER),
+                null,
+                InterventionOrders.NONE,
+                ScreeningBundles.clientSubject(r.clientRef())));
+        validated(b);
+
+        assertThat(b.getMeta().hasProfile()).isFalse();
+        assertThat(all(b, ServiceRequest.class)).isNotEmpty().allSatisfy(sr -> {
+            assertThat(sr.getMeta().hasProfile()).isFalse();
+            assertThat(codes(sr.getCode(), CrosscheckCodes.SNOMED)).isEmpty();
+            assertThat(codes(sr.getCode(), CrosscheckCodes.SYSTEM))
+                    .singleElement()
+                    .asString()
+                    .startsWith("intervention.");
+        });
+    }
+
+    @Test
     void aBundleWithoutItsProvenanceFailsItsProfile() throws Exception {
         Bundle b = bundle(Requests.ARTICLE_DESK_WORKER, null);
         b.getEntry().removeIf(e -> e.getResource() instanceof Provenance);

@@ -102,6 +102,8 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /cds-services", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/metadata", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/CodeSystem/crosscheck", PUBLIC_ROW);
+        EXPECTED.put("GET /fhir/Questionnaire", PUBLIC_ROW);
+        EXPECTED.put("GET /fhir/Questionnaire/{id}", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/StructureDefinition", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/StructureDefinition/{id}", PUBLIC_ROW);
         EXPECTED.put("POST /cds-services/{id}", EHR_JWT_ONLY);

@@ -180,7 +180,10 @@ public final class FhirFixtures {
         return FhirSupport.r4().newJsonParser().encodeResourceToString(r);
     }
 
-    /** A CDS Hooks 2.0 patient-view request as in the specification's example, with Crosscheck's prefetch keys. */
+    /**
+     * A CDS Hooks 2.0 patient-view request as in the specification's example, with Crosscheck's prefetch keys, asking
+     * for the screen (extension {@code io.crosscheck.screen-requested}: no encounter decides whether it gets cards).
+     */
     public static String patientViewRequest(
             String hookInstance,
             String fhirServer,
@@ -193,6 +196,7 @@ public final class FhirFixtures {
                   "hookInstance": "%s",
                   "fhirServer": "%s",
                   "hook": "patient-view",
+                  "extension": {"io.crosscheck.screen-requested": true},
                   "fhirAuthorization": {
                     "access_token": "some-opaque-fhir-access-token",
                     "token_type": "Bearer",

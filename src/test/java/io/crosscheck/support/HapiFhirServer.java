@@ -31,9 +31,14 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * A real HAPI FHIR R4 {@link RestfulServer} in Jetty on a random port, for the fetch path of the CDS
- * Hooks tests: {@code Patient/{id}} read, {@code {type}?patient={id}} search by subject for the other types (HAPI's
- * own paging, {@value #PAGE} per page, with its next links), and a bearer-token check (HAPI's 401
- * otherwise). Each request is recorded as {@code METHOD path?query | Authorization}.
+ * Hooks tests: {@code Patient/{id}} read, {@code {type}?patient={id}} search by subject for the other types with the
+ * {@code code} filter, {@code _sort} (newest first by the resource's date) and {@code _count} (HAPI's own paging,
+ * {@value #PAGE} per page unless {@link #pageSize(int)} says otherwise, with its next links), a read by id of the
+ * other types (an Encounter), and a bearer-token check (HAPI's 401 otherwise). Each request is recorded as
+ * {@code METHOD path?query | Authorization}. The unkind servers an EHR may run are variants of the same server:
+ * one that ignores {@code _sort} ({@link #ignoreSort()}), one whose page links point to another host
+ * ({@link #linksTo(String)}), one that holds a resource type's requests until released ({@link #hold}), and one that
+ * fails a resource type's searches with HAPI's OperationOutcome ({@link #fail(String)}).
  */
 public final class HapiFhirServer implements AutoCloseable {
 
@@ -45,20 +50,25 @@ public final class HapiFhirServer implements AutoCloseable {
             org.hl7.fhir.r4.model.Encounter.class);
 
     private final Server jetty;
+    private final RestfulServer fhir;
+    private final FifoMemoryPagingProvider paging;
+    private volatile boolean ignoreSort;
+    private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
+    private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Map<String, Patient> patients = new ConcurrentHashMap<>();
     private final Map<String, List<Resource>> byType = new ConcurrentHashMap<>();
     /** Every request: method, path and query, and the Authorization header. */
     public final List<String> requests = new CopyOnWriteArrayList<>();
 
     public HapiFhirServer(String token) throws Exception {
-        RestfulServer fhir = new RestfulServer(FhirSupport.r4());
+        fhir = new RestfulServer(FhirSupport.r4());
         List<IResourceProvider> providers = new ArrayList<>();
         providers.add(new PatientProvider());
         for (Class<? extends Resource> type : SEARCHABLE) {
             providers.add(new ByPatientProvider(type));
         }
         fhir.setResourceProviders(providers);
-        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(50);
+        paging = new FifoMemoryPagingProvider(50);
         paging.setDefaultPageSize(PAGE);
         paging.setMaximumPageSize(PAGE);
         fhir.setPagingProvider(paging);
@@ -85,11 +95,48 @@ public final class HapiFhirServer implements AutoCloseable {
         return this;
     }
 
-    /** Forgets every patient and resource (and the recorded requests). */
+    /** Forgets every patient and resource (and the recorded requests), and is a kind server again. */
     public HapiFhirServer clear() {
         patients.clear();
         byType.clear();
         requests.clear();
+        ignoreSort = false;
+        held.values().forEach(java.util.concurrent.CountDownLatch::countDown);
+        held.clear();
+        failing.clear();
+        fhir.setServerAddressStrategy(new ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy());
+        pageSize(PAGE);
+        return this;
+    }
+
+    /** Results per page, whatever {@code _count} asks. */
+    public HapiFhirServer pageSize(int size) {
+        paging.setDefaultPageSize(size);
+        paging.setMaximumPageSize(size);
+        return this;
+    }
+
+    /** Answers searches in the order resources were added, as a server that does not support {@code _sort}. */
+    public HapiFhirServer ignoreSort() {
+        ignoreSort = true;
+        return this;
+    }
+
+    /** Writes its links (next pages) with another base URL, as a server behind a misconfigured proxy. */
+    public HapiFhirServer linksTo(String base) {
+        fhir.setServerAddressStrategy(new ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy(base));
+        return this;
+    }
+
+    /** Holds every request for a resource type (its path starts with it) until {@code release} counts down (60 s at most). */
+    public HapiFhirServer hold(String type, java.util.concurrent.CountDownLatch release) {
+        held.put(type, release);
+        return this;
+    }
+
+    /** Fails every search of a resource type: HAPI's 500 with an OperationOutcome. */
+    public HapiFhirServer fail(String type) {
+        failing.add(type);
         return this;
     }
 
@@ -128,6 +175,16 @@ public final class HapiFhirServer implements AutoCloseable {
             if (!("Bearer " + token).equals(auth)) {
                 throw new AuthenticationException("a valid bearer token is required");
             }
+            String path = request.getRequestURI().replaceFirst("^/fhir/?", "");
+            held.forEach((type, latch) -> {
+                if (path.startsWith(type)) {
+                    try {
+                        latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
             return true;
         }
     }
@@ -159,6 +216,42 @@ public final class HapiFhirServer implements AutoCloseable {
                 : null;
     }
 
+    /** Whether the resource's code has a coding the token list names ({@code system|code}, or {@code system|} for any). */
+    private static boolean matches(Resource r, ca.uhn.fhir.rest.param.TokenOrListParam tokens) {
+        org.hl7.fhir.r4.model.Property p = r.getNamedProperty("code");
+        if (p == null
+                || p.getValues().isEmpty()
+                || !(p.getValues().get(0) instanceof org.hl7.fhir.r4.model.CodeableConcept cc)) {
+            return false;
+        }
+        for (ca.uhn.fhir.rest.param.TokenParam t : tokens.getValuesAsQueryTokens()) {
+            for (org.hl7.fhir.r4.model.Coding c : cc.getCoding()) {
+                boolean system = t.getSystem() == null || t.getSystem().equals(c.getSystem());
+                boolean value = t.getValue() == null
+                        || t.getValue().isEmpty()
+                        || t.getValue().equals(c.getCode());
+                if (system && value) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The date a search sorts by: an Observation's effective time, a Condition's recorded date, a response's authored. */
+    private static java.util.Date date(Resource r) {
+        if (r instanceof org.hl7.fhir.r4.model.Observation o && o.hasEffectiveDateTimeType()) {
+            return o.getEffectiveDateTimeType().getValue();
+        }
+        if (r instanceof org.hl7.fhir.r4.model.Condition c && c.hasRecordedDate()) {
+            return c.getRecordedDate();
+        }
+        if (r instanceof org.hl7.fhir.r4.model.QuestionnaireResponse q && q.hasAuthored()) {
+            return q.getAuthored();
+        }
+        return null;
+    }
+
     /** Search by patient for one resource type, as an EHR's FHIR server answers {@code Observation?patient=}. */
     public final class ByPatientProvider implements IResourceProvider {
         private final Class<? extends Resource> type;
@@ -173,12 +266,31 @@ public final class HapiFhirServer implements AutoCloseable {
         }
 
         @Search
-        public List<IBaseResource> byPatient(@RequiredParam(name = "patient") ReferenceParam patient) {
+        public List<IBaseResource> byPatient(
+                @RequiredParam(name = "patient") ReferenceParam patient,
+                @ca.uhn.fhir.rest.annotation.OptionalParam(name = "code") ca.uhn.fhir.rest.param.TokenOrListParam code,
+                @ca.uhn.fhir.rest.annotation.Sort ca.uhn.fhir.rest.api.SortSpec sort,
+                @ca.uhn.fhir.rest.annotation.Count Integer count) {
+            if (failing.contains(type.getSimpleName())) {
+                throw new ca.uhn.fhir.rest.server.exceptions.InternalErrorException("search failed on purpose");
+            }
             String wanted = "Patient/" + patient.getIdPart();
-            return byType.getOrDefault(type.getSimpleName(), List.of()).stream()
+            java.util.stream.Stream<Resource> found = byType.getOrDefault(type.getSimpleName(), List.of()).stream()
                     .filter(r -> wanted.equals(subject(r)))
-                    .map(r -> (IBaseResource) r)
-                    .toList();
+                    .filter(r -> code == null || matches(r, code));
+            if (sort != null && !ignoreSort) {
+                found = found.sorted(java.util.Comparator.comparing(
+                        HapiFhirServer::date, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+            }
+            return found.map(r -> (IBaseResource) r).toList();
+        }
+
+        @Read
+        public IBaseResource read(@IdParam IdType id) {
+            return byType.getOrDefault(type.getSimpleName(), List.of()).stream()
+                    .filter(r -> r.getIdElement().getIdPart().equals(id.getIdPart()))
+                    .findFirst()
+                    .orElseThrow(() -> new ResourceNotFoundException(id));
         }
     }
 }

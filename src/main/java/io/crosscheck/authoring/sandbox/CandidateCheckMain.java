@@ -6,9 +6,6 @@ import io.crosscheck.common.json.Json;
 import io.crosscheck.engine.KnowledgeSource;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,27 +33,11 @@ public final class CandidateCheckMain {
         LOG.infof(
                 "Checking candidate from %s (%d files)",
                 request.origin(), request.files().size());
-        OutputStream answer = confine(args);
+        OutputStream answer = SandboxConfinement.confine(args);
         CandidateCheck.Outcome outcome = check(request);
         answer.write(json.writeValueAsBytes(outcome));
         answer.flush();
         System.exit(0);
-    }
-
-    /**
-     * Takes over standard output (returned: the answer is written there, by the caller alone; anything else
-     * printing goes to stderr) and, with {@code --security-manager} among {@code args}, installs the
-     * SecurityManager with the policy the launcher wrote. Call after reading stdin, before anything of the
-     * candidate is loaded.
-     */
-    @SuppressWarnings({"removal", "deprecation"})
-    static OutputStream confine(String[] args) {
-        OutputStream answer = System.out;
-        System.setOut(new PrintStream(System.err, true, StandardCharsets.UTF_8));
-        if (List.of(args).contains("--security-manager")) {
-            System.setSecurityManager(new SecurityManager());
-        }
-        return answer;
     }
 
     /** Validates the request's candidate; never throws (a failure of the check is a rejection). */

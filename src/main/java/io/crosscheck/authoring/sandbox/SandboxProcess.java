@@ -1,21 +1,15 @@
 package io.crosscheck.authoring.sandbox;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Runs one Java main class as a process of its own that holds nothing of the service: an empty
@@ -25,7 +19,7 @@ import java.util.stream.Stream;
  * 23 it runs under a SecurityManager with {@link SandboxPolicy}; from Java 24, where the JDK has none,
  * without (the caller is told, see {@link #securityManager()}). No CDI: {@link CandidateSandbox} wires it.
  */
-final class SandboxProcess {
+public final class SandboxProcess {
 
     /** What a run produced: the answer (stdout), the end of stderr, and how it ended. */
     record Result(byte[] stdout, String stderrTail, Integer exitCode, String failure) {
@@ -34,8 +28,6 @@ final class SandboxProcess {
         }
     }
 
-    private static final int STDERR_TAIL = 4096;
-
     private final String mainClass;
     private final Duration timeout;
     private final String maxHeap;
@@ -43,7 +35,11 @@ final class SandboxProcess {
     private final List<Path> classPath;
     private final boolean securityManager;
 
-    SandboxProcess(String mainClass, Duration timeout, String maxHeap, int maxOutputBytes) {
+    /**
+     * @param timeout        the wall-clock limit of {@link #run}
+     * @param maxOutputBytes the most the process may write on its stdout
+     */
+    public SandboxProcess(String mainClass, Duration timeout, String maxHeap, int maxOutputBytes) {
         this.mainClass = mainClass;
         this.timeout = timeout;
         this.maxHeap = maxHeap;
@@ -56,18 +52,27 @@ final class SandboxProcess {
     }
 
     /** Whether the process runs under a SecurityManager (Java 17 to 23). */
-    boolean securityManager() {
+    public boolean securityManager() {
         return securityManager;
     }
 
     /** Starts the process, writes {@code input} to its stdin and collects its answer. */
     Result run(byte[] input, List<String> args) {
-        Path root;
-        try {
-            root = Files.createTempDirectory("crosscheck-sandbox-");
+        try (SandboxSession session = start(args, timeout)) {
+            return collect(session, input);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the sandbox's temporary directory", e);
+            return new Result(new byte[0], "", null, "cannot start the check: " + e.getMessage());
         }
+    }
+
+    /**
+     * Starts the process for a conversation: the caller writes its stdin and reads its stdout as they go
+     * (a replay streams stored screenings in and progress out). The process is killed after {@code
+     * deadline}, or when it has written more than the answer's bound; closing the session kills it if it
+     * still runs and deletes its directory.
+     */
+    public SandboxSession start(List<String> args, Duration deadline) throws IOException {
+        Path root = Files.createTempDirectory("crosscheck-sandbox-");
         try {
             Path work = Files.createDirectory(root.resolve("work"));
             Path policy = root.resolve("sandbox.policy");
@@ -80,11 +85,10 @@ final class SandboxProcess {
             env.put("PATH", "/usr/bin:/bin");
             env.put("LANG", "C.UTF-8");
             env.put("TMPDIR", work.toString());
-            return collect(pb.start(), input);
-        } catch (IOException e) {
-            return new Result(new byte[0], "", null, "cannot start the check: " + e.getMessage());
-        } finally {
-            delete(root);
+            return new SandboxSession(pb.start(), root, deadline, maxOutputBytes);
+        } catch (IOException | RuntimeException e) {
+            SandboxSession.delete(root);
+            throw e;
         }
     }
 
@@ -131,107 +135,36 @@ final class SandboxProcess {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    private Result collect(Process process, byte[] input) {
-        Bounded stdout = new Bounded(maxOutputBytes, false);
-        Bounded stderr = new Bounded(STDERR_TAIL, true);
-        Thread in = daemon("sandbox-stdin", () -> {
-            try (OutputStream o = process.getOutputStream()) {
+    private Result collect(SandboxSession session, byte[] input) {
+        Thread in = SandboxSession.daemon("sandbox-stdin", () -> {
+            try (OutputStream o = session.stdin()) {
                 o.write(input);
             } catch (IOException gone) {
                 // the process ended before reading everything: its exit tells why
             }
         });
-        Thread out = daemon("sandbox-stdout", () -> stdout.drain(process.getInputStream(), process));
-        Thread err = daemon("sandbox-stderr", () -> stderr.drain(process.getErrorStream(), process));
+        byte[] stdout;
+        try (InputStream out = session.stdout()) {
+            stdout = out.readAllBytes();
+        } catch (IOException ended) {
+            stdout = new byte[0];
+        }
+        Integer exit;
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(process);
-                return new Result(
-                        new byte[0], stderr.text(), null, "did not finish within " + timeout.toSeconds() + " s");
-            }
-            out.join(5000);
-            err.join(5000);
+            exit = session.awaitExit();
             in.join(1000);
         } catch (InterruptedException e) {
-            kill(process);
             Thread.currentThread().interrupt();
-            return new Result(new byte[0], stderr.text(), null, "interrupted");
+            return new Result(new byte[0], session.stderrTail(), null, "interrupted");
         }
-        if (stdout.overflowed) {
+        if (session.timedOut()) {
             return new Result(
-                    new byte[0], stderr.text(), process.exitValue(), "answered more than " + maxOutputBytes + " bytes");
+                    new byte[0], session.stderrTail(), null, "did not finish within " + timeout.toSeconds() + " s");
         }
-        return new Result(stdout.bytes(), stderr.text(), process.exitValue(), null);
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (session.overflowed()) {
+            return new Result(
+                    new byte[0], session.stderrTail(), exit, "answered more than " + maxOutputBytes + " bytes");
         }
-    }
-
-    private static Thread daemon(String name, Runnable r) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** A stream drained into memory, at most {@code max} bytes (the head, or the tail when {@code keepTail}). */
-    private static final class Bounded {
-        private final int max;
-        private final boolean keepTail;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        volatile boolean overflowed;
-
-        Bounded(int max, boolean keepTail) {
-            this.max = max;
-            this.keepTail = keepTail;
-        }
-
-        void drain(InputStream in, Process process) {
-            byte[] chunk = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(chunk)) > 0) {
-                    synchronized (this) {
-                        if (buffer.size() + n > max) {
-                            if (!keepTail) {
-                                overflowed = true;
-                                kill(process);
-                                return;
-                            }
-                            byte[] all = buffer.toByteArray();
-                            buffer.reset();
-                            int keep = Math.max(0, max - n);
-                            buffer.write(all, Math.max(0, all.length - keep), Math.min(keep, all.length));
-                        }
-                        buffer.write(chunk, 0, Math.min(n, max));
-                    }
-                }
-            } catch (IOException ended) {
-                // the process was killed
-            }
-        }
-
-        synchronized byte[] bytes() {
-            return buffer.toByteArray();
-        }
-
-        synchronized String text() {
-            return buffer.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void delete(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: the system's temporary directory is cleaned eventually
-        }
+        return new Result(stdout, session.stderrTail(), exit, null);
     }
 }

@@ -14,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * be, to be stored, served or replayed), by the service's own builder, which applies the allow-list
  * again. Nothing of the candidate runs in the service before that: its scenarios ran in the sandbox.
  * With the sandbox off ({@code crosscheck.authoring.sandbox.enabled=false}) this is the in-process
- * {@link KnowledgeBaseValidator}, as before ADR 0007.
+ * {@link KnowledgeBaseValidator}, as before ADR 0007. A replay candidate is compiled and run in a process of
+ * its own by the replay ({@code SandboxedReplay}), never here.
  */
 @ApplicationScoped
 public class UntrustedCandidates {
@@ -42,22 +43,6 @@ public class UntrustedCandidates {
             return new Validation(null, outcome.problems(), outcome.scenarios());
         }
         return compiled(source, outcome);
-    }
-
-    /**
-     * Compiles a replay candidate: a replay needs it to compile, not to pass its scenarios (the report
-     * says which expectations it no longer meets), so only a compile failure in the sandbox refuses it.
-     *
-     * @throws KnowledgeBaseException with the problems, when it does not compile
-     */
-    public KnowledgeBase compileForReplay(KnowledgeSource source) {
-        if (sandbox.enabled()) {
-            CandidateCheck.Outcome outcome = sandbox.check(source);
-            if (!outcome.compiled()) {
-                throw new KnowledgeBaseException(outcome.problems());
-            }
-        }
-        return builder.build(source);
     }
 
     private Validation compiled(KnowledgeSource source, CandidateCheck.Outcome outcome) {

@@ -41,13 +41,41 @@ public interface EhrConfig {
     @WithDefault("10M")
     Duration jwksCacheTtl();
 
-    /** Timeout of one request to an EHR's FHIR server (missing prefetch). */
+    /** Timeout of one request to an EHR's FHIR server (missing prefetch); never longer than {@link #fhirDeadline()}. */
     @WithDefault("10S")
     Duration fhirTimeout();
 
-    /** Search-result pages followed per query on an EHR's FHIR server. */
-    @WithDefault("5")
+    /**
+     * One deadline for everything a hook call fetches from the EHR's FHIR server (all queries in parallel, every
+     * page): what is not read by then is reported as not read, and the answer is given without it.
+     */
+    @WithDefault("1S")
+    Duration fhirDeadline();
+
+    /** Search-result pages followed per query (a prefetched search's next links included); beyond: reported truncated. */
+    @WithDefault("10")
     int fhirMaxPages();
+
+    /** Resources read per query at most; beyond: reported truncated. */
+    @WithDefault("1000")
+    int fhirMaxResources();
+
+    /** The page size asked for ({@code _count}) in the prefetch templates and searches. */
+    @WithDefault("100")
+    int fhirPageSize();
+
+    /** Which hook calls get cards: the physiotherapy encounters, or a call that asks for the screen. */
+    Scope scope();
+
+    interface Scope {
+        /**
+         * Codings ({@code system|code}) that make an encounter a physiotherapy encounter when its {@code type} or
+         * {@code serviceType} carries one: HL7 service-type 65 Physiotherapy and SNOMED CT 91251008 Physical therapy
+         * procedure by default; a site adds its own local encounter types.
+         */
+        @WithDefault("http://terminology.hl7.org/CodeSystem/service-type|65,http://snomed.info/sct|91251008")
+        java.util.List<String> physiotherapyEncounterCodes();
+    }
 
     /** SMART App Launch (EHR launch) from the cards' smart links. */
     Smart smart();

@@ -44,7 +44,7 @@ public class CdsServicesResource {
     @PermitAll
     @Operation(summary = "CDS Hooks discovery: the services, their hooks and prefetch templates")
     public CdsModel.Discovery discovery() {
-        return new CdsModel.Discovery(CdsServices.ALL);
+        return hooks.discovery();
     }
 
     @POST
@@ -62,7 +62,7 @@ public class CdsServicesResource {
     @RolesAllowed(Role.EHR)
     @Operation(summary = "CDS Hooks feedback: what the clinician did with each card")
     public Response feedback(@PathParam("id") String id, String body) {
-        if (CdsServices.byId(id).isEmpty()) {
+        if (CdsServices.hook(id).isEmpty()) {
             throw new NotFoundException();
         }
         int stored = feedback.record(id, body);

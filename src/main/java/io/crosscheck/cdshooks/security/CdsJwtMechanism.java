@@ -11,7 +11,6 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -50,16 +49,12 @@ public class CdsJwtMechanism implements HttpAuthenticationMechanism {
         return identities.authenticate(new CdsTokenRequest(header.substring(7).trim(), audiences(context, path)));
     }
 
-    /** The URLs the token may name as {@code aud}: the CDS service's URL (and, for feedback, the feedback URL). */
+    /**
+     * The URL the token must name as {@code aud}: the endpoint invoked (CDS Hooks 2.0: "the URL of the CDS Service
+     * endpoint being invoked"), so a feedback call's token names the feedback endpoint, not the service.
+     */
     List<String> audiences(RoutingContext context, String path) {
-        String base = baseUrl.of(context.request()); // never the Host header
-        List<String> out = new ArrayList<>();
-        String service = path.endsWith("/feedback") ? path.substring(0, path.length() - "/feedback".length()) : path;
-        out.add(base + service);
-        if (!service.equals(path)) {
-            out.add(base + path);
-        }
-        return out;
+        return List.of(baseUrl.of(context.request()) + path); // never the Host header
     }
 
     @Override

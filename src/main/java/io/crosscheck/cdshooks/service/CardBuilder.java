@@ -13,7 +13,11 @@ import io.crosscheck.fhir.service.CrosscheckCodes;
 import io.crosscheck.fhir.service.PlanRequests;
 import io.crosscheck.screening.model.ScreeningResult;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,19 +28,32 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
- * Cards from a screening result, following the clinical rules of the result itself: one card per
- * referral, red-flag or health-screen (critical for emergency or urgent, warning otherwise; with its purpose) and
- * nothing else while a referral is pending; otherwise one card when the red-flag screen is incomplete (naming the
- * unanswered questions, never reading them as "no") and one per pattern the findings are consistent with (or
- * partly). The health screen's status is stated in those cards ({@link HealthScreenLines}), never in a card of its
- * own. Pure: no HTTP, no database.
+ * Cards from a screening result, following the clinical rules of the result itself: one card per referral, red-flag
+ * or health-screen (critical for emergency or urgent, warning otherwise; with its purpose) and nothing else while a
+ * referral is pending; otherwise one card when the chart could not be fully read (so the red-flag screen cannot be
+ * complete), or when a red-flag screen begun in the chart is incomplete, and one per pattern the findings are
+ * consistent with (or partly: {@link PatternCards}). A red-flag screen never begun adds no card of its own (every chart
+ * open would show it); the pattern cards say it. Detail is in clinical words: labels from the reference data, never
+ * internal codes. Pure: no HTTP, no database.
  */
 public final class CardBuilder {
 
     public static final int MAX_SUMMARY = 139;
 
-    /** A card and what it stands for (kind and the rule behind it), for storing and feedback. */
-    public record Issued(CdsModel.Card card, String kind, String ruleId) {}
+    /**
+     * A card and what it stands for: kind, the rule behind it (its source), every rule it rests on, and a fingerprint of
+     * its clinical content (kind, indicator, summary and detail, without what was not read from the chart), by which the
+     * same card is recognised on the next chart open.
+     */
+    public record Issued(CdsModel.Card card, String kind, String ruleId, List<String> ruleIds, String fingerprint) {}
+
+    /**
+     * What the cards say about the chart beside the result: whether any red-flag question was answered in it, and what
+     * could not be read from it ({@code chartIncomplete}: the answers were not all read, so no screen is complete).
+     */
+    public record Context(boolean redFlagsAsked, List<String> chartLines, boolean chartIncomplete) {
+        public static final Context FULL = new Context(true, List.of(), false);
+    }
 
     private final ObjectMapper json;
     private final String baseUrl;
@@ -71,30 +88,40 @@ public final class CardBuilder {
         return this;
     }
 
+    InterventionOrders orders() {
+        return orders;
+    }
+
     public List<Issued> cards(ScreeningResult r, String patientId) {
+        return cards(r, patientId, Context.FULL);
+    }
+
+    public List<Issued> cards(ScreeningResult r, String patientId, Context ctx) {
         List<Issued> out = new ArrayList<>();
         Map<String, String> because = r.explanation() == null
                 ? Map.of()
                 : r.explanation().nodes().stream()
                         .filter(n -> n.because() != null)
                         .collect(Collectors.toMap(ExplanationNode::id, ExplanationNode::because, (a, b) -> a));
-        String version = r.knowledgeBase().version();
         ScreeningResult.RedFlagOutcome flags = r.redFlags();
         if (flags != null && flags.referral()) {
             for (ScreeningResult.ReferralResult ref : flags.referrals()) {
-                out.add(referral(r, ref, because, version, patientId));
+                out.add(referral(r, ref, because, patientId, ctx));
             }
             return out; // a pending referral withholds everything else (SAF-900)
         }
-        if (flags != null
-                && flags.screen() != null
-                && RedFlagScreen.INCOMPLETE.equals(flags.screen().status())) {
-            out.add(incomplete(r, flags.screen(), version));
+        ScreeningResult.ScreenResult screen = flags == null ? null : flags.screen();
+        boolean incomplete = screen != null && RedFlagScreen.INCOMPLETE.equals(screen.status());
+        if (ctx.chartIncomplete()) {
+            out.add(ScreenCards.chartIncomplete(this, r, screen, ctx));
+        } else if (incomplete && ctx.redFlagsAsked()) {
+            out.add(ScreenCards.incomplete(this, r, screen, ctx));
         }
+        PatternCards patterns = new PatternCards(this);
         for (ScreeningResult.PatternResult p :
                 r.patterns() == null ? List.<ScreeningResult.PatternResult>of() : r.patterns()) {
             if (p.patternStatus() == PatternStatus.CONSISTENT || p.patternStatus() == PatternStatus.PARTIAL) {
-                out.add(pattern(r, p, version, patientId));
+                out.add(patterns.card(r, p, patientId, ctx));
             }
         }
         return out;
@@ -104,8 +131,8 @@ public final class CardBuilder {
             ScreeningResult r,
             ScreeningResult.ReferralResult ref,
             Map<String, String> because,
-            String version,
-            String patientId) {
+            String patientId,
+            Context ctx) {
         Urgency urgency = ref.referralUrgency();
         String indicator = urgency == Urgency.EMERGENCY || urgency == Urgency.URGENT ? "critical" : "warning";
         String ruleId = ref.ruleIds().get(ref.ruleIds().size() - 1);
@@ -114,10 +141,10 @@ public final class CardBuilder {
         d.append("**Refer (")
                 .append(ref.urgency())
                 .append(") ")
-                .append(ref.purpose())
+                .append(markdown(ref.purpose()))
                 .append(".** ")
                 .append(health ? "Health-screen answers: " : "Red flags answered yes: ")
-                .append(String.join("; ", ref.reasons()))
+                .append(markdown(String.join("; ", ref.reasons())))
                 .append(".\n\n");
         String why = because.get(ref.conclusionId());
         if (why != null) {
@@ -136,120 +163,68 @@ public final class CardBuilder {
                 uuids.apply(r.id()),
                 true,
                 List.of(new CdsModel.Action("create", "Referral " + ref.purpose(), resource(sr))));
-        return new Issued(card(summary, d.toString(), indicator, ruleId, version, List.of(s), r), "referral", ruleId);
+        return issue("referral", summary, d.toString(), indicator, ruleId, ref.ruleIds(), null, List.of(s), r, ctx);
     }
 
-    private Issued incomplete(ScreeningResult r, ScreeningResult.ScreenResult screen, String version) {
-        int count =
-                screen.unanswered().stream().mapToInt(u -> u.questions().size()).sum();
-        StringBuilder d = new StringBuilder(
-                "**Red-flag screen incomplete: " + count + " question" + (count == 1 ? "" : "s")
-                        + " not answered.** An unanswered question is never read as \"no\"; the plan below is provisional until they are answered.\n\n");
-        for (ScreeningResult.UnansweredDomain u : screen.unanswered()) {
-            d.append("- **")
-                    .append(markdown(u.label()))
-                    .append("**: ")
-                    .append(u.questions().stream()
-                            .map(q -> markdown(q.label()) + " (`red-flag." + q.code() + "`)")
-                            .collect(Collectors.joining("; ")))
-                    .append('\n');
-        }
-        if (screen.because() != null) {
-            d.append("\n").append(markdown(screen.because())).append('\n');
-        }
-        d.append('\n').append(HealthScreenLines.status(r));
-        String summary =
-                "Red-flag screen incomplete: " + count + " question" + (count == 1 ? "" : "s") + " unanswered ("
-                        + screen.unanswered().stream()
-                                .map(ScreeningResult.UnansweredDomain::label)
-                                .collect(Collectors.joining(", "))
-                        + ")";
-        return new Issued(
-                card(summary, d.toString(), "warning", screen.ruleId(), version, null, r),
-                "screen-incomplete",
-                screen.ruleId());
-    }
-
-    private Issued pattern(ScreeningResult r, ScreeningResult.PatternResult p, String version, String patientId) {
-        boolean provisional =
-                r.summary() != null && "provisional".equals(r.summary().plan());
-        String open = HealthScreenLines.provisionalBecause(r);
-        StringBuilder d = new StringBuilder();
-        d.append("**")
-                .append(markdown(p.statement()))
-                .append("** (")
-                .append(p.status())
-                .append(provisional ? ", provisional" : "")
-                .append(")\n\n")
-                .append(HealthScreenLines.status(r));
-        if (p.because() != null) {
-            d.append("- ").append(markdown(p.because())).append('\n');
-        }
-        d.append("\n*Evidence:* ").append(markdown(p.evidenceNote())).append("\n\n");
-        List<ScreeningResult.InterventionResult> plan = r.interventions() == null ? List.of() : r.interventions();
-        if (!plan.isEmpty()) {
-            d.append("**Suggested interventions** (Janda sequence):\n\n");
-            for (ScreeningResult.InterventionResult i : plan) {
-                d.append("1. ")
-                        .append(markdown(i.name()))
-                        .append(i.dose() == null ? "" : ": " + markdown(i.dose()))
-                        .append('\n');
-            }
-            d.append('\n');
-        }
-        d.append("_").append(ScreeningResult.DISCLAIMER).append("_");
-        List<CdsModel.Suggestion> suggestions = null;
-        if (!plan.isEmpty()) {
-            ServiceRequest sr = PlanRequests.programme(orders, p, plan, new Reference("Patient/" + patientId));
-            sr.addIdentifier(screeningIdentifier(r));
-            suggestions = List.of(new CdsModel.Suggestion(
-                    "Propose an exercise programme",
-                    uuids.apply(r.id()),
-                    false,
-                    List.of(new CdsModel.Action(
-                            "create",
-                            "Exercise programme for findings consistent with the " + p.name() + " pattern",
-                            resource(sr)))));
-        }
-        String summary = p.statement() + (provisional && !open.isEmpty() ? " (provisional: " + open + ")" : "");
-        return new Issued(
-                card(summary, d.toString(), "info", p.ruleId(), version, suggestions, r), "pattern", p.ruleId());
-    }
-
-    private CdsModel.Card card(
+    /**
+     * A card: {@code ruleId} is its source (the page a clinician opens to read why), {@code ruleIds} every rule it
+     * rests on; what was not read from the chart is added to the detail after the fingerprint is taken.
+     */
+    Issued issue(
+            String kind,
             String summary,
             String detail,
             String indicator,
             String ruleId,
-            String version,
+            List<String> ruleIds,
+            CdsModel.Source source,
             List<CdsModel.Suggestion> suggestions,
-            ScreeningResult r) {
-        CdsModel.Source source = new CdsModel.Source(
-                "Crosscheck rule " + ruleId + " (knowledge base " + version + ")",
-                baseUrl + "/api/v1/knowledge-base/versions/" + version + "/files/kb-docs/rules/" + ruleId + ".md");
+            ScreeningResult r,
+            Context ctx) {
+        String version = r.knowledgeBase().version();
+        CdsModel.Source src = source != null
+                ? source
+                : new CdsModel.Source(
+                        "Crosscheck rule " + ruleId + " (knowledge base " + version + ")", ruleUrl(ruleId));
         List<CdsModel.Coding> reasons = CrosscheckCodes.OVERRIDE_REASONS.stream()
                 .map(c -> new CdsModel.Coding(CrosscheckCodes.SYSTEM, c, CrosscheckCodes.overrideDisplay(c)))
                 .toList();
-        CdsModel.Link page = new CdsModel.Link("Open the Crosscheck result", resultUrl(r.id()), "absolute");
-        List<CdsModel.Link> links = smart
+        String shortSummary = shorten(summary);
+        String fingerprint = fingerprint(kind, indicator, shortSummary, detail);
+        String shown = ctx.chartLines().isEmpty()
+                ? detail
+                : detail + "\n\n**Not read from the chart:**\n\n"
+                        + ctx.chartLines().stream().map(l -> "- " + markdown(l)).collect(Collectors.joining("\n"));
+        CdsModel.Card card = new CdsModel.Card(
+                uuids.apply(r.id()),
+                shortSummary,
+                shown,
+                indicator,
+                src,
+                suggestions,
+                suggestions == null ? null : "at-most-one",
+                reasons,
+                links(r.id()));
+        return new Issued(card, kind, ruleId, List.copyOf(ruleIds), fingerprint);
+    }
+
+    /** The card links to a stored screening: its page in the web UI, and a SMART launch for a SMART client. */
+    public List<CdsModel.Link> links(UUID screeningId) {
+        CdsModel.Link page = new CdsModel.Link("Open the Crosscheck result", resultUrl(screeningId), "absolute");
+        return smart
                 ? List.of(
                         page,
                         new CdsModel.Link(
                                 "Open the Crosscheck result in the EHR (SMART)",
                                 smartLaunchUrl(),
                                 "smart",
-                                r.id().toString()))
+                                screeningId.toString()))
                 : List.of(page);
-        return new CdsModel.Card(
-                uuids.apply(r.id()),
-                shorten(summary),
-                detail,
-                indicator,
-                source,
-                suggestions,
-                suggestions == null ? null : "at-most-one",
-                reasons,
-                links);
+    }
+
+    /** The page of a rule a clinician can open (physiotherapists and authors, after login): rule text and its kb-doc. */
+    String ruleUrl(String ruleId) {
+        return baseUrl + "/ui/kb/rules/" + ruleId;
     }
 
     /** The web UI's page of a screening (opens after login). */
@@ -262,8 +237,19 @@ public final class CardBuilder {
         return baseUrl + "/smart/launch";
     }
 
+    String uuid(UUID screening) {
+        return uuids.apply(screening);
+    }
+
+    /** At most {@value #MAX_SUMMARY} characters (CDS Hooks: under 140), cut at a word boundary with an ellipsis. */
     static String shorten(String s) {
-        return s.length() <= MAX_SUMMARY ? s : s.substring(0, MAX_SUMMARY - 1).stripTrailing() + "\u2026";
+        if (s.length() <= MAX_SUMMARY) {
+            return s;
+        }
+        String head = s.substring(0, MAX_SUMMARY - 1);
+        int space = head.lastIndexOf(' ');
+        String cut = space > MAX_SUMMARY / 2 ? head.substring(0, space) : head;
+        return cut.replaceAll("[\\s,;:(\\-]+$", "") + "\u2026";
     }
 
     /** Text from the knowledge base in Markdown: characters Markdown would read as markup are escaped. */
@@ -271,11 +257,24 @@ public final class CardBuilder {
         return s == null ? "" : s.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
     }
 
-    private static Identifier screeningIdentifier(ScreeningResult r) {
+    static String fingerprint(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                sha.update((p == null ? "" : p).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Identifier screeningIdentifier(ScreeningResult r) {
         return new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + r.id());
     }
 
-    private JsonNode resource(org.hl7.fhir.r4.model.Resource resource) {
+    JsonNode resource(org.hl7.fhir.r4.model.Resource resource) {
         try {
             return json.readTree(FhirSupport.r4().newJsonParser().encodeResourceToString(resource));
         } catch (JsonProcessingException e) {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What Crosscheck reads from an EHR's FHIR server, taken from the prefetch templates themselves ({@link CdsServices}:
- * whatever they ask, the CapabilityStatement says), and the SMART App Launch it takes part in as an app: the launch URL
+ * What Crosscheck reads from an EHR's FHIR server, taken from the prefetch templates discovery advertises
+ * ({@link CdsHookService#discovery()}, {@link ChartQueries}: whatever they ask, the CapabilityStatement says), and the SMART App Launch it takes part in as an app: the launch URL
  * and redirect URI under the public base URL, and the scopes of {@code crosscheck.ehr.smart.scope}.
  */
 @ApplicationScoped
@@ -22,10 +22,12 @@ public class CdsClientUse implements FhirClientUse {
 
     private final EhrConfig config;
     private final PublicBaseUrl publicBaseUrl;
+    private final CdsHookService hooks;
 
-    CdsClientUse(EhrConfig config, PublicBaseUrl publicBaseUrl) {
+    CdsClientUse(EhrConfig config, PublicBaseUrl publicBaseUrl, CdsHookService hooks) {
         this.config = config;
         this.publicBaseUrl = publicBaseUrl;
+        this.hooks = hooks;
     }
 
     @Override
@@ -33,12 +35,18 @@ public class CdsClientUse implements FhirClientUse {
         List<String> reads = new ArrayList<>();
         Map<String, Set<String>> searches = new LinkedHashMap<>();
         Set<String> resultParameters = new LinkedHashSet<>();
-        for (String template : CdsServices.PREFETCH.values()) {
+        Set<String> templates = new LinkedHashSet<>();
+        hooks.discovery()
+                .services()
+                .forEach(service -> templates.addAll(service.prefetch().values()));
+        for (String template : templates) {
             int q = template.indexOf('?');
             String path = q < 0 ? template : template.substring(0, q);
             String type = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
             if (q < 0) {
-                reads.add(type);
+                if (!reads.contains(type)) {
+                    reads.add(type);
+                }
                 continue;
             }
             Set<String> params = searches.computeIfAbsent(type, t -> new LinkedHashSet<>());

@@ -35,10 +35,30 @@ public final class CdsModel {
             List<Suggestion> suggestions,
             String selectionBehavior,
             List<Coding> overrideReasons,
-            List<Link> links) {}
+            List<Link> links) {
 
+        /** The same card shown again under the uuid it was first issued with, linking where it first linked. */
+        public Card reissued(String firstUuid, List<Link> firstLinks) {
+            return new Card(
+                    firstUuid,
+                    summary,
+                    detail,
+                    indicator,
+                    source,
+                    suggestions,
+                    selectionBehavior,
+                    overrideReasons,
+                    firstLinks);
+        }
+    }
+
+    /** A card's source: the rule behind it, a page about it the clinician can open, and (for a pattern) its topic. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String label, String url) {}
+    public record Source(String label, String url, Coding topic) {
+        public Source(String label, String url) {
+            this(label, url, null);
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Coding(String system, String code, String display) {}

@@ -148,9 +148,15 @@ public class FeedbackService {
     @Transactional
     public RuleFeedback forRule(String ruleId) {
         String clinic = caller.requiredClinicId();
-        long issued = IssuedCard.count("ruleId = ?1 and clinicId = ?2", ruleId, clinic);
+        // a card counts for every rule it rests on (a pattern card: the rules of its findings and the grading rule)
+        String among = "% " + ruleId + " %";
+        long issued = IssuedCard.count("clinicId = ?1 and (ruleId = ?2 or ruleIds like ?3)", clinic, ruleId, among);
         List<CardFeedback> all = CardFeedback.<CardFeedback>find(
-                        "ruleId = ?1 and clinicId = ?2 order by outcomeAt desc", ruleId, clinic)
+                        "clinicId = ?1 and (ruleId = ?2 or cardUuid in (select c.cardUuid from IssuedCard c"
+                                + " where c.clinicId = ?1 and c.ruleIds like ?3)) order by outcomeAt desc",
+                        clinic,
+                        ruleId,
+                        among)
                 .list();
         long accepted = all.stream().filter(f -> f.outcome.equals("accepted")).count();
         Map<String, ReasonCount> reasons = new LinkedHashMap<>();

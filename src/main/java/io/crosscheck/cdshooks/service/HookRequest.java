@@ -9,14 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The parts of a CDS Hooks request Crosscheck uses, read and checked from its JSON body (400 naming each wrong field). */
+/**
+ * The parts of a CDS Hooks request Crosscheck uses, read and checked from its JSON body (400 naming each wrong field).
+ * {@code screenRequested}: the call asks for the screen whatever the encounter (request extension
+ * {@value #SCREEN_REQUESTED} set to true).
+ */
 record HookRequest(
-        String hook, String hookInstance, String patientId, String fhirServer, String accessToken, JsonNode prefetch) {
+        String hook,
+        String hookInstance,
+        String patientId,
+        String encounterId,
+        String fhirServer,
+        String accessToken,
+        JsonNode prefetch,
+        boolean screenRequested) {
+
+    /** The request extension that asks for the screen (CDS Hooks: extension names in reverse-domain notation). */
+    static final String SCREEN_REQUESTED = "io.crosscheck.screen-requested";
 
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
-    /** Reads a request for {@code service}; 400 with every problem found. */
-    static HookRequest read(ObjectMapper json, String body, CdsModel.Service service) {
+    /** Reads a request for a service of {@code serviceHook}; 400 with every problem found. */
+    static HookRequest read(ObjectMapper json, String body, String serviceHook) {
         JsonNode root;
         try {
             root = json.readTree(body == null ? "" : body);
@@ -31,8 +45,8 @@ record HookRequest(
         String hook = text(root, "hook");
         if (hook == null) {
             errors.add(new FieldError("/hook", "required"));
-        } else if (!hook.equals(service.hook())) {
-            errors.add(new FieldError("/hook", "this service answers the " + service.hook() + " hook", hook));
+        } else if (!hook.equals(serviceHook)) {
+            errors.add(new FieldError("/hook", "this service answers the " + serviceHook + " hook", hook));
         }
         String instance = text(root, "hookInstance");
         if (instance == null || instance.length() > 128) {
@@ -40,6 +54,7 @@ record HookRequest(
         }
         JsonNode context = root.get("context");
         String patientId = null;
+        String encounterId = null;
         if (context == null || !context.isObject()) {
             errors.add(new FieldError("/context", "required object"));
         } else {
@@ -51,8 +66,12 @@ record HookRequest(
             if (text(context, "userId") == null) {
                 errors.add(new FieldError("/context/userId", "required"));
             }
-            if (service.hook().equals("encounter-start") && text(context, "encounterId") == null) {
+            encounterId = text(context, "encounterId");
+            if (serviceHook.equals("encounter-start") && encounterId == null) {
                 errors.add(new FieldError("/context/encounterId", "required for encounter-start"));
+            } else if (encounterId != null && !FHIR_ID.matcher(encounterId).matches()) {
+                errors.add(new FieldError("/context/encounterId", "a FHIR id"));
+                encounterId = null;
             }
         }
         String fhirServer = text(root, "fhirServer");
@@ -79,10 +98,22 @@ record HookRequest(
         if (prefetch != null && !prefetch.isNull() && !prefetch.isObject()) {
             errors.add(new FieldError("/prefetch", "an object"));
         }
+        JsonNode extension = root.get("extension");
+        boolean requested = false;
+        if (extension != null && !extension.isNull()) {
+            if (!extension.isObject()) {
+                errors.add(new FieldError("/extension", "an object"));
+            } else if (extension.has(SCREEN_REQUESTED)) {
+                if (!extension.get(SCREEN_REQUESTED).isBoolean()) {
+                    errors.add(new FieldError("/extension/" + SCREEN_REQUESTED, "true or false"));
+                }
+                requested = extension.get(SCREEN_REQUESTED).asBoolean(false);
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(400, errors);
         }
-        return new HookRequest(hook, instance, patientId, fhirServer, token, prefetch);
+        return new HookRequest(hook, instance, patientId, encounterId, fhirServer, token, prefetch, requested);
     }
 
     private static String text(JsonNode node, String field) {

@@ -28,4 +28,20 @@ public class IssuedCard extends PanacheEntityBase {
 
     @Column(name = "rule_id", nullable = false, length = 32)
     public String ruleId;
+
+    /** Every rule the card rests on, space-separated with a space at either end (" LCS-010 PAT-001 "); null before V85. */
+    @Column(name = "rule_ids", length = 1000)
+    public String ruleIds;
+
+    /** The stored client reference of the patient (never the EHR's id). */
+    @Column(name = "client_ref", length = 64)
+    public String clientRef;
+
+    /** The day (UTC) the card was first shown. */
+    @Column(name = "issued_on")
+    public java.time.LocalDate issuedOn;
+
+    /** SHA-256 of the card's clinical content (kind, indicator, summary, detail): the same card on another chart open. */
+    @Column(name = "fingerprint", length = 64)
+    public String fingerprint;
 }

@@ -1,5 +1,7 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.input.Coding;
+import io.crosscheck.engine.input.Onset;
 import java.util.List;
 
 /** A red-flag question, the serious-pathology domain it screens for and the referral urgency. */
@@ -12,6 +14,8 @@ public final class RedFlagDefinition implements ReferenceFact {
     private List<String> regions = List.of();
     private boolean supportingOnly;
     private List<String> testsAfterAnswer = List.of();
+    private List<Coding> codings = List.of();
+    private Onset onset = Onset.CURRENT;
 
     public RedFlagDefinition() {}
 
@@ -47,6 +51,26 @@ public final class RedFlagDefinition implements ReferenceFact {
             List<String> testsAfterAnswer) {
         this(code, label, domain, domainLabel, urgency, regions, supportingOnly);
         this.testsAfterAnswer = testsAfterAnswer == null ? List.of() : List.copyOf(testsAfterAnswer);
+    }
+
+    /**
+     * @param codings standard codings (SNOMED CT, ICD-10-CM) a chart answers the question with
+     * @param onset   what the question asks about time ("new dizziness": {@link Onset#NEW}), for Conditions
+     */
+    public RedFlagDefinition(
+            String code,
+            String label,
+            String domain,
+            String domainLabel,
+            Urgency urgency,
+            List<String> regions,
+            boolean supportingOnly,
+            List<String> testsAfterAnswer,
+            List<Coding> codings,
+            Onset onset) {
+        this(code, label, domain, domainLabel, urgency, regions, supportingOnly, testsAfterAnswer);
+        this.codings = codings == null ? List.of() : List.copyOf(codings);
+        this.onset = onset == null ? Onset.CURRENT : onset;
     }
 
     public RedFlagDefinition(String code, String label, String domain, String domainLabel, Urgency urgency) {
@@ -88,6 +112,16 @@ public final class RedFlagDefinition implements ReferenceFact {
     /** Tests that wait until this question is answered (e.g. cervical loading tests after the vascular questions). */
     public List<String> getTestsAfterAnswer() {
         return testsAfterAnswer;
+    }
+
+    /** Standard codings a chart answers this question with (besides the Crosscheck code {@code red-flag.<code>}). */
+    public List<Coding> getCodings() {
+        return codings;
+    }
+
+    /** What the question asks about time: a red flag that must be new is not answered by an old problem. */
+    public Onset getOnset() {
+        return onset;
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One input of a screening request, defined once in {@code rules/reference/inputs.yaml}: its code (what
  * rules match), the section and JSON field it is sent in, its label and explanation phrase, its type with
- * unit and range or options, who it applies to and the terminology codings it is read from. {@code test} is the
+ * unit and range or options, who it applies to, the terminology codings it is read from and what it asks about time
+ * ({@link Onset}: how a chart's problem list answers it). {@code test} is the
  * assessment an answer records (why-not explanations), when it is not its section's.
  */
 public record InputDefinition(
@@ -24,12 +25,14 @@ public record InputDefinition(
         boolean required,
         AppliesTo appliesTo,
         List<Coding> codings,
+        Onset onset,
         String test,
         String evidence) {
 
     public InputDefinition {
         options = options == null ? List.of() : List.copyOf(options);
         codings = codings == null ? List.of() : List.copyOf(codings);
+        onset = onset == null ? Onset.CURRENT : onset;
         appliesTo = appliesTo == null ? AppliesTo.EVERYONE : appliesTo;
         phrase = phrase == null || phrase.isBlank() ? label : phrase;
     }

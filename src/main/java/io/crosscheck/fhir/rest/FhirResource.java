@@ -1,6 +1,7 @@
 package io.crosscheck.fhir.rest;
 
 import io.crosscheck.fhir.config.FhirSupport;
+import io.crosscheck.fhir.service.CrosscheckQuestionnaires;
 import io.crosscheck.fhir.service.FhirCapabilities;
 import io.crosscheck.fhir.service.FhirClientUse;
 import io.crosscheck.fhir.service.FhirProfiles;
@@ -19,12 +20,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
- * Crosscheck's FHIR publications (public: no client data): the capability statement, the Crosscheck code system, and
- * the profiles its output declares, by id or searched by canonical url. What is served here is exactly what the
- * capability statement lists ({@code FhirCapabilitiesTest} compares the two).
+ * Crosscheck's FHIR publications (public: no client data): the capability statement, the Crosscheck code system, its
+ * questionnaires (SDC), and the profiles its output declares, by id or searched by canonical url. What is served here
+ * is exactly what the capability statement lists ({@code FhirCapabilitiesTest} compares the two).
  */
 @Path("/fhir")
 @Produces(FhirResource.FHIR_JSON)
@@ -90,6 +92,35 @@ public class FhirResource {
         }
         found.setTotal(found.getEntry().size());
         return fhir(found);
+    }
+
+    @GET
+    @Path("Questionnaire/{id}")
+    @PermitAll
+    @Operation(summary = "One of Crosscheck's questionnaires (SDC): red-flags, screening-questions")
+    public Response questionnaire(@PathParam("id") String id) {
+        try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
+            return CrosscheckQuestionnaires.byId(lease.knowledgeBase(), id)
+                    .map(FhirResource::fhir)
+                    .orElseThrow(NotFoundException::new);
+        }
+    }
+
+    @GET
+    @Path("Questionnaire")
+    @PermitAll
+    @Operation(summary = "Crosscheck's questionnaires as a searchset Bundle; url= selects one by canonical URL")
+    public Response questionnaires(@QueryParam("url") String url) {
+        try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
+            Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+            for (Questionnaire q : CrosscheckQuestionnaires.all(lease.knowledgeBase())) {
+                if (url == null || q.getUrl().equals(url.replaceFirst("\\|.*$", ""))) {
+                    b.addEntry().setResource(q).setFullUrl(q.getUrl());
+                }
+            }
+            b.setTotal(b.getEntry().size());
+            return fhir(b);
+        }
     }
 
     static Response fhir(org.hl7.fhir.r4.model.Resource resource) {

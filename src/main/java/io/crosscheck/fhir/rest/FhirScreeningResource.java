@@ -7,6 +7,7 @@ import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.fhir.config.FhirSupport;
+import io.crosscheck.fhir.config.SiteConceptMaps;
 import io.crosscheck.fhir.service.FhirScreeningMapper;
 import io.crosscheck.fhir.service.ScreeningBundles;
 import io.crosscheck.fhir.service.ScreeningSources;
@@ -51,17 +52,20 @@ public class FhirScreeningResource {
     private final ScreeningSources sources;
     private final KnowledgeBaseService knowledgeBases;
     private final ObjectMapper json;
+    private final SiteConceptMaps siteMaps;
     private final Clock clock = Clock.systemUTC();
 
     FhirScreeningResource(
             ScreeningResource screenings,
             ScreeningSources sources,
             KnowledgeBaseService knowledgeBases,
-            ObjectMapper json) {
+            ObjectMapper json,
+            SiteConceptMaps siteMaps) {
         this.screenings = screenings;
         this.sources = sources;
         this.knowledgeBases = knowledgeBases;
         this.json = json;
+        this.siteMaps = siteMaps;
     }
 
     @POST
@@ -100,7 +104,8 @@ public class FhirScreeningResource {
             mapped = new FhirScreeningMapper(
                             lease.knowledgeBase().reference(),
                             FhirScreeningMapper.Mode.STRICT,
-                            LocalDate.now(clock.withZone(ZoneOffset.UTC)))
+                            LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+                            siteMaps.translations())
                     .map(resources, null);
         }
         if (!mapped.ok()) {

@@ -1,21 +1,23 @@
 package io.crosscheck.fhir.service;
 
 import io.crosscheck.engine.input.InputDefinition;
+import io.crosscheck.engine.input.InputType;
+import io.crosscheck.engine.input.Onset;
+import io.crosscheck.fhir.service.MappingContext.Meaning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Type;
 
 /**
  * Answers to questions from a chart: red-flag questions and every input of {@code inputs.yaml}, from an
- * Observation's value, a Condition (present, or refuted = no) and QuestionnaireResponse items (linkId =
- * Crosscheck code). The input's type decides which FHIR values are an answer; anything else is reported
- * (strict) or skipped (lenient), never guessed.
+ * Observation's value and QuestionnaireResponse items (Conditions: {@link ConditionReader}). The input's type decides
+ * which FHIR values are an answer; a questionnaire total answers a yes/no input by its cut-off ({@code scoreFrom});
+ * anything else is reported (strict) or skipped (lenient), never guessed.
  */
 final class AnswerReader {
 
@@ -30,7 +32,7 @@ final class AnswerReader {
 
     /** The input a Crosscheck code ({@code <section>.<code>}) stands for, unless it is read from the Patient. */
     Optional<InputDefinition> input(String crosscheckCode) {
-        int dot = crosscheckCode.indexOf('.');
+        int dot = crosscheckCode == null ? -1 : crosscheckCode.indexOf('.');
         if (dot < 0) {
             return Optional.empty();
         }
@@ -41,14 +43,25 @@ final class AnswerReader {
                         i.section().equals(crosscheckCode.substring(0, dot)) && !FROM_PATIENT.contains(i.pointer()));
     }
 
+    /** Whether a Crosscheck code is a yes/no question: a red flag or a yes/no input. */
+    boolean yesNoQuestion(String code) {
+        return code != null
+                && (code.startsWith("red-flag.")
+                        || input(code).filter(i -> i.type() == InputType.YES_NO).isPresent());
+    }
+
     /**
-     * Reads the answer to the question {@code code} from {@code value}; {@code base} is where the value's
-     * holder is (the Observation, or the QuestionnaireResponse answer). False when the code is no question.
+     * Reads the answer to the question {@code m} from {@code value}; {@code base} is where the value's holder is
+     * (the Observation, or the QuestionnaireResponse answer). False when the code is no question.
      */
-    boolean read(String code, Type value, String base, Instant at) {
+    boolean read(Meaning m, Type value, String base, Instant at) {
+        String code = m.code();
+        if (code == null) {
+            return false;
+        }
         if (code.startsWith("red-flag.")) {
             if (value != null) {
-                yesNo(value, base + "/value")
+                answer(m, value, base, at)
                         .ifPresent(v -> ctx.redFlags.put(code.substring("red-flag.".length()), v, at, ctx.order));
             }
             return true;
@@ -58,20 +71,55 @@ final class AnswerReader {
             return false;
         }
         if (value != null) {
-            convert(input.get(), value, base).ifPresent(v -> ctx.answer(input.get(), v, at));
+            Optional<Object> v = input.get().type() == InputType.YES_NO
+                    ? answer(m, value, base, at).map(b -> b)
+                    : convert(input.get(), value, base);
+            v.ifPresent(x -> ctx.answer(input.get(), x, at));
         }
         return true;
     }
 
+    /**
+     * A yes/no answer: a questionnaire total by its cut-off, a coded finding, or a yes/no value. A yes to a question
+     * that asks for something new, read from a standard coding (a finding, not Crosscheck's question), counts only
+     * when it was observed within the question's window: a dizziness finding from last year is no new dizziness.
+     */
+    private Optional<Boolean> answer(Meaning m, Type value, String base, Instant at) {
+        Optional<Boolean> answer;
+        if (m.coding() != null && m.coding().scoreFrom() != null) {
+            Integer score = FhirValues.integer(value);
+            if (score == null) {
+                ctx.invalid(base + "/value", "a whole-number score is expected");
+            }
+            answer = Optional.ofNullable(score).map(s -> s >= m.coding().scoreFrom());
+        } else {
+            Optional<Boolean> finding = input(m.code()).flatMap(i -> FhirValues.finding(i, value));
+            if (finding.isPresent() || FhirValues.unknown(value)) {
+                answer = finding; // a coded finding (pregnant / not pregnant), or unknown: unanswered
+            } else {
+                answer = yesNo(value, base + "/value");
+            }
+        }
+        if (answer.orElse(false)
+                && m.standard()
+                && (m.onset() == Onset.NEW || m.onset() == Onset.RECENT)
+                && !ctx.within(at, m.onset())) { // undated: the cautious reading, as for a Condition
+            ctx.notRead(
+                    new CodeableConcept(
+                            new Coding(m.coding().system(), m.coding().code(), null)),
+                    "Observation",
+                    "a finding "
+                            + (at == null
+                                    ? "without a date"
+                                    : "from " + at.toString().substring(0, 10)) + " does not say the " + m.code()
+                            + " question's symptom is " + m.onset().name().toLowerCase());
+            return Optional.empty();
+        }
+        return answer;
+    }
+
     private Optional<Object> convert(InputDefinition input, Type value, String base) {
         switch (input.type()) {
-            case YES_NO -> {
-                Optional<Boolean> finding = FhirValues.finding(input, value);
-                if (finding.isPresent() || FhirValues.unknown(value)) {
-                    return finding.map(v -> v); // a coded finding (pregnant / not pregnant), or unknown: unanswered
-                }
-                return yesNo(value, base + "/value").map(v -> v);
-            }
             case INTEGER -> {
                 Integer n = FhirValues.integer(value);
                 if (n == null) {
@@ -117,73 +165,81 @@ final class AnswerReader {
     }
 
     /**
-     * A Condition answers a yes/no question: active (or recurrence, relapse) is yes, refuted is no; resolved
-     * or inactive says nothing about now and leaves the question unanswered.
+     * A QuestionnaireResponse: one of Crosscheck's questionnaires (or one naming none) is read by linkId = Crosscheck
+     * code; a questionnaire of others known to the knowledge base ({@code terminology.yaml}) or to a site ConceptMap
+     * (its canonical as the group's source) by linkId as the coding given; any other questionnaire is not read, even
+     * where its linkIds look like Crosscheck codes. Nested items are read too; an item without an answer is unanswered.
      */
-    void condition(Condition c, String path) {
-        Optional<String> code = ctx.code(c.getCode());
-        boolean yesNoQuestion = code.isPresent()
-                && (code.get().startsWith("red-flag.")
-                        || input(code.get())
-                                .filter(i -> i.type() == io.crosscheck.engine.input.InputType.YES_NO)
-                                .isPresent());
-        if (!yesNoQuestion) {
-            ctx.unknown(c.getCode(), "Condition", path + "/code");
-            return;
-        }
-        String verification = c.hasVerificationStatus() ? FhirValues.first(c.getVerificationStatus()) : null;
-        String clinical = c.hasClinicalStatus() ? FhirValues.first(c.getClinicalStatus()) : null;
-        Boolean present;
-        if ("entered-in-error".equals(verification)) {
-            return;
-        } else if ("refuted".equals(verification)) {
-            present = false; // explicitly ruled out
-        } else if (clinical == null || Set.of("active", "recurrence", "relapse").contains(clinical)) {
-            present = true;
-        } else {
-            return; // resolved or inactive: says nothing about now, so the question stays unanswered
-        }
-        Instant at = c.hasRecordedDate() ? c.getRecordedDate().toInstant() : null;
-        if (code.get().startsWith("red-flag.")) {
-            ctx.redFlags.put(code.get().substring("red-flag.".length()), present, at, ctx.order);
-        } else {
-            ctx.answer(input(code.get()).orElseThrow(), present, at);
-        }
-    }
-
-    /** Items whose linkId is a Crosscheck question code; nested items are read too; an item without an answer is unanswered. */
     void questionnaireResponse(QuestionnaireResponse q, String path) {
         if (q.hasStatus()
                 && Set.of("entered-in-error", "stopped").contains(q.getStatus().toCode())) {
             return;
         }
         Instant at = q.hasAuthored() ? q.getAuthored().toInstant() : null;
-        items(q.getItem(), path + "/item", at);
+        String canonical = q.hasQuestionnaire() ? q.getQuestionnaire() : null;
+        boolean ours = canonical == null || CrosscheckQuestionnaires.isCrosschecks(canonical);
+        if (!ours && ctx.terminology.questionnaire(canonical).isEmpty() && !ctx.siteMaps.hasSource(canonical)) {
+            ctx.skippedOrError(
+                    new FhirScreeningMapper.Skipped(
+                            "questionnaire:" + canonical, "QuestionnaireResponse", "questionnaire not read"),
+                    path + "/questionnaire",
+                    canonical);
+            return;
+        }
+        if (ctx.stale(at)) {
+            ctx.skipped.add(new FhirScreeningMapper.Skipped(
+                    "questionnaire:" + (canonical == null ? "(none)" : canonical),
+                    "QuestionnaireResponse",
+                    "authored " + at.toString().substring(0, 10) + ": older than "
+                            + ctx.terminology.windows().answerMaxAgeDays() + " days, does not describe now"));
+            return;
+        }
+        items(q.getItem(), path + "/item", at, ours ? null : canonical.replaceFirst("\\|.*$", ""));
     }
 
-    private void items(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items, String path, Instant at) {
+    private void items(
+            List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items,
+            String path,
+            Instant at,
+            String foreign) {
         for (int i = 0; i < items.size(); i++) {
             QuestionnaireResponse.QuestionnaireResponseItemComponent item = items.get(i);
             String ipath = path + "/" + i;
             if (item.hasItem()) {
-                items(item.getItem(), ipath + "/item", at);
+                items(item.getItem(), ipath + "/item", at, foreign);
             }
             if (!item.hasAnswer()) {
                 continue; // a question without an answer is unanswered
             }
             String link = item.getLinkId();
-            if (link == null || !ctx.known(link)) {
-                ctx.skippedOrError(
-                        new FhirScreeningMapper.Skipped("linkId:" + link, "QuestionnaireResponse", "unknown item"),
-                        ipath + "/linkId",
-                        link);
+            Optional<Meaning> m = link == null ? Optional.empty() : linkMeaning(link, foreign);
+            if (m.isEmpty() || m.get().code() == null) {
+                if (foreign == null) { // the other items of a known questionnaire are not Crosscheck's to read
+                    ctx.skippedOrError(
+                            new FhirScreeningMapper.Skipped("linkId:" + link, "QuestionnaireResponse", "unknown item"),
+                            ipath + "/linkId",
+                            link);
+                }
                 continue;
             }
-            if (!read(link, item.getAnswerFirstRep().getValue(), ipath + "/answer/0", at)) {
+            if (!read(m.get(), item.getAnswerFirstRep().getValue(), ipath + "/answer/0", at)) {
                 ctx.invalid(
                         ipath + "/linkId",
                         "only red-flag questions and the inputs of inputs.yaml are read from a QuestionnaireResponse");
             }
         }
+    }
+
+    /** What an item means: its linkId as a Crosscheck code (ours), or as the coding the questionnaire's item is. */
+    private Optional<Meaning> linkMeaning(String link, String foreign) {
+        if (foreign == null) {
+            return ctx.direct(CrosscheckCodes.SYSTEM, link);
+        }
+        Optional<io.crosscheck.engine.input.Coding> standard =
+                ctx.terminology.questionnaire(foreign).flatMap(q -> q.item(link));
+        if (standard.isPresent()) {
+            return ctx.direct(standard.get().system(), standard.get().code());
+        }
+        return ctx.meaning(new CodeableConcept(new Coding(foreign, link, null)));
     }
 }

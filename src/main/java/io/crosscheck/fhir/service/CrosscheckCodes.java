@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The codes Crosscheck reads from and writes to FHIR: the Crosscheck code system (published at
  * {@code GET /fhir/CodeSystem/crosscheck}) generated from the knowledge base's vocabulary and reference
- * data, so it follows the rules, and the SNOMED CT concepts accepted as alternatives where one exists.
+ * data, so it follows the rules; the standard codings read as alternatives are defined with the inputs, red flags
+ * and symptom codes in {@code rules/reference/} (inputs.yaml, red-flags.yaml, terminology.yaml).
  * The table in {@code kb-docs/fhir-mapping.md} documents the same list; a test keeps them in step.
  */
 public final class CrosscheckCodes {
@@ -32,21 +32,6 @@ public final class CrosscheckCodes {
 
     /** One concept: code, display, the category (its group in the mapping table) and where it is used. */
     public record Concept(String code, String display, String category, Use use, String element) {}
-
-    /**
-     * SNOMED CT concepts read as a red-flag question (clinical findings only; a yes/no answer as value). The
-     * codings of the other inputs are defined with them in {@code rules/reference/inputs.yaml}.
-     */
-    public static final Map<String, String> SNOMED_FINDINGS = Map.ofEntries(
-            Map.entry("404640003", "red-flag.dizziness"),
-            Map.entry("24982008", "red-flag.diplopia"),
-            Map.entry("8011004", "red-flag.dysarthria"),
-            Map.entry("40739000", "red-flag.dysphagia"),
-            Map.entry("422587007", "red-flag.nausea"),
-            Map.entry("563001", "red-flag.nystagmus"),
-            Map.entry("20262006", "red-flag.ataxia"),
-            Map.entry("72042002", "red-flag.bowel_incontinence"),
-            Map.entry("448765001", "red-flag.unexplained_weight_loss"));
 
     /** SNOMED CT laterality qualifiers read as a side. */
     public static final Map<String, String> SNOMED_SIDES =
@@ -89,24 +74,26 @@ public final class CrosscheckCodes {
         };
     }
 
-    /** The Crosscheck code a coding stands for: itself in the Crosscheck system, or the SNOMED CT alternative. */
-    public static Optional<String> crosscheckCode(String system, String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        if (SYSTEM.equals(system)) {
-            return Optional.of(code);
-        }
-        if (SNOMED.equals(system)) {
-            return Optional.ofNullable(SNOMED_FINDINGS.get(code));
-        }
-        return Optional.empty();
-    }
-
-    /** Codes with their SNOMED CT alternative, for the mapping table: red-flag questions and inputs with a SNOMED CT coding. */
+    /**
+     * Codes with their first SNOMED CT coding, for the mapping table's SNOMED CT column: red-flag questions, inputs
+     * and the symptom codes of {@code terminology.yaml} (every coding, SNOMED CT or not, is in the table's own
+     * section of standard codings).
+     */
     public static Map<String, String> snomedByCrosscheckCode(ReferenceData reference) {
         Map<String, String> out = new LinkedHashMap<>();
-        SNOMED_FINDINGS.forEach((snomed, cc) -> out.put(cc, snomed));
+        for (io.crosscheck.engine.facts.RedFlagDefinition f : reference.redFlags()) {
+            f.getCodings().stream()
+                    .filter(c -> SNOMED.equals(c.system()))
+                    .findFirst()
+                    .ifPresent(c -> out.put("red-flag." + f.getCode(), c.code()));
+        }
+        reference
+                .terminology()
+                .codings()
+                .forEach((code, codings) -> codings.stream()
+                        .filter(c -> SNOMED.equals(c.system()))
+                        .findFirst()
+                        .ifPresent(c -> out.put(code, c.code())));
         for (InputDefinition i : reference.inputs().inputs()) {
             i.codings().stream()
                     .filter(c -> SNOMED.equals(c.system()))

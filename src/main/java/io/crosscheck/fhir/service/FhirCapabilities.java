@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 
 /**
  * Crosscheck's CapabilityStatement: as a server, exactly what {@code /fhir} serves (the code system, read; the
- * profiles its output declares, read and searched by url; no operations); as a client, the reads and searches of the
+ * questionnaires and the profiles its output declares, read and searched by url; no operations); as a client, the reads and searches of the
  * CDS Hooks prefetch on an EHR's FHIR server and the SMART App Launch it takes part in as an app (launch URL, redirect
  * URI, scopes). Crosscheck is not an authorisation server: it publishes no SMART configuration of its own, it reads
  * the EHR's ({@code .well-known/smart-configuration}). Pure.
@@ -47,7 +47,7 @@ public final class FhirCapabilities {
         rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.setDocumentation(
                 "FHIR R4 at Crosscheck's /fhir: this statement (`GET /fhir/metadata`), the Crosscheck code "
-                        + "system and the profiles of Crosscheck's output, all public (they hold no client data). Screenings are "
+                        + "system, its questionnaires (SDC) and the profiles of Crosscheck's output, all public (they hold no client data). Screenings are "
                         + "not served here: `POST /api/v1/screenings` accepts a FHIR Bundle or QuestionnaireResponse "
                         + "(`application/fhir+json`) and `GET /api/v1/screenings/{id}/fhir[?patient=<EHR Patient>]` returns a "
                         + "screening as a Bundle, each resource with one of the profiles below, for the physio role (HTTP Basic or "
@@ -56,6 +56,18 @@ public final class FhirCapabilities {
         CapabilityStatementRestResourceComponent codeSystem = rest.addResource().setType("CodeSystem");
         codeSystem.addInteraction().setCode(TypeRestfulInteraction.READ);
         codeSystem.setDocumentation("Only `crosscheck`, the code system of the current knowledge base.");
+        CapabilityStatementRestResourceComponent questionnaires =
+                rest.addResource().setType("Questionnaire");
+        questionnaires.addInteraction().setCode(TypeRestfulInteraction.READ);
+        questionnaires.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        questionnaires
+                .addSearchParam()
+                .setName("url")
+                .setDefinition("http://hl7.org/fhir/SearchParameter/Questionnaire-url")
+                .setType(Enumerations.SearchParamType.URI);
+        questionnaires.setDocumentation(
+                "Crosscheck's questionnaires (SDC), generated from the knowledge base's inputs: "
+                        + "the red flags and the screening questions, by id or canonical url.");
         CapabilityStatementRestResourceComponent profiles = rest.addResource().setType("StructureDefinition");
         profiles.addInteraction().setCode(TypeRestfulInteraction.READ);
         profiles.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);

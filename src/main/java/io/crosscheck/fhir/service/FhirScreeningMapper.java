@@ -33,9 +33,15 @@ import org.hl7.fhir.r4.model.Type;
  * unknown code is skipped and listed. {@link Mode#STRICT} (the REST API): an unknown code is an error
  * naming where it is, as for a JSON request.
  *
+ * <p>Codes: Crosscheck's own, the standard codings of the reference data (SNOMED CT, LOINC, ICD-10-CM in
+ * {@code inputs.yaml}, {@code red-flags.yaml} and {@code terminology.yaml}) and a site's ConceptMaps from its local
+ * codes ({@link ConceptMapTranslations}).
+ *
  * <p>Clinical safety: a red-flag "no" is only ever an explicit answer (an Observation with a value, a
  * QuestionnaireResponse answer, a refuted Condition). A question without a resource, or a resource
- * without a value, stays unanswered, which the rules report as an incomplete screen.
+ * without a value, stays unanswered, which the rules report as an incomplete screen. Conditions are read by
+ * meaning ({@link ConditionReader}); an Observation or QuestionnaireResponse older than the answer window does not
+ * describe now and is not read.
  */
 public final class FhirScreeningMapper {
 
@@ -57,16 +63,24 @@ public final class FhirScreeningMapper {
         }
     }
 
-    private static final Set<String> USABLE_OBSERVATION_STATUS = Set.of("final", "amended", "corrected", "preliminary");
+    /** A result is read only when final, amended or corrected (not registered, preliminary, cancelled, entered-in-error). */
+    private static final Set<String> USABLE_OBSERVATION_STATUS = Set.of("final", "amended", "corrected");
 
     private final ReferenceData reference;
     private final Mode mode;
     private final LocalDate today;
+    private final ConceptMapTranslations siteMaps;
 
     public FhirScreeningMapper(ReferenceData reference, Mode mode, LocalDate today) {
+        this(reference, mode, today, ConceptMapTranslations.NONE);
+    }
+
+    /** @param siteMaps the site's ConceptMaps from its local codes (e.g. flowsheet rows) to codes Crosscheck reads */
+    public FhirScreeningMapper(ReferenceData reference, Mode mode, LocalDate today, ConceptMapTranslations siteMaps) {
         this.reference = reference;
         this.mode = mode;
         this.today = today;
+        this.siteMaps = siteMaps;
     }
 
     /** Every resource of a Bundle (entries, nested Bundles unwrapped) or the resource itself, with its path. */
@@ -90,8 +104,13 @@ public final class FhirScreeningMapper {
      * in {@link CrosscheckCodes#CLIENT_REF_SYSTEM} takes precedence).
      */
     public Result map(List<Located> resources, String clientRef) {
-        MappingContext ctx = new MappingContext(reference, mode);
+        MappingContext ctx = new MappingContext(
+                reference,
+                mode,
+                siteMaps,
+                today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         AnswerReader answers = new AnswerReader(ctx);
+        ConditionReader conditions = new ConditionReader(ctx, answers);
         TestObservations tests = new TestObservations(ctx);
         Patient patient = null;
         String patientPath = null;
@@ -107,7 +126,7 @@ public final class FhirScreeningMapper {
             } else if (r instanceof Observation o) {
                 observation(ctx, answers, tests, o, l.path());
             } else if (r instanceof Condition c) {
-                answers.condition(c, l.path());
+                conditions.read(c, l.path());
             } else if (r instanceof QuestionnaireResponse q) {
                 answers.questionnaireResponse(q, l.path());
             } else if (mode == Mode.STRICT) {
@@ -118,6 +137,7 @@ public final class FhirScreeningMapper {
                         r.fhirType()));
             }
         }
+        tests.painScores();
         if (patient == null) {
             ctx.errors.add(new FieldError(
                     mode == Mode.STRICT ? "/Patient" : "patient", "a Patient with a birth date is required"));
@@ -191,17 +211,25 @@ public final class FhirScreeningMapper {
     private void observation(
             MappingContext ctx, AnswerReader answers, TestObservations tests, Observation o, String path) {
         if (o.hasStatus() && !USABLE_OBSERVATION_STATUS.contains(o.getStatus().toCode())) {
-            return; // registered, cancelled, entered-in-error, unknown: no usable result
+            return; // registered, preliminary, cancelled, entered-in-error, unknown: no usable result
         }
-        Optional<String> code = ctx.code(o.getCode());
-        if (code.isEmpty()) {
+        Optional<MappingContext.Meaning> meaning = ctx.meaning(o.getCode());
+        if (meaning.isEmpty() || meaning.get().code() == null) {
             ctx.unknown(o.getCode(), "Observation", path + "/code");
             return;
         }
-        String c = code.get();
         Instant at = FhirValues.observationTime(o);
+        if (ctx.stale(at)) {
+            ctx.notRead(
+                    o.getCode(),
+                    "Observation",
+                    "observed " + at.toString().substring(0, 10) + ": older than "
+                            + reference.terminology().windows().answerMaxAgeDays() + " days, does not describe now");
+            return;
+        }
+        String c = meaning.get().code();
         Type value = o.hasValue() ? o.getValue() : null;
-        if (answers.read(c, value, path, at)) {
+        if (answers.read(meaning.get(), value, path, at)) {
             return;
         }
         String category = c.contains(".") ? c.substring(0, c.indexOf('.')) : c;
@@ -211,6 +239,7 @@ public final class FhirScreeningMapper {
             case "muscle" -> tests.muscle(local, o, path, at);
             case "movement" -> tests.movement(local, o, path, at);
             case "symptom" -> tests.symptom(o, path, at);
+            case "pain-nrs" -> tests.painScore(o, path, at);
             default -> ctx.unknown(o.getCode(), "Observation", path + "/code");
         }
     }

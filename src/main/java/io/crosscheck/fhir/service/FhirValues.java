@@ -23,10 +23,17 @@ final class FhirValues {
 
     private FhirValues() {}
 
-    /** A yes/no answer: boolean, SNOMED CT or v2-0136 yes/no; empty when the value is none of these. */
+    /**
+     * A yes/no answer: boolean, SNOMED CT or v2-0136 yes/no, or the text "yes"/"no" (as flowsheet rows hold it);
+     * empty when the value is none of these.
+     */
     static Optional<Boolean> yesNo(Type value) {
         if (value instanceof BooleanType b && b.hasValue()) {
             return Optional.of(b.booleanValue());
+        }
+        if (value instanceof org.hl7.fhir.r4.model.StringType t && t.hasValue()) {
+            String text = t.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+            return text.equals("yes") || text.equals("no") ? Optional.of(text.equals("yes")) : Optional.empty();
         }
         List<Coding> codings = value instanceof CodeableConcept cc
                 ? cc.getCoding()

@@ -27,6 +27,16 @@ final class LatestAnswers<T> {
         byKey.merge(key, new Dated<>(value, at, order), (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
     }
 
+    /** Replaces the kept value of {@code key} (same time and order); false when nothing is kept for it. */
+    boolean update(String key, java.util.function.UnaryOperator<T> change) {
+        Dated<T> d = byKey.get(key);
+        if (d == null) {
+            return false;
+        }
+        byKey.put(key, new Dated<>(change.apply(d.value()), d.at(), d.order()));
+        return true;
+    }
+
     boolean isEmpty() {
         return byKey.isEmpty();
     }

@@ -36,7 +36,7 @@ public final class PlanRequests {
             ScreeningResult.ReferralResult ref,
             boolean fromHealthScreen,
             Reference subject) {
-        ServiceRequest sr = request(FhirProfiles.REFERRAL, required(orders.referral(), "referral"), subject);
+        ServiceRequest sr = request(FhirProfiles.REFERRAL, orders.referral(), subject);
         sr.setPriority(priority(ref.referralUrgency()));
         sr.getCode()
                 .addCoding(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
@@ -50,9 +50,8 @@ public final class PlanRequests {
     /** One item of the plan: what is done, its dose, how to give it safely and why. */
     public static ServiceRequest item(
             InterventionOrders orders, ScreeningResult.InterventionResult i, Reference subject) {
-        InterventionOrders.Order order = orders.of(i.id(), i.category())
-                .orElseThrow(() -> new IllegalStateException("no FHIR order for intervention " + i.id()));
-        ServiceRequest sr = request(FhirProfiles.SERVICE_REQUEST, order, subject);
+        ServiceRequest sr = request(
+                FhirProfiles.SERVICE_REQUEST, orders.of(i.id(), i.category()).orElse(null), subject);
         sr.getCode()
                 .addCoding(new Coding(CrosscheckCodes.SYSTEM, "intervention." + i.id(), i.name()))
                 .setText(i.name());
@@ -77,7 +76,7 @@ public final class PlanRequests {
             ScreeningResult.PatternResult pattern,
             List<ScreeningResult.InterventionResult> plan,
             Reference subject) {
-        ServiceRequest sr = request(FhirProfiles.SERVICE_REQUEST, required(orders.programme(), "programme"), subject);
+        ServiceRequest sr = request(FhirProfiles.SERVICE_REQUEST, orders.programme(), subject);
         sr.getCode().setText("Exercise programme (Janda approach): " + pattern.name());
         for (ScreeningResult.InterventionResult i : plan) {
             sr.addOrderDetail(
@@ -90,10 +89,20 @@ public final class PlanRequests {
         return sr;
     }
 
+    /**
+     * A draft proposal for the subject, coded as the order says and declaring its profile; without an order (a
+     * knowledge base from before orders were data) only the Crosscheck code is added, and no profile it would not meet.
+     */
     private static ServiceRequest request(String profile, InterventionOrders.Order order, Reference subject) {
-        ServiceRequest sr = FhirProfiles.declare(new ServiceRequest(), profile);
+        ServiceRequest sr = new ServiceRequest();
         sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
         sr.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
+        sr.setSubject(subject);
+        if (order == null) {
+            sr.setCode(new CodeableConcept());
+            return sr;
+        }
+        FhirProfiles.declare(sr, profile);
         sr.setCode(new CodeableConcept(coding(order.code())));
         sr.addCategory(new CodeableConcept(coding(order.category())));
         CodeableConcept performer =
@@ -102,18 +111,10 @@ public final class PlanRequests {
             performer.setText(order.performerText());
         }
         sr.setPerformerType(performer);
-        sr.setSubject(subject);
         return sr;
     }
 
     static Coding coding(io.crosscheck.engine.input.Coding c) {
         return new Coding(c.system(), c.code(), c.display());
-    }
-
-    private static InterventionOrders.Order required(InterventionOrders.Order order, String what) {
-        if (order == null) {
-            throw new IllegalStateException("the knowledge base has no FHIR order for the " + what);
-        }
-        return order;
     }
 }

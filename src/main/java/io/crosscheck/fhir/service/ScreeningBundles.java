@@ -81,7 +81,7 @@ public final class ScreeningBundles {
     public static Bundle bundle(Source source) {
         ScreeningResult r = source.result();
         ChainPosition chain = source.chain();
-        Bundle b = FhirProfiles.declare(new Bundle(), FhirProfiles.BUNDLE);
+        Bundle b = new Bundle();
         b.setType(Bundle.BundleType.COLLECTION);
         b.setIdentifier(screeningIdentifier(r.id()));
         Date created = Date.from(r.createdAt());
@@ -173,6 +173,9 @@ public final class ScreeningBundles {
                 .setFullUrl(urn())
                 .setResource(
                         ProvenanceResources.provenance(r, created, targets, chain == null ? null : chain.amends()));
+        if (b.getEntry().stream().allMatch(e -> e.getResource().getMeta().hasProfile())) {
+            FhirProfiles.declare(b, FhirProfiles.BUNDLE); // not with uncoded orders (a knowledge base without them)
+        }
         return b;
     }
 

@@ -168,6 +168,64 @@ final class TestObservations {
                 ctx.order);
     }
 
+    /**
+     * A pain score Observation (LOINC 72514-3, or Crosscheck {@code pain-nrs}): the pain of its body site's region,
+     * or, without a body site, of the one painful region the chart has (set once every resource is read).
+     */
+    void painScore(Observation o, String path, Instant at) {
+        Integer nrs = o.hasValue() ? FhirValues.integer(o.getValue()) : null;
+        if (nrs == null || nrs < 0 || nrs > 10) {
+            if (o.hasValue()) {
+                ctx.invalid(path + "/value", "a pain score 0-10 is expected");
+            }
+            return;
+        }
+        String region = "";
+        if (o.hasBodySite()) {
+            region = ctx.codeIn(o.getBodySite(), "region").orElse(null);
+            if (region == null) {
+                ctx.unknown(o.getBodySite(), "Observation", path + "/bodySite");
+                return;
+            }
+        }
+        ctx.painScores.put(region, nrs, at, ctx.order);
+    }
+
+    /** The latest pain score of each region is its pain symptom's intensity (a symptom without one of its own gets it). */
+    void painScores() {
+        java.util.Map<String, Integer> scores = ctx.painScores.asMap();
+        for (java.util.Map.Entry<String, Integer> e : scores.entrySet()) {
+            String region = e.getKey();
+            if (region.isEmpty()) {
+                List<String> painful = ctx.symptoms.asMap().values().stream()
+                        .filter(s -> s.kind().equals("pain"))
+                        .map(ScreeningRequest.Symptom::region)
+                        .distinct()
+                        .toList();
+                if (painful.size() != 1 || scores.containsKey(painful.get(0))) {
+                    ctx.skipped.add(new FhirScreeningMapper.Skipped(
+                            "pain-nrs",
+                            "Observation",
+                            "a pain score without a body site, and " + painful.size()
+                                    + " painful regions: not read (the region is not known)"));
+                    continue;
+                }
+                region = painful.get(0);
+            }
+            int nrs = e.getValue();
+            String r = region;
+            if (!ctx.symptoms.update(
+                    r + "|pain",
+                    s -> s.nrs() != null
+                            ? s
+                            : new ScreeningRequest.Symptom(
+                                    s.region(), s.kind(), s.trigger(), nrs, s.durationWeeks(), s.settleMinutes()))) {
+                ctx.symptoms.put(
+                        r + "|pain", new ScreeningRequest.Symptom(r, "pain", null, nrs, null, null), null, ctx.order);
+            }
+        }
+    }
+
     /** A Quantity in the vocabulary's unit (UCUM {@code mm[Hg]} is the vocabulary's {@code mmHg}). */
     private ScreeningRequest.Measurement measurement(Quantity q, Vocabulary.Range range, String path) {
         if (range == null) {

@@ -8,6 +8,7 @@ import io.crosscheck.engine.input.InputCheck;
 import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.engine.input.InputType;
+import io.crosscheck.engine.input.Onset;
 import io.crosscheck.engine.input.Option;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,6 +52,7 @@ final class InputCatalogReader {
             Boolean required,
             AppliesTo appliesTo,
             List<Coding> coding,
+            Onset onset,
             String test,
             String evidence) {}
 
@@ -139,6 +141,7 @@ final class InputCatalogReader {
                     Boolean.TRUE.equals(e.required()),
                     e.appliesTo(),
                     e.coding(),
+                    e.onset(),
                     e.test(),
                     e.evidence()));
         }

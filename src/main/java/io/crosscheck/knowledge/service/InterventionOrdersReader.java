@@ -13,7 +13,8 @@ import java.util.Map;
  * ({@code codes}), and the order of the exercise programme, of the referral and of each catalogue category, which an
  * intervention's own entry overrides ({@code interventions}). Every name must be defined, every intervention must
  * resolve to a code, a category and a performer (code or text), and an override must name a catalogue
- * intervention: anything else is a problem naming the key, and the knowledge base does not load.
+ * intervention: anything else is a problem naming the key, and the knowledge base does not load. A knowledge base
+ * without the block (written before it existed) has {@link InterventionOrders#NONE}: its orders are written uncoded.
  */
 final class InterventionOrdersReader {
 
@@ -39,9 +40,8 @@ final class InterventionOrdersReader {
     static InterventionOrders read(
             Block block, List<InterventionDefinition> catalogue, List<KnowledgeProblem> problems) {
         if (block == null) {
-            problems.add(
-                    problem("fhir: the orders of the plan items (codes, programme, referral, categories) are missing"));
-            return null;
+            // a knowledge base written before the block existed (a stored version, a rollback): orders uncoded
+            return InterventionOrders.NONE;
         }
         int before = problems.size();
         Map<String, Coding> codes = new LinkedHashMap<>();

@@ -18,7 +18,10 @@ import io.crosscheck.engine.facts.RedFlagDefinition;
 import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.facts.Urgency;
+import io.crosscheck.engine.input.Coding;
 import io.crosscheck.engine.input.InputCatalog;
+import io.crosscheck.engine.input.Onset;
+import io.crosscheck.engine.input.Terminology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +59,8 @@ final class ReferenceDataReader {
                 List<Flag> flags) {}
 
         /** urgency overrides the domain's; supportingOnly flags refer only together with another flag of the domain. */
-        record Flag(String code, String label, Urgency urgency, Boolean supportingOnly) {}
+        record Flag(
+                String code, String label, Urgency urgency, Boolean supportingOnly, List<Coding> coding, Onset onset) {}
     }
 
     ReferenceData read(KnowledgeSource source, List<KnowledgeProblem> problems) {
@@ -72,7 +76,13 @@ final class ReferenceDataReader {
         PatternFile patterns = parse(files, "patterns.yaml", PatternFile.class, problems);
         RedFlagFile redFlags = parse(files, "red-flags.yaml", RedFlagFile.class, problems);
         InterventionFile interventions = parse(files, "interventions.yaml", InterventionFile.class, problems);
+        // a knowledge base written before terminology.yaml existed (a stored version, a rollback) reads with the
+        // defaults
+        Terminology terminology = files.containsKey(DIR + TerminologyReader.FILE)
+                ? parse(files, TerminologyReader.FILE, Terminology.class, problems)
+                : TerminologyReader.DEFAULTS;
         if (vocabulary == null
+                || terminology == null
                 || inputs == null
                 || thresholds == null
                 || findings == null
@@ -97,7 +107,9 @@ final class ReferenceDataReader {
                         f.urgency() != null ? f.urgency() : d.urgency(),
                         d.regions(),
                         Boolean.TRUE.equals(f.supportingOnly()),
-                        d.testsAfterAnswer()));
+                        d.testsAfterAnswer(),
+                        f.coding(),
+                        f.onset()));
             }
         }
         // activity levels and sexes are defined as choice inputs; the vocabulary lists them too (API v1)
@@ -110,7 +122,7 @@ final class ReferenceDataReader {
                 vocabulary.symptoms(),
                 options(inputs, "activity_level"),
                 options(inputs, "sex"));
-        return new ReferenceData(
+        ReferenceData data = new ReferenceData(
                 withChoices,
                 thresholds.thresholds(),
                 findings.findings(),
@@ -119,7 +131,12 @@ final class ReferenceDataReader {
                 interventions.interventions(),
                 tests(vocabulary),
                 inputs,
+                terminology,
                 orders);
+        if (!TerminologyReader.check(data, DIR + TerminologyReader.FILE, problems)) {
+            return null;
+        }
+        return data;
     }
 
     private static List<Vocabulary.Code> options(InputCatalog inputs, String code) {

@@ -60,10 +60,10 @@ public class ScreeningService {
         return e.result();
     }
 
-    private record Evaluated(ScreeningResult result, Screening entity) {}
+    public record Evaluated(ScreeningResult result, Screening entity) {}
 
     /** The one evaluation path: evaluate on the current knowledge base and build the entity to store. */
-    private Evaluated evaluate(ScreeningRequest request) {
+    Evaluated evaluate(ScreeningRequest request) {
         ScreeningResult result;
         String version;
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {

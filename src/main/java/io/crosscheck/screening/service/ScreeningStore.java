@@ -122,4 +122,29 @@ public class ScreeningStore {
     private List<ScreeningRow> rows(String where, Map<String, Object> params, String order, int first, int max) {
         return ScreeningRow.select(clinic(), where, params, order, first, max);
     }
+
+    /**
+     * Client reference and date (as "ref, yyyy-mm-dd") of those of {@code ids} that are the caller's clinic's
+     * screenings: a replay report's examples, shown to a clinician. Audited as one client search naming what
+     * asked ({@code subject}) and how many were shown.
+     */
+    @Transactional
+    public java.util.Map<String, String> describe(String subject, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        Screening.getEntityManager()
+                .createQuery(
+                        "select s.id, s.clientRef, s.createdAt from Screening s where s.id in ?1 and s.clinicId = ?2",
+                        Object[].class)
+                .setParameter(1, ids)
+                .setParameter(2, clinic())
+                .getResultList()
+                .forEach(r -> out.put(
+                        r[0].toString(),
+                        r[1] + ", " + ((java.time.Instant) r[2]).toString().substring(0, 10)));
+        audit.fire(new AuditEvent(AuditEvent.CLIENT_SEARCH, subject, null, out.size() + " screening(s) shown"));
+        return out;
+    }
 }

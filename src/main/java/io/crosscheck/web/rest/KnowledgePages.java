@@ -9,6 +9,7 @@ import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.screening.service.ScreeningStore;
 import io.crosscheck.web.service.RuleNotes;
 import io.crosscheck.web.service.WebKnowledge;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,7 +29,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The knowledge-base pages: the rules serving now with their kb-doc pages (physiotherapists read
@@ -48,9 +52,9 @@ public class KnowledgePages {
 
         static native TemplateInstance doc(Chrome chrome, String path, String html);
 
-        static native TemplateInstance replay(Chrome chrome, ReplayJob job);
+        static native TemplateInstance replay(Chrome chrome, ReplayJob job, Map<String, String> seen);
 
-        static native TemplateInstance replayProgress(ReplayJob job);
+        static native TemplateInstance replayProgress(ReplayJob job, Map<String, String> seen);
     }
 
     private final WebKnowledge knowledge;
@@ -61,6 +65,7 @@ public class KnowledgePages {
     private final ObjectMapper mapper;
     private final RuleNotes notes;
     private final Csrf csrf;
+    private final ScreeningStore screenings;
 
     KnowledgePages(
             WebKnowledge knowledge,
@@ -70,7 +75,9 @@ public class KnowledgePages {
             SecurityIdentity identity,
             ObjectMapper mapper,
             RuleNotes notes,
-            Csrf csrf) {
+            Csrf csrf,
+            ScreeningStore screenings) {
+        this.screenings = screenings;
         this.knowledge = knowledge;
         this.replays = replays;
         this.jobs = jobs;
@@ -138,7 +145,29 @@ public class KnowledgePages {
     @RolesAllowed(Role.AUTHOR)
     public TemplateInstance replay(@PathParam("id") String id, @HeaderParam("HX-Request") String htmx) {
         ReplayJob job = jobs.find(id, clinic()).orElseThrow(NotFoundException::new);
-        return "true".equals(htmx) ? Templates.replayProgress(job) : Templates.replay(Chrome.of(identity, "kb"), job);
+        // the examples' client reference and date, and a link, for those who may open a screening; ids for the others
+        Map<String, String> seen = identity.hasRole(Role.PHYSIO) && job.report() != null
+                ? screenings.describe("replay:" + job.id(), exampleIds(job))
+                : Map.of();
+        return "true".equals(htmx)
+                ? Templates.replayProgress(job, seen)
+                : Templates.replay(Chrome.of(identity, "kb"), job, seen);
+    }
+
+    private static List<UUID> exampleIds(ReplayJob job) {
+        List<UUID> ids = new ArrayList<>();
+        job.report()
+                .screenings()
+                .changes()
+                .values()
+                .forEach(k -> k.examples().forEach(e -> {
+                    try {
+                        ids.add(UUID.fromString(e));
+                    } catch (IllegalArgumentException erased) {
+                        // an example erased with its client reads "erased"
+                    }
+                }));
+        return ids;
     }
 
     private String clinic() {

@@ -16,12 +16,16 @@ import io.crosscheck.support.BrokenRules;
 import io.crosscheck.support.Candidates;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
+import io.crosscheck.support.WebSignIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The replay API over real HTTP, against screenings stored through the screening API. */
 @QuarkusTest
 class ReplayApiTest {
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
 
     @org.junit.jupiter.api.BeforeAll
     static void signIn() {
@@ -247,6 +254,111 @@ class ReplayApiTest {
         assertThat((String) entry.get("subject")).matches("sha256:[0-9a-f]{16}");
         assertThat((String) entry.get("detail")).matches("replay: [1-9]\\d* problem\\(s\\)");
         assertThat(entry.toString()).doesNotContain("BRK-001").doesNotContain("broken");
+    }
+
+    /**
+     * Issue 22: a replay's candidate is compiled and run in a process of its own (docs/adr/0007). The service
+     * caches every module it compiles (kb_compiled, by content hash): a candidate with rules of its own that
+     * leaves no module there was never compiled in the service, yet its replay reports its effect.
+     */
+    @Test
+    void aReplayedCandidateRunsInAProcessOfItsOwnAndIsNeverCompiledInTheService() throws Exception {
+        String ref = "replay-own-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = screen(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref));
+        Path candidate = Candidates.withLcsConsistentMinFindings(tmp, 4);
+        try (var drl = Files.list(candidate.resolve("patterns"))) {
+            Path rule =
+                    drl.filter(p -> p.toString().endsWith(".drl")).findFirst().orElseThrow();
+            Files.writeString(rule, Files.readString(rule) + "\n// candidate " + ref + "\n");
+        }
+
+        String location = given().contentType("application/zip")
+                .body(TestUsers.zip(candidate, null))
+                .queryParam("clientRef", ref)
+                .post(REPLAYS)
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        JsonPath job = awaitDone(location);
+        assertThat(job.getString("state")).isEqualTo("done");
+        assertThat(job.getList("report.screenings.changes.'LCS consistent->partial'.examples", String.class))
+                .containsExactly(id);
+        assertThat(job.getString("report.filter.clientRef")).isEqualTo(ref);
+
+        String version = job.getString("report.knowledgeBases.candidate.version");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from kb_compiled where kb_version = ?")) {
+            ps.setString(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1))
+                        .as("modules the service compiled for " + version)
+                        .isZero();
+            }
+        }
+    }
+
+    /**
+     * Issue 24: a replay's example screenings are named by client reference and date, and linked, for a clinician
+     * who may open them; an author without the physio role sees ids only, no link that would answer 403.
+     */
+    @Test
+    void theReplayPageNamesExamplesByClientAndDateOnlyForThoseWhoMayOpenThem() throws Exception {
+        String clinic = "replay-page-" + UUID.randomUUID().toString().substring(0, 6);
+        TestUsers.ensureUser("rp-author-" + clinic, "replay-author-pw-1", List.of("author"), clinic);
+        TestUsers.ensureUser("rp-physio-" + clinic, "replay-physio-pw-1", List.of("author", "physio"), clinic);
+        String ref = "replay-page-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().auth()
+                .preemptive()
+                .basic("rp-physio-" + clinic, "replay-physio-pw-1")
+                .contentType(ContentType.JSON)
+                .body(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String location = given().auth()
+                .preemptive()
+                .basic("rp-physio-" + clinic, "replay-physio-pw-1")
+                .contentType("application/zip")
+                .body(TestUsers.zip(Candidates.withLcsConsistentMinFindings(tmp, 4), null))
+                .post(REPLAYS)
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        String replayId = location.substring(location.lastIndexOf('/') + 1);
+        await("replay " + replayId)
+                .atMost(Duration.ofMinutes(5))
+                .until(() -> "done"
+                        .equals(given().auth()
+                                .preemptive()
+                                .basic("rp-author-" + clinic, "replay-author-pw-1")
+                                .get(location)
+                                .path("state")));
+
+        String forAuthor = page(WebSignIn.session("rp-author-" + clinic, "replay-author-pw-1"), replayId);
+        assertThat(forAuthor).contains(id.substring(0, 8)).doesNotContain(ref).doesNotContain("/ui/screenings/" + id);
+
+        String forPhysio = page(WebSignIn.session("rp-physio-" + clinic, "replay-physio-pw-1"), replayId);
+        assertThat(forPhysio)
+                .contains("<a href=\"/ui/screenings/" + id + "\">" + ref + ", "
+                        + Instant.now().toString().substring(0, 4))
+                .contains(
+                        "lower-crossed syndrome: findings consistent with the pattern becomes findings partly consistent");
+    }
+
+    private static String page(String session, String replayId) {
+        return given().auth()
+                .none()
+                .cookie(WebSignIn.SESSION_COOKIE, session)
+                .get("/ui/kb/replays/" + replayId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     @Test

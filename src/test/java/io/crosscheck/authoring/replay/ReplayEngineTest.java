@@ -47,6 +47,7 @@ public class ReplayEngineTest {
 
     static final int SCREENINGS = 1_200;
     static final String LCS_DOWNGRADE = "LCS consistent->partial";
+    static final String TEST_SUGGESTED = "test suggested ";
 
     @TempDir
     static Path tmp;
@@ -116,9 +117,15 @@ public class ReplayEngineTest {
             assertThat(o.status())
                     .as(id)
                     .isEqualTo(kinds.isEmpty() ? ReplayOutcome.Status.UNCHANGED : ReplayOutcome.Status.CHANGED);
-            assertThat(o.diff() == null ? Set.of() : Set.copyOf(o.diff().kinds()))
+            Set<String> reported =
+                    o.diff() == null ? Set.of() : Set.copyOf(o.diff().kinds());
+            assertThat(reported.stream().filter(k -> !k.startsWith(TEST_SUGGESTED)))
                     .as(id)
-                    .isEqualTo(kinds);
+                    .containsExactlyInAnyOrderElementsOf(kinds);
+            // a pattern that is no longer consistent is open again: the tests that would settle it are suggested
+            if (!kinds.contains(LCS_DOWNGRADE)) {
+                assertThat(reported).as(id).noneMatch(k -> k.startsWith(TEST_SUGGESTED));
+            }
         });
 
         // the report's totals and counts per kind equal the expected ones
@@ -132,14 +139,19 @@ public class ReplayEngineTest {
         assertThat(report.screenings().failed()).isZero();
         assertThat(report.screenings().failures()).isEmpty();
         Map<String, Long> reported = new TreeMap<>();
-        report.screenings().changes().forEach((kind, k) -> reported.put(kind, (long) k.count()));
+        report.screenings().changes().forEach((kind, k) -> {
+            if (!kind.startsWith(TEST_SUGGESTED)) {
+                reported.put(kind, (long) k.count());
+            }
+        });
         assertThat(reported).isEqualTo(perKind);
         assertThat(perKind.get(LCS_DOWNGRADE)).isEqualTo(changed);
         report.screenings()
                 .changes()
                 .forEach((kind, k) -> assertThat(k.examples())
                         .hasSizeBetween(1, 5)
-                        .allSatisfy(id -> assertThat(expected.get(id)).contains(kind)));
+                        .allSatisfy(id -> assertThat(expected.get(id))
+                                .contains(kind.startsWith(TEST_SUGGESTED) ? LCS_DOWNGRADE : kind)));
         assertThat(report.knowledgeBases().current().version()).isEqualTo(current.version());
         assertThat(report.knowledgeBases().candidate().version())
                 .isEqualTo(candidate.version())
@@ -276,6 +288,18 @@ public class ReplayEngineTest {
                     .allMatch(c -> nodes.get(c).matched().contains(lcs.conclusionId()));
             if (onlyFromLcs) {
                 kinds.add("intervention removed " + i.id());
+            }
+        }
+        // under a referral the plan is withheld: an item withheld only because LCS indicated it is no longer listed
+        for (var w : r.withheld() == null ? List.<ScreeningResult.WithheldIntervention>of() : r.withheld()) {
+            boolean onlyFromLcs = r.explanation().nodes().stream()
+                    .filter(n -> "Withheld".equals(n.type()) && n.statement().startsWith("withhold " + w.name() + ":"))
+                    .flatMap(n -> n.matched().stream())
+                    .map(nodes::get)
+                    .filter(n -> n != null && "InterventionIndication".equals(n.type()))
+                    .allMatch(n -> n.matched().contains(lcs.conclusionId()));
+            if (onlyFromLcs) {
+                kinds.add("withheld removed " + w.id());
             }
         }
         return kinds;

@@ -10,7 +10,7 @@ import java.io.IOException;
 public final class SandboxEndlessMain {
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        CandidateCheckMain.confine(args);
+        SandboxConfinement.confine(args);
         System.in.readAllBytes();
         while (true) {
             Thread.sleep(1_000);

@@ -17,7 +17,7 @@ import java.util.List;
 public final class SandboxProbeMain {
 
     public static void main(String[] args) throws IOException {
-        var answer = CandidateCheckMain.confine(args);
+        var answer = SandboxConfinement.confine(args);
         List<String> lines = new ArrayList<>();
         lines.add("env=" + attempt(() -> System.getenv().toString()));
         lines.add("jdbc=" + System.getProperty("crosscheck.jdbc-url"));

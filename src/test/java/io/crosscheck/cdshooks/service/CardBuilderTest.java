@@ -67,7 +67,7 @@ class CardBuilderTest {
                 .containsExactly("RF-CE", "RF-010");
         assertThat(cards.get(0).card().summary()).isEqualTo("Refer (emergency) to exclude cauda_equina label");
         assertThat(cards.get(0).card().detail())
-                .contains("Red flags answered yes: reason of cauda_equina.")
+                .contains("Red flags answered yes: reason of cauda\\_equina.")
                 .contains("Exercise and further testing advice is withheld while the referral is pending")
                 .contains("Rules: RF-001, RF-CE.");
     }
@@ -159,8 +159,11 @@ class CardBuilderTest {
             assertThat(c.card().detail())
                     .contains("3 questions not answered")
                     .contains("never read as \"no\"")
-                    .contains("Saddle numbness (`red-flag.saddle_anaesthesia`)")
-                    .contains("Fever or chills (`red-flag.fever_chills`)");
+                    .contains("- **Cauda equina**: Saddle numbness; Bladder dysfunction\n")
+                    .contains("- **Infection**: Fever or chills\n")
+                    .as("clinical words: labels, no internal codes")
+                    .doesNotContain("`")
+                    .doesNotContain("red-flag.");
             assertThat(c.card().suggestions()).isNull();
         });
     }
@@ -244,7 +247,7 @@ class CardBuilderTest {
     }
 
     @Test
-    void everyCardLinksItsRuleDocumentTheResultPageAndOffersTheOverrideReasons() {
+    void everyCardLinksTheRulesPageAClinicianCanOpenTheResultPageAndOffersTheOverrideReasons() {
         ScreeningResult r = result(
                 summary("complete", "final"), List.of(pattern("UCS", "consistent")), negativeScreen(), List.of());
 
@@ -252,9 +255,7 @@ class CardBuilderTest {
 
         assertThat(card.uuid()).isEqualTo("uuid-1");
         assertThat(card.source().label()).isEqualTo("Crosscheck rule UCS-RULE (knowledge base kb-1)");
-        assertThat(card.source().url())
-                .isEqualTo(
-                        "https://crosscheck.example.org/api/v1/knowledge-base/versions/kb-1/files/kb-docs/rules/UCS-RULE.md");
+        assertThat(card.source().url()).isEqualTo("https://crosscheck.example.org/ui/kb/rules/UCS-RULE");
         assertThat(card.links()).singleElement().satisfies(l -> {
             assertThat(l.type()).isEqualTo("absolute");
             assertThat(l.url()).isEqualTo("https://crosscheck.example.org/ui/screenings/" + SCREENING);
@@ -285,13 +286,136 @@ class CardBuilderTest {
     }
 
     @Test
-    void summariesAreCutToFitTheCdsHooksLimitWithAnEllipsis() {
-        String longText = "x".repeat(200);
+    void summariesAreCutOnAWordBoundaryToFitTheCdsHooksLimitWithAnEllipsis() {
+        String words = "Findings consistent with the lower-crossed syndrome pattern (provisional: red-flag and health "
+                + "screens incomplete, further questions to be asked before the plan is final)";
+        String cut = CardBuilder.shorten(words);
 
-        assertThat(CardBuilder.shorten(longText))
+        assertThat(words).hasSizeGreaterThan(140);
+        assertThat(cut).hasSizeLessThan(140).endsWith("\u2026");
+        String kept = cut.substring(0, cut.length() - 1);
+        assertThat(words).startsWith(kept);
+        assertThat(words.charAt(kept.length()))
+                .as("cut before a space, not inside a word")
+                .isEqualTo(' ');
+        assertThat(CardBuilder.shorten("x".repeat(200)))
                 .hasSize(CardBuilder.MAX_SUMMARY)
                 .endsWith("\u2026");
         assertThat(CardBuilder.shorten("short")).isEqualTo("short");
+    }
+
+    @Test
+    void aPatternCardsSourceNamesThePatternsOwnRulesAndThePatternAsItsTopic() {
+        PatternResult lcs = new PatternResult(
+                "LCS",
+                "lower-crossed syndrome",
+                "consistent",
+                "assessed",
+                "Findings consistent with the lower-crossed syndrome pattern",
+                null,
+                "evidence",
+                List.of(
+                        new ScreeningResult.FindingResult(
+                                "short_hip_flexors",
+                                "short hip flexors",
+                                "muscle_length",
+                                "left",
+                                null,
+                                null,
+                                "c1",
+                                "LCS-010"),
+                        new ScreeningResult.FindingResult(
+                                "gluteal_inhibition",
+                                "gluteal inhibition",
+                                "movement",
+                                "left",
+                                null,
+                                null,
+                                "c2",
+                                "LCS-020"),
+                        new ScreeningResult.FindingResult(
+                                "short_hip_flexors",
+                                "short hip flexors",
+                                "muscle_length",
+                                "right",
+                                null,
+                                null,
+                                "c3",
+                                "LCS-010")),
+                List.of(),
+                List.of(),
+                List.of(),
+                "c-LCS",
+                "PAT-001");
+        ScreeningResult r = result(summary("complete", "final"), List.of(lcs), negativeScreen(), List.of());
+
+        CardBuilder.Issued card = builder.cards(r, PATIENT).get(0);
+
+        assertThat(card.ruleId()).isEqualTo("PAT-001");
+        assertThat(card.ruleIds()).containsExactly("LCS-010", "LCS-020", "PAT-001");
+        assertThat(card.card().source().label())
+                .isEqualTo("Crosscheck rule PAT-001 on findings of LCS-010, LCS-020 (knowledge base kb-1)");
+        assertThat(card.card().source().topic().code()).isEqualTo("pattern.LCS");
+        assertThat(card.card().source().topic().display()).isEqualTo("lower-crossed syndrome");
+    }
+
+    @Test
+    void aRedFlagScreenNeverBegunInTheChartGetsNoCardOfItsOwnButOneBegunAndLeftIncompleteDoes() {
+        ScreeningResult r = result(
+                summary("incomplete", "provisional"),
+                List.of(pattern("LCS", "consistent")),
+                new RedFlagOutcome(
+                        false,
+                        null,
+                        false,
+                        List.of(),
+                        screen(
+                                "incomplete",
+                                List.of(new UnansweredDomain(
+                                        "infection",
+                                        "Infection",
+                                        List.of(new Question("fever_chills", "Fever or chills")))))),
+                List.of());
+
+        List<CardBuilder.Issued> neverBegun =
+                builder.cards(r, PATIENT, new CardBuilder.Context(false, List.of(), false));
+        List<CardBuilder.Issued> begun = builder.cards(r, PATIENT, new CardBuilder.Context(true, List.of(), false));
+
+        assertThat(neverBegun).extracting(CardBuilder.Issued::kind).containsExactly("pattern");
+        assertThat(neverBegun.get(0).card().detail())
+                .contains("**Red-flag screen incomplete.** 1 question not answered (never read as \"no\"): Infection.");
+        assertThat(begun).extracting(CardBuilder.Issued::kind).containsExactly("screen-incomplete", "pattern");
+    }
+
+    @Test
+    void aChartNotFullyReadGivesAWarningCardSayingWhatWasNotReadAndEveryCardSaysItTooOutsideItsFingerprint() {
+        ScreeningResult r = result(
+                summary("incomplete", "provisional"),
+                List.of(pattern("LCS", "consistent")),
+                new RedFlagOutcome(false, null, false, List.of(), screen("incomplete", List.of())),
+                List.of());
+        List<String> lines = List.of("Observations (findings and answers): not read within the deadline (1000 ms)");
+
+        List<CardBuilder.Issued> cards = builder.cards(r, PATIENT, new CardBuilder.Context(true, lines, true));
+        List<CardBuilder.Issued> otherDay = builder.cards(
+                r,
+                PATIENT,
+                new CardBuilder.Context(true, List.of("Questionnaire answers: the EHR reported an error"), true));
+
+        assertThat(cards).extracting(CardBuilder.Issued::kind).containsExactly("chart-incomplete", "pattern");
+        CdsModel.Card warning = cards.get(0).card();
+        assertThat(warning.indicator()).isEqualTo("warning");
+        assertThat(warning.summary()).isEqualTo("Chart not fully read: red-flag screen not complete");
+        assertThat(warning.detail())
+                .contains("no answer of \"no\" in it is relied on")
+                .contains(
+                        "**Not read from the chart:**\n\n- Observations (findings and answers): not read within the deadline (1000 ms)");
+        assertThat(cards.get(1).card().detail()).contains("**Not read from the chart:**");
+        assertThat(cards)
+                .extracting(CardBuilder.Issued::fingerprint)
+                .as("what was not read changes from call to call; the card is the same card")
+                .isEqualTo(
+                        otherDay.stream().map(CardBuilder.Issued::fingerprint).toList());
     }
 
     @Test

@@ -35,7 +35,7 @@ class RulesAreDataNotCodeTest {
             import java.util.Map;
             """;
     private static final ReferenceData NO_REFERENCE =
-            new ReferenceData(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+            new ReferenceData(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
 
     @TempDir
     Path dir;

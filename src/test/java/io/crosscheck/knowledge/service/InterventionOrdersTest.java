@@ -110,6 +110,14 @@ class InterventionOrdersTest {
     }
 
     @Test
+    void aKnowledgeBaseWrittenBeforeTheBlockExistedReadsWithNoOrdersAndNoProblem() throws Exception {
+        List<KnowledgeProblem> problems = new ArrayList<>();
+        assertThat(InterventionOrdersReader.read(null, List.of(intervention("walk", "lifestyle")), problems))
+                .isSameAs(InterventionOrders.NONE);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void anInterventionsOwnOrderOverridesItsCategorysAndSnomedIsTheDefaultSystem() throws Exception {
         List<KnowledgeProblem> problems = new ArrayList<>();
         InterventionOrders read = InterventionOrdersReader.read(

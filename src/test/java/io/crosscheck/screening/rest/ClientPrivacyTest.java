@@ -127,7 +127,7 @@ class ClientPrivacyTest {
         String card = cards.getString("cards[0].uuid");
         given().auth()
                 .none()
-                .header("Authorization", "Bearer " + EhrKeys.es384(audience))
+                .header("Authorization", "Bearer " + EhrKeys.es384(audience + "/feedback"))
                 .contentType(ContentType.JSON)
                 .body("""
                         {"feedback": [{"card": "%s", "outcome": "overridden", "outcomeTimestamp": "2026-11-29T10:15:00Z",

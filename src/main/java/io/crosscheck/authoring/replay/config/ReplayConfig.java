@@ -27,6 +27,13 @@ public interface ReplayConfig {
     @WithDefault("PT2S")
     java.time.Duration heartbeatInterval();
 
+    /**
+     * The wall-clock limit of one replay's separate process (docs/adr/0007): it is killed after this and the
+     * replay marked failed. Its compile must answer within {@code crosscheck.authoring.sandbox.timeout}.
+     */
+    @WithDefault("PT1H")
+    java.time.Duration timeout();
+
     /** A running replay without a heartbeat for this long (its node stopped) is marked failed. */
     @WithDefault("PT30S")
     java.time.Duration staleAfter();

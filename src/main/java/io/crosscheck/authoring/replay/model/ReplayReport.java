@@ -50,8 +50,17 @@ public record ReplayReport(
             Map<String, Kind> changes,
             Map<String, Kind> failures) {}
 
-    /** How many subjects show one kind of change or failure, and the first few of them. */
-    public record Kind(int count, List<String> examples) {}
+    /**
+     * How many subjects show one kind of change or failure, and the first few of them; for a change also what
+     * it is in clinical words (as in its first example), the rules behind it (in any example) and what the
+     * first example's item rests on. Reports stored before these were kept read them as null.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Kind(int count, List<String> examples, String label, List<String> rules, String because) {
+        public Kind(int count, List<String> examples) {
+            this(count, examples, null, null, null);
+        }
+    }
 
     /** The report as plain text. */
     public String toText() {
@@ -104,6 +113,17 @@ public record ReplayReport(
         s.append("  ").append(heading).append(" (count, kind, examples):\n");
         kinds.forEach((kind, k) -> {
             s.append(String.format(Locale.ROOT, "  %7d  %s%n", k.count(), kind));
+            if (k.label() != null) {
+                s.append("           ").append(k.label()).append('\n');
+            }
+            if (k.rules() != null && !k.rules().isEmpty()) {
+                s.append("           rules: ")
+                        .append(String.join(", ", k.rules()))
+                        .append('\n');
+            }
+            if (k.because() != null && !k.because().isBlank()) {
+                s.append("           because: ").append(k.because()).append('\n');
+            }
             if (!k.examples().isEmpty()) {
                 s.append("           e.g. ")
                         .append(String.join(", ", k.examples()))

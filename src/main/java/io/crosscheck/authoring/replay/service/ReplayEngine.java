@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -85,13 +86,26 @@ public final class ReplayEngine {
                 scenarios(current, candidate, scenarioTally, notMet).entrySet()) {
             Scenario now = e.getValue()[0];
             Scenario proposed = e.getValue()[1];
-            Scenario s = proposed != null ? proposed : now;
             ReplayOutcome outcome;
-            try {
-                outcome = replayRequest(
-                        e.getKey(), evaluator.json().writeValueAsString(s.request()), current, candidate, true);
-            } catch (JsonProcessingException ex) {
-                outcome = ReplayOutcome.failed(e.getKey(), "scenario request cannot be serialised");
+            if (proposed == null) {
+                outcome = scenarioChange(e.getKey(), "removed", now);
+            } else if (now == null) {
+                outcome = scenarioChange(e.getKey(), "added", proposed);
+            } else {
+                try {
+                    outcome = replayRequest(
+                            e.getKey(),
+                            evaluator.json().writeValueAsString(proposed.request()),
+                            current,
+                            candidate,
+                            true);
+                } catch (JsonProcessingException ex) {
+                    outcome = ReplayOutcome.failed(e.getKey(), "scenario request cannot be serialised");
+                }
+                if (!Objects.equals(now.request(), proposed.request())
+                        || !Objects.equals(now.expect(), proposed.expect())) {
+                    outcome = edited(outcome, proposed);
+                }
             }
             scenarioTally.add(outcome);
             listener.scenario(outcome);
@@ -107,6 +121,35 @@ public final class ReplayEngine {
                 screeningTally.section(),
                 scenarioTally.section(),
                 notMet);
+    }
+
+    /** A scenario file the candidate adds or removes: a change to the suite, not to what the rules conclude. */
+    private static ReplayOutcome scenarioChange(String file, String how, Scenario s) {
+        return ReplayOutcome.compared(
+                file,
+                new ScreeningDiff(
+                        List.of(new ScreeningDiff.Change(
+                                "scenario " + how, "Scenario " + how + ": " + s.title(), List.of(), s.source())),
+                        List.of(),
+                        List.of()));
+    }
+
+    /** A scenario whose request or expectations the candidate edits: that edit is a change of its own. */
+    private static ReplayOutcome edited(ReplayOutcome outcome, Scenario s) {
+        if (outcome.status() == ReplayOutcome.Status.FAILED) {
+            return outcome;
+        }
+        List<ScreeningDiff.Change> changes = new ArrayList<>();
+        changes.add(
+                new ScreeningDiff.Change("scenario edited", "Scenario edited: " + s.title(), List.of(), s.source()));
+        ScreeningDiff d = outcome.diff();
+        if (d != null) {
+            changes.addAll(d.changes());
+        }
+        return ReplayOutcome.compared(
+                outcome.subject(),
+                new ScreeningDiff(
+                        changes, d == null ? List.of() : d.rulesStarted(), d == null ? List.of() : d.rulesStopped()));
     }
 
     /**

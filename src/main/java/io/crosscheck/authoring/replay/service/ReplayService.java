@@ -6,7 +6,7 @@ import io.crosscheck.authoring.replay.model.ReplayJob;
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.model.ReplayRequest;
-import io.crosscheck.authoring.sandbox.UntrustedCandidates;
+import io.crosscheck.authoring.sandbox.SandboxConfig;
 import io.crosscheck.authoring.service.CandidateSources;
 import io.crosscheck.authoring.service.UploadAudit;
 import io.crosscheck.common.audit.AuditEvent;
@@ -19,6 +19,7 @@ import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.screening.store.ScreeningPages;
 import io.crosscheck.screening.store.ScreeningQuery;
 import io.crosscheck.screening.store.StoredScreening;
@@ -28,9 +29,12 @@ import jakarta.validation.Validator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -38,9 +42,10 @@ import org.jboss.logging.Logger;
 /**
  * Replays stored screenings and the scenario suite under a candidate knowledge base, in the
  * background on the Quarkus-managed executor. The candidate is compiled when the replay is requested
- * (so a compile error is an immediate 422), kept apart from the knowledge base that serves
- * screenings, and released from the KieRepository when the replay ends. Stored screenings are only
- * read, a page at a time, through the same query as the command line ({@link ScreeningQuery}).
+ * (so a compile error is an immediate 422) and run in a process of its own ({@link SandboxedReplay},
+ * docs/adr/0007), never in the service; only with the sandbox off is it compiled here, kept apart from
+ * the knowledge base that serves screenings and released when the replay ends. Stored screenings are
+ * only read, a page at a time, through the same query as the command line ({@link ScreeningQuery}).
  */
 @ApplicationScoped
 public class ReplayService {
@@ -58,7 +63,8 @@ public class ReplayService {
     private final Event<AuditEvent> audit;
     private final CandidateSources candidates;
     private final UploadAudit uploads;
-    private final UntrustedCandidates untrusted;
+    private final SandboxConfig sandbox;
+    private final SandboxedReplay sandboxed;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -75,9 +81,11 @@ public class ReplayService {
             ManagedExecutor executor,
             CandidateSources candidates,
             UploadAudit uploads,
-            UntrustedCandidates untrusted,
+            SandboxConfig sandbox,
+            SandboxedReplay sandboxed,
             Event<AuditEvent> audit) {
-        this.untrusted = untrusted;
+        this.sandbox = sandbox;
+        this.sandboxed = sandboxed;
         this.audit = audit;
         this.uploads = uploads;
         this.candidates = candidates;
@@ -127,45 +135,107 @@ public class ReplayService {
             pending.decrementAndGet();
             throw new ReplayCapacityExceeded(config.maxPending());
         }
-        KnowledgeBase candidate;
+        Instant startedAt = clock.instant();
+        // a lease keeps the current knowledge base alive for the whole replay, even across reloads
+        KnowledgeBaseService.Lease lease = knowledgeBases.acquire();
+        Prepared prepared;
         try {
-            candidate = compile(candidateSource);
+            prepared = prepare(lease.knowledgeBase(), candidateSource, request.filter(), startedAt);
         } catch (RuntimeException e) {
+            lease.close();
             pending.decrementAndGet();
             throw e;
         }
-        // a lease keeps the current knowledge base alive for the whole replay, even across reloads
-        KnowledgeBaseService.Lease lease = knowledgeBases.acquire();
         RunningReplay job =
-                jobs.start(clock.instant(), candidateSource.origin(), candidate.version(), request.filter(), clinic);
+                jobs.start(startedAt, candidateSource.origin(), prepared.version(), request.filter(), clinic);
         audit.fire(new AuditEvent(
-                AuditEvent.KB_REPLAY, job.id, candidate.version(), "candidate " + candidateSource.origin()));
+                AuditEvent.KB_REPLAY, job.id, prepared.version(), "candidate " + candidateSource.origin()));
         LOG.infof(
-                "Replay %s started: candidate %s from %s against current %s",
+                "Replay %s started: candidate %s from %s against current %s (%s)",
                 job.id,
-                candidate.version(),
-                candidate.source().origin(),
-                lease.knowledgeBase().version());
+                prepared.version(),
+                candidateSource.origin(),
+                lease.knowledgeBase().version(),
+                sandbox.enabled() ? "in a separate process" : "in the service");
         try {
-            executor.execute(() -> run(job, lease, candidate));
+            executor.execute(() -> run(job, lease, prepared));
         } catch (RejectedExecutionException e) {
-            end(lease, candidate);
+            end(lease, prepared);
             jobs.finish(job, null, "the service is shutting down", clock.instant());
         }
         return job.view();
     }
 
-    private void run(RunningReplay job, KnowledgeBaseService.Lease lease, KnowledgeBase candidate) {
+    /** A replay whose candidate compiled, ready to go through the stored screenings once. */
+    private interface Prepared {
+        String version();
+
+        ReplayReport run(Iterator<StoredScreening> screenings, LongConsumer processed);
+
+        void close();
+    }
+
+    /**
+     * Compiles the candidate: in the replay's own process (which then runs it), or here with the sandbox off.
+     *
+     * @throws InvalidRequestException 422 with the candidate's problems at file:line:column
+     */
+    private Prepared prepare(KnowledgeBase current, KnowledgeSource source, ScreeningFilter filter, Instant startedAt) {
+        try {
+            if (sandbox.enabled()) {
+                SandboxedReplay.Child child = sandboxed.start(current.source(), source, filter, startedAt);
+                return new Prepared() {
+                    public String version() {
+                        return source.contentHash();
+                    }
+
+                    public ReplayReport run(Iterator<StoredScreening> screenings, LongConsumer processed) {
+                        return child.replay(screenings, processed);
+                    }
+
+                    public void close() {
+                        child.close();
+                    }
+                };
+            }
+            KnowledgeBase candidate = builder.build(source);
+            return new Prepared() {
+                public String version() {
+                    return candidate.version();
+                }
+
+                public ReplayReport run(Iterator<StoredScreening> screenings, LongConsumer processed) {
+                    return engine.replay(
+                            current, candidate, filter, startedAt, screenings, new ReplayEngine.Listener() {
+                                private long count;
+
+                                @Override
+                                public void screening(ReplayOutcome outcome) {
+                                    processed.accept(++count);
+                                }
+                            });
+                }
+
+                public void close() {
+                    builder.release(candidate);
+                }
+            };
+        } catch (KnowledgeBaseException e) {
+            uploads.rejected(
+                    UploadAudit.Door.REPLAY, source.contentHash(), e.problems().size());
+            throw new InvalidRequestException(
+                    422,
+                    e.problems().stream()
+                            .map(p -> new FieldError("/candidate", p.toString()))
+                            .toList());
+        }
+    }
+
+    private void run(RunningReplay job, KnowledgeBaseService.Lease lease, Prepared prepared) {
         try {
             job.total = withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt, job.clinic).count());
             ScreeningPages rows = new ScreeningPages((after, limit) -> page(job, after, limit), config.batchSize());
-            ReplayReport report = engine.replay(
-                    lease.knowledgeBase(), candidate, job.filter, job.startedAt, rows, new ReplayEngine.Listener() {
-                        @Override
-                        public void screening(ReplayOutcome outcome) {
-                            job.processed.incrementAndGet();
-                        }
-                    });
+            ReplayReport report = prepared.run(rows, job.processed::set);
             jobs.finish(job, report, null, clock.instant());
             LOG.infof(
                     "Replay %s done: %d screenings, %d changed, %d failed",
@@ -188,13 +258,13 @@ public class ReplayService {
                         job.id, notStored.getClass().getSimpleName());
             }
         } finally {
-            end(lease, candidate);
+            end(lease, prepared);
         }
     }
 
-    private void end(KnowledgeBaseService.Lease lease, KnowledgeBase candidate) {
+    private void end(KnowledgeBaseService.Lease lease, Prepared prepared) {
         lease.close();
-        builder.release(candidate);
+        prepared.close();
         pending.decrementAndGet();
     }
 
@@ -212,20 +282,6 @@ public class ReplayService {
             return work.run(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read stored screenings: " + e.getMessage(), e);
-        }
-    }
-
-    private KnowledgeBase compile(KnowledgeSource source) {
-        try {
-            return untrusted.compileForReplay(source);
-        } catch (KnowledgeBaseException e) {
-            uploads.rejected(
-                    UploadAudit.Door.REPLAY, source.contentHash(), e.problems().size());
-            throw new InvalidRequestException(
-                    422,
-                    e.problems().stream()
-                            .map(p -> new FieldError("/candidate", p.toString()))
-                            .toList());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.crosscheck.authoring.replay.service;
 import io.crosscheck.authoring.replay.model.ReplayOutcome;
 import io.crosscheck.authoring.replay.model.ReplayReport.Kind;
 import io.crosscheck.authoring.replay.model.ReplayReport.Section;
+import io.crosscheck.authoring.replay.model.ScreeningDiff;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,12 +11,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Counts outcomes for one report section. Memory is bounded by the number of distinct kinds of
  * change, not by the number of subjects: only the first few examples of each kind are kept.
  */
 final class Tally {
+    private static final int MAX_RULES = 20;
     private final int examplesPerKind;
     private int changed;
     private int unchanged;
@@ -31,12 +35,12 @@ final class Tally {
         switch (outcome.status()) {
             case CHANGED -> {
                 changed++;
-                outcome.diff().kinds().forEach(kind -> count(changes, kind, outcome.subject()));
+                outcome.diff().changes().forEach(change -> count(changes, change, outcome.subject()));
             }
             case UNCHANGED -> unchanged++;
             case FAILED -> {
                 failed++;
-                count(failures, outcome.failure(), outcome.subject());
+                count(failures, new ScreeningDiff.Change(outcome.failure(), null, null, null), outcome.subject());
             }
         }
     }
@@ -45,9 +49,14 @@ final class Tally {
         return new Section(changed + unchanged + failed, changed, unchanged, failed, kinds(changes), kinds(failures));
     }
 
-    private void count(Map<String, Counter> into, String kind, String subject) {
-        Counter c = into.computeIfAbsent(kind, k -> new Counter());
+    private void count(Map<String, Counter> into, ScreeningDiff.Change change, String subject) {
+        Counter c = into.computeIfAbsent(change.kind(), k -> new Counter(change));
         c.count++;
+        for (String rule : change.rules()) {
+            if (c.rules.size() < MAX_RULES) {
+                c.rules.add(rule);
+            }
+        }
         if (c.examples.size() < examplesPerKind) {
             c.examples.add(subject);
         }
@@ -58,13 +67,24 @@ final class Tally {
         counters.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Counter> e) -> -e.getValue().count)
                         .thenComparing(Map.Entry::getKey))
-                .forEach(e ->
-                        ordered.put(e.getKey(), new Kind(e.getValue().count, List.copyOf(e.getValue().examples))));
+                .forEach(e -> ordered.put(e.getKey(), e.getValue().kind()));
         return Collections.unmodifiableMap(ordered);
     }
 
     private static final class Counter {
+        final ScreeningDiff.Change first;
         int count;
         final List<String> examples = new ArrayList<>();
+        final Set<String> rules = new TreeSet<>();
+
+        Counter(ScreeningDiff.Change first) {
+            this.first = first;
+        }
+
+        Kind kind() {
+            return first.label() == null
+                    ? new Kind(count, List.copyOf(examples))
+                    : new Kind(count, List.copyOf(examples), first.label(), List.copyOf(rules), first.because());
+        }
     }
 }

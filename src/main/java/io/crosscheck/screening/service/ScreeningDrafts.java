@@ -1,0 +1,32 @@
+package io.crosscheck.screening.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * A screening evaluated before it is decided whether to keep it: the same validation and evaluation as
+ * {@link ScreeningService#screen(String)}, stored only by {@link #store}. A CDS Hooks call keeps a screening only when
+ * it produced a card a clinician sees.
+ */
+@ApplicationScoped
+public class ScreeningDrafts {
+
+    private final ScreeningService service;
+    private final ScreeningEvaluator evaluator;
+    private final ScreeningStore store;
+
+    ScreeningDrafts(ScreeningService service, ScreeningEvaluator evaluator, ScreeningStore store) {
+        this.service = service;
+        this.evaluator = evaluator;
+        this.store = store;
+    }
+
+    /** Reads, validates and evaluates a request body; nothing is stored (400/422 as for a screening). */
+    public ScreeningService.Evaluated evaluate(String body) {
+        return service.evaluate(evaluator.read(body));
+    }
+
+    /** Stores a screening evaluated by {@link #evaluate}. */
+    public void store(ScreeningService.Evaluated evaluated) {
+        store.save(evaluated.entity());
+    }
+}
