@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The knowledge base's data, as opposed to its logic: vocabulary, the inputs a request may answer, thresholds, finding and pattern
- * definitions, red flags, the intervention catalogue and how a chart in standard terminologies is read. Rules look it up through {@link ReferenceIndex}
+ * definitions, red flags, the intervention catalogue with how its items are ordered in FHIR, and how a chart in standard
+ * terminologies is read. Rules look it up through {@link ReferenceIndex}
  * (the DRL global {@code reference}); it is not inserted into sessions.
  */
 public record ReferenceData(
@@ -27,15 +28,31 @@ public record ReferenceData(
         List<InterventionDefinition> interventions,
         List<TestDefinition> tests,
         InputCatalog inputs,
-        Terminology terminology) {
+        Terminology terminology,
+        InterventionOrders orders) {
 
     public ReferenceData {
+        orders = orders == null ? InterventionOrders.NONE : orders;
         thresholds = List.copyOf(thresholds);
         findings = List.copyOf(findings);
         patterns = List.copyOf(patterns);
         redFlags = List.copyOf(redFlags);
         interventions = List.copyOf(interventions);
         tests = List.copyOf(tests);
+    }
+
+    /** Reference data without FHIR orders ({@link InterventionOrders#NONE}). */
+    public ReferenceData(
+            Vocabulary vocabulary,
+            List<Threshold> thresholds,
+            List<FindingDefinition> findings,
+            List<PatternDefinition> patterns,
+            List<RedFlagDefinition> redFlags,
+            List<InterventionDefinition> interventions,
+            List<TestDefinition> tests,
+            InputCatalog inputs,
+            Terminology terminology) {
+        this(vocabulary, thresholds, findings, patterns, redFlags, interventions, tests, inputs, terminology, null);
     }
 
     /** Every reference fact, in a fixed order (inserted only for rules that declare no {@code reference} global). */

@@ -185,7 +185,7 @@ class SmartLaunchTest {
                 .containsEntry("redirect_uri", "http://localhost:" + RestAssured.port + "/smart/callback")
                 .containsEntry("aud", ehr.fhirBase())
                 .containsEntry("code_challenge_method", "S256")
-                .containsEntry("scope", "launch openid fhirUser patient/*.read");
+                .containsEntry("scope", "launch openid fhirUser");
         assertThat(q.get("state")).hasSizeGreaterThanOrEqualTo(43);
         assertThat(q.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
         assertThat(launch.getDetailedCookie(LAUNCH_COOKIE).isHttpOnly()).isTrue();

@@ -83,8 +83,9 @@ class FhirApiTest {
                         ra -> assertThat(ra.getPredictionFirstRep().getOutcome().getText())
                                 .startsWith("Findings consistent with the lower-crossed syndrome pattern"));
         assertThat(all(b, ServiceRequest.class))
-                .extracting(sr -> sr.getCode().getCodingFirstRep().getCode())
-                .contains("intervention.hip_flexor_stretch");
+                .flatExtracting(sr -> sr.getCode().getCoding())
+                .extracting(c -> c.getCode())
+                .contains("intervention.hip_flexor_stretch", "229065009");
         assertThat(all(b, ServiceRequest.class))
                 .allSatisfy(sr ->
                         assertThat(sr.getSubject().getIdentifier().getValue()).isEqualTo("pseudo-0001"));
@@ -100,7 +101,7 @@ class FhirApiTest {
                 .contains("red-flag.saddle_anaesthesia");
         Bundle referral = bundleOf(screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS));
         assertThat(all(referral, ServiceRequest.class)).singleElement().satisfies(sr -> {
-            assertThat(sr.getCode().getCodingFirstRep().getCode()).isEqualTo("referral");
+            assertThat(sr.getCode().getCoding()).extracting(c -> c.getCode()).containsExactly("306253008", "referral");
             assertThat(sr.getPriority()).isEqualTo(ServiceRequest.ServiceRequestPriority.STAT);
         });
     }
@@ -149,6 +150,49 @@ class FhirApiTest {
                 .replaceFirst("\"subject\": ?\\{[^}]*\\{[^}]*\\}\\s*\\}", "\"subject\":{}");
         assertThat(broken).isNotEqualTo(good);
         assertThat(FhirValidation.errors(broken)).isNotEmpty();
+    }
+
+    @Test
+    void theSubjectIsTheEhrPatientTheCallerNamesAndThePseudonymGoesNowhereThen() {
+        String id = screen(Requests.ARTICLE_DESK_WORKER);
+        Bundle pseudonymous = bundleOf(id);
+        assertThat(all(pseudonymous, ServiceRequest.class))
+                .allSatisfy(sr ->
+                        assertThat(sr.getSubject().getIdentifier().getValue()).isEqualTo("pseudo-0001"));
+
+        for (String patient : List.of("Patient/ehr-77", "ehr-77")) {
+            String body = physio().queryParam("patient", patient)
+                    .get("/api/v1/screenings/" + id + "/fhir")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(FhirValidation.errors(body)).as(patient).isEmpty();
+            assertThat(body)
+                    .as("the pseudonymous client reference is not sent along")
+                    .doesNotContain("pseudo-0001");
+            Bundle linked = FhirSupport.strictJsonParser().parseResource(Bundle.class, body);
+            assertThat(all(linked, ServiceRequest.class))
+                    .isNotEmpty()
+                    .allSatisfy(sr -> assertThat(sr.getSubject().getReference()).isEqualTo("Patient/ehr-77"));
+            assertThat(all(linked, GuidanceResponse.class).get(0).getSubject().getReference())
+                    .isEqualTo("Patient/ehr-77");
+        }
+        String absolute = physio().queryParam("patient", "https://ehr.example.org/fhir/Patient/ehr-77")
+                .get("/api/v1/screenings/" + id + "/fhir")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(all(FhirSupport.strictJsonParser().parseResource(Bundle.class, absolute), RiskAssessment.class))
+                .allSatisfy(ra -> assertThat(ra.getSubject().getReference())
+                        .isEqualTo("https://ehr.example.org/fhir/Patient/ehr-77"));
+        physio().queryParam("patient", "Practitioner/1 or something")
+                .get("/api/v1/screenings/" + id + "/fhir")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("patient"));
     }
 
     @Test

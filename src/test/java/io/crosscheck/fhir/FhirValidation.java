@@ -6,17 +6,21 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import io.crosscheck.fhir.config.FhirSupport;
+import io.crosscheck.fhir.service.FhirProfiles;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 /**
  * HAPI's FHIR instance validator (hapi-fhir-validation 8.8.1 on FHIR core 6.7.9, the core the service
- * runs on) with the R4 structure definitions of hapi-fhir-validation-resources-r4 8.12.1: structure,
- * cardinality, invariants and required bindings. Built once (it is slow to build).
+ * runs on) with the R4 structure definitions of hapi-fhir-validation-resources-r4 8.12.1 and Crosscheck's own
+ * profiles, loaded from the files the service publishes ({@link FhirProfiles}; their snapshots generated here):
+ * structure, cardinality, invariants and required bindings, against the base definitions and every profile a resource
+ * declares in {@code meta.profile}. Built once (it is slow to build).
  */
 public final class FhirValidation {
 
@@ -27,7 +31,10 @@ public final class FhirValidation {
     static synchronized FhirValidator validator() {
         if (validator == null) {
             var ctx = FhirSupport.r4();
+            PrePopulatedValidationSupport crosscheck = new PrePopulatedValidationSupport(ctx);
+            FhirProfiles.all().forEach(crosscheck::addStructureDefinition);
             ValidationSupportChain chain = new ValidationSupportChain(
+                    crosscheck,
                     new DefaultProfileValidationSupport(ctx),
                     new InMemoryTerminologyServerValidationSupport(ctx),
                     new CommonCodeSystemsTerminologyService(ctx),

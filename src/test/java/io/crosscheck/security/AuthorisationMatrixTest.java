@@ -37,7 +37,7 @@ class AuthorisationMatrixTest {
     static final String PASSWORD = "matrix-password-123";
     static final List<String> ROLES = List.of("physio", "author", "admin");
 
-    /** Public endpoints (CDS Hooks discovery, FHIR metadata and code system): anyone, no credentials. */
+    /** Public endpoints (CDS Hooks discovery, FHIR metadata, code system and profiles): anyone, no credentials. */
     static final Set<String> PUBLIC_ROW = Set.of("anyone");
     /**
      * CDS Hooks service calls: only an EHR's bearer JWT (CdsHooksApiTest proves the JWT side); every user's
@@ -102,6 +102,10 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /cds-services", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/metadata", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/CodeSystem/crosscheck", PUBLIC_ROW);
+        EXPECTED.put("GET /fhir/Questionnaire", PUBLIC_ROW);
+        EXPECTED.put("GET /fhir/Questionnaire/{id}", PUBLIC_ROW);
+        EXPECTED.put("GET /fhir/StructureDefinition", PUBLIC_ROW);
+        EXPECTED.put("GET /fhir/StructureDefinition/{id}", PUBLIC_ROW);
         EXPECTED.put("POST /cds-services/{id}", EHR_JWT_ONLY);
         EXPECTED.put("POST /cds-services/{id}/feedback", EHR_JWT_ONLY);
         // SMART App Launch from the cards' smart links: public, the EHR's authorisation is the credential

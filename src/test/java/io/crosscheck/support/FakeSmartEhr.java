@@ -168,6 +168,7 @@ public final class FakeSmartEhr implements AutoCloseable {
         Map<String, String> grant = new LinkedHashMap<>(context);
         grant.put("challenge", q.get("code_challenge"));
         grant.put("redirect_uri", q.get("redirect_uri"));
+        grant.put("scope", q.get("scope"));
         codes.put(code, grant);
         ex.getResponseHeaders()
                 .add("Location", q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state")));
@@ -211,7 +212,7 @@ public final class FakeSmartEhr implements AutoCloseable {
         }
         StringBuilder body = new StringBuilder(
                 "{\"access_token\":\"fake-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                        + "\"scope\":\"launch openid fhirUser patient/*.read\"");
+                        + "\"scope\":\"" + grant.get("scope") + "\"");
         if (idToken != IdToken.NONE) {
             body.append(",\"id_token\":\"").append(idToken()).append('"');
         }

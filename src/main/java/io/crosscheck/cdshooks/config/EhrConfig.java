@@ -81,8 +81,12 @@ public interface EhrConfig {
     Smart smart();
 
     interface Smart {
-        /** The scopes asked for at the EHR's authorize endpoint ({@code openid fhirUser} are needed to sign the user in). */
-        @WithDefault("launch openid fhirUser patient/*.read")
+        /**
+         * The scopes asked for at the EHR's authorize endpoint: {@code launch} for the launch context (patient,
+         * appContext), {@code openid fhirUser} to sign the user in. Nothing is read from FHIR after the launch, so no
+         * data scope ({@code patient/*.read}) is asked for.
+         */
+        @WithDefault("launch openid fhirUser")
         String scope();
 
         /** Timeout of one request to the EHR's authorisation server (SMART configuration, token endpoint). */

@@ -3,13 +3,14 @@ package io.crosscheck.cdshooks.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.engine.InterventionOrders;
 import io.crosscheck.engine.explain.ExplanationNode;
 import io.crosscheck.engine.facts.PatternStatus;
 import io.crosscheck.engine.facts.RedFlagScreen;
 import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.fhir.service.CrosscheckCodes;
-import io.crosscheck.fhir.service.ScreeningBundles;
+import io.crosscheck.fhir.service.PlanRequests;
 import io.crosscheck.screening.model.ScreeningResult;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -60,6 +59,7 @@ public final class CardBuilder {
     private final String baseUrl;
     private final Function<UUID, String> uuids;
     private final boolean smart;
+    private InterventionOrders orders = InterventionOrders.NONE;
 
     /** {@code baseUrl}: absolute base of the links (web UI and kb-docs). */
     public CardBuilder(ObjectMapper json, String baseUrl) {
@@ -80,6 +80,16 @@ public final class CardBuilder {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.uuids = uuids;
         this.smart = smart;
+    }
+
+    /** The knowledge base's orders, which code the suggested ServiceRequests ({@link PlanRequests}). */
+    public CardBuilder orderedWith(InterventionOrders orders) {
+        this.orders = orders;
+        return this;
+    }
+
+    InterventionOrders orders() {
+        return orders;
     }
 
     public List<Issued> cards(ScreeningResult r, String patientId) {
@@ -127,7 +137,6 @@ public final class CardBuilder {
         String indicator = urgency == Urgency.EMERGENCY || urgency == Urgency.URGENT ? "critical" : "warning";
         String ruleId = ref.ruleIds().get(ref.ruleIds().size() - 1);
         boolean health = r.fromHealthScreen(ref);
-        String reasons = (health ? "Health screen: " : "Red flags: ") + String.join("; ", ref.reasons());
         StringBuilder d = new StringBuilder();
         d.append("**Refer (")
                 .append(ref.urgency())
@@ -146,15 +155,7 @@ public final class CardBuilder {
                         + " raise suspicion; clinical reasoning decides.\n\nRules: ")
                 .append(String.join(", ", ref.ruleIds()))
                 .append('.');
-        ServiceRequest sr = new ServiceRequest();
-        sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
-        sr.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
-        sr.setPriority(ScreeningBundles.priority(urgency));
-        sr.setCode(
-                new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "referral", "referral for medical assessment"))
-                        .setText("Medical assessment " + ref.purpose()));
-        sr.addReasonCode().setText(reasons);
-        sr.setSubject(new Reference("Patient/" + patientId));
+        ServiceRequest sr = PlanRequests.referral(orders, ref, health, new Reference("Patient/" + patientId));
         sr.addIdentifier(screeningIdentifier(r));
         String summary = "Refer (" + ref.urgency() + ") " + ref.purpose();
         CdsModel.Suggestion s = new CdsModel.Suggestion(

@@ -122,7 +122,8 @@ public class CdsHookService {
             crosscheck.put("cards", "none: the chart holds nothing Crosscheck screens");
             return new CdsModel.Response(List.of(), Map.of("crosscheck", crosscheck));
         }
-        CardBuilder builder = new CardBuilder(json, baseUrl, client != null && client.smartClientId != null);
+        CardBuilder builder = new CardBuilder(json, baseUrl, client != null && client.smartClientId != null)
+                .orderedWith(reference.orders());
         CardBuilder.Context ctx = new CardBuilder.Context(asked, chart.lines(), chart.answersIncomplete());
         Call call = new Call(
                 request, serviceId, hook, issuer, clinic, mapped.request().clientRef());

@@ -2,14 +2,13 @@ package io.crosscheck.cdshooks.service;
 
 import io.crosscheck.engine.facts.RedFlagScreen;
 import io.crosscheck.fhir.service.CrosscheckCodes;
+import io.crosscheck.fhir.service.PlanRequests;
 import io.crosscheck.screening.model.ScreeningResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
@@ -118,17 +117,7 @@ final class PatternCards {
         if (plan.isEmpty()) {
             return null;
         }
-        ServiceRequest sr = new ServiceRequest();
-        sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
-        sr.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
-        sr.setCode(new CodeableConcept().setText("Exercise programme (Janda approach): " + p.name()));
-        for (ScreeningResult.InterventionResult i : plan) {
-            sr.addOrderDetail(
-                    new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "intervention." + i.id(), i.name()))
-                            .setText(i.name() + (i.dose() == null ? "" : ": " + i.dose())));
-        }
-        sr.addReasonCode(new CodeableConcept(new Coding(CrosscheckCodes.SYSTEM, "pattern." + p.code(), p.statement())));
-        sr.setSubject(new Reference("Patient/" + patientId));
+        ServiceRequest sr = PlanRequests.programme(b.orders(), p, plan, new Reference("Patient/" + patientId));
         sr.addIdentifier(CardBuilder.screeningIdentifier(r));
         return List.of(new CdsModel.Suggestion(
                 "Propose an exercise programme",

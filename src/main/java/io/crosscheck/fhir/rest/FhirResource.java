@@ -2,9 +2,13 @@ package io.crosscheck.fhir.rest;
 
 import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.fhir.service.CrosscheckQuestionnaires;
+import io.crosscheck.fhir.service.FhirCapabilities;
+import io.crosscheck.fhir.service.FhirClientUse;
+import io.crosscheck.fhir.service.FhirProfiles;
 import io.crosscheck.fhir.service.FhirPublications;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -17,10 +21,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
- * Crosscheck's FHIR publications: the capability statement, the Crosscheck code system and its questionnaires (SDC;
- * public: no client data).
+ * Crosscheck's FHIR publications (public: no client data): the capability statement, the Crosscheck code system, its
+ * questionnaires (SDC), and the profiles its output declares, by id or searched by canonical url. What is served here
+ * is exactly what the capability statement lists ({@code FhirCapabilitiesTest} compares the two).
  */
 @Path("/fhir")
 @Produces(FhirResource.FHIR_JSON)
@@ -29,19 +35,23 @@ public class FhirResource {
     public static final String FHIR_JSON = "application/fhir+json";
 
     private final KnowledgeBaseService knowledgeBases;
+    private final Instance<FhirClientUse> clientUse;
 
-    FhirResource(KnowledgeBaseService knowledgeBases) {
+    FhirResource(KnowledgeBaseService knowledgeBases, Instance<FhirClientUse> clientUse) {
         this.knowledgeBases = knowledgeBases;
+        this.clientUse = clientUse;
     }
 
     @GET
     @Path("metadata")
     @PermitAll
-    @Operation(summary = "FHIR CapabilityStatement: what Crosscheck serves as FHIR")
+    @Operation(summary = "FHIR CapabilityStatement: what Crosscheck serves as FHIR, and what it reads as a SMART app")
     public Response metadata(@Context UriInfo uri) {
         String base = uri.getBaseUri().toString().replaceAll("/+$", "");
-        return fhir(FhirPublications.capabilityStatement(
-                base, knowledgeBases.current().version()));
+        return fhir(FhirCapabilities.statement(
+                base,
+                knowledgeBases.current().version(),
+                clientUse.isResolvable() ? clientUse.get().use() : null));
     }
 
     @GET
@@ -54,6 +64,34 @@ public class FhirResource {
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
             return fhir(FhirPublications.codeSystem(lease.knowledgeBase()));
         }
+    }
+
+    @GET
+    @Path("StructureDefinition/{id}")
+    @PermitAll
+    @Operation(summary = "A profile Crosscheck's output declares (meta.profile), by id")
+    public Response profile(@PathParam("id") String id) {
+        return fhir(FhirProfiles.read(id).orElseThrow(NotFoundException::new));
+    }
+
+    @GET
+    @Path("StructureDefinition")
+    @PermitAll
+    @Operation(summary = "The profiles Crosscheck's output declares, all or the one with a canonical url (searchset)")
+    public Response profiles(@QueryParam("url") String url, @Context UriInfo uri) {
+        String base = uri.getBaseUri().toString().replaceAll("/+$", "") + "/fhir/StructureDefinition/";
+        Bundle found = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        for (StructureDefinition sd : FhirProfiles.all()) {
+            if (url == null || url.equals(sd.getUrl())) {
+                found.addEntry()
+                        .setFullUrl(base + sd.getIdElement().getIdPart())
+                        .setResource(sd)
+                        .getSearch()
+                        .setMode(Bundle.SearchEntryMode.MATCH);
+            }
+        }
+        found.setTotal(found.getEntry().size());
+        return fhir(found);
     }
 
     @GET

@@ -2,9 +2,7 @@ package io.crosscheck.fhir.rest;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
@@ -12,10 +10,9 @@ import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.fhir.config.SiteConceptMaps;
 import io.crosscheck.fhir.service.FhirScreeningMapper;
 import io.crosscheck.fhir.service.ScreeningBundles;
+import io.crosscheck.fhir.service.ScreeningSources;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
-import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.rest.ScreeningResource;
-import io.crosscheck.screening.service.ScreeningService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,7 +49,7 @@ import org.hl7.fhir.r4.model.Resource;
 public class FhirScreeningResource {
 
     private final ScreeningResource screenings;
-    private final ScreeningService service;
+    private final ScreeningSources sources;
     private final KnowledgeBaseService knowledgeBases;
     private final ObjectMapper json;
     private final SiteConceptMaps siteMaps;
@@ -60,12 +57,12 @@ public class FhirScreeningResource {
 
     FhirScreeningResource(
             ScreeningResource screenings,
-            ScreeningService service,
+            ScreeningSources sources,
             KnowledgeBaseService knowledgeBases,
             ObjectMapper json,
             SiteConceptMaps siteMaps) {
         this.screenings = screenings;
-        this.service = service;
+        this.sources = sources;
         this.knowledgeBases = knowledgeBases;
         this.json = json;
         this.siteMaps = siteMaps;
@@ -128,31 +125,17 @@ public class FhirScreeningResource {
     @Produces(FhirResource.FHIR_JSON)
     @RolesAllowed(Role.PHYSIO)
     @Operation(
-            summary =
-                    "A stored screening as a FHIR Bundle: GuidanceResponse, RequestGroup, ServiceRequest, RiskAssessment")
-    public Response fhir(@PathParam("id") String id) {
+            summary = "A stored screening as a FHIR Bundle: GuidanceResponse, Observations, ClinicalImpression, "
+                    + "RequestGroup of coded ServiceRequests, RiskAssessments, Provenance; each with its profile. "
+                    + "patient: the EHR's Patient to name as subject (checked when an EHR made the screening)")
+    public Response fhir(@PathParam("id") String id, @QueryParam("patient") String patient) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException();
         }
-        ObjectNode stored = service.find(uuid, false).orElseThrow(NotFoundException::new);
-        stored.remove("explanation");
-        // a screening in an amendment chain carries where it stands in it, which is not part of the result
-        JsonNode amendment = stored.remove("amendment");
-        ScreeningResult result;
-        ScreeningBundles.ChainPosition chain = null;
-        try {
-            result = json.treeToValue(stored, ScreeningResult.class);
-            if (amendment != null) {
-                ScreeningService.AmendmentInfo a = json.treeToValue(amendment, ScreeningService.AmendmentInfo.class);
-                chain = new ScreeningBundles.ChainPosition(
-                        a.version(), a.amends(), a.reason(), a.supersededBy(), a.supersededByVersion());
-            }
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        return FhirResource.fhir(ScreeningBundles.bundle(result, chain));
+        ScreeningBundles.Source source = sources.find(uuid, patient).orElseThrow(NotFoundException::new);
+        return FhirResource.fhir(ScreeningBundles.bundle(source));
     }
 }

@@ -162,7 +162,7 @@ final class CodeSystemConcepts {
                 "Crosscheck screening (Janda crossed-syndrome pattern screen)",
                 "output",
                 Use.OUTPUT,
-                "GuidanceResponse.reasonCode; RiskAssessment.code");
+                "GuidanceResponse.reasonCode; ClinicalImpression.code; RequestGroup.code; RiskAssessment.code");
         for (PatternDefinition p : reference.patterns()) {
             add(
                     all,
@@ -170,7 +170,7 @@ final class CodeSystemConcepts {
                     "findings consistent with the " + p.getName() + " pattern",
                     "output",
                     Use.OUTPUT,
-                    "RiskAssessment.prediction.outcome");
+                    "ClinicalImpression.finding; RiskAssessment.prediction.outcome (only a pattern found: findings consistent, or some)");
         }
         add(
                 all,
@@ -178,7 +178,7 @@ final class CodeSystemConcepts {
                 "referral for medical assessment",
                 "output",
                 Use.OUTPUT,
-                "ServiceRequest.code (card suggestion and Bundle)");
+                "ServiceRequest.code beside SNOMED CT Referral to doctor (card suggestion and Bundle)");
         add(
                 all,
                 "health-screen",
@@ -193,7 +193,7 @@ final class CodeSystemConcepts {
                     i.getName(),
                     "output",
                     Use.OUTPUT,
-                    "ServiceRequest.code (exercise programme item)");
+                    "ServiceRequest.code beside its SNOMED CT procedure (Bundle); orderDetail of a card's programme");
         }
         for (String o : CrosscheckCodes.OVERRIDE_REASONS) {
             add(

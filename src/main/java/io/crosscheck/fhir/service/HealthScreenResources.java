@@ -40,13 +40,22 @@ final class HealthScreenResources {
         }
     }
 
+    /** Why a provisional plan is provisional: which screens were not fully asked. */
+    static String provisionalNote(ScreeningResult r) {
+        boolean red = ScreeningBundles.redFlagScreenIncomplete(r);
+        boolean health = incomplete(r);
+        return "Provisional: the "
+                + (red && health ? "red-flag and health screens are" : red ? "red-flag screen is" : "health screen is")
+                + " incomplete";
+    }
+
     /** The health screen as a RiskAssessment; null when the result has none. */
     static RiskAssessment assessment(ScreeningResult r, Reference subject, Date created, Reference basis) {
         HealthScreenOutcome h = r.healthScreen();
         if (h == null || h.status() == null) {
             return null;
         }
-        RiskAssessment ra = new RiskAssessment();
+        RiskAssessment ra = FhirProfiles.declare(new RiskAssessment(), FhirProfiles.HEALTH_SCREEN_ASSESSMENT);
         ra.setStatus(
                 HealthScreen.INCOMPLETE.equals(h.status()) || incomplete(r)
                         ? RiskAssessment.RiskAssessmentStatus.PRELIMINARY

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.json.Yaml;
+import io.crosscheck.engine.InterventionOrders;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.engine.ReferenceData;
@@ -44,7 +45,8 @@ final class ReferenceDataReader {
 
     record PatternFile(List<PatternDefinition> patterns) {}
 
-    record InterventionFile(List<InterventionDefinition> interventions) {}
+    /** The catalogue and how its items are ordered in FHIR ({@link InterventionOrdersReader}). */
+    record InterventionFile(List<InterventionDefinition> interventions, InterventionOrdersReader.Block fhir) {}
 
     record RedFlagFile(List<Domain> domains) {
         /** testsAfterAnswer: tests not requested while a question of the domain is unanswered. */
@@ -89,6 +91,11 @@ final class ReferenceDataReader {
                 || interventions == null) {
             return null;
         }
+        InterventionOrders orders =
+                InterventionOrdersReader.read(interventions.fhir(), interventions.interventions(), problems);
+        if (orders == null) {
+            return null;
+        }
         List<RedFlagDefinition> flags = new ArrayList<>();
         for (RedFlagFile.Domain d : redFlags.domains()) {
             for (RedFlagFile.Flag f : d.flags()) {
@@ -124,7 +131,8 @@ final class ReferenceDataReader {
                 interventions.interventions(),
                 tests(vocabulary),
                 inputs,
-                terminology);
+                terminology,
+                orders);
         if (!TerminologyReader.check(data, DIR + TerminologyReader.FILE, problems)) {
             return null;
         }

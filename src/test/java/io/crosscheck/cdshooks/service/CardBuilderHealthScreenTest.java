@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class CardBuilderHealthScreenTest {
 
-    final CardBuilder builder = new CardBuilder(Json.newMapper(), "https://crosscheck.example.org", id -> "uuid");
+    final CardBuilder builder = new CardBuilder(Json.newMapper(), "https://crosscheck.example.org", id -> "uuid")
+            .orderedWith(CardBuilderTest.ORDERS);
 
     private static final Consideration ANGINA = new Consideration(
             "possible_angina", "cardiovascular", "possible angina", "exertional chest pain", "CVS-002");

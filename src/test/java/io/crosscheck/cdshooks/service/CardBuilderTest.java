@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosscheck.common.json.Json;
+import io.crosscheck.engine.InterventionOrders;
 import io.crosscheck.fhir.service.CrosscheckCodes;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.ScreeningResult.InterventionResult;
@@ -13,6 +14,7 @@ import io.crosscheck.screening.model.ScreeningResult.RedFlagOutcome;
 import io.crosscheck.screening.model.ScreeningResult.ReferralResult;
 import io.crosscheck.screening.model.ScreeningResult.ScreenResult;
 import io.crosscheck.screening.model.ScreeningResult.UnansweredDomain;
+import io.crosscheck.support.RuleHarness;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,10 +31,16 @@ class CardBuilderTest {
     static final String PATIENT = "patient-1";
 
     final AtomicInteger uuids = new AtomicInteger();
+    /** The shipped knowledge base's orders, which code the suggested ServiceRequests. */
+    static final InterventionOrders ORDERS =
+            RuleHarness.shipped().knowledgeBase().reference().orders();
+
     final CardBuilder builder = new CardBuilder(
-            Json.newMapper(), "https://crosscheck.example.org/", id -> "uuid-" + uuids.incrementAndGet());
+                    Json.newMapper(), "https://crosscheck.example.org/", id -> "uuid-" + uuids.incrementAndGet())
+            .orderedWith(ORDERS);
     final CardBuilder smartBuilder = new CardBuilder(
-            Json.newMapper(), "https://crosscheck.example.org", id -> "uuid-" + uuids.incrementAndGet(), true);
+                    Json.newMapper(), "https://crosscheck.example.org", id -> "uuid-" + uuids.incrementAndGet(), true)
+            .orderedWith(ORDERS);
 
     @Test
     void aPendingReferralGivesOneCardPerReferralAndWithholdsEveryOtherCard() {
@@ -92,8 +100,24 @@ class CardBuilderTest {
         assertThat(request.path("intent").asText()).isEqualTo("proposal");
         assertThat(request.path("subject").path("reference").asText()).isEqualTo("Patient/" + PATIENT);
         assertThat(request.path("identifier").get(0).path("value").asText()).isEqualTo("urn:uuid:" + SCREENING);
-        assertThat(request.path("code").path("coding").get(0).path("code").asText())
-                .isEqualTo("referral");
+        assertThat(request.path("code").path("coding").findValuesAsText("code"))
+                .as("SNOMED CT Referral to doctor, and the Crosscheck code")
+                .containsExactly("306253008", "referral");
+        assertThat(request.path("performerType")
+                        .path("coding")
+                        .get(0)
+                        .path("code")
+                        .asText())
+                .as("Medical practitioner")
+                .isEqualTo("158965000");
+        assertThat(request.path("category")
+                        .get(0)
+                        .path("coding")
+                        .get(0)
+                        .path("code")
+                        .asText())
+                .as("Patient referral")
+                .isEqualTo("3457005");
         CdsModel.Suggestion suggestion = cards.get(0).card().suggestions().get(0);
         assertThat(suggestion.isRecommended()).isTrue();
         assertThat(suggestion.actions().get(0).type()).isEqualTo("create");
@@ -199,6 +223,17 @@ class CardBuilderTest {
         JsonNode programme = card.suggestions().get(0).actions().get(0).resource();
         assertThat(programme.path("orderDetail").findValuesAsText("code"))
                 .containsExactly("intervention.stretch", "intervention.activation");
+        assertThat(programme.path("code").path("coding").get(0).path("code").asText())
+                .as("SNOMED CT Exercise therapy")
+                .isEqualTo("229065009");
+        assertThat(programme
+                        .path("performerType")
+                        .path("coding")
+                        .get(0)
+                        .path("code")
+                        .asText())
+                .as("Physiotherapist")
+                .isEqualTo("36682004");
         assertThat(programme
                         .path("reasonCode")
                         .get(0)
