@@ -2,8 +2,6 @@ package io.crosscheck.cdshooks;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.crosscheck.screening.Screening;
 import io.crosscheck.support.CdsConformance;
@@ -53,22 +51,7 @@ class CdsChartsTest {
             TestUsers.ensureUser("charts-author", "charts-author-pw-1", List.of("author", "physio"), CLINIC);
         }
         fhir.clear();
-        given().auth()
-                .preemptive()
-                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "issuer",
-                        ISSUER,
-                        "clinic",
-                        CLINIC,
-                        "jwks",
-                        new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
-                        "fhirServers",
-                        List.of(fhir.base())))
-                .post("/api/v1/admin/ehr-clients")
-                .then()
-                .statusCode(anyOf(equalTo(201), equalTo(200)));
+        TestUsers.registerEhrClient(ISSUER, CLINIC, List.of(fhir.base()));
     }
 
     @AfterAll

@@ -2,8 +2,6 @@ package io.crosscheck.cdshooks;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.crosscheck.cdshooks.service.PatientPseudonym;
@@ -19,7 +17,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
@@ -43,20 +40,7 @@ class EhrOutputTest {
     @BeforeEach
     void register() {
         TestUsers.ensureUser("ehr-output-physio", "ehr-output-pw-123", List.of("physio"), CLINIC);
-        given().auth()
-                .preemptive()
-                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "issuer",
-                        ISSUER,
-                        "clinic",
-                        CLINIC,
-                        "jwks",
-                        new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap("")))
-                .post("/api/v1/admin/ehr-clients")
-                .then()
-                .statusCode(anyOf(equalTo(201), equalTo(200)));
+        TestUsers.registerEhrClient(ISSUER, CLINIC, List.of());
     }
 
     static RequestSpecification physio() {

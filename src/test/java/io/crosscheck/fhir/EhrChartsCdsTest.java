@@ -2,8 +2,6 @@ package io.crosscheck.fhir;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +16,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -53,22 +50,7 @@ class EhrChartsCdsTest {
         }
         fhir = new HapiFhirServer(FHIR_TOKEN);
         TestUsers.ensureUser("ehr-charts-physio", "ehr-charts-pw-123", List.of("physio"), CLINIC); // makes the clinic
-        given().auth()
-                .preemptive()
-                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "issuer",
-                        ISSUER,
-                        "clinic",
-                        CLINIC,
-                        "jwks",
-                        new JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""),
-                        "fhirServers",
-                        List.of(fhir.base())))
-                .post("/api/v1/admin/ehr-clients")
-                .then()
-                .statusCode(anyOf(equalTo(201), equalTo(200)));
+        TestUsers.registerEhrClient(ISSUER, CLINIC, List.of(fhir.base()));
     }
 
     @AfterAll

@@ -52,6 +52,30 @@ public final class TestUsers {
         }
     }
 
+    /**
+     * Registers (or updates) an EHR client of {@code clinic} with the test EC key ({@link EhrKeys#EC}) and the FHIR
+     * servers it may be fetched from.
+     */
+    public static void registerEhrClient(String issuer, String clinic, List<String> fhirServers) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("issuer", issuer);
+        body.put("clinic", clinic);
+        body.put("jwks", new io.restassured.path.json.JsonPath(EhrKeys.publicJwks(EhrKeys.EC)).getMap(""));
+        if (!fhirServers.isEmpty()) {
+            body.put("fhirServers", fhirServers);
+        }
+        int status = given().auth()
+                .preemptive()
+                .basic(ADMIN, ADMIN_PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/admin/ehr-clients")
+                .statusCode();
+        if (status != 201 && status != 200) {
+            throw new AssertionError("cannot register EHR client " + issuer + ": " + status);
+        }
+    }
+
     /** A zip of {@code rulesDir} as rules/ and, when given, {@code docsDir} as kb-docs/. */
     public static byte[] zip(Path rulesDir, Path docsDir) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
