@@ -108,10 +108,8 @@ final class ResultComparison {
     private void referral(ScreeningResult before, ScreeningResult after) {
         String u1 = urgency(before);
         String u2 = urgency(after);
-        List<ReferralResult> r1 =
-                before.redFlags() == null ? List.of() : list(before.redFlags().referrals());
-        List<ReferralResult> r2 =
-                after.redFlags() == null ? List.of() : list(after.redFlags().referrals());
+        List<ReferralResult> r1 = referrals(before);
+        List<ReferralResult> r2 = referrals(after);
         if (!u1.equals(u2)) {
             List<String> rules = Stream.concat(r1.stream(), r2.stream())
                     .flatMap(r -> list(r.ruleIds()).stream())
@@ -130,20 +128,10 @@ final class ResultComparison {
                         list(r.ruleIds()),
                         String.join("; ", list(r.reasons()))),
                 (x, y) -> Objects.equals(x.urgency(), y.urgency()) && Objects.equals(x.reasons(), y.reasons()));
-        status(
-                "red-flag screen",
-                before.redFlags() == null || before.redFlags().screen() == null
-                        ? null
-                        : before.redFlags().screen().status(),
-                after.redFlags() == null || after.redFlags().screen() == null
-                        ? null
-                        : after.redFlags().screen().status());
-        status(
-                "health screen",
-                before.healthScreen() == null ? null : before.healthScreen().status(),
-                after.healthScreen() == null ? null : after.healthScreen().status());
-        boolean w1 = before.redFlags() != null && before.redFlags().exerciseWithheld();
-        boolean w2 = after.redFlags() != null && after.redFlags().exerciseWithheld();
+        status("red-flag screen", redFlagScreen(before), redFlagScreen(after));
+        status("health screen", healthScreen(before), healthScreen(after));
+        boolean w1 = exerciseWithheld(before);
+        boolean w2 = exerciseWithheld(after);
         if (w1 != w2) {
             changes.add(new Change(
                     "exercise " + (w2 ? "withheld" : "no longer withheld"),
@@ -243,6 +231,24 @@ final class ResultComparison {
                     List.of(),
                     null));
         }
+    }
+
+    private static List<ReferralResult> referrals(ScreeningResult r) {
+        return r.redFlags() == null ? List.of() : list(r.redFlags().referrals());
+    }
+
+    private static String redFlagScreen(ScreeningResult r) {
+        return r.redFlags() == null || r.redFlags().screen() == null
+                ? null
+                : r.redFlags().screen().status();
+    }
+
+    private static String healthScreen(ScreeningResult r) {
+        return r.healthScreen() == null ? null : r.healthScreen().status();
+    }
+
+    private static boolean exerciseWithheld(ScreeningResult r) {
+        return r.redFlags() != null && r.redFlags().exerciseWithheld();
     }
 
     private static String urgency(ScreeningResult r) {
