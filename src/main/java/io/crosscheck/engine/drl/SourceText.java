@@ -58,6 +58,7 @@ final class SourceText {
                     && tokens.get(i + 2).value.equals("(")) {
                 Token type = tokens.get(i + 1);
                 List<ParsedLiteral> args = new ArrayList<>();
+                List<String> variables = new ArrayList<>();
                 int depth = 0;
                 for (int j = i + 2; j < tokens.size(); j++) {
                     Token a = tokens.get(j);
@@ -67,13 +68,23 @@ final class SourceText {
                         break;
                     } else if (a.kind == Kind.STRING) {
                         args.add(literal(a));
+                    } else if (depth == 1 && a.kind == Kind.WORD && a.value.startsWith("$") && argument(tokens, j)) {
+                        variables.add(a.value);
                     }
                 }
                 int[] at = position(type.offset);
-                found.add(new ParsedConstruction(type.value, at[0], at[1], args));
+                found.add(new ParsedConstruction(type.value, at[0], at[1], args, variables));
             }
         }
         return found;
+    }
+
+    /** Whether the word at {@code j} is a whole argument: between the opening parenthesis or a comma and the next. */
+    private boolean argument(List<Token> tokens, int j) {
+        String before = tokens.get(j - 1).value;
+        String after = j + 1 < tokens.size() ? tokens.get(j + 1).value : ")";
+        boolean qualified = text.charAt(tokens.get(j).offset - 1) == '.';
+        return !qualified && (before.equals("(") || before.equals(",")) && (after.equals(")") || after.equals(","));
     }
 
     private ParsedLiteral literal(Token t) {
