@@ -9,6 +9,7 @@ import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.facts.InterventionDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ final class DoseQuotes {
         Map<String, Integer> expected = new HashMap<>();
         catalogue.forEach(q -> expected.merge(q.value(), 1, Integer::sum));
         Block heading = null;
-        List<Inline> stated = new ArrayList<>();
+        List<Inline> at = new ArrayList<>();
         List<Quantity> quantities = new ArrayList<>();
         for (Block block : page.blocks) {
             if (heading == null && block.section.equals(SECTION)) {
@@ -59,7 +60,7 @@ final class DoseQuotes {
             for (Inline inline : block.inlines) {
                 if (inline.kind() != Kind.CODE) {
                     for (Quantity q : Quantities.all(inline.text())) {
-                        stated.add(inline);
+                        at.add(inline);
                         quantities.add(q);
                     }
                 }
@@ -72,21 +73,31 @@ final class DoseQuotes {
             }
             return;
         }
+        Map<String, Integer> stated = new LinkedHashMap<>();
+        Map<String, int[]> first = new HashMap<>();
         for (int k = 0; k < quantities.size(); k++) {
             Quantity q = quantities.get(k);
-            Inline at = stated.get(k);
-            if (expected.merge(q.value(), -1, Integer::sum) < 0) {
+            stated.merge(q.value(), 1, Integer::sum);
+            first.putIfAbsent(q.value(), new int[] {at.get(k).line(), at.get(k).column() + q.start()});
+        }
+        stated.forEach((value, times) -> {
+            int wanted = expected.getOrDefault(value, 0);
+            if (times > wanted) {
+                int[] where = first.get(value);
+                String how = wanted == 0
+                        ? ", which is not in " + dose
+                        : " in " + times + " places, " + dose + " in " + wanted;
                 problems.add(new KnowledgeProblem(
                         path,
-                        at.line(),
-                        at.column() + q.start(),
-                        "the Dose section states " + q.value()
-                                + (count(catalogue, q.value()) > 0 ? " more often than " : ", which is not in ") + dose
+                        where[0],
+                        where[1],
+                        "the Dose section states " + value + how
                                 + "; state the catalogue's dose (other sources' numbers belong in another section)"));
             }
-        }
+        });
         int line = heading.inlines.isEmpty() ? 1 : heading.inlines.get(0).line();
-        expected.forEach((value, missing) -> {
+        expected.forEach((value, times) -> {
+            int missing = times - stated.getOrDefault(value, 0);
             if (missing > 0) {
                 problems.add(new KnowledgeProblem(
                         path,
@@ -96,10 +107,6 @@ final class DoseQuotes {
                                 + " of " + dose + "; expected " + value));
             }
         });
-    }
-
-    private static long count(List<Quantity> catalogue, String value) {
-        return catalogue.stream().filter(q -> q.value().equals(value)).count();
     }
 
     private static String shown(String dose) {

@@ -130,22 +130,28 @@ final class ThresholdQuotes {
                                         id, thresholds.keySet(), "thresholds", KnowledgeBaseLinter.THRESHOLDS));
                 return;
             }
-            boolean stated = Quantities.digits(link.text()).stream().anyMatch(q -> same(q.number(), t));
+            List<Quantity> numbers = Quantities.digits(link.text());
             String comparator = Quantities.comparator(link.text());
-            if (!stated) {
+            if (numbers.stream().noneMatch(q -> same(q.number(), t))) {
+                String as = numbers.isEmpty()
+                        ? " without its value"
+                        : " as "
+                                + String.join(
+                                        ", ",
+                                        numbers.stream().map(Quantity::value).toList());
                 problem(
                         link.line(),
                         link.column(),
-                        "\"" + link.text() + "\" quotes threshold " + id + " without its" + " value: " + describe(t)
-                                + "; expected " + value(t));
+                        "\"" + link.text() + "\" quotes threshold " + id + as + ", but " + describe(t) + "; expected "
+                                + value(t));
             } else if (comparator != null && !fits(comparator, t)) {
                 problem(
                         link.line(),
                         link.column(),
                         "\"" + link.text() + "\" quotes threshold " + id + " as "
-                                + comparator + ": " + describe(t) + "; expected " + t.getComparator()
-                                + " (or the other side, "
-                                + Quantities.complement(t.getComparator()) + ")");
+                                + comparator + ", but " + describe(t) + "; expected " + t.getComparator()
+                                + " (or the other"
+                                + " side, " + Quantities.complement(t.getComparator()) + ")");
             }
         }
 

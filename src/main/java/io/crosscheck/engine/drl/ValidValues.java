@@ -55,14 +55,14 @@ public final class ValidValues {
                 .toList();
     }
 
-    /** The one name close enough to be a typo of {@code wrong} (at most a third of its letters differ), or null. */
+    /** The one name close enough to be a typo of {@code wrong} (two edits, or a third of its letters), or null. */
     public static String didYouMean(String wrong, Collection<String> valid) {
         List<String> best = closest(wrong, valid, 1);
         if (best.isEmpty() || wrong == null) {
             return null;
         }
         int d = distance(wrong.toLowerCase(Locale.ROOT), best.get(0).toLowerCase(Locale.ROOT));
-        return d <= Math.max(1, wrong.length() / 3) ? best.get(0) : null;
+        return d <= Math.max(2, wrong.length() / 3) ? best.get(0) : null;
     }
 
     /** Edit distance, a name that contains the other counted as close. */
