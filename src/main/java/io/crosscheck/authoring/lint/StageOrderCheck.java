@@ -4,8 +4,8 @@ import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.RuleEngine;
 import io.crosscheck.engine.drl.FactFields;
 import io.crosscheck.engine.drl.ParsedRule;
+import io.crosscheck.engine.drl.ParsedRule.ParsedConstraint;
 import io.crosscheck.engine.drl.ParsedRule.ParsedConstruction;
-import io.crosscheck.engine.drl.ParsedRule.ParsedLiteral;
 import io.crosscheck.engine.drl.ParsedRule.ParsedPattern;
 import io.crosscheck.engine.facts.InputFact;
 import io.crosscheck.engine.facts.ReferenceFact;
@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +30,10 @@ import java.util.stream.Collectors;
 final class StageOrderCheck {
 
     private static final String FACTS = "io.crosscheck.engine.facts.";
+    /** A constraint on a fact's identifying field, as the parser hands it over: {@code code == "x"}, {@code id in (...)}. */
+    private static final Pattern IDENTIFYING = Pattern.compile("\\s*(?:code|id|pattern)\\s*(?:==|in\\b)");
+
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** A fact some rule's consequence creates: its class, the stage, and the codes it carries (empty: any code). */
     private record Producer(Class<?> type, int stage, Set<String> codes, String ruleId) {
@@ -50,8 +56,7 @@ final class StageOrderCheck {
                 if (!pattern.required() || needed == null || fromTheStart(needed)) {
                     continue;
                 }
-                List<String> wanted =
-                        pattern.literals().stream().map(ParsedLiteral::value).toList();
+                List<String> wanted = identifying(pattern);
                 List<Producer> matching = producers.stream()
                         .filter(p -> needed.isAssignableFrom(p.type()) && p.mayBe(wanted))
                         .toList();
@@ -75,8 +80,10 @@ final class StageOrderCheck {
             int first) {
         List<Producer> earliest =
                 matching.stream().filter(p -> p.stage() == first).toList();
+        boolean anyCode = earliest.stream().anyMatch(p -> p.codes().isEmpty());
         Set<String> codes = wanted.stream()
-                .filter(w -> earliest.stream().anyMatch(p -> p.codes().contains(w)))
+                .filter(w ->
+                        anyCode || earliest.stream().anyMatch(p -> p.codes().contains(w)))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         String what = needed.getSimpleName()
                 + (codes.isEmpty()
@@ -128,10 +135,28 @@ final class StageOrderCheck {
         for (String variable : c.variables()) {
             for (ParsedPattern p : rule.patterns()) {
                 if (variable.equals(p.binding()) && p.type().endsWith("Definition")) {
-                    if (p.literals().isEmpty()) {
+                    List<String> named = identifying(p);
+                    if (named.isEmpty()) {
                         return Set.of();
                     }
-                    p.literals().forEach(l -> codes.add(l.value()));
+                    codes.addAll(named);
+                }
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * The codes a pattern names in its identifying fields ({@code code == "x"}, {@code id in ("x", "y")},
+     * {@code pattern == "LCS"}); empty when it names none (a constraint on another field says nothing of the code).
+     */
+    private static List<String> identifying(ParsedPattern p) {
+        List<String> codes = new ArrayList<>();
+        for (ParsedConstraint c : p.constraints()) {
+            if (IDENTIFYING.matcher(c.text()).lookingAt()) {
+                Matcher literal = LITERAL.matcher(c.text());
+                while (literal.find()) {
+                    codes.add(literal.group(1));
                 }
             }
         }

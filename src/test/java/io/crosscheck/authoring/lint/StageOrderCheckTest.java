@@ -23,7 +23,7 @@ class StageOrderCheckTest {
             when
                 $d : PatternDefinition( code == "UCS" ) from reference.pattern( "UCS" )
             then
-                insert( new PatternConclusion( $d, "consistent" ) );
+                insert( PatternConclusion.grade( $d, null, true ) );
             end
 
             rule "UCS-901: forward head, concluded late"
@@ -61,14 +61,14 @@ class StageOrderCheckTest {
                     @id("INT-901")
                     ruleflow-group "findings"
                 when
-                    $c : PatternConclusion( status == "consistent" )
+                    $c : PatternConclusion( pattern == "UCS", consistent )
                 then
                 end
                 """))
                 .containsExactly("rules/x/consumers.drl:9:5: rule INT-901 in stage findings needs PatternConclusion"
-                        + " \"consistent\", which is first concluded in stage patterns (later; by PAT-901): the stages"
+                        + " \"UCS\", which is first concluded in stage patterns (later; by PAT-901): the stages"
                         + " run safety -> findings -> patterns -> plan -> gate and never go back, so the rule can never"
-                        + " fire; move it to stage patterns or after, or conclude PatternConclusion \"consistent\" by"
+                        + " fire; move it to stage patterns or after, or conclude PatternConclusion \"UCS\" by"
                         + " stage findings");
     }
 
@@ -96,7 +96,7 @@ class StageOrderCheckTest {
                     @id("INT-902")
                     ruleflow-group "plan"
                 when
-                    $c : PatternConclusion( status == "consistent" )
+                    $c : PatternConclusion( pattern == "UCS" )
                     $f : Finding( code == "forward_head" )
                 then
                 end
