@@ -202,7 +202,8 @@ final class CodeCheck {
         if (!allowed
                 && place == Place.CONSTRAINT
                 && scope.patternType() != null
-                && Character.isLowerCase(name.charAt(0))) {
+                && Character.isLowerCase(name.charAt(0))
+                && !next(t, i).is(".")) { // a field; the head of java.lang.System... is refused as a package
             return missing(k, FactFields.noSuchMember(scope.patternType(), name));
         }
         if (!allowed) {
