@@ -106,7 +106,7 @@ class RulesDirectoryIT {
     private Server start(Path rules, Path docs, Path log) throws Exception {
         int port = freePort();
         Process p = launch(rules, docs, log, port);
-        PackagedJar.awaitReady(p, http, port, log, Duration.ofSeconds(90));
+        PackagedJar.awaitReady(p, http, port, log, Duration.ofSeconds(180));
         return new Server(p, port);
     }
 

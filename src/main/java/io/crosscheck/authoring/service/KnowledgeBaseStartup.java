@@ -98,6 +98,7 @@ public class KnowledgeBaseStartup {
 
     /** The first start: the rules directory, validated, becomes the first active version. */
     private String seed(KnowledgeSource disk) {
+        long started = System.nanoTime();
         KnowledgeBaseValidator.Validation v = validator.validate(disk);
         if (!v.valid()) {
             registry.recordRejected(disk.contentHash(), BY, clock.instant(), v.problems());
@@ -111,10 +112,11 @@ public class KnowledgeBaseStartup {
         knowledgeBases.serve(kb, "accepted " + kb.version() + " at startup (first version)");
         registry.recordAccepted(kb, BY, clock.instant(), true);
         LOG.infof(
-                "Knowledge base %s loaded from %s: %d rules; validated and recorded as the first active version%s",
+                "Knowledge base %s loaded from %s: %d rules; validated in %d ms and recorded as the first active version%s",
                 kb.version(),
                 kb.source().origin(),
                 kb.rules().size(),
+                (System.nanoTime() - started) / 1_000_000,
                 cluster.requireApproval() ? " (a first version needs no approval: there is nothing before it)" : "");
         return kb.version();
     }
@@ -167,9 +169,11 @@ public class KnowledgeBaseStartup {
         LOG.infof(
                 "%s holds %s, which differs from the active version %s: validating it as a candidate",
                 disk.origin(), candidate, active.version());
+        long started = System.nanoTime();
         ReloadResult result = reloads.offer(BY, disk, true);
+        long ms = (System.nanoTime() - started) / 1_000_000;
         if (result.accepted()) {
-            LOG.infof("%s (%s) passed and is now the active version", disk.origin(), candidate);
+            LOG.infof("%s (%s) passed in %d ms and is now the active version", disk.origin(), candidate, ms);
             return candidate;
         }
         result.problems().forEach(p -> LOG.warn(p.toString()));
@@ -177,9 +181,9 @@ public class KnowledgeBaseStartup {
             return fail(activeProblems, result.problems());
         }
         LOG.warnf(
-                "%s (%s) was rejected at start-up with %d problem(s), recorded in the load history; the active version "
-                        + "%s keeps serving",
-                disk.origin(), candidate, result.problems().size(), active.version());
+                "%s (%s) was rejected at start-up (checked in %d ms) with %d problem(s), recorded in the load history; "
+                        + "the active version %s keeps serving",
+                disk.origin(), candidate, ms, result.problems().size(), active.version());
         return active.version();
     }
 

@@ -85,10 +85,21 @@ public class ReloadService {
 
     /**
      * Validates a candidate (in the sandbox, never skipped) and puts it live without the approval check: the
-     * emergency path, whose caller records the emergency for a later review.
+     * emergency path, whose caller records the emergency for a later review. Refused when the version serving is no
+     * longer {@code basedOn} (the candidate was made from it: swapping it in would drop what came since).
      */
-    public ReloadResult activateWithoutApproval(String by, KnowledgeSource source) {
+    public ReloadResult activateWithoutApproval(String by, KnowledgeSource source, String basedOn) {
         return knowledgeBases.reload(by, () -> source, s -> {
+            if (!knowledgeBases.current().version().equals(basedOn)) {
+                return new KnowledgeBaseValidator.Validation(
+                        null,
+                        List.of(new KnowledgeProblem(
+                                "rules/",
+                                0,
+                                0,
+                                "the active version changed from " + basedOn + " while this was prepared; try again")),
+                        null);
+            }
             KnowledgeBaseValidator.Validation v = untrusted.validate(s);
             if (v.valid()) {
                 suite.runOwnSuite(v.knowledgeBase());
