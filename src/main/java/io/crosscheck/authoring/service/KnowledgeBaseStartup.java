@@ -78,7 +78,7 @@ public class KnowledgeBaseStartup {
      *
      * @return the version serving afterwards
      */
-    public String start() {
+    String start() {
         Optional<ActiveVersion> active = registry.active();
         KnowledgeSource disk;
         try {

@@ -106,7 +106,7 @@ class EmergencyRevertTest {
                 .body("find { it.version == '" + reverted + "' }.activatedBy", equalTo("emergency-alice"))
                 .body("find { it.version == '" + reverted + "' }.revertedVersion", equalTo(threshold))
                 .body("find { it.version == '" + reverted + "' }.reason", containsString("48 deg cut-off"));
-        assertThat(AuditEntries.since(EmergencyActivations.ACTIVATED, start))
+        assertThat(AuditEntries.since(admin(), EmergencyActivations.ACTIVATED, start))
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.get("subject")).isEqualTo(reverted);
@@ -152,7 +152,7 @@ class EmergencyRevertTest {
                 .then()
                 .statusCode(409)
                 .body("type", equalTo("urn:crosscheck:problem:emergency-reviewed"));
-        assertThat(AuditEntries.since(EmergencyActivations.REVIEWED, start))
+        assertThat(AuditEntries.since(admin(), EmergencyActivations.REVIEWED, start))
                 .singleElement()
                 .satisfies(e -> assertThat(e.get("actor")).isEqualTo("emergency-bob"));
     }
@@ -188,6 +188,10 @@ class EmergencyRevertTest {
                 .then()
                 .statusCode(200);
         return version;
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
     }
 
     private static RequestSpecification as(String user) {
