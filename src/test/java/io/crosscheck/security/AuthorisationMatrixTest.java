@@ -68,6 +68,10 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /api/v1/knowledge-base/proposals/{version}", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/approve", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/activate", Set.of("author"));
+        // issue 24: revert one version, emergency activations and their review
+        EXPECTED.put("POST /api/v1/knowledge-base/versions/{version}/revert", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/versions/{version}/review", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/emergencies", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/reload", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/replays", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}", Set.of("author"));

@@ -26,10 +26,15 @@ public class KnowledgeBaseResource {
 
     private final KnowledgeBaseService knowledgeBases;
     private final KnowledgeBaseRegistry registry;
+    private final io.crosscheck.knowledge.config.ClusterConfig cluster;
 
-    KnowledgeBaseResource(KnowledgeBaseService knowledgeBases, KnowledgeBaseRegistry registry) {
+    KnowledgeBaseResource(
+            KnowledgeBaseService knowledgeBases,
+            KnowledgeBaseRegistry registry,
+            io.crosscheck.knowledge.config.ClusterConfig cluster) {
         this.knowledgeBases = knowledgeBases;
         this.registry = registry;
+        this.cluster = cluster;
     }
 
     /** A rule as listed by the registry. */
@@ -51,12 +56,16 @@ public class KnowledgeBaseResource {
         }
     }
 
-    /** The knowledge base serving now. */
+    /**
+     * The knowledge base serving now; {@code approvalRequired}: a version that was never live goes live only after
+     * an author other than its proposer approved it ({@code crosscheck.cluster.require-approval}, any mode).
+     */
     public record CurrentView(
             String version,
             Instant loadedAt,
             String origin,
             int ruleCount,
+            boolean approvalRequired,
             List<RuleView> rules,
             List<LoadView> recentLoads) {}
 
@@ -77,6 +86,7 @@ public class KnowledgeBaseResource {
                 kb.loadedAt(),
                 kb.source().origin(),
                 rules.size(),
+                cluster.requireApproval(),
                 rules,
                 registry.recentLoads(20).stream().map(LoadView::of).toList());
     }

@@ -55,6 +55,7 @@ public class KnowledgeBaseRegistry {
             v.origin = truncate(kb.source().origin(), 512);
             v.ruleCount = kb.rules().size();
             v.filesJson = write(kb.source().files());
+            v.parent = activate ? active().map(ActiveVersion::version).orElse(null) : null;
             v.persist();
         }
         load(kb.version(), by, at, "accepted", null);
