@@ -26,10 +26,15 @@ public class KnowledgeBaseResource {
 
     private final KnowledgeBaseService knowledgeBases;
     private final KnowledgeBaseRegistry registry;
+    private final io.crosscheck.knowledge.service.VersionLabels labels;
 
-    KnowledgeBaseResource(KnowledgeBaseService knowledgeBases, KnowledgeBaseRegistry registry) {
+    KnowledgeBaseResource(
+            KnowledgeBaseService knowledgeBases,
+            KnowledgeBaseRegistry registry,
+            io.crosscheck.knowledge.service.VersionLabels labels) {
         this.knowledgeBases = knowledgeBases;
         this.registry = registry;
+        this.labels = labels;
     }
 
     /** A rule as listed by the registry. */
@@ -51,18 +56,19 @@ public class KnowledgeBaseResource {
         }
     }
 
-    /** The knowledge base serving now. */
+    /** The knowledge base serving now; {@code label}: when, who, what changed (VersionLabels). */
     public record CurrentView(
             String version,
+            String label,
             Instant loadedAt,
             String origin,
             int ruleCount,
             List<RuleView> rules,
             List<LoadView> recentLoads) {}
 
-    /** A stored version and when and by whom it was put live. */
+    /** A stored version, its label (when, who, what changed) and when and by whom it was put live. */
     public record VersionView(
-            String version, Instant firstLoadedAt, String origin, int ruleCount, List<LoadView> loads) {}
+            String version, String label, Instant firstLoadedAt, String origin, int ruleCount, List<LoadView> loads) {}
 
     @GET
     @Operation(summary = "The knowledge base serving now: version, load time, every rule, recent loads")
@@ -74,6 +80,7 @@ public class KnowledgeBaseResource {
                 .toList();
         return new CurrentView(
                 kb.version(),
+                labels.text(kb.version()),
                 kb.loadedAt(),
                 kb.source().origin(),
                 rules.size(),
@@ -111,9 +118,14 @@ public class KnowledgeBaseResource {
         return registry.files(version).map(f -> f.get(path)).orElseThrow(NotFoundException::new);
     }
 
-    /** The deployment's active version, and whether this node serves it yet. */
+    /** The deployment's active version (with its label), and whether this node serves it yet. */
     public record ActiveView(
-            String version, long generation, Instant activatedAt, String activatedBy, String servingHere) {}
+            String version,
+            String label,
+            long generation,
+            Instant activatedAt,
+            String activatedBy,
+            String servingHere) {}
 
     @GET
     @Path("active")
@@ -123,8 +135,9 @@ public class KnowledgeBaseResource {
     public ActiveView active() {
         String here = knowledgeBases.current().version();
         return registry.active()
-                .map(a -> new ActiveView(a.version(), a.generation(), a.activatedAt(), a.activatedBy(), here))
-                .orElse(new ActiveView(null, 0, null, null, here));
+                .map(a -> new ActiveView(
+                        a.version(), labels.text(a.version()), a.generation(), a.activatedAt(), a.activatedBy(), here))
+                .orElse(new ActiveView(null, null, 0, null, null, here));
     }
 
     @GET
@@ -161,6 +174,7 @@ public class KnowledgeBaseResource {
     private VersionView view(KnowledgeBaseVersion v) {
         return new VersionView(
                 v.version,
+                labels.text(v.version),
                 v.firstLoadedAt,
                 v.origin,
                 v.ruleCount,
