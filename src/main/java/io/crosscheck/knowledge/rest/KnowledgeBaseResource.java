@@ -44,11 +44,12 @@ public class KnowledgeBaseResource {
         }
     }
 
-    /** A load attempt. */
-    public record LoadView(String version, Instant at, String by, String outcome, List<String> problems) {
-        static LoadView of(KnowledgeBaseLoad l) {
+    /** A load attempt, with its version's label (the short hash for a candidate that is not stored). */
+    public record LoadView(String version, String label, Instant at, String by, String outcome, List<String> problems) {
+        static LoadView of(KnowledgeBaseLoad l, String label) {
             return new LoadView(
                     l.version,
+                    label,
                     l.attemptedAt,
                     l.loadedBy,
                     l.outcome,
@@ -85,7 +86,7 @@ public class KnowledgeBaseResource {
                 kb.source().origin(),
                 rules.size(),
                 rules,
-                registry.recentLoads(20).stream().map(LoadView::of).toList());
+                registry.recentLoads(20).stream().map(this::load).toList());
     }
 
     @GET
@@ -171,6 +172,10 @@ public class KnowledgeBaseResource {
         return files;
     }
 
+    private LoadView load(KnowledgeBaseLoad l) {
+        return LoadView.of(l, l.version == null ? null : labels.text(l.version));
+    }
+
     private VersionView view(KnowledgeBaseVersion v) {
         return new VersionView(
                 v.version,
@@ -178,6 +183,6 @@ public class KnowledgeBaseResource {
                 v.firstLoadedAt,
                 v.origin,
                 v.ruleCount,
-                registry.loadsOf(v.version).stream().map(LoadView::of).toList());
+                registry.loadsOf(v.version).stream().map(this::load).toList());
     }
 }

@@ -39,6 +39,7 @@ public class WebKnowledge {
             int line,
             String group,
             String version,
+            String versionLabel,
             String docHtml,
             String drl,
             List<ScenarioRef> scenarios) {}
@@ -130,7 +131,16 @@ public class WebKnowledge {
                     .map(f -> new ScenarioRef(f, c.titles().getOrDefault(f, f)))
                     .toList();
             return new RulePage(
-                    r.id(), r.name(), r.file(), r.line(), r.stage(), kb.version(), doc, drl(kb, r), scenarios);
+                    r.id(),
+                    r.name(),
+                    r.file(),
+                    r.line(),
+                    r.stage(),
+                    kb.version(),
+                    labels.text(kb.version()),
+                    doc,
+                    drl(kb, r),
+                    scenarios);
         });
     }
 
