@@ -72,6 +72,11 @@ class AuthorisationMatrixTest {
         EXPECTED.put("POST /api/v1/knowledge-base/versions/{version}/revert", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/versions/{version}/review", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/emergencies", Set.of("author"));
+        // issue 24: proposing the working rules, the review thread, rejection and proposing again
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/working", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/comments", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/reject", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/repropose", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/reload", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/replays", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}", Set.of("author"));
@@ -142,6 +147,18 @@ class AuthorisationMatrixTest {
         }
         PAGES.put("POST /ui/kb/replays", Set.of("author"));
         PAGES.put("GET /ui/kb/replays/{id}", Set.of("author"));
+        for (String page : List.of(
+                "GET /ui/kb/proposals",
+                "GET /ui/kb/proposals/{version}",
+                "POST /ui/kb/proposals/working",
+                "POST /ui/kb/proposals/upload",
+                "POST /ui/kb/proposals/{version}/comments",
+                "POST /ui/kb/proposals/{version}/approve",
+                "POST /ui/kb/proposals/{version}/reject",
+                "POST /ui/kb/proposals/{version}/repropose",
+                "POST /ui/kb/proposals/{version}/activate")) {
+            PAGES.put(page, Set.of("author"));
+        }
         EXPECTED.putAll(PAGES);
         // not JAX-RS: the management endpoints
         EXPECTED.put("GET /q/openapi", Set.of("admin"));
@@ -338,8 +355,11 @@ class AuthorisationMatrixTest {
         String path = e.path()
                 .replace("{path: .+}", "index.md")
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
+                .replace("{version}", "sha256:0000000000000000")
                 .replace("{clientRef}", "matrix-nobody");
-        if ("POST".equals(e.method())) {
+        if ("POST".equals(e.method()) && e.consumes() != null && e.consumes().startsWith("multipart/")) {
+            spec = spec.cookie("crosscheck-csrf", csrfToken).multiPart("csrf-token", csrfToken);
+        } else if ("POST".equals(e.method())) {
             spec = spec.contentType("application/x-www-form-urlencoded")
                     .cookie("crosscheck-csrf", csrfToken)
                     .formParam("csrf-token", csrfToken);

@@ -10,6 +10,7 @@ import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
+import io.crosscheck.knowledge.service.ProposalReviews;
 import io.crosscheck.knowledge.service.RulesDirectorySeen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -39,6 +40,7 @@ public class ReloadService {
     private final UntrustedCandidates untrusted;
     private final ScenarioSuite suite;
     private final RulesDirectorySeen seen;
+    private final ProposalReviews reviews;
     private final Clock clock = Clock.systemUTC();
 
     ReloadService(
@@ -50,8 +52,10 @@ public class ReloadService {
             UploadAudit uploads,
             UntrustedCandidates untrusted,
             ScenarioSuite suite,
-            RulesDirectorySeen seen) {
+            RulesDirectorySeen seen,
+            ProposalReviews reviews) {
         this.seen = seen;
+        this.reviews = reviews;
         this.uploads = uploads;
         this.untrusted = untrusted;
         this.suite = suite;
@@ -119,8 +123,11 @@ public class ReloadService {
     /** The outcome of a proposal: the stored proposal when valid, the problems otherwise. */
     public record Proposed(Optional<KnowledgeBaseProposal> proposal, List<KnowledgeProblem> problems) {}
 
-    /** Validates a candidate and, if it passes, stores it as a proposal without putting it live. */
-    public Proposed propose(String by, KnowledgeSource source) {
+    /**
+     * Validates a candidate and, if it passes, stores it as a proposal without putting it live, with the proposer's
+     * {@code summary} of the change (may be null); a rejected proposal of the same content is proposed again.
+     */
+    public Proposed propose(String by, KnowledgeSource source, String summary) {
         KnowledgeBaseValidator.Validation v = untrusted.validate(source);
         if (!v.valid()) {
             uploads.rejected(
@@ -130,7 +137,8 @@ public class ReloadService {
             return new Proposed(Optional.empty(), v.problems());
         }
         try {
-            return new Proposed(Optional.of(registry.propose(v.knowledgeBase(), by, clock.instant())), List.of());
+            return new Proposed(
+                    Optional.of(reviews.propose(v.knowledgeBase(), by, clock.instant(), summary)), List.of());
         } finally {
             builder.release(v.knowledgeBase());
         }
@@ -142,6 +150,14 @@ public class ReloadService {
             return v;
         }
         String version = v.knowledgeBase().version();
+        Optional<String> rejected = registry.proposal(version)
+                .filter(p -> p.rejectedAt != null && !registry.wasLive(version))
+                .map(ProposalReviews::rejected);
+        if (rejected.isPresent()) {
+            builder.release(v.knowledgeBase());
+            return new KnowledgeBaseValidator.Validation(
+                    null, List.of(new KnowledgeProblem("rules/", 0, 0, rejected.get())), v.scenarios());
+        }
         if (!cluster.requireApproval()
                 || registry.wasLive(version)
                 || registry.proposal(version).map(p -> p.approvedBy != null).orElse(false)) {
@@ -151,7 +167,7 @@ public class ReloadService {
         }
         String next;
         if (storeProposal) {
-            registry.propose(v.knowledgeBase(), by, clock.instant());
+            reviews.propose(v.knowledgeBase(), by, clock.instant(), null);
             next = "it passed validation and is stored as a proposal: another author approves it (POST "
                     + "/api/v1/knowledge-base/proposals/" + version + "/approve) and activates it";
         } else {

@@ -123,7 +123,7 @@ public class RevertService {
     private record Revert(String version, String parent, String basedOn, List<String> changed, String by) {}
 
     private Outcome propose(Revert r, KnowledgeSource source) {
-        ReloadService.Proposed proposed = reloads.propose(r.by(), source);
+        ReloadService.Proposed proposed = reloads.propose(r.by(), source, "revert of " + r.version());
         if (proposed.proposal().isEmpty()) {
             return Outcome.refused(rejected(
                     "The revert failed validation and was not stored; " + r.basedOn() + " keeps serving",

@@ -9,6 +9,7 @@ import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.knowledge.service.VersionLabels;
 import io.crosscheck.screening.service.ScreeningStore;
 import io.crosscheck.web.service.RuleNotes;
 import io.crosscheck.web.service.WebKnowledge;
@@ -37,7 +38,7 @@ import java.util.UUID;
 /**
  * The knowledge-base pages: the rules serving now with their kb-doc pages (physiotherapists read
  * them too: every rule id in a result links here), the load history, and for authors a replay of
- * stored screenings under another stored version, with live progress and the impact table.
+ * stored screenings under another stored version or a proposal, with live progress and the impact table.
  */
 @Path("/ui/kb")
 @Produces(MediaType.TEXT_HTML)
@@ -52,7 +53,8 @@ public class KnowledgePages {
 
         static native TemplateInstance doc(Chrome chrome, String path, String html);
 
-        static native TemplateInstance replay(Chrome chrome, ReplayJob job, Map<String, String> seen);
+        static native TemplateInstance replay(
+                Chrome chrome, ReplayJob job, Map<String, String> seen, VersionLabels.VersionLabel candidate);
 
         static native TemplateInstance replayProgress(ReplayJob job, Map<String, String> seen);
     }
@@ -66,6 +68,7 @@ public class KnowledgePages {
     private final RuleNotes notes;
     private final Csrf csrf;
     private final ScreeningStore screenings;
+    private final VersionLabels labels;
 
     KnowledgePages(
             WebKnowledge knowledge,
@@ -76,7 +79,9 @@ public class KnowledgePages {
             ObjectMapper mapper,
             RuleNotes notes,
             Csrf csrf,
-            ScreeningStore screenings) {
+            ScreeningStore screenings,
+            VersionLabels labels) {
+        this.labels = labels;
         this.screenings = screenings;
         this.knowledge = knowledge;
         this.replays = replays;
@@ -151,7 +156,7 @@ public class KnowledgePages {
                 : Map.of();
         return "true".equals(htmx)
                 ? Templates.replayProgress(job, seen)
-                : Templates.replay(Chrome.of(identity, "kb"), job, seen);
+                : Templates.replay(Chrome.of(identity, "kb"), job, seen, labels.of(job.candidateVersion()));
     }
 
     private static List<UUID> exampleIds(ReplayJob job) {
