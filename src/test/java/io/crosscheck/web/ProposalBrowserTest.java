@@ -161,6 +161,25 @@ class ProposalBrowserTest {
                             .getAttribute("data-status"))
                     .isEqualTo("active");
             screenshot("proposal-list");
+
+            // revert this one change from its page: a version made by merging the files, reviewed like any other;
+            // undoing the latest change gives the version before it again, which was live and needs no approval
+            driver.get(url("/ui/kb/proposals/" + proposal));
+            driver.findElement(By.id("revert-reason")).sendKeys("Older adults need the shorter hold after all");
+            driver.findElement(By.cssSelector("#revert button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(180))
+                    .until(d -> !d.getCurrentUrl().contains(proposal)
+                            && !d.findElements(By.id("version-label")).isEmpty());
+            String reverted =
+                    driver.getCurrentUrl().replaceAll(".*/ui/kb/proposals/", "").replaceAll("#.*", "");
+            assertThat(reverted).isEqualTo(before);
+            assertThat(text("version-status")).isEqualToIgnoringCase("was live");
+            assertNoSeriousAccessibilityViolation("reverted version");
+            screenshot("proposal-reverted");
+            driver.findElement(By.cssSelector("#activate button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(180))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("serving-label")));
+            assertThat(active()).isEqualTo(before);
         } finally {
             ProposalReviewProfile.WORKING.reset();
             given().auth()

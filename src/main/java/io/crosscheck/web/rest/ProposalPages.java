@@ -56,9 +56,16 @@ public class ProposalPages {
     private final Caller caller;
     private final SecurityIdentity identity;
     private final Csrf csrf;
+    private final io.crosscheck.web.service.WebReverts reverts;
 
     ProposalPages(
-            WebProposals proposals, ProposalWorkflow workflow, Caller caller, SecurityIdentity identity, Csrf csrf) {
+            WebProposals proposals,
+            ProposalWorkflow workflow,
+            Caller caller,
+            SecurityIdentity identity,
+            Csrf csrf,
+            io.crosscheck.web.service.WebReverts reverts) {
+        this.reverts = reverts;
         this.proposals = proposals;
         this.workflow = workflow;
         this.caller = caller;
@@ -170,6 +177,27 @@ public class ProposalPages {
         } catch (Refused r) {
             return refused(version, r);
         }
+    }
+
+    /**
+     * Undoes this version's changes and keeps the later ones (issue 24): a proposal to review, or, with
+     * {@code emergency} and a reason, live at once after validation and awaiting another author's review.
+     */
+    @POST
+    @Path("{version}/revert")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revert(
+            @PathParam("version") String version,
+            @FormParam("emergency") String emergency,
+            @FormParam("reason") String reason,
+            @FormParam(Csrf.FIELD) String token,
+            @CookieParam(Csrf.COOKIE) String cookie) {
+        csrf.verify(token, cookie);
+        io.crosscheck.web.service.WebReverts.Outcome outcome =
+                reverts.revert(version, emergency, reason, caller.name()).orElseThrow(NotFoundException::new);
+        return outcome.error() == null
+                ? Response.seeOther(URI.create(outcome.redirect())).build()
+                : page(outcome.status(), versionPage(version, outcome.error()));
     }
 
     private Response proposed(Supplier<ReloadService.Proposed> propose) {
