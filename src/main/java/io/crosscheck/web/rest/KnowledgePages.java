@@ -108,6 +108,13 @@ public class KnowledgePages {
                 Chrome.of(identity, "kb"), path, knowledge.doc(path).orElseThrow(NotFoundException::new));
     }
 
+    /** The fact-model reference for authors, from the serving knowledge base (docs/fact-model.md). */
+    @GET
+    @Path("fact-model")
+    public TemplateInstance factModel() {
+        return Templates.doc(Chrome.of(identity, "kb"), "Fact model reference", knowledge.factModel());
+    }
+
     @POST
     @Path("replays")
     @RolesAllowed(Role.AUTHOR)
