@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             AuditCheckCommand.class,
             EhrKeyCommand.class,
             CdsTokenCommand.class,
-            FactModelCommand.class
+            FactModelCommand.class,
+            NewRuleCommand.class
         })
 public final class CrosscheckCommand implements Runnable {
 
