@@ -3,8 +3,10 @@ package io.crosscheck.web.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.authoring.replay.model.ReplayJob;
+import io.crosscheck.authoring.replay.model.ReplayRequest;
 import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
+import io.crosscheck.authoring.replay.service.RuleImpacts;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
@@ -66,6 +68,7 @@ public class KnowledgePages {
     private final RuleNotes notes;
     private final Csrf csrf;
     private final ScreeningStore screenings;
+    private final RuleImpacts impacts;
 
     KnowledgePages(
             WebKnowledge knowledge,
@@ -76,7 +79,9 @@ public class KnowledgePages {
             ObjectMapper mapper,
             RuleNotes notes,
             Csrf csrf,
-            ScreeningStore screenings) {
+            ScreeningStore screenings,
+            RuleImpacts impacts) {
+        this.impacts = impacts;
         this.screenings = screenings;
         this.knowledge = knowledge;
         this.replays = replays;
@@ -136,6 +141,30 @@ public class KnowledgePages {
         }
         try {
             ReplayJob job = replays.start(body.toString(), clinic());
+            return Response.seeOther(URI.create("/ui/kb/replays/" + job.id())).build();
+        } catch (InvalidRequestException e) {
+            String error = String.join(
+                    "; ", e.errors().stream().map(FieldError::message).toList());
+            return Response.status(e.status())
+                    .entity(Templates.overview(Chrome.of(identity, "kb"), knowledge.overview(), error))
+                    .type(MediaType.TEXT_HTML)
+                    .build();
+        }
+    }
+
+    /** "Which stored screenings does this rule change?": the replay without the rule, then its progress page. */
+    @POST
+    @Path("rules/{id}/impact")
+    @RolesAllowed(Role.AUTHOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response startRuleImpact(
+            @PathParam("id") String id,
+            @FormParam(Csrf.FIELD) String csrf,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        this.csrf.verify(csrf, csrfCookie);
+        try {
+            ReplayJob job = impacts.start(id, new ReplayRequest(null, null, null, null), clinic())
+                    .orElseThrow(NotFoundException::new);
             return Response.seeOther(URI.create("/ui/kb/replays/" + job.id())).build();
         } catch (InvalidRequestException e) {
             String error = String.join(
