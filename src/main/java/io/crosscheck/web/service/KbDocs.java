@@ -88,7 +88,7 @@ public final class KbDocs {
         return href;
     }
 
-    /** A heading's id as GitHub makes it, so that in-page links such as {@code #symptom} work in the UI too. */
+    /** A section heading's id as GitHub makes it, so that in-page links such as {@code #symptom} work in the UI too. */
     static String anchor(Node heading) {
         StringBuilder text = new StringBuilder();
         heading.accept(new AbstractVisitor() {
@@ -109,12 +109,17 @@ public final class KbDocs {
     }
 
     private static final class LinkRewriter implements AttributeProvider {
+        private final Map<String, Integer> used = new java.util.HashMap<>();
+
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
             if (node instanceof Link) {
                 attributes.computeIfPresent("href", (k, v) -> uiHref(v));
-            } else if (node instanceof Heading) {
-                attributes.put("id", anchor(node));
+            } else if (node instanceof Heading h && h.getLevel() > 1) {
+                // the page's title (h1) needs none; a repeated heading gets -1, -2 as on GitHub
+                String id = anchor(node);
+                int n = used.merge(id, 1, Integer::sum);
+                attributes.put("id", n == 1 ? id : id + "-" + (n - 1));
             }
         }
     }
