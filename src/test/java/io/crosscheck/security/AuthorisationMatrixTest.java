@@ -81,6 +81,7 @@ class AuthorisationMatrixTest {
         EXPECTED.put("POST /api/v1/knowledge-base/replays", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}/report.txt", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/rules/{ruleId}/impact", Set.of("author"));
         EXPECTED.put("GET /api/v1/admin/users", Set.of("admin"));
         EXPECTED.put("POST /api/v1/admin/users", Set.of("admin"));
         EXPECTED.put("GET /api/v1/admin/clinics", Set.of("admin"));
@@ -156,9 +157,12 @@ class AuthorisationMatrixTest {
                 "POST /ui/kb/proposals/{version}/approve",
                 "POST /ui/kb/proposals/{version}/reject",
                 "POST /ui/kb/proposals/{version}/repropose",
-                "POST /ui/kb/proposals/{version}/activate")) {
+                "POST /ui/kb/proposals/{version}/activate",
+                "POST /ui/kb/proposals/{version}/revert")) {
             PAGES.put(page, Set.of("author"));
         }
+        PAGES.put("POST /ui/kb/rules/{id}/impact", Set.of("author"));
+        PAGES.put("GET /ui/kb/fact-model", Set.of("physio", "author"));
         EXPECTED.putAll(PAGES);
         // not JAX-RS: the management endpoints
         EXPECTED.put("GET /q/openapi", Set.of("admin"));
@@ -374,6 +378,8 @@ class AuthorisationMatrixTest {
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
                 .replace("{clientRef}", "matrix-nobody")
                 .replace("{username}", "matrix-nobody")
+                // a rule no version has: the role is checked (404, not 403) and no replay starts
+                .replace("{ruleId}/impact", "ZZZ-000/impact")
                 .replace("{ruleId}", "SAF-001");
         if (e.consumes() != null) {
             spec = spec.contentType(e.consumes()).body(e.consumes().contains("zip") ? new byte[0] : "{}".getBytes());

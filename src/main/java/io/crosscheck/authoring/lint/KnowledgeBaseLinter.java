@@ -46,6 +46,7 @@ public final class KnowledgeBaseLinter {
 
     public List<KnowledgeProblem> lint(KnowledgeBase kb) {
         List<KnowledgeProblem> problems = new ArrayList<>();
+        Placeholders.check(kb.source(), problems);
         checkDocs(kb, problems);
         Set<String> recommended = checkLiterals(kb, new KnownCodes(kb), problems);
         checkCatalogue(kb, recommended, problems);

@@ -3,8 +3,10 @@ package io.crosscheck.web.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.authoring.replay.model.ReplayJob;
+import io.crosscheck.authoring.replay.model.ReplayRequest;
 import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
+import io.crosscheck.authoring.replay.service.RuleImpacts;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
@@ -69,6 +71,7 @@ public class KnowledgePages {
     private final Csrf csrf;
     private final ScreeningStore screenings;
     private final VersionLabels labels;
+    private final RuleImpacts impacts;
 
     KnowledgePages(
             WebKnowledge knowledge,
@@ -80,8 +83,10 @@ public class KnowledgePages {
             RuleNotes notes,
             Csrf csrf,
             ScreeningStore screenings,
-            VersionLabels labels) {
+            VersionLabels labels,
+            RuleImpacts impacts) {
         this.labels = labels;
+        this.impacts = impacts;
         this.screenings = screenings;
         this.knowledge = knowledge;
         this.replays = replays;
@@ -113,6 +118,13 @@ public class KnowledgePages {
                 Chrome.of(identity, "kb"), path, knowledge.doc(path).orElseThrow(NotFoundException::new));
     }
 
+    /** The fact-model reference for authors, from the serving knowledge base (docs/fact-model.md). */
+    @GET
+    @Path("fact-model")
+    public TemplateInstance factModel() {
+        return Templates.doc(Chrome.of(identity, "kb"), "Fact model reference", knowledge.factModel());
+    }
+
     @POST
     @Path("replays")
     @RolesAllowed(Role.AUTHOR)
@@ -134,6 +146,30 @@ public class KnowledgePages {
         }
         try {
             ReplayJob job = replays.start(body.toString(), clinic());
+            return Response.seeOther(URI.create("/ui/kb/replays/" + job.id())).build();
+        } catch (InvalidRequestException e) {
+            String error = String.join(
+                    "; ", e.errors().stream().map(FieldError::message).toList());
+            return Response.status(e.status())
+                    .entity(Templates.overview(Chrome.of(identity, "kb"), knowledge.overview(), error))
+                    .type(MediaType.TEXT_HTML)
+                    .build();
+        }
+    }
+
+    /** "Which stored screenings does this rule change?": the replay without the rule, then its progress page. */
+    @POST
+    @Path("rules/{id}/impact")
+    @RolesAllowed(Role.AUTHOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response startRuleImpact(
+            @PathParam("id") String id,
+            @FormParam(Csrf.FIELD) String csrf,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        this.csrf.verify(csrf, csrfCookie);
+        try {
+            ReplayJob job = impacts.start(id, new ReplayRequest(null, null, null, null), clinic())
+                    .orElseThrow(NotFoundException::new);
             return Response.seeOther(URI.create("/ui/kb/replays/" + job.id())).build();
         } catch (InvalidRequestException e) {
             String error = String.join(

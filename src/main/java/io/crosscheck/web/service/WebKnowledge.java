@@ -4,6 +4,7 @@ import io.crosscheck.authoring.scenario.ScenarioReport;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.RuleInfo;
+import io.crosscheck.engine.doc.FactModelReference;
 import io.crosscheck.knowledge.KnowledgeBaseLoad;
 import io.crosscheck.knowledge.KnowledgeBaseVersion;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
@@ -150,6 +151,15 @@ public class WebKnowledge {
             return Optional.empty();
         }
         return KbDocs.page(knowledgeBases.current().source(), path).map(docs::html);
+    }
+
+    /**
+     * The fact-model reference (docs/fact-model.md) for the serving knowledge base, rendered: generated from the
+     * engine's fact classes with the codes of its reference data, so it always matches what the rules can name.
+     */
+    public String factModel() {
+        KnowledgeBase kb = knowledgeBases.current();
+        return docs.html(FactModelReference.markdown(kb.reference(), kb.parsedRules()));
     }
 
     /** The rule's DRL: from its {@code rule} line to its {@code end}. */
