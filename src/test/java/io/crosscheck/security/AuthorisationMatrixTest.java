@@ -156,7 +156,8 @@ class AuthorisationMatrixTest {
                 "POST /ui/kb/proposals/{version}/approve",
                 "POST /ui/kb/proposals/{version}/reject",
                 "POST /ui/kb/proposals/{version}/repropose",
-                "POST /ui/kb/proposals/{version}/activate")) {
+                "POST /ui/kb/proposals/{version}/activate",
+                "POST /ui/kb/proposals/{version}/revert")) {
             PAGES.put(page, Set.of("author"));
         }
         EXPECTED.putAll(PAGES);
