@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The client's side of the catalogue ({@link HomeProgramme#FILE}) against the catalogue: every exercise of the
- * catalogue has client texts or is marked not for home, with a reason (reported at its catalogue entry); every id and
+ * The client's side of the catalogue ({@link HomeProgramme#FILE}) against the catalogue: every item of the catalogue
+ * has client texts (a home exercise) or is marked not for home, with a reason (reported at its catalogue entry); every id and
  * referral domain of the file exists (reported where the file names it); each exercise has a title, 3 to 6 steps,
  * what it should feel like and when to stop, in plain words: no citation key, rule id, snake_case code or catalogue
  * talk, no sentence over {@link ReadingLevel#MAX_SENTENCE_WORDS} words, each text of
@@ -94,16 +94,16 @@ final class HomeProgrammeCheck {
             }
         }
         for (InterventionDefinition i : reference.interventions()) {
-            if (i.isExercise() && !seen.contains(i.getId())) {
+            if (!seen.contains(i.getId())) {
                 JsonLocation l = catalogueAt.get(
                         "/interventions/" + reference.interventions().indexOf(i) + "/id");
                 problems.add(new KnowledgeProblem(
                         CATALOGUE,
                         l == null ? 1 : l.getLineNr(),
                         l == null ? 1 : l.getColumnNr(),
-                        "exercise " + i.getId() + " has no client texts in " + HomeProgramme.FILE
-                                + ": add it under exercises (title, steps, dose, feel, stop) or under notForHome with"
-                                + " a reason"));
+                        "intervention " + i.getId() + " is not in " + HomeProgramme.FILE
+                                + ": add it under exercises (a home exercise: title, steps, dose, feel, stop) or under"
+                                + " notForHome with the reason it is not for the take-home sheet"));
             }
         }
         referrals(home, reference, at, problems);
