@@ -86,6 +86,9 @@ class AuthorisationMatrixTest {
         EXPECTED.put("POST /api/v1/admin/users", Set.of("admin"));
         EXPECTED.put("GET /api/v1/admin/clinics", Set.of("admin"));
         EXPECTED.put("POST /api/v1/admin/clinics", Set.of("admin"));
+        // issue 25: the clinic's contact details for the take-home sheet
+        EXPECTED.put("GET /api/v1/admin/clinics/{id}/contact", Set.of("admin"));
+        EXPECTED.put("PUT /api/v1/admin/clinics/{id}/contact", Set.of("admin"));
         // issue 22: disabling, enabling, passwords
         EXPECTED.put("POST /api/v1/admin/users/{username}/disable", Set.of("admin"));
         EXPECTED.put("POST /api/v1/admin/users/{username}/enable", Set.of("admin"));
@@ -137,6 +140,7 @@ class AuthorisationMatrixTest {
                 "GET /ui/screenings/{id}/derivation",
                 "GET /ui/screenings/{id}/report",
                 "GET /ui/screenings/{id}/sheet",
+                "GET /ui/exercise-pictures/{id}.svg",
                 "GET /ui/screenings/{id}/amend",
                 "POST /ui/screenings/{id}/amend",
                 "POST /ui/screenings/{id}/red-flags",

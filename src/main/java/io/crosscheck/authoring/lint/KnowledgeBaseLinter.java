@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * exists in the vocabulary or the reference data (otherwise the condition can never match, so the
  * rule can never fire); every catalogue intervention is recommended by some rule and documented;
  * every rule belongs to a stage (a rule outside the stages would run after the safety gate); no
- * constraint compares an optional input without requiring that it was sent ({@link AbsenceCheck}). Rules
+ * constraint compares an optional input without requiring that it was sent ({@link AbsenceCheck}); the client's
+ * texts and pictures fit the catalogue and read plainly ({@link HomeProgrammeCheck}). Rules
  * are read through the engine's DRL parser ({@link KnowledgeBase#parsedRules()}), never with regular
  * expressions. Problems are located as {@code file:line:column}.
  */
@@ -51,6 +52,7 @@ public final class KnowledgeBaseLinter {
         Set<String> recommended = checkLiterals(kb, new KnownCodes(kb), problems);
         checkCatalogue(kb, recommended, problems);
         AbsenceCheck.check(kb.parsedRules(), problems);
+        HomeProgrammeCheck.check(kb.source(), kb.reference(), problems);
         Set<String> tests =
                 kb.reference().tests().stream().map(t -> t.getCode()).collect(Collectors.toSet());
         kb.reference().redFlags().stream()
