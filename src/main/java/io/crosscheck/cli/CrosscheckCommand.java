@@ -31,9 +31,14 @@ public final class CrosscheckCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Drools' own report of a failed build: the validator prints its errors translated, as file:line:column. */
+    private static final java.util.logging.Logger KIE_BUILD =
+            java.util.logging.Logger.getLogger("org.drools.compiler.kie.builder.impl.KieProject");
+
     public static void main(String[] args) {
         // the tools' output is their report; libraries (Drools, Hibernate Validator) only speak up on warnings
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        KIE_BUILD.setLevel(java.util.logging.Level.OFF);
         System.exit(run(args, System.out, System.err));
     }
 

@@ -1,5 +1,6 @@
 package io.crosscheck.engine;
 
+import io.crosscheck.engine.drl.CompilerMessages;
 import io.crosscheck.engine.drl.DrlAllowList;
 import io.crosscheck.engine.drl.DrlFiles;
 import io.crosscheck.engine.drl.ParsedRule;
@@ -95,12 +96,19 @@ public final class KnowledgeBaseCompiler {
         } else {
             builder.buildAll();
         }
+        List<KnowledgeProblem> compiler = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path =
                     m.getPath() == null ? KnowledgeSource.RULES : m.getPath().replaceFirst("^" + KFS_ROOT, "");
-            all.add(new KnowledgeProblem(
-                    path, m.getLine(), m.getColumn(), m.getText().strip()));
+            compiler.addAll(CompilerMessages.translate(
+                    path,
+                    m.getLine(),
+                    m.getColumn(),
+                    m.getText(),
+                    source.drlFiles().get(path),
+                    parsed.getOrDefault(path, List.of())));
         }
+        all.addAll(CompilerMessages.distinct(compiler));
         if (!all.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
             throw new KnowledgeBaseException(all);

@@ -21,17 +21,31 @@ class ValidateCommandTest {
         kb.reset();
     }
 
-    private int validate() {
+    private int validate(String... more) {
+        String[] args = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(
+                                "--rules",
+                                kb.rules().toString(),
+                                "--docs",
+                                kb.docs().toString()),
+                        java.util.Arrays.stream(more))
+                .toArray(String[]::new);
         return ValidateCommand.run(
-                new String[] {
-                    "--rules", kb.rules().toString(), "--docs", kb.docs().toString()
-                },
+                args,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String errors() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int line(String text, String needle) {
+        return (int) text.substring(0, text.indexOf(needle))
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                + 1;
     }
 
     @Test
@@ -157,5 +171,80 @@ class ValidateCommandTest {
         assertThat(validate()).isEqualTo(1);
         assertThat(errors())
                 .contains("rules/scenarios/zz-wrong.yaml:1:1: pattern LCS: expected consistent, got insufficient");
+    }
+
+    @Test
+    void aFieldNameTypoIsReportedInWordsAndEveryCheckThatNeedsNoCompiledRulesStillRuns() {
+        String pain = "rules/safety/pain.drl";
+        String drl = kb.read(pain);
+        kb.write(pain, drl.replaceFirst("Symptom\\( durationWeeks != null", "Symptom( durationWeek != null"));
+        kb.write(
+                "rules/reference/thresholds.yaml",
+                kb.read("rules/reference/thresholds.yaml")
+                        .replace("comparator: \"<\", value: 50, unit: deg", "comparator: \"<\", value: 48, unit: deg"));
+        kb.write(
+                "rules/lower_crossed/lcs-findings.drl",
+                kb.read("rules/lower_crossed/lcs-findings.drl")
+                        .replace("muscle == \"hamstrings\"", "muscle == \"hamstring\""));
+        kb.write(
+                "kb-docs/rules/LCS-010.md",
+                kb.read("kb-docs/rules/LCS-010.md").replace("title: ", "title: Retitled – "));
+
+        assertThat(validate()).isEqualTo(1);
+        assertThat(errors())
+                .contains(
+                        pain + ":" + line(drl, "Symptom( durationWeeks != null") + ":19: Symptom has no field or method"
+                                + " 'durationWeek' (did you mean 'durationWeeks'?); its fields: durationWeeks, kind, nrs, ")
+                .contains(
+                        "kb-docs/rules/UCS-001.md:17:40: \"below 50°\" quotes threshold cva_forward_head as 50, but"
+                                + " thresholds.yaml has cva_forward_head < 48 deg (rules/reference/thresholds.yaml:4); expected 48")
+                .contains("kb-docs/reference.md:33:3: `cva_forward_head` is quoted as < 50")
+                .containsPattern(
+                        "rules/lower_crossed/lcs-findings\\.drl:\\d+:\\d+: \"hamstring\" is not a known code for"
+                                + " MuscleLengthTest, so this condition can never match; closest codes for MuscleLengthTest:"
+                                + " hamstrings, ")
+                .containsPattern("kb-docs/index\\.md:\\d+:1: the generated rules block is out of date: it lists 176"
+                        + " rules, the knowledge base has 176 \\(not listed: none; listed but not in it: none\\); first"
+                        + " difference: expected \"\\| \\[LCS-010\\]\\(rules/LCS-010\\.md\\) \\| Retitled – ");
+        assertThat(errors()).doesNotContain("Unable to Analyse").doesNotContain("Rule Compilation error");
+    }
+
+    @Test
+    void aRulePlacedBeforeTheStageThatConcludesWhatItNeedsIsToldWhyItCannotFire() {
+        kb.write("rules/posture/early.drl", """
+                package rules.posture;
+                import io.crosscheck.engine.facts.*;
+                rule "CON-097: a contributor read off a graded pattern"
+                    @id("CON-097")
+                    ruleflow-group "findings"
+                when
+                    $p : PatternConclusion( pattern == "UCS", consistent )
+                then
+                    insert( new Contributor( "posture_pattern", "upper-crossed pattern" ) );
+                end
+                """);
+        kb.write("kb-docs/rules/CON-097.md", "---\nid: CON-097\ntitle: early\n---\n# CON-097: early\n");
+        assertThat(validate(new String[] {"--fix-index"})).isEqualTo(1);
+        assertThat(errors())
+                .contains("rules/posture/early.drl:7:5: rule CON-097 in stage findings needs PatternConclusion \"UCS\","
+                        + " which is first concluded in stage patterns (later; by PAT-001): the stages run safety ->"
+                        + " findings -> patterns -> plan -> gate and never go back, so the rule can never fire")
+                .contains("rules/posture/early.drl:3:1: rule CON-097 fires in no scenario");
+    }
+
+    @Test
+    void fixIndexRewritesTheGeneratedBlocksAndTheKnowledgeBaseValidates() {
+        kb.write(
+                "kb-docs/rules/LCS-010.md",
+                kb.read("kb-docs/rules/LCS-010.md").replace("title: ", "title: Retitled – "));
+        assertThat(validate()).isEqualTo(1);
+        err.reset();
+        out.reset();
+
+        assertThat(validate(new String[] {"--fix-index"})).as(errors()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("kb-docs/index.md: generated blocks rewritten")
+                .contains("is valid");
+        assertThat(kb.read("kb-docs/index.md")).contains("| [LCS-010](rules/LCS-010.md) | Retitled – ");
     }
 }

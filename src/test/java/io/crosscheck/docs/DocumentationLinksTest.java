@@ -188,6 +188,9 @@ class DocumentationLinksTest {
 
         /** Why a link from {@code page} to {@code target} is broken, or null. */
         private String problem(Path page, String target) throws IOException {
+            if (target.startsWith("kb:threshold/")) {
+                return null; // a kb-doc's quote of a threshold: the linter checks it against thresholds.yaml
+            }
             if (SCHEME.matcher(target).find()) {
                 return "leaves the repository (cite it in plain text)";
             }

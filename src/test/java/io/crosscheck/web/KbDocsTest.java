@@ -29,6 +29,17 @@ class KbDocsTest {
     }
 
     @Test
+    void aQuotedThresholdReadsAsWrittenAndLinksToTheReferencePage() {
+        String html = new KbDocs().html("An angle [below 50°](kb:threshold/cva_forward_head) counts.\n");
+        assertThat(html)
+                .contains(">below 50°</a> counts.")
+                .contains("href=\"/ui/kb/docs/reference.md#thresholds\"")
+                .contains("title=\"threshold cva_forward_head (rules/reference/thresholds.yaml)\"");
+        assertThat(KbDocs.plain("An angle [below 50°](kb:threshold/cva_forward_head) counts."))
+                .isEqualTo("An angle below 50° counts.");
+    }
+
+    @Test
     void aPageWithoutFrontMatterIsRenderedWhole() {
         assertThat(new KbDocs().html("# Title\r\n\r\ntext"))
                 .contains("<h1>Title</h1>")

@@ -31,6 +31,13 @@ public final class FrontMatter {
         return after < 0 ? "" : text.substring(after + 1);
     }
 
+    /** The front matter block with its {@code ---} lines, or empty when the page has none. */
+    static String head(String markdown) {
+        String text = markdown.replace("\r\n", "\n");
+        int end = end(text);
+        return end < 0 ? "" : text.substring(0, end + 1);
+    }
+
     /** Where the closing {@code ---} line starts (at its newline), or -1 when the page has no front matter. */
     private static int end(String text) {
         return text.startsWith("---\n") ? text.indexOf("\n---", 3) : -1;

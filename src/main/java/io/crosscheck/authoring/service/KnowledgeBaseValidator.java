@@ -1,6 +1,7 @@
 package io.crosscheck.authoring.service;
 
 import io.crosscheck.authoring.lint.KnowledgeBaseLinter;
+import io.crosscheck.authoring.lint.LintSubject;
 import io.crosscheck.authoring.scenario.Scenario;
 import io.crosscheck.authoring.scenario.ScenarioOutcome;
 import io.crosscheck.authoring.scenario.ScenarioReport;
@@ -9,6 +10,7 @@ import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeBaseException;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.engine.ReferenceData;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.service.ScreeningEvaluator;
@@ -19,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The one definition of "this knowledge base may go live": it compiles, the linter finds nothing,
- * every scenario passes and every rule fires in at least one scenario. Shared by the validate
+ * every scenario passes and every rule fires in at least one scenario. When it does not compile, the
+ * linter still runs on what it reads without compiling (the parsed rules, the reference data, the
+ * kb-docs), and its problems are reported with the compiler's. Shared by the validate
  * command and hot reload, so both accept exactly the same knowledge bases.
  */
 public final class KnowledgeBaseValidator {
@@ -62,7 +66,11 @@ public final class KnowledgeBaseValidator {
         try {
             kb = builder.build(source);
         } catch (KnowledgeBaseException e) {
-            return new Validation(null, e.problems(), null);
+            // what needs no compiled knowledge base is still checked, so the author sees every problem in one pass
+            List<KnowledgeProblem> problems = new ArrayList<>(e.problems());
+            ReferenceData reference = builder.reference(source, new ArrayList<>());
+            problems.addAll(linter.lint(LintSubject.uncompiled(source, reference)));
+            return new Validation(null, problems, null);
         }
         // lint and scenario suite are independent: the lint on another thread while the scenarios run (themselves in
         // parallel)

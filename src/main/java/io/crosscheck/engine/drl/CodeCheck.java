@@ -3,6 +3,7 @@ package io.crosscheck.engine.drl;
 import io.crosscheck.engine.drl.JavaTokens.Kind;
 import io.crosscheck.engine.drl.JavaTokens.Token;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,13 +31,33 @@ final class CodeCheck {
         }
     }
 
-    /** The names a piece of code was given: variables bound in the rule, globals, the pattern's own members. */
-    record Scope(Place place, Set<String> bound, Set<String> globals, Set<String> patternMembers) {}
+    /**
+     * The names a piece of code was given: variables bound in the rule, globals, the pattern's own members; and, for
+     * messages that say what exists, the pattern's type and the types of the rule's bound variables where known.
+     */
+    record Scope(
+            Place place,
+            Set<String> bound,
+            Set<String> globals,
+            Set<String> patternMembers,
+            Class<?> patternType,
+            Map<String, Class<?>> types) {
+        Scope(Place place, Set<String> bound, Set<String> globals, Set<String> patternMembers) {
+            this(place, bound, globals, patternMembers, null, Map.of());
+        }
+    }
 
-    /** What is refused and where: {@code offset} into the checked code as written. */
-    record Violation(int offset, String named, String reason) {
+    /**
+     * What is refused and where: {@code offset} into the checked code as written. A name that is simply not there (a
+     * field a fact does not have) is reported in words of its own ({@code ownMessage}), not as a refusal.
+     */
+    record Violation(int offset, String named, String reason, boolean ownMessage) {
+        Violation(int offset, String named, String reason) {
+            this(offset, named, reason, false);
+        }
+
         String message() {
-            return "'" + named + "' is not allowed here: " + reason + " (docs/adr/0006)";
+            return ownMessage ? reason : "'" + named + "' is not allowed here: " + reason + " (docs/adr/0006)";
         }
     }
 
@@ -134,6 +155,11 @@ final class CodeCheck {
             if (FactModel.REFUSED_MEMBERS.contains(name)) {
                 return refuse(k, JVM);
             }
+            Class<?> owner =
+                    i >= 2 && prev.is(".") ? scope.types().get(t.get(i - 2).text()) : null;
+            if (owner != null && !FactModel.membersOf(owner).contains(name)) {
+                return missing(k, FactFields.noSuchMember(owner, name));
+            }
             if (name.equals("new") && prev.is("::") || FactModel.isMember(name)) {
                 return Optional.empty();
             }
@@ -173,6 +199,13 @@ final class CodeCheck {
             case EXPRESSION -> operator(t, i);
             case LITERAL -> false;
         };
+        if (!allowed
+                && place == Place.CONSTRAINT
+                && scope.patternType() != null
+                && Character.isLowerCase(name.charAt(0))
+                && !next(t, i).is(".")) { // a field; the head of java.lang.System... is refused as a package
+            return missing(k, FactFields.noSuchMember(scope.patternType(), name));
+        }
         if (!allowed) {
             return refuse(k, place.reason);
         }
@@ -211,6 +244,10 @@ final class CodeCheck {
 
     private static Token next(List<Token> t, int i) {
         return i + 1 < t.size() ? t.get(i + 1) : new Token(Kind.SYMBOL, "", -1);
+    }
+
+    private static Optional<Violation> missing(Token k, String message) {
+        return Optional.of(new Violation(k.offset(), k.text(), message, true));
     }
 
     private static Optional<Violation> refuse(Token k, String reason) {

@@ -140,7 +140,7 @@ public final class DrlAllowList {
                     then.toString(),
                     rule,
                     file.find("then", from),
-                    new Scope(Place.CONSEQUENCE, conditions.bound(), globals, Set.of()));
+                    new Scope(Place.CONSEQUENCE, conditions.bound(), globals, Set.of(), null, conditions.types()));
         }
     }
 

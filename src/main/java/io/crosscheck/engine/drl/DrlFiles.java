@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -52,7 +56,7 @@ public final class DrlFiles {
         List<ParsedRule> rules = new ArrayList<>();
         for (RuleDescr rule : pkg.getRules()) {
             List<ParsedPattern> patterns = new ArrayList<>();
-            collectPatterns(rule.getLhs(), source, patterns, false, false);
+            collectPatterns(rule.getLhs(), source, patterns, Under.NOTHING);
             rules.add(new ParsedRule(
                     path,
                     rule.getName(),
@@ -60,7 +64,9 @@ public final class DrlFiles {
                     rule.getLine(),
                     rule.getColumn() + 1,
                     patterns,
-                    constructions(rule, source)));
+                    constructions(rule, source),
+                    stage(rule),
+                    annotation(rule, "version")));
         }
         return rules;
     }
@@ -89,6 +95,33 @@ public final class DrlFiles {
         return pkg;
     }
 
+    /** The rule's ruleflow-group, else its agenda-group, else Drools' default agenda group. */
+    private static String stage(RuleDescr rule) {
+        for (String attribute : List.of("ruleflow-group", "agenda-group")) {
+            AttributeDescr a = rule.getAttributes().get(attribute);
+            if (a != null && a.getValue() != null && !a.getValue().isBlank()) {
+                return a.getValue().strip().replaceAll("^\"|\"$", "");
+            }
+        }
+        return ParsedRule.NO_STAGE;
+    }
+
+    /** Where a pattern stands: under a negation, an alternative, or inside something that may match none. */
+    private record Under(boolean negated, boolean alternative, boolean optional) {
+        static final Under NOTHING = new Under(false, false, false);
+
+        Under within(BaseDescr d) {
+            return new Under(
+                    negated || d instanceof NotDescr,
+                    alternative || d instanceof OrDescr,
+                    optional || d instanceof ForallDescr);
+        }
+
+        Under optionally() {
+            return new Under(negated, alternative, true);
+        }
+    }
+
     static String annotation(RuleDescr rule, String name) {
         AnnotationDescr a = rule.getAnnotation(name);
         if (a == null || a.getSingleValueAsString() == null) {
@@ -99,8 +132,7 @@ public final class DrlFiles {
     }
 
     /** Walks the condition tree: and/or/not/exists/forall, and the sources of from collect / accumulate. */
-    private static void collectPatterns(
-            BaseDescr d, SourceText source, List<ParsedPattern> into, boolean negated, boolean alternative) {
+    private static void collectPatterns(BaseDescr d, SourceText source, List<ParsedPattern> into, Under under) {
         if (d instanceof PatternDescr p) {
             List<ParsedLiteral> literals = new ArrayList<>();
             List<ParsedConstraint> constraints = new ArrayList<>();
@@ -119,22 +151,22 @@ public final class DrlFiles {
                     p.getColumn() + 1,
                     literals,
                     constraints,
-                    negated,
-                    alternative,
-                    p.getIdentifier()));
+                    under.negated(),
+                    under.alternative(),
+                    p.getIdentifier(),
+                    !under.negated() && !under.alternative() && !under.optional() && p.getSource() == null));
             if (p.getSource() != null) {
-                collectPatterns(p.getSource(), source, into, negated, alternative);
+                collectPatterns(p.getSource(), source, into, under);
             }
         } else if (d instanceof CollectDescr c) {
-            collectPatterns(c.getInputPattern(), source, into, negated, alternative);
+            collectPatterns(c.getInputPattern(), source, into, under.optionally());
         } else if (d instanceof AccumulateDescr a) {
-            collectPatterns(a.getInput(), source, into, negated, alternative);
+            collectPatterns(a.getInput(), source, into, under.optionally());
         } else if (d instanceof ConditionalElementDescr ce) {
-            boolean under = negated || d instanceof org.drools.drl.ast.descr.NotDescr;
-            boolean or = alternative || d instanceof org.drools.drl.ast.descr.OrDescr;
+            Under inner = under.within(d);
             for (Object child : ce.getDescrs()) {
                 if (child instanceof BaseDescr b) {
-                    collectPatterns(b, source, into, under, or);
+                    collectPatterns(b, source, into, inner);
                 }
             }
         }

@@ -12,6 +12,9 @@ import java.util.List;
  * @param column        1-based column of the {@code rule} keyword
  * @param patterns      every pattern of the conditions, nested ones ({@code not}, {@code from collect}) included
  * @param constructions every {@code new Type(...)} in the consequence with its string arguments
+ * @param stage         the {@code ruleflow-group} (or {@code agenda-group}) the rule runs in, {@code MAIN} when it
+ *                      names none
+ * @param version       the {@code @version} metadata, or null when absent
  */
 public record ParsedRule(
         String file,
@@ -20,17 +23,36 @@ public record ParsedRule(
         int line,
         int column,
         List<ParsedPattern> patterns,
-        List<ParsedConstruction> constructions) {
+        List<ParsedConstruction> constructions,
+        String stage,
+        String version) {
+
+    /** The stage of a rule that names none (Drools' default agenda group). */
+    public static final String NO_STAGE = "MAIN";
 
     public ParsedRule {
         patterns = List.copyOf(patterns);
         constructions = List.copyOf(constructions);
     }
 
+    public ParsedRule(
+            String file,
+            String name,
+            String id,
+            int line,
+            int column,
+            List<ParsedPattern> patterns,
+            List<ParsedConstruction> constructions) {
+        this(file, name, id, line, column, patterns, constructions, NO_STAGE, null);
+    }
+
     /**
      * A fact pattern such as {@code Finding( code == "x" )}: its type, the string literals its constraints
      * compare with, its constraints as written, whether it stands under a {@code not} (where a fact that is
-     * absent satisfies it) or an {@code or} (one route among others), and its binding ({@code $t}, or null).
+     * absent satisfies it) or an {@code or} (one route among others), its binding ({@code $t}, or null), and
+     * whether the rule cannot fire without such a fact in working memory ({@code required}: a pattern of the
+     * conditions themselves or under {@code exists}, not under {@code not}, {@code or} or {@code forall}, not an
+     * input of {@code collect} or {@code accumulate}, and without a {@code from} of its own).
      */
     public record ParsedPattern(
             String type,
@@ -40,14 +62,27 @@ public record ParsedRule(
             List<ParsedConstraint> constraints,
             boolean negated,
             boolean alternative,
-            String binding) {
+            String binding,
+            boolean required) {
         public ParsedPattern {
             literals = List.copyOf(literals);
             constraints = List.copyOf(constraints);
         }
 
+        public ParsedPattern(
+                String type,
+                int line,
+                int column,
+                List<ParsedLiteral> literals,
+                List<ParsedConstraint> constraints,
+                boolean negated,
+                boolean alternative,
+                String binding) {
+            this(type, line, column, literals, constraints, negated, alternative, binding, false);
+        }
+
         public ParsedPattern(String type, int line, int column, List<ParsedLiteral> literals) {
-            this(type, line, column, literals, List.of(), false, false, null);
+            this(type, line, column, literals, List.of(), false, false, null, false);
         }
 
         /** The constraints as one text, for searching. */
@@ -60,10 +95,19 @@ public record ParsedRule(
     /** One constraint of a pattern as written ({@code number >= $t.value}) and where it starts (1-based line and column). */
     public record ParsedConstraint(String text, int line, int column) {}
 
-    /** An object the consequence creates, e.g. {@code new Contributor( "anxiety", ... )}, with its string arguments. */
-    public record ParsedConstruction(String type, int line, int column, List<ParsedLiteral> literals) {
+    /**
+     * An object the consequence creates, e.g. {@code new Contributor( "anxiety", ... )}, with its string arguments
+     * and the rule's variables it is given directly ({@code new Finding( $finding, null )}: {@code $finding}).
+     */
+    public record ParsedConstruction(
+            String type, int line, int column, List<ParsedLiteral> literals, List<String> variables) {
         public ParsedConstruction {
             literals = List.copyOf(literals);
+            variables = List.copyOf(variables);
+        }
+
+        public ParsedConstruction(String type, int line, int column, List<ParsedLiteral> literals) {
+            this(type, line, column, literals, List.of());
         }
     }
 

@@ -3,8 +3,10 @@ package io.crosscheck.engine.drl;
 import io.crosscheck.engine.drl.CodeCheck.Place;
 import io.crosscheck.engine.drl.CodeCheck.Scope;
 import io.crosscheck.engine.drl.JavaTokens.Token;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AccumulateDescr.AccumulateFunctionCallDescr;
@@ -38,6 +40,7 @@ final class RuleConditions {
 
     private final Located file;
     private final Set<String> bound = new HashSet<>();
+    private final Map<String, Class<?>> types = new HashMap<>();
     private final Set<String> globals;
 
     RuleConditions(Located file, Set<String> globals) {
@@ -48,6 +51,11 @@ final class RuleConditions {
     /** Variables the conditions bind ({@code $x : Type(...)}, {@code $v : field}, accumulate results). */
     Set<String> bound() {
         return bound;
+    }
+
+    /** The type of each variable bound to a whole fact ({@code $x : Type(...)}), where the type is one a rule may match. */
+    Map<String, Class<?>> types() {
+        return types;
     }
 
     void check(AndDescr lhs) {
@@ -61,6 +69,10 @@ final class RuleConditions {
         if (d instanceof PatternDescr p) {
             if (p.getIdentifier() != null) {
                 bound.add(p.getIdentifier());
+                Class<?> type = patternType(p.getObjectType());
+                if (type != null) {
+                    types.put(p.getIdentifier(), type);
+                }
             }
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr e) {
@@ -130,7 +142,7 @@ final class RuleConditions {
                             "a pattern may not call a query, use a window or carry" + " annotations; " + ONLY));
             return;
         }
-        Scope constraint = scope(Place.CONSTRAINT, FactModel.membersOf(factType));
+        Scope constraint = new Scope(Place.CONSTRAINT, bound, globals, FactModel.membersOf(factType), factType, types);
         for (BaseDescr c : p.getDescrs()) {
             if (c instanceof ExprConstraintDescr e) {
                 file.code(e.getExpression(), e, e.getStartCharacter(), constraint);
@@ -192,7 +204,7 @@ final class RuleConditions {
     }
 
     private Scope scope(Place place, Set<String> patternMembers) {
-        return new Scope(place, bound, globals, patternMembers);
+        return new Scope(place, bound, globals, patternMembers, null, types);
     }
 
     /** The pattern's type if a rule may match it: a fact-model class, or a JDK collection/number for collect. */

@@ -46,20 +46,27 @@ final class SourceText {
         return literals;
     }
 
-    /** Every {@code new Type( ... )} between two offsets, with the string literals among its arguments. */
+    /**
+     * Every {@code new Type( ... )} between two offsets, and every call of a fact's static factory that makes one
+     * ({@code PatternConclusion.grade( ... )}), with the string literals among its arguments.
+     */
     List<ParsedConstruction> constructions(int start, int end) {
         List<Token> tokens = tokens(start, Math.min(end, text.length()));
         List<ParsedConstruction> found = new ArrayList<>();
         for (int i = 0; i + 2 < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.kind == Kind.WORD
+            String made = t.kind == Kind.WORD && tokens.get(i + 1).value.equals("(") ? factory(t) : null;
+            boolean created = t.kind == Kind.WORD
                     && t.value.equals("new")
                     && tokens.get(i + 1).kind == Kind.WORD
-                    && tokens.get(i + 2).value.equals("(")) {
-                Token type = tokens.get(i + 1);
+                    && tokens.get(i + 2).value.equals("(");
+            if (made != null || created) {
+                Token type = made != null ? new Token(Kind.WORD, made, t.offset) : tokens.get(i + 1);
+                int open = made != null ? i + 1 : i + 2;
                 List<ParsedLiteral> args = new ArrayList<>();
+                List<String> variables = new ArrayList<>();
                 int depth = 0;
-                for (int j = i + 2; j < tokens.size(); j++) {
+                for (int j = open; j < tokens.size(); j++) {
                     Token a = tokens.get(j);
                     if (a.value.equals("(")) {
                         depth++;
@@ -67,13 +74,49 @@ final class SourceText {
                         break;
                     } else if (a.kind == Kind.STRING) {
                         args.add(literal(a));
+                    } else if (depth == 1 && a.kind == Kind.WORD && a.value.startsWith("$") && argument(tokens, j)) {
+                        variables.add(a.value);
                     }
                 }
                 int[] at = position(type.offset);
-                found.add(new ParsedConstruction(type.value, at[0], at[1], args));
+                found.add(new ParsedConstruction(type.value, at[0], at[1], args, variables));
             }
         }
         return found;
+    }
+
+    /**
+     * The fact a static factory call makes ({@code PatternConclusion.grade} returns a {@code PatternConclusion}), or
+     * null when the word is no such call.
+     */
+    private String factory(Token word) {
+        int dot = text.lastIndexOf('.', word.offset);
+        if (dot < 0 || dot != word.offset - 1) {
+            return null;
+        }
+        int from = dot;
+        while (from > 0 && Character.isJavaIdentifierPart(text.charAt(from - 1))) {
+            from--;
+        }
+        Class<?> owner = FactModel.type(text.substring(from, dot));
+        if (owner == null || !owner.getName().startsWith("io.crosscheck.engine.facts.")) {
+            return null;
+        }
+        return java.util.Arrays.stream(owner.getMethods())
+                .filter(m -> m.getName().equals(word.value)
+                        && java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                        && m.getReturnType().getName().startsWith("io.crosscheck.engine.facts."))
+                .map(m -> m.getReturnType().getSimpleName())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Whether the word at {@code j} is a whole argument: between the opening parenthesis or a comma and the next. */
+    private boolean argument(List<Token> tokens, int j) {
+        String before = tokens.get(j - 1).value;
+        String after = j + 1 < tokens.size() ? tokens.get(j + 1).value : ")";
+        boolean qualified = text.charAt(tokens.get(j).offset - 1) == '.';
+        return !qualified && (before.equals("(") || before.equals(",")) && (after.equals(")") || after.equals(","));
     }
 
     private ParsedLiteral literal(Token t) {

@@ -90,6 +90,14 @@ public final class KnowledgeBaseBuilder {
         return source.rulesHash() + "-" + FINGERPRINT;
     }
 
+    /**
+     * The reference data of a source alone, without compiling anything: null when it has problems (added to {@code
+     * problems}). The linter reads a knowledge base that does not compile with it.
+     */
+    public ReferenceData reference(KnowledgeSource source, List<KnowledgeProblem> problems) {
+        return referenceReader.read(source, problems);
+    }
+
     /** Releases a knowledge base no longer in use (its KieModule leaves the KieRepository). */
     public void release(KnowledgeBase kb) {
         compiler.release(kb);

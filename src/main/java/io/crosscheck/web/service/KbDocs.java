@@ -108,12 +108,24 @@ public final class KbDocs {
                 .replace(' ', '-');
     }
 
+    /**
+     * A threshold quoted in a page ({@code [below 50°](kb:threshold/cva_forward_head)}, which the linter checks against
+     * thresholds.yaml) links to the reference page's thresholds and names the threshold.
+     */
+    private static final String THRESHOLD = "kb:threshold/";
+
     private static final class LinkRewriter implements AttributeProvider {
         private final Map<String, Integer> used = new java.util.HashMap<>();
 
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
-            if (node instanceof Link) {
+            if (node instanceof Link link && link.getDestination().startsWith(THRESHOLD)) {
+                attributes.put("href", "/ui/kb/docs/reference.md#thresholds");
+                attributes.put(
+                        "title",
+                        "threshold " + link.getDestination().substring(THRESHOLD.length())
+                                + " (rules/reference/thresholds.yaml)");
+            } else if (node instanceof Link) {
                 attributes.computeIfPresent("href", (k, v) -> uiHref(v));
             } else if (node instanceof Heading h && h.getLevel() > 1) {
                 // the page's title (h1) needs none; a repeated heading gets -1, -2 as on GitHub

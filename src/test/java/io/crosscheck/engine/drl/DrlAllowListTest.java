@@ -143,6 +143,30 @@ class DrlAllowListTest {
                 .startsWith("rules/plan/x.drl:9:5: 'while' is not allowed here: a consequence may only");
     }
 
+    @Test
+    void aFieldTheFactDoesNotHaveIsReportedWithItsFieldsAndTheNearestName() {
+        assertThat(problems("$s : Symptom( trigerr == \"lifting\" )", ""))
+                .singleElement()
+                .asString()
+                .isEqualTo("rules/plan/x.drl:7:19: Symptom has no field or method 'trigerr' (did you mean 'trigger'?);"
+                        + " its fields: durationWeeks, kind, nrs, ref, region, settleMinutes, testCode, trigger;"
+                        + " its methods: describe()");
+    }
+
+    @Test
+    void aMemberABoundFactDoesNotHaveIsReportedWithTheFactsFields() {
+        assertThat(problems("$t : Threshold()\n$o : PostureObservation( value < $t.valeu )", ""))
+                .singleElement()
+                .asString()
+                .startsWith("rules/plan/x.drl:8:41: Threshold has no field or method 'valeu' (did you mean 'value'?);"
+                        + " its fields: comparator, ");
+        assertThat(problems("$c : Contributor()", "insert( new Contributor( $c.getCdoe(), \"x\" ) );"))
+                .singleElement()
+                .asString()
+                .startsWith("rules/plan/x.drl:9:33: Contributor has no field or method 'getCdoe' (did you mean"
+                        + " 'getCode'?)");
+    }
+
     /** One rule: condition from line 7, consequence from line 9. */
     private static java.util.List<KnowledgeProblem> problems(String when, String then) {
         return DrlAllowList.check("rules/plan/x.drl", """
