@@ -223,7 +223,9 @@ class RuleImpactTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertThat(html).contains("Finding removed: weak deep neck flexors");
+        assertThat(html)
+                .contains("the version serving with UCS-010 switched off")
+                .contains("Finding removed: weak deep neck flexors");
     }
 
     @Test
