@@ -15,13 +15,16 @@ import picocli.CommandLine.Command;
         name = "crosscheck",
         mixinStandardHelpOptions = true,
         version = "crosscheck 0.1",
-        description = "Crosscheck tools: validate a knowledge base, replay a rule change, check the audit chain.",
+        description =
+                "Crosscheck tools: validate a knowledge base, replay a rule change, check the audit chain, write the fact-model reference, scaffold a rule.",
         subcommands = {
             ValidateCommand.class,
             ReplayCommand.class,
             AuditCheckCommand.class,
             EhrKeyCommand.class,
-            CdsTokenCommand.class
+            CdsTokenCommand.class,
+            FactModelCommand.class,
+            NewRuleCommand.class
         })
 public final class CrosscheckCommand implements Runnable {
 
@@ -54,6 +57,7 @@ public final class CrosscheckCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "a subcommand is required (validate, replay, audit-check, ehr-key or cds-token)");
+                spec.commandLine(),
+                "a subcommand is required (validate, replay, audit-check, ehr-key, cds-token, fact-model or new-rule)");
     }
 }

@@ -3,9 +3,11 @@ package io.crosscheck.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.service.ReplayEngine;
+import io.crosscheck.authoring.replay.service.SandboxedReplay;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeBaseException;
+import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.service.ScreeningEvaluator;
@@ -21,6 +23,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -121,6 +125,21 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as JSON instead of text")
     boolean json;
 
+    @Option(
+            names = "--candidate-version",
+            paramLabel = "VERSION",
+            description = "the candidate is a version stored in the database (a proposal or one that was live, "
+                    + "sha256:...) instead of a directory; it is compiled and run in a confined process of its own, "
+                    + "as the service does")
+    String candidateVersion;
+
+    @Option(
+            names = "--current-version",
+            paramLabel = "VERSION",
+            description = "compare against a version stored in the database (sha256:... or 'active', the "
+                    + "deployment's active version) instead of --current-rules")
+    String currentVersion;
+
     /** Runs {@code replay} with the given arguments and streams; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return CrosscheckCommand.commandLine(new ReplayCommand(), out, err).execute(args);
@@ -130,11 +149,20 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         Path candidateRules = rules != null ? rules : positionalRules;
-        if (candidateRules == null) {
-            throw new CommandLine.ParameterException(cl, "the candidate rules directory is required (--rules DIR)");
+        if ((candidateRules == null) == (candidateVersion == null)) {
+            throw new CommandLine.ParameterException(
+                    cl, "give the candidate as a rules directory (--rules DIR) or as --candidate-version, not both");
         }
         Path candidateDocs = docs != null ? docs : currentDocs;
-        for (Path dir : new Path[] {currentRules, candidateRules, candidateDocs}) {
+        List<Path> dirs = new ArrayList<>();
+        if (currentVersion == null) {
+            dirs.add(currentRules);
+        }
+        if (candidateRules != null) {
+            dirs.add(candidateRules);
+            dirs.add(candidateDocs);
+        }
+        for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 throw new CommandLine.ParameterException(cl, "not a directory: " + dir.toAbsolutePath());
             }
@@ -145,64 +173,120 @@ public final class ReplayCommand implements Callable<Integer> {
         if (batchSize < 1 || examples < 0) {
             throw new CommandLine.ParameterException(cl, "--batch-size must be positive and --examples not negative");
         }
-        PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(Clock.systemUTC());
-        KnowledgeBase current = null;
-        KnowledgeBase candidate = null;
-        try {
-            current = build(builder, currentRules, currentDocs, "current", err);
-            candidate = build(builder, candidateRules, candidateDocs, "candidate", err);
+        ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(ValidateCommand.MAX_FIRINGS);
+        ScreeningFilter filter = new ScreeningFilter(from, to, clientRef);
+        Instant startedAt = Instant.now();
+        ReplayReport report;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+            db.setReadOnly(true);
+            StoredVersions stored = new StoredVersions(db, evaluator.json());
+            KnowledgeSource current = currentVersion == null
+                    ? new KnowledgeSourceReader().fromDirectories(currentRules, currentDocs)
+                    : stored(stored, currentVersion, "--current-version", err);
+            KnowledgeSource candidate = candidateVersion == null
+                    ? new KnowledgeSourceReader().fromDirectories(candidateRules, candidateDocs)
+                    : stored(stored, candidateVersion, "--candidate-version", err);
             if (current == null || candidate == null) {
                 return 1;
             }
-            ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(ValidateCommand.MAX_FIRINGS);
+            ScreeningPages rows = new ScreeningPages(new ScreeningQuery(db, filter, startedAt), batchSize);
+            report = candidateVersion == null
+                    ? inProcess(current, candidate, filter, startedAt, rows, evaluator, err)
+                    : confined(current, candidate, filter, startedAt, rows, err);
+        } catch (SQLException e) {
+            err.println("replay: cannot read the database: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+            return 1;
+        }
+        if (report == null) {
+            return 1;
+        }
+        PrintWriter out = cl.getOut();
+        if (json) {
+            out.println(evaluator
+                    .json()
+                    .copy()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(report));
+        } else {
+            out.print(report.toText());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static KnowledgeSource stored(StoredVersions stored, String version, String option, PrintWriter err)
+            throws SQLException, java.io.IOException {
+        var source = stored.source(version);
+        if (source.isEmpty()) {
+            err.println("replay: " + option + " " + version + " is not stored in the database"
+                    + (StoredVersions.ACTIVE.equals(version) ? " (nothing was activated yet)" : ""));
+        }
+        return source.orElse(null);
+    }
+
+    /** The operator's own directories: compiled and run here, as before. */
+    private ReplayReport inProcess(
+            KnowledgeSource current,
+            KnowledgeSource candidate,
+            ScreeningFilter filter,
+            Instant startedAt,
+            ScreeningPages rows,
+            ScreeningEvaluator evaluator,
+            PrintWriter err) {
+        KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(Clock.systemUTC());
+        KnowledgeBase now = null;
+        KnowledgeBase proposed = null;
+        try {
+            now = build(builder, current, "current", err);
+            proposed = build(builder, candidate, "candidate", err);
+            if (now == null || proposed == null) {
+                return null;
+            }
             ReplayEngine engine =
                     new ReplayEngine(evaluator, new ScenarioSuite(evaluator), examples, Clock.systemUTC());
-            ScreeningFilter filter = new ScreeningFilter(from, to, clientRef);
-            Instant startedAt = Instant.now();
-            ReplayReport report;
-            try (Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
-                db.setReadOnly(true);
-                report = engine.replay(
-                        current,
-                        candidate,
-                        filter,
-                        startedAt,
-                        new ScreeningPages(new ScreeningQuery(db, filter, startedAt), batchSize),
-                        ReplayEngine.Listener.NONE);
-            } catch (SQLException e) {
-                err.println("replay: cannot open the database: "
-                        + e.getMessage().lines().findFirst().orElse(""));
-                return 1;
-            }
-            if (json) {
-                out.println(evaluator
-                        .json()
-                        .copy()
-                        .enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(report));
-            } else {
-                out.print(report.toText());
-            }
-            out.flush();
-            return 0;
+            return engine.replay(now, proposed, filter, startedAt, rows, ReplayEngine.Listener.NONE);
         } finally {
-            if (current != null) {
-                builder.release(current);
+            if (now != null) {
+                builder.release(now);
             }
-            if (candidate != null) {
-                builder.release(candidate);
+            if (proposed != null) {
+                builder.release(proposed);
             }
         }
     }
 
-    private static KnowledgeBase build(
-            KnowledgeBaseBuilder builder, Path rules, Path docs, String which, PrintWriter err) {
-        try {
-            return builder.build(new KnowledgeSourceReader().fromDirectories(rules, docs));
+    /**
+     * A stored version is an author's upload, not the operator's files: it is compiled and run in a confined
+     * process of its own, exactly as the service replays it (docs/adr/0007), and sees no client reference.
+     */
+    private ReplayReport confined(
+            KnowledgeSource current,
+            KnowledgeSource candidate,
+            ScreeningFilter filter,
+            Instant startedAt,
+            ScreeningPages rows,
+            PrintWriter err) {
+        SandboxedReplay sandbox = SandboxedReplay.forCommandLine(ValidateCommand.MAX_FIRINGS, examples);
+        try (SandboxedReplay.Child child = sandbox.start(current, candidate, filter, startedAt)) {
+            return child.replay(rows, n -> {});
         } catch (KnowledgeBaseException e) {
-            err.println("replay: the " + which + " knowledge base (" + rules + ") does not compile:");
+            err.println("replay: the candidate " + candidate.origin() + " was not replayed:");
+            e.problems().forEach(err::println);
+            return null;
+        } catch (IllegalStateException e) {
+            err.println("replay: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static KnowledgeBase build(
+            KnowledgeBaseBuilder builder, KnowledgeSource source, String which, PrintWriter err) {
+        try {
+            return builder.build(source);
+        } catch (KnowledgeBaseException e) {
+            err.println("replay: the " + which + " knowledge base (" + source.origin() + ") does not compile:");
             e.problems().forEach(p -> err.println(p));
             return null;
         }

@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * The knowledge base's data, as opposed to its logic: vocabulary, the inputs a request may answer, thresholds, finding and pattern
  * definitions, red flags, the intervention catalogue with how its items are ordered in FHIR, and how a chart in standard
- * terminologies is read. Rules look it up through {@link ReferenceIndex}
- * (the DRL global {@code reference}); it is not inserted into sessions.
+ * terminologies is read; and the client's side of the catalogue ({@link HomeProgramme}, read by the take-home sheet
+ * only). Rules look it up through {@link ReferenceIndex} (the DRL global {@code reference}); it is not inserted into
+ * sessions.
  */
 public record ReferenceData(
         Vocabulary vocabulary,
@@ -29,10 +30,12 @@ public record ReferenceData(
         List<TestDefinition> tests,
         InputCatalog inputs,
         Terminology terminology,
-        InterventionOrders orders) {
+        InterventionOrders orders,
+        HomeProgramme home) {
 
     public ReferenceData {
         orders = orders == null ? InterventionOrders.NONE : orders;
+        home = home == null ? HomeProgramme.NONE : home;
         thresholds = List.copyOf(thresholds);
         findings = List.copyOf(findings);
         patterns = List.copyOf(patterns);
@@ -41,7 +44,33 @@ public record ReferenceData(
         tests = List.copyOf(tests);
     }
 
-    /** Reference data without FHIR orders ({@link InterventionOrders#NONE}). */
+    /** Reference data without client texts ({@link HomeProgramme#NONE}). */
+    public ReferenceData(
+            Vocabulary vocabulary,
+            List<Threshold> thresholds,
+            List<FindingDefinition> findings,
+            List<PatternDefinition> patterns,
+            List<RedFlagDefinition> redFlags,
+            List<InterventionDefinition> interventions,
+            List<TestDefinition> tests,
+            InputCatalog inputs,
+            Terminology terminology,
+            InterventionOrders orders) {
+        this(
+                vocabulary,
+                thresholds,
+                findings,
+                patterns,
+                redFlags,
+                interventions,
+                tests,
+                inputs,
+                terminology,
+                orders,
+                null);
+    }
+
+    /** Reference data without FHIR orders ({@link InterventionOrders#NONE}) or client texts. */
     public ReferenceData(
             Vocabulary vocabulary,
             List<Threshold> thresholds,
@@ -52,7 +81,18 @@ public record ReferenceData(
             List<TestDefinition> tests,
             InputCatalog inputs,
             Terminology terminology) {
-        this(vocabulary, thresholds, findings, patterns, redFlags, interventions, tests, inputs, terminology, null);
+        this(
+                vocabulary,
+                thresholds,
+                findings,
+                patterns,
+                redFlags,
+                interventions,
+                tests,
+                inputs,
+                terminology,
+                null,
+                null);
     }
 
     /** Every reference fact, in a fixed order (inserted only for rules that declare no {@code reference} global). */

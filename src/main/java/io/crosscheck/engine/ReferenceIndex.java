@@ -1,5 +1,6 @@
 package io.crosscheck.engine;
 
+import io.crosscheck.engine.doc.FactDoc;
 import io.crosscheck.engine.facts.FindingDefinition;
 import io.crosscheck.engine.facts.InterventionDefinition;
 import io.crosscheck.engine.facts.PatternDefinition;
@@ -50,52 +51,63 @@ public final class ReferenceIndex {
         return Map.copyOf(map);
     }
 
-    // one entry by key; null (no match for `from`) when there is none
+    @FactDoc(
+            "The threshold with this id (`rules/reference/thresholds.yaml`), or nothing: `$t : Threshold( id == \"x\" ) from reference.threshold( \"x\" )`.")
     public Threshold threshold(String id) {
         return thresholds.get(id);
     }
 
+    @FactDoc("The finding definition with this code (`findings.yaml`), or nothing.")
     public FindingDefinition finding(String code) {
         return findings.get(code);
     }
 
+    @FactDoc("The pattern definition with this code (`patterns.yaml`), or nothing.")
     public PatternDefinition pattern(String code) {
         return patterns.get(code);
     }
 
+    @FactDoc("The red-flag question with this code (`red-flags.yaml`), or nothing.")
     public RedFlagDefinition redFlag(String code) {
         return redFlags.get(code);
     }
 
+    @FactDoc("The catalogue entry with this id (`interventions.yaml`), or nothing.")
     public InterventionDefinition intervention(String id) {
         return interventions.get(id);
     }
 
+    @FactDoc("The assessment with this code (the vocabulary's tests), or nothing.")
     public TestDefinition test(String code) {
         return tests.get(code);
     }
 
-    // every entry, in reference-data order
+    @FactDoc("Every threshold, in file order: `Threshold( ... ) from reference.thresholds()`.")
     public List<Threshold> thresholds() {
         return data.thresholds();
     }
 
+    @FactDoc("Every finding definition, in file order.")
     public List<FindingDefinition> findings() {
         return data.findings();
     }
 
+    @FactDoc("Every pattern definition.")
     public List<PatternDefinition> patterns() {
         return data.patterns();
     }
 
+    @FactDoc("Every red-flag question.")
     public List<RedFlagDefinition> redFlags() {
         return data.redFlags();
     }
 
+    @FactDoc("Every catalogue entry.")
     public List<InterventionDefinition> interventions() {
         return data.interventions();
     }
 
+    @FactDoc("Every assessment.")
     public List<TestDefinition> tests() {
         return data.tests();
     }

@@ -7,7 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An uploaded candidate that passed validation and waits to be activated (and perhaps approved). */
+/**
+ * An uploaded candidate that passed validation and waits to be activated (and perhaps approved): who proposed it
+ * and why ({@code summary}), the version that served when it was proposed ({@code baseVersion}, what its changes
+ * are measured against), its approval or its rejection. The discussion is in {@link KnowledgeBaseProposalComment}.
+ */
 @Entity
 @Table(name = "kb_proposal")
 public class KnowledgeBaseProposal extends PanacheEntityBase {
@@ -36,4 +40,21 @@ public class KnowledgeBaseProposal extends PanacheEntityBase {
 
     @Column(name = "approved_by", length = 128)
     public String approvedBy;
+
+    /** The proposer's own account of the change; null for an archive proposed without one. */
+    @Column(length = 300)
+    public String summary;
+
+    /** The version serving when it was (last) proposed; null for proposals stored before issue 24. */
+    @Column(name = "base_version", length = 64)
+    public String baseVersion;
+
+    @Column(name = "rejected_at")
+    public Instant rejectedAt;
+
+    @Column(name = "rejected_by", length = 128)
+    public String rejectedBy;
+
+    @Column(name = "rejection_reason", length = 4000)
+    public String rejectionReason;
 }

@@ -27,4 +27,8 @@ public class KnowledgeBaseVersion extends PanacheEntityBase {
     /** JSON object: path -> file content. */
     @Column(name = "files_json", nullable = false)
     public String filesJson;
+
+    /** The version that was active when this one first went live (null: the first, or stored before V86). */
+    @Column(length = 64)
+    public String parent;
 }

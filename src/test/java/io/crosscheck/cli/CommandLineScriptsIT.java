@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crosscheck.audit.AuditChain;
 import io.crosscheck.support.BrokenRules;
 import io.crosscheck.support.Candidates;
+import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.PackagedJar;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
@@ -107,6 +108,48 @@ class CommandLineScriptsIT {
         Run help = run("bin/crosscheck", "--help");
         assertThat(help.status).isZero();
         assertThat(help.out).contains("validate").contains("replay");
+    }
+
+    @Test
+    void newRuleScaffoldsARuleWhoseOnlyProblemsAreTheTodosLeftToFillIn() throws Exception {
+        KnowledgeBaseCopy copy = KnowledgeBaseCopy.create();
+        String[] dirs = {
+            "--rules", copy.rules().toString(), "--docs", copy.docs().toString()
+        };
+        Run scaffold = run(concat(
+                new String[] {
+                    "bin/crosscheck",
+                    "new-rule",
+                    "--family",
+                    "UCS",
+                    "--stage",
+                    "findings",
+                    "--title",
+                    "Head tilt on the test"
+                },
+                dirs));
+        assertThat(scaffold.status).as(scaffold.err).isZero();
+        assertThat(scaffold.out).contains("scaffolded UCS-").contains("rules/upper_crossed/ucs-findings.drl");
+
+        Run validate = run(concat(new String[] {"bin/validate-rules"}, dirs));
+        assertThat(validate.status).isEqualTo(1);
+        assertThat(validate.out).contains(" passed, 0 failed").contains("rule coverage 100.0 %");
+        assertThat(validate.err.lines().toList())
+                .isNotEmpty()
+                .allMatch(line -> line.matches("\\S+:\\d+:\\d+: not filled in: .*TODO.*"));
+    }
+
+    @Test
+    void factModelPrintsTheCommittedReference() throws Exception {
+        Run run = run("bin/crosscheck", "fact-model");
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out).isEqualTo(Files.readString(Path.of("docs/fact-model.md")));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

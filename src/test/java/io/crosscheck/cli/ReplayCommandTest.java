@@ -136,6 +136,61 @@ class ReplayCommandTest {
     }
 
     @Test
+    void replaysAProposalStoredInTheDatabaseAgainstTheActiveVersionInAConfinedProcessWithTheSameCounts()
+            throws Exception {
+        var reader = new io.crosscheck.knowledge.service.KnowledgeSourceReader();
+        var active = reader.fromDirectories(Path.of("rules"), Path.of("kb-docs"));
+        var proposal = reader.fromDirectories(candidate, Path.of("kb-docs"));
+        try (Connection db = DriverManager.getConnection(url, "crosscheck", "")) {
+            store(
+                    db,
+                    "insert into kb_version (version, first_loaded_at, origin, rule_count, files_json) "
+                            + "values (?, current_timestamp, 'test', 1, ?)",
+                    active);
+            store(
+                    db,
+                    "insert into kb_proposal (version, proposed_at, proposed_by, origin, rule_count, files_json) "
+                            + "values (?, current_timestamp, 'author', 'test', 1, ?)",
+                    proposal);
+            try (PreparedStatement activate = db.prepareStatement("update kb_active set version = ? where id = 1")) {
+                activate.setString(1, active.contentHash());
+                activate.executeUpdate();
+            }
+        }
+
+        Run run = run(
+                "--candidate-version",
+                proposal.contentHash(),
+                "--current-version",
+                "active",
+                "--jdbc-url",
+                url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r");
+
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out)
+                .contains("current:    " + active.contentHash())
+                .contains("candidate:  " + proposal.contentHash())
+                .contains("from registry:" + proposal.contentHash())
+                .contains("Stored screenings: " + ROWS + " evaluated, " + expectedDowngrades + " changed")
+                .contains(String.format("%7d  LCS consistent->partial", expectedDowngrades));
+        assertThat(contents()).isEqualTo(contentsBefore);
+
+        Run unknown = run("--candidate-version", "sha256:0123456789abcdef", "--jdbc-url", url);
+        assertThat(unknown.status).isEqualTo(1);
+        assertThat(unknown.err).contains("--candidate-version sha256:0123456789abcdef is not stored in the database");
+        assertThat(run("--rules", "rules", "--candidate-version", proposal.contentHash()).err)
+                .contains("not both");
+    }
+
+    private static void store(Connection db, String sql, io.crosscheck.engine.KnowledgeSource source) throws Exception {
+        try (PreparedStatement insert = db.prepareStatement(sql)) {
+            insert.setString(1, source.contentHash());
+            insert.setString(2, RuleHarness.JSON.writeValueAsString(source.files()));
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
     void badArgumentsExitWith2AndExplainUsage() {
         assertThat(run().status).isEqualTo(2);
         Run missing = run("--rules", tmp.resolve("nowhere").toString());

@@ -68,14 +68,27 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /api/v1/knowledge-base/proposals/{version}", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/approve", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/activate", Set.of("author"));
+        // issue 24: revert one version, emergency activations and their review
+        EXPECTED.put("POST /api/v1/knowledge-base/versions/{version}/revert", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/versions/{version}/review", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/emergencies", Set.of("author"));
+        // issue 24: proposing the working rules, the review thread, rejection and proposing again
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/working", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/comments", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/reject", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/proposals/{version}/repropose", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/reload", Set.of("author"));
         EXPECTED.put("POST /api/v1/knowledge-base/replays", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/replays/{id}/report.txt", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/rules/{ruleId}/impact", Set.of("author"));
         EXPECTED.put("GET /api/v1/admin/users", Set.of("admin"));
         EXPECTED.put("POST /api/v1/admin/users", Set.of("admin"));
         EXPECTED.put("GET /api/v1/admin/clinics", Set.of("admin"));
         EXPECTED.put("POST /api/v1/admin/clinics", Set.of("admin"));
+        // issue 25: the clinic's contact details for the take-home sheet
+        EXPECTED.put("GET /api/v1/admin/clinics/{id}/contact", Set.of("admin"));
+        EXPECTED.put("PUT /api/v1/admin/clinics/{id}/contact", Set.of("admin"));
         // issue 22: disabling, enabling, passwords
         EXPECTED.put("POST /api/v1/admin/users/{username}/disable", Set.of("admin"));
         EXPECTED.put("POST /api/v1/admin/users/{username}/enable", Set.of("admin"));
@@ -127,6 +140,7 @@ class AuthorisationMatrixTest {
                 "GET /ui/screenings/{id}/derivation",
                 "GET /ui/screenings/{id}/report",
                 "GET /ui/screenings/{id}/sheet",
+                "GET /ui/exercise-pictures/{id}.svg",
                 "GET /ui/screenings/{id}/amend",
                 "POST /ui/screenings/{id}/amend",
                 "POST /ui/screenings/{id}/red-flags",
@@ -138,6 +152,21 @@ class AuthorisationMatrixTest {
         }
         PAGES.put("POST /ui/kb/replays", Set.of("author"));
         PAGES.put("GET /ui/kb/replays/{id}", Set.of("author"));
+        for (String page : List.of(
+                "GET /ui/kb/proposals",
+                "GET /ui/kb/proposals/{version}",
+                "POST /ui/kb/proposals/working",
+                "POST /ui/kb/proposals/upload",
+                "POST /ui/kb/proposals/{version}/comments",
+                "POST /ui/kb/proposals/{version}/approve",
+                "POST /ui/kb/proposals/{version}/reject",
+                "POST /ui/kb/proposals/{version}/repropose",
+                "POST /ui/kb/proposals/{version}/activate",
+                "POST /ui/kb/proposals/{version}/revert")) {
+            PAGES.put(page, Set.of("author"));
+        }
+        PAGES.put("POST /ui/kb/rules/{id}/impact", Set.of("author"));
+        PAGES.put("GET /ui/kb/fact-model", Set.of("physio", "author"));
         EXPECTED.putAll(PAGES);
         // not JAX-RS: the management endpoints
         EXPECTED.put("GET /q/openapi", Set.of("admin"));
@@ -334,8 +363,11 @@ class AuthorisationMatrixTest {
         String path = e.path()
                 .replace("{path: .+}", "index.md")
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
+                .replace("{version}", "sha256:0000000000000000")
                 .replace("{clientRef}", "matrix-nobody");
-        if ("POST".equals(e.method())) {
+        if ("POST".equals(e.method()) && e.consumes() != null && e.consumes().startsWith("multipart/")) {
+            spec = spec.cookie("crosscheck-csrf", csrfToken).multiPart("csrf-token", csrfToken);
+        } else if ("POST".equals(e.method())) {
             spec = spec.contentType("application/x-www-form-urlencoded")
                     .cookie("crosscheck-csrf", csrfToken)
                     .formParam("csrf-token", csrfToken);
@@ -350,6 +382,8 @@ class AuthorisationMatrixTest {
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
                 .replace("{clientRef}", "matrix-nobody")
                 .replace("{username}", "matrix-nobody")
+                // a rule no version has: the role is checked (404, not 403) and no replay starts
+                .replace("{ruleId}/impact", "ZZZ-000/impact")
                 .replace("{ruleId}", "SAF-001");
         if (e.consumes() != null) {
             spec = spec.contentType(e.consumes()).body(e.consumes().contains("zip") ? new byte[0] : "{}".getBytes());

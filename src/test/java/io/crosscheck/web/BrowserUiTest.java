@@ -207,7 +207,10 @@ class BrowserUiTest {
         Browser.screenshot(driver, "04-result-red-flag");
         driver.get(driver.getCurrentUrl() + "/sheet");
         assertThat(driver.findElements(By.cssSelector(".sheet-item"))).isEmpty();
-        assertThat(driver.findElement(By.cssSelector(".sheet")).getText()).contains("see a doctor");
+        assertThat(driver.findElement(By.cssSelector("#sheet-referral .what-to-do"))
+                        .getText())
+                .as("an emergency is an emergency on paper too")
+                .isEqualTo("Go to an emergency department now.");
     }
 
     @Test

@@ -47,6 +47,19 @@ class KbDocsTest {
     }
 
     @Test
+    void sectionHeadingsGetGitHubIdsSoThatInPageLinksWorkAndARepeatedOneIsNumbered() {
+        String html = new KbDocs()
+                .html("# Fact model\n\n[Symptom](#symptom)\n\n## The `reference` global\n\n"
+                        + "### Symptom\n\n### Symptom\n");
+        assertThat(html)
+                .contains("<h1>Fact model</h1>")
+                .contains("href=\"#symptom\"")
+                .contains("<h2 id=\"the-reference-global\">")
+                .contains("<h3 id=\"symptom\">Symptom</h3>")
+                .contains("<h3 id=\"symptom-1\">Symptom</h3>");
+    }
+
+    @Test
     void aSectionRunsToTheNextHeadingOfItsLevel() {
         String page = "# X\n\n## How to perform\nLie supine.\n### Detail\nKnee bent.\n## Precautions\nNone.\n";
         assertThat(KbDocs.section(page, "How to perform")).contains("Lie supine.\n### Detail\nKnee bent.");

@@ -15,7 +15,8 @@ import java.util.List;
  * every rule belongs to a stage, and needs nothing a later stage concludes ({@link StageOrderCheck}); no constraint
  * compares an optional input without requiring that it was sent ({@link AbsenceCheck}); kb-docs quote thresholds and
  * doses as the reference data has them ({@link ThresholdQuotes}, {@link DoseQuotes}); the index's generated blocks
- * are up to date ({@link KbIndex}). Rules are read through the engine's DRL parser, never with regular expressions.
+ * are up to date ({@link KbIndex}); the client's texts and pictures fit the catalogue
+ * and read plainly ({@link HomeProgrammeCheck}); no placeholder of a scaffold is left ({@link Placeholders}). Rules are read through the engine's DRL parser, never with regular expressions.
  * Problems are located as {@code file:line:column}.
  */
 public final class KnowledgeBaseLinter {
@@ -31,12 +32,14 @@ public final class KnowledgeBaseLinter {
 
     public List<KnowledgeProblem> lint(LintSubject subject) {
         List<KnowledgeProblem> problems = new ArrayList<>();
+        Placeholders.check(subject.source(), problems);
         DocCoverage.check(subject, problems);
         if (subject.reference() != null) {
             ReferenceChecks.check(subject, problems);
             ThresholdQuotes.check(subject, problems);
             DoseQuotes.check(subject, problems);
             KbIndex.check(subject, problems);
+            HomeProgrammeCheck.check(subject.source(), subject.reference(), problems);
         }
         AbsenceCheck.check(subject.rules(), problems);
         for (ParsedRule r : subject.rules()) {

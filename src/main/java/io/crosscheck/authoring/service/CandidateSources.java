@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Where a reload or replay candidate may come from: never a server path named by a client, only an
  * uploaded archive (read in memory, size- and entry-limited, zip-slip-safe) or a stored version from
- * the registry. (Reload also takes the configured rules directory, named by configuration only.)
+ * the registry; a reload or a proposal also the configured rules directory, named by configuration only.
  */
 @ApplicationScoped
 public class CandidateSources {
@@ -52,6 +52,14 @@ public class CandidateSources {
     /** An uploaded archive's name in logs and the audit: the hash of its bytes, never its content. */
     public static String archiveId(byte[] zip) {
         return "archive:sha256:" + sha256(zip == null ? new byte[0] : zip).substring(0, 16);
+    }
+
+    /**
+     * The configured rules and docs directories as they are on disk now (the packaged copy where there are none):
+     * the working rules an author proposes, named by configuration only, never by the client.
+     */
+    public KnowledgeSource workingRules() {
+        return knowledgeBases.readSource();
     }
 
     /** A version from the registry, as it was stored when it went live. */

@@ -10,6 +10,8 @@ import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
+import io.crosscheck.knowledge.service.ProposalReviews;
+import io.crosscheck.knowledge.service.RulesDirectorySeen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ public class ReloadService {
     private final UploadAudit uploads;
     private final UntrustedCandidates untrusted;
     private final ScenarioSuite suite;
+    private final RulesDirectorySeen seen;
+    private final ProposalReviews reviews;
     private final Clock clock = Clock.systemUTC();
 
     ReloadService(
@@ -47,7 +51,11 @@ public class ReloadService {
             ClusterConfig cluster,
             UploadAudit uploads,
             UntrustedCandidates untrusted,
-            ScenarioSuite suite) {
+            ScenarioSuite suite,
+            RulesDirectorySeen seen,
+            ProposalReviews reviews) {
+        this.seen = seen;
+        this.reviews = reviews;
         this.uploads = uploads;
         this.untrusted = untrusted;
         this.suite = suite;
@@ -60,7 +68,48 @@ public class ReloadService {
 
     /** Reloads the configured rules directory: the operator's own files, validated in the service. */
     public ReloadResult reload(String by) {
-        return knowledgeBases.reload(by, s -> validateForActivation(validator.validate(s)));
+        return knowledgeBases.reload(by, s -> {
+            seen.record(s.contentHash(), by, clock.instant());
+            return validateForActivation(validator.validate(s), by, false);
+        });
+    }
+
+    /**
+     * Offers the configured rules directory, already read, as a candidate (start-up, the file watch): validated in
+     * the service like a reload and put live only if it passes and, where approval is required, has it. With
+     * {@code storeProposal} a candidate that passed but lacks approval is stored as a proposal by {@code by}, so
+     * that an author can approve and activate it; either way its rejection is recorded with the reason.
+     */
+    public ReloadResult offer(String by, KnowledgeSource source, boolean storeProposal) {
+        return knowledgeBases.reload(by, () -> source, s -> {
+            seen.record(s.contentHash(), by, clock.instant());
+            return validateForActivation(validator.validate(s), by, storeProposal);
+        });
+    }
+
+    /**
+     * Validates a candidate (in the sandbox, never skipped) and puts it live without the approval check: the
+     * emergency path, whose caller records the emergency for a later review. Refused when the version serving is no
+     * longer {@code basedOn} (the candidate was made from it: swapping it in would drop what came since).
+     */
+    public ReloadResult activateWithoutApproval(String by, KnowledgeSource source, String basedOn) {
+        return knowledgeBases.reload(by, () -> source, s -> {
+            if (!knowledgeBases.current().version().equals(basedOn)) {
+                return new KnowledgeBaseValidator.Validation(
+                        null,
+                        List.of(new KnowledgeProblem(
+                                "rules/",
+                                0,
+                                0,
+                                "the active version changed from " + basedOn + " while this was prepared; try again")),
+                        null);
+            }
+            KnowledgeBaseValidator.Validation v = untrusted.validate(s);
+            if (v.valid()) {
+                suite.runOwnSuite(v.knowledgeBase());
+            }
+            return v;
+        });
     }
 
     /**
@@ -68,14 +117,17 @@ public class ReloadService {
      * in the sandbox (docs/adr/0007), and compiled here only once it passed there.
      */
     public ReloadResult reload(String by, Supplier<KnowledgeSource> source) {
-        return knowledgeBases.reload(by, source, s -> validateForActivation(untrusted.validate(s)));
+        return knowledgeBases.reload(by, source, s -> validateForActivation(untrusted.validate(s), by, false));
     }
 
     /** The outcome of a proposal: the stored proposal when valid, the problems otherwise. */
     public record Proposed(Optional<KnowledgeBaseProposal> proposal, List<KnowledgeProblem> problems) {}
 
-    /** Validates a candidate and, if it passes, stores it as a proposal without putting it live. */
-    public Proposed propose(String by, KnowledgeSource source) {
+    /**
+     * Validates a candidate and, if it passes, stores it as a proposal without putting it live, with the proposer's
+     * {@code summary} of the change (may be null); a rejected proposal of the same content is proposed again.
+     */
+    public Proposed propose(String by, KnowledgeSource source, String summary) {
         KnowledgeBaseValidator.Validation v = untrusted.validate(source);
         if (!v.valid()) {
             uploads.rejected(
@@ -85,17 +137,27 @@ public class ReloadService {
             return new Proposed(Optional.empty(), v.problems());
         }
         try {
-            return new Proposed(Optional.of(registry.propose(v.knowledgeBase(), by, clock.instant())), List.of());
+            return new Proposed(
+                    Optional.of(reviews.propose(v.knowledgeBase(), by, clock.instant(), summary)), List.of());
         } finally {
             builder.release(v.knowledgeBase());
         }
     }
 
-    private KnowledgeBaseService.Candidate validateForActivation(KnowledgeBaseValidator.Validation v) {
+    private KnowledgeBaseService.Candidate validateForActivation(
+            KnowledgeBaseValidator.Validation v, String by, boolean storeProposal) {
         if (!v.valid()) {
             return v;
         }
         String version = v.knowledgeBase().version();
+        Optional<String> rejected = registry.proposal(version)
+                .filter(p -> p.rejectedAt != null && !registry.wasLive(version))
+                .map(ProposalReviews::rejected);
+        if (rejected.isPresent()) {
+            builder.release(v.knowledgeBase());
+            return new KnowledgeBaseValidator.Validation(
+                    null, List.of(new KnowledgeProblem("rules/", 0, 0, rejected.get())), v.scenarios());
+        }
         if (!cluster.requireApproval()
                 || registry.wasLive(version)
                 || registry.proposal(version).map(p -> p.approvedBy != null).orElse(false)) {
@@ -103,14 +165,18 @@ public class ReloadService {
             suite.runOwnSuite(v.knowledgeBase());
             return v;
         }
+        String next;
+        if (storeProposal) {
+            reviews.propose(v.knowledgeBase(), by, clock.instant(), null);
+            next = "it passed validation and is stored as a proposal: another author approves it (POST "
+                    + "/api/v1/knowledge-base/proposals/" + version + "/approve) and activates it";
+        } else {
+            next = "propose it (POST /api/v1/knowledge-base/proposals) and have another author approve it";
+        }
         builder.release(v.knowledgeBase());
         List<KnowledgeProblem> problems = new ArrayList<>();
         problems.add(new KnowledgeProblem(
-                "rules/",
-                0,
-                0,
-                "version " + version + " was never live and has no approval: "
-                        + "propose it (POST /api/v1/knowledge-base/proposals) and have another author approve it"));
+                "rules/", 0, 0, "version " + version + " was never live and has no approval: " + next));
         return new KnowledgeBaseValidator.Validation(null, problems, v.scenarios());
     }
 }

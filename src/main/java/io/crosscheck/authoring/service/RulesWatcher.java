@@ -1,5 +1,6 @@
 package io.crosscheck.authoring.service;
 
+import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,20 +20,24 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * In dev mode ({@code crosscheck.knowledge.watch=true}), reloads the knowledge base when a file
- * under the rules or docs directory changes. The reload goes through the same validation as the
- * API, so a broken edit is reported in the log and the running knowledge base keeps serving.
+ * In dev mode ({@code crosscheck.knowledge.watch=true}), offers the rules directory as a candidate when a file
+ * under the rules or docs directory changes. It goes through the same validation (and approval, where required)
+ * as the API and start-up, so a broken edit is reported in the log and the running knowledge base keeps serving.
  */
 @ApplicationScoped
 public class RulesWatcher {
     private static final Logger LOG = Logger.getLogger(RulesWatcher.class);
 
+    private static final String BY = "file-watch";
+
     private final KnowledgeConfig config;
     private final ReloadService reloads;
+    private final KnowledgeBaseService knowledgeBases;
     private WatchService watcher;
     private Thread thread;
 
-    RulesWatcher(KnowledgeConfig config, ReloadService reloads) {
+    RulesWatcher(KnowledgeConfig config, ReloadService reloads, KnowledgeBaseService knowledgeBases) {
+        this.knowledgeBases = knowledgeBases;
         this.config = config;
         this.reloads = reloads;
     }
@@ -83,15 +88,35 @@ public class RulesWatcher {
                     drain(more);
                 }
                 register(Path.of(config.rulesDir()));
-                KnowledgeBaseService.ReloadResult r = reloads.reload("file-watch");
-                if (!r.accepted()) {
-                    r.problems().forEach(p -> LOG.warn(p.toString()));
-                }
+                offer();
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             LOG.error("Rules watcher stopped", e);
+        }
+    }
+
+    /**
+     * The same rule as start-up: the directory is a candidate only when its content differs from the version
+     * serving (a save that changes nothing is not validated again); then validated and, where approval is required,
+     * refused without it (a save is a working state, not stored as a proposal: propose it when it is ready).
+     */
+    private void offer() {
+        KnowledgeSource source;
+        try {
+            source = knowledgeBases.readSource();
+        } catch (RuntimeException e) {
+            reloads.reload(BY); // unreadable: recorded as a rejected load, as before
+            return;
+        }
+        if (source.contentHash().equals(knowledgeBases.current().version())) {
+            LOG.debugf("%s unchanged (%s serves); nothing to validate", source.origin(), source.contentHash());
+            return;
+        }
+        KnowledgeBaseService.ReloadResult r = reloads.offer(BY, source, false);
+        if (!r.accepted()) {
+            r.problems().forEach(p -> LOG.warn(p.toString()));
         }
     }
 

@@ -26,6 +26,13 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String KB_PROPOSAL_REJECTED = "kb.proposal.rejected";
 
     public static final String KB_APPROVED = "kb.approved";
+    /** A comment added to a proposal's thread (the text stays in the thread, not in the audit log). */
+    public static final String KB_COMMENTED = "kb.commented";
+    /** A proposal rejected by an author, with a reason (unlike kb.proposal.rejected: failed validation). */
+    public static final String KB_REJECTED = "kb.rejected";
+    /** A rejected proposal proposed again, which opens it for approval once more. */
+    public static final String KB_REPROPOSED = "kb.reproposed";
+
     public static final String CLIENT_EXPORT = "client.export";
     public static final String CLIENT_ERASE = "client.erase";
     public static final String USER_CREATE = "user.create";

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Rejects bodies larger than the limit with a problem+json 413: {@code crosscheck.http.max-json-body-size}
  * for JSON and everything else, the server's {@code quarkus.http.limits.max-body-size} for uploaded
- * knowledge-base archives ({@code application/zip}). A body with a Content-Length is refused before it
+ * knowledge-base archives ({@code application/zip}, or a page's {@code multipart/form-data} upload). A body with a Content-Length is refused before it
  * is read; a chunked body (no Content-Length) is read here, counting, and refused as soon as it passes
  * the limit (otherwise the server's own reader would answer a bare 413 with no body).
  */
@@ -25,8 +25,8 @@ public class BodySizeLimit {
         filters.register(
                 rc -> {
                     String type = rc.request().getHeader("Content-Type");
-                    long max = type != null
-                                    && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip")
+                    String lower = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+                    long max = lower.startsWith("application/zip") || lower.startsWith("multipart/form-data")
                             ? archiveMax
                             : jsonMax;
                     String length = rc.request().getHeader("Content-Length");

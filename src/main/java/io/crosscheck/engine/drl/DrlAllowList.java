@@ -31,13 +31,18 @@ public final class DrlAllowList {
     private static final String PACKAGE = "rules(\\.[a-z][a-z0-9_]*)*";
     private static final String LITERAL = "\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d+(\\.\\d+)?|true|false";
     private static final Set<String> STRING_ATTRIBUTES = Set.of("ruleflow-group", "agenda-group", "activation-group");
-    private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("no-loop", "lock-on-active", "auto-focus");
+    private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("no-loop", "lock-on-active", "auto-focus", "enabled");
     private static final String ATTRIBUTES = "a rule's attributes are salience (a whole number), ruleflow-group,"
-            + " agenda-group, activation-group, no-loop, lock-on-active and auto-focus";
+            + " agenda-group, activation-group, no-loop, lock-on-active, auto-focus and enabled (true or false)";
     private static final String NO_CODE_OUTSIDE_RULES =
             "a rule file holds rules, not code: no function, declare," + " query or imported function";
 
     private DrlAllowList() {}
+
+    /** The fact model: every type of {@code io.crosscheck.engine.facts} a rule may match, insert or name. */
+    public static List<Class<?>> factTypes() {
+        return FactModel.FACTS;
+    }
 
     /** Every problem of every file (path -> DRL); none means the files may be compiled. */
     public static List<KnowledgeProblem> check(Map<String, String> drlFiles) {

@@ -122,7 +122,7 @@ public final class DrlFiles {
         }
     }
 
-    private static String annotation(RuleDescr rule, String name) {
+    static String annotation(RuleDescr rule, String name) {
         AnnotationDescr a = rule.getAnnotation(name);
         if (a == null || a.getSingleValueAsString() == null) {
             return null;

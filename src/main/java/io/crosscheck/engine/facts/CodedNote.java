@@ -1,10 +1,16 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.FactDoc;
+
 /**
  * A conclusion that is a coded remark about the client: a contributing factor, a yellow flag, a
  * precaution or a pain state. The three differ only in what they mean to the plan (their type, which rules match on)
  * and the word that introduces them in an explanation.
  */
+@FactDoc(
+        value =
+                "A conclusion that is a coded remark about the client: a contributing factor, a yellow flag, a precaution, a pain state or an explained sign. They differ in their type, which rules match on.",
+        example = "$note : CodedNote()")
 public abstract class CodedNote implements Conclusion {
     private final String kind;
     private final String code;
@@ -16,11 +22,12 @@ public abstract class CodedNote implements Conclusion {
         this.text = text;
     }
 
+    @FactDoc("The note's code, which rules match on.")
     public String getCode() {
         return code;
     }
 
-    /** The remark in words, e.g. "prolonged sitting (hip flexors held short, abdominals idle)". */
+    @FactDoc("The remark in clinical words, e.g. \"prolonged sitting (hip flexors held short, abdominals idle)\".")
     public String getText() {
         return text;
     }

@@ -1,5 +1,7 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,6 +10,10 @@ import java.util.stream.Collectors;
  * come first are unanswered (e.g. the cervical arterial questions before tests that load the neck). The
  * why-not explanation names the questions to answer instead of the test.
  */
+@FactDoc(
+        value =
+                "A test that would help settle an open pattern but is not requested yet, because red-flag questions that must come first are unanswered (the cervical arterial questions before tests that load the neck).",
+        example = "$h : HeldTest( pattern == \"UCS\" )")
 public final class HeldTest implements Conclusion {
     private final String pattern;
     private final String testCode;
@@ -28,14 +34,17 @@ public final class HeldTest implements Conclusion {
         this.questions = flags.stream().map(UnansweredRedFlag::getCode).toList();
     }
 
+    @FactDoc(value = "The open pattern the test would help settle.", codes = Codes.PATTERNS)
     public String getPattern() {
         return pattern;
     }
 
+    @FactDoc(value = "The test held back.", codes = Codes.TESTS)
     public String getTestCode() {
         return testCode;
     }
 
+    @FactDoc(value = "The red-flag questions to answer first (their codes).", codes = Codes.RED_FLAGS)
     public List<String> getQuestions() {
         return questions;
     }

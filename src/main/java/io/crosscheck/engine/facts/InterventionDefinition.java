@@ -1,11 +1,17 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
 import java.util.List;
 
 /**
  * A catalogue entry: what the intervention is, its category and place in the Janda treatment
  * sequence, the dose, and whether it is exercise (withheld when a red flag calls for referral).
  */
+@FactDoc(
+        value =
+                "A catalogue entry of `rules/reference/interventions.yaml`: what the intervention is, its category and place in the Janda sequence, the dose, and what it involves (exercise, loading, end range, tags).",
+        example = "$warmUp : InterventionDefinition( id == \"warm_up\" ) from reference.intervention( \"warm_up\" )")
 public final class InterventionDefinition implements ReferenceFact {
     private String id;
     private String name;
@@ -21,62 +27,73 @@ public final class InterventionDefinition implements ReferenceFact {
     private List<String> tags = List.of();
     private TestedBy testedBy;
 
+    @FactDoc(value = "The intervention's id.", codes = Codes.INTERVENTIONS)
     public String getId() {
         return id;
     }
 
+    @FactDoc("Its name in words.")
     public String getName() {
         return name;
     }
 
+    @FactDoc(value = "Its category.", codes = Codes.INTERVENTION_CATEGORIES)
     public String getCategory() {
         return category;
     }
-    /** Position in the Janda sequence: 1 normalise periphery ... 5 endurance/functional; 0 = safety/education. */
+
+    @FactDoc(
+            "Position in the Janda sequence: 1 normalise the periphery ... 5 endurance and function; 0 safety or education.")
     public int getPhase() {
         return phase;
     }
 
+    @FactDoc("Whether it is exercise (withheld while a referral is pending).")
     public boolean isExercise() {
         return exercise;
     }
 
+    @FactDoc("The dose as the plan states it.")
     public String getDose() {
         return dose;
     }
 
+    @FactDoc("What it targets (muscles, movements), in words.")
     public List<String> getTargets() {
         return targets;
     }
 
+    @FactDoc("Its own precautions, in words, or null.")
     public String getPrecautions() {
         return precautions;
     }
 
+    @FactDoc("The source keys it cites (kb-docs/reference.md).")
     public List<String> getSources() {
         return sources;
     }
-    /** Loads or strengthens tissue (activation, strengthening, sensorimotor, functional work): deferred while irritable. */
+
+    @FactDoc(
+            "Loads or strengthens tissue (activation, strengthening, sensorimotor, functional work): deferred while irritable.")
     public boolean isLoading() {
         return loading;
     }
-    /** A sustained stretch to end range: deferred while irritable. */
+
+    @FactDoc("A sustained stretch to end range: deferred while irritable.")
     public boolean isEndRange() {
         return endRange;
     }
 
-    /**
-     * What else the item involves that a health condition can change: {@code prone}, {@code supine},
-     * {@code spinal_flexion} (loaded or sustained spinal flexion), {@code manual}, {@code balance}, ...
-     */
+    @FactDoc(
+            value =
+                    "What else it involves that a health condition can change: `prone`, `supine`, `spinal_flexion`, `manual`, `balance` ...",
+            codes = Codes.INTERVENTION_TAGS)
     public List<String> getTags() {
         return tags == null ? List.of() : tags;
     }
 
-    /**
-     * Whether an answer affecting any of these could change the item: {@code exercise}, {@code loading} and
-     * {@code endRange} name the catalogue flags, anything else a tag.
-     */
+    @FactDoc(
+            "Whether an answer affecting any of these could change the item: `exercise`, `loading` and `endRange` name the catalogue flags, anything else a tag (a section's `affects`).")
     public boolean affectedBy(java.util.Collection<String> affects) {
         for (String a : affects) {
             if (("exercise".equals(a) && exercise)
@@ -89,7 +106,8 @@ public final class InterventionDefinition implements ReferenceFact {
         return false;
     }
 
-    /** The tests that examine what the intervention treats; null when no test does (IND-001). */
+    @FactDoc(
+            "The tests that examine what it treats (IND-001 withholds it when they were all normal); null when no test does.")
     public TestedBy getTestedBy() {
         return testedBy;
     }

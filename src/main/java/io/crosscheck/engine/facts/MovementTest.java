@@ -1,5 +1,7 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
 import java.util.List;
 import java.util.Set;
 
@@ -8,6 +10,10 @@ import java.util.Set;
  * fault codes seen (e.g. {@code gluteus_maximus_delayed}), and a measured value for tests that
  * produce one (craniocervical flexion in mmHg, deep-neck-flexor endurance in seconds).
  */
+@FactDoc(
+        value =
+                "A Janda movement-pattern test: result `normal` or `abnormal`, the substitutions or faults seen, and a measured value for tests that produce one (craniocervical flexion in mmHg, deep-neck-flexor endurance in seconds).",
+        example = "$test : MovementTest( test == \"prone_hip_extension\", shows(\"gluteus_maximus_delayed\") )")
 public final class MovementTest extends Assessment {
     private final Set<String> substitutions;
     private final List<String> substitutionLabels;
@@ -26,14 +32,19 @@ public final class MovementTest extends Assessment {
         this.substitutionLabels = List.copyOf(substitutionLabels);
     }
 
+    @FactDoc("The test was rated `abnormal`.")
     public boolean isAbnormal() {
         return "abnormal".equals(getResult());
     }
 
+    @FactDoc(value = "The substitution or fault codes seen.", codes = Codes.SUBSTITUTIONS)
     public Set<String> getSubstitutions() {
         return substitutions;
     }
 
+    @FactDoc(
+            value = "Whether the test showed this substitution: `shows(\"gluteus_maximus_delayed\")`.",
+            codes = Codes.SUBSTITUTIONS)
     public boolean shows(String substitution) {
         return substitutions.contains(substitution);
     }

@@ -1,5 +1,7 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,6 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The status reached for one pattern and the distinct findings that support it. */
+@FactDoc(
+        value =
+                "The status reached for one pattern and the distinct findings that support it (PAT- rules grade it with `PatternConclusion.grade(...)`; the layer syndrome with `combine(...)`).",
+        example = "$lcs : PatternConclusion( pattern == \"LCS\", atLeastPartial )")
 public final class PatternConclusion implements Conclusion {
     private final String pattern;
     private final String name;
@@ -62,17 +68,14 @@ public final class PatternConclusion implements Conclusion {
         this.score = score;
     }
 
+    @FactDoc(
+            "Grades a pattern by weighted concordance from its definition and the findings (kb-docs/reference.md, \"Grading\"); with `symptomatic` false a pattern that needs symptoms stays partial.")
     public static PatternConclusion grade(PatternDefinition definition, Collection<?> findings) {
         return grade(definition, findings, true);
     }
 
-    /**
-     * Grades a pattern by weighted concordance (see kb-docs/reference.md, "Grading"): findings that come
-     * from the same test count once (their {@code countsAs} key), each group counts with its highest
-     * weight (low-quality items less, inferred items not at all), categories are counted over weighted
-     * findings. "Consistent" also needs a finding in one of the definition's core categories (normal
-     * variants alone never suffice) and, where the definition says so, a symptomatic client.
-     */
+    @FactDoc(
+            "Grades a pattern by weighted concordance from its definition and the findings (kb-docs/reference.md, \"Grading\"); with `symptomatic` false a pattern that needs symptoms stays partial.")
     public static PatternConclusion grade(PatternDefinition definition, Collection<?> findings, boolean symptomatic) {
         Set<String> codes = new LinkedHashSet<>();
         List<Entry> entries = new ArrayList<>();
@@ -119,10 +122,7 @@ public final class PatternConclusion implements Conclusion {
         return new Score(evidence, categories.size(), core, status, cap);
     }
 
-    /**
-     * How much adding this finding would change the call, for ordering why-not tests: a change of
-     * status counts most, then a missing core category, a new category and the added evidence.
-     */
+    @FactDoc("How much adding this finding would change the call (orders why-not tests; higher first).")
     public double gainFrom(FindingDefinition missing) {
         if (score == null || missing.getWeight() <= 0) {
             return 0;
@@ -137,10 +137,8 @@ public final class PatternConclusion implements Conclusion {
         return gain;
     }
 
-    /**
-     * Grades a composite pattern (the layer syndrome) from its parts: consistent when every part is
-     * consistent, partial when every part is at least partial, otherwise insufficient.
-     */
+    @FactDoc(
+            "Grades a composite pattern (the layer syndrome) from its parts: consistent when every part is, partial when every part is at least partial.")
     public static PatternConclusion combine(PatternDefinition definition, PatternConclusion... parts) {
         boolean allConsistent = true;
         boolean allPartial = true;
@@ -156,38 +154,47 @@ public final class PatternConclusion implements Conclusion {
         return new PatternConclusion(definition, status, List.copyOf(codes), parts.length);
     }
 
+    @FactDoc(value = "The pattern's code.", codes = Codes.PATTERNS)
     public String getPattern() {
         return pattern;
     }
 
+    @FactDoc("The pattern's name.")
     public String getName() {
         return name;
     }
 
+    @FactDoc("How far the evidence supports the pattern.")
     public PatternStatus getStatus() {
         return status;
     }
 
+    @FactDoc("Status `CONSISTENT`.")
     public boolean isConsistent() {
         return status == PatternStatus.CONSISTENT;
     }
 
+    @FactDoc("Status `CONSISTENT` or `PARTIAL`.")
     public boolean isAtLeastPartial() {
         return status != PatternStatus.INSUFFICIENT;
     }
 
+    @FactDoc(value = "The distinct findings counted.", codes = Codes.FINDINGS)
     public List<String> getFindingCodes() {
         return findingCodes;
     }
 
+    @FactDoc("How many distinct findings were counted.")
     public int getFindingCount() {
         return findingCodes.size();
     }
 
+    @FactDoc("How many evidence categories they come from (for the layer syndrome: its parts).")
     public int getCategoryCount() {
         return categoryCount;
     }
-    /** Why a pattern with enough findings stayed partial (no core finding, no symptoms), or null. */
+
+    @FactDoc("Why a pattern with enough findings stayed partial (no core finding, no symptoms), or null.")
     public String getCap() {
         return score == null ? null : score.cap();
     }

@@ -1,5 +1,7 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
 import java.util.List;
 
 /**
@@ -7,6 +9,10 @@ import java.util.List;
  * status needs: findings from at least {@code consistentMinCategories} categories and at least
  * {@code consistentMinFindings} findings for "consistent"; {@code partialMinFindings} for "partial".
  */
+@FactDoc(
+        value =
+                "A pattern of `rules/reference/patterns.yaml` (UCS, LCS, LAYER, BPD) and how much concordant evidence each status needs.",
+        example = "$pattern : PatternDefinition( grading == \"concordance\" ) from reference.patterns()")
 public final class PatternDefinition implements ReferenceFact {
     private String code;
     private String name;
@@ -24,62 +30,85 @@ public final class PatternDefinition implements ReferenceFact {
     private List<String> consistentRequiresAny = List.of();
     private boolean consistentRequiresSymptoms;
 
+    @FactDoc(value = "The pattern's code.", codes = Codes.PATTERNS)
     public String getCode() {
         return code;
     }
 
+    @FactDoc("Its name.")
     public String getName() {
         return name;
     }
-    /** How the status is reached: {@code concordance} (counted findings) or {@code composite} (own rules). */
+
+    @FactDoc(
+            value = "How the status is reached: `concordance` (counted findings) or `composite` (rules of its own).",
+            values = {"concordance", "composite"})
     public String getGrading() {
         return grading;
     }
 
+    @FactDoc("Weighted findings needed for consistent.")
     public int getConsistentMinFindings() {
         return consistentMinFindings;
     }
 
+    @FactDoc("Evidence categories needed for consistent.")
     public int getConsistentMinCategories() {
         return consistentMinCategories;
     }
 
+    @FactDoc("Weighted findings needed for partial.")
     public int getPartialMinFindings() {
         return partialMinFindings;
     }
 
+    @FactDoc("The evidence note every result shows with the pattern.")
     public String getEvidenceNote() {
         return evidenceNote;
     }
 
+    @FactDoc("The source keys it cites.")
     public List<String> getSources() {
         return sources;
     }
-    /** Other names for the pattern in the literature. */
+
+    @FactDoc("Other names for the pattern in the literature.")
     public List<String> getAliases() {
         return aliases;
     }
-    /** The proposed mechanism, as described (not established). */
+
+    @FactDoc("The proposed mechanism, as described (not established).")
     public String getMechanism() {
         return mechanism;
     }
-    /** Joints and spinal transition zones described as under stress. */
+
+    @FactDoc("Joints and spinal transition zones described as under stress.")
     public List<String> getStressZones() {
         return stressZones;
     }
-    /** Complaints typically reported with the pattern; they are not evidence for it. */
+
+    @FactDoc("Complaints typically reported with the pattern; they are not evidence for it.")
     public List<String> getTypicalComplaints() {
         return typicalComplaints;
     }
-    /** Symptom regions where the pattern's complaints are felt; a complaint there makes its missing tests relevant. */
+
+    @FactDoc(
+            value =
+                    "Symptom regions where its complaints are felt; a complaint there makes its missing tests relevant.",
+            codes = Codes.SYMPTOM_REGIONS)
     public List<String> getRegions() {
         return regions;
     }
-    /** Categories of which at least one finding is needed for "consistent" (normal variants alone never suffice). */
+
+    @FactDoc(
+            value =
+                    "Categories of which at least one finding is needed for consistent (normal variants alone never suffice).",
+            codes = Codes.FINDING_CATEGORIES)
     public List<String> getConsistentRequiresAny() {
         return consistentRequiresAny;
     }
-    /** True: a client without symptoms is at most "partial". */
+
+    @FactDoc("True: a client without symptoms is at most partial.")
     public boolean isConsistentRequiresSymptoms() {
         return consistentRequiresSymptoms;
     }

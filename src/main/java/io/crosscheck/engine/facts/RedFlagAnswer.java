@@ -1,6 +1,13 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
+
 /** The answer to one red-flag screening question. */
+@FactDoc(
+        value =
+                "The answer to one red-flag question, yes or no. A question not answered has no RedFlagAnswer (see `UnansweredRedFlag`).",
+        example = "$answer : RedFlagAnswer( code == \"saddle_anaesthesia\", present )")
 public final class RedFlagAnswer implements InputFact {
     private final String ref;
     private final String code;
@@ -19,10 +26,12 @@ public final class RedFlagAnswer implements InputFact {
         return ref;
     }
 
+    @FactDoc(value = "The question's code.", codes = Codes.RED_FLAGS)
     public String getCode() {
         return code;
     }
 
+    @FactDoc("Answered yes.")
     public boolean isPresent() {
         return present;
     }

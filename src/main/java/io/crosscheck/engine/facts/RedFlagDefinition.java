@@ -1,10 +1,16 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
 import io.crosscheck.engine.input.Coding;
 import io.crosscheck.engine.input.Onset;
 import java.util.List;
 
 /** A red-flag question, the serious-pathology domain it screens for and the referral urgency. */
+@FactDoc(
+        value =
+                "A red-flag question of `rules/reference/red-flags.yaml`, the serious-pathology domain it screens for and the referral urgency.",
+        example = "$question : RedFlagDefinition( urgency == Urgency.EMERGENCY ) from reference.redFlags()")
 public final class RedFlagDefinition implements ReferenceFact {
     private String code;
     private String label;
@@ -81,45 +87,58 @@ public final class RedFlagDefinition implements ReferenceFact {
         this.urgency = urgency;
     }
 
+    @FactDoc(value = "The question's code.", codes = Codes.RED_FLAGS)
     public String getCode() {
         return code;
     }
 
+    @FactDoc("The question in words.")
     public String getLabel() {
         return label;
     }
 
+    @FactDoc(value = "The domain it screens for.", codes = Codes.RED_FLAG_DOMAINS)
     public String getDomain() {
         return domain;
     }
 
+    @FactDoc("The domain in words.")
     public String getDomainLabel() {
         return domainLabel;
     }
 
+    @FactDoc("The urgency of the referral a yes leads to.")
     public Urgency getUrgency() {
         return urgency;
     }
-    /** Symptom regions for which this domain is screened; a client with no symptom region gets every domain. */
+
+    @FactDoc(
+            value =
+                    "Symptom regions for which the domain is screened; a client with no symptom region gets every domain.",
+            codes = Codes.SYMPTOM_REGIONS)
     public List<String> getRegions() {
         return regions;
     }
-    /** True when a yes answer counts only together with another red flag of the same domain. */
+
+    @FactDoc("True when a yes counts only together with another red flag of the same domain.")
     public boolean isSupportingOnly() {
         return supportingOnly;
     }
 
-    /** Tests that wait until this question is answered (e.g. cervical loading tests after the vascular questions). */
+    @FactDoc(
+            value =
+                    "Tests not requested while this question is unanswered (cervical loading tests after the vascular questions).",
+            codes = Codes.TESTS)
     public List<String> getTestsAfterAnswer() {
         return testsAfterAnswer;
     }
 
-    /** Standard codings a chart answers this question with (besides the Crosscheck code {@code red-flag.<code>}). */
+    @FactDoc("Standard codings (SNOMED CT, ICD-10-CM) a chart answers the question with.")
     public List<Coding> getCodings() {
         return codings;
     }
 
-    /** What the question asks about time: a red flag that must be new is not answered by an old problem. */
+    @FactDoc("What the question asks about time (a red flag that must be new is not answered by an old problem).")
     public Onset getOnset() {
         return onset;
     }

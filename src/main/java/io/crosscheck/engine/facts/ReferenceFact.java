@@ -1,19 +1,23 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.FactDoc;
+
 /**
  * Knowledge-base reference data (thresholds, definitions, the intervention catalogue) that rules
  * match, through {@code from reference...} (see {@link io.crosscheck.engine.ReferenceIndex}), instead
  * of carrying literals.
  */
+@FactDoc(
+        value =
+                "Reference data from `rules/reference/*.yaml` (thresholds, finding, pattern, red-flag, test and intervention definitions). Not in working memory: match it `from reference....` (see the `reference` global above).",
+        example = "$t : ReferenceFact( evidence ) from reference.thresholds()")
 public interface ReferenceFact extends Fact {
 
-    /** Stable id such as {@code threshold/cva_forward_head}; used as the explanation node id. */
+    @FactDoc("Stable id such as `threshold/cva_forward_head`; the explanation names the entry `kb:` + this id.")
     String getReferenceId();
 
-    /**
-     * Whether the fact is evidence worth naming in a "because" sentence (a threshold is; a
-     * catalogue entry that a rule merely looked up is not).
-     */
+    @FactDoc(
+            "Whether the entry is evidence worth naming in a \"because\" sentence (a threshold is; a catalogue entry a rule merely looked up is not).")
     default boolean isEvidence() {
         return false;
     }

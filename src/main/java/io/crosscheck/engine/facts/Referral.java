@@ -1,10 +1,17 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
+
 /**
  * A referral for medical assessment in one domain: a serious-pathology domain of the red-flag screen
  * ("to exclude cauda equina syndrome") or a health-screen domain ("for medical clearance before exercise").
  * Any referral withholds exercise advice (SAF-005).
  */
+@FactDoc(
+        value =
+                "A referral for medical assessment in one domain: a serious-pathology domain of the red-flag screen (\"to exclude cauda equina syndrome\") or a health-screen domain (\"for medical clearance before exercise\"). Any referral withholds exercise advice (SAF-005).",
+        example = "$r : Referral( domain == \"cardiovascular\" )")
 public final class Referral implements Conclusion {
     private final String domain;
     private final String domainLabel;
@@ -31,19 +38,23 @@ public final class Referral implements Conclusion {
         this.purpose = purpose;
     }
 
+    @FactDoc(value = "The domain referred for.", codes = Codes.REFERRAL_DOMAINS)
     public String getDomain() {
         return domain;
     }
 
+    @FactDoc("The domain in words.")
     public String getDomainLabel() {
         return domainLabel;
     }
 
+    @FactDoc("How urgent the referral is.")
     public Urgency getUrgency() {
         return urgency;
     }
 
-    /** "to exclude cauda equina syndrome", "for medical clearance before exercise". */
+    @FactDoc(
+            "What the referral is for, as the headline says it: \"to exclude cauda equina syndrome\", \"for medical clearance before exercise\".")
     public String getPurpose() {
         return purpose;
     }

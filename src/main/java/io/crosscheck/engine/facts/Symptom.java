@@ -1,6 +1,14 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
+
 /** A symptom the client reports: where, what kind, what brings it on, how bad (NRS 0-10), how long. */
+@FactDoc(
+        value =
+                "A symptom the client reports: where, what kind, what brings it on, how bad (NRS 0-10), how long, how long it takes to settle.",
+        example =
+                "$s : Symptom( region == \"low_back\", kind in (\"tightness\", \"stiffness\", \"pain\"), trigger == \"exercise\" )")
 public final class Symptom implements InputFact {
     private final String ref;
     private final String region;
@@ -51,26 +59,33 @@ public final class Symptom implements InputFact {
         return ref;
     }
 
+    @FactDoc(value = "Where it is felt.", codes = Codes.SYMPTOM_REGIONS)
     public String getRegion() {
         return region;
     }
 
+    @FactDoc(value = "What kind of symptom it is.", codes = Codes.SYMPTOM_KINDS)
     public String getKind() {
         return kind;
     }
 
+    @FactDoc(value = "What brings it on; null when not sent.", codes = Codes.SYMPTOM_TRIGGERS)
     public String getTrigger() {
         return trigger;
     }
-    /** Pain now on the 0-10 scale; null when not recorded (compare only after {@code nrs != null}). */
+
+    @FactDoc("Pain now on the 0-10 scale; null when not recorded (compare only after `nrs != null`).")
     public Integer getNrs() {
         return nrs;
     }
-    /** Weeks since onset; null when not recorded (compare only after {@code durationWeeks != null}). */
+
+    @FactDoc("Weeks since onset; null when not recorded (compare only after `durationWeeks != null`).")
     public Integer getDurationWeeks() {
         return durationWeeks;
     }
-    /** Minutes to settle after provocation; null when not recorded (compare only after {@code settleMinutes != null}). */
+
+    @FactDoc(
+            "Minutes to settle after the activity that brings it on (irritability); null when not recorded (compare only after `settleMinutes != null`).")
     public Integer getSettleMinutes() {
         return settleMinutes;
     }

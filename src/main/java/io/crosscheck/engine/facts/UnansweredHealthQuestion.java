@@ -1,5 +1,7 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.Codes;
+import io.crosscheck.engine.doc.FactDoc;
 import java.util.List;
 
 /**
@@ -7,6 +9,10 @@ import java.util.List;
  * the health screen stays incomplete and the plan provisional, and the plan items it could change
  * ({@link #getAffects()}) are marked as depending on it.
  */
+@FactDoc(
+        value =
+                "A health-screen question that applies to this client and was not answered. The health screen stays incomplete, the plan provisional, and the plan items it could change are marked as depending on it.",
+        example = "$question : UnansweredHealthQuestion( affects.size() > 0 )")
 public final class UnansweredHealthQuestion implements UnansweredQuestion {
     private final String code;
     private final String label;
@@ -22,6 +28,7 @@ public final class UnansweredHealthQuestion implements UnansweredQuestion {
         this.affects = question.getAffects();
     }
 
+    @FactDoc(value = "The question's code.", codes = Codes.HEALTH_INPUTS)
     public String getCode() {
         return code;
     }
@@ -30,6 +37,7 @@ public final class UnansweredHealthQuestion implements UnansweredQuestion {
         return label;
     }
 
+    @FactDoc(value = "The health-screen section it belongs to.", codes = Codes.HEALTH_SECTIONS)
     public String getDomain() {
         return domain;
     }
@@ -38,6 +46,7 @@ public final class UnansweredHealthQuestion implements UnansweredQuestion {
         return domainLabel;
     }
 
+    @FactDoc(value = "What in the plan the answer could change (its section's `affects`).", codes = Codes.AFFECTS)
     public List<String> getAffects() {
         return affects;
     }

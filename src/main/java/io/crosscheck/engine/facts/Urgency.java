@@ -1,11 +1,16 @@
 package io.crosscheck.engine.facts;
 
+import io.crosscheck.engine.doc.FactDoc;
+
 /** Referral urgency, most urgent first. */
+@FactDoc(
+        value = "Referral urgency, most urgent first (`urgency.ordinal()` compares them).",
+        example = "$r : Referral( urgency == Urgency.URGENT )")
 public enum Urgency {
-    /** Same-day emergency assessment. */
+    @FactDoc("Same-day emergency assessment.")
     EMERGENCY,
-    /** Medical assessment within days. */
+    @FactDoc("Medical assessment within days.")
     URGENT,
-    /** Routine specialist referral. */
+    @FactDoc("Routine specialist referral.")
     SOON
 }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Running several identical nodes on one database ({@code ## Cluster} in application.properties).
- * Off (the embedded single-node default), a node serves its rules directory as before; on, the active
- * version in the database is the source of truth: a node starts with it and follows every activation.
+ * Running several identical nodes on one database ({@code ## Cluster} in application.properties). In every mode a
+ * node starts with the active version in the database; on, it also follows every activation made elsewhere, and its
+ * own rules directory is no candidate at start-up.
  */
 @ConfigMapping(prefix = "crosscheck.cluster")
 public interface ClusterConfig {
@@ -24,7 +24,10 @@ public interface ClusterConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
-    /** A new version is activated only after an author other than its uploader approved it. */
+    /**
+     * A version that was never live is activated only after an author other than its proposer approved it, on one
+     * node as in a cluster (the name is historical).
+     */
     @WithDefault("false")
     boolean requireApproval();
 }

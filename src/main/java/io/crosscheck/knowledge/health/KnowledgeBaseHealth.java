@@ -1,6 +1,7 @@
 package io.crosscheck.knowledge.health;
 
 import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.knowledge.config.ClusterConfig;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -18,13 +19,14 @@ public final class KnowledgeBaseHealth {
 
     private KnowledgeBaseHealth() {}
 
-    static HealthCheckResponse check(KnowledgeBaseService knowledgeBases, String name) {
+    static HealthCheckResponse check(KnowledgeBaseService knowledgeBases, ClusterConfig cluster, String name) {
         HealthCheckResponseBuilder b = HealthCheckResponse.named(name);
         try {
             KnowledgeBase kb = knowledgeBases.current();
             b.up().withData("version", kb.version())
                     .withData("loadedAt", kb.loadedAt().toString())
-                    .withData("rules", kb.rules().size());
+                    .withData("rules", kb.rules().size())
+                    .withData("approvalRequired", cluster.requireApproval());
             knowledgeBases.lastLoad().ifPresent(l -> b.withData("lastLoad", l));
         } catch (IllegalStateException e) {
             b.down().withData("reason", "no knowledge base loaded");
@@ -36,14 +38,16 @@ public final class KnowledgeBaseHealth {
     @ApplicationScoped
     public static class Ready implements HealthCheck {
         private final KnowledgeBaseService knowledgeBases;
+        private final ClusterConfig cluster;
 
-        Ready(KnowledgeBaseService knowledgeBases) {
+        Ready(KnowledgeBaseService knowledgeBases, ClusterConfig cluster) {
             this.knowledgeBases = knowledgeBases;
+            this.cluster = cluster;
         }
 
         @Override
         public HealthCheckResponse call() {
-            return check(knowledgeBases, "knowledge base serving");
+            return check(knowledgeBases, cluster, "knowledge base serving");
         }
     }
 
@@ -51,14 +55,16 @@ public final class KnowledgeBaseHealth {
     @ApplicationScoped
     public static class Live implements HealthCheck {
         private final KnowledgeBaseService knowledgeBases;
+        private final ClusterConfig cluster;
 
-        Live(KnowledgeBaseService knowledgeBases) {
+        Live(KnowledgeBaseService knowledgeBases, ClusterConfig cluster) {
             this.knowledgeBases = knowledgeBases;
+            this.cluster = cluster;
         }
 
         @Override
         public HealthCheckResponse call() {
-            return check(knowledgeBases, "knowledge base loaded");
+            return check(knowledgeBases, cluster, "knowledge base loaded");
         }
     }
 }

@@ -26,10 +26,18 @@ public class KnowledgeBaseResource {
 
     private final KnowledgeBaseService knowledgeBases;
     private final KnowledgeBaseRegistry registry;
+    private final io.crosscheck.knowledge.config.ClusterConfig cluster;
+    private final io.crosscheck.knowledge.service.VersionLabels labels;
 
-    KnowledgeBaseResource(KnowledgeBaseService knowledgeBases, KnowledgeBaseRegistry registry) {
+    KnowledgeBaseResource(
+            KnowledgeBaseService knowledgeBases,
+            KnowledgeBaseRegistry registry,
+            io.crosscheck.knowledge.config.ClusterConfig cluster,
+            io.crosscheck.knowledge.service.VersionLabels labels) {
         this.knowledgeBases = knowledgeBases;
         this.registry = registry;
+        this.cluster = cluster;
+        this.labels = labels;
     }
 
     /** A rule as listed by the registry. */
@@ -39,11 +47,12 @@ public class KnowledgeBaseResource {
         }
     }
 
-    /** A load attempt. */
-    public record LoadView(String version, Instant at, String by, String outcome, List<String> problems) {
-        static LoadView of(KnowledgeBaseLoad l) {
+    /** A load attempt, with its version's label (the short hash for a candidate that is not stored). */
+    public record LoadView(String version, String label, Instant at, String by, String outcome, List<String> problems) {
+        static LoadView of(KnowledgeBaseLoad l, String label) {
             return new LoadView(
                     l.version,
+                    label,
                     l.attemptedAt,
                     l.loadedBy,
                     l.outcome,
@@ -51,18 +60,24 @@ public class KnowledgeBaseResource {
         }
     }
 
-    /** The knowledge base serving now. */
+    /**
+     * The knowledge base serving now; {@code label}: when, who, what changed (VersionLabels);
+     * {@code approvalRequired}: a version that was never live goes live only after an author other than its
+     * proposer approved it ({@code crosscheck.cluster.require-approval}, any mode).
+     */
     public record CurrentView(
             String version,
+            String label,
             Instant loadedAt,
             String origin,
             int ruleCount,
+            boolean approvalRequired,
             List<RuleView> rules,
             List<LoadView> recentLoads) {}
 
-    /** A stored version and when and by whom it was put live. */
+    /** A stored version, its label (when, who, what changed) and when and by whom it was put live. */
     public record VersionView(
-            String version, Instant firstLoadedAt, String origin, int ruleCount, List<LoadView> loads) {}
+            String version, String label, Instant firstLoadedAt, String origin, int ruleCount, List<LoadView> loads) {}
 
     @GET
     @Operation(summary = "The knowledge base serving now: version, load time, every rule, recent loads")
@@ -74,11 +89,13 @@ public class KnowledgeBaseResource {
                 .toList();
         return new CurrentView(
                 kb.version(),
+                labels.text(kb.version()),
                 kb.loadedAt(),
                 kb.source().origin(),
                 rules.size(),
+                cluster.requireApproval(),
                 rules,
-                registry.recentLoads(20).stream().map(LoadView::of).toList());
+                registry.recentLoads(20).stream().map(this::load).toList());
     }
 
     @GET
@@ -111,9 +128,14 @@ public class KnowledgeBaseResource {
         return registry.files(version).map(f -> f.get(path)).orElseThrow(NotFoundException::new);
     }
 
-    /** The deployment's active version, and whether this node serves it yet. */
+    /** The deployment's active version (with its label), and whether this node serves it yet. */
     public record ActiveView(
-            String version, long generation, Instant activatedAt, String activatedBy, String servingHere) {}
+            String version,
+            String label,
+            long generation,
+            Instant activatedAt,
+            String activatedBy,
+            String servingHere) {}
 
     @GET
     @Path("active")
@@ -123,8 +145,9 @@ public class KnowledgeBaseResource {
     public ActiveView active() {
         String here = knowledgeBases.current().version();
         return registry.active()
-                .map(a -> new ActiveView(a.version(), a.generation(), a.activatedAt(), a.activatedBy(), here))
-                .orElse(new ActiveView(null, 0, null, null, here));
+                .map(a -> new ActiveView(
+                        a.version(), labels.text(a.version()), a.generation(), a.activatedAt(), a.activatedBy(), here))
+                .orElse(new ActiveView(null, null, 0, null, null, here));
     }
 
     @GET
@@ -158,12 +181,17 @@ public class KnowledgeBaseResource {
         return files;
     }
 
+    private LoadView load(KnowledgeBaseLoad l) {
+        return LoadView.of(l, l.version == null ? null : labels.text(l.version));
+    }
+
     private VersionView view(KnowledgeBaseVersion v) {
         return new VersionView(
                 v.version,
+                labels.text(v.version),
                 v.firstLoadedAt,
                 v.origin,
                 v.ruleCount,
-                registry.loadsOf(v.version).stream().map(LoadView::of).toList());
+                registry.loadsOf(v.version).stream().map(this::load).toList());
     }
 }

@@ -55,6 +55,7 @@ public class KnowledgeBaseRegistry {
             v.origin = truncate(kb.source().origin(), 512);
             v.ruleCount = kb.rules().size();
             v.filesJson = write(kb.source().files());
+            v.parent = activate ? active().map(ActiveVersion::version).orElse(null) : null;
             v.persist();
         }
         load(kb.version(), by, at, "accepted", null);
@@ -102,27 +103,9 @@ public class KnowledgeBaseRegistry {
                 : Optional.of(new ActiveVersion(a.version, a.generation, a.activatedAt, a.activatedBy));
     }
 
-    /** Stores a validated candidate that is not live yet; storing the same content again changes nothing. */
-    @Transactional
-    public KnowledgeBaseProposal propose(KnowledgeBase kb, String by, Instant at) {
-        KnowledgeBaseProposal existing = KnowledgeBaseProposal.findById(kb.version());
-        if (existing != null) {
-            return existing;
-        }
-        KnowledgeBaseProposal p = new KnowledgeBaseProposal();
-        p.version = kb.version();
-        p.proposedAt = at;
-        p.proposedBy = truncate(by, 128);
-        p.origin = truncate(kb.source().origin(), 512);
-        p.ruleCount = kb.rules().size();
-        p.filesJson = write(kb.source().files());
-        p.persist();
-        audit.fire(new io.crosscheck.common.audit.AuditEvent(
-                io.crosscheck.common.audit.AuditEvent.KB_PROPOSED,
-                kb.version(),
-                kb.version(),
-                "by " + truncate(by, 128)));
-        return p;
+    /** The files of a knowledge base as they are stored (JSON: path -> content). */
+    public String filesJson(KnowledgeBase kb) {
+        return write(kb.source().files());
     }
 
     @Transactional
@@ -133,22 +116,6 @@ public class KnowledgeBaseRegistry {
     @Transactional
     public List<KnowledgeBaseProposal> proposals() {
         return KnowledgeBaseProposal.list("order by proposedAt desc");
-    }
-
-    /** Records a second author's approval of a proposal (the caller checked it is another author). */
-    @Transactional
-    public KnowledgeBaseProposal approve(String version, String by, Instant at) {
-        KnowledgeBaseProposal p = KnowledgeBaseProposal.findById(version);
-        if (p.approvedBy == null) {
-            p.approvedBy = truncate(by, 128);
-            p.approvedAt = at;
-            audit.fire(new io.crosscheck.common.audit.AuditEvent(
-                    io.crosscheck.common.audit.AuditEvent.KB_APPROVED,
-                    version,
-                    version,
-                    "by " + truncate(by, 128) + ", proposed by " + p.proposedBy));
-        }
-        return p;
     }
 
     /** Whether a version has been live before (a roll back to it needs no new approval). */

@@ -4,9 +4,7 @@ import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,8 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Holds the knowledge base that serves requests and swaps it atomically on reload.
  *
- * <p>Start-up builds it from the rules directory (or the packaged copy); a build error stops
- * start-up with file:line:column messages. A reload builds and validates a candidate (the
+ * <p>Which version a starting node serves is decided by authoring's {@code KnowledgeBaseStartup} (the
+ * database's active version; the rules directory is a candidate), which hands it to {@link #serve}. A reload builds and validates a candidate (the
  * validation is authoring's: compile, lint, scenario suite) on the caller's thread, never on a screening's, and swaps it in only if it
  * passes; a rejected candidate leaves the current one serving. Requests hold a {@link Lease}, so
  * those in flight finish on the knowledge base they started with; a superseded knowledge base is
@@ -40,14 +38,7 @@ public class KnowledgeBaseService {
     private final AtomicReference<Live> current = new AtomicReference<>();
     private final ReentrantLock reloads = new ReentrantLock();
 
-    private final io.crosscheck.knowledge.config.ClusterConfig cluster;
-
-    KnowledgeBaseService(
-            KnowledgeConfig config,
-            KnowledgeBaseRegistry registry,
-            KnowledgeBaseBuilder builder,
-            io.crosscheck.knowledge.config.ClusterConfig cluster) {
-        this.cluster = cluster;
+    KnowledgeBaseService(KnowledgeConfig config, KnowledgeBaseRegistry registry, KnowledgeBaseBuilder builder) {
         this.config = config;
         this.registry = registry;
         this.builder = builder;
@@ -97,28 +88,26 @@ public class KnowledgeBaseService {
         }
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * Puts a knowledge base live without validating or recording it: start-up's choice (which version a
+     * starting node serves, and what was checked first, is authoring's: {@code KnowledgeBaseStartup}).
+     * Serialised with reloads; one serving already is superseded.
+     */
+    public void serve(KnowledgeBase kb, String note) {
         reloads.lock();
         try {
-            // In a cluster the database's active version serves (its compiled module comes from the cache);
-            // the rules directory (or packaged copy) only seeds a database that has none yet. Embedded: as before.
-            java.util.Optional<KnowledgeBaseRegistry.ActiveVersion> active =
-                    cluster.enabled() ? registry.active() : java.util.Optional.empty();
-            KnowledgeSource source = active.map(a -> new KnowledgeSource(
-                            "registry:" + a.version(),
-                            registry.files(a.version())
-                                    .orElseThrow(() -> new IllegalStateException(
-                                            "the active version " + a.version() + " is not in the registry"))))
-                    .orElseGet(this::readSource);
-            KnowledgeBase kb = builder.build(source);
-            current.set(new Live(kb));
-            registry.recordAccepted(kb, "startup", clock.instant(), active.isEmpty());
-            lastLoad = "accepted " + kb.version() + " at startup";
-            LOG.infof(
-                    "Knowledge base %s loaded from %s: %d rules",
-                    kb.version(), kb.source().origin(), kb.rules().size());
+            swapIn(new Live(kb));
+            lastLoad = note;
         } finally {
             reloads.unlock();
+        }
+    }
+
+    private void swapIn(Live next) {
+        Live old = current.getAndSet(next);
+        if (old != null) {
+            old.superseded.set(true);
+            old.releaseIfIdle();
         }
     }
 
@@ -193,7 +182,7 @@ public class KnowledgeBaseService {
             Function<KnowledgeSource, Candidate> validation) {
         reloads.lock();
         try {
-            String previous = current().version();
+            String previous = loaded() ? current().version() : null;
             KnowledgeSource source;
             try {
                 source = candidateSource.get();
@@ -207,16 +196,15 @@ public class KnowledgeBaseService {
             Candidate candidate = validation.apply(source);
             if (!candidate.valid()) {
                 registry.recordRejected(source.contentHash(), by, clock.instant(), candidate.problems());
-                lastLoad = "rejected " + source.contentHash() + " by " + by + "; " + previous + " keeps serving";
+                String keeps = previous == null ? "nothing serves yet" : previous + " keeps serving";
+                lastLoad = "rejected " + source.contentHash() + " by " + by + "; " + keeps;
                 LOG.warnf(
-                        "Reload by %s rejected: %d problem(s); %s keeps serving",
-                        by, candidate.problems().size(), previous);
+                        "Reload by %s rejected: %d problem(s); %s",
+                        by, candidate.problems().size(), keeps);
                 return new ReloadResult(false, source.contentHash(), previous, candidate.problems());
             }
             Live next = new Live(candidate.knowledgeBase());
-            Live old = current.getAndSet(next);
-            old.superseded.set(true);
-            old.releaseIfIdle();
+            swapIn(next);
             registry.recordAccepted(next.kb, by, clock.instant());
             lastLoad = "accepted " + next.kb.version() + " by " + by;
             LOG.infof("Reload by %s: knowledge base %s replaces %s", by, next.kb.version(), previous);
@@ -241,10 +229,7 @@ public class KnowledgeBaseService {
                 return false;
             }
             KnowledgeBase kb = builder.build(source.get());
-            Live next = new Live(kb);
-            Live old = current.getAndSet(next);
-            old.superseded.set(true);
-            old.releaseIfIdle();
+            swapIn(new Live(kb));
             lastLoad = "followed the active version " + kb.version();
             LOG.infof("Knowledge base %s activated in the cluster replaces %s", kb.version(), previous);
             return true;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.json.Yaml;
+import io.crosscheck.engine.HomeProgramme;
 import io.crosscheck.engine.InterventionOrders;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
@@ -33,6 +34,9 @@ import java.util.Map;
 final class ReferenceDataReader {
 
     static final String DIR = KnowledgeSource.RULES + "reference/";
+
+    /** The client's side of the catalogue ({@link HomeProgramme#FILE}); the linter checks it against the catalogue. */
+    static final String HOME_PROGRAMME = "home-programme.yaml";
 
     /** Reference facts keep their fields private and immutable to rules: bound by field. */
     private final ObjectMapper yaml = Yaml.strict()
@@ -81,7 +85,12 @@ final class ReferenceDataReader {
         Terminology terminology = files.containsKey(DIR + TerminologyReader.FILE)
                 ? parse(files, TerminologyReader.FILE, Terminology.class, problems)
                 : TerminologyReader.DEFAULTS;
+        // likewise home-programme.yaml: without it the take-home sheet has no client texts
+        HomeProgramme home = files.containsKey(DIR + HOME_PROGRAMME)
+                ? parse(files, HOME_PROGRAMME, HomeProgramme.class, problems)
+                : HomeProgramme.NONE;
         if (vocabulary == null
+                || home == null
                 || terminology == null
                 || inputs == null
                 || thresholds == null
@@ -132,7 +141,8 @@ final class ReferenceDataReader {
                 tests(vocabulary),
                 inputs,
                 terminology,
-                orders);
+                orders,
+                home);
         if (!TerminologyReader.check(data, DIR + TerminologyReader.FILE, problems)) {
             return null;
         }
@@ -170,10 +180,36 @@ final class ReferenceDataReader {
         try {
             return yaml.readValue(text, type);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            JsonLocation at = where(text, e);
             problems.add(new KnowledgeProblem(
                     path, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), e.getOriginalMessage()));
             return null;
         }
+    }
+
+    /**
+     * Where a binding problem is: the key it names (a record's unknown field is only reported at the end of its object,
+     * once the record's fields are all read), else where the parser stopped.
+     */
+    private JsonLocation where(String text, JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.PropertyBindingException b
+                && !b.getPath().isEmpty()) {
+            StringBuilder pointer = new StringBuilder();
+            for (var ref : b.getPath()) {
+                pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+            }
+            try (var p = yaml.getFactory().createParser(text)) {
+                com.fasterxml.jackson.core.JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                            && p.getParsingContext().pathAsPointer().toString().equals(pointer.toString())) {
+                        return p.currentTokenLocation();
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // fall back to where the parser stopped
+            }
+        }
+        return e.getLocation();
     }
 }

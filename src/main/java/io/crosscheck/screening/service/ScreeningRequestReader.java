@@ -33,14 +33,21 @@ public class ScreeningRequestReader extends JsonBodyReader<ScreeningRequest> {
         this.reference = reference;
     }
 
-    /** The service's reader: the current knowledge base's inputs (looked up lazily: the knowledge base service needs an evaluator). */
+    /**
+     * The service's reader: the current knowledge base's inputs (looked up lazily: the knowledge base service needs
+     * an evaluator). Before one serves (start-up validating its first version) the evaluation's check alone applies.
+     */
     @Inject
     ScreeningRequestReader(ObjectMapper mapper, Validator validator, Instance<KnowledgeBaseService> knowledgeBases) {
-        this(mapper, validator, () -> knowledgeBases.get().current().reference());
+        this(mapper, validator, () -> {
+            KnowledgeBaseService service = knowledgeBases.get();
+            return service.loaded() ? service.current().reference() : null;
+        });
     }
 
     @Override
     protected Checked check(ScreeningRequest request) {
-        return reference == null ? Checked.NONE : InputFactMapper.problems(request, reference.get());
+        ReferenceData serving = reference == null ? null : reference.get();
+        return serving == null ? Checked.NONE : InputFactMapper.problems(request, serving);
     }
 }

@@ -3,12 +3,15 @@ package io.crosscheck.web.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.authoring.replay.model.ReplayJob;
+import io.crosscheck.authoring.replay.model.ReplayRequest;
 import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
+import io.crosscheck.authoring.replay.service.RuleImpacts;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.knowledge.service.VersionLabels;
 import io.crosscheck.screening.service.ScreeningStore;
 import io.crosscheck.web.service.RuleNotes;
 import io.crosscheck.web.service.WebKnowledge;
@@ -37,7 +40,7 @@ import java.util.UUID;
 /**
  * The knowledge-base pages: the rules serving now with their kb-doc pages (physiotherapists read
  * them too: every rule id in a result links here), the load history, and for authors a replay of
- * stored screenings under another stored version, with live progress and the impact table.
+ * stored screenings under another stored version or a proposal, with live progress and the impact table.
  */
 @Path("/ui/kb")
 @Produces(MediaType.TEXT_HTML)
@@ -52,7 +55,8 @@ public class KnowledgePages {
 
         static native TemplateInstance doc(Chrome chrome, String path, String html);
 
-        static native TemplateInstance replay(Chrome chrome, ReplayJob job, Map<String, String> seen);
+        static native TemplateInstance replay(
+                Chrome chrome, ReplayJob job, Map<String, String> seen, VersionLabels.VersionLabel candidate);
 
         static native TemplateInstance replayProgress(ReplayJob job, Map<String, String> seen);
     }
@@ -66,6 +70,8 @@ public class KnowledgePages {
     private final RuleNotes notes;
     private final Csrf csrf;
     private final ScreeningStore screenings;
+    private final VersionLabels labels;
+    private final RuleImpacts impacts;
 
     KnowledgePages(
             WebKnowledge knowledge,
@@ -76,7 +82,11 @@ public class KnowledgePages {
             ObjectMapper mapper,
             RuleNotes notes,
             Csrf csrf,
-            ScreeningStore screenings) {
+            ScreeningStore screenings,
+            VersionLabels labels,
+            RuleImpacts impacts) {
+        this.labels = labels;
+        this.impacts = impacts;
         this.screenings = screenings;
         this.knowledge = knowledge;
         this.replays = replays;
@@ -106,6 +116,13 @@ public class KnowledgePages {
     public TemplateInstance doc(@PathParam("path") String path) {
         return Templates.doc(
                 Chrome.of(identity, "kb"), path, knowledge.doc(path).orElseThrow(NotFoundException::new));
+    }
+
+    /** The fact-model reference for authors, from the serving knowledge base (docs/fact-model.md). */
+    @GET
+    @Path("fact-model")
+    public TemplateInstance factModel() {
+        return Templates.doc(Chrome.of(identity, "kb"), "Fact model reference", knowledge.factModel());
     }
 
     @POST
@@ -140,6 +157,30 @@ public class KnowledgePages {
         }
     }
 
+    /** "Which stored screenings does this rule change?": the replay without the rule, then its progress page. */
+    @POST
+    @Path("rules/{id}/impact")
+    @RolesAllowed(Role.AUTHOR)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response startRuleImpact(
+            @PathParam("id") String id,
+            @FormParam(Csrf.FIELD) String csrf,
+            @CookieParam(Csrf.COOKIE) String csrfCookie) {
+        this.csrf.verify(csrf, csrfCookie);
+        try {
+            ReplayJob job = impacts.start(id, new ReplayRequest(null, null, null, null), clinic())
+                    .orElseThrow(NotFoundException::new);
+            return Response.seeOther(URI.create("/ui/kb/replays/" + job.id())).build();
+        } catch (InvalidRequestException e) {
+            String error = String.join(
+                    "; ", e.errors().stream().map(FieldError::message).toList());
+            return Response.status(e.status())
+                    .entity(Templates.overview(Chrome.of(identity, "kb"), knowledge.overview(), error))
+                    .type(MediaType.TEXT_HTML)
+                    .build();
+        }
+    }
+
     @GET
     @Path("replays/{id}")
     @RolesAllowed(Role.AUTHOR)
@@ -151,7 +192,7 @@ public class KnowledgePages {
                 : Map.of();
         return "true".equals(htmx)
                 ? Templates.replayProgress(job, seen)
-                : Templates.replay(Chrome.of(identity, "kb"), job, seen);
+                : Templates.replay(Chrome.of(identity, "kb"), job, seen, labels.of(job.candidateVersion()));
     }
 
     private static List<UUID> exampleIds(ReplayJob job) {

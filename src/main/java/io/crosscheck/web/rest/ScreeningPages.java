@@ -40,7 +40,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The physiotherapist's screening pages: the form, the result, its derivation and its printouts.
+ * The physiotherapist's screening pages: the form, the result, its derivation and the clinician's report (the
+ * client's take-home sheet is {@link SheetPages}').
  * Thin: the form is read and laid out by {@link io.crosscheck.web.service.ScreeningForm}, screening goes
  * through the screening service, and a refused form comes back with the API's own messages.
  */
@@ -76,8 +77,6 @@ public class ScreeningPages {
         static native TemplateInstance derivationFragment(List<DerivationRow> rows);
 
         static native TemplateInstance report(Chrome chrome, ResultView r);
-
-        static native TemplateInstance sheet(Chrome chrome, ResultView r);
     }
 
     private final WebScreenings screenings;
@@ -279,12 +278,6 @@ public class ScreeningPages {
     @Path("{id}/report")
     public TemplateInstance report(@PathParam("id") String id) {
         return Templates.report(Chrome.of(identity, "clients"), view(id));
-    }
-
-    @GET
-    @Path("{id}/sheet")
-    public TemplateInstance sheet(@PathParam("id") String id) {
-        return Templates.sheet(Chrome.of(identity, "clients"), view(id));
     }
 
     private ResultView view(String id) {

@@ -8,8 +8,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -84,6 +88,26 @@ public final class KbDocs {
         return href;
     }
 
+    /** A section heading's id as GitHub makes it, so that in-page links such as {@code #symptom} work in the UI too. */
+    static String anchor(Node heading) {
+        StringBuilder text = new StringBuilder();
+        heading.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text t) {
+                text.append(t.getLiteral());
+            }
+
+            @Override
+            public void visit(Code c) {
+                text.append(c.getLiteral());
+            }
+        });
+        return text.toString()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9 _-]", "")
+                .replace(' ', '-');
+    }
+
     /**
      * A threshold quoted in a page ({@code [below 50°](kb:threshold/cva_forward_head)}, which the linter checks against
      * thresholds.yaml) links to the reference page's thresholds and names the threshold.
@@ -91,6 +115,8 @@ public final class KbDocs {
     private static final String THRESHOLD = "kb:threshold/";
 
     private static final class LinkRewriter implements AttributeProvider {
+        private final Map<String, Integer> used = new java.util.HashMap<>();
+
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
             if (node instanceof Link link && link.getDestination().startsWith(THRESHOLD)) {
@@ -101,6 +127,11 @@ public final class KbDocs {
                                 + " (rules/reference/thresholds.yaml)");
             } else if (node instanceof Link) {
                 attributes.computeIfPresent("href", (k, v) -> uiHref(v));
+            } else if (node instanceof Heading h && h.getLevel() > 1) {
+                // the page's title (h1) needs none; a repeated heading gets -1, -2 as on GitHub
+                String id = anchor(node);
+                int n = used.merge(id, 1, Integer::sum);
+                attributes.put("id", n == 1 ? id : id + "-" + (n - 1));
             }
         }
     }

@@ -19,7 +19,6 @@ public record ResultView(
         ScreeningResult.Summary summary,
         Safety safety,
         Health health,
-        Sheet sheet,
         List<PatternView> patterns,
         String bodySvg,
         List<BodyDiagram.Mark> marks,
@@ -76,15 +75,6 @@ public record ResultView(
         }
     }
 
-    /**
-     * The take-home sheet in the client's words ({@code web/client-words.yaml}): what each referral asks of the
-     * client and how soon, first; and the plan's precautions that have client wording.
-     */
-    public record Sheet(List<SheetReferral> referrals, List<String> precautions) {}
-
-    /** A referral as the client reads it: what to do and how soon, and what it is about. */
-    public record SheetReferral(String urgency, String whatToDo, String about, boolean healthScreen) {}
-
     /** A pattern card; {@code notAssessed} while a referral is pending (shown collapsed). */
     public record PatternView(ScreeningResult.PatternResult pattern, boolean notAssessed) {
 
@@ -96,8 +86,12 @@ public record ResultView(
     /** One stage of Janda's sequence with the plan items in it. */
     public record Stage(int phase, String title, String summary, List<PlanItem> items) {}
 
-    /** A plan item: the intervention as the result gives it, and how to perform it from its kb-docs page. */
-    public record PlanItem(ScreeningResult.InterventionResult intervention, String howTo, String whenToStop) {}
+    /**
+     * A plan item: the intervention as the result gives it, how to perform it from its kb-docs page, and the address
+     * of its start-and-end picture when it is a home exercise with one (else null).
+     */
+    public record PlanItem(
+            ScreeningResult.InterventionResult intervention, String howTo, String whenToStop, String picture) {}
 
     public boolean hasPlan() {
         return plan.stream().anyMatch(s -> !s.items().isEmpty());

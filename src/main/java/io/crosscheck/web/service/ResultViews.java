@@ -1,6 +1,7 @@
 package io.crosscheck.web.service;
 
 import io.crosscheck.common.json.Yaml;
+import io.crosscheck.engine.HomeProgramme;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningResult;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * A stored result as the result page and its printouts show it: the safety box, the patterns strongest call
  * first, the body diagram, and the plan in the stages of {@code web/plan-stages.yaml} with each exercise's how-to
- * and precautions from the knowledge base's documentation; and the conclusions a clinician may disagree with.
+ * and precautions from the knowledge base's documentation and its picture; and the conclusions a clinician may
+ * disagree with. The take-home sheet is {@link SheetViews}'.
  */
 final class ResultViews {
 
@@ -25,17 +27,12 @@ final class ResultViews {
 
     private record Stages(List<StageDef> stages) {}
 
-    /** {@code web/client-words.yaml}: a referral's instruction by urgency, a precaution's wording by code. */
-    private record ClientWords(Map<String, String> referrals, Map<String, String> precautions) {}
-
     private final BodyDiagram diagram;
     private final List<StageDef> stages;
-    private final ClientWords words;
 
     ResultViews(BodyDiagram diagram) {
         this.diagram = diagram;
         this.stages = read("/web/plan-stages.yaml", Stages.class).stages();
-        this.words = read("/web/client-words.yaml", ClientWords.class);
     }
 
     private static <T> T read(String resource, Class<T> type) {
@@ -52,32 +49,6 @@ final class ResultViews {
                 ? new ResultView.Health(null, List.of(), List.of(), null, null)
                 : new ResultView.Health(
                         h.status(), nonNull(h.considerations()), nonNull(h.unanswered()), h.because(), h.ruleId());
-    }
-
-    /** The sheet in the client's words: each referral's instruction first (most urgent first), then precautions. */
-    private ResultView.Sheet sheet(KnowledgeBase kb, ScreeningResult r) {
-        List<ResultView.SheetReferral> referrals = new ArrayList<>();
-        if (r.redFlags() != null && r.redFlags().referrals() != null) {
-            for (ScreeningResult.ReferralResult ref : r.redFlags().referrals()) {
-                var section = kb.reference().inputs().sections().stream()
-                        .filter(sec -> sec.code().equals(ref.domain()) && sec.isHealthScreen())
-                        .findFirst();
-                referrals.add(new ResultView.SheetReferral(
-                        ref.urgency(),
-                        words.referrals()
-                                .getOrDefault(ref.urgency(), words.referrals().get("soon")),
-                        section.map(sec -> "what you told us about your "
-                                        + sec.label().toLowerCase(java.util.Locale.ROOT))
-                                .orElse("what you told us about your symptoms"),
-                        section.isPresent()));
-            }
-        }
-        List<String> precautions = nonNull(r.precautions()).stream()
-                .map(p -> words.precautions().get(p.code()))
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
-        return new ResultView.Sheet(referrals, precautions);
     }
 
     /** The result page's content. */
@@ -120,7 +91,10 @@ final class ResultViews {
                                         .orElse(null),
                                 KbDocs.section(page, "Precautions")
                                         .map(KbDocs::plain)
-                                        .orElse(i.precautions())));
+                                        .orElse(i.precautions()),
+                                kb.source().files().containsKey(HomeProgramme.picture(i.id()))
+                                        ? SheetViews.pictureUrl(i.id())
+                                        : null));
             }
         }
         List<ResultView.Stage> plan = new ArrayList<>();
@@ -144,7 +118,6 @@ final class ResultViews {
                 r.summary(),
                 safety,
                 health(r),
-                sheet(kb, r),
                 patterns,
                 diagram.svg(r),
                 diagram.marks(r),

@@ -4,15 +4,19 @@ import io.crosscheck.authoring.scenario.ScenarioReport;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.RuleInfo;
+import io.crosscheck.engine.doc.FactModelReference;
 import io.crosscheck.knowledge.KnowledgeBaseLoad;
 import io.crosscheck.knowledge.KnowledgeBaseVersion;
 import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.knowledge.service.VersionLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the rule authors' pages show of the serving knowledge base: its rules with their kb-doc pages
@@ -36,21 +40,26 @@ public class WebKnowledge {
             int line,
             String group,
             String version,
+            String versionLabel,
             String docHtml,
             String drl,
             List<ScenarioRef> scenarios) {}
 
-    /** A load attempt. */
-    public record Load(String version, String at, String by, String outcome, String problems) {}
+    /** A load attempt, with its version's label (null for a candidate that could not be read). */
+    public record Load(String version, String label, String at, String by, String outcome, String problems) {}
 
-    /** The serving knowledge base. */
+    /** A stored version or proposal a replay can take as its candidate, with its label. */
+    public record Choice(String version, String label) {}
+
+    /** The serving knowledge base, its label, and the other stored versions and proposals. */
     public record Overview(
             String version,
+            String label,
             String loadedAt,
             String origin,
             List<RuleRow> rules,
             List<Load> loads,
-            List<String> versions,
+            List<Choice> versions,
             double coveragePercent) {
 
         public long coverage() {
@@ -61,11 +70,17 @@ public class WebKnowledge {
     private final KnowledgeBaseService knowledgeBases;
     private final KnowledgeBaseRegistry registry;
     private final ScenarioSuite suite;
+    private final VersionLabels labels;
     private final KbDocs docs = new KbDocs();
 
     private record Coverage(Map<String, List<String>> filesByRule, Map<String, String> titles, double percent) {}
 
-    WebKnowledge(KnowledgeBaseService knowledgeBases, KnowledgeBaseRegistry registry, ScenarioSuite suite) {
+    WebKnowledge(
+            KnowledgeBaseService knowledgeBases,
+            KnowledgeBaseRegistry registry,
+            ScenarioSuite suite,
+            VersionLabels labels) {
+        this.labels = labels;
         this.knowledgeBases = knowledgeBases;
         this.registry = registry;
         this.suite = suite;
@@ -84,14 +99,20 @@ public class WebKnowledge {
                         r.stage(),
                         c.filesByRule().getOrDefault(r.id(), List.of()).size()))
                 .toList();
-        List<Load> loads =
-                registry.recentLoads(20).stream().map(WebKnowledge::load).toList();
-        List<String> versions = registry.versions().stream()
-                .map(v -> v.version)
-                .filter(v -> !v.equals(kb.version()))
+        List<Load> loads = registry.recentLoads(20).stream().map(this::load).toList();
+        // any stored version or proposal but the one serving, newest first: the candidates of a replay
+        Set<String> stored = new LinkedHashSet<>();
+        registry.proposals().forEach(p -> stored.add(p.version));
+        registry.versions().forEach(v -> stored.add(v.version));
+        stored.remove(kb.version());
+        List<Choice> versions = stored.stream()
+                .map(labels::of)
+                .sorted(Comparator.comparing(VersionLabels.VersionLabel::at).reversed())
+                .map(l -> new Choice(l.version(), l.text() + " (" + l.shortHash() + ")"))
                 .toList();
         return new Overview(
                 kb.version(),
+                labels.text(kb.version()),
                 WebScreenings.WHEN.format(kb.loadedAt()),
                 kb.source().origin(),
                 rules,
@@ -111,7 +132,16 @@ public class WebKnowledge {
                     .map(f -> new ScenarioRef(f, c.titles().getOrDefault(f, f)))
                     .toList();
             return new RulePage(
-                    r.id(), r.name(), r.file(), r.line(), r.stage(), kb.version(), doc, drl(kb, r), scenarios);
+                    r.id(),
+                    r.name(),
+                    r.file(),
+                    r.line(),
+                    r.stage(),
+                    kb.version(),
+                    labels.text(kb.version()),
+                    doc,
+                    drl(kb, r),
+                    scenarios);
         });
     }
 
@@ -121,6 +151,15 @@ public class WebKnowledge {
             return Optional.empty();
         }
         return KbDocs.page(knowledgeBases.current().source(), path).map(docs::html);
+    }
+
+    /**
+     * The fact-model reference (docs/fact-model.md) for the serving knowledge base, rendered: generated from the
+     * engine's fact classes with the codes of its reference data, so it always matches what the rules can name.
+     */
+    public String factModel() {
+        KnowledgeBase kb = knowledgeBases.current();
+        return docs.html(FactModelReference.markdown(kb.reference(), kb.parsedRules()));
     }
 
     /** The rule's DRL: from its {@code rule} line to its {@code end}. */
@@ -153,8 +192,14 @@ public class WebKnowledge {
         return new Coverage(report.coverage(), titles, report.coveragePercent());
     }
 
-    private static Load load(KnowledgeBaseLoad l) {
-        return new Load(l.version, WebScreenings.WHEN.format(l.attemptedAt), l.loadedBy, l.outcome, l.problems);
+    private Load load(KnowledgeBaseLoad l) {
+        return new Load(
+                l.version,
+                l.version == null ? null : labels.text(l.version),
+                WebScreenings.WHEN.format(l.attemptedAt),
+                l.loadedBy,
+                l.outcome,
+                l.problems);
     }
 
     public List<KnowledgeBaseVersion> versions() {

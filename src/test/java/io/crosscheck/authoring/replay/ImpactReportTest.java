@@ -46,6 +46,7 @@ class ImpactReportTest {
 
     static final List<StoredScreening> ROWS = new ArrayList<>();
     static final Map<String, ScreeningResult> NOW = new java.util.HashMap<>();
+    static final int WEAK_LEG = 3;
     static final List<Double> ANGLES = List.of(45.0, 47.0, 48.0, 48.5, 49.0, 49.9, 50.0, 55.0);
 
     private final ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(10_000);
@@ -56,6 +57,11 @@ class ImpactReportTest {
     static void storedScreenings() throws IOException {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         List<String> bodies = new ArrayList<>(GeneratedRequests.generate(20261205L, 150));
+        for (int i = 0; i < WEAK_LEG; i++) {
+            bodies.add(Requests.ARTICLE_DESK_WORKER.replace(
+                    "{ \"code\": \"progressive_leg_weakness\", \"present\": false }",
+                    "{ \"code\": \"progressive_leg_weakness\", \"present\": true }"));
+        }
         for (double angle : ANGLES) {
             ObjectNode r = (ObjectNode) RuleHarness.JSON.readTree(Requests.ARTICLE_DESK_WORKER);
             ((ArrayNode) r.get("observations"))
@@ -189,5 +195,33 @@ class ImpactReportTest {
         Kind removed = report.scenarios().changes().get("scenario removed");
         assertThat(removed.examples()).containsExactly("rules/scenarios/boundary-cva-50-not-forward-head.yaml");
         assertThat(removed.label()).startsWith("Scenario removed: ");
+    }
+
+    @Test
+    void anUrgencyChangeNamesTheAnswersTheReferralRestsOn() {
+        Path rules = Candidates.copyOfRules(tmp.resolve("urgency"));
+        Candidates.edit(
+                rules.resolve("reference/red-flags.yaml"),
+                text -> text.replace(
+                        "  - code: progressive_neurological_deficit\n    label: a progressive nerve-root deficit "
+                                + "(radiculopathy with progressive weakness, e.g. foot drop)\n    urgency: urgent",
+                        "  - code: progressive_neurological_deficit\n    label: a progressive nerve-root deficit "
+                                + "(radiculopathy with progressive weakness, e.g. foot drop)\n    urgency: emergency"));
+        Set<String> weak = idsWhere(r -> r.redFlags() != null
+                && r.redFlags().referrals() != null
+                && r.redFlags().referrals().stream()
+                        .anyMatch(f -> f.domain().equals("progressive_neurological_deficit")));
+        assertThat(weak).hasSizeGreaterThanOrEqualTo(WEAK_LEG);
+
+        ReplayReport report = replay(rules);
+
+        Kind urgency = report.screenings().changes().get("referral urgent->emergency");
+        assertThat(urgency).as(report.toText()).isNotNull();
+        assertThat(Set.copyOf(urgency.examples())).isEqualTo(weak);
+        assertThat(urgency.rules()).isNotEmpty();
+        assertThat(urgency.because()).containsIgnoringCase("leg weakness");
+        assertThat(report.screenings().changes().get("referral changed progressive_neurological_deficit"))
+                .isNotNull();
+        assertThat(report.screenings().changed()).isEqualTo(weak.size());
     }
 }

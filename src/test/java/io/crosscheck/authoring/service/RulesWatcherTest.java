@@ -70,6 +70,12 @@ class RulesWatcherTest {
         assertThat(last.problems).contains("rules/plan/broken.drl:4:");
         assertThat(service.current().version()).isEqualTo(reloaded);
         KB.reset();
+        // the shipped files again: served again (and active in the database the next test profile starts on)
+        await("the reset files served again")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> service.current().version(), original::equals);
     }
 
     private String awaitVersionChange(String from, Duration timeout) {

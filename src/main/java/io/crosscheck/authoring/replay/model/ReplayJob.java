@@ -27,4 +27,22 @@ public record ReplayJob(
     public static final String RUNNING = "running";
     public static final String DONE = "done";
     public static final String FAILED = "failed";
+
+    /** The job with its report narrowed to the changes involving one rule ({@link ReplayReport#involving}). */
+    public ReplayJob involving(String rule) {
+        return report == null
+                ? this
+                : new ReplayJob(
+                        id,
+                        state,
+                        processed,
+                        total,
+                        startedAt,
+                        finishedAt,
+                        candidate,
+                        candidateVersion,
+                        filter,
+                        report.involving(rule),
+                        error);
+    }
 }

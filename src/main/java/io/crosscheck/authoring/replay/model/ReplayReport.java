@@ -48,7 +48,60 @@ public record ReplayReport(
             int unchanged,
             int failed,
             Map<String, Kind> changes,
-            Map<String, Kind> failures) {}
+            Map<String, Kind> failures,
+            Map<String, Integer> changedByRule) {
+
+        /** {@code changedByRule}: per rule, the subjects with a change that rule concluded on either side. */
+        public Section {
+            changedByRule = changedByRule == null ? Map.of() : changedByRule;
+        }
+
+        public Section(
+                int evaluated,
+                int changed,
+                int unchanged,
+                int failed,
+                Map<String, Kind> changes,
+                Map<String, Kind> failures) {
+            this(evaluated, changed, unchanged, failed, changes, failures, Map.of());
+        }
+
+        /**
+         * Only the changes involving this rule (kinds whose rules include it); {@code changed} counts the subjects with
+         * such a change (reports stored before {@code changedByRule} was kept: at least the largest kind's count).
+         */
+        public Section involving(String rule) {
+            Map<String, Kind> kept = new java.util.LinkedHashMap<>();
+            changes.forEach((kind, k) -> {
+                if (k.rules() != null && k.rules().contains(rule)) {
+                    kept.put(kind, k);
+                }
+            });
+            int n = changedByRule.isEmpty()
+                    ? kept.values().stream().mapToInt(Kind::count).max().orElse(0)
+                    : changedByRule.getOrDefault(rule, 0);
+            return new Section(
+                    evaluated,
+                    n,
+                    evaluated - n - failed,
+                    failed,
+                    java.util.Collections.unmodifiableMap(kept),
+                    failures,
+                    changedByRule.containsKey(rule) ? Map.of(rule, n) : Map.of());
+        }
+    }
+
+    /** The report with only the changes involving this rule, in both sections ({@link Section#involving}). */
+    public ReplayReport involving(String rule) {
+        return new ReplayReport(
+                knowledgeBases,
+                filter,
+                startedAt,
+                durationMillis,
+                screenings.involving(rule),
+                scenarios.involving(rule),
+                scenarioExpectationsNotMet);
+    }
 
     /**
      * How many subjects show one kind of change or failure, and the first few of them; for a change also what

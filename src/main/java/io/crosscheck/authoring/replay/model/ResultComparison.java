@@ -116,7 +116,10 @@ final class ResultComparison {
                     .distinct()
                     .toList();
             changes.add(new Change(
-                    "referral " + u1 + "->" + u2, "Referral: " + words(u1) + " becomes " + words(u2), rules, null));
+                    "referral " + u1 + "->" + u2,
+                    "Referral: " + words(u1) + " becomes " + words(u2),
+                    rules,
+                    reasons(r2.isEmpty() ? r1 : r2)));
         }
         keyed(
                 "referral",
@@ -137,7 +140,7 @@ final class ResultComparison {
                     "exercise " + (w2 ? "withheld" : "no longer withheld"),
                     w2 ? "All exercise advice withheld" : "Exercise advice no longer withheld",
                     List.of(),
-                    null));
+                    reasons(w2 ? r2 : r1)));
         }
     }
 
@@ -231,6 +234,15 @@ final class ResultComparison {
                     List.of(),
                     null));
         }
+    }
+
+    /** What a referral rests on, in the result's words: each referral's reasons. */
+    private static String reasons(List<ReferralResult> referrals) {
+        String joined = referrals.stream()
+                .flatMap(r -> list(r.reasons()).stream())
+                .distinct()
+                .collect(java.util.stream.Collectors.joining("; "));
+        return joined.isEmpty() ? null : joined;
     }
 
     private static List<ReferralResult> referrals(ScreeningResult r) {

@@ -7,6 +7,8 @@ import io.crosscheck.authoring.replay.service.ReplayJobs;
 import io.crosscheck.authoring.replay.service.ReplayService;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -21,9 +23,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -104,8 +108,22 @@ public class ReplayResource {
     @Operation(summary = "A replay: progress while running, the report when done")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReplayJob.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ReplayJob get(@PathParam("id") String id) {
-        return jobs.find(id, clinic()).orElseThrow(NotFoundException::new);
+    public ReplayJob get(
+            @PathParam("id") String id,
+            @Parameter(description = "a rule id: only the changes involving that rule") @QueryParam("rule")
+                    String rule) {
+        String only = ruleFilter(rule);
+        ReplayJob job = jobs.find(id, clinic()).orElseThrow(NotFoundException::new);
+        return only == null ? job : job.involving(only);
+    }
+
+    /** A {@code ?rule=} filter must be a rule id (400 naming the parameter otherwise). */
+    private static String ruleFilter(String rule) {
+        if (rule != null && !rule.matches("[A-Z]{3}-[0-9]{3}")) {
+            throw new InvalidRequestException(
+                    400, List.of(new FieldError("rule", "must be a rule id such as LCS-010", rule)));
+        }
+        return rule;
     }
 
     @GET
@@ -118,8 +136,12 @@ public class ReplayResource {
             responseCode = "409",
             description = "The replay is still running or failed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response text(@PathParam("id") String id) {
+    public Response text(@PathParam("id") String id, @QueryParam("rule") String rule) {
+        String only = ruleFilter(rule);
         ReplayJob job = jobs.find(id, clinic()).orElseThrow(NotFoundException::new);
+        if (only != null) {
+            job = job.involving(only);
+        }
         if (job.report() == null) {
             String detail = ReplayJob.RUNNING.equals(job.state())
                     ? "The replay is still running (" + job.processed() + " of "
@@ -127,7 +149,8 @@ public class ReplayResource {
                     : "The replay failed: " + job.error();
             return Problem.of("replay-not-done", "Conflict", 409, detail).toResponse();
         }
-        return Response.ok(job.report().toText(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .build();
+        String text = (rule == null ? "" : "Only the changes involving rule " + rule + "\n\n")
+                + job.report().toText();
+        return Response.ok(text, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
     }
 }

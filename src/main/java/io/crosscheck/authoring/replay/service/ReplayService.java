@@ -130,6 +130,12 @@ public class ReplayService {
         return start(filter, uploads.archive(archive, UploadAudit.Door.REPLAY), clinic);
     }
 
+    /** Starts a replay of a candidate derived in the service (a rule switched off: {@link RuleImpacts}). */
+    ReplayJob startDerived(ReplayRequest filter, KnowledgeSource candidate, String clinic) {
+        requests.validate(filter);
+        return start(filter, candidate, clinic);
+    }
+
     private ReplayJob start(ReplayRequest request, KnowledgeSource candidateSource, String clinic) {
         if (pending.incrementAndGet() > config.maxPending()) {
             pending.decrementAndGet();

@@ -64,6 +64,20 @@ public class SandboxedReplay {
                 replay.examplesPerChange());
     }
 
+    /**
+     * For the command line ({@code bin/crosscheck replay --candidate-version}), which has no configuration: the
+     * service's default limits (a 120 s compile, a 1 h replay, a 384 MB heap, 4 MB of answers).
+     */
+    public static SandboxedReplay forCommandLine(int maxFirings, int examplesPerKind) {
+        Duration compile = Duration.ofSeconds(120);
+        return new SandboxedReplay(
+                new SandboxProcess(ReplayProcessMain.class.getName(), compile, "384m", 4 * 1024 * 1024),
+                compile,
+                Duration.ofHours(1),
+                maxFirings,
+                examplesPerKind);
+    }
+
     /** With its own launcher and limits: tests. */
     SandboxedReplay(
             SandboxProcess launcher,

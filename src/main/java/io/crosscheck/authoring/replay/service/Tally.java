@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -26,6 +27,8 @@ final class Tally {
     private int failed;
     private final Map<String, Counter> changes = new HashMap<>();
     private final Map<String, Counter> failures = new HashMap<>();
+    /** Per rule, the subjects with a change it concluded: bounded by the number of rules. */
+    private final Map<String, Integer> byRule = new HashMap<>();
 
     Tally(int examplesPerKind) {
         this.examplesPerKind = examplesPerKind;
@@ -36,6 +39,10 @@ final class Tally {
             case CHANGED -> {
                 changed++;
                 outcome.diff().changes().forEach(change -> count(changes, change, outcome.subject()));
+                outcome.diff().changes().stream()
+                        .flatMap(change -> change.rules().stream())
+                        .distinct()
+                        .forEach(rule -> byRule.merge(rule, 1, Integer::sum));
             }
             case UNCHANGED -> unchanged++;
             case FAILED -> {
@@ -46,7 +53,14 @@ final class Tally {
     }
 
     Section section() {
-        return new Section(changed + unchanged + failed, changed, unchanged, failed, kinds(changes), kinds(failures));
+        return new Section(
+                changed + unchanged + failed,
+                changed,
+                unchanged,
+                failed,
+                kinds(changes),
+                kinds(failures),
+                Collections.unmodifiableMap(new TreeMap<>(byRule)));
     }
 
     private void count(Map<String, Counter> into, ScreeningDiff.Change change, String subject) {

@@ -1,0 +1,149 @@
+package io.crosscheck.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crosscheck.support.Browser;
+import io.crosscheck.support.Requests;
+import io.crosscheck.support.TestUsers;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The take-home sheet in a real browser (Debian's headless Chromium): the article client's sheet with each home
+ * exercise's picture loaded, steps and dose, and a saddle-numbness client's emergency sheet; each checked by axe-core,
+ * screenshotted (target/screenshots/) and printed to A4 PDF by Chromium itself (target/sheets/), whose pages and words
+ * are measured with pdfinfo and pdftotext.
+ */
+@QuarkusTest
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TakeHomeSheetBrowserTest {
+
+    static final Path SHEETS = Path.of("target", "sheets");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void startBrowser() {
+        if (Browser.missing()) {
+            return;
+        }
+        driver = Browser.start(1000, 900);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get(url("/"));
+        wait.until(ExpectedConditions.urlContains("/ui/login"));
+        driver.findElement(By.id("j_username")).sendKeys(TestUsers.ADMIN);
+        driver.findElement(By.id("j_password")).sendKeys(TestUsers.ADMIN_PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
+    }
+
+    @BeforeEach
+    void browserPresent() {
+        Browser.assumeAvailable();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void theArticleClientsSheetShowsEachHomeExerciseWithItsPictureAndPrintsToA4() throws IOException {
+        String id = screen(Requests.ARTICLE_DESK_WORKER, "sheet-browser-article");
+        driver.get(url("/ui/screenings/" + id + "/sheet"));
+        for (String exercise : List.of("warm_up", "hip_flexor_stretch", "breathing_retraining", "childs_pose")) {
+            WebElement item = driver.findElement(By.cssSelector(".sheet-item[data-intervention='" + exercise + "']"));
+            WebElement picture = item.findElement(By.cssSelector("img.exercise-picture"));
+            Object width =
+                    driver.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", picture);
+            assertThat(((Number) width).intValue())
+                    .as("the picture of " + exercise + " loaded")
+                    .isPositive();
+            assertThat(item.findElements(By.cssSelector("ol.steps li"))).hasSizeBetween(3, 6);
+            assertThat(item.findElement(By.cssSelector("p.dose")).getText()).isNotBlank();
+        }
+        assertThat(driver.findElements(By.cssSelector(".sheet-item[data-intervention='sensorimotor_training']")))
+                .isEmpty();
+        assertThat(Browser.serious(Browser.axe(driver)))
+                .as("axe-core on the take-home sheet")
+                .isEmpty();
+        Browser.screenshot(driver, "take-home-sheet");
+        Path pdf = print("article-desk-worker");
+        assertThat(Files.size(pdf)).isPositive();
+    }
+
+    @Test
+    void aSaddleNumbnessClientsSheetLeadsWithTheEmergency() throws IOException {
+        String id = screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS, "sheet-browser-saddle");
+        driver.get(url("/ui/screenings/" + id + "/sheet"));
+        assertThat(driver.findElement(By.cssSelector("#sheet-referral .what-to-do"))
+                        .getText())
+                .isEqualTo("Go to an emergency department now.");
+        assertThat(driver.findElements(By.cssSelector(".sheet-item"))).isEmpty();
+        assertThat(Browser.serious(Browser.axe(driver)))
+                .as("axe-core on the emergency sheet")
+                .isEmpty();
+        Browser.screenshot(driver, "take-home-sheet-emergency");
+        print("saddle-numbness");
+    }
+
+    String screen(String body, String clientRef) {
+        return given().auth()
+                .preemptive()
+                .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body.replace("pseudo-0001", clientRef))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The page as Chromium prints it to A4 (its own print-to-PDF), kept as target/sheets/{name}.pdf (and .html). */
+    Path print(String name) throws IOException {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0));
+        options.setBackground(true);
+        Files.createDirectories(SHEETS);
+        Files.writeString(SHEETS.resolve(name + ".html"), driver.getPageSource());
+        Path file = SHEETS.resolve(name + ".pdf");
+        Files.write(file, Base64.getDecoder().decode(driver.print(options).getContent()));
+        return file;
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+}
