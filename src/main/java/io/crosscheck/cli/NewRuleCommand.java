@@ -81,8 +81,8 @@ public final class NewRuleCommand implements Callable<Integer> {
         }
         out.println("scaffolded " + plan.id() + ":");
         written.forEach(f -> out.println("  " + f));
-        out.println("Fill in every TODO (bin/validate-rules lists them as \"not filled in\"), then add the rule to "
-                + "kb-docs/index.md.");
+        out.println("Fill in every TODO (bin/validate-rules lists them as \"not filled in\"), then run "
+                + "bin/crosscheck validate --fix-index to list the rule in kb-docs/index.md.");
         return 0;
     }
 }

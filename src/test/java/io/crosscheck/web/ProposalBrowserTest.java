@@ -89,6 +89,11 @@ class ProposalBrowserTest {
                 ProposalReviewProfile.WORKING
                         .read("rules/reference/interventions.yaml")
                         .replace("dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static 30-45 s, 2-4 repetitions"));
+        ProposalReviewProfile.WORKING.write(
+                "kb-docs/interventions/hip_flexor_stretch.md",
+                ProposalReviewProfile.WORKING
+                        .read("kb-docs/interventions/hip_flexor_stretch.md")
+                        .replace("Static holds of 10 to 30 s", "Static holds of 30 to 45 s"));
         try {
             signIn(ANNA);
             driver.get(url("/ui/kb/proposals"));
@@ -106,8 +111,10 @@ class ProposalBrowserTest {
             assertThat(driver.findElement(By.id("changes")).getText())
                     .contains("rules/reference/interventions.yaml")
                     .contains("No rule added, removed or changed.");
-            assertThat(driver.findElement(By.cssSelector("#changes pre.diff")).getText())
-                    .contains("+    dose: \"Static 30-45 s");
+            assertThat(driver.findElements(By.cssSelector("#changes pre.diff")))
+                    .extracting(e -> e.getAttribute("textContent"))
+                    .anySatisfy(d -> assertThat(d).contains("+    dose: \"Static 30-45 s"))
+                    .anySatisfy(d -> assertThat(d).contains("+Static holds of 30 to 45 s"));
             assertThat(text("own-proposal")).contains("another author approves it");
             assertThat(driver.findElements(By.id("approve"))).isEmpty();
             assertThat(text("not-activatable")).contains("approval of an author other than " + ANNA);

@@ -97,7 +97,8 @@ class RuleImpactTest {
         String alsoUcs011 = screen(deskWorkerWith(CHIN_POKE, CCFT_20_MMHG));
         String neither = screen(deskWorkerWith());
 
-        String location = asUser().post("/api/v1/knowledge-base/rules/UCS-010/impact")
+        String location = asUser().contentType(ContentType.JSON)
+                .post("/api/v1/knowledge-base/rules/UCS-010/impact")
                 .then()
                 .statusCode(202)
                 .header("Location", containsString("/api/v1/knowledge-base/replays/"))
@@ -165,11 +166,15 @@ class RuleImpactTest {
 
     @Test
     void anUnknownRuleIs404AndARuleFilterThatIsNoRuleIdIs400NamingIt() {
-        asUser().post("/api/v1/knowledge-base/rules/ZZZ-999/impact")
+        asUser().contentType(ContentType.JSON)
+                .post("/api/v1/knowledge-base/rules/ZZZ-999/impact")
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
-        asUser().post("/api/v1/knowledge-base/rules/not-a-rule/impact").then().statusCode(404);
+        asUser().contentType(ContentType.JSON)
+                .post("/api/v1/knowledge-base/rules/not-a-rule/impact")
+                .then()
+                .statusCode(404);
         asUser().queryParam("rule", "ucs-010; drop")
                 .get("/api/v1/knowledge-base/replays/no-such-replay")
                 .then()

@@ -201,11 +201,14 @@ class RevertApiTest {
         Candidates.edit(
                 kb.docs().resolve("rules/UCS-001.md"),
                 t -> t.replace("`cva_forward_head`: < 50 deg", "`cva_forward_head`: < 48 deg")
-                        .replace("angle (CVA) below 50°", "angle (CVA) below 48°"));
+                        .replace("50°](kb:threshold/cva_forward_head)", "48°](kb:threshold/cva_forward_head)"));
         Candidates.edit(
                 kb.docs().resolve("reference.md"),
                 t -> t.replace("| `cva_forward_head` | < 50 |", "| `cva_forward_head` | < 48 |"));
-        Candidates.edit(kb.docs().resolve("index.md"), t -> t.replace("CVA < 50°", "CVA < 48°"));
+        Candidates.edit(
+                kb.docs().resolve("index.md"),
+                t -> t.replace("CVA < 50°", "CVA < 48°")
+                        .replace("`cva_forward_head` (< 50)", "`cva_forward_head` (< 48)"));
         return kb;
     }
 

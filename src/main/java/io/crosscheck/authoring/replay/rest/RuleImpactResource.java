@@ -8,6 +8,7 @@ import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,6 +45,7 @@ public class RuleImpactResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON) // takes no body; refuses the content types a cross-site form can send
     @Operation(
             summary = "Which stored screenings does this rule change?",
             description = "Replays the clinic's stored screenings (optionally filtered) and the scenarios under the "
