@@ -39,10 +39,19 @@ public record HomeProgramme(List<Exercise> exercises, List<NotForHome> notForHom
 
     /**
      * One home exercise. {@code authorNote} is for authors and clinicians only (where a position is a common choice
-     * rather than the sources'), never printed for the client.
+     * rather than the sources'), never printed for the client. {@code doseFrom} is the catalogue's dose as it was when
+     * the client's dose was written from it, never printed: when the catalogue's dose changes, the linter asks for the
+     * client's dose to be checked against it.
      */
     public record Exercise(
-            String id, String title, List<String> steps, Dose dose, String feel, String stop, String authorNote) {
+            String id,
+            String title,
+            List<String> steps,
+            Dose dose,
+            String doseFrom,
+            String feel,
+            String stop,
+            String authorNote) {
 
         public Exercise {
             steps = steps == null ? List.of() : List.copyOf(steps);

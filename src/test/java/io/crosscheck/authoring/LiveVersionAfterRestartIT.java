@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * starting node serves the active version recorded in the database; its rules directory is a candidate that goes
  * through validation (and approval, where required), never straight to live; a restart alone changes nothing (an
  * API roll back stays rolled back); a first start with a failing rules directory refuses to start.
+ *
+ * <p>Each test restarts the jar on an H2 file of its own (a fresh database per test, kept across its restarts), so
+ * it runs on the H2 leg only (tag {@code h2-server}); the tables it reads at a start ({@code kb_active},
+ * {@code kb_rules_dir}, proposals) are exercised on PostgreSQL by the API tests of the PostgreSQL leg.
  */
+@Tag("h2-server")
 class LiveVersionAfterRestartIT {
 
     private static final Path JAR =
@@ -163,6 +169,49 @@ class LiveVersionAfterRestartIT {
                 .isEqualTo(shipped);
         assertThat(third.screeningVersion()).isEqualTo(shipped);
         assertThat(Files.readString(third.log())).contains("unchanged since it was read");
+    }
+
+    @Test
+    void aRestartAfterTheWorkingRulesWereProposedActivatedAndRevertedStillServesTheRevert() throws Exception {
+        KnowledgeBaseCopy kb = KnowledgeBaseCopy.create();
+        Node first = start(kb, "proposer", false);
+        String shipped = first.servingVersion();
+
+        // the author edits the working rules, proposes them and puts the proposal live ...
+        Candidates.edit(
+                kb.rules().resolve("reference/interventions.yaml"),
+                t -> t.replace("dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static 20-30 s, 2-4 repetitions"));
+        Candidates.edit(
+                kb.docs().resolve("interventions/hip_flexor_stretch.md"),
+                t -> t.replace("Static holds of 10 to 30 s", "Static holds of 20 to 30 s"));
+        String proposed = first.api()
+                .contentType(ContentType.JSON)
+                .body("{\"summary\": \"hip-flexor stretch hold 20-30 s\"}")
+                .post("/api/v1/knowledge-base/proposals/working")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("version");
+        first.api()
+                .contentType(ContentType.JSON)
+                .post("/api/v1/knowledge-base/proposals/" + proposed + "/activate")
+                .then()
+                .statusCode(200);
+        // ... then takes it out again by reverting it; the working rules still hold the proposed change
+        first.api()
+                .contentType(ContentType.JSON)
+                .body("{\"emergency\": true, \"reason\": \"the hold is under review\"}")
+                .post("/api/v1/knowledge-base/versions/" + proposed + "/revert")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(shipped));
+        stop(first.process());
+
+        Node second = start(kb, "after-revert", false);
+        assertThat(second.servingVersion())
+                .as("the proposed directory was read when it was proposed: a restart does not offer it again")
+                .isEqualTo(shipped);
+        assertThat(Files.readString(second.log())).contains("unchanged since it was read");
     }
 
     @Test

@@ -78,6 +78,9 @@ final class HomeProgrammeCheck {
                 add(problems, at, entry + "/id", e.id() + " is not an exercise in the catalogue (exercise: false)");
             }
             exercise(e, entry, at, problems);
+            JsonLocation dose = catalogueAt.get(
+                    "/interventions/" + reference.interventions().indexOf(i) + "/dose");
+            ClientDoseCheck.check(e, i, entry, at, dose == null ? null : CATALOGUE + ":" + dose.getLineNr(), problems);
             picture(source, e.id(), at, entry, problems);
         }
         for (int n = 0; n < home.notForHome().size(); n++) {

@@ -11,6 +11,7 @@ import io.crosscheck.knowledge.service.KnowledgeBaseRegistry;
 import io.crosscheck.knowledge.service.KnowledgeBaseService.ReloadResult;
 import io.crosscheck.knowledge.service.ProposalReviews;
 import io.crosscheck.knowledge.service.ProposalReviews.Refused;
+import io.crosscheck.knowledge.service.RulesDirectorySeen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public class ProposalWorkflow {
     private final ProposalReviews reviews;
     private final KnowledgeBaseRegistry registry;
     private final ClusterConfig cluster;
+    private final RulesDirectorySeen seen;
     private final Clock clock = Clock.systemUTC();
 
     ProposalWorkflow(
@@ -44,16 +46,21 @@ public class ProposalWorkflow {
             UploadAudit uploads,
             ProposalReviews reviews,
             KnowledgeBaseRegistry registry,
-            ClusterConfig cluster) {
+            ClusterConfig cluster,
+            RulesDirectorySeen seen) {
         this.reloads = reloads;
         this.candidates = candidates;
         this.uploads = uploads;
         this.reviews = reviews;
         this.registry = registry;
         this.cluster = cluster;
+        this.seen = seen;
     }
 
-    /** Proposes the configured rules directory as it is on disk; the summary is required. */
+    /**
+     * Proposes the configured rules directory as it is on disk; the summary is required. The reading is remembered
+     * like a reload's ({@link RulesDirectorySeen}).
+     */
     public ReloadService.Proposed proposeWorking(String by, String summary) {
         String text = checked("/summary", summary, SUMMARY_MAX, true);
         KnowledgeSource source;
@@ -71,7 +78,11 @@ public class ProposalWorkflow {
                     "nothing-to-propose",
                     "The working rules are the active version " + active + ": change them first, then propose");
         }
-        return reloads.propose(by, source, text);
+        ReloadService.Proposed proposed = reloads.propose(by, source, text);
+        // the directory has now been read: a restart offers it again only once it changes (an activation, roll
+        // back or revert of what was proposed from it must survive a restart)
+        seen.record(source.contentHash(), by, clock.instant());
+        return proposed;
     }
 
     /** Proposes an uploaded zip of rules/ (and kb-docs/); the summary is required only where {@code summaryRequired}. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Remembers the content hash of the configured rules directory each time it is read as a candidate (start-up, a
- * reload of the directory, a file-watch save), so that start-up can tell an edited directory from one that merely
+ * reload of the directory, a file-watch save, a proposal of the working rules), so that start-up can tell an edited directory from one that merely
  * still holds what was offered before.
  */
 @ApplicationScoped

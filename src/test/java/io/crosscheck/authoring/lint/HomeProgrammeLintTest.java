@@ -187,6 +187,49 @@ class HomeProgrammeLintTest {
     }
 
     @Test
+    void aCatalogueDoseChangedWithoutTheClientsDoseIsReportedAtDoseFromWithBothTextsUntilTheClientDoseIsChecked() {
+        Map<String, String> files = new HashMap<>(shipped.source().files());
+        files.put(
+                CATALOGUE,
+                files.get(CATALOGUE)
+                        .replace("dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static 30 s, 2-4 repetitions"));
+        List<String> problems = lint(files);
+        String yaml = files.get(HOME);
+        int doseFrom = lineOf(yaml.substring(yaml.indexOf("  - id: hip_flexor_stretch")), "doseFrom: ")
+                + lineOf(yaml, "  - id: hip_flexor_stretch")
+                - 1;
+        assertThat(problems)
+                .as("the sheet would still say 10 to 30 seconds")
+                .anyMatch(p -> p.startsWith(HOME + ":" + doseFrom + ":")
+                        && p.contains("the client's dose of hip_flexor_stretch was written from the catalogue dose"
+                                + " \"Static 10-30 s, 2-4 repetitions")
+                        && p.contains("but the catalogue now says \"Static 30 s, 2-4 repetitions")
+                        && p.contains(
+                                "(" + CATALOGUE + ":" + lineOf(files.get(CATALOGUE), "dose: \"Static 30 s") + ")"));
+
+        // the author checks the client's hold and copies the new catalogue dose: nothing left to report
+        files.put(
+                HOME,
+                yaml.replace("hold: 10 to 30 seconds, or 30 to 60", "hold: 30 seconds, or 30 to 60")
+                        .replace(
+                                "doseFrom: \"Static 10-30 s, 2-4 repetitions",
+                                "doseFrom: \"Static 30 s, 2-4 repetitions"));
+        assertThat(lint(files)).noneMatch(p -> p.startsWith(HOME));
+    }
+
+    @Test
+    void aHomeExerciseWithoutDoseFromIsAskedToRecordTheCatalogueDoseItWasWrittenFrom() {
+        Map<String, String> files = new HashMap<>(shipped.source().files());
+        String yaml = files.get(HOME);
+        int from = yaml.indexOf("    doseFrom: \"Hold 1-2 minutes");
+        files.put(HOME, yaml.substring(0, from) + yaml.substring(yaml.indexOf('\n', from) + 1));
+        assertThat(lint(files))
+                .anyMatch(p -> p.startsWith(HOME + ":" + lineOf(files.get(HOME), "id: childs_pose") + ":")
+                        && p.contains("home exercise childs_pose has no doseFrom")
+                        && p.contains("\"Hold 1-2 minutes, then return to exercise.\""));
+    }
+
+    @Test
     void aKnowledgeBaseWithoutTheFileIsNotCheckedAndReadsWithNoClientTexts() {
         Map<String, String> files = new HashMap<>(shipped.source().files());
         files.remove(HOME);
