@@ -136,12 +136,7 @@ class LiveVersionAfterRestartIT {
         stop(first.process());
 
         // an edited rules directory passes at the next start and goes live (approval is not required here)
-        Candidates.edit(
-                kb.rules().resolve("reference/interventions.yaml"),
-                t -> t.replace("dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static 20-30 s, 2-4 repetitions"));
-        Candidates.edit(
-                kb.docs().resolve("interventions/hip_flexor_stretch.md"),
-                t -> t.replace("Static holds of 10 to 30 s", "Static holds of 20 to 30 s"));
+        io.crosscheck.support.Candidates.hipFlexorHold(kb.rules(), kb.docs(), "20-30", "20 to 30");
         Node second = start(kb, "second", false);
         String edited = second.servingVersion();
         assertThat(edited).isNotEqualTo(shipped);
@@ -178,12 +173,7 @@ class LiveVersionAfterRestartIT {
         String shipped = first.servingVersion();
 
         // the author edits the working rules, proposes them and puts the proposal live ...
-        Candidates.edit(
-                kb.rules().resolve("reference/interventions.yaml"),
-                t -> t.replace("dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static 20-30 s, 2-4 repetitions"));
-        Candidates.edit(
-                kb.docs().resolve("interventions/hip_flexor_stretch.md"),
-                t -> t.replace("Static holds of 10 to 30 s", "Static holds of 20 to 30 s"));
+        io.crosscheck.support.Candidates.hipFlexorHold(kb.rules(), kb.docs(), "20-30", "20 to 30");
         String proposed = first.api()
                 .contentType(ContentType.JSON)
                 .body("{\"summary\": \"hip-flexor stretch hold 20-30 s\"}")

@@ -53,12 +53,7 @@ class RulesDirectoryIT {
         first.stop();
 
         // a new dose for the hip-flexor stretch (and its page): it passes validation, so the fresh database serves it
-        io.crosscheck.support.Candidates.edit(
-                kb.rules().resolve("reference/interventions.yaml"),
-                t -> t.replace("dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static 20-30 s, 2-4 repetitions"));
-        io.crosscheck.support.Candidates.edit(
-                kb.docs().resolve("interventions/hip_flexor_stretch.md"),
-                t -> t.replace("Static holds of 10 to 30 s", "Static holds of 20 to 30 s"));
+        io.crosscheck.support.Candidates.hipFlexorHold(kb.rules(), kb.docs(), "20-30", "20 to 30");
         Server second = start(kb.rules(), kb.docs(), tmp.resolve("second.log"));
         String after = screen(second);
 

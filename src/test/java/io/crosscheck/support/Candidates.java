@@ -48,6 +48,27 @@ public final class Candidates {
         return rules;
     }
 
+    /**
+     * A new hold for the hip-flexor stretch everywhere it is stated, as an author makes it: the catalogue's dose
+     * ({@code "Static 10-30 s"} becomes {@code "Static <range> s"}), the Dose section of its kb-doc page ("Static holds
+     * of <words> s") and the client's dose on the take-home sheet (its hold, and the catalogue dose it follows).
+     */
+    public static void hipFlexorHold(Path rules, Path docs, String range, String words) {
+        edit(
+                rules.resolve("reference/interventions.yaml"),
+                t -> t.replace(
+                        "dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static " + range + " s, 2-4 repetitions"));
+        edit(
+                docs.resolve("interventions/hip_flexor_stretch.md"),
+                t -> t.replace("Static holds of 10 to 30 s", "Static holds of " + words + " s"));
+        edit(
+                rules.resolve("reference/home-programme.yaml"),
+                t -> t.replace(
+                                "doseFrom: \"Static 10-30 s, 2-4 repetitions",
+                                "doseFrom: \"Static " + range + " s, 2-4 repetitions")
+                        .replace("hold: 10 to 30 seconds, or", "hold: " + words + " seconds, or"));
+    }
+
     public static void edit(Path file, java.util.function.UnaryOperator<String> change) {
         try {
             String before = Files.readString(file);

@@ -84,16 +84,8 @@ class ProposalBrowserTest {
                 .post("/api/v1/screenings")
                 .then()
                 .statusCode(201);
-        ProposalReviewProfile.WORKING.write(
-                "rules/reference/interventions.yaml",
-                ProposalReviewProfile.WORKING
-                        .read("rules/reference/interventions.yaml")
-                        .replace("dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static 30-45 s, 2-4 repetitions"));
-        ProposalReviewProfile.WORKING.write(
-                "kb-docs/interventions/hip_flexor_stretch.md",
-                ProposalReviewProfile.WORKING
-                        .read("kb-docs/interventions/hip_flexor_stretch.md")
-                        .replace("Static holds of 10 to 30 s", "Static holds of 30 to 45 s"));
+        io.crosscheck.support.Candidates.hipFlexorHold(
+                ProposalReviewProfile.WORKING.rules(), ProposalReviewProfile.WORKING.docs(), "30-45", "30 to 45");
         try {
             signIn(ANNA);
             driver.get(url("/ui/kb/proposals"));

@@ -23,22 +23,31 @@ public class UntrustedCandidates {
     private final CandidateSandbox sandbox;
     private final KnowledgeBaseValidator validator;
     private final KnowledgeBaseBuilder builder;
+    private final SandboxPasses passes;
 
-    UntrustedCandidates(CandidateSandbox sandbox, KnowledgeBaseValidator validator, KnowledgeBaseBuilder builder) {
+    UntrustedCandidates(
+            CandidateSandbox sandbox,
+            KnowledgeBaseValidator validator,
+            KnowledgeBaseBuilder builder,
+            SandboxPasses passes) {
         this.sandbox = sandbox;
         this.validator = validator;
         this.builder = builder;
+        this.passes = passes;
     }
 
     /**
-     * May the candidate go live: valid in the sandbox, then compiled here. The compiled knowledge base of a
+     * May the candidate go live: valid in the sandbox (or passed there earlier in this process, {@link
+     * SandboxPasses}), then compiled here. The compiled knowledge base of a
      * valid candidate is the caller's (release it if it is not kept).
      */
     public Validation validate(KnowledgeSource source) {
         if (!sandbox.enabled()) {
             return validator.validate(source);
         }
-        CandidateCheck.Outcome outcome = sandbox.check(source);
+        // a proposal is checked when it is proposed; its activation (and a revert to it) reuses that pass
+        CandidateCheck.Outcome outcome = passes.earlierPass(source).orElseGet(() -> sandbox.check(source));
+        passes.remember(source, outcome);
         if (!outcome.valid()) {
             return new Validation(null, outcome.problems(), outcome.scenarios());
         }

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.crosscheck.authoring.service.EmergencyActivations;
 import io.crosscheck.support.AuditEntries;
-import io.crosscheck.support.Candidates;
 import io.crosscheck.support.KnowledgeBaseCopy;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,12 +63,7 @@ class EmergencyRevertTest {
         Instant start = Instant.now();
         KnowledgeBaseCopy kb = KnowledgeBaseCopy.create();
         String threshold = approvedAndLive(RevertApiTest.cvaThreshold48(kb));
-        Candidates.edit(
-                kb.rules().resolve("reference/interventions.yaml"),
-                t -> t.replace("dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static 20-30 s, 2-4 repetitions"));
-        Candidates.edit(
-                kb.docs().resolve("interventions/hip_flexor_stretch.md"),
-                t -> t.replace("Static holds of 10 to 30 s", "Static holds of 20 to 30 s"));
+        io.crosscheck.support.Candidates.hipFlexorHold(kb.rules(), kb.docs(), "20-30", "20 to 30");
         String dose = approvedAndLive(kb);
 
         String reverted = as("emergency-alice")

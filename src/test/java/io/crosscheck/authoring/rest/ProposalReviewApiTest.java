@@ -230,6 +230,45 @@ class ProposalReviewApiTest {
                 .contains(version);
     }
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double sandboxChecks(String how) {
+        io.micrometer.core.instrument.Counter c = meters.find("crosscheck.authoring.sandbox.checks")
+                .tag("how", how)
+                .counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void anActivationReusesTheSandboxPassOfItsProposalInsteadOfCheckingTheSameFilesAgain() throws Exception {
+        String before = active();
+        String version = propose(ALICE, "checked once");
+        double checked = sandboxChecks("checked");
+        double reused = sandboxChecks("reused");
+        as(BOB).contentType("application/json")
+                .post(path(version, "approve"))
+                .then()
+                .statusCode(200);
+        try {
+            as(ALICE)
+                    .contentType("application/json")
+                    .post(path(version, "activate"))
+                    .then()
+                    .statusCode(200)
+                    .body("accepted", equalTo(true));
+            assertThat(active()).isEqualTo(version);
+            assertThat(sandboxChecks("reused")).as("the proposal's pass").isEqualTo(reused + 1);
+            assertThat(sandboxChecks("checked")).as("no second sandbox run").isEqualTo(checked);
+        } finally {
+            as(ALICE)
+                    .contentType("application/json")
+                    .post("/api/v1/knowledge-base/reload?version=" + before)
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
     @Test
     void theProposerCannotApproveTheirOwnProposalAndACommentNeedsText() throws Exception {
         String version = propose(ALICE, null);

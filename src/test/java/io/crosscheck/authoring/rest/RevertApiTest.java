@@ -63,12 +63,7 @@ class RevertApiTest {
                 .isEqualTo("consistent");
         KnowledgeBaseCopy kb = KnowledgeBaseCopy.create();
         String threshold = activate(cvaThreshold48(kb));
-        Candidates.edit(
-                kb.rules().resolve("reference/interventions.yaml"),
-                t -> t.replace("dose: \"Static 10-30 s, 2-4 repetitions", "dose: \"Static 20-30 s, 2-4 repetitions"));
-        Candidates.edit(
-                kb.docs().resolve("interventions/hip_flexor_stretch.md"),
-                t -> t.replace("Static holds of 10 to 30 s", "Static holds of 20 to 30 s"));
+        io.crosscheck.support.Candidates.hipFlexorHold(kb.rules(), kb.docs(), "20-30", "20 to 30");
         activate(kb);
         Candidates.edit(
                 kb.docs().resolve("interventions/warm_up.md"),
