@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * deep neck flexors) changes exactly the screenings where it concluded the finding alone, not those where UCS-011
  * (craniocervical flexion under the pressure threshold) concluded the same finding, nor those it did not fire for.
  */
+// sandboxed validations (20-30 s each); their tables are covered on PostgreSQL by EmergencyRevertTest and
+// ReplayApiTest, so this class runs once, on the H2 leg
+@org.junit.jupiter.api.Tag("heavy")
 @QuarkusTest
 class RuleImpactTest {
 

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * Reverting one version (issue 24): a three-way merge that undoes that version's changes and keeps the later ones,
  * as a proposal validated like any other; a conflict with a later change is reported per file and nothing is stored.
  */
+// sandboxed validations (20-30 s each); their tables are covered on PostgreSQL by EmergencyRevertTest and
+// ReplayApiTest, so this class runs once, on the H2 leg
+@org.junit.jupiter.api.Tag("heavy")
 @QuarkusTest
 class RevertApiTest {
 
