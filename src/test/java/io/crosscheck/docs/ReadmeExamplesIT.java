@@ -168,7 +168,8 @@ class ReadmeExamplesIT {
                 // a new screening, or a new version of one (amendment): later examples use it
                 screeningId = field(run.out, "id");
             }
-            if (example.contains("-X POST") && example.contains("/replays")) {
+            if (example.contains("-X POST") && (example.contains("/replays") || example.contains("/impact"))) {
+                // a replay job: a replay of a candidate, or a rule's impact (a replay with the rule switched off)
                 replayId = field(run.out, "id");
                 awaitReplay(replayId, credentials);
             }
