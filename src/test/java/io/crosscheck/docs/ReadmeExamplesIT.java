@@ -74,7 +74,9 @@ class ReadmeExamplesIT {
 
     private static final Pattern UUID_IN_SCREENINGS = Pattern.compile("/screenings/[0-9a-f-]{36}");
     private static final Pattern VERSION = Pattern.compile("sha256:[0-9a-f]{16}");
-    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Z_]+=('[^']*'|\\$\\([^)]*\\)|\\S+)");
+    /** One or more variable assignments on a line: {@code A='-u alice:...'; P=http://...}. */
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "[A-Z_]+=('[^']*'|\\$\\([^)]*\\)|[^\\s;]+)(\\s*;\\s*[A-Z_]+=('[^']*'|\\$\\([^)]*\\)|[^\\s;]+))*;?");
 
     @TempDir
     Path tmp;
@@ -229,7 +231,7 @@ class ReadmeExamplesIT {
             }
             String code = t.replaceFirst("\\s+#\\s.*$", "");
             if (current == null && ASSIGNMENT.matcher(code).matches()) {
-                assignments += code + "; ";
+                assignments += code.replaceFirst(";\\s*$", "") + "; ";
                 continue;
             }
             if (current == null && code.startsWith("(") && code.endsWith(")")) {
