@@ -54,6 +54,8 @@ class AuthorisationMatrixTest {
         EXPECTED.put("POST /api/v1/screenings", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}/explanation", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/screenings/{id}/home-programme", Set.of("physio"));
+        EXPECTED.put("PUT /api/v1/screenings/{id}/home-programme", Set.of("physio"));
         EXPECTED.put("GET /api/v1/vocabulary", Set.of("physio", "author", "admin"));
         EXPECTED.put("GET /api/v1/knowledge-base", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/versions", Set.of("author"));
@@ -140,6 +142,8 @@ class AuthorisationMatrixTest {
                 "GET /ui/screenings/{id}/derivation",
                 "GET /ui/screenings/{id}/report",
                 "GET /ui/screenings/{id}/sheet",
+                "GET /ui/screenings/{id}/sheet/edit",
+                "POST /ui/screenings/{id}/sheet/edit",
                 "GET /ui/exercise-pictures/{id}.svg",
                 "GET /ui/screenings/{id}/amend",
                 "POST /ui/screenings/{id}/amend",

@@ -180,6 +180,21 @@ class SheetViewsTest {
                         "Your physiotherapist will tell you how often.");
     }
 
+    @Test
+    void anExerciseTheClinicianKeptBackIsNotPrintedAndTheirNoteIs() {
+        ScreeningResult r = rules.screen(Requests.ARTICLE_DESK_WORKER);
+        SheetView s = views.view(
+                kb, r, "v", CLINIC, new SheetEdits(Map.of(), java.util.Set.of("childs_pose"), "After your walk."));
+        assertThat(s.exercises())
+                .extracting(SheetView.Exercise::id)
+                .doesNotContain("childs_pose")
+                .contains("warm_up");
+        assertThat(s.note()).isEqualTo("After your walk.");
+        assertThat(views.view(kb, r, "v", CLINIC, SheetEdits.NONE).exercises())
+                .extracting(SheetView.Exercise::id)
+                .contains("childs_pose");
+    }
+
     static List<String> dose(SheetView s, String id) {
         return s.exercises().stream()
                 .filter(e -> e.id().equals(id))

@@ -103,6 +103,46 @@ class TakeHomeSheetBrowserTest {
     }
 
     @Test
+    void theClinicianKeepsAnExerciseBackChangesAHoldAndAddsANoteBeforePrinting() throws IOException {
+        String id = screen(Requests.ARTICLE_DESK_WORKER, "sheet-browser-edit");
+        driver.get(url("/ui/screenings/" + id + "/sheet"));
+        driver.findElement(By.id("edit-sheet")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-edit")));
+        assertThat(driver.findElement(By.id("sheet-version")).getText()).isEqualTo("Not edited yet.");
+        driver.findElement(By.id("include_childs_pose")).click();
+        WebElement hold = driver.findElement(By.id("hold_hip_flexor_stretch"));
+        assertThat(hold.getAttribute("value")).isEqualTo("10 to 30 seconds, or 30 to 60 seconds if you are over 65");
+        hold.clear();
+        hold.sendKeys("30 seconds");
+        driver.findElement(By.id("note")).sendKeys("Do these after your evening walk.");
+        assertThat(Browser.serious(Browser.axe(driver)))
+                .as("axe-core on the sheet's edit page")
+                .isEmpty();
+        Browser.screenshot(driver, "take-home-sheet-edit");
+        driver.findElement(By.cssSelector("#sheet-edit button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-note")));
+
+        assertThat(driver.findElement(By.id("sheet-note")).getText())
+                .contains("A note from your physiotherapist")
+                .contains("Do these after your evening walk.");
+        assertThat(driver.findElements(By.cssSelector(".sheet-item[data-intervention='childs_pose']")))
+                .isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".sheet-item[data-intervention='hip_flexor_stretch'] p.dose"))
+                        .getText())
+                .contains("Hold: 30 seconds")
+                .doesNotContain("10 to 30");
+        Browser.screenshot(driver, "take-home-sheet-edited");
+        print("article-desk-worker-edited");
+
+        driver.findElement(By.id("edit-sheet")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-edit")));
+        assertThat(driver.findElement(By.id("sheet-version")).getText()).isEqualTo("Version 1.");
+        assertThat(driver.findElement(By.id("include_childs_pose")).isSelected())
+                .isFalse();
+        assertThat(driver.findElements(By.cssSelector("#sheet-versions li"))).hasSize(1);
+    }
+
+    @Test
     void aSaddleNumbnessClientsSheetLeadsWithTheEmergency() throws IOException {
         String id = screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS, "sheet-browser-saddle");
         driver.get(url("/ui/screenings/" + id + "/sheet"));

@@ -17,6 +17,9 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String KB_REPLAY_REJECTED = "kb.replay.rejected";
 
     public static final String SCREENING_AMEND = "screening.amend";
+    /** A clinician's edit of a screening's take-home sheet (items, doses, note) saved as its next version. */
+    public static final String SCREENING_SHEET_EDIT = "screening.sheet.edit";
+
     public static final String SCREENING_DISAGREE = "screening.disagree";
     public static final String CLIENT_SEARCH = "client.search";
     public static final String CLIENT_READ = "client.read";

@@ -1,5 +1,6 @@
 package io.crosscheck.screening.service;
 
+import io.crosscheck.screening.HomeProgrammeEdit;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.store.Disagreement;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,10 @@ public class ClientPrivacy {
         }
     }
 
+    /** A saved version of the take-home sheet's choice (items as saved, JSON) and the clinician's note. */
+    public record HomeProgrammeEditExport(
+            UUID screeningId, int version, String itemsJson, String note, String editedBy, Instant editedAt) {}
+
     /** The client's records other than the screenings themselves, by export section. */
     public record Parts(List<Screening> screenings, Map<String, List<?>> sections) {}
 
@@ -71,6 +76,16 @@ public class ClientPrivacy {
                                 .stream()
                                 .map(DisagreementExport::of)
                                 .toList());
+        sections.put(
+                "homeProgrammeEdits",
+                ids.isEmpty()
+                        ? List.of()
+                        : HomeProgrammeEdit.<HomeProgrammeEdit>find(
+                                        "clinicId = ?1 and screeningId in ?2 order by editedAt, versionNo", clinic, ids)
+                                .stream()
+                                .map(e -> new HomeProgrammeEditExport(
+                                        e.screeningId, e.versionNo, e.itemsJson, e.note, e.editedBy, e.editedAt))
+                                .toList());
         for (ClientDataHolder holder : holders) {
             sections.putAll(holder.export(clinic, clientRef, ids));
         }
@@ -87,6 +102,7 @@ public class ClientPrivacy {
         }
         if (!ids.isEmpty()) {
             Disagreement.delete("clinicId = ?1 and screeningId in ?2", clinic, ids);
+            HomeProgrammeEdit.delete("clinicId = ?1 and screeningId in ?2", clinic, ids);
         }
         return Screening.delete("clientRef = ?1 and clinicId = ?2", clientRef, clinic);
     }

@@ -3,22 +3,36 @@ package io.crosscheck.web.rest;
 import static io.crosscheck.web.rest.PageInput.uuid;
 
 import io.crosscheck.common.access.Role;
+import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.screening.model.HomeProgrammeChoice;
+import io.crosscheck.screening.service.HomeProgrammeEdits;
+import io.crosscheck.web.service.SheetEditForm;
 import io.crosscheck.web.service.SheetView;
 import io.crosscheck.web.service.TakeHomeSheets;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * What the client takes home: the take-home sheet of a screening, in the client's words ({@link TakeHomeSheets}). Its
- * pictures are served by {@link ExercisePicturePages}.
+ * What the client takes home: the take-home sheet of a screening, in the client's words ({@link TakeHomeSheets}), and
+ * the clinician's edit of it before printing (which exercises go home, their dose, a note: {@link HomeProgrammeEdits},
+ * each save a new version). Its pictures are served by {@link ExercisePicturePages}.
  */
 @Path("/ui/screenings/{id}/sheet")
 @RolesAllowed(Role.PHYSIO)
@@ -27,13 +41,19 @@ public class SheetPages {
     @CheckedTemplate(basePath = "ScreeningPages")
     static class Templates {
         static native TemplateInstance sheet(Chrome chrome, SheetView s);
+
+        static native TemplateInstance sheetEdit(Chrome chrome, SheetEditForm f);
     }
 
     private final TakeHomeSheets sheets;
+    private final HomeProgrammeEdits edits;
+    private final Csrf csrf;
     private final SecurityIdentity identity;
 
-    SheetPages(TakeHomeSheets sheets, SecurityIdentity identity) {
+    SheetPages(TakeHomeSheets sheets, HomeProgrammeEdits edits, Csrf csrf, SecurityIdentity identity) {
         this.sheets = sheets;
+        this.edits = edits;
+        this.csrf = csrf;
         this.identity = identity;
     }
 
@@ -42,5 +62,39 @@ public class SheetPages {
     public TemplateInstance sheet(@PathParam("id") String id) {
         return Templates.sheet(
                 Chrome.of(identity, "clients"), sheets.sheet(uuid(id)).orElseThrow(NotFoundException::new));
+    }
+
+    @GET
+    @Path("edit")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance edit(@PathParam("id") String id) {
+        return Templates.sheetEdit(Chrome.of(identity, "clients"), SheetEditForm.of(current(uuid(id))));
+    }
+
+    @POST
+    @Path("edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response save(
+            @PathParam("id") String id, MultivaluedMap<String, String> body, @CookieParam(Csrf.COOKIE) String cookie) {
+        csrf.verify(body.getFirst(Csrf.FIELD), cookie);
+        UUID screening = uuid(id);
+        Map<String, String> form = new HashMap<>();
+        body.forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
+        SheetEditForm posted = SheetEditForm.posted(current(screening), form);
+        try {
+            edits.save(screening, posted.request());
+        } catch (InvalidRequestException e) {
+            return Response.status(e.status())
+                    .type(MediaType.TEXT_HTML)
+                    .entity(Templates.sheetEdit(Chrome.of(identity, "clients"), posted.withErrors(e.errors())))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/ui/screenings/" + screening + "/sheet"))
+                .build();
+    }
+
+    private HomeProgrammeChoice.View current(UUID screening) {
+        return edits.current(screening).orElseThrow(NotFoundException::new);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * reach the clinic. Nothing of the clinician's catalogue text, citation keys or codes.
  *
  * @param moreInClinic the plan also has exercise done in the clinic only (not printed, but said)
+ * @param note         the clinician's personal note to the client, printed first (null: none)
  */
 public record SheetView(
         String id,
@@ -21,7 +22,8 @@ public record SheetView(
         List<Exercise> exercises,
         boolean moreInClinic,
         List<String> precautions,
-        ClinicContact contact) {
+        ClinicContact contact,
+        String note) {
 
     /**
      * What a pending referral asks of the client: the urgency (as the result has it), what to do now, what that means,

@@ -23,7 +23,8 @@ import java.util.Optional;
  * Builds the take-home sheet ({@link SheetView}) from a stored result, the serving knowledge base's client texts
  * ({@link HomeProgramme}) and the sheet's own words ({@code web/client-words.yaml}): a referral's instruction from the
  * result's urgency (a domain's own words where it has them), the plan's home exercises in the plan's order with the
- * clinician's dose where one is set ({@link SheetEdits}), and nothing the catalogue keeps for the clinician.
+ * clinician's dose where one is set and without the exercises they kept back, their note ({@link SheetEdits}), and
+ * nothing the catalogue keeps for the clinician.
  */
 public final class SheetViews {
 
@@ -61,7 +62,9 @@ public final class SheetViews {
                 r.interventions() == null ? List.<ScreeningResult.InterventionResult>of() : r.interventions()) {
             Optional<HomeProgramme.Exercise> e = home.exercise(i.id());
             if (e.isPresent()) {
-                exercises.add(exercise(kb, e.get(), edits.doses().get(i.id())));
+                if (!edits.excluded().contains(i.id()) && exercises.stream().noneMatch(x -> x.id().equals(i.id()))) {
+                    exercises.add(exercise(kb, e.get(), edits.doses().get(i.id())));
+                }
             } else {
                 moreInClinic |= kb.reference()
                         .intervention(i.id())
@@ -87,7 +90,8 @@ public final class SheetViews {
                 exercises,
                 moreInClinic,
                 precautions,
-                contact);
+                contact,
+                edits.note());
     }
 
     /**

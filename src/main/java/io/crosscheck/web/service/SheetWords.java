@@ -51,7 +51,8 @@ public record SheetWords(Map<String, Now> referrals, Map<String, String> precaut
             String hours,
             String emergencyNumber,
             String writeContact,
-            String prepared) {}
+            String prepared,
+            String noteTitle) {}
 
     /** Every client-facing text of the file, for the reading-level test. */
     public List<String> all() {

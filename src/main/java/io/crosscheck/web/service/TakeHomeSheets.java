@@ -4,10 +4,16 @@ import io.crosscheck.authoring.lint.ExercisePictures;
 import io.crosscheck.engine.HomeProgramme;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.screening.model.HomeProgrammeChoice;
+import io.crosscheck.screening.service.HomeProgrammeEdits;
 import io.crosscheck.security.ClinicContact;
 import io.crosscheck.security.ClinicContacts;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,12 +29,18 @@ public class TakeHomeSheets {
     private final WebScreenings screenings;
     private final KnowledgeBaseService knowledgeBases;
     private final ClinicContacts clinics;
+    private final HomeProgrammeEdits edits;
     private final SheetViews views = new SheetViews();
 
-    TakeHomeSheets(WebScreenings screenings, KnowledgeBaseService knowledgeBases, ClinicContacts clinics) {
+    TakeHomeSheets(
+            WebScreenings screenings,
+            KnowledgeBaseService knowledgeBases,
+            ClinicContacts clinics,
+            HomeProgrammeEdits edits) {
         this.screenings = screenings;
         this.knowledgeBases = knowledgeBases;
         this.clinics = clinics;
+        this.edits = edits;
     }
 
     /** The sheet of a screening of the caller's clinic; empty when there is none. */
@@ -40,13 +52,35 @@ public class TakeHomeSheets {
                     : r.knowledgeBase().version();
             ClinicContact contact =
                     clinics.of(s.screening().clinicId).orElse(new ClinicContact(null, null, null, null, null, null));
-            return views.view(knowledgeBases.current(), r, version, contact, edits(s));
+            KnowledgeBase kb = knowledgeBases.current();
+            return views.view(kb, r, version, contact, edits(kb, s));
         });
     }
 
-    /** What the clinician changed on this screening's sheet before printing: nothing yet (see {@link SheetEdits}). */
-    SheetEdits edits(WebScreenings.Stored stored) {
-        return SheetEdits.NONE;
+    /**
+     * What the clinician chose for this screening's sheet before printing (its latest saved edit): the dose of each
+     * exercise they changed (their parts over the catalogue's client dose), those kept back, and the note.
+     */
+    SheetEdits edits(KnowledgeBase kb, WebScreenings.Stored stored) {
+        return edits.latest(stored.screening())
+                .map(saved -> {
+                    HomeProgramme home = kb.reference().home();
+                    Map<String, HomeProgramme.Dose> doses = new HashMap<>();
+                    Set<String> excluded = new HashSet<>();
+                    for (HomeProgrammeChoice.Item i : saved.items().values()) {
+                        if (Boolean.FALSE.equals(i.include())) {
+                            excluded.add(i.id());
+                        }
+                        if (i.dose() != null) {
+                            HomeProgramme.Dose catalogue = home.exercise(i.id())
+                                    .map(HomeProgramme.Exercise::dose)
+                                    .orElse(null);
+                            doses.put(i.id(), HomeProgrammeEdits.over(i.dose(), catalogue));
+                        }
+                    }
+                    return new SheetEdits(doses, excluded, saved.note());
+                })
+                .orElse(SheetEdits.NONE);
     }
 
     /**

@@ -82,6 +82,13 @@ class ClientPrivacyTest {
                 .extract()
                 .jsonPath();
         String original = first.getString("id");
+        // its take-home sheet edited before printing, with a personal note
+        String sheetNote = "PRIVACY-SHEET-NOTE-" + tag;
+        as().body("{\"basedOn\": 0, \"note\": \"" + sheetNote
+                        + "\", \"items\": [{\"id\": \"childs_pose\", \"include\": false}]}")
+                .put("/api/v1/screenings/" + original + "/home-programme")
+                .then()
+                .statusCode(200);
         String amended = as().body("{\"reason\": \"" + reason + "\", \"request\": "
                         + Requests.ARTICLE_WITH_SADDLE_NUMBNESS.replace("pseudo-0001", ref) + "}")
                 .post("/api/v1/screenings/" + original + "/amendments")
@@ -176,10 +183,13 @@ class ClientPrivacyTest {
         assertThat(exported.getString("cdsFeedback[0].userComment")).isEqualTo(feedbackComment);
         assertThat(exported.getString("cdsFeedback[0].card")).isEqualTo(card);
         assertThat(exported.getList("replayJobs.id", String.class)).containsExactly(job);
+        assertThat(exported.getString("homeProgrammeEdits[0].note")).isEqualTo(sheetNote);
+        assertThat(exported.getString("homeProgrammeEdits[0].screeningId")).isEqualTo(original);
 
         as().delete("/api/v1/admin/clients/" + ref).then().statusCode(200);
 
-        List<String> secrets = new ArrayList<>(List.of(ref, reason, expected, comment, feedbackComment, hookInstance));
+        List<String> secrets =
+                new ArrayList<>(List.of(ref, reason, expected, comment, feedbackComment, hookInstance, sheetNote));
         secrets.addAll(ids);
         secrets.add(card);
         assertThat(QuarkusIds.everywhere(dataSource, secrets))
@@ -196,6 +206,7 @@ class ClientPrivacyTest {
         assertThat(after.getList("cdsInvocations")).isEmpty();
         assertThat(after.getList("cdsFeedback")).isEmpty();
         assertThat(after.getList("replayJobs")).isEmpty();
+        assertThat(after.getList("homeProgrammeEdits")).isEmpty();
     }
 
     /** Searches the database directly. */
