@@ -78,7 +78,8 @@ class RulesDirectoryIT {
                 end
                 """);
         Path log = tmp.resolve("broken.log");
-        Process p = launch(rules, kb.docs(), log, freePort());
+        // a first start (no active version yet): on a database of its own, so that nothing serves before it
+        Process p = launch(rules, kb.docs(), log, freePort(), freshDatabase());
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("process should exit").isTrue();
         assertThat(p.exitValue()).isNotZero();
         assertThat(Files.readString(log)).containsPattern("rules/plan/broken\\.drl:7:\\d+: ");
@@ -106,13 +107,38 @@ class RulesDirectoryIT {
     }
 
     private Process launch(Path rules, Path docs, Path log, int port) throws IOException {
+        return launch(
+                rules, docs, log, port, System.getProperty("crosscheck.jdbc-url", "jdbc:h2:mem:it;DB_CLOSE_DELAY=-1"));
+    }
+
+    /**
+     * A database no start has used: a new in-memory H2 one, or on PostgreSQL one created (again) for this test beside
+     * the run's, whose active version would otherwise serve.
+     */
+    private static String freshDatabase() {
+        String url = System.getProperty("crosscheck.jdbc-url", "");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            return "jdbc:h2:mem:first-start;DB_CLOSE_DELAY=-1";
+        }
+        String name = "crosscheck_rules_dir_it";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        url, System.getProperty("crosscheck.db-user", "postgres"), "");
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("drop database if exists " + name);
+            st.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the first-start database", e);
+        }
+        return url.substring(0, url.lastIndexOf('/') + 1) + name;
+    }
+
+    private Process launch(Path rules, Path docs, Path log, int port, String jdbcUrl) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
                 "-Dcrosscheck.knowledge.rules-dir=" + rules,
                 "-Dcrosscheck.knowledge.docs-dir=" + docs,
-                "-Dcrosscheck.jdbc-url="
-                        + System.getProperty("crosscheck.jdbc-url", "jdbc:h2:mem:it;DB_CLOSE_DELAY=-1"),
+                "-Dcrosscheck.jdbc-url=" + jdbcUrl,
                 "-Dcrosscheck.db-user=" + System.getProperty("crosscheck.db-user", "crosscheck"),
                 "-Dcrosscheck.security.initial-admin.password=" + PASSWORD,
                 "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
