@@ -141,7 +141,8 @@ class CommandLineScriptsIT {
                 .contains("rule coverage 100.0 %");
         assertThat(validate.err.lines().toList())
                 .isNotEmpty()
-                .allMatch(line -> line.matches("\\S+:\\d+:\\d+: not filled in: .*TODO.*"));
+                // the placeholders' own mark (a long line is quoted shortened, so its TODO may fall outside the quote)
+                .allMatch(line -> line.matches("\\S+:\\d+:\\d+: not filled in: .*"));
     }
 
     @Test
