@@ -39,9 +39,15 @@ class RulesDirectoryIT {
     @TempDir
     Path tmp;
 
+    /** Stops every process started and waits for it, so that none still writes in the temporary directory. */
     @AfterEach
-    void stop() {
-        started.forEach(Process::destroy);
+    void stop() throws InterruptedException {
+        for (Process p : started) {
+            p.destroy();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
