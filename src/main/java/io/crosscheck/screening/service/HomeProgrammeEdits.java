@@ -66,7 +66,7 @@ public class HomeProgrammeEdits {
     /** The current choice of a screening of the caller's clinic (version 0 before any edit); empty when there is none. */
     @Transactional
     public Optional<View> current(UUID id) {
-        return store.find(id).map(s -> view(s, HomeProgrammeEdit.versions(s.clinicId, s.id)));
+        return store.find(id).map(s -> view(s, result(s), HomeProgrammeEdit.versions(s.clinicId, s.id)));
     }
 
     /**
@@ -160,11 +160,11 @@ public class HomeProgrammeEdits {
                 s.kbVersion,
                 "version " + e.versionNo + ", " + going + " of " + plan.size() + " home exercises, "
                         + (e.note == null ? "no note" : "a note")));
-        return view(s, versions);
+        return view(s, result, versions);
     }
 
-    private View view(Screening s, List<HomeProgrammeEdit> versions) {
-        ScreeningResult result = result(s);
+    /** The choice as the API shows it, from the screening's parsed result (parsed once per call). */
+    private View view(Screening s, ScreeningResult result, List<HomeProgrammeEdit> versions) {
         HomeProgrammeEdit last = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         Map<String, Item> chosen = last == null ? Map.of() : byId(items(last));
         List<ItemView> items = new ArrayList<>();
