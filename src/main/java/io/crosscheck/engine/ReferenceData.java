@@ -9,6 +9,7 @@ import io.crosscheck.engine.facts.TestDefinition;
 import io.crosscheck.engine.facts.Threshold;
 import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.Terminology;
+import io.crosscheck.engine.outcome.OutcomeMeasures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * The knowledge base's data, as opposed to its logic: vocabulary, the inputs a request may answer, thresholds, finding and pattern
  * definitions, red flags, the intervention catalogue with how its items are ordered in FHIR, and how a chart in standard
- * terminologies is read; and the client's side of the catalogue ({@link HomeProgramme}, read by the take-home sheet
+ * terminologies is read; the outcome measures a screening can record ({@link OutcomeMeasures}); and the client's side of the catalogue ({@link HomeProgramme}, read by the take-home sheet
  * only). Rules look it up through {@link ReferenceIndex} (the DRL global {@code reference}); it is not inserted into
  * sessions.
  */
@@ -31,17 +32,47 @@ public record ReferenceData(
         InputCatalog inputs,
         Terminology terminology,
         InterventionOrders orders,
-        HomeProgramme home) {
+        HomeProgramme home,
+        OutcomeMeasures outcomes) {
 
     public ReferenceData {
         orders = orders == null ? InterventionOrders.NONE : orders;
         home = home == null ? HomeProgramme.NONE : home;
+        outcomes = outcomes == null ? OutcomeMeasures.NONE : outcomes;
         thresholds = List.copyOf(thresholds);
         findings = List.copyOf(findings);
         patterns = List.copyOf(patterns);
         redFlags = List.copyOf(redFlags);
         interventions = List.copyOf(interventions);
         tests = List.copyOf(tests);
+    }
+
+    /** Reference data without outcome measures ({@link OutcomeMeasures#NONE}). */
+    public ReferenceData(
+            Vocabulary vocabulary,
+            List<Threshold> thresholds,
+            List<FindingDefinition> findings,
+            List<PatternDefinition> patterns,
+            List<RedFlagDefinition> redFlags,
+            List<InterventionDefinition> interventions,
+            List<TestDefinition> tests,
+            InputCatalog inputs,
+            Terminology terminology,
+            InterventionOrders orders,
+            HomeProgramme home) {
+        this(
+                vocabulary,
+                thresholds,
+                findings,
+                patterns,
+                redFlags,
+                interventions,
+                tests,
+                inputs,
+                terminology,
+                orders,
+                home,
+                null);
     }
 
     /** Reference data without client texts ({@link HomeProgramme#NONE}). */

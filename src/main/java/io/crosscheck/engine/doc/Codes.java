@@ -141,7 +141,17 @@ public enum Codes {
             (r, p) -> created(p, "HealthConsideration")),
     SUBTYPES(
             "the rules that create them: `new PatternSubtype( \"PATTERN\", \"code\", ... )`",
-            (r, p) -> created(p, "PatternSubtype"));
+            (r, p) -> created(p, "PatternSubtype")),
+    OUTCOME_MEASURES(
+            "`rules/reference/outcome-measures.yaml`, `measures[].code`",
+            (r, p) -> map(r.outcomes().measures(), io.crosscheck.engine.outcome.OutcomeMeasures.Measure::code)),
+    FOLLOW_UP_DONE(
+            "`rules/reference/outcome-measures.yaml`, `followUp.done`",
+            (r, p) -> map(r.outcomes().followUp().done(), io.crosscheck.engine.outcome.OutcomeMeasures.Code::code)),
+    FOLLOW_UP_TOLERANCE(
+            "`rules/reference/outcome-measures.yaml`, `followUp.tolerance`",
+            (r, p) -> map(
+                    r.outcomes().followUp().tolerance(), io.crosscheck.engine.outcome.OutcomeMeasures.Code::code));
 
     private final String where;
     private final BiFunction<ReferenceData, List<ParsedRule>, Collection<String>> read;

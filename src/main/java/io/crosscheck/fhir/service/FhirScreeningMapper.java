@@ -177,6 +177,8 @@ public final class FhirScreeningMapper {
                 sections.get("lifestyle"),
                 sections.get("psychosocial"),
                 redFlags,
+                null,
+                null,
                 others);
         return new Result(request, List.copyOf(ctx.skipped), List.copyOf(ctx.errors));
     }

@@ -23,6 +23,7 @@ import io.crosscheck.engine.input.Coding;
 import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.Onset;
 import io.crosscheck.engine.input.Terminology;
+import io.crosscheck.engine.outcome.OutcomeMeasures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ final class ReferenceDataReader {
 
     /** The client's side of the catalogue ({@link HomeProgramme#FILE}); the linter checks it against the catalogue. */
     static final String HOME_PROGRAMME = "home-programme.yaml";
+
+    /** The outcome measures ({@link OutcomeMeasures#FILE}). */
+    static final String OUTCOME_MEASURES = "outcome-measures.yaml";
 
     /** Reference facts keep their fields private and immutable to rules: bound by field. */
     private final ObjectMapper yaml = Yaml.strict()
@@ -89,7 +93,15 @@ final class ReferenceDataReader {
         HomeProgramme home = files.containsKey(DIR + HOME_PROGRAMME)
                 ? parse(files, HOME_PROGRAMME, HomeProgramme.class, problems)
                 : HomeProgramme.NONE;
+        // and outcome-measures.yaml: without it a screening records no outcome measures
+        OutcomeMeasures outcomes = files.containsKey(DIR + OUTCOME_MEASURES)
+                ? parse(files, OUTCOME_MEASURES, OutcomeMeasures.class, problems)
+                : OutcomeMeasures.NONE;
+        if (outcomes != null && vocabulary != null) {
+            outcomes = OutcomeMeasuresCheck.check(outcomes, vocabulary, DIR + OUTCOME_MEASURES, problems);
+        }
         if (vocabulary == null
+                || outcomes == null
                 || home == null
                 || terminology == null
                 || inputs == null
@@ -142,7 +154,8 @@ final class ReferenceDataReader {
                 inputs,
                 terminology,
                 orders,
-                home);
+                home,
+                outcomes);
         if (!TerminologyReader.check(data, DIR + TerminologyReader.FILE, problems)) {
             return null;
         }

@@ -29,6 +29,8 @@ public record ScreeningRequest(
         Answers lifestyle,
         Answers psychosocial,
         @Size(max = 80) List<@NotNull @Valid RedFlagAnswer> redFlags,
+        @Size(max = 10) List<@NotNull @Valid OutcomeAnswer> outcomes,
+        @Valid FollowUp followUp,
 
         @JsonAnySetter @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<String, Answers> otherSections) {
@@ -63,7 +65,32 @@ public record ScreeningRequest(
                 lifestyle,
                 psychosocial,
                 redFlags,
+                null,
+                null,
                 null);
+    }
+
+    /** The same request with the previous visit the server found for the client (see {@link FollowUp}). */
+    public ScreeningRequest withPrevious(FollowUp.PreviousVisit previous) {
+        FollowUp f = followUp == null ? new FollowUp(previous, null) : new FollowUp(previous, followUp.items());
+        return new ScreeningRequest(
+                clientRef,
+                client,
+                observations,
+                muscleLength,
+                movementPatterns,
+                breathing,
+                symptoms,
+                lifestyle,
+                psychosocial,
+                redFlags,
+                outcomes,
+                f,
+                otherSections);
+    }
+
+    public List<OutcomeAnswer> outcomesOrEmpty() {
+        return outcomes == null ? List.of() : outcomes;
     }
 
     /** Every answer section sent (section code -> answers), named ones first. */

@@ -30,6 +30,7 @@ public record ScreeningResult(
         List<PrecautionResult> precautions,
         List<String> contributors,
         List<String> yellowFlags,
+        FollowUpResult followUp,
         Explanation explanation) {
 
     public static final String DISCLAIMER =
@@ -52,6 +53,7 @@ public record ScreeningResult(
                 precautions,
                 contributors,
                 yellowFlags,
+                followUp,
                 explanation);
     }
 
@@ -119,6 +121,7 @@ public record ScreeningResult(
                 precautions,
                 contributors,
                 yellowFlags,
+                followUp,
                 replacement);
     }
 
@@ -138,6 +141,7 @@ public record ScreeningResult(
                 precautions,
                 contributors,
                 yellowFlags,
+                followUp,
                 null);
     }
 

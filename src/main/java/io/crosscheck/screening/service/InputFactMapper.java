@@ -81,6 +81,7 @@ public final class InputFactMapper {
                 .filter(f -> !(f instanceof ClientContext)
                         && !(f instanceof Answer a && a.getSection().equals("breathing")))
                 .forEach(facts::add);
+        facts.addAll(new OutcomeFacts(reference, errors).facts(r));
         errors.addAll(RepeatedEntries.find(r));
         Set<String> answered = new HashSet<>();
         indexed(

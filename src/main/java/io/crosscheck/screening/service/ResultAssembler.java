@@ -24,6 +24,16 @@ final class ResultAssembler {
 
     static ScreeningResult assemble(
             String clientRef, KnowledgeBase kb, List<? extends InputFact> inputs, ProvenanceRecorder recorder) {
+        return assemble(clientRef, kb, inputs, recorder, null);
+    }
+
+    /** @param previous the previous visit the request compares with (its follow-up), or null */
+    static ScreeningResult assemble(
+            String clientRef,
+            KnowledgeBase kb,
+            List<? extends InputFact> inputs,
+            ProvenanceRecorder recorder,
+            io.crosscheck.screening.model.FollowUp.PreviousVisit previous) {
         List<Recorded> all = recorder.conclusions();
         List<String> testsPerformed = inputs.stream()
                 .map(InputFact::getTestCode)
@@ -62,6 +72,7 @@ final class ResultAssembler {
                         .map(ProvenanceRecorder::because)
                         .distinct()
                         .toList(),
+                FollowUpAssembler.followUp(kb.reference(), inputs, previous),
                 recorder.explanation());
     }
 }

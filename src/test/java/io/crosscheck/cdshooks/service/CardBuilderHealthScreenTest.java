@@ -46,6 +46,7 @@ class CardBuilderHealthScreenTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                null,
                 null);
     }
 

@@ -451,6 +451,7 @@ class CardBuilderTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                null,
                 null);
     }
 
