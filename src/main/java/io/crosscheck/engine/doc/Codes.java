@@ -150,8 +150,8 @@ public enum Codes {
             (r, p) -> map(r.outcomes().followUp().done(), io.crosscheck.engine.outcome.OutcomeMeasures.Code::code)),
     FOLLOW_UP_TOLERANCE(
             "`rules/reference/outcome-measures.yaml`, `followUp.tolerance`",
-            (r, p) -> map(
-                    r.outcomes().followUp().tolerance(), io.crosscheck.engine.outcome.OutcomeMeasures.Code::code));
+            (r, p) ->
+                    map(r.outcomes().followUp().tolerance(), io.crosscheck.engine.outcome.OutcomeMeasures.Code::code));
 
     private final String where;
     private final BiFunction<ReferenceData, List<ParsedRule>, Collection<String>> read;

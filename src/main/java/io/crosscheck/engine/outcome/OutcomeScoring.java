@@ -71,12 +71,11 @@ public final class OutcomeScoring {
         if (!problems.isEmpty() || answered == 0) {
             return new Scored(null, answered, problems);
         }
-        double score =
-                switch (m.scoring()) {
-                    case single -> sum;
-                    case mean -> sum / answered;
-                    case percent -> sum / (m.itemMax() * (double) answered) * 100.0;
-                };
+        double score = switch (m.scoring()) {
+            case single -> sum;
+            case mean -> sum / answered;
+            case percent -> sum / (m.itemMax() * (double) answered) * 100.0;
+        };
         return new Scored(round(score), answered, problems);
     }
 

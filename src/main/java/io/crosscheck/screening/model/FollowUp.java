@@ -18,7 +18,8 @@ import java.util.UUID;
  * caller sends {@code previous} only where the server has no earlier screening of the client (an EHR that keeps the
  * history) or to confirm the one the server found (an amendment sends back what it got).
  */
-public record FollowUp(@Valid PreviousVisit previous, @Size(max = 20) List<@NotNull @Valid Item> items) {
+public record FollowUp(
+        @Valid PreviousVisit previous, @Size(max = 20) List<@NotNull @Valid Item> items) {
 
     public List<Item> itemsOrEmpty() {
         return items == null ? List.of() : items;

@@ -13,8 +13,9 @@ import java.util.List;
 public record OutcomeAnswer(
         @NotBlank String measure,
         @Size(max = 20) List<Double> items,
-        @Size(max = 10) List<@NotBlank @Size(max = 60) @Pattern(regexp = ACTIVITY, message = ACTIVITY_RULE) String>
-                activities) {
+
+        @Size(max = 10)
+        List<@NotBlank @Size(max = 60) @Pattern(regexp = ACTIVITY, message = ACTIVITY_RULE) String> activities) {
 
     /** An activity the client names: plain words, never a name or a date (it is kept with the screening). */
     public static final String ACTIVITY = "[\\p{L}\\p{N} ,.'()/-]{1,60}";

@@ -36,7 +36,8 @@ final class OutcomeFacts {
 
     List<InputFact> facts(ScreeningRequest r) {
         List<InputFact> facts = new ArrayList<>();
-        FollowUp.PreviousVisit previous = r.followUp() == null ? null : r.followUp().previous();
+        FollowUp.PreviousVisit previous =
+                r.followUp() == null ? null : r.followUp().previous();
         Map<String, Double> before = previous == null ? Map.of() : previous.scoresOrEmpty();
         checkPrevious(before);
         Set<String> seen = new HashSet<>();
@@ -91,7 +92,10 @@ final class OutcomeFacts {
                 errors.add(new FieldError(field, "unknown outcome measure; known: " + known(), code));
             } else if (score < m.get().min() || score > m.get().max()) {
                 errors.add(new FieldError(
-                        field, "a score from " + num(m.get().min()) + " to " + num(m.get().max()), score));
+                        field,
+                        "a score from " + num(m.get().min()) + " to "
+                                + num(m.get().max()),
+                        score));
             }
         });
     }
@@ -127,9 +131,11 @@ final class OutcomeFacts {
                         ref + "/intervention", "not a home exercise of the catalogue", item.intervention()));
             }
             if (!seen.add(item.intervention())) {
-                errors.add(new FieldError(ref + "/intervention", "exercise reported more than once", item.intervention()));
+                errors.add(
+                        new FieldError(ref + "/intervention", "exercise reported more than once", item.intervention()));
             }
-            Optional<OutcomeMeasures.Code> done = Optional.ofNullable(item.done()).flatMap(codes::done);
+            Optional<OutcomeMeasures.Code> done =
+                    Optional.ofNullable(item.done()).flatMap(codes::done);
             Optional<OutcomeMeasures.Code> tolerance =
                     Optional.ofNullable(item.tolerance()).flatMap(codes::tolerance);
             if (item.done() != null && done.isEmpty()) {
@@ -160,7 +166,10 @@ final class OutcomeFacts {
     }
 
     private String known() {
-        return reference.outcomes().measures().stream().map(Measure::code).toList().toString();
+        return reference.outcomes().measures().stream()
+                .map(Measure::code)
+                .toList()
+                .toString();
     }
 
     private static String codes(List<OutcomeMeasures.Code> codes) {
