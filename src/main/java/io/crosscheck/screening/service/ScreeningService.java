@@ -2,7 +2,6 @@ package io.crosscheck.screening.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.problem.FieldError;
@@ -34,14 +33,17 @@ public class ScreeningService {
     private final ScreeningStore store;
     private final ObjectMapper mapper;
     private final ScreeningEvaluator evaluator;
+    private final PreviousVisits previousVisits;
     private final Clock clock = Clock.systemUTC();
 
     ScreeningService(
             ScreeningEvaluator evaluator,
             KnowledgeBaseService knowledgeBases,
             ScreeningStore store,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            PreviousVisits previousVisits) {
         this.evaluator = evaluator;
+        this.previousVisits = previousVisits;
         this.knowledgeBases = knowledgeBases;
         this.store = store;
         this.mapper = mapper;
@@ -62,8 +64,15 @@ public class ScreeningService {
 
     public record Evaluated(ScreeningResult result, Screening entity) {}
 
-    /** The one evaluation path: evaluate on the current knowledge base and build the entity to store. */
+    /**
+     * The one evaluation path: the client's previous visit put in the request ({@link PreviousVisits}), evaluated on
+     * the current knowledge base, and the entity to store built.
+     */
     Evaluated evaluate(ScreeningRequest request) {
+        return evaluateFilled(previousVisits.fill(request, null));
+    }
+
+    private Evaluated evaluateFilled(ScreeningRequest request) {
         ScreeningResult result;
         String version;
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
@@ -99,7 +108,7 @@ public class ScreeningService {
      * amended; 422 when the client reference differs. Returns the new version's result with its amendment info.
      */
     public ObjectNode amend(UUID id, String body) {
-        return amend(id, readAmendment(body));
+        return amend(id, AmendmentReader.read(mapper, body));
     }
 
     /**
@@ -135,52 +144,12 @@ public class ScreeningService {
                                     f.rejectedValue()))
                             .toList());
         }
-        Evaluated e = evaluate(request);
+        Evaluated e = evaluateFilled(previousVisits.fill(request, id));
         e.entity().amendReason = amendment.reason();
         store.saveAmendment(id, e.entity());
         ObjectNode result = mapper.valueToTree(e.result().compact());
         result.set("amendment", mapper.valueToTree(amendmentInfo(e.entity(), null)));
         return result;
-    }
-
-    private AmendmentRequest readAmendment(String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : mapper.readTree(body);
-        } catch (JsonProcessingException ex) {
-            throw new InvalidRequestException(
-                    400,
-                    List.of(new FieldError(
-                            "/",
-                            "malformed JSON at line "
-                                    + (ex.getLocation() == null
-                                            ? "?"
-                                            : ex.getLocation().getLineNr()))));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidRequestException(
-                    400, List.of(new FieldError("/", "the body must be a JSON object with reason and request")));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        root.fieldNames().forEachRemaining(f -> {
-            if (!f.equals("reason") && !f.equals("request")) {
-                errors.add(new FieldError("/" + f, "unknown field"));
-            }
-        });
-        JsonNode reason = root.get("reason");
-        JsonNode request = root.get("request");
-        if (reason != null && !reason.isNull() && !reason.isTextual()) {
-            errors.add(new FieldError("/reason", "must be a string"));
-        }
-        if (request != null && !request.isNull() && !request.isObject()) {
-            errors.add(new FieldError("/request", "must be a screening request object"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(400, errors);
-        }
-        return new AmendmentRequest(
-                reason == null || reason.isNull() ? null : reason.asText(),
-                request == null || request.isNull() ? null : request.toString());
     }
 
     /**

@@ -1,0 +1,128 @@
+package io.crosscheck.screening.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.common.access.Caller;
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.engine.HomeProgramme;
+import io.crosscheck.knowledge.service.KnowledgeBaseService;
+import io.crosscheck.screening.Screening;
+import io.crosscheck.screening.model.FollowUp;
+import io.crosscheck.screening.model.HomeProgrammeChoice;
+import io.crosscheck.screening.model.ScreeningRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The previous visit a screening compares with: the client's latest earlier screening in the caller's clinic (latest
+ * version of its chain), with its outcome scores and the home exercises that went home on its sheet (the clinician's
+ * choices). {@link #fill} puts it in the request before the evaluation, so it is stored with the request and a replay
+ * compares with the same visit. A caller without a clinic, or a request without a client reference, is left as sent.
+ */
+@ApplicationScoped
+public class PreviousVisits {
+
+    private static final String LATEST_OF_CLIENT = "from Screening s where s.clientRef = :ref and s.clinicId = :clinic"
+            + " and not exists (select n.id from Screening n where n.amendsId = s.id)"
+            + " order by coalesce(s.screenedAt, s.createdAt) desc, s.createdAt desc";
+
+    private final Caller caller;
+    private final HomeProgrammeEdits sheets;
+    private final KnowledgeBaseService knowledgeBases;
+    private final ObjectMapper mapper;
+
+    PreviousVisits(Caller caller, HomeProgrammeEdits sheets, KnowledgeBaseService knowledgeBases, ObjectMapper mapper) {
+        this.caller = caller;
+        this.sheets = sheets;
+        this.knowledgeBases = knowledgeBases;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The request with the client's previous visit in {@code followUp.previous}.
+     *
+     * @param amended the screening an amendment corrects (its chain is not a previous visit, and only visits before it
+     *     are), or null for a new screening
+     * @throws InvalidRequestException 422 when the request sends a previous visit other than the stored one
+     */
+    @Transactional
+    public ScreeningRequest fill(ScreeningRequest request, UUID amended) {
+        String clinic = caller.clinicId();
+        if (request.clientRef() == null || clinic == null) {
+            return request;
+        }
+        Optional<Screening> found = previous(request.clientRef(), clinic, amended);
+        FollowUp.PreviousVisit sent =
+                request.followUp() == null ? null : request.followUp().previous();
+        if (found.isEmpty()) {
+            return request;
+        }
+        Screening p = found.get();
+        if (sent != null && !p.id.equals(sent.screeningId())) {
+            throw new InvalidRequestException(
+                    422,
+                    List.of(new FieldError(
+                            "/followUp/previous",
+                            "the client's previous visit is the stored screening " + p.id
+                                    + ": leave previous out, the server fills it in")));
+        }
+        return request.withPrevious(new FollowUp.PreviousVisit(
+                p.id, p.screened().atOffset(ZoneOffset.UTC).toLocalDate(), scores(p), programme(p)));
+    }
+
+    private Optional<Screening> previous(String clientRef, String clinic, UUID amended) {
+        Screening before = amended == null ? null : Screening.<Screening>findById(amended);
+        UUID chain = before == null ? null : before.chain();
+        return Screening.getEntityManager()
+                .createQuery(LATEST_OF_CLIENT, Screening.class)
+                .setParameter("ref", clientRef)
+                .setParameter("clinic", clinic)
+                .getResultStream()
+                .filter(s -> chain == null || !chain.equals(s.chain()))
+                .filter(s -> before == null || s.screened().isBefore(before.screened()))
+                .findFirst();
+    }
+
+    /** The outcome scores of a stored result, by measure. */
+    private Map<String, Double> scores(Screening s) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        try {
+            JsonNode outcomes = mapper.readTree(s.resultJson).path("followUp").path("outcomes");
+            outcomes.forEach(
+                    o -> scores.put(o.path("measure").asText(), o.path("score").asDouble()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return scores;
+    }
+
+    /** The exercises that went home on the screening's sheet, still home exercises of the serving catalogue. */
+    private List<String> programme(Screening s) {
+        Set<String> home;
+        try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
+            home = lease.knowledgeBase().reference().home().exercises().stream()
+                    .map(HomeProgramme.Exercise::id)
+                    .collect(Collectors.toSet());
+        }
+        return sheets.current(s.id)
+                .map(v -> v.exerciseWithheld()
+                        ? List.<String>of()
+                        : v.items().stream()
+                                .filter(HomeProgrammeChoice.ItemView::include)
+                                .map(HomeProgrammeChoice.ItemView::id)
+                                .filter(home::contains)
+                                .toList())
+                .orElse(List.of());
+    }
+}
