@@ -11,7 +11,8 @@ public record ClientHistory(
     /**
      * One measured quantity over time: {@code kind} observation, muscleLength, movement or symptom; {@code code}
      * the observation, muscle, movement test or symptom region; {@code side} when sided; {@code qualifier} the
-     * symptom kind; label and unit from the vocabulary.
+     * symptom kind; label and unit from the vocabulary. An outcome measure (kind {@code outcome}, code the measure)
+     * has its {@code scale}, and its thresholds mark the MCID either side of the first visit's score.
      */
     public record Series(
             String kind,
@@ -21,7 +22,28 @@ public record ClientHistory(
             String label,
             String unit,
             List<ThresholdLine> thresholds,
-            List<Point> points) {}
+            List<Point> points,
+            Scale scale) {
+
+        /** A series without a fixed scale (a measurement). */
+        public Series(
+                String kind,
+                String code,
+                String side,
+                String qualifier,
+                String label,
+                String unit,
+                List<ThresholdLine> thresholds,
+                List<Point> points) {
+            this(kind, code, side, qualifier, label, unit, thresholds, points, null);
+        }
+    }
+
+    /**
+     * An outcome measure's scale: its range, which way is better ({@code lower}, {@code higher}), and the minimal
+     * clinically important difference with its source.
+     */
+    public record Scale(double min, double max, String better, double mcid, String mcidNote) {}
 
     /** One measured value of a series. {@code createdAt} is when the screening (its first version) was made. */
     public record Point(UUID screeningId, Instant createdAt, double value) {}

@@ -3,12 +3,15 @@ package io.crosscheck.screening.service;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.PatternDefinition;
+import io.crosscheck.engine.outcome.OutcomeMeasures.Measure;
+import io.crosscheck.engine.outcome.OutcomeScoring;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ClientHistory;
 import io.crosscheck.screening.model.ClientHistory.PatternSeries;
 import io.crosscheck.screening.model.ClientHistory.Point;
 import io.crosscheck.screening.model.ClientHistory.Series;
 import io.crosscheck.screening.model.ClientHistory.StatusPoint;
+import io.crosscheck.screening.model.OutcomeAnswer;
 import io.crosscheck.screening.model.ScreeningRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +110,7 @@ final class ClientHistoryAssembler {
                             at);
                 }
             }
+            outcomes(kb, request, s.id, at, series);
             summaries
                     .apply(s)
                     .patterns()
@@ -114,15 +118,26 @@ final class ClientHistoryAssembler {
                             .add(new StatusPoint(s.id, at, status)));
         }
         List<Series> out = series.values().stream()
-                .map(b -> new Series(
-                        b.kind,
-                        b.code,
-                        b.side,
-                        b.qualifier,
-                        b.label,
-                        b.unit,
-                        ThresholdLines.of(kb, b.kind, b.code, b.unit),
-                        List.copyOf(b.points)))
+                .map(b -> b.scale == null
+                        ? new Series(
+                                b.kind,
+                                b.code,
+                                b.side,
+                                b.qualifier,
+                                b.label,
+                                b.unit,
+                                ThresholdLines.of(kb, b.kind, b.code, b.unit),
+                                List.copyOf(b.points))
+                        : new Series(
+                                b.kind,
+                                b.code,
+                                null,
+                                null,
+                                b.label,
+                                b.unit,
+                                mcidLines(b),
+                                List.copyOf(b.points),
+                                b.scale))
                 .toList();
         List<PatternSeries> statuses = patterns.entrySet().stream()
                 .map(e -> new PatternSeries(
@@ -136,9 +151,74 @@ final class ClientHistoryAssembler {
         return new ClientHistory(clientRef, kb.version(), out, statuses);
     }
 
+    /** The outcome measures of a request, scored on the serving knowledge base's definitions. */
+    private static void outcomes(
+            KnowledgeBase kb, ScreeningRequest request, UUID id, Instant at, Map<String, SeriesBuilder> series) {
+        for (OutcomeAnswer a : request.outcomesOrEmpty()) {
+            Optional<Measure> measure = kb.reference().outcomes().measure(a.measure());
+            if (measure.isEmpty()) {
+                continue;
+            }
+            Measure m = measure.get();
+            Double score =
+                    OutcomeScoring.score(m, a.itemsOrEmpty(), a.activities()).score();
+            if (score != null) {
+                SeriesBuilder b = series.computeIfAbsent(
+                        "outcome|" + m.code(),
+                        k -> new SeriesBuilder("outcome", m.code(), null, null, m.name(), m.unit()));
+                b.scale = new ClientHistory.Scale(
+                        m.min(),
+                        m.max(),
+                        m.better().name(),
+                        m.mcid().value(),
+                        m.mcid().note());
+                b.points.add(new Point(id, at, score));
+            }
+        }
+    }
+
+    /**
+     * The MCID either side of the first visit's score, where it falls on the scale: a later score beyond the
+     * improvement line is an important improvement, beyond the other an important worsening.
+     */
+    private static List<ClientHistory.ThresholdLine> mcidLines(SeriesBuilder b) {
+        ClientHistory.Scale scale = b.scale;
+        double first = b.points.get(0).value();
+        boolean lowerBetter = "lower".equals(scale.better());
+        double better = lowerBetter ? first - scale.mcid() : first + scale.mcid();
+        double worse = lowerBetter ? first + scale.mcid() : first - scale.mcid();
+        List<ClientHistory.ThresholdLine> lines = new ArrayList<>();
+        String mcid = "MCID "
+                + (scale.mcid() == Math.rint(scale.mcid())
+                        ? String.valueOf((long) scale.mcid())
+                        : String.valueOf(scale.mcid()));
+        if (better >= scale.min() && better <= scale.max()) {
+            lines.add(new ClientHistory.ThresholdLine(
+                    "mcid_improvement",
+                    "important improvement from the first visit (" + mcid + ")",
+                    lowerBetter ? "<=" : ">=",
+                    better,
+                    "%".equals(b.unit) ? b.unit : null,
+                    scale.mcidNote(),
+                    List.of()));
+        }
+        if (worse >= scale.min() && worse <= scale.max()) {
+            lines.add(new ClientHistory.ThresholdLine(
+                    "mcid_worsening",
+                    "important worsening from the first visit (" + mcid + ")",
+                    lowerBetter ? ">=" : "<=",
+                    worse,
+                    "%".equals(b.unit) ? b.unit : null,
+                    scale.mcidNote(),
+                    List.of()));
+        }
+        return lines;
+    }
+
     private static final class SeriesBuilder {
         final String kind, code, side, qualifier, label, unit;
         final List<Point> points = new ArrayList<>();
+        ClientHistory.Scale scale;
 
         SeriesBuilder(String kind, String code, String side, String qualifier, String label, String unit) {
             this.kind = kind;

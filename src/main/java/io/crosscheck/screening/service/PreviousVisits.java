@@ -81,6 +81,18 @@ public class PreviousVisits {
                 p.id, p.screened().atOffset(ZoneOffset.UTC).toLocalDate(), scores(p), programme(p)));
     }
 
+    /** The previous visit a new screening of the client would compare with, if the client has one in the clinic. */
+    @Transactional
+    public Optional<FollowUp.PreviousVisit> latest(String clientRef) {
+        String clinic = caller.clinicId();
+        if (clientRef == null || clinic == null || !clientRef.matches(ScreeningRequest.CLIENT_REF)) {
+            return Optional.empty();
+        }
+        return previous(clientRef, clinic, null)
+                .map(p -> new FollowUp.PreviousVisit(
+                        p.id, p.screened().atOffset(ZoneOffset.UTC).toLocalDate(), scores(p), programme(p)));
+    }
+
     private Optional<Screening> previous(String clientRef, String clinic, UUID amended) {
         Screening before = amended == null ? null : Screening.<Screening>findById(amended);
         UUID chain = before == null ? null : before.chain();

@@ -36,6 +36,7 @@ public class ClientPages {
                 Chrome chrome,
                 String clientRef,
                 Page<ClientScreening> screenings,
+                List<Charts.Chart> outcomes,
                 List<Charts.Chart> charts,
                 String bands);
     }
@@ -74,11 +75,13 @@ public class ClientPages {
             @PathParam("clientRef") String clientRef, @QueryParam("page") @DefaultValue("1") int page) {
         Page<ClientScreening> screenings = clients.screenings(clientRef, page, config.clientsPageSize());
         ClientHistory history = clients.history(clientRef);
+        List<Charts.Chart> charts = Charts.series(history);
         return Templates.client(
                 Chrome.of(identity, "clients"),
                 clientRef,
                 screenings,
-                Charts.series(history),
+                charts.stream().filter(Charts.Chart::outcome).toList(),
+                charts.stream().filter(c -> !c.outcome()).toList(),
                 Charts.patterns(history));
     }
 }

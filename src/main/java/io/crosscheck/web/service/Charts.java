@@ -25,7 +25,13 @@ public final class Charts {
     private static final int BOTTOM = 34;
 
     /** A chart ready for the page: its title and SVG. */
-    public record Chart(String key, String title, String unit, String svg, List<String> thresholds) {}
+    public record Chart(String key, String title, String unit, String svg, List<String> thresholds, String mcidNote) {
+
+        /** Whether the chart is an outcome measure's (drawn on its whole scale, the MCID marked). */
+        public boolean outcome() {
+            return mcidNote != null;
+        }
+    }
 
     private Charts() {}
 
@@ -56,8 +62,9 @@ public final class Charts {
             hi += 1;
         }
         double pad = (hi - lo) * 0.12;
-        double vMin = lo - pad;
-        double vMax = hi + pad;
+        // an outcome measure is drawn on its whole scale (0-10, 0-100), so a change reads at its true size
+        double vMin = s.scale() == null ? lo - pad : s.scale().min();
+        double vMax = s.scale() == null ? hi + pad : s.scale().max();
         int n = s.points().size();
         StringBuilder svg = new StringBuilder();
         String id = "chart-" + s.kind() + "-" + s.code() + (s.side() == null ? "" : "-" + s.side())
@@ -198,7 +205,13 @@ public final class Charts {
                                                         .toList())
                                         + ")"))
                 .toList();
-        return new Chart(id, title, s.unit(), svg.toString(), thresholds);
+        return new Chart(
+                id,
+                title,
+                s.unit(),
+                svg.toString(),
+                thresholds,
+                s.scale() == null ? null : s.scale().mcidNote());
     }
 
     /** Pattern status over time: one row per pattern, one band per screening. */

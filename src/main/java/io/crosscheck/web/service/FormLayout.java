@@ -194,7 +194,19 @@ public final class FormLayout {
                 muscles,
                 movements,
                 general,
-                kb.version());
+                kb.version(),
+                OutcomeForm.model(kb, fields, symptomRegions(values)));
+    }
+
+    /** The regions of the symptoms entered, which decide the outcome measures offered. */
+    private static java.util.Set<String> symptomRegions(Map<String, String> values) {
+        java.util.Set<String> regions = new java.util.HashSet<>();
+        values.forEach((k, v) -> {
+            if (k.matches("sy\\.\\d+\\.region") && v != null && !v.isBlank()) {
+                regions.add(v);
+            }
+        });
+        return regions;
     }
 
     /** A symptom's number as the vocabulary defines it (label, unit, range). */

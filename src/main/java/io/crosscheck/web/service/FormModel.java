@@ -20,7 +20,8 @@ public record FormModel(
         List<MuscleRow> muscles,
         List<MovementRow> movements,
         List<String> generalErrors,
-        String knowledgeBaseVersion) {
+        String knowledgeBaseVersion,
+        OutcomeForm.View outcomes) {
 
     /** The version as shown in the margin: long content hashes cut to their first characters. */
     public String shortVersion() {

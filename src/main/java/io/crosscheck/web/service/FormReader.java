@@ -183,6 +183,7 @@ final class FormReader {
         PostedValues.putIfAny(req, "movementPatterns", movements);
 
         inputs.section("breathing").ifPresent(s -> answers(req, inputs, s, form, pointers));
+        OutcomeForm.read(kb, form, req, pointers);
         return new ScreeningForm.Read(req, pointers);
     }
 

@@ -26,7 +26,20 @@ public record ResultView(
         List<ScreeningResult.WithheldIntervention> withheld,
         List<ScreeningResult.PrecautionResult> precautions,
         List<String> contributors,
-        List<String> yellowFlags) {
+        List<String> yellowFlags,
+        io.crosscheck.screening.model.FollowUpResult followUp) {
+
+    /** A change against the MCID in words, for the outcome table. */
+    public String changeWords(String change) {
+        if (change == null) {
+            return "first recorded";
+        }
+        return switch (change) {
+            case "important_improvement" -> "important improvement";
+            case "important_worsening" -> "important worsening";
+            default -> "within MCID";
+        };
+    }
 
     /** Referral (first on the page), or an incomplete red-flag screen with the questions left to ask. */
     public record Safety(

@@ -125,7 +125,8 @@ final class ResultViews {
                 nonNull(r.withheld()),
                 nonNull(r.precautions()),
                 nonNull(r.contributors()),
-                nonNull(r.yellowFlags()));
+                nonNull(r.yellowFlags()),
+                r.followUp());
     }
 
     static List<FormField.Option> conclusions(ScreeningResult r) {

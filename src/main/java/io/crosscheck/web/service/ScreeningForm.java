@@ -71,7 +71,9 @@ public final class ScreeningForm {
 
     /** The form values that reproduce a stored request (to amend it): the inverse of {@link #read}. */
     public Map<String, String> values(KnowledgeBase kb, JsonNode request) {
-        return values.values(kb.reference().inputs(), request);
+        Map<String, String> out = values.values(kb.reference().inputs(), request);
+        OutcomeForm.values(kb, request, out);
+        return out;
     }
 
     /** Everything the form template needs, each field with its value, error and threshold hint. */

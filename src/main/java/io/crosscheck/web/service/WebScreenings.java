@@ -11,6 +11,7 @@ import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.PreviousVisits;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.screening.service.ScreeningStore;
 import io.crosscheck.web.config.WebConfig;
@@ -48,13 +49,16 @@ public class WebScreenings {
     private final ScreeningForm form;
     private final BodyDiagram diagram = BodyDiagram.load();
     private final ResultViews results;
+    private final PreviousVisits previousVisits;
 
     WebScreenings(
             ScreeningService screenings,
             ScreeningStore store,
             KnowledgeBaseService knowledgeBases,
             ObjectMapper mapper,
-            WebConfig config) {
+            WebConfig config,
+            PreviousVisits previousVisits) {
+        this.previousVisits = previousVisits;
         this.screenings = screenings;
         this.store = store;
         this.knowledgeBases = knowledgeBases;
@@ -76,9 +80,19 @@ public class WebScreenings {
         return diagram;
     }
 
-    /** The form for the serving knowledge base with these values and errors. */
-    public FormModel model(Map<String, String> values, Map<String, String> errors) {
+    /**
+     * The form for the serving knowledge base with these values and errors. A new screening of a client seen before
+     * lists the exercises of the previous visit's sheet for the follow-up.
+     */
+    public FormModel model(Map<String, String> posted, Map<String, String> errors) {
         KnowledgeBase kb = knowledgeBases.current();
+        Map<String, String> values = new java.util.LinkedHashMap<>(posted);
+        if (!values.containsKey("fu.ids") && values.get("clientRef") != null) {
+            previousVisits.latest(values.get("clientRef")).ifPresent(p -> {
+                values.put("fu.ids", String.join(",", p.programmeOrEmpty()));
+                values.put("fu.date", p.date().toString());
+            });
+        }
         return form.model(kb, values, errors, ThresholdHints.of(kb));
     }
 
