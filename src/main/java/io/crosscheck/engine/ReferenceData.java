@@ -11,6 +11,7 @@ import io.crosscheck.engine.input.InputCatalog;
 import io.crosscheck.engine.input.Terminology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,17 +32,56 @@ public record ReferenceData(
         InputCatalog inputs,
         Terminology terminology,
         InterventionOrders orders,
-        HomeProgramme home) {
+        HomeProgramme home,
+        Map<String, HomeProgrammeTranslation> homeTranslations) {
 
     public ReferenceData {
         orders = orders == null ? InterventionOrders.NONE : orders;
         home = home == null ? HomeProgramme.NONE : home;
+        homeTranslations = homeTranslations == null ? Map.of() : Map.copyOf(homeTranslations);
         thresholds = List.copyOf(thresholds);
         findings = List.copyOf(findings);
         patterns = List.copyOf(patterns);
         redFlags = List.copyOf(redFlags);
         interventions = List.copyOf(interventions);
         tests = List.copyOf(tests);
+    }
+
+    /** Reference data with client texts in English only. */
+    public ReferenceData(
+            Vocabulary vocabulary,
+            List<Threshold> thresholds,
+            List<FindingDefinition> findings,
+            List<PatternDefinition> patterns,
+            List<RedFlagDefinition> redFlags,
+            List<InterventionDefinition> interventions,
+            List<TestDefinition> tests,
+            InputCatalog inputs,
+            Terminology terminology,
+            InterventionOrders orders,
+            HomeProgramme home) {
+        this(
+                vocabulary,
+                thresholds,
+                findings,
+                patterns,
+                redFlags,
+                interventions,
+                tests,
+                inputs,
+                terminology,
+                orders,
+                home,
+                null);
+    }
+
+    /**
+     * The client texts in a language: the English ({@link #home()}) for {@code en} or a language without a
+     * translation, else the translation's texts over the English ones ({@link HomeProgrammeTranslation#over}).
+     */
+    public HomeProgramme home(String language) {
+        HomeProgrammeTranslation t = language == null ? null : homeTranslations.get(language);
+        return t == null ? home : t.over(home);
     }
 
     /** Reference data without client texts ({@link HomeProgramme#NONE}). */
@@ -67,6 +107,7 @@ public record ReferenceData(
                 inputs,
                 terminology,
                 orders,
+                null,
                 null);
     }
 
@@ -91,6 +132,7 @@ public record ReferenceData(
                 tests,
                 inputs,
                 terminology,
+                null,
                 null,
                 null);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.json.Yaml;
 import io.crosscheck.engine.HomeProgramme;
+import io.crosscheck.engine.HomeProgrammeTranslation;
 import io.crosscheck.engine.InterventionOrders;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
@@ -89,6 +90,28 @@ final class ReferenceDataReader {
         HomeProgramme home = files.containsKey(DIR + HOME_PROGRAMME)
                 ? parse(files, HOME_PROGRAMME, HomeProgramme.class, problems)
                 : HomeProgramme.NONE;
+        Map<String, HomeProgrammeTranslation> translations = new java.util.TreeMap<>();
+        for (String path : files.keySet()) {
+            if (path.startsWith(HomeProgrammeTranslation.DIR)) {
+                java.util.Optional<String> language = HomeProgrammeTranslation.language(path);
+                if (language.isEmpty()) {
+                    problems.add(new KnowledgeProblem(
+                            path,
+                            1,
+                            1,
+                            "a translation is " + HomeProgrammeTranslation.file("<language>")
+                                    + ", with a two-letter language code (es)"));
+                    continue;
+                }
+                HomeProgrammeTranslation t =
+                        parse(files, path.substring(DIR.length()), HomeProgrammeTranslation.class, problems);
+                if (t == null) {
+                    home = null;
+                } else {
+                    translations.put(language.get(), t);
+                }
+            }
+        }
         if (vocabulary == null
                 || home == null
                 || terminology == null
@@ -142,7 +165,8 @@ final class ReferenceDataReader {
                 inputs,
                 terminology,
                 orders,
-                home);
+                home,
+                translations);
         if (!TerminologyReader.check(data, DIR + TerminologyReader.FILE, problems)) {
             return null;
         }
