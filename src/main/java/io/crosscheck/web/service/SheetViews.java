@@ -6,6 +6,7 @@ import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.facts.InterventionDefinition;
 import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.ClientLanguages;
 import io.crosscheck.security.ClinicContact;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ import java.util.Optional;
 public final class SheetViews {
 
     /** The languages the sheet is written in, the first the default: each has its bundle of the sheet's words. */
-    public static final List<String> LANGUAGES = List.of("en", "es");
+    public static final List<String> LANGUAGES = ClientLanguages.SUPPORTED;
 
     private final Map<String, SheetWords> bundles = new LinkedHashMap<>();
 
@@ -124,6 +125,7 @@ public final class SheetViews {
         return new SheetView(
                 r.id() == null ? null : r.id().toString(),
                 language,
+                words.name(),
                 r.createdAt() == null ? day.format(Instant.now()) : day.format(r.createdAt()),
                 kbVersion,
                 words.sheet(),

@@ -5,6 +5,7 @@ import io.crosscheck.engine.HomeProgramme;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.model.HomeProgrammeChoice;
+import io.crosscheck.screening.service.ClientLanguages;
 import io.crosscheck.screening.service.HomeProgrammeEdits;
 import io.crosscheck.security.ClinicContact;
 import io.crosscheck.security.ClinicContacts;
@@ -43,13 +44,14 @@ public class TakeHomeSheets {
         this.edits = edits;
     }
 
-    /** The sheet of a screening of the caller's clinic, in English; empty when there is none. */
+    /** The sheet of a screening of the caller's clinic, in its client's language; empty when there is none. */
     public Optional<SheetView> sheet(UUID id) {
-        return sheet(id, "en").map(Sheet::view);
+        return sheet(id, null).map(Sheet::view);
     }
 
     /**
-     * The sheet of a screening of the caller's clinic in a language of {@link SheetViews#LANGUAGES}, with what its
+     * The sheet of a screening of the caller's clinic in a language of {@link SheetViews#LANGUAGES} (null: the
+     * client's, {@link ClientLanguages}; English unless set), with what its
      * printed copies need besides: when the screening was made, whose it is, and the pictures of its exercises (each
      * passing {@link ExercisePictures}' check). Empty when there is no such screening.
      */
@@ -62,7 +64,10 @@ public class TakeHomeSheets {
             ClinicContact contact =
                     clinics.of(s.screening().clinicId).orElse(new ClinicContact(null, null, null, null, null, null));
             KnowledgeBase kb = knowledgeBases.current();
-            SheetView view = views.view(kb, r, version, contact, edits(kb, s), language == null ? "en" : language);
+            String lang = language != null
+                    ? language
+                    : ClientLanguages.stored(s.screening()).orElse(SheetViews.LANGUAGES.get(0));
+            SheetView view = views.view(kb, r, version, contact, edits(kb, s), lang);
             Map<String, String> pictures = new HashMap<>();
             for (SheetView.Exercise e : view.exercises()) {
                 Optional.ofNullable(kb.source().files().get(HomeProgramme.picture(e.id())))
