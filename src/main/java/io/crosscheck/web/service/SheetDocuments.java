@@ -30,8 +30,8 @@ public class SheetDocuments {
 
     /** The paper sizes, as the query names them and as CSS {@code @page size} has them. */
     public enum Paper {
-        A4("a4", "A4", "12mm 13mm"),
-        LETTER("letter", "letter", "12mm 14mm");
+        A4("a4", "A4", "11mm 13mm"),
+        LETTER("letter", "letter", "10mm 14mm");
 
         private final String name;
         private final String css;
