@@ -1,7 +1,8 @@
-package io.crosscheck.fhir.rest;
+package io.crosscheck.web.rest;
 
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.Problem;
+import io.crosscheck.fhir.config.FhirSupport;
 import io.crosscheck.fhir.service.ScreeningSources;
 import io.crosscheck.fhir.service.SheetDocumentReferences;
 import io.crosscheck.web.service.SheetDocuments;
@@ -23,11 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * The client's take-home sheet as a FHIR R4 DocumentReference with the PDF attached
  * ({@code GET /api/v1/screenings/{id}/home-programme/document-reference}), for an EHR to file: subject the EHR's
  * Patient when {@code patient} names it (checked as for the screening's Bundle), in the client's language or
- * {@code lang}, on {@code paper}. Rendered on a worker thread.
+ * {@code lang}, on {@code paper}. Rendered on a worker thread. Beside the sheet's other pages and resources (the web
+ * package renders the PDF; the FHIR package only builds the resource), so that FHIR does not depend on the web.
  */
 @Path("/api/v1/screenings/{id}/home-programme/document-reference")
 @RolesAllowed(Role.PHYSIO)
 public class SheetDocumentReferenceResource {
+
+    static final String FHIR_JSON = "application/fhir+json";
 
     private final SheetDocuments documents;
     private final ScreeningSources sources;
@@ -39,7 +43,7 @@ public class SheetDocumentReferenceResource {
 
     @GET
     @Blocking
-    @Produces(FhirResource.FHIR_JSON)
+    @Produces(FHIR_JSON)
     @Operation(
             summary = "The take-home sheet as a FHIR R4 DocumentReference (LOINC 69730-0 Instructions) with the PDF "
                     + "attached (SHA-1 hash, size, language); patient: the EHR's Patient as subject; lang, paper as "
@@ -67,7 +71,9 @@ public class SheetDocumentReferenceResource {
         SheetDocuments.Document d = documents
                 .pdf(screening, lang == null || lang.isBlank() ? null : lang.strip(), p)
                 .orElseThrow(NotFoundException::new);
-        return FhirResource.fhir(SheetDocumentReferences.of(
-                screening, sources.subject(d.clientRef(), patient), d.madeAt(), d.language(), d.title(), d.pdf()));
+        var reference = SheetDocumentReferences.of(
+                screening, sources.subject(d.clientRef(), patient), d.madeAt(), d.language(), d.title(), d.pdf());
+        return Response.ok(FhirSupport.r4().newJsonParser().encodeResourceToString(reference), FHIR_JSON)
+                .build();
     }
 }
