@@ -12,6 +12,7 @@ import io.crosscheck.engine.input.Terminology;
 import io.crosscheck.engine.outcome.OutcomeMeasures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,11 +34,13 @@ public record ReferenceData(
         Terminology terminology,
         InterventionOrders orders,
         HomeProgramme home,
+        Map<String, HomeProgrammeTranslation> homeTranslations,
         OutcomeMeasures outcomes) {
 
     public ReferenceData {
         orders = orders == null ? InterventionOrders.NONE : orders;
         home = home == null ? HomeProgramme.NONE : home;
+        homeTranslations = homeTranslations == null ? Map.of() : Map.copyOf(homeTranslations);
         outcomes = outcomes == null ? OutcomeMeasures.NONE : outcomes;
         thresholds = List.copyOf(thresholds);
         findings = List.copyOf(findings);
@@ -47,7 +50,7 @@ public record ReferenceData(
         tests = List.copyOf(tests);
     }
 
-    /** Reference data without outcome measures ({@link OutcomeMeasures#NONE}). */
+    /** Reference data with client texts in English only. */
     public ReferenceData(
             Vocabulary vocabulary,
             List<Threshold> thresholds,
@@ -72,7 +75,17 @@ public record ReferenceData(
                 terminology,
                 orders,
                 home,
+                null,
                 null);
+    }
+
+    /**
+     * The client texts in a language: the English ({@link #home()}) for {@code en} or a language without a
+     * translation, else the translation's texts over the English ones ({@link HomeProgrammeTranslation#over}).
+     */
+    public HomeProgramme home(String language) {
+        HomeProgrammeTranslation t = language == null ? null : homeTranslations.get(language);
+        return t == null ? home : t.over(home);
     }
 
     /** Reference data without client texts ({@link HomeProgramme#NONE}). */
@@ -98,6 +111,8 @@ public record ReferenceData(
                 inputs,
                 terminology,
                 orders,
+                null,
+                null,
                 null);
     }
 
@@ -122,6 +137,8 @@ public record ReferenceData(
                 tests,
                 inputs,
                 terminology,
+                null,
+                null,
                 null,
                 null);
     }

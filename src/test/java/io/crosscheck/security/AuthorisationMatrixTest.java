@@ -56,6 +56,11 @@ class AuthorisationMatrixTest {
         EXPECTED.put("GET /api/v1/screenings/{id}/explanation", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}/home-programme", Set.of("physio"));
         EXPECTED.put("PUT /api/v1/screenings/{id}/home-programme", Set.of("physio"));
+        // issue 25, a real document: the sheet as PDF and as a FHIR DocumentReference, the client's language
+        EXPECTED.put("GET /api/v1/screenings/{id}/home-programme/sheet.pdf", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/screenings/{id}/home-programme/document-reference", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/clients/{clientRef}/language", Set.of("physio"));
+        EXPECTED.put("PUT /api/v1/clients/{clientRef}/language", Set.of("physio"));
         EXPECTED.put("GET /api/v1/vocabulary", Set.of("physio", "author", "admin"));
         EXPECTED.put("GET /api/v1/knowledge-base", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/versions", Set.of("author"));
@@ -144,6 +149,8 @@ class AuthorisationMatrixTest {
                 "GET /ui/screenings/{id}/sheet",
                 "GET /ui/screenings/{id}/sheet/edit",
                 "POST /ui/screenings/{id}/sheet/edit",
+                "POST /ui/screenings/{id}/sheet/language",
+                "GET /ui/screenings/{id}/sheet.pdf",
                 "GET /ui/exercise-pictures/{id}.svg",
                 "GET /ui/screenings/{id}/amend",
                 "POST /ui/screenings/{id}/amend",

@@ -143,6 +143,71 @@ class TakeHomeSheetBrowserTest {
     }
 
     @Test
+    void theClinicianSetsSpanishOnTheEditStepAndDownloadsTheSpanishPdf() throws IOException {
+        String id = screen(Requests.ARTICLE_DESK_WORKER, "sheet-browser-es-" + UUID.randomUUID());
+        driver.get(url("/ui/screenings/" + id + "/sheet/edit"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-language-form")));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language"))).selectByValue("es");
+        driver.findElement(By.cssSelector("#sheet-language-form button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-edit")));
+        assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Español");
+        // the edit step shows the Spanish titles and doses the sheet will print
+        assertThat(driver.findElement(By.id("hold_hip_flexor_stretch")).getAttribute("value"))
+                .isEqualTo("De 10 a 30 segundos, o de 30 a 60 segundos si tiene más de 65 años");
+        driver.findElement(By.id("note")).sendKeys("Hágalos después de su paseo de la tarde.");
+        driver.findElement(By.cssSelector("#sheet-edit button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-note")));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+        assertThat(driver.findElement(By.id("sheet-title")).getText()).isEqualTo("Sus ejercicios");
+        assertThat(driver.findElement(By.id("sheet-note")).getText())
+                .contains("Una nota de su fisioterapeuta")
+                .contains("Hágalos después de su paseo de la tarde.");
+        WebElement picture =
+                driver.findElement(By.cssSelector(".sheet-item[data-intervention='warm_up'] img.exercise-picture"));
+        assertThat(((Number) driver.executeScript(
+                                "return arguments[0].complete ? arguments[0].naturalWidth : 0", picture))
+                        .intValue())
+                .isPositive();
+        assertThat(Browser.serious(Browser.axe(driver)))
+                .as("axe-core on the Spanish sheet")
+                .isEmpty();
+        Browser.screenshot(driver, "take-home-sheet-es");
+        // "Print / Download PDF": the link the clinician clicks, fetched by the browser with its session
+        String href = driver.findElement(By.id("sheet-pdf-a4")).getAttribute("href");
+        assertThat(href).endsWith("/sheet.pdf?paper=a4&lang=es");
+        Object fetched = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => {"
+                                + " const bytes = new Uint8Array(b); let s = '';"
+                                + " for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);"
+                                + " done([r.status, r.headers.get('content-type'), r.headers.get('content-language'),"
+                                + " btoa(s)]); }))",
+                        href);
+        List<?> answer = (List<?>) fetched;
+        assertThat(answer.get(0)).isEqualTo(200L);
+        assertThat(answer.get(1)).isEqualTo("application/pdf");
+        assertThat(answer.get(2)).isEqualTo("es");
+        byte[] pdf = Base64.getDecoder().decode((String) answer.get(3));
+        Files.createDirectories(SHEETS);
+        Files.write(SHEETS.resolve("article-desk-worker-es-browser.pdf"), pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isBetween(1, 2);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+                    .contains("Una nota de su fisioterapeuta", "Sus ejercicios");
+        }
+        // and back on the edit step, the PDF is offered there too
+        driver.findElement(By.id("edit-sheet")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit-pdf-a4")));
+        assertThat(driver.findElement(By.id("edit-pdf-letter")).getAttribute("href"))
+                .endsWith("/sheet.pdf?paper=letter");
+    }
+
+    @Test
     void aSaddleNumbnessClientsSheetLeadsWithTheEmergency() throws IOException {
         String id = screen(Requests.ARTICLE_WITH_SADDLE_NUMBNESS, "sheet-browser-saddle");
         driver.get(url("/ui/screenings/" + id + "/sheet"));

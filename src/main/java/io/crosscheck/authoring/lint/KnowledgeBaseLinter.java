@@ -16,7 +16,8 @@ import java.util.List;
  * compares an optional input without requiring that it was sent ({@link AbsenceCheck}); kb-docs quote thresholds and
  * doses as the reference data has them ({@link ThresholdQuotes}, {@link DoseQuotes}); the index's generated blocks
  * are up to date ({@link KbIndex}); the client's texts and pictures fit the catalogue
- * and read plainly ({@link HomeProgrammeCheck}); no placeholder of a scaffold is left ({@link Placeholders}). Rules are read through the engine's DRL parser, never with regular expressions.
+ * and read plainly ({@link HomeProgrammeCheck}), and each translation of them is complete, current and plain
+ * ({@link TranslationCheck}); no placeholder of a scaffold is left ({@link Placeholders}). Rules are read through the engine's DRL parser, never with regular expressions.
  * Problems are located as {@code file:line:column}.
  */
 public final class KnowledgeBaseLinter {
@@ -40,6 +41,7 @@ public final class KnowledgeBaseLinter {
             DoseQuotes.check(subject, problems);
             KbIndex.check(subject, problems);
             HomeProgrammeCheck.check(subject.source(), subject.reference(), problems);
+            TranslationCheck.check(subject.source(), subject.reference(), problems);
         }
         AbsenceCheck.check(subject.rules(), problems);
         for (ParsedRule r : subject.rules()) {

@@ -24,6 +24,9 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String CLIENT_SEARCH = "client.search";
     public static final String CLIENT_READ = "client.read";
     public static final String CLIENT_HISTORY = "client.history";
+    /** The language a client's take-home sheet is printed in, set (the old and the new language in the detail). */
+    public static final String CLIENT_LANGUAGE = "client.language";
+
     public static final String KB_PROPOSED = "kb.proposed";
     /** A proposal refused (unreadable archive or failed validation); nothing stored. */
     public static final String KB_PROPOSAL_REJECTED = "kb.proposal.rejected";

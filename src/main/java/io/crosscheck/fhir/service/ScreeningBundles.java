@@ -243,7 +243,8 @@ public final class ScreeningBundles {
                 + r.knowledgeBase().version();
     }
 
-    static Identifier screeningIdentifier(UUID id) {
+    /** A screening by its id, as an identifier ({@code urn:uuid:<id>}, as the Bundle's). */
+    public static Identifier screeningIdentifier(UUID id) {
         return new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + id);
     }
 

@@ -89,7 +89,11 @@ public class ScreeningSources {
         }
     }
 
-    private Reference subject(String clientRef, String patient) {
+    /**
+     * The subject of what is filed for a client of the caller's clinic: the EHR's Patient when {@code patient} names
+     * it (checked as above: another patient is a 422 naming {@code patient}), else the pseudonymous client reference.
+     */
+    public Reference subject(String clientRef, String patient) {
         if (patient == null || patient.isBlank()) {
             return ScreeningBundles.clientSubject(clientRef);
         }

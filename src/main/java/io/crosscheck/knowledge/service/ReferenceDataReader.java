@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.json.Yaml;
 import io.crosscheck.engine.HomeProgramme;
+import io.crosscheck.engine.HomeProgrammeTranslation;
 import io.crosscheck.engine.InterventionOrders;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
@@ -93,6 +94,28 @@ final class ReferenceDataReader {
         HomeProgramme home = files.containsKey(DIR + HOME_PROGRAMME)
                 ? parse(files, HOME_PROGRAMME, HomeProgramme.class, problems)
                 : HomeProgramme.NONE;
+        Map<String, HomeProgrammeTranslation> translations = new java.util.TreeMap<>();
+        for (String path : files.keySet()) {
+            if (path.startsWith(HomeProgrammeTranslation.DIR)) {
+                java.util.Optional<String> language = HomeProgrammeTranslation.language(path);
+                if (language.isEmpty()) {
+                    problems.add(new KnowledgeProblem(
+                            path,
+                            1,
+                            1,
+                            "a translation is " + HomeProgrammeTranslation.file("<language>")
+                                    + ", with a two-letter language code (es)"));
+                    continue;
+                }
+                HomeProgrammeTranslation t =
+                        parse(files, path.substring(DIR.length()), HomeProgrammeTranslation.class, problems);
+                if (t == null) {
+                    home = null;
+                } else {
+                    translations.put(language.get(), t);
+                }
+            }
+        }
         // and outcome-measures.yaml: without it a screening records no outcome measures
         OutcomeMeasures outcomes = files.containsKey(DIR + OUTCOME_MEASURES)
                 ? parse(files, OUTCOME_MEASURES, OutcomeMeasures.class, problems)
@@ -155,6 +178,7 @@ final class ReferenceDataReader {
                 terminology,
                 orders,
                 home,
+                translations,
                 outcomes);
         if (!TerminologyReader.check(data, DIR + TerminologyReader.FILE, problems)) {
             return null;

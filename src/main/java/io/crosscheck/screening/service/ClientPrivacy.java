@@ -1,5 +1,6 @@
 package io.crosscheck.screening.service;
 
+import io.crosscheck.screening.ClientLanguage;
 import io.crosscheck.screening.HomeProgrammeEdit;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.store.Disagreement;
@@ -14,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Everything stored about one client of the caller's clinic, for the privacy export and the erasure: the screenings
- * (every version, with amendment reasons), the disagreements recorded on them, and what the features above keep
+ * (every version, with amendment reasons), the disagreements recorded on them, the sheet's edits and the client's
+ * sheet language, and what the features above keep
  * about the client ({@link ClientDataHolder}: CDS Hooks calls and card feedback, replay jobs).
  */
 @ApplicationScoped
@@ -86,6 +88,11 @@ public class ClientPrivacy {
                                 .map(e -> new HomeProgrammeEditExport(
                                         e.screeningId, e.versionNo, e.itemsJson, e.note, e.editedBy, e.editedAt))
                                 .toList());
+        sections.put(
+                "sheetLanguage",
+                ClientLanguage.<ClientLanguage>find("clinicId = ?1 and clientRef = ?2", clinic, clientRef).stream()
+                        .map(l -> new ClientLanguages.Export(l.clientRef, l.language, l.setBy, l.setAt))
+                        .toList());
         for (ClientDataHolder holder : holders) {
             sections.putAll(holder.export(clinic, clientRef, ids));
         }
@@ -100,6 +107,7 @@ public class ClientPrivacy {
         for (ClientDataHolder holder : holders) {
             holder.erase(clinic, clientRef, ids);
         }
+        ClientLanguage.delete("clinicId = ?1 and clientRef = ?2", clinic, clientRef);
         if (!ids.isEmpty()) {
             Disagreement.delete("clinicId = ?1 and screeningId in ?2", clinic, ids);
             HomeProgrammeEdit.delete("clinicId = ?1 and screeningId in ?2", clinic, ids);

@@ -108,7 +108,7 @@ public class HomeProgrammeEdits {
         if (withheld(result)) {
             throw conflict("/items", "a referral withholds exercise: the sheet prints the referral and no exercise");
         }
-        List<HomeProgramme.Exercise> plan = plan(result);
+        List<HomeProgramme.Exercise> plan = plan(result, language(s));
         List<HomeProgrammeEdit> versions = HomeProgrammeEdit.versions(clinic, s.id);
         int latest = versions.isEmpty() ? 0 : versions.get(versions.size() - 1).versionNo;
         List<FieldError> errors = HomeProgrammeChecks.check(request, plan);
@@ -169,7 +169,7 @@ public class HomeProgrammeEdits {
         Map<String, Item> chosen = last == null ? Map.of() : byId(items(last));
         List<ItemView> items = new ArrayList<>();
         if (!withheld(result)) {
-            for (HomeProgramme.Exercise x : plan(result)) {
+            for (HomeProgramme.Exercise x : plan(result, language(s))) {
                 Item c = chosen.get(x.id());
                 HomeProgramme.Dose mine = c == null ? null : c.dose();
                 items.add(new ItemView(
@@ -194,9 +194,17 @@ public class HomeProgrammeEdits {
                         .toList());
     }
 
-    /** The plan's home exercises, in the plan's order, with their client texts (serving knowledge base). */
-    private List<HomeProgramme.Exercise> plan(ScreeningResult r) {
-        HomeProgramme home = knowledgeBases.current().reference().home();
+    /** The language the client's sheet is printed in: its title and catalogue dose are shown in it. */
+    private static String language(Screening s) {
+        return ClientLanguages.stored(s).orElse(ClientLanguages.SUPPORTED.get(0));
+    }
+
+    /**
+     * The plan's home exercises, in the plan's order, with their client texts in the client's language (serving
+     * knowledge base).
+     */
+    private List<HomeProgramme.Exercise> plan(ScreeningResult r, String language) {
+        HomeProgramme home = knowledgeBases.current().reference().home(language);
         List<HomeProgramme.Exercise> plan = new ArrayList<>();
         for (ScreeningResult.InterventionResult i :
                 r.interventions() == null ? List.<ScreeningResult.InterventionResult>of() : r.interventions()) {

@@ -9,11 +9,15 @@ import java.util.List;
  * feel and when to stop (none while exercise is withheld); the plan's precautions; when to stop and call; and how to
  * reach the clinic. Nothing of the clinician's catalogue text, citation keys or codes.
  *
+ * @param language     the language the sheet is written in (its words and the client texts: {@link SheetViews#LANGUAGES})
+ * @param languageName that language's name in itself ("Español"), for the clinician
  * @param moreInClinic the plan also has exercise done in the clinic only (not printed, but said)
  * @param note         the clinician's personal note to the client, printed first (null: none)
  */
 public record SheetView(
         String id,
+        String language,
+        String languageName,
         String preparedOn,
         String kbVersion,
         SheetWords.Fixed words,

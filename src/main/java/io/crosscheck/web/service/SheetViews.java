@@ -6,6 +6,7 @@ import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.facts.InterventionDefinition;
 import io.crosscheck.engine.facts.Urgency;
 import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.ClientLanguages;
 import io.crosscheck.security.ClinicContact;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,13 +31,13 @@ import java.util.Optional;
  */
 public final class SheetViews {
 
-    static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
+    /** The languages the sheet is written in, the first the default: each has its bundle of the sheet's words. */
+    public static final List<String> LANGUAGES = ClientLanguages.SUPPORTED;
 
-    private final SheetWords words;
+    private final Map<String, SheetWords> bundles = new LinkedHashMap<>();
 
     public SheetViews() {
-        this.words = load();
+        LANGUAGES.forEach(l -> bundles.put(l, load(l)));
     }
 
     /** Where the pages load an exercise's picture from (served from the serving knowledge base, checked). */
@@ -42,20 +45,59 @@ public final class SheetViews {
         return "/ui/exercise-pictures/" + interventionId + ".svg";
     }
 
-    /** The sheet's words as shipped ({@code web/client-words.yaml}). */
+    /** The sheet's English words as shipped ({@code web/client-words.yaml}). */
     public static SheetWords load() {
-        try (InputStream in = SheetViews.class.getResourceAsStream("/web/client-words.yaml")) {
-            return Yaml.strictMapper().readValue(in, SheetWords.class);
+        return load("en");
+    }
+
+    /**
+     * The sheet's words in a language of {@link #LANGUAGES} ({@code web/client-words.yaml} for English,
+     * {@code web/client-words.<language>.yaml} for the others), checked to be the bundle of that language.
+     */
+    public static SheetWords load(String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("no sheet words in " + language);
+        }
+        String file = "en".equals(language) ? "/web/client-words.yaml" : "/web/client-words." + language + ".yaml";
+        try (InputStream in = SheetViews.class.getResourceAsStream(file)) {
+            SheetWords w = Yaml.strictMapper().readValue(in, SheetWords.class);
+            if (!language.equals(w.language())) {
+                throw new IllegalStateException(file + " says it is in " + w.language() + ", not " + language);
+            }
+            return w;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The words of a language of {@link #LANGUAGES}. */
+    public SheetWords words(String language) {
+        return bundles.get(language);
+    }
+
+    /** The sheet in English. */
     public SheetView view(
             KnowledgeBase kb, ScreeningResult r, String kbVersion, ClinicContact contact, SheetEdits edits) {
-        HomeProgramme home = kb.reference().home();
+        return view(kb, r, kbVersion, contact, edits, "en");
+    }
+
+    /** The sheet in a language of {@link #LANGUAGES}: its words and the knowledge base's client texts in it. */
+    public SheetView view(
+            KnowledgeBase kb,
+            ScreeningResult r,
+            String kbVersion,
+            ClinicContact contact,
+            SheetEdits edits,
+            String language) {
+        SheetWords words = bundles.get(language);
+        if (words == null) {
+            throw new IllegalArgumentException("no sheet words in " + language);
+        }
+        HomeProgramme home = kb.reference().home(language);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(words.date(), Locale.forLanguageTag(language))
+                .withZone(ZoneOffset.UTC);
         ScreeningResult.RedFlagOutcome rf = r.redFlags();
-        SheetView.Referral referral = rf != null && rf.referral() ? referral(home, rf) : null;
+        SheetView.Referral referral = rf != null && rf.referral() ? referral(words, home, rf) : null;
         List<SheetView.Exercise> exercises = new ArrayList<>();
         boolean moreInClinic = false;
         for (ScreeningResult.InterventionResult i :
@@ -63,7 +105,7 @@ public final class SheetViews {
             Optional<HomeProgramme.Exercise> e = home.exercise(i.id());
             if (e.isPresent()) {
                 if (!edits.excluded().contains(i.id()) && exercises.stream().noneMatch(x -> x.id().equals(i.id()))) {
-                    exercises.add(exercise(kb, e.get(), edits.doses().get(i.id())));
+                    exercises.add(exercise(words, kb, e.get(), edits.doses().get(i.id())));
                 }
             } else {
                 moreInClinic |= kb.reference()
@@ -82,7 +124,9 @@ public final class SheetViews {
                         .toList();
         return new SheetView(
                 r.id() == null ? null : r.id().toString(),
-                r.createdAt() == null ? DAY.format(Instant.now()) : DAY.format(r.createdAt()),
+                language,
+                words.name(),
+                r.createdAt() == null ? day.format(Instant.now()) : day.format(r.createdAt()),
                 kbVersion,
                 words.sheet(),
                 referral,
@@ -98,7 +142,8 @@ public final class SheetViews {
      * The referral as the client reads it: the result's urgency, what to do now (the words of the first referral of
      * that urgency's domain, else the urgency's own), why, and what to watch for until seen.
      */
-    private SheetView.Referral referral(HomeProgramme home, ScreeningResult.RedFlagOutcome rf) {
+    private static SheetView.Referral referral(
+            SheetWords words, HomeProgramme home, ScreeningResult.RedFlagOutcome rf) {
         List<ScreeningResult.ReferralResult> refs = rf.referrals() == null ? List.of() : rf.referrals();
         Urgency overall = ScreeningResult.urgency(rf.urgency());
         if (overall == null) {
@@ -135,7 +180,8 @@ public final class SheetViews {
         return new SheetView.Referral(urgency, headline, now.detail(), reasons, watch);
     }
 
-    private SheetView.Exercise exercise(KnowledgeBase kb, HomeProgramme.Exercise e, HomeProgramme.Dose clinicians) {
+    private static SheetView.Exercise exercise(
+            SheetWords words, KnowledgeBase kb, HomeProgramme.Exercise e, HomeProgramme.Dose clinicians) {
         HomeProgramme.Dose dose = clinicians != null ? clinicians : e.dose();
         List<SheetView.DoseLine> lines = new ArrayList<>();
         SheetWords.Fixed w = words.sheet();

@@ -4,11 +4,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The take-home sheet's own words ({@code web/client-words.yaml}): what a referral asks of the client by urgency, the
+ * The take-home sheet's own words in one language, its message bundle ({@code web/client-words.yaml} for English,
+ * {@code web/client-words.<language>.yaml} for each other): what a referral asks of the client by urgency, the
  * precautions' client wording by code, and every fixed text of the sheet, so that no client-facing string is written
- * in the template (a translation is a second copy of this file and of the knowledge base's client texts).
+ * in the template. A translation is a second copy of this file and of the knowledge base's client texts
+ * ({@code rules/reference/translations/<language>/home-programme.yaml}).
+ *
+ * @param language the language's code (BCP 47: {@code en}, {@code es})
+ * @param name     the language's name in itself ("English", "Español"), for the clinician's choice
+ * @param date     how the sheet writes its date ({@link java.time.format.DateTimeFormatter} pattern)
  */
-public record SheetWords(Map<String, Now> referrals, Map<String, String> precautions, Fixed sheet) {
+public record SheetWords(
+        String language,
+        String name,
+        String date,
+        Map<String, Now> referrals,
+        Map<String, String> precautions,
+        Fixed sheet) {
 
     /** What to do now for an urgency: the headline and what it means in practice. */
     public record Now(String now, String detail) {}
@@ -37,6 +49,8 @@ public record SheetWords(Map<String, Now> referrals, Map<String, String> precaut
             String feel,
             String stop,
             String pictureAlt,
+            String pictureStart,
+            String pictureEnd,
             String stopTitle,
             String stopIf,
             List<String> stopSigns,

@@ -5,6 +5,7 @@ import io.crosscheck.engine.HomeProgramme;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.model.HomeProgrammeChoice;
+import io.crosscheck.screening.service.ClientLanguages;
 import io.crosscheck.screening.service.HomeProgrammeEdits;
 import io.crosscheck.security.ClinicContact;
 import io.crosscheck.security.ClinicContacts;
@@ -43,8 +44,18 @@ public class TakeHomeSheets {
         this.edits = edits;
     }
 
-    /** The sheet of a screening of the caller's clinic; empty when there is none. */
+    /** The sheet of a screening of the caller's clinic, in its client's language; empty when there is none. */
     public Optional<SheetView> sheet(UUID id) {
+        return sheet(id, null).map(Sheet::view);
+    }
+
+    /**
+     * The sheet of a screening of the caller's clinic in a language of {@link SheetViews#LANGUAGES} (null: the
+     * client's, {@link ClientLanguages}; English unless set), with what its
+     * printed copies need besides: when the screening was made, whose it is, and the pictures of its exercises (each
+     * passing {@link ExercisePictures}' check). Empty when there is no such screening.
+     */
+    public Optional<Sheet> sheet(UUID id, String language) {
         return screenings.stored(id).map(s -> {
             var r = s.result();
             String version = r.knowledgeBase() == null
@@ -53,9 +64,33 @@ public class TakeHomeSheets {
             ClinicContact contact =
                     clinics.of(s.screening().clinicId).orElse(new ClinicContact(null, null, null, null, null, null));
             KnowledgeBase kb = knowledgeBases.current();
-            return views.view(kb, r, version, contact, edits(kb, s));
+            String lang = language != null
+                    ? language
+                    : ClientLanguages.stored(s.screening()).orElse(SheetViews.LANGUAGES.get(0));
+            SheetView view = views.view(kb, r, version, contact, edits(kb, s), lang);
+            Map<String, String> pictures = new HashMap<>();
+            for (SheetView.Exercise e : view.exercises()) {
+                Optional.ofNullable(kb.source().files().get(HomeProgramme.picture(e.id())))
+                        .filter(svg -> ExercisePictures.check(svg).isEmpty())
+                        .ifPresent(svg -> pictures.put(e.id(), svg));
+            }
+            return new Sheet(view, s.screening().createdAt, s.screening().clientRef, pictures);
         });
     }
+
+    /** The sheet's words in a language of {@link SheetViews#LANGUAGES}. */
+    public SheetWords words(String language) {
+        return views.words(language);
+    }
+
+    /**
+     * A screening's sheet with what a printed copy needs besides the view.
+     *
+     * @param madeAt    when the screening was made (the PDF's date)
+     * @param clientRef the client's pseudonymous reference
+     * @param pictures  the exercises' pictures (SVG) by intervention id, each passing the picture check
+     */
+    public record Sheet(SheetView view, java.time.Instant madeAt, String clientRef, Map<String, String> pictures) {}
 
     /**
      * What the clinician chose for this screening's sheet before printing (its latest saved edit): the dose of each

@@ -89,6 +89,11 @@ class ClientPrivacyTest {
                 .put("/api/v1/screenings/" + original + "/home-programme")
                 .then()
                 .statusCode(200);
+        // and the language the sheet is printed in
+        as().body("{\"language\": \"es\"}")
+                .put("/api/v1/clients/" + ref + "/language")
+                .then()
+                .statusCode(200);
         String amended = as().body("{\"reason\": \"" + reason + "\", \"request\": "
                         + Requests.ARTICLE_WITH_SADDLE_NUMBNESS.replace("pseudo-0001", ref) + "}")
                 .post("/api/v1/screenings/" + original + "/amendments")
@@ -185,6 +190,7 @@ class ClientPrivacyTest {
         assertThat(exported.getList("replayJobs.id", String.class)).containsExactly(job);
         assertThat(exported.getString("homeProgrammeEdits[0].note")).isEqualTo(sheetNote);
         assertThat(exported.getString("homeProgrammeEdits[0].screeningId")).isEqualTo(original);
+        assertThat(exported.getString("sheetLanguage[0].language")).isEqualTo("es");
 
         as().delete("/api/v1/admin/clients/" + ref).then().statusCode(200);
 
@@ -207,6 +213,7 @@ class ClientPrivacyTest {
         assertThat(after.getList("cdsFeedback")).isEmpty();
         assertThat(after.getList("replayJobs")).isEmpty();
         assertThat(after.getList("homeProgrammeEdits")).isEmpty();
+        assertThat(after.getList("sheetLanguage")).isEmpty();
     }
 
     /** Searches the database directly. */
