@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusIntegrationTest
 @TestProfile(ReadmeExamplesIT.AsTheReadmeSays.class)
+// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks does not depend on the
+// database.
+@Tag("once")
 class ReadmeExamplesIT {
 
     /**

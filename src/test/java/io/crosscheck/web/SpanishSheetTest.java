@@ -146,6 +146,27 @@ class SpanishSheetTest {
     }
 
     @Test
+    void theDosePartsAClinicianLeftUnchangedReadInTheClientsLanguage() {
+        Client c = spanishClient(Requests.ARTICLE_DESK_WORKER);
+        given().auth()
+                .preemptive()
+                .basic(PHYSIO, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"basedOn\": 0, \"items\": [{\"id\": \"hip_flexor_stretch\", \"dose\": {\"hold\": \"30 segundos\"}}]}")
+                .put("/api/v1/screenings/" + c.screening() + "/home-programme")
+                .then()
+                .statusCode(200);
+        String article = TakeHomeSheetTest.text(
+                TakeHomeSheetTest.part(page("/ui/screenings/" + c.screening() + "/sheet"), "<article", "</article>"));
+        assertThat(article)
+                .contains(
+                        "30 segundos", "De 2 a 4 veces con cada lado", "Al menos 2 o 3 días a la semana, al calentar.")
+                .doesNotContain("2 to 4 times on each side")
+                .doesNotContain("At least 2 or 3 days a week");
+    }
+
+    @Test
     void theSpanishPdfHasNoEnglishClientTextAndFitsOnTwoPages() throws IOException {
         Client c = spanishClient(Requests.ARTICLE_DESK_WORKER);
         for (String paper : List.of("a4", "letter")) {

@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 /**
  * The previous visit a screening compares with: the client's latest earlier screening in the caller's clinic (latest
  * version of its chain), with its outcome scores and the home exercises that went home on its sheet (the clinician's
- * choices). {@link #fill} puts it in the request before the evaluation, so it is stored with the request and a replay
- * compares with the same visit. A caller without a clinic, or a request without a client reference, is left as sent.
+ * choices). {@link #fill} puts it in the request before the evaluation of a request that records outcome measures or a
+ * follow-up, so it is stored with the request and a replay compares with the same visit. A caller without a clinic, or a request without a client reference, is left as sent.
  */
 @ApplicationScoped
 public class PreviousVisits {
@@ -59,7 +59,11 @@ public class PreviousVisits {
     @Transactional
     public ScreeningRequest fill(ScreeningRequest request, UUID amended) {
         String clinic = caller.clinicId();
-        if (request.clientRef() == null || clinic == null) {
+        boolean compares = !request.outcomesOrEmpty().isEmpty()
+                || (request.followUp() != null
+                        && !request.followUp().itemsOrEmpty().isEmpty());
+        if (request.clientRef() == null || clinic == null || !compares) {
+            // nothing to compare: a screening without outcome measures or follow-up is stored as sent
             return request;
         }
         Optional<Screening> found = previous(request.clientRef(), clinic, amended);

@@ -67,7 +67,7 @@ public class TakeHomeSheets {
             String lang = language != null
                     ? language
                     : ClientLanguages.stored(s.screening()).orElse(SheetViews.LANGUAGES.get(0));
-            SheetView view = views.view(kb, r, version, contact, edits(kb, s), lang);
+            SheetView view = views.view(kb, r, version, contact, edits(kb, s, lang), lang);
             Map<String, String> pictures = new HashMap<>();
             for (SheetView.Exercise e : view.exercises()) {
                 Optional.ofNullable(kb.source().files().get(HomeProgramme.picture(e.id())))
@@ -94,12 +94,13 @@ public class TakeHomeSheets {
 
     /**
      * What the clinician chose for this screening's sheet before printing (its latest saved edit): the dose of each
-     * exercise they changed (their parts over the catalogue's client dose), those kept back, and the note.
+     * exercise they changed (their parts over the catalogue's client dose in the sheet's language: a part they left
+     * blank reads in the client's language), those kept back, and the note.
      */
-    SheetEdits edits(KnowledgeBase kb, WebScreenings.Stored stored) {
+    SheetEdits edits(KnowledgeBase kb, WebScreenings.Stored stored, String language) {
         return edits.latest(stored.screening())
                 .map(saved -> {
-                    HomeProgramme home = kb.reference().home();
+                    HomeProgramme home = kb.reference().home(language);
                     Map<String, HomeProgramme.Dose> doses = new HashMap<>();
                     Set<String> excluded = new HashSet<>();
                     for (HomeProgrammeChoice.Item i : saved.items().values()) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * rejected without the marker appearing. Without a working class path for the child, the valid one would be
  * rejected too.
  */
+// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks does not depend on the
+// database.
+@Tag("once")
 class CandidateSandboxIT {
 
     private static final Path JAR =
