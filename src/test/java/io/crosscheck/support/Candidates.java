@@ -67,6 +67,39 @@ public final class Candidates {
                                 "doseFrom: \"Static 10-30 s, 2-4 repetitions",
                                 "doseFrom: \"Static " + range + " s, 2-4 repetitions")
                         .replace("hold: 10 to 30 seconds, or", "hold: " + words + " seconds, or"));
+        spanishHipFlexorHold(rules, words);
+    }
+
+    /**
+     * The Spanish client text follows the English, as an author's change must (the linter reports a stale
+     * translation): the hold in Spanish, and {@code translatedFrom} set to the edited English's fingerprint.
+     */
+    private static void spanishHipFlexorHold(Path rules, String words) {
+        Path spanish = rules.resolve("reference/translations/es/home-programme.yaml");
+        if (!Files.exists(spanish)) {
+            return;
+        }
+        String fingerprint;
+        try {
+            io.crosscheck.engine.HomeProgramme home = io.crosscheck.common.json.Yaml.strict()
+                    .visibility(
+                            com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
+                            com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
+                    .build()
+                    .readValue(
+                            Files.readString(rules.resolve("reference/home-programme.yaml")),
+                            io.crosscheck.engine.HomeProgramme.class);
+            fingerprint = io.crosscheck.engine.HomeProgrammeTranslation.fingerprint(
+                    home.exercise("hip_flexor_stretch").orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        edit(
+                spanish,
+                t -> t.replaceFirst("(?s)(- id: hip_flexor_stretch\\s+translatedFrom: )[0-9a-f]+", "$1" + fingerprint)
+                        .replace(
+                                "hold: De 10 a 30 segundos, o",
+                                "hold: De " + words.replace(" to ", " a ") + " segundos, o"));
     }
 
     public static void edit(Path file, java.util.function.UnaryOperator<String> change) {
