@@ -50,35 +50,6 @@ public record ReferenceData(
         tests = List.copyOf(tests);
     }
 
-    /** Reference data with client texts in English only. */
-    public ReferenceData(
-            Vocabulary vocabulary,
-            List<Threshold> thresholds,
-            List<FindingDefinition> findings,
-            List<PatternDefinition> patterns,
-            List<RedFlagDefinition> redFlags,
-            List<InterventionDefinition> interventions,
-            List<TestDefinition> tests,
-            InputCatalog inputs,
-            Terminology terminology,
-            InterventionOrders orders,
-            HomeProgramme home) {
-        this(
-                vocabulary,
-                thresholds,
-                findings,
-                patterns,
-                redFlags,
-                interventions,
-                tests,
-                inputs,
-                terminology,
-                orders,
-                home,
-                null,
-                null);
-    }
-
     /**
      * The client texts in a language: the English ({@link #home()}) for {@code en} or a language without a
      * translation, else the translation's texts over the English ones ({@link HomeProgrammeTranslation#over}).
@@ -86,34 +57,6 @@ public record ReferenceData(
     public HomeProgramme home(String language) {
         HomeProgrammeTranslation t = language == null ? null : homeTranslations.get(language);
         return t == null ? home : t.over(home);
-    }
-
-    /** Reference data without client texts ({@link HomeProgramme#NONE}). */
-    public ReferenceData(
-            Vocabulary vocabulary,
-            List<Threshold> thresholds,
-            List<FindingDefinition> findings,
-            List<PatternDefinition> patterns,
-            List<RedFlagDefinition> redFlags,
-            List<InterventionDefinition> interventions,
-            List<TestDefinition> tests,
-            InputCatalog inputs,
-            Terminology terminology,
-            InterventionOrders orders) {
-        this(
-                vocabulary,
-                thresholds,
-                findings,
-                patterns,
-                redFlags,
-                interventions,
-                tests,
-                inputs,
-                terminology,
-                orders,
-                null,
-                null,
-                null);
     }
 
     /** Reference data without FHIR orders ({@link InterventionOrders#NONE}) or client texts. */

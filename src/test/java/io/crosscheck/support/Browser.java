@@ -110,6 +110,21 @@ public final class Browser {
         return chrome;
     }
 
+    /** Signs in through the login form that any page redirects to, and waits until it has left the login page. */
+    public static void signIn(
+            ChromeDriver driver,
+            org.openqa.selenium.support.ui.WebDriverWait wait,
+            String home,
+            String user,
+            String password) {
+        driver.get(home);
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/ui/login"));
+        driver.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(user);
+        driver.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(password, org.openqa.selenium.Keys.ENTER);
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.not(
+                org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/ui/login")));
+    }
+
     /** Saves a screenshot of the whole page as target/screenshots/{name}.png. */
     public static Path screenshot(ChromeDriver driver, String name) {
         try {

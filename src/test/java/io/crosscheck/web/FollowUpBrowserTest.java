@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -54,11 +53,7 @@ class FollowUpBrowserTest {
         }
         driver = Browser.start(1100, 900);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        driver.get(url("/"));
-        wait.until(ExpectedConditions.urlContains("/ui/login"));
-        driver.findElement(By.id("j_username")).sendKeys(TestUsers.ADMIN);
-        driver.findElement(By.id("j_password")).sendKeys(TestUsers.ADMIN_PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
+        Browser.signIn(driver, wait, url("/"), TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
     }
 
     @BeforeEach

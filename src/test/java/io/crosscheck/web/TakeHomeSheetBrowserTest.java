@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PageSize;
@@ -58,11 +57,7 @@ class TakeHomeSheetBrowserTest {
         }
         driver = Browser.start(1000, 900);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        driver.get(url("/"));
-        wait.until(ExpectedConditions.urlContains("/ui/login"));
-        driver.findElement(By.id("j_username")).sendKeys(TestUsers.ADMIN);
-        driver.findElement(By.id("j_password")).sendKeys(TestUsers.ADMIN_PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
+        Browser.signIn(driver, wait, url("/"), TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
     }
 
     @BeforeEach

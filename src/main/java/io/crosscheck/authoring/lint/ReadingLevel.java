@@ -43,6 +43,21 @@ public record ReadingLevel(int words, int sentences, int syllables) {
 
     /** The counts of several texts read together (each text ends a sentence, with or without a full stop). */
     public static ReadingLevel of(List<String> texts) {
+        Counts c = count(texts, ReadingLevel::words, ReadingLevel::syllables);
+        return new ReadingLevel(c.words(), c.sentences(), c.syllables());
+    }
+
+    /** Words, sentences and syllables of several texts, each text ending a sentence. */
+    record Counts(int words, int sentences, int syllables) {}
+
+    /**
+     * Counts texts with a language's word splitter and syllable counter (English here, Spanish in
+     * {@link SpanishReadingLevel}); blank texts and sentences without a word are skipped.
+     */
+    static Counts count(
+            List<String> texts,
+            java.util.function.Function<String, List<String>> wordsOf,
+            java.util.function.ToIntFunction<String> syllablesOf) {
         int words = 0;
         int sentences = 0;
         int syllables = 0;
@@ -51,16 +66,16 @@ public record ReadingLevel(int words, int sentences, int syllables) {
                 continue;
             }
             for (String sentence : sentences(text)) {
-                List<String> w = words(sentence);
+                List<String> w = wordsOf.apply(sentence);
                 if (w.isEmpty()) {
                     continue;
                 }
                 sentences++;
                 words += w.size();
-                syllables += w.stream().mapToInt(ReadingLevel::syllables).sum();
+                syllables += w.stream().mapToInt(syllablesOf).sum();
             }
         }
-        return new ReadingLevel(words, sentences, syllables);
+        return new Counts(words, sentences, syllables);
     }
 
     /** Flesch reading ease: 206.835 - 1.015 words/sentence - 84.6 syllables/word (higher is easier). */

@@ -34,24 +34,8 @@ public record SpanishReadingLevel(int words, int sentences, int syllables) {
 
     /** The counts of several texts read together (each text ends a sentence). */
     public static SpanishReadingLevel of(List<String> texts) {
-        int words = 0;
-        int sentences = 0;
-        int syllables = 0;
-        for (String text : texts) {
-            if (text == null || text.isBlank()) {
-                continue;
-            }
-            for (String sentence : ReadingLevel.sentences(text)) {
-                List<String> w = words(sentence);
-                if (w.isEmpty()) {
-                    continue;
-                }
-                sentences++;
-                words += w.size();
-                syllables += w.stream().mapToInt(SpanishReadingLevel::syllables).sum();
-            }
-        }
-        return new SpanishReadingLevel(words, sentences, syllables);
+        ReadingLevel.Counts c = ReadingLevel.count(texts, SpanishReadingLevel::words, SpanishReadingLevel::syllables);
+        return new SpanishReadingLevel(c.words(), c.sentences(), c.syllables());
     }
 
     /** Szigriszt-Pazos / INFLESZ (higher is easier). */

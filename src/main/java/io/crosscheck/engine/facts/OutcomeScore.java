@@ -2,6 +2,7 @@ package io.crosscheck.engine.facts;
 
 import io.crosscheck.engine.doc.Codes;
 import io.crosscheck.engine.doc.FactDoc;
+import io.crosscheck.engine.input.InputDefinition;
 
 /**
  * An outcome measure the server scored from the request's items ({@code rules/reference/outcome-measures.yaml}), with
@@ -75,19 +76,17 @@ public final class OutcomeScore implements InputFact {
 
     @Override
     public String describe() {
-        StringBuilder s = new StringBuilder(shortName).append(' ').append(num(score));
+        StringBuilder s = new StringBuilder(shortName).append(' ').append(InputDefinition.plain(score));
         if (!"0-10".equals(unit)) {
             s.append(unit.equals("%") ? "%" : " " + unit);
         } else {
             s.append("/10");
         }
         if (previousScore != null) {
-            s.append(" (previous visit ").append(num(previousScore)).append(')');
+            s.append(" (previous visit ")
+                    .append(InputDefinition.plain(previousScore))
+                    .append(')');
         }
         return s.toString();
-    }
-
-    private static String num(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

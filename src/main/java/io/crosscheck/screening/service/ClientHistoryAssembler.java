@@ -3,6 +3,7 @@ package io.crosscheck.screening.service;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.PatternDefinition;
+import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.outcome.OutcomeMeasures.Measure;
 import io.crosscheck.engine.outcome.OutcomeScoring;
 import io.crosscheck.screening.Screening;
@@ -188,10 +189,7 @@ final class ClientHistoryAssembler {
         double better = lowerBetter ? first - scale.mcid() : first + scale.mcid();
         double worse = lowerBetter ? first + scale.mcid() : first - scale.mcid();
         List<ClientHistory.ThresholdLine> lines = new ArrayList<>();
-        String mcid = "MCID "
-                + (scale.mcid() == Math.rint(scale.mcid())
-                        ? String.valueOf((long) scale.mcid())
-                        : String.valueOf(scale.mcid()));
+        String mcid = "MCID " + InputDefinition.plain(scale.mcid());
         if (better >= scale.min() && better <= scale.max()) {
             lines.add(new ClientHistory.ThresholdLine(
                     "mcid_improvement",

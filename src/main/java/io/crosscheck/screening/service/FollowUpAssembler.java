@@ -4,11 +4,13 @@ import io.crosscheck.engine.ReferenceData;
 import io.crosscheck.engine.facts.InputFact;
 import io.crosscheck.engine.facts.OutcomeScore;
 import io.crosscheck.engine.facts.ProgrammeFeedback;
+import io.crosscheck.engine.outcome.OutcomeMeasures;
 import io.crosscheck.engine.outcome.OutcomeMeasures.Measure;
 import io.crosscheck.screening.model.FollowUp;
 import io.crosscheck.screening.model.FollowUpResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The result's follow-up section: each outcome measure the server scored, compared with the previous visit against its
@@ -42,25 +44,19 @@ final class FollowUpAssembler {
                         FollowUpResult.change(s.getImprovement(), m.mcid().value()),
                         s.getRef()));
             } else if (f instanceof ProgrammeFeedback p) {
+                OutcomeMeasures.FollowUpCodes codes = reference.outcomes().followUp();
                 items.add(new FollowUpResult.Item(
                         p.getInterventionId(),
-                        reference
-                                .intervention(p.getInterventionId())
-                                .map(d -> d.getName())
-                                .orElse(p.getInterventionId()),
+                        p.getInterventionName(),
                         p.getDone(),
-                        reference
-                                .outcomes()
-                                .followUp()
-                                .done(p.getDone() == null ? "" : p.getDone())
-                                .map(c -> c.label())
+                        Optional.ofNullable(p.getDone())
+                                .flatMap(codes::done)
+                                .map(OutcomeMeasures.Code::label)
                                 .orElse(null),
                         p.getTolerance(),
-                        reference
-                                .outcomes()
-                                .followUp()
-                                .tolerance(p.getTolerance() == null ? "" : p.getTolerance())
-                                .map(c -> c.label())
+                        Optional.ofNullable(p.getTolerance())
+                                .flatMap(codes::tolerance)
+                                .map(OutcomeMeasures.Code::label)
                                 .orElse(null),
                         p.getRef()));
             }

@@ -6,6 +6,7 @@ import io.crosscheck.engine.facts.InputFact;
 import io.crosscheck.engine.facts.InterventionDefinition;
 import io.crosscheck.engine.facts.OutcomeScore;
 import io.crosscheck.engine.facts.ProgrammeFeedback;
+import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.outcome.OutcomeMeasures;
 import io.crosscheck.engine.outcome.OutcomeMeasures.Measure;
 import io.crosscheck.engine.outcome.OutcomeScoring;
@@ -93,8 +94,8 @@ final class OutcomeFacts {
             } else if (score < m.get().min() || score > m.get().max()) {
                 errors.add(new FieldError(
                         field,
-                        "a score from " + num(m.get().min()) + " to "
-                                + num(m.get().max()),
+                        "a score from " + InputDefinition.plain(m.get().min()) + " to "
+                                + InputDefinition.plain(m.get().max()),
                         score));
             }
         });
@@ -174,9 +175,5 @@ final class OutcomeFacts {
 
     private static String codes(List<OutcomeMeasures.Code> codes) {
         return codes.stream().map(OutcomeMeasures.Code::code).toList().toString();
-    }
-
-    private static String num(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

@@ -81,8 +81,13 @@ public class PreviousVisits {
                             "the client's previous visit is the stored screening " + p.id
                                     + ": leave previous out, the server fills it in")));
         }
-        return request.withPrevious(new FollowUp.PreviousVisit(
-                p.id, p.screened().atOffset(ZoneOffset.UTC).toLocalDate(), scores(p), programme(p)));
+        return request.withPrevious(visit(p));
+    }
+
+    /** A stored screening as the previous visit: its id, date, outcome scores and the exercises that went home. */
+    private FollowUp.PreviousVisit visit(Screening p) {
+        return new FollowUp.PreviousVisit(
+                p.id, p.screened().atOffset(ZoneOffset.UTC).toLocalDate(), scores(p), programme(p));
     }
 
     /** The previous visit a new screening of the client would compare with, if the client has one in the clinic. */
@@ -92,9 +97,7 @@ public class PreviousVisits {
         if (clientRef == null || clinic == null || !clientRef.matches(ScreeningRequest.CLIENT_REF)) {
             return Optional.empty();
         }
-        return previous(clientRef, clinic, null)
-                .map(p -> new FollowUp.PreviousVisit(
-                        p.id, p.screened().atOffset(ZoneOffset.UTC).toLocalDate(), scores(p), programme(p)));
+        return previous(clientRef, clinic, null).map(this::visit);
     }
 
     private Optional<Screening> previous(String clientRef, String clinic, UUID amended) {
