@@ -54,6 +54,7 @@ class AuthorisationMatrixTest {
         EXPECTED.put("POST /api/v1/screenings", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}/explanation", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/screenings/{id}/what-if", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}/home-programme", Set.of("physio"));
         EXPECTED.put("PUT /api/v1/screenings/{id}/home-programme", Set.of("physio"));
         // issue 25, a real document: the sheet as PDF and as a FHIR DocumentReference, the client's language
