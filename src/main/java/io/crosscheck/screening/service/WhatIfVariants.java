@@ -12,7 +12,6 @@ import io.crosscheck.screening.model.ScreeningResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -65,8 +64,9 @@ final class WhatIfVariants {
         muscles(out);
         movements(out);
         observedAnswers(out);
-        questions(baseline, out);
-        answers(out);
+        WhatIfQuestions questions = new WhatIfQuestions(reference, request);
+        questions.unanswered(baseline, out);
+        questions.answered(out);
         return out;
     }
 
@@ -89,7 +89,7 @@ final class WhatIfVariants {
                         p.sided() ? "bilateral" : null,
                         "present",
                         patterns,
-                        added("observations", item)));
+                        added(request, "observations", item)));
             } else if (recorded != null && (recorded.path("present").asBoolean(false) || recorded.has("measurement"))) {
                 ObjectNode copy = request.deepCopy();
                 ObjectNode item = find(copy, "observations", "code", p.code(), null);
@@ -133,7 +133,13 @@ final class WhatIfVariants {
                             .put("side", side)
                             .put("result", "short");
                     out.add(variant(
-                            Kind.UNTESTED, m.test(), label, side, "short", patterns, added("muscleLength", item)));
+                            Kind.UNTESTED,
+                            m.test(),
+                            label,
+                            side,
+                            "short",
+                            patterns,
+                            added(request, "muscleLength", item)));
                 } else if ("short".equals(text(recorded, "result")) || recorded.has("measurement")) {
                     ObjectNode copy = request.deepCopy();
                     ObjectNode item = find(copy, "muscleLength", "muscle", m.code(), side);
@@ -166,7 +172,7 @@ final class WhatIfVariants {
                             side,
                             "abnormal",
                             patterns,
-                            added("movementPatterns", item)));
+                            added(request, "movementPatterns", item)));
                 } else if ("abnormal".equals(text(recorded, "result"))
                         || !recorded.path("substitutions").isEmpty()
                         || recorded.has("measurement")) {
@@ -201,69 +207,6 @@ final class WhatIfVariants {
         }
     }
 
-    /** Each applicable question left unanswered, answered "yes": red flags first, then the health screen. */
-    private void questions(ScreeningResult baseline, List<Variant> out) {
-        if (baseline.redFlags() != null && baseline.redFlags().screen() != null) {
-            for (ScreeningResult.UnansweredDomain d :
-                    nonNull(baseline.redFlags().screen().unanswered())) {
-                for (ScreeningResult.Question q : d.questions()) {
-                    ObjectNode item = request.objectNode().put("code", q.code()).put("present", true);
-                    out.add(variant(
-                            Kind.QUESTION,
-                            q.code(),
-                            q.label(),
-                            null,
-                            "yes",
-                            "red_flags",
-                            d.domain(),
-                            added("redFlags", item)));
-                }
-            }
-        }
-        if (baseline.healthScreen() != null) {
-            for (ScreeningResult.UnansweredDomain d :
-                    nonNull(baseline.healthScreen().unanswered())) {
-                for (ScreeningResult.Question q : d.questions()) {
-                    InputDefinition input = reference.inputs().input(q.code()).orElse(null);
-                    if (input == null || input.type() != InputType.YES_NO) {
-                        continue;
-                    }
-                    ObjectNode copy = request.deepCopy();
-                    section(copy, input.section()).put(input.field(), true);
-                    out.add(variant(Kind.QUESTION, q.code(), q.label(), null, "yes", "health", d.domain(), copy));
-                }
-            }
-        }
-    }
-
-    /** Each red-flag or yes/no health answer given as "yes", answered "no": what a referral may rest on. */
-    private void answers(List<Variant> out) {
-        for (JsonNode flag : request.path("redFlags")) {
-            if (flag.path("present").asBoolean(false)) {
-                String code = flag.path("code").asText();
-                ObjectNode copy = request.deepCopy();
-                ObjectNode item = find(copy, "redFlags", "code", code, null);
-                item.put("present", false);
-                String label = reference.redFlag(code).map(r -> r.getLabel()).orElse(code);
-                out.add(variant(Kind.ANSWER, code, label, null, "no", "red_flags", null, copy));
-            }
-        }
-        for (InputDefinition input : reference.inputs().inputs()) {
-            boolean health = reference
-                    .inputs()
-                    .section(input.section())
-                    .map(s -> "health".equals(s.screen()))
-                    .orElse(false);
-            if (health
-                    && input.type() == InputType.YES_NO
-                    && request.path(input.section()).path(input.field()).asBoolean(false)) {
-                ObjectNode copy = request.deepCopy();
-                section(copy, input.section()).put(input.field(), false);
-                out.add(variant(Kind.ANSWER, input.code(), input.label(), null, "no", "health", input.section(), copy));
-            }
-        }
-    }
-
     private Set<String> patternsOfTest(String test) {
         Set<String> patterns = new LinkedHashSet<>();
         for (FindingDefinition f : reference.findings()) {
@@ -291,7 +234,7 @@ final class WhatIfVariants {
         return new Variant(kind, code, label, side, finding, screen, domain, Set.of(), r);
     }
 
-    private ObjectNode added(String list, ObjectNode item) {
+    static ObjectNode added(ObjectNode request, String list, ObjectNode item) {
         ObjectNode copy = request.deepCopy();
         JsonNode existing = copy.get(list);
         ArrayNode array = existing instanceof ArrayNode a ? a : copy.putArray(list);
@@ -326,16 +269,12 @@ final class WhatIfVariants {
         }
     }
 
-    private static ObjectNode section(ObjectNode request, String section) {
+    static ObjectNode section(ObjectNode request, String section) {
         return request.get(section) instanceof ObjectNode o ? o : request.putObject(section);
     }
 
     static String text(JsonNode node, String member) {
         JsonNode v = node.get(member);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return Objects.requireNonNullElse(list, List.of());
     }
 }
