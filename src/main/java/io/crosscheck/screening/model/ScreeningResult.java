@@ -267,7 +267,13 @@ public record ScreeningResult(
         }
     }
 
-    /** One recommended intervention with every reason that calls for it. */
+    /**
+     * One recommended intervention with every reason that calls for it. The list is in Janda's sequence (the order the
+     * work is done in); {@code priority} ranks the items by what to do first (1 = first: safety, then the items that
+     * address the most examination findings, then the most reasons, Janda's sequence breaking ties), and
+     * {@code findingsAddressed} counts the distinct findings (a side counted apart) its reasons name. Both are null in
+     * a result stored before items were ranked.
+     */
     public record InterventionResult(
             String id,
             String name,
@@ -279,11 +285,31 @@ public record ScreeningResult(
             List<String> rationale,
             List<String> ruleIds,
             List<String> conclusionIds,
-            List<Question> dependsOn) {
+            List<Question> dependsOn,
+            Integer priority,
+            Integer findingsAddressed) {
 
         /** A result stored before items could depend on a question depends on none. */
         public InterventionResult {
             dependsOn = dependsOn == null ? List.of() : dependsOn;
+        }
+
+        /** The same item with its rank in the plan's priority order. */
+        public InterventionResult withPriority(int rank) {
+            return new InterventionResult(
+                    id,
+                    name,
+                    category,
+                    phase,
+                    targets,
+                    dose,
+                    precautions,
+                    rationale,
+                    ruleIds,
+                    conclusionIds,
+                    dependsOn,
+                    rank,
+                    findingsAddressed);
         }
     }
 
