@@ -91,7 +91,7 @@ public final class RequestFields {
                                                 .map(Vocabulary.MuscleCode::label)
                                                 .orElse(words(muscle))
                                         + (side == null ? "" : ", " + side),
-                                join(words(text(m, "result")), measurement(m.get("measurement")))));
+                                join(lower(text(m, "result")), measurement(m.get("measurement")))));
                     });
                 case "movementPatterns" ->
                     node.forEach(m -> {
@@ -230,6 +230,10 @@ public final class RequestFields {
     private static String text(JsonNode n, String field) {
         JsonNode f = n.get(field);
         return f == null || f.isNull() ? null : f.asText();
+    }
+
+    private static String lower(String code) {
+        return code == null ? null : code.replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     /** {@code sittingHoursPerDay} or {@code low_back} as words: "sitting hours per day", "low back". */
