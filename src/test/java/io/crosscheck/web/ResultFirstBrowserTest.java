@@ -143,8 +143,10 @@ class ResultFirstBrowserTest {
                         .contains("Muscle length: One-joint hip flexors (iliopsoas), right")
                         .contains("short, 9 deg")
                         .contains("normal, 9 deg"))
-                .anySatisfy(row ->
-                        assertThat(row).containsIgnoringCase("sitting").contains("9 h/day").contains("5 h/day"));
+                .anySatisfy(row -> assertThat(row)
+                        .containsIgnoringCase("sitting")
+                        .contains("9 h/day")
+                        .contains("5 h/day"));
         String resultTime = driver.findElement(By.cssSelector(".result-head .crumbs"))
                 .getText()
                 .replaceAll(".*Screening of (.+?) · .*", "$1");

@@ -51,6 +51,9 @@ public final class RequestFields {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             JsonNode node = e.getValue();
+            if (node == null || node.isNull() || (node.isContainerNode() && node.isEmpty())) {
+                continue;
+            }
             switch (name) {
                 case "clientRef" -> {
                     // an amendment keeps the client: not a field a clinician changes
@@ -111,7 +114,7 @@ public final class RequestFields {
                                 def.map(Vocabulary.MovementTestCode::name).orElse(words(test))
                                         + (side == null ? "" : ", " + side),
                                 join(
-                                        words(text(m, "result")),
+                                        lower(text(m, "result")),
                                         subs.isEmpty() ? null : String.join(", ", subs),
                                         measurement(m.get("measurement")))));
                     });
@@ -140,6 +143,9 @@ public final class RequestFields {
                         .orElse(Group.OTHER);
         String prefix = section.map(InputSection::label).orElse(words(name));
         node.fields().forEachRemaining(f -> {
+            if (f.getValue().isNull()) {
+                return;
+            }
             Optional<InputDefinition> input = ref.inputs().input(name, f.getKey());
             String label = input.map(InputDefinition::label).orElse(words(f.getKey()));
             String value = input.map(d -> value(d, f.getValue())).orElse(plain(f.getValue()));
@@ -157,23 +163,28 @@ public final class RequestFields {
         return plain(value);
     }
 
+    /** "Low back tightness during exercise, Pain now (NRS) 4/10, Duration 10 weeks". */
     private static String symptom(Vocabulary v, JsonNode s) {
         Vocabulary.SymptomCodes codes = v.symptoms();
         String region = label(codes.regions(), text(s, "region"));
         String kind = label(codes.kinds(), text(s, "kind"));
         String trigger = label(codes.triggers(), text(s, "trigger"));
         List<String> parts = new ArrayList<>();
-        parts.add(join(region, kind));
-        if (trigger != null) {
-            parts.add("on " + trigger);
+        String what = String.join(
+                " ",
+                java.util.stream.Stream.of(region, kind == null ? null : kind.toLowerCase(Locale.ROOT), trigger)
+                        .filter(x -> x != null)
+                        .toList());
+        if (!what.isEmpty()) {
+            parts.add(what);
         }
         s.fields().forEachRemaining(f -> {
             if (f.getValue().isNumber()) {
+                String n = InputDefinition.plain(f.getValue().asDouble());
                 parts.add(codes.number(f.getKey())
-                        .map(n -> n.label() + " "
-                                + InputDefinition.plain(f.getValue().asDouble())
-                                + (n.unit() == null ? "" : " " + n.unit()))
-                        .orElse(words(f.getKey()) + " " + plain(f.getValue())));
+                        .map(d -> d.label() + " " + n
+                                + (d.unit() == null ? "" : d.unit().matches("0-\\d+") ? "/" + d.max() : " " + d.unit()))
+                        .orElse(words(f.getKey()) + " " + n));
             }
         });
         return String.join(", ", parts);
