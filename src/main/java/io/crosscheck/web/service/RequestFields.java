@@ -17,7 +17,7 @@ import java.util.Optional;
  * A stored screening request as a clinician reads it: one labelled line per thing recorded, with the knowledge base's
  * labels ("Muscle length: iliopsoas (hip flexors), left" → "short, 12 deg"). A repeated entry is keyed by what it is
  * about (a red flag by its code, a muscle by muscle and side), not by its place in the list, so two versions of a
- * screening compare field by field ({@link VersionDiff}) and the report lists the measured values and symptoms.
+ * screening compare field by field ({@link AmendmentDiff}) and the report lists the measured values and symptoms.
  */
 public final class RequestFields {
 

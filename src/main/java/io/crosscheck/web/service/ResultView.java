@@ -164,7 +164,7 @@ public record ResultView(
             int versions,
             String amendReason,
             String previousId,
-            List<VersionDiff.Change> changes,
+            List<AmendmentDiff.Change> changes,
             List<RequestFields.Field> measured,
             List<RequestFields.Field> symptoms,
             List<Disagreement> disagreements) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * The screening around a stored result, as the result page and the clinician's report show it
  * ({@link ResultView.ScreeningRecord}): who screened, the visit's and this version's times in the clinic's time zone,
- * the version and its amendment reason, what changed from the version before ({@link VersionDiff}), the measured
+ * the version and its amendment reason, what changed from the version before ({@link AmendmentDiff}), the measured
  * values and symptoms recorded ({@link RequestFields}), and the disagreements recorded with its conclusions.
  */
 @ApplicationScoped
@@ -54,11 +54,11 @@ public class ScreeningRecords {
         KnowledgeBase kb = screenings.knowledgeBase();
         Screening s = stored.screening();
         int versions = screeningService.versions(s.id).map(List::size).orElse(1);
-        List<VersionDiff.Change> changes = s.amendsId == null
+        List<AmendmentDiff.Change> changes = s.amendsId == null
                 ? List.of()
                 : screenings
                         .stored(s.amendsId)
-                        .map(previous -> VersionDiff.between(kb, previous.request(), stored.request()))
+                        .map(previous -> AmendmentDiff.between(kb, previous.request(), stored.request()))
                         .orElse(List.of());
         List<RequestFields.Field> fields = RequestFields.of(kb, stored.request());
         Map<String, String> conclusions = ResultViews.conclusions(stored.result()).stream()

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
+import io.crosscheck.web.service.AmendmentDiff;
+import io.crosscheck.web.service.AmendmentDiff.Change;
 import io.crosscheck.web.service.RequestFields;
-import io.crosscheck.web.service.VersionDiff;
-import io.crosscheck.web.service.VersionDiff.Change;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * What an amendment changed, field by field, with the knowledge base's labels (issue 26, point 5): repeated entries are
  * compared by what they are about (a muscle and side, a red flag), not by their place in the list.
  */
-class ScreeningVersionDiffTest {
+class AmendmentDiffTest {
 
     static final KnowledgeBase KB = RuleHarness.shipped().knowledgeBase();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +32,7 @@ class ScreeningVersionDiffTest {
                         "{ \"code\": \"history_of_cancer\", \"present\": false }",
                         "{ \"code\": \"history_of_cancer\", \"present\": true }"));
 
-        List<Change> changes = VersionDiff.between(KB, v1, v2);
+        List<Change> changes = AmendmentDiff.between(KB, v1, v2);
 
         assertThat(changes)
                 .containsExactlyInAnyOrder(
@@ -65,8 +65,8 @@ class ScreeningVersionDiffTest {
                         "{ \"muscle\": \"placeholder\", \"side\": \"left\"",
                         "{ \"muscle\": \"iliopsoas\", \"side\": \"right\"");
         JsonNode reordered = JSON.readTree(swapped);
-        assertThat(VersionDiff.between(KB, v1, v1)).isEmpty();
-        assertThat(VersionDiff.between(KB, v1, reordered))
+        assertThat(AmendmentDiff.between(KB, v1, v1)).isEmpty();
+        assertThat(AmendmentDiff.between(KB, v1, reordered))
                 .as("left and right swapped their places and their values: both sides changed")
                 .extracting(Change::label)
                 .containsExactlyInAnyOrder(
@@ -75,11 +75,11 @@ class ScreeningVersionDiffTest {
 
         JsonNode withoutBreathing = JSON.readTree(
                 Requests.ARTICLE_DESK_WORKER.replace("\"breathing\": { \"upperChestDominant\": true },", ""));
-        assertThat(VersionDiff.between(KB, v1, withoutBreathing))
+        assertThat(AmendmentDiff.between(KB, v1, withoutBreathing))
                 .singleElement()
                 .satisfies(c -> {
                     assertThat(c.before()).isEqualTo("yes");
-                    assertThat(c.after()).isEqualTo(VersionDiff.NOT_RECORDED);
+                    assertThat(c.after()).isEqualTo(AmendmentDiff.NOT_RECORDED);
                 });
     }
 
@@ -92,6 +92,6 @@ class ScreeningVersionDiffTest {
                 .singleElement()
                 .extracting(RequestFields.Field::value)
                 .isEqualTo("Low back tightness during exercise, Pain now (NRS) 4/10, Duration 10 weeks");
-        assertThat(fields).noneMatch(f -> f.value().equals(VersionDiff.NOT_RECORDED));
+        assertThat(fields).noneMatch(f -> f.value().equals(AmendmentDiff.NOT_RECORDED));
     }
 }

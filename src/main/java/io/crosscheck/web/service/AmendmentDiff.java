@@ -13,7 +13,7 @@ import java.util.Objects;
  * with the old and the new value ("Muscle length: iliopsoas (hip flexors), right: short, 9 deg → normal"). A field only
  * one of them recorded reads "not recorded" on the other side.
  */
-public final class VersionDiff {
+public final class AmendmentDiff {
 
     /** Shown when a version did not record the field. */
     public static final String NOT_RECORDED = "not recorded";
@@ -21,7 +21,7 @@ public final class VersionDiff {
     /** One changed field. */
     public record Change(String label, String before, String after) {}
 
-    private VersionDiff() {}
+    private AmendmentDiff() {}
 
     /** The changed fields, in the order of the later request, then the fields only the earlier one had. */
     public static List<Change> between(KnowledgeBase kb, JsonNode earlier, JsonNode later) {
