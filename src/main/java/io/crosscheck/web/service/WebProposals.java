@@ -5,7 +5,7 @@ import io.crosscheck.authoring.service.ProposalViews.Changes;
 import io.crosscheck.authoring.service.ProposalViews.CommentView;
 import io.crosscheck.authoring.service.ProposalViews.ProposalView;
 import io.crosscheck.authoring.service.ProposalWorkflow;
-import io.crosscheck.knowledge.service.AmendmentDiff;
+import io.crosscheck.knowledge.service.VersionDiff;
 import io.crosscheck.knowledge.service.VersionLabels;
 import io.crosscheck.knowledge.service.VersionLabels.VersionLabel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -145,9 +145,9 @@ public class WebProposals {
                 approvalRequired);
     }
 
-    static List<FileDiff> files(List<AmendmentDiff.FileChange> changed) {
+    static List<FileDiff> files(List<VersionDiff.FileChange> changed) {
         List<FileDiff> files = new ArrayList<>();
-        for (AmendmentDiff.FileChange f : changed) {
+        for (VersionDiff.FileChange f : changed) {
             List<DiffLine> lines = new ArrayList<>();
             int added = 0;
             int removed = 0;
