@@ -79,7 +79,7 @@ class ResultFirstBrowserTest {
                             .getText())
                     .contains("because short one-joint hip flexors (iliopsoas) (right)");
             assertThat(summary.getText())
-                    .contains("No referral: red-flag screen complete and negative")
+                    .contains("No referral: the red-flag screen is complete and negative")
                     .contains("Ask or test next");
             assertThat(summary.findElements(By.cssSelector("ul.next-steps li[data-next='test']")))
                     .isNotEmpty();
