@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -105,6 +106,7 @@ class ResultFirstBrowserTest {
             assertThat(Browser.serious(Browser.axe(driver)))
                     .as("axe-core on the result at %d px", size[0])
                     .isEmpty();
+            viewport("result-first-screen-" + size[0]);
             Browser.screenshot(driver, "result-first-" + size[0]);
             record("result at " + size[0] + " px: " + m);
         }
@@ -217,7 +219,7 @@ class ResultFirstBrowserTest {
     }
 
     @Test
-    void aDisagreementIsConfirmedWhereTheClinicianIsLookingAndThenShownOnTheResultAndTheReport() {
+    void aDisagreementIsConfirmedWhereTheClinicianIsLookingAndThenShownOnTheResultAndTheReport() throws IOException {
         String id = screen(article(client("disagree")));
         start(1280, 900);
         driver.get(url("/ui/screenings/" + id));
@@ -244,7 +246,7 @@ class ResultFirstBrowserTest {
         assertThat(Browser.serious(Browser.axe(driver)))
                 .as("axe-core on the result with the disagreement")
                 .isEmpty();
-        Browser.screenshot(driver, "result-disagreement-noted");
+        viewport("result-disagreement-noted");
 
         driver.get(url("/ui/screenings/" + id + "/report"));
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -322,6 +324,12 @@ class ResultFirstBrowserTest {
                                 + " mainWords: document.querySelector('main').innerText.split(/\\s+/).filter(Boolean).length,"
                                 + " screensToFirstItem: Math.round(100 * top('ol.plan-items article.intervention') / window.innerHeight) / 100};");
         return m;
+    }
+
+    /** What the clinician sees without scrolling, as target/screenshots/{name}.png. */
+    private void viewport(String name) throws IOException {
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.write(Browser.SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     private Map<String, Object> box(WebElement e) {

@@ -268,11 +268,9 @@ public record ScreeningResult(
     }
 
     /**
-     * One recommended intervention with every reason that calls for it. The list is in Janda's sequence (the order the
-     * work is done in); {@code priority} ranks the items by what to do first (1 = first: safety, then the items that
-     * address the most examination findings, then the most reasons, Janda's sequence breaking ties), and
-     * {@code findingsAddressed} counts the distinct findings (a side counted apart) its reasons name. Both are null in
-     * a result stored before items were ranked.
+     * One recommended intervention with every reason that calls for it, listed in Janda's sequence; {@code priority}
+     * ranks it by what to do first (1 = first) and {@code findingsAddressed} counts the distinct findings its reasons
+     * name (both null in a result stored before ranking; the order: PlanAssembler).
      */
     public record InterventionResult(
             String id,
@@ -292,24 +290,6 @@ public record ScreeningResult(
         /** A result stored before items could depend on a question depends on none. */
         public InterventionResult {
             dependsOn = dependsOn == null ? List.of() : dependsOn;
-        }
-
-        /** The same item with its rank in the plan's priority order. */
-        public InterventionResult withPriority(int rank) {
-            return new InterventionResult(
-                    id,
-                    name,
-                    category,
-                    phase,
-                    targets,
-                    dose,
-                    precautions,
-                    rationale,
-                    ruleIds,
-                    conclusionIds,
-                    dependsOn,
-                    rank,
-                    findingsAddressed);
         }
     }
 

@@ -117,7 +117,24 @@ final class PlanAssembler {
         for (int i = 0; i < ranked.size(); i++) {
             rank.put(ranked.get(i).id(), i + 1);
         }
-        return out.stream().map(i -> i.withPriority(rank.get(i.id()))).toList();
+        return out.stream().map(i -> ranked(i, rank.get(i.id()))).toList();
+    }
+
+    private static InterventionResult ranked(InterventionResult i, int rank) {
+        return new InterventionResult(
+                i.id(),
+                i.name(),
+                i.category(),
+                i.phase(),
+                i.targets(),
+                i.dose(),
+                i.precautions(),
+                i.rationale(),
+                i.ruleIds(),
+                i.conclusionIds(),
+                i.dependsOn(),
+                rank,
+                i.findingsAddressed());
     }
 
     /**
