@@ -80,7 +80,7 @@ final class FirstSteps {
      */
     private static List<ResultView.Next> notYetExamined(
             KnowledgeBase kb, List<ScreeningResult.PatternResult> patterns) {
-        record Untested(String test, String pattern, List<String> findings) {}
+        record Untested(String test, List<String> findings) {}
         Map<String, Untested> byTest = new LinkedHashMap<>();
         for (ScreeningResult.PatternResult p : patterns) {
             PatternStatus status = p.patternStatus();
@@ -92,7 +92,7 @@ final class FirstSteps {
                     continue;
                 }
                 String test = e.tests().get(0);
-                byTest.computeIfAbsent(test, k -> new Untested(k, p.name(), new ArrayList<>()))
+                byTest.computeIfAbsent(test, k -> new Untested(k, new ArrayList<>()))
                         .findings()
                         .add(e.label());
             }
@@ -107,8 +107,7 @@ final class FirstSteps {
                                 .test(u.test())
                                 .map(TestDefinition::getName)
                                 .orElse(RequestFields.words(u.test())),
-                        "not examined yet: could show " + String.join(", ", u.findings()) + " (" + u.pattern()
-                                + " pattern)"))
+                        "not examined yet: could show " + String.join(", ", u.findings())))
                 .toList();
     }
 
