@@ -46,13 +46,18 @@ final class FirstSteps {
         if (referral) {
             return new ResultView.FirstSteps(actions, next);
         }
-        if (r.healthScreen() != null && r.healthScreen().unanswered() != null) {
-            for (ScreeningResult.UnansweredDomain d : r.healthScreen().unanswered()) {
-                next.add(new ResultView.Next(
-                        "ask",
-                        "Health questions, " + d.label() + ": " + questions(d),
-                        "not asked: the plan items that depend on them are marked"));
-            }
+        if (r.healthScreen() != null
+                && r.healthScreen().unanswered() != null
+                && !r.healthScreen().unanswered().isEmpty()) {
+            next.add(new ResultView.Next(
+                    "ask",
+                    "Health-screen questions not asked: "
+                            + String.join(
+                                    ", ",
+                                    r.healthScreen().unanswered().stream()
+                                            .map(d -> d.label() + " (" + d.questions().size() + ")")
+                                            .toList()),
+                    "listed under Health screen below; the plan items that depend on them are marked"));
         }
         List<ResultView.Next> tests = new ArrayList<>();
         List<ScreeningResult.PatternResult> patterns = r.patterns() == null ? List.of() : r.patterns();
