@@ -55,7 +55,8 @@ final class FirstSteps {
                             + String.join(
                                     ", ",
                                     r.healthScreen().unanswered().stream()
-                                            .map(d -> d.label() + " (" + d.questions().size() + ")")
+                                            .map(d -> d.label() + " ("
+                                                    + d.questions().size() + ")")
                                             .toList()),
                     "listed under Health screen below; the plan items that depend on them are marked"));
         }
