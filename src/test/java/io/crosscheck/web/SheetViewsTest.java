@@ -71,18 +71,10 @@ class SheetViewsTest {
                 .allSatisfy(e -> assertThat(home.exercise(e.id())).isPresent());
         assertThat(r.interventions())
                 .extracting(ScreeningResult.InterventionResult::id)
-                .contains(
-                        "education_reassurance",
-                        "normalise_periphery",
-                        "sensorimotor_training",
-                        "functional_integration");
+                .contains("education_reassurance", "sensorimotor_training");
         assertThat(s.exercises())
                 .extracting(SheetView.Exercise::id)
-                .doesNotContain(
-                        "education_reassurance",
-                        "normalise_periphery",
-                        "sensorimotor_training",
-                        "functional_integration");
+                .doesNotContain("education_reassurance", "sensorimotor_training");
         assertThat(s.moreInClinic())
                 .as("the sheet says some exercise is done in the clinic")
                 .isTrue();

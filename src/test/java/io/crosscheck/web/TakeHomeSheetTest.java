@@ -112,11 +112,7 @@ class TakeHomeSheetTest {
         List<String> items = all(sheet, "<section class=\"sheet-item\" data-intervention=\"([a-z_]+)\"");
         assertThat(items)
                 .contains("warm_up", "hip_flexor_stretch", "breathing_retraining", "childs_pose")
-                .doesNotContain(
-                        "education_reassurance",
-                        "normalise_periphery",
-                        "sensorimotor_training",
-                        "functional_integration");
+                .doesNotContain("education_reassurance", "sensorimotor_training");
         for (String id : List.of("warm_up", "hip_flexor_stretch", "breathing_retraining", "childs_pose")) {
             String item = part(sheet, "<section class=\"sheet-item\" data-intervention=\"" + id + "\"", "</section>");
             assertThat(item)

@@ -267,7 +267,11 @@ public record ScreeningResult(
         }
     }
 
-    /** One recommended intervention with every reason that calls for it. */
+    /**
+     * One recommended intervention with every reason that calls for it, listed in Janda's sequence; {@code priority}
+     * ranks it by what to do first (1 = first) and {@code findingsAddressed} counts the distinct findings its reasons
+     * name (both null in a result stored before ranking; the order: PlanAssembler).
+     */
     public record InterventionResult(
             String id,
             String name,
@@ -279,7 +283,9 @@ public record ScreeningResult(
             List<String> rationale,
             List<String> ruleIds,
             List<String> conclusionIds,
-            List<Question> dependsOn) {
+            List<Question> dependsOn,
+            Integer priority,
+            Integer findingsAddressed) {
 
         /** A result stored before items could depend on a question depends on none. */
         public InterventionResult {

@@ -162,6 +162,23 @@ public class DisagreementService {
         return view(d, true);
     }
 
+    /**
+     * The disagreements recorded with conclusions of the screening {@code screeningId} of the caller's clinic, oldest
+     * first (the clinician's own record of them); empty when the screening is not found in the clinic.
+     */
+    @Transactional
+    public List<DisagreementView> forScreening(UUID screeningId) {
+        if (store.find(screeningId).isEmpty()) {
+            return List.of();
+        }
+        return Disagreement.<Disagreement>find("screeningId = ?1 order by createdAt, id", screeningId)
+                .page(0, MAX_LISTED)
+                .list()
+                .stream()
+                .map(d -> view(d, true))
+                .toList();
+    }
+
     /** Every clinic's disagreements with one rule, newest first, without client reference or screening id. */
     @Transactional
     public RuleDisagreements forRule(String ruleId) {

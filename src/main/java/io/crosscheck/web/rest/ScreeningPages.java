@@ -14,6 +14,7 @@ import io.crosscheck.web.service.FormField;
 import io.crosscheck.web.service.FormModel;
 import io.crosscheck.web.service.ResultView;
 import io.crosscheck.web.service.ScreeningForm;
+import io.crosscheck.web.service.ScreeningRecords;
 import io.crosscheck.web.service.WebScreenings;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -70,7 +71,8 @@ public class ScreeningPages {
                 ResultView r,
                 List<ScreeningService.ScreeningVersion> versions,
                 List<FormField.Option> conclusions,
-                String notice);
+                String notice,
+                ScreeningService.ScreeningVersion latest);
 
         static native TemplateInstance derivation(Chrome chrome, String id, List<DerivationRow> rows);
 
@@ -84,13 +86,16 @@ public class ScreeningPages {
     private final DisagreementService disagreements;
     private final SecurityIdentity identity;
     private final Csrf csrf;
+    private final ScreeningRecords records;
 
     ScreeningPages(
             WebScreenings screenings,
             ScreeningService screeningService,
             DisagreementService disagreements,
             SecurityIdentity identity,
-            Csrf csrf) {
+            Csrf csrf,
+            ScreeningRecords records) {
+        this.records = records;
         this.screenings = screenings;
         this.screeningService = screeningService;
         this.disagreements = disagreements;
@@ -154,15 +159,15 @@ public class ScreeningPages {
     @Path("{id}")
     public TemplateInstance result(@PathParam("id") String id, @QueryParam("noted") String noted) {
         WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
-        String notice = "disagreement".equals(noted)
-                ? "Your disagreement is recorded; the rule's authors see it beside the rule."
-                : null;
+        List<ScreeningService.ScreeningVersion> versions =
+                screeningService.versions(uuid(id)).orElse(List.of());
         return Templates.result(
                 Chrome.of(identity, "clients"),
-                screenings.view(stored),
-                screeningService.versions(uuid(id)).orElse(List.of()),
+                screenings.view(stored, records.of(stored)),
+                versions,
                 screenings.conclusions(stored.result()),
-                notice);
+                "disagreement".equals(noted) ? ScreeningRecords.DISAGREEMENT_NOTED : null,
+                ScreeningRecords.latest(versions));
     }
 
     @GET
@@ -187,24 +192,22 @@ public class ScreeningPages {
             return Response.seeOther(URI.create("/ui/screenings/" + screenings.amend(uuid(id), reason, read)))
                     .build();
         } catch (InvalidRequestException e) {
-            return refusedAmendment(id, values, read, reason, e);
-        } catch (jakarta.ws.rs.ClientErrorException e) {
-            if (e.getResponse().getStatus() != 409) {
-                throw e;
+            if (e.status() == 409) {
+                return superseded(id, values, reason);
             }
-            return Response.status(409)
-                    .type(MediaType.TEXT_HTML)
-                    .entity(form(
-                            id,
-                            values,
-                            Map.of(
-                                    "",
-                                    "This screening has already been amended: open the newest version and amend that one."),
-                            1,
-                            reason,
-                            null))
-                    .build();
+            return refusedAmendment(id, values, read, reason, e);
         }
+    }
+
+    /**
+     * An amendment of a version another amendment already superseded (two amendments of the same version, in two tabs
+     * or by two clinicians): the form again, with what was typed, and a message naming the newest version.
+     */
+    private Response superseded(String id, Map<String, String> values, String reason) {
+        return Response.status(409)
+                .type(MediaType.TEXT_HTML)
+                .entity(form(id, values, Map.of("", records.superseded(uuid(id))), 0, reason, null))
+                .build();
     }
 
     private Response refusedAmendment(
@@ -257,7 +260,7 @@ public class ScreeningPages {
                 uuid(id),
                 new DisagreementService.DisagreementRequest(
                         blankToNull(conclusionId), null, blankToNull(expected), blankToNull(comment)));
-        return Response.seeOther(URI.create("/ui/screenings/" + id + "?noted=disagreement#disagree"))
+        return Response.seeOther(URI.create("/ui/screenings/" + id + "?noted=disagreement#disagreements"))
                 .build();
     }
 
@@ -281,6 +284,7 @@ public class ScreeningPages {
     }
 
     private ResultView view(String id) {
-        return screenings.stored(uuid(id)).map(screenings::view).orElseThrow(NotFoundException::new);
+        WebScreenings.Stored stored = screenings.stored(uuid(id)).orElseThrow(NotFoundException::new);
+        return screenings.view(stored, records.of(stored));
     }
 }

@@ -3,7 +3,6 @@ package io.crosscheck.web.service;
 import io.crosscheck.common.json.Yaml;
 import io.crosscheck.engine.HomeProgramme;
 import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,8 +50,8 @@ final class ResultViews {
                         h.status(), nonNull(h.considerations()), nonNull(h.unanswered()), h.because(), h.ruleId());
     }
 
-    /** The result page's content. */
-    ResultView view(KnowledgeBase kb, ScreeningResult r, Screening screening) {
+    /** The result page's content; {@code record} is the screening around it ({@link WebScreenings#record}). */
+    ResultView view(KnowledgeBase kb, ScreeningResult r, ResultView.ScreeningRecord record) {
         ScreeningResult.RedFlagOutcome rf = r.redFlags();
         boolean referral = rf != null && rf.referral();
         ResultView.Safety safety = new ResultView.Safety(
@@ -72,48 +71,22 @@ final class ResultViews {
                                 p,
                                 referral
                                         || (p.assessment() != null
-                                                && !p.assessment().equals("assessed"))))
+                                                && !p.assessment().equals("assessed")),
+                                findingLines(p)))
                         .sorted(Comparator.comparingInt(v -> v.pattern().patternStatus() == null
                                 ? 9
                                 : v.pattern().patternStatus().ordinal()))
                         .toList();
-        Map<Integer, List<ResultView.PlanItem>> byPhase = new LinkedHashMap<>();
-        stages.forEach(s -> byPhase.put(s.phase(), new ArrayList<>()));
-        if (r.interventions() != null) {
-            for (ScreeningResult.InterventionResult i : r.interventions()) {
-                String page = KbDocs.page(kb.source(), "interventions/" + i.id() + ".md")
-                        .orElse("");
-                byPhase.computeIfAbsent(i.phase(), k -> new ArrayList<>())
-                        .add(new ResultView.PlanItem(
-                                i,
-                                KbDocs.section(page, "How to perform")
-                                        .map(KbDocs::plain)
-                                        .orElse(null),
-                                KbDocs.section(page, "Precautions")
-                                        .map(KbDocs::plain)
-                                        .orElse(i.precautions()),
-                                kb.source().files().containsKey(HomeProgramme.picture(i.id()))
-                                        ? SheetViews.pictureUrl(i.id())
-                                        : null));
-            }
-        }
-        List<ResultView.Stage> plan = new ArrayList<>();
-        for (Map.Entry<Integer, List<ResultView.PlanItem>> e : byPhase.entrySet()) {
-            StageDef def = stages.stream()
-                    .filter(s -> s.phase() == e.getKey())
-                    .findFirst()
-                    .orElse(new StageDef(e.getKey(), "Stage " + e.getKey(), ""));
-            if (!e.getValue().isEmpty()) {
-                plan.add(new ResultView.Stage(def.phase(), def.title(), def.summary(), e.getValue()));
-            }
-        }
+        List<ResultView.PlanItem> plan = plan(kb, r);
+        List<ResultView.Stage> used = stages.stream()
+                .filter(st -> plan.stream().anyMatch(i -> i.stage().phase() == st.phase()) || st.phase() == 1)
+                .map(st -> new ResultView.Stage(st.phase(), st.title(), st.summary()))
+                .toList();
         return new ResultView(
                 r.id().toString(),
                 r.clientRef(),
-                WebScreenings.WHEN.format(r.createdAt()),
-                r.knowledgeBase() == null
-                        ? screening.kbVersion
-                        : r.knowledgeBase().version(),
+                record.screenedAt(),
+                r.knowledgeBase() == null ? null : r.knowledgeBase().version(),
                 r.disclaimer(),
                 r.summary(),
                 safety,
@@ -122,11 +95,57 @@ final class ResultViews {
                 diagram.svg(r),
                 diagram.marks(r),
                 plan,
+                used,
+                FirstSteps.of(kb, r, plan),
                 nonNull(r.withheld()),
                 nonNull(r.precautions()),
                 nonNull(r.contributors()),
                 nonNull(r.yellowFlags()),
-                r.followUp());
+                r.followUp(),
+                record);
+    }
+
+    /**
+     * The plan in priority order (a result stored before items were ranked keeps its Janda order), each item with its
+     * stage, how-to and picture.
+     */
+    private List<ResultView.PlanItem> plan(KnowledgeBase kb, ScreeningResult r) {
+        List<ScreeningResult.InterventionResult> items = new ArrayList<>(nonNull(r.interventions()));
+        items.sort(Comparator.comparingInt(i -> i.priority() == null ? Integer.MAX_VALUE : i.priority()));
+        List<ResultView.PlanItem> out = new ArrayList<>();
+        for (ScreeningResult.InterventionResult i : items) {
+            String page =
+                    KbDocs.page(kb.source(), "interventions/" + i.id() + ".md").orElse("");
+            StageDef def = stages.stream()
+                    .filter(st -> st.phase() == i.phase())
+                    .findFirst()
+                    .orElse(new StageDef(i.phase(), "Stage " + i.phase(), ""));
+            out.add(new ResultView.PlanItem(
+                    i,
+                    out.size() + 1,
+                    new ResultView.Stage(def.phase(), def.title(), def.summary()),
+                    KbDocs.section(page, "How to perform").map(KbDocs::plain).orElse(null),
+                    KbDocs.section(page, "Precautions").map(KbDocs::plain).orElse(i.precautions()),
+                    kb.source().files().containsKey(HomeProgramme.picture(i.id()))
+                            ? SheetViews.pictureUrl(i.id())
+                            : null));
+        }
+        return out;
+    }
+
+    /** A pattern's findings grouped by code, in the order first found, each with its sides. */
+    private static List<ResultView.FindingLine> findingLines(ScreeningResult.PatternResult p) {
+        Map<String, List<ScreeningResult.FindingResult>> byCode = new LinkedHashMap<>();
+        for (ScreeningResult.FindingResult f : nonNull(p.findings())) {
+            byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f);
+        }
+        List<ResultView.FindingLine> out = new ArrayList<>();
+        byCode.forEach((code, sides) -> {
+            List<ScreeningResult.FindingResult> sorted = new ArrayList<>(sides);
+            sorted.sort(Comparator.comparing(f -> f.side() == null ? "" : f.side()));
+            out.add(new ResultView.FindingLine(code, sides.get(0).label(), sorted));
+        });
+        return out;
     }
 
     static List<FormField.Option> conclusions(ScreeningResult r) {

@@ -20,7 +20,10 @@ public class RuleNotes {
     private final FeedbackService feedback;
     private final DisagreementService disagreements;
 
-    RuleNotes(FeedbackService feedback, DisagreementService disagreements) {
+    private final io.crosscheck.common.time.ClinicTime time;
+
+    RuleNotes(FeedbackService feedback, DisagreementService disagreements, io.crosscheck.common.time.ClinicTime time) {
+        this.time = time;
         this.feedback = feedback;
         this.disagreements = disagreements;
     }
@@ -35,7 +38,7 @@ public class RuleNotes {
                                     .substring(0, Math.min(15, d.kbVersion().length())) + ")",
                     "disagrees",
                     "expected: " + d.expected() + (d.comment() == null ? "" : " — " + d.comment()),
-                    d.at() == null ? "" : WebScreenings.WHEN.format(d.at())));
+                    time.format(d.at())));
         }
         FeedbackService.RuleFeedback f = feedback.forRule(ruleId);
         if (f != null && f.recent() != null) {
@@ -43,11 +46,7 @@ public class RuleNotes {
                 String text = e.reasonDisplay() == null
                         ? (e.comment() == null ? "" : e.comment())
                         : e.reasonDisplay() + (e.comment() == null ? "" : ": " + e.comment());
-                notes.add(new Note(
-                        "EHR card (" + e.service() + ")",
-                        e.outcome(),
-                        text,
-                        e.at() == null ? "" : WebScreenings.WHEN.format(e.at())));
+                notes.add(new Note("EHR card (" + e.service() + ")", e.outcome(), text, time.format(e.at())));
             }
         }
         return notes;

@@ -219,9 +219,9 @@ public class WebScreenings {
         return new LinkedHashMap<>(form.values(knowledgeBases.current(), stored.request()));
     }
 
-    /** The result page's content. */
-    public ResultView view(Stored stored) {
-        return results.view(knowledgeBases.current(), stored.result(), stored.screening());
+    /** The result page's content, with the screening around it ({@link ScreeningRecords#of}). */
+    public ResultView view(Stored stored, ResultView.ScreeningRecord record) {
+        return results.view(knowledgeBases.current(), stored.result(), record);
     }
 
     /** The derivation tree of one conclusion (or of every conclusion the result names, when null), down to the inputs. */

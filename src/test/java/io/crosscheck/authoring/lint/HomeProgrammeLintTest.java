@@ -42,9 +42,8 @@ class HomeProgrammeLintTest {
                 .extracting(HomeProgramme.NotForHome::id)
                 .contains(
                         "sensorimotor_training",
-                        "functional_integration",
                         "balance_training",
-                        "normalise_periphery",
+                        "manual_therapy",
                         "education_reassurance",
                         "medical_referral");
         assertThat(new KnowledgeBaseLinter().lint(shipped))

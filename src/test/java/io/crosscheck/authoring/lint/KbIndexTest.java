@@ -72,8 +72,8 @@ class KbIndexTest {
                                         + " rules** by stage: ")
                                 .endsWith("\": run bin/crosscheck validate --fix-index"),
                         p -> assertThat(p)
-                                .contains("the generated interventions block is out of date: it lists 37 interventions,"
-                                        + " the knowledge base has 37 (not listed: none; listed but not in it: none)")
+                                .contains("the generated interventions block is out of date: it lists 35 interventions,"
+                                        + " the knowledge base has 35 (not listed: none; listed but not in it: none)")
                                 .contains("[INT-032](rules/INT-032.md), [INT-950](rules/INT-950.md) |\""));
     }
 

@@ -507,6 +507,8 @@ class CardBuilderTest {
                 List.of("because"),
                 List.of("PLAN-" + id),
                 List.of("c-" + id),
-                List.of());
+                List.of(),
+                null,
+                null);
     }
 }

@@ -154,7 +154,7 @@ class FollowUpApiTest {
                                 + "{\"measure\":\"psfs\",\"items\":[4],\"activities\":[\"<script>\"]},"
                                 + "{\"measure\":\"sf36\",\"items\":[1]}]",
                         "{\"items\":[{\"intervention\":\"warm_up\",\"done\":\"daily\"},"
-                                + "{\"intervention\":\"normalise_periphery\",\"tolerance\":\"well\"}]}"))
+                                + "{\"intervention\":\"education_reassurance\",\"tolerance\":\"well\"}]}"))
                 .post("/api/v1/screenings")
                 .then()
                 .statusCode(422)
