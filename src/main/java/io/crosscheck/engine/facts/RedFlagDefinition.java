@@ -22,6 +22,7 @@ public final class RedFlagDefinition implements ReferenceFact {
     private List<String> testsAfterAnswer = List.of();
     private List<Coding> codings = List.of();
     private Onset onset = Onset.CURRENT;
+    private int daysInCare;
 
     public RedFlagDefinition() {}
 
@@ -141,6 +142,19 @@ public final class RedFlagDefinition implements ReferenceFact {
     @FactDoc("What the question asks about time (a red flag that must be new is not answered by an old problem).")
     public Onset getOnset() {
         return onset;
+    }
+
+    @FactDoc(
+            "Days the client must have been in care before the question can be asked (0: at any visit, the first included);"
+                    + " at an earlier visit it does not apply (SAF-020).")
+    public int getDaysInCare() {
+        return daysInCare;
+    }
+
+    /** The same question, asked only once the client has been in care {@code days} days (0: at any visit). */
+    public RedFlagDefinition askedAfterDaysInCare(int days) {
+        this.daysInCare = Math.max(0, days);
+        return this;
     }
 
     @Override

@@ -34,6 +34,7 @@ public class ScreeningService {
     private final ObjectMapper mapper;
     private final ScreeningEvaluator evaluator;
     private final PreviousVisits previousVisits;
+    private final VisitDates visitDates;
     private final Clock clock = Clock.systemUTC();
 
     ScreeningService(
@@ -41,9 +42,11 @@ public class ScreeningService {
             KnowledgeBaseService knowledgeBases,
             ScreeningStore store,
             ObjectMapper mapper,
-            PreviousVisits previousVisits) {
+            PreviousVisits previousVisits,
+            VisitDates visitDates) {
         this.evaluator = evaluator;
         this.previousVisits = previousVisits;
+        this.visitDates = visitDates;
         this.knowledgeBases = knowledgeBases;
         this.store = store;
         this.mapper = mapper;
@@ -65,11 +68,11 @@ public class ScreeningService {
     public record Evaluated(ScreeningResult result, Screening entity) {}
 
     /**
-     * The one evaluation path: the client's previous visit put in the request ({@link PreviousVisits}), evaluated on
-     * the current knowledge base, and the entity to store built.
+     * The one evaluation path: the visit's time and care start ({@link VisitDates}) and the client's previous visit
+     * ({@link PreviousVisits}) put in the request, evaluated on the current knowledge base, and the entity to store built.
      */
     Evaluated evaluate(ScreeningRequest request) {
-        return evaluateFilled(previousVisits.fill(request, null));
+        return evaluateFilled(previousVisits.fill(visitDates.fill(request, null), null));
     }
 
     private Evaluated evaluateFilled(ScreeningRequest request) {
@@ -84,6 +87,9 @@ public class ScreeningService {
         entity.id = result.id();
         entity.clientRef = request.clientRef();
         entity.createdAt = result.createdAt();
+        entity.screenedAt = request.visit() == null || request.visit().at() == null
+                ? null
+                : request.visit().at().toInstant();
         entity.kbVersion = version;
         entity.requestJson = json(request);
         entity.resultJson = json(result.withoutExplanation());
@@ -144,7 +150,7 @@ public class ScreeningService {
                                     f.rejectedValue()))
                             .toList());
         }
-        Evaluated e = evaluateFilled(previousVisits.fill(request, id));
+        Evaluated e = evaluateFilled(previousVisits.fill(visitDates.fill(request, id), id));
         e.entity().amendReason = amendment.reason();
         store.saveAmendment(id, e.entity());
         ObjectNode result = mapper.valueToTree(e.result().compact());

@@ -94,7 +94,10 @@ public class ScreeningStore {
         amendment.amendsId = original.id;
         amendment.chainId = original.chain();
         amendment.versionNo = original.version() + 1;
-        amendment.screenedAt = original.screened();
+        if (amendment.screenedAt == null) {
+            // a request without a visit time keeps the visit's as it was
+            amendment.screenedAt = original.screened();
+        }
         amendment.clinicId = clinic;
         amendment.createdBy = caller.name();
         amendment.persist();
