@@ -20,6 +20,7 @@ public class ClinicTime {
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
 
+    @jakarta.inject.Inject
     public ClinicTime(ClinicConfig config) {
         this(zone(config.timeZone().orElse("")), config.dateTimePattern());
     }

@@ -58,11 +58,23 @@ public class ScreeningService {
 
     /** Screens and stores with the caller's Idempotency-Key (null: none); the key is unique per clinic. */
     public ScreeningResult screen(String body, String idempotencyKey) {
+        return create(body, idempotencyKey).result();
+    }
+
+    /** The same, with the stored screening: its result as the API returns it is {@link #response}. */
+    public Evaluated create(String body, String idempotencyKey) {
         ScreeningRequest request = evaluator.read(body);
         Evaluated e = evaluate(request);
         IdempotentRequests.stamp(e.entity(), idempotencyKey, body);
         store.save(e.entity());
-        return e.result();
+        return e;
+    }
+
+    /** A screening's result as the API returns it: the result and, beside it, the visit it records ({@link VisitDates#recorded}). */
+    public ObjectNode response(Evaluated e, boolean full) {
+        ObjectNode result = mapper.valueToTree(full ? e.result() : e.result().compact());
+        result.set("visit", visitDates.recorded(e.entity()));
+        return result;
     }
 
     public record Evaluated(ScreeningResult result, Screening entity) {}
@@ -153,7 +165,7 @@ public class ScreeningService {
         Evaluated e = evaluateFilled(previousVisits.fill(visitDates.fill(request, id), id));
         e.entity().amendReason = amendment.reason();
         store.saveAmendment(id, e.entity());
-        ObjectNode result = mapper.valueToTree(e.result().compact());
+        ObjectNode result = response(e, false);
         result.set("amendment", mapper.valueToTree(amendmentInfo(e.entity(), null)));
         return result;
     }
@@ -244,7 +256,10 @@ public class ScreeningService {
                 .map(s -> stored(s, full));
     }
 
-    /** A stored screening as the result it was returned as, with the complete or the compact explanation. */
+    /**
+     * A stored screening as the result it was returned as, with the complete or the compact explanation, and the visit
+     * it records beside it.
+     */
     public ObjectNode stored(Screening s, boolean full) {
         try {
             ObjectNode result = (ObjectNode) mapper.readTree(s.resultJson);
@@ -254,6 +269,7 @@ public class ScreeningService {
                 Explanation complete = mapper.readValue(s.explanationJson, Explanation.class);
                 result.set("explanation", mapper.valueToTree(complete.compact(ScreeningResult.explanationPath(s.id))));
             }
+            result.set("visit", visitDates.recorded(s));
             return result;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

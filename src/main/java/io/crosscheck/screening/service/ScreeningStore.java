@@ -43,6 +43,15 @@ public class ScreeningStore {
         screening.createdBy = caller.name();
         screening.persist();
         audit.fire(new AuditEvent(AuditEvent.SCREENING_CREATE, screening.id.toString(), screening.kbVersion, null));
+        notes(VisitAudit.created(screening), screening);
+    }
+
+    /** The audit entry naming which visit notes were recorded or changed (never their text), when any were. */
+    private void notes(String detail, Screening screening) {
+        if (detail != null) {
+            audit.fire(
+                    new AuditEvent(AuditEvent.SCREENING_NOTES, screening.id.toString(), screening.kbVersion, detail));
+        }
     }
 
     /** A stored screening of the caller's clinic; the read is audited. */
@@ -106,6 +115,7 @@ public class ScreeningStore {
                 amendment.id.toString(),
                 amendment.kbVersion,
                 "amends " + original.id + " (version " + amendment.versionNo + ")"));
+        notes(VisitAudit.changed(original, amendment), amendment);
     }
 
     /** The version that amends this screening, if any (same clinic). */

@@ -65,6 +65,27 @@ public class VisitDates {
         return request.withVisit(sent.with(local, inCareSince));
     }
 
+    /**
+     * The visit a stored screening records, as a response shows it beside the result: the request's {@code visit}
+     * (its time, care start and notes), or for a screening stored before visits were recorded its time alone.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode recorded(Screening s) {
+        com.fasterxml.jackson.databind.JsonNode visit;
+        try {
+            visit = JSON.readTree(s.requestJson).path("visit");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (visit instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.hasNonNull("at")) {
+            return o;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+        o.put("at", s.screened().atZone(time.zone()).toOffsetDateTime().toString());
+        return o;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.crosscheck.common.json.Json.newMapper();
+
     /** The date of the client's first visit in the clinic before {@code day}, outside {@code chain}; null: none. */
     private LocalDate firstVisit(String clientRef, String clinic, UUID chain, LocalDate day) {
         Instant first = Screening.getEntityManager()
