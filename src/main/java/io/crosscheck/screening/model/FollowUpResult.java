@@ -28,6 +28,7 @@ public record FollowUpResult(
     public record SinceLastVisit(
             List<PatternChange> patterns, List<FindingChange> findings, List<MeasureChange> measures) {
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isEmpty() {
             return patterns.isEmpty() && findings.isEmpty() && measures.isEmpty();
         }
@@ -35,6 +36,7 @@ public record FollowUpResult(
 
     /** A pattern's status at the previous visit ({@code before}; null: not concluded then) and now. */
     public record PatternChange(String code, String name, String before, String now) {
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean changed() {
             return !java.util.Objects.equals(before, now);
         }

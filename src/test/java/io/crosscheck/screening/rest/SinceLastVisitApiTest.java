@@ -94,6 +94,7 @@ class SinceLastVisitApiTest {
         assertThat(since.getString("patterns.find { it.code == 'UCS' }.now"))
                 .isEqualTo(next.getString("patterns.find { it.code == 'UCS' }.status"));
 
+        assertThat(next.getMap("followUp.sinceLastVisit")).containsOnlyKeys("patterns", "findings", "measures");
         // stored as returned
         given().get("/api/v1/screenings/" + next.getString("id"))
                 .then()
