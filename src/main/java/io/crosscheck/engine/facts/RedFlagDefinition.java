@@ -80,6 +80,25 @@ public final class RedFlagDefinition implements ReferenceFact {
         this.onset = onset == null ? Onset.CURRENT : onset;
     }
 
+    /**
+     * @param daysInCare days the client must have been in care before the question applies (0: at any visit)
+     */
+    public RedFlagDefinition(
+            String code,
+            String label,
+            String domain,
+            String domainLabel,
+            Urgency urgency,
+            List<String> regions,
+            boolean supportingOnly,
+            List<String> testsAfterAnswer,
+            List<Coding> codings,
+            Onset onset,
+            int daysInCare) {
+        this(code, label, domain, domainLabel, urgency, regions, supportingOnly, testsAfterAnswer, codings, onset);
+        this.daysInCare = Math.max(0, daysInCare);
+    }
+
     public RedFlagDefinition(String code, String label, String domain, String domainLabel, Urgency urgency) {
         this.code = code;
         this.label = label;
@@ -149,12 +168,6 @@ public final class RedFlagDefinition implements ReferenceFact {
                     + " at an earlier visit it does not apply (SAF-020).")
     public int getDaysInCare() {
         return daysInCare;
-    }
-
-    /** The same question, asked only once the client has been in care {@code days} days (0: at any visit). */
-    public RedFlagDefinition askedAfterDaysInCare(int days) {
-        this.daysInCare = Math.max(0, days);
-        return this;
     }
 
     @Override

@@ -153,17 +153,17 @@ final class ReferenceDataReader {
         for (RedFlagFile.Domain d : redFlags.domains()) {
             for (RedFlagFile.Flag f : d.flags()) {
                 flags.add(new RedFlagDefinition(
-                                f.code(),
-                                f.label(),
-                                d.code(),
-                                d.label(),
-                                f.urgency() != null ? f.urgency() : d.urgency(),
-                                d.regions(),
-                                Boolean.TRUE.equals(f.supportingOnly()),
-                                d.testsAfterAnswer(),
-                                f.coding(),
-                                f.onset())
-                        .askedAfterDaysInCare(f.daysInCare() == null ? 0 : f.daysInCare()));
+                        f.code(),
+                        f.label(),
+                        d.code(),
+                        d.label(),
+                        f.urgency() != null ? f.urgency() : d.urgency(),
+                        d.regions(),
+                        Boolean.TRUE.equals(f.supportingOnly()),
+                        d.testsAfterAnswer(),
+                        f.coding(),
+                        f.onset(),
+                        f.daysInCare() == null ? 0 : f.daysInCare()));
             }
         }
         // activity levels and sexes are defined as choice inputs; the vocabulary lists them too (API v1)
