@@ -19,6 +19,11 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String SCREENING_AMEND = "screening.amend";
     /** A clinician's edit of a screening's take-home sheet (items, doses, note) saved as its next version. */
     public static final String SCREENING_SHEET_EDIT = "screening.sheet.edit";
+    /**
+     * A screening's visit notes recorded, changed or removed, or its visit time changed by an amendment: the detail names
+     * which notes, never their text.
+     */
+    public static final String SCREENING_NOTES = "screening.notes";
 
     public static final String SCREENING_DISAGREE = "screening.disagree";
     public static final String CLIENT_SEARCH = "client.search";

@@ -35,7 +35,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,11 +105,8 @@ public class ScreeningPages {
     @GET
     @Path("new")
     public TemplateInstance newScreening(@QueryParam("client") String clientRef) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (clientRef != null && !clientRef.isBlank()) {
-            values.put("clientRef", clientRef);
-        }
-        return form(null, values, Map.of(), 0, null, null);
+        // a client seen before: the form starts from the latest screening, carried over until confirmed
+        return form(null, screenings.newScreening(clientRef), Map.of(), 0, null, null);
     }
 
     @POST
