@@ -10,6 +10,7 @@ import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.service.DisagreementService;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.web.service.DerivationRow;
+import io.crosscheck.web.service.FormDrafts;
 import io.crosscheck.web.service.FormField;
 import io.crosscheck.web.service.FormModel;
 import io.crosscheck.web.service.ResultView;
@@ -105,6 +106,7 @@ public class ScreeningPages {
         if (clientRef != null && !clientRef.isBlank()) {
             values.put("clientRef", clientRef);
         }
+        values.put(FormDrafts.FIELD, FormDrafts.newScreening(clientRef));
         return form(null, values, Map.of(), 0, null, null);
     }
 
@@ -144,7 +146,11 @@ public class ScreeningPages {
                 amending ? "/ui/screenings/" + amendOf + "/amend" : "/ui/screenings",
                 key,
                 amending ? "Save as a new version" : "Screen",
-                amending ? "amend-" + amendOf : "new",
+                FormDrafts.key(
+                        identity.getPrincipal().getName(),
+                        amendOf,
+                        values,
+                        amending ? screeningService.versions(uuid(amendOf)) : java.util.Optional.empty()),
                 amendOf,
                 reason,
                 reasonError);
