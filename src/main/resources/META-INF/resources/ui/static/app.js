@@ -214,7 +214,11 @@
     var status = form.querySelector('[data-draft-status]');
     if (!clear) { return function () {}; }
     var kept = null;
-    function forget() { kept = null; if (undo) { undo.hidden = true; } }
+    function forget() {
+      if (kept && status) { status.textContent = ''; }
+      kept = null;
+      if (undo) { undo.hidden = true; }
+    }
     function clearForm() {
       kept = collect(form);
       storage(function (s) { s.removeItem(draftKey(form)); });
@@ -313,6 +317,18 @@
         }
       });
     }
+    // each line of the error summary takes the keyboard to its field
+    $all('.error-list a[href^="#"]').forEach(function (a) {
+      a.addEventListener('click', function (e) {
+        var target = document.getElementById(a.getAttribute('href').slice(1));
+        var field = target && (target.matches('input, select, textarea') ? target : target.querySelector('input:checked, input, select'));
+        if (field) {
+          e.preventDefault();
+          field.scrollIntoView({ block: 'center' });
+          field.focus();
+        }
+      });
+    });
     symptomRows(form);
     update();
     window.addEventListener('resize', barHeight);
