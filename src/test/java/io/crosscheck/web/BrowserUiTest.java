@@ -616,9 +616,12 @@ class BrowserUiTest {
     }
 
     void answer(String redFlag, String value) {
-        driver.findElement(By.cssSelector(
-                        "fieldset.rf[data-name='rf." + redFlag + "'] input[value='" + value + "'] + label"))
-                .click();
+        WebElement label = driver.findElement(
+                By.cssSelector("fieldset.rf[data-name='rf." + redFlag + "'] input[value='" + value + "'] + label"));
+        // out from under the sticky bar (Selenium scrolls a target only just into view)
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+        label.click();
     }
 
     WebElement pattern(String code) {
