@@ -90,6 +90,15 @@ public record FormModel(
         public String id() {
             return "hs-" + code;
         }
+
+        /** The class that folds the domain, with its leading space, when none of its first questions is for this client. */
+        public String folded() {
+            return questions.stream()
+                            .filter(q -> !q.followUp())
+                            .allMatch(q -> q.input().scope().out())
+                    ? " out-of-scope"
+                    : "";
+        }
     }
 
     /**
