@@ -159,6 +159,95 @@ class FormFollowsTheComplaintBrowserTest {
     }
 
     @Test
+    void theArticleClientIsEnteredWholeThroughTheScopedFormAtTabletWidthAndStoredAsTheExampleSays() throws Exception {
+        driver.manage().window().setSize(new Dimension(820, 1180));
+        String client = "form-article-" + UUID.randomUUID().toString().substring(0, 8);
+        com.fasterxml.jackson.databind.JsonNode example = io.crosscheck.support.RuleHarness.JSON.readTree(
+                io.crosscheck.support.Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", client));
+        Map<String, String> values = new io.crosscheck.web.service.ScreeningForm(
+                        new com.fasterxml.jackson.databind.ObjectMapper(),
+                        io.crosscheck.web.service.Questionnaires.load(),
+                        3)
+                .values(io.crosscheck.support.RuleHarness.shipped().knowledgeBase(), example);
+        newScreening();
+        long started = System.nanoTime();
+        // every field in the page's order, as a clinician meets it: nothing needs "Show every section and test"
+        List<?> names = (List<?>) driver.executeScript("var seen = [], out = [];"
+                + " Array.prototype.forEach.call(document.getElementById('screening-form').elements, function (e) {"
+                + " if (e.name && e.type !== 'hidden' && seen.indexOf(e.name) < 0) { seen.push(e.name); out.push(e.name); } });"
+                + " return out;");
+        int entered = 0;
+        for (Object n : names) {
+            String name = (String) n;
+            String v = values.get(name);
+            if (v == null) {
+                continue;
+            }
+            WebElement field = driver.findElement(By.name(name));
+            switch (field.getAttribute("type")) {
+                case "radio" ->
+                    click(driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + v + "'] + label")));
+                case "checkbox" ->
+                    click(driver.findElement(By.cssSelector("label[for='" + field.getAttribute("id") + "']")));
+                default -> {
+                    if ("select".equals(field.getTagName())) {
+                        select(name, v);
+                    } else {
+                        type(name, v);
+                    }
+                }
+            }
+            entered++;
+        }
+        assertThat(entered).isEqualTo(values.size());
+        submitExpectingResult();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(
+                "[form at 820 px] the article client through the form: %d fields, %.1f s scripted%n", entered, seconds);
+        com.fasterxml.jackson.databind.JsonNode stored = io.crosscheck.support.RuleHarness.JSON
+                .readTree(given().auth()
+                        .preemptive()
+                        .basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                        .get("/api/v1/admin/clients/" + client + "/export")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .path("screenings")
+                .path(0)
+                .path("request");
+        example.fieldNames()
+                .forEachRemaining(section ->
+                        assertThat(sorted(stored.path(section))).as(section).isEqualTo(sorted(example.path(section))));
+    }
+
+    /**
+     * A JSON value with the entries of its arrays in one order (the form sends right before left), nulls left out and
+     * numbers as written (12 and 12.0 alike).
+     */
+    static String sorted(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n.isArray()) {
+            List<String> items = new java.util.ArrayList<>();
+            n.forEach(i -> items.add(sorted(i)));
+            java.util.Collections.sort(items);
+            return items.toString();
+        }
+        if (n.isObject()) {
+            java.util.TreeMap<String, String> fields = new java.util.TreeMap<>();
+            n.fields().forEachRemaining(f -> {
+                if (!f.getValue().isNull()) {
+                    fields.put(f.getKey(), sorted(f.getValue()));
+                }
+            });
+            return fields.toString();
+        }
+        if (n.isNumber()) {
+            return n.asDouble() == Math.rint(n.asDouble()) ? Long.toString(n.asLong()) : Double.toString(n.asDouble());
+        }
+        return n.toString();
+    }
+
+    @Test
     void aYesToARedFlagShowsTheReferralWithoutMovingTheQuestionUnderThePointer() {
         newScreening();
         type("client.age", "52");
