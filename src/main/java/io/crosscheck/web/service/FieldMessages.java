@@ -60,7 +60,9 @@ final class FieldMessages {
         if (chosen != null && !chosen.isBlank()) {
             return message;
         }
-        return words.messages().get("choose").replace("{label}", label.toLowerCase(Locale.ROOT));
+        // "Symptom 1: kind" is chosen as "the kind"
+        String what = label.substring(label.lastIndexOf(": ") + 1).trim();
+        return words.messages().get("choose").replace("{label}", what.toLowerCase(Locale.ROOT));
     }
 
     private static boolean fits(String typed, String min, String max, boolean whole) {

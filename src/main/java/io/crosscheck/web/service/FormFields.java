@@ -47,6 +47,11 @@ final class FormFields {
         return numeric(name, range.label(), range.unit(), plain(range.min()), plain(range.max()), false);
     }
 
+    /** A measurement of a test on a side: labelled with the test and side ("Hamstrings, right: knee extension deficit"). */
+    FormField measured(String name, String of, Vocabulary.Range range) {
+        return numeric(name, of + ": " + range.label(), range.unit(), plain(range.min()), plain(range.max()), false);
+    }
+
     private FormField numeric(String name, String label, String unit, String min, String max, boolean whole) {
         String error = errors.get(name);
         if (error != null) {

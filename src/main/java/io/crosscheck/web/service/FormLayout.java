@@ -100,14 +100,16 @@ public final class FormLayout {
         List<SymptomRow> symptoms = new ArrayList<>();
         for (int i = 0; i < symptomRows; i++) {
             String p = "sy." + i + ".";
+            // each field names its row: read out alone, or in the error summary, it is still clear which symptom
+            String row = "Symptom " + (i + 1) + ": ";
             symptoms.add(new SymptomRow(
                     i,
-                    fields.choice(p + "region", "Region", regions),
-                    fields.choice(p + "kind", "Kind", kinds),
-                    fields.choice(p + "trigger", "Brought on by", triggers),
-                    symptomNumber(fields, p, v.symptoms(), "nrs"),
-                    symptomNumber(fields, p, v.symptoms(), "durationWeeks"),
-                    symptomNumber(fields, p, v.symptoms(), "settleMinutes")));
+                    fields.choice(p + "region", row + "region", regions),
+                    fields.choice(p + "kind", row + "kind", kinds),
+                    fields.choice(p + "trigger", row + "brought on by", triggers),
+                    symptomNumber(fields, p, row, v.symptoms(), "nrs"),
+                    symptomNumber(fields, p, row, v.symptoms(), "durationWeeks"),
+                    symptomNumber(fields, p, row, v.symptoms(), "settleMinutes")));
         }
         return symptoms;
     }
@@ -140,9 +142,10 @@ public final class FormLayout {
 
     /** A symptom's number as the vocabulary defines it (label, unit, range). */
     private static FormField symptomNumber(
-            FormFields fields, String prefix, Vocabulary.SymptomCodes codes, String field) {
+            FormFields fields, String prefix, String row, Vocabulary.SymptomCodes codes, String field) {
         Vocabulary.SymptomNumber n = codes.number(field).orElseThrow();
-        return fields.number(prefix + field, n.label(), n.unit(), Integer.toString(n.min()), Integer.toString(n.max()));
+        return fields.number(
+                prefix + field, row + n.label(), n.unit(), Integer.toString(n.min()), Integer.toString(n.max()));
     }
 
     /** The form field of an input: {@code <section>.<field>} (e.g. {@code lifestyle.sittingHoursPerDay}). */

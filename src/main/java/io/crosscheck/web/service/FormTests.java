@@ -80,7 +80,9 @@ final class FormTests {
                                         m.measurement() == null
                                                 ? null
                                                 : fields.measured(
-                                                        "ml." + m.code() + "." + side + ".value", m.measurement())))
+                                                        "ml." + m.code() + "." + side + ".value",
+                                                        m.label() + ", " + side,
+                                                        m.measurement())))
                                 .toList(),
                         scope.test("ml." + m.code())))
                 .toList();
@@ -107,6 +109,9 @@ final class FormTests {
                 t.substitutions().stream()
                         .map(s -> fields.check(base + ".sub." + s.code(), s.label()))
                         .toList(),
-                t.measurement() == null ? null : fields.measured(base + ".value", t.measurement()));
+                t.measurement() == null
+                        ? null
+                        : fields.measured(
+                                base + ".value", t.name() + (BOTH.equals(side) ? "" : ", " + side), t.measurement()));
     }
 }
