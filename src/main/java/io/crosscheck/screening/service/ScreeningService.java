@@ -149,23 +149,26 @@ public class ScreeningService {
         if (amendment.request() == null || amendment.request().isBlank()) {
             invalid.add(new FieldError("/request", "required: the complete corrected screening request"));
         }
-        if (!invalid.isEmpty()) {
-            throw new InvalidRequestException(422, invalid);
+        ScreeningRequest request = null;
+        int status = 422;
+        if (amendment.request() != null && !amendment.request().isBlank()) {
+            // read even when the reason is missing: one response names the reason and every bad field of the request
+            try {
+                request = evaluator.read(amendment.request());
+            } catch (InvalidRequestException e) {
+                status = e.status();
+                e.errors().stream()
+                        .map(f -> new FieldError(
+                                f.field() != null && f.field().startsWith("/")
+                                        ? "/request" + f.field()
+                                        : "/request/" + f.field(),
+                                f.message(),
+                                f.rejectedValue()))
+                        .forEach(invalid::add);
+            }
         }
-        ScreeningRequest request;
-        try {
-            request = evaluator.read(amendment.request());
-        } catch (InvalidRequestException e) {
-            throw new InvalidRequestException(
-                    e.status(),
-                    e.errors().stream()
-                            .map(f -> new FieldError(
-                                    f.field() != null && f.field().startsWith("/")
-                                            ? "/request" + f.field()
-                                            : "/request/" + f.field(),
-                                    f.message(),
-                                    f.rejectedValue()))
-                            .toList());
+        if (!invalid.isEmpty()) {
+            throw new InvalidRequestException(status, invalid);
         }
         Evaluated e = evaluateFilled(previousVisits.fill(visitDates.fill(request, id), id));
         e.entity().amendReason = amendment.reason();

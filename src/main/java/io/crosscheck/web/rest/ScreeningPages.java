@@ -10,6 +10,7 @@ import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.service.DisagreementService;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.web.service.DerivationRow;
+import io.crosscheck.web.service.FormDrafts;
 import io.crosscheck.web.service.FormField;
 import io.crosscheck.web.service.FormModel;
 import io.crosscheck.web.service.ResultView;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,7 +108,9 @@ public class ScreeningPages {
     @Path("new")
     public TemplateInstance newScreening(@QueryParam("client") String clientRef) {
         // a client seen before: the form starts from the latest screening, carried over until confirmed
-        return form(null, screenings.newScreening(clientRef), Map.of(), 0, null, null);
+        Map<String, String> values = new LinkedHashMap<>(screenings.newScreening(clientRef));
+        values.put(FormDrafts.FIELD, FormDrafts.newScreening(clientRef));
+        return form(null, values, Map.of(), 0, null, null);
     }
 
     @POST
@@ -145,7 +149,11 @@ public class ScreeningPages {
                 amending ? "/ui/screenings/" + amendOf + "/amend" : "/ui/screenings",
                 key,
                 amending ? "Save as a new version" : "Screen",
-                amending ? "amend-" + amendOf : "new",
+                FormDrafts.key(
+                        identity.getPrincipal().getName(),
+                        amendOf,
+                        values,
+                        amending ? screeningService.versions(uuid(amendOf)) : java.util.Optional.empty()),
                 amendOf,
                 reason,
                 reasonError);
