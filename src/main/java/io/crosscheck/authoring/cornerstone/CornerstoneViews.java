@@ -73,8 +73,27 @@ public class CornerstoneViews {
             Instant confirmedAt,
             String confirmReason) {
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean accepted() {
             return ACCEPTED.equals(acceptance);
+        }
+
+        /** The aspects whose value changed, side by side. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public List<Conclusion.Row> changedRows() {
+            return sideBySide.stream().filter(Conclusion.Row::changed).toList();
+        }
+
+        /** The aspects the version keeps. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public List<Conclusion.Row> keptRows() {
+            return sideBySide.stream().filter(r -> !r.changed()).toList();
+        }
+
+        /** The acceptance as a CSS class suffix ({@code not-accepted}). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String acceptanceClass() {
+            return acceptance.replace(' ', '-');
         }
     }
 
