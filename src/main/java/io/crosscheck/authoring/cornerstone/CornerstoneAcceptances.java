@@ -41,6 +41,7 @@ public class CornerstoneAcceptances {
      */
     @Transactional
     public CornerstoneViews.Change accept(UUID id, String version, String reason, String by) {
+        CornerstoneService.plain("/version", version, "/reason", reason);
         List<FieldError> errors = new ArrayList<>();
         String why = CornerstoneService.text(errors, "/reason", reason, CornerstoneService.REASON_MAX, true);
         String v = version == null ? null : version.strip();

@@ -7,6 +7,7 @@ import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.common.validation.PlainTextValidator;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.knowledge.service.ProposalReviews.Refused;
 import io.crosscheck.screening.model.ScreeningRequest;
@@ -71,6 +72,15 @@ public class CornerstoneService {
      */
     @Transactional
     public Cornerstone promote(Promotion p) {
+        plain(
+                "/disagreement",
+                p.disagreement(),
+                "/override",
+                p.override(),
+                "/reason",
+                p.reason(),
+                "/expected",
+                p.expected());
         List<FieldError> errors = new ArrayList<>();
         String kind = p.disagreement() != null ? Cornerstone.DISAGREEMENT : Cornerstone.OVERRIDE;
         String id = p.disagreement() != null ? p.disagreement() : p.override();
@@ -130,6 +140,7 @@ public class CornerstoneService {
     /** Retires a case: kept, no longer checked. 404 for no such case, 409 when retired already, 422 without reason. */
     @Transactional
     public Cornerstone retire(UUID id, String reason) {
+        plain("/reason", reason);
         List<FieldError> errors = new ArrayList<>();
         String why = text(errors, "/reason", reason, REASON_MAX, true);
         Cornerstone c = find(id);
@@ -191,7 +202,21 @@ public class CornerstoneService {
         }
     }
 
-    /** The text, stripped (null when blank and not required); adds a 422 error when missing, too long or not plain. */
+    /**
+     * 400 naming each of the fields (pointer, value pairs) whose text is not plain text ({@link PlainTextValidator}),
+     * as for every free text of the API; the pages' forms come here without the API's body reader.
+     */
+    static void plain(String... fieldsAndValues) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
+            PlainTextValidator.check(errors, fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(400, errors);
+        }
+    }
+
+    /** The text, stripped (null when blank and not required); adds a 422 error when missing or too long. */
     static String text(List<FieldError> errors, String field, String value, int max, boolean required) {
         String t = value == null ? null : value.strip();
         if (t == null || t.isEmpty()) {

@@ -35,7 +35,8 @@ public final class CornerstoneCheckTiming {
         List<CornerstoneRuns.Case> cases = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             try {
-                ScreeningRequest r = json.treeToValue(scenarios.get(i % scenarios.size()).request(), ScreeningRequest.class);
+                ScreeningRequest r =
+                        json.treeToValue(scenarios.get(i % scenarios.size()).request(), ScreeningRequest.class);
                 cases.add(new CornerstoneRuns.Case(
                         new UUID(0, i + 1L).toString(), json.valueToTree(Pseudonymiser.pseudonymise(r))));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
