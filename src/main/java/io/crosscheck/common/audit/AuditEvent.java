@@ -44,6 +44,17 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     /** A rejected proposal proposed again, which opens it for approval once more. */
     public static final String KB_REPROPOSED = "kb.reproposed";
 
+    /** A disagreement or a CDS card override promoted into a cornerstone case (issue 28). */
+    public static final String KB_CORNERSTONE_PROMOTED = "kb.cornerstone.promoted";
+    /** An author's acceptance of the conclusion a candidate version gives a cornerstone case, with a reason. */
+    public static final String KB_CORNERSTONE_ACCEPTED = "kb.cornerstone.accepted";
+    /** A second author's confirmation of that acceptance, where approval is required. */
+    public static final String KB_CORNERSTONE_CONFIRMED = "kb.cornerstone.confirmed";
+    /** An accepted conclusion that became the case's expected one, its version having gone live. */
+    public static final String KB_CORNERSTONE_ADOPTED = "kb.cornerstone.adopted";
+    /** A cornerstone case retired, with a reason: kept, no longer checked. */
+    public static final String KB_CORNERSTONE_RETIRED = "kb.cornerstone.retired";
+
     public static final String CLIENT_EXPORT = "client.export";
     public static final String CLIENT_ERASE = "client.erase";
     public static final String USER_CREATE = "user.create";
