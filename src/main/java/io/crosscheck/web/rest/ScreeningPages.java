@@ -79,7 +79,7 @@ public class ScreeningPages {
 
         static native TemplateInstance derivationFragment(List<DerivationRow> rows);
 
-        static native TemplateInstance report(Chrome chrome, ResultView r);
+        static native TemplateInstance report(Chrome chrome, ResultView r, List<String> whatIf);
     }
 
     private final WebScreenings screenings;
@@ -88,6 +88,7 @@ public class ScreeningPages {
     private final SecurityIdentity identity;
     private final Csrf csrf;
     private final ScreeningRecords records;
+    private final io.crosscheck.screening.service.WhatIfService whatIfs;
 
     ScreeningPages(
             WebScreenings screenings,
@@ -95,8 +96,10 @@ public class ScreeningPages {
             DisagreementService disagreements,
             SecurityIdentity identity,
             Csrf csrf,
-            ScreeningRecords records) {
+            ScreeningRecords records,
+            io.crosscheck.screening.service.WhatIfService whatIfs) {
         this.records = records;
+        this.whatIfs = whatIfs;
         this.screenings = screenings;
         this.screeningService = screeningService;
         this.disagreements = disagreements;
@@ -284,7 +287,10 @@ public class ScreeningPages {
     @GET
     @Path("{id}/report")
     public TemplateInstance report(@PathParam("id") String id) {
-        return Templates.report(Chrome.of(identity, "clients"), view(id));
+        List<String> whatIf = whatIfs.forScreening(uuid(id))
+                .map(w -> io.crosscheck.web.service.WhatIfLines.of(w, 3))
+                .orElse(List.of());
+        return Templates.report(Chrome.of(identity, "clients"), view(id), whatIf);
     }
 
     private ResultView view(String id) {
