@@ -288,7 +288,7 @@ public class ScreeningPages {
     @Path("{id}/report")
     public TemplateInstance report(@PathParam("id") String id) {
         List<String> whatIf = whatIfs.forScreening(uuid(id))
-                .map(w -> io.crosscheck.web.service.WhatIfLines.of(w, 3))
+                .map(w -> io.crosscheck.web.service.WhatIfLines.of(w, 2))
                 .orElse(List.of());
         return Templates.report(Chrome.of(identity, "clients"), view(id), whatIf);
     }

@@ -334,6 +334,16 @@
     window.addEventListener('resize', barHeight);
   });
 
+  // ---- a textarea focused by Tab scrolls only its caret into view: bring the whole box out from under the sticky bar
+  document.addEventListener('focusin', function (e) {
+    var el = e.target;
+    var bar = document.querySelector('.sticky-actions');
+    if (!bar || !el || el.tagName !== 'TEXTAREA' || bar.contains(el)) { return; }
+    if (el.getBoundingClientRect().bottom > bar.getBoundingClientRect().top) {
+      el.scrollIntoView({ block: 'center' });
+    }
+  });
+
   // ---- print buttons of the printable pages (no inline handlers: the Content-Security-Policy allows none)
   $all('[data-print]').forEach(function (button) {
     button.addEventListener('click', function () { window.print(); });
