@@ -6,9 +6,12 @@ import io.crosscheck.authoring.cornerstone.Pseudonymiser;
 import io.crosscheck.authoring.scenario.Scenario;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.common.json.Json;
+import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.model.ScreeningRequest;
+import io.crosscheck.screening.service.ScreeningEvaluator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +22,8 @@ import java.util.UUID;
 /**
  * How long the sandboxed check of a candidate (the shipped rules: compile, lint, 200 scenarios, coverage) takes with
  * N cornerstone cases sent along, N = 0, 25, 100, 200 (or the arguments), median of 3 runs each; the cases are the
- * scenario suite's own requests, pseudonymised as a promotion does, cycled when N exceeds them. Run by {@code
+ * scenario suite's own requests, pseudonymised as a promotion does, cycled when N exceeds them; and the same cases
+ * evaluated alone in this process, to see their own cost apart from the check's noise. Run by {@code
  * bench/cornerstone-check.sh}; never part of the tests (timings are never asserted).
  */
 public final class CornerstoneCheckTiming {
@@ -44,6 +48,37 @@ public final class CornerstoneCheckTiming {
             }
         }
         return cases;
+    }
+
+    /**
+     * The cases alone, as the sandbox evaluates them (the validator's evaluation path, interpreted DRL, in parallel):
+     * median of 5 after 2 warm-up runs, so the cost per case is seen apart from the check's JVM start and compile.
+     */
+    static void inProcess(KnowledgeSource shipped, List<Integer> sizes) {
+        ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(10_000);
+        KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(java.time.Clock.systemUTC());
+        KnowledgeBase kb = builder.build(shipped);
+        CornerstoneRuns runs = new CornerstoneRuns(evaluator);
+        System.out.println("| cornerstone cases | evaluated alone, median of 5 (ms) | per case (ms) |");
+        System.out.println("|---|---|---|");
+        for (int n : sizes) {
+            List<CornerstoneRuns.Case> cases = cases(shipped, n);
+            long[] ms = new long[7];
+            for (int i = 0; i < ms.length; i++) {
+                long start = System.nanoTime();
+                runs.run(kb, cases);
+                ms[i] = (System.nanoTime() - start) / 1_000_000;
+            }
+            long[] measured = Arrays.copyOfRange(ms, 2, ms.length);
+            Arrays.sort(measured);
+            System.out.printf(
+                    "| %d | %d | %s |%n",
+                    n,
+                    measured[2],
+                    n == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f", measured[2] / (double) n));
+        }
+        builder.release(kb);
+        System.out.println();
     }
 
     public static void main(String[] args) {
@@ -75,6 +110,7 @@ public final class CornerstoneCheckTiming {
                 },
                 10_000,
                 CandidateCheckMain.class.getName());
+        inProcess(shipped, sizes);
         sandbox.check(shipped); // warm the file cache and the JIT of this side
         System.out.println("| cornerstone cases | sandboxed check, median of 3 (ms) | runs (ms) |");
         System.out.println("|---|---|---|");
