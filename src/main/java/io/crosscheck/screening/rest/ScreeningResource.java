@@ -53,9 +53,10 @@ public class ScreeningResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Screen a client",
-            description =
-                    "Runs the Janda rules on the observations and tests sent; "
-                            + "returns patterns, red-flag outcome, interventions and the derivation graph, and stores the result.")
+            description = "Runs the Janda rules on the observations and tests sent; "
+                    + "returns patterns, red-flag outcome, interventions and the derivation graph, and stores the result."
+                    + " The response carries the visit recorded (`visit`: its date and time in the clinic's time"
+                    + " zone, care start and notes) beside the result; notes are never read by the rules.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ScreeningRequest.class)))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ScreeningResult.class)))
     @APIResponse(

@@ -61,11 +61,6 @@ public class ScreeningService {
         return create(body, idempotencyKey).result();
     }
 
-    /** Reads and validates a request body as {@link #screen} would, storing nothing (400/422 naming every bad field). */
-    public void validate(String body) {
-        evaluator.read(body);
-    }
-
     /** The same, with the stored screening: its result as the API returns it is {@link #response}. */
     public Evaluated create(String body, String idempotencyKey) {
         ScreeningRequest request = evaluator.read(body);

@@ -4,7 +4,7 @@ import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.time.ClinicTime;
 import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.screening.service.ScreeningService;
+import io.crosscheck.screening.service.ScreeningEvaluator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,19 +22,19 @@ public class WebVisits {
     private final VisitFormState form;
     private final VisitRecordState record;
     private final FollowUpPrefill prefill;
-    private final ScreeningService screenings;
+    private final ScreeningEvaluator evaluator;
     private final ClinicTime time;
 
     WebVisits(
             VisitFormState form,
             VisitRecordState record,
             FollowUpPrefill prefill,
-            ScreeningService screenings,
+            ScreeningEvaluator evaluator,
             ClinicTime time) {
         this.form = form;
         this.record = record;
         this.prefill = prefill;
-        this.screenings = screenings;
+        this.evaluator = evaluator;
         this.time = time;
     }
 
@@ -68,7 +68,7 @@ public class WebVisits {
         }
         List<FieldError> errors = new ArrayList<>(form.unconfirmed());
         try {
-            screenings.validate(body);
+            evaluator.read(body); // the request's own errors, shown with these
         } catch (InvalidRequestException e) {
             errors.addAll(e.errors());
         }
