@@ -164,6 +164,9 @@ class ResultFirstBrowserTest {
                 .as("the timeline and the result give the same time, in the clinic's zone")
                 .isEqualTo(resultTime)
                 .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} (GMT|BST)");
+        assertThat(Browser.serious(Browser.axe(driver)))
+                .as("axe-core on the client's timeline")
+                .isEmpty();
 
         driver.get(url("/ui/screenings/" + second + "/report"));
         WebElement version =
