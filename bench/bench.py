@@ -33,7 +33,7 @@ ARTICLE = os.path.join(ROOT, "examples", "article-desk-worker.json")
 JVM_FLAGS = os.environ.get("JVM_FLAGS", "").split()
 JMH_FILTER = os.environ.get("JMH_FILTER", r"ScreeningBenchmark\.(evaluateArticle|evaluateArticleWithoutWhyNot|"
                             r"evaluateArticleInterpreted|evaluateArticleReferenceInserted|evaluateArticlePooledSession|"
-                            r"readRequest|writeResult)$")
+                            r"readRequest|writeResult|whatIfArticle|whatIfArticleRedFlagsUnanswered)$")
 EDITED_FILE = "rules/plan/precautions.drl"
 # every endpoint but the health probes needs credentials: the first administrator, created at first
 # start from the environment (as in the README), holds the roles the benchmark uses
@@ -248,6 +248,8 @@ TARGETS = [
     ("jmh_p99_us", "engine evaluation, same, p99", "µs", "<= 250 µs", lambda v: v <= 250),
     ("jmh_nowhy_p50_us", "same without the why-not rules (ablation), median", "µs", "", None),
     ("whynot_share", "why-not share of the article evaluation: 1 - without/with", "", "< 0.5", lambda v: v < 0.5),
+    ("whatif_p50_ms", "what would change this (issue 28), article client, JMH `whatIfArticle`, median", "ms", "<= 100 ms", lambda v: v <= 100),
+    ("whatif_open_p50_ms", "the same with no red-flag question answered (`whatIfArticleRedFlagsUnanswered`), median", "ms", "<= 100 ms", lambda v: v <= 100),
     ("compile_interpreted_ms", "compile the shipped rules in process, interpreted DRL (2nd compile in the JVM)", "ms", "", None),
     ("compile_exec_ms", "the same, executable model (what the service compiles on a cache miss)", "ms", "", None),
     ("screening_rps", "POST /api/v1/screenings, wrk -t2 -c8", "req/s", "", None),
@@ -327,6 +329,10 @@ def main():
         if "evaluateArticleWithoutWhyNot" in rows:
             fig["jmh_nowhy_p50_us"] = rows["evaluateArticleWithoutWhyNot"]["p50"]
             fig["whynot_share"] = 1 - fig["jmh_nowhy_p50_us"] / fig["jmh_p50_us"]
+        if "whatIfArticle" in rows:
+            fig["whatif_p50_ms"] = rows["whatIfArticle"]["p50"] / 1000
+        if "whatIfArticleRedFlagsUnanswered" in rows:
+            fig["whatif_open_p50_ms"] = rows["whatIfArticleRedFlagsUnanswered"]["p50"] / 1000
         compare = rows.pop("_compare")
         fig["compile_interpreted_ms"] = compare["interpreted"]["compileMs"]
         fig["compile_exec_ms"] = compare["executableModel"]["compileMs"]

@@ -48,6 +48,8 @@ public class ScreeningBenchmark {
     private ScreeningRequest flagged;
     private ScreeningRequest minimal;
     private ScreeningResult articleResult;
+    private com.fasterxml.jackson.databind.node.ObjectNode articleNode;
+    private com.fasterxml.jackson.databind.node.ObjectNode unansweredNode;
 
     @Setup
     public void setUp() {
@@ -68,6 +70,14 @@ public class ScreeningBenchmark {
         flagged = evaluator.read(Requests.ARTICLE_WITH_SADDLE_NUMBNESS);
         minimal = evaluator.read("{\"client\":{\"age\":40}}");
         articleResult = evaluator.evaluate(article, kb);
+        try {
+            articleNode = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    RuleHarness.JSON.readTree(Requests.ARTICLE_DESK_WORKER);
+            unansweredNode = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    RuleHarness.JSON.readTree(Requests.ARTICLE_WITHOUT_RED_FLAG_ANSWERS);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         // ablation: the same knowledge base without the why-not rules (WHY-001, WHY-002)
         KnowledgeBaseCopy copy = KnowledgeBaseCopy.create();
         String patterns = copy.read("rules/patterns/patterns.drl");
@@ -153,6 +163,23 @@ public class ScreeningBenchmark {
     @Benchmark
     public ScreeningResult evaluateArticleWithRedFlag() {
         return evaluator.evaluate(flagged, kb);
+    }
+
+    /**
+     * What would change the article client's result (issue 28): the baseline and every one-change variant through
+     * the one evaluation path; the article client answered every question, so this is the pattern variants alone.
+     */
+    @Benchmark
+    public io.crosscheck.screening.model.WhatIf whatIfArticle() {
+        return new io.crosscheck.screening.service.WhatIfAnalysis(evaluator, 400)
+                .analyse("bench", kb.version(), articleNode.deepCopy(), kb);
+    }
+
+    /** The same client with no red-flag question answered: a variant per open question besides the patterns'. */
+    @Benchmark
+    public io.crosscheck.screening.model.WhatIf whatIfArticleRedFlagsUnanswered() {
+        return new io.crosscheck.screening.service.WhatIfAnalysis(evaluator, 400)
+                .analyse("bench", kb.version(), unansweredNode.deepCopy(), kb);
     }
 
     /** Serialise the article result, explanation included. */

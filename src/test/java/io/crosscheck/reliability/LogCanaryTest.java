@@ -136,6 +136,74 @@ class LogCanaryTest {
     }
 
     /**
+     * A visit's notes are free text and never logged (issue 26): canaries in each note, through a screening, its
+     * amendment, a refused note (too long, beside a wrong value elsewhere), the result and the export, are nowhere in the
+     * log.
+     */
+    @Test
+    void visitNotesAreNeverInTheLog() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        List<String> canaries = new ArrayList<>();
+        for (String note : List.of("occupation", "subjective", "goals", "treatment", "amended", "refused")) {
+            canaries.add("CnryNote" + note + tag + "Xq7Lw");
+        }
+        String ref = "log-notes-" + tag;
+        String visit = "\"visit\": {\"notes\": {\"occupation\": \"%s\", \"subjective\": \"%s\", \"goals\": \"%s\","
+                + " \"treatment\": \"%s\"}}, \"client\":";
+        String body = Requests.ARTICLE_DESK_WORKER
+                .replace("pseudo-0001", ref)
+                .replaceFirst(
+                        "\"client\":",
+                        visit.formatted(canaries.get(0), canaries.get(1), canaries.get(2), canaries.get(3)));
+        String id = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType(ContentType.JSON)
+                .body("{\"reason\": \"notes\", \"request\": " + body.replace(canaries.get(3), canaries.get(4)) + "}")
+                .post("/api/v1/screenings/" + id + "/amendments")
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(body.replace(canaries.get(2), canaries.get(5) + "x".repeat(1000))
+                        .replace("\"age\": 34", "\"age\": \"34\""))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body(body.replace(canaries.get(2), canaries.get(5) + "x".repeat(1000)))
+                .post("/api/v1/screenings")
+                .then()
+                .statusCode(422);
+        given().get("/api/v1/screenings/" + id).then().statusCode(200);
+        String session = io.crosscheck.support.WebSignIn.session(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        for (String page : List.of("/ui/screenings/" + id, "/ui/screenings/" + id + "/report")) {
+            assertThat(given().auth()
+                            .none()
+                            .cookie(io.crosscheck.support.WebSignIn.SESSION_COOKIE, session)
+                            .get(page)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .as(page)
+                    .contains(canaries.get(1));
+        }
+        given().get("/api/v1/admin/clients/" + ref + "/export").then().statusCode(200);
+
+        Files.createDirectories(CANARIES.getParent());
+        Files.write(CANARIES, canaries, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path log = Path.of(ConfigProvider.getConfig().getValue("quarkus.log.file.path", String.class));
+        String text = Files.readString(log);
+        for (String c : canaries) {
+            assertThat(text).as("the log").doesNotContain(c);
+        }
+    }
+
+    /**
      * Keys, passwords and tokens are canaries too (issue 22): the session key, the audit key, the first administrator's
      * password and the SMART client secret of the test profile, a session cookie issued by the login form (used on a
      * page) and a bearer token sent to a CDS service (refused).

@@ -54,6 +54,7 @@ class AuthorisationMatrixTest {
         EXPECTED.put("POST /api/v1/screenings", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}/explanation", Set.of("physio"));
+        EXPECTED.put("GET /api/v1/screenings/{id}/what-if", Set.of("physio"));
         EXPECTED.put("GET /api/v1/screenings/{id}/home-programme", Set.of("physio"));
         EXPECTED.put("PUT /api/v1/screenings/{id}/home-programme", Set.of("physio"));
         // issue 25, a real document: the sheet as PDF and as a FHIR DocumentReference, the client's language
@@ -119,6 +120,14 @@ class AuthorisationMatrixTest {
         EXPECTED.put("POST /api/v1/screenings/{id}/disagreements", Set.of("physio"));
         EXPECTED.put("GET /api/v1/knowledge-base/rules/{ruleId}/disagreements", Set.of("author"));
         EXPECTED.put("GET /api/v1/knowledge-base/disagreements", Set.of("author"));
+        // issue 28: cornerstone cases
+        EXPECTED.put("POST /api/v1/knowledge-base/cornerstones", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/cornerstones", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/cornerstones/{id}", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/cornerstones/{id}/scenario", Set.of("author"));
+        EXPECTED.put("GET /api/v1/knowledge-base/cornerstones/changes/{version}", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/cornerstones/{id}/accept", Set.of("author"));
+        EXPECTED.put("POST /api/v1/knowledge-base/cornerstones/{id}/retire", Set.of("author"));
         EXPECTED.put("GET /cds-services", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/metadata", PUBLIC_ROW);
         EXPECTED.put("GET /fhir/CodeSystem/crosscheck", PUBLIC_ROW);
@@ -177,6 +186,13 @@ class AuthorisationMatrixTest {
             PAGES.put(page, Set.of("author"));
         }
         PAGES.put("POST /ui/kb/rules/{id}/impact", Set.of("author"));
+        for (String page : List.of(
+                "GET /ui/kb/cornerstones",
+                "POST /ui/kb/cornerstones",
+                "GET /ui/kb/cornerstones/{id}/scenario.yaml",
+                "POST /ui/kb/cornerstones/{id}/accept")) {
+            PAGES.put(page, Set.of("author"));
+        }
         PAGES.put("GET /ui/kb/fact-model", Set.of("physio", "author"));
         EXPECTED.putAll(PAGES);
         // not JAX-RS: the management endpoints

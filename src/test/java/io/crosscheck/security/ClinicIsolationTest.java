@@ -74,6 +74,14 @@ class ClinicIsolationTest {
                 .get("/api/v1/screenings/" + id + "/explanation")
                 .then()
                 .statusCode(200);
+        as("clinic-b-physio")
+                .get("/api/v1/screenings/" + id + "/what-if")
+                .then()
+                .statusCode(404);
+        as("clinic-a-physio")
+                .get("/api/v1/screenings/" + id + "/what-if")
+                .then()
+                .statusCode(200);
     }
 
     @Test

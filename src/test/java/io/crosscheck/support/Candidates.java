@@ -102,6 +102,33 @@ public final class Candidates {
                                 "hold: De " + words.replace(" to ", " a ") + " segundos, o"));
     }
 
+    /**
+     * The threshold change: forward head is a craniovertebral angle below 48 deg instead of 50, with its boundary
+     * scenario and every kb-docs page quoting it, as an author makes it (the candidate passes validation). A client
+     * with a CVA of 49 deg and one other upper-crossed finding goes from consistent to partial.
+     */
+    public static void cvaThreshold48(Path rules, Path docs) {
+        edit(
+                rules.resolve("reference/thresholds.yaml"),
+                t -> t.replace(
+                        "id: cva_forward_head, label: craniovertebral angle, comparator: \"<\", value: 50,",
+                        "id: cva_forward_head, label: craniovertebral angle, comparator: \"<\", value: 48,"));
+        edit(
+                rules.resolve("scenarios/boundary-cva-49-9-forward-head.yaml"),
+                t -> t.replace("value: 49.9, unit: deg", "value: 47.9, unit: deg"));
+        edit(
+                docs.resolve("rules/UCS-001.md"),
+                t -> t.replace("`cva_forward_head`: < 50 deg", "`cva_forward_head`: < 48 deg")
+                        .replace("50°](kb:threshold/cva_forward_head)", "48°](kb:threshold/cva_forward_head)"));
+        edit(
+                docs.resolve("reference.md"),
+                t -> t.replace("| `cva_forward_head` | < 50 |", "| `cva_forward_head` | < 48 |"));
+        edit(
+                docs.resolve("index.md"),
+                t -> t.replace("CVA < 50°", "CVA < 48°")
+                        .replace("`cva_forward_head` (< 50)", "`cva_forward_head` (< 48)"));
+    }
+
     public static void edit(Path file, java.util.function.UnaryOperator<String> change) {
         try {
             String before = Files.readString(file);

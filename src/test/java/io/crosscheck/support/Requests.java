@@ -62,6 +62,22 @@ public final class Requests {
             }
             """;
 
+    /**
+     * The article's client with a craniovertebral angle of 49 deg, an increased kyphosis and a chin poke on cervical
+     * flexion: upper-crossed syndrome consistent while forward head is below 50 deg, partial once it is below 48
+     * ({@link Candidates#cvaThreshold48}).
+     */
+    public static final String FORWARD_HEAD_CVA_49 = ARTICLE_DESK_WORKER
+            .replace(
+                    "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }",
+                    "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true },\n"
+                            + "    { \"code\": \"craniovertebral_angle\", \"measurement\": { \"value\": 49, \"unit\": \"deg\" } },\n"
+                            + "    { \"code\": \"thoracic_kyphosis_angle\", \"measurement\": { \"value\": 45, \"unit\": \"deg\" } }")
+            .replace(
+                    "\"movementPatterns\": [",
+                    "\"movementPatterns\": [\n"
+                            + "    { \"test\": \"cervical_flexion\", \"result\": \"abnormal\", \"substitutions\": [\"chin_poke\"] },");
+
     /** The same client with no red-flag answers at all: the screen is incomplete. */
     public static final String ARTICLE_WITHOUT_RED_FLAG_ANSWERS =
             ARTICLE_DESK_WORKER.replaceAll("(?s),\\s*\"redFlags\": \\[.*?\\]", "");

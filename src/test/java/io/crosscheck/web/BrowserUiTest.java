@@ -94,6 +94,10 @@ class BrowserUiTest {
         type("sy.0.nrs", "3");
         type("sy.0.durationWeeks", "12");
         type("sy.0.settleMinutes", "20");
+        // the low back hurts too: the form then shows the lower-crossed tests beside the upper-crossed ones
+        driver.findElement(By.cssSelector("[data-add-symptom]")).click();
+        select("sy.1.region", "low_back");
+        select("sy.1.kind", "pain");
         type("lifestyle.sittingHoursPerDay", "9");
         type("obs.craniovertebral_angle.value", "44");
         // the threshold the rules use is shown beside the field, read from the reference data
@@ -569,10 +573,15 @@ class BrowserUiTest {
         label.click();
     }
 
-    /** A blank form: a draft left in this tab by an earlier test is cleared first. */
+    /** A blank form: a draft left in this tab by an earlier test is cleared first (confirmed when the form asks). */
     void newScreening() {
         driver.get(url("/ui/screenings/new"));
         driver.findElement(By.cssSelector("[data-clear-draft]")).click();
+        for (WebElement confirm : driver.findElements(By.cssSelector("[data-confirm-clear]"))) {
+            if (confirm.isDisplayed()) {
+                confirm.click();
+            }
+        }
     }
 
     void submitExpectingResult() {
@@ -607,9 +616,12 @@ class BrowserUiTest {
     }
 
     void answer(String redFlag, String value) {
-        driver.findElement(By.cssSelector(
-                        "fieldset.rf[data-name='rf." + redFlag + "'] input[value='" + value + "'] + label"))
-                .click();
+        WebElement label = driver.findElement(
+                By.cssSelector("fieldset.rf[data-name='rf." + redFlag + "'] input[value='" + value + "'] + label"));
+        // out from under the sticky bar (Selenium scrolls a target only just into view)
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+        label.click();
     }
 
     WebElement pattern(String code) {

@@ -1,5 +1,6 @@
 package io.crosscheck.authoring.sandbox;
 
+import io.crosscheck.authoring.cornerstone.CornerstoneRuns;
 import io.crosscheck.authoring.scenario.ScenarioReport;
 import io.crosscheck.engine.KnowledgeProblem;
 import java.util.List;
@@ -19,8 +20,19 @@ public final class CandidateCheck {
      * @param origin   where the candidate came from (for messages)
      * @param files    the candidate's files, path -> text
      * @param maxFirings the service's limit of rule firings per screening
+     * @param cornerstones the cornerstone cases to evaluate with the candidate (pseudonymised requests)
      */
-    public record Request(String origin, Map<String, String> files, int maxFirings) {}
+    public record Request(
+            String origin, Map<String, String> files, int maxFirings, List<CornerstoneRuns.Case> cornerstones) {
+
+        public Request(String origin, Map<String, String> files, int maxFirings) {
+            this(origin, files, maxFirings, List.of());
+        }
+
+        public List<CornerstoneRuns.Case> cornerstonesOrEmpty() {
+            return cornerstones == null ? List.of() : cornerstones;
+        }
+    }
 
     /**
      * @param version   the candidate's content hash
@@ -28,13 +40,24 @@ public final class CandidateCheck {
      * @param valid     whether it may go live: compiled, no lint finding, every scenario passed, every rule fired
      * @param problems  what is wrong, located at file:line:column
      * @param scenarios the scenario report (null when it did not compile)
+     * @param cornerstones what the candidate concluded for each cornerstone case (null when it did not compile)
      */
     public record Outcome(
             String version,
             boolean compiled,
             boolean valid,
             List<KnowledgeProblem> problems,
-            ScenarioReport scenarios) {
+            ScenarioReport scenarios,
+            List<CornerstoneRuns.Run> cornerstones) {
+
+        public Outcome(
+                String version,
+                boolean compiled,
+                boolean valid,
+                List<KnowledgeProblem> problems,
+                ScenarioReport scenarios) {
+            this(version, compiled, valid, problems, scenarios, null);
+        }
 
         /** A check that gave no answer (killed, crashed, unreadable output): rejected with one problem. */
         public static Outcome failed(String version, String why) {

@@ -46,9 +46,10 @@ public final class CandidateCheckMain {
         String version = source.contentHash();
         try {
             KnowledgeBaseValidator validator = KnowledgeBaseValidator.standalone(request.maxFirings());
-            KnowledgeBaseValidator.Validation v = validator.validate(source);
+            KnowledgeBaseValidator.Validation v = validator.validate(source, request.cornerstonesOrEmpty());
             boolean compiled = v.knowledgeBase() != null || v.scenarios() != null;
-            return new CandidateCheck.Outcome(version, compiled, v.valid(), v.problems(), v.scenarios());
+            return new CandidateCheck.Outcome(
+                    version, compiled, v.valid(), v.problems(), v.scenarios(), v.cornerstones());
         } catch (RuntimeException | LinkageError e) {
             return CandidateCheck.Outcome.failed(
                     version,

@@ -1,6 +1,7 @@
 package io.crosscheck.authoring.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.authoring.cornerstone.CornerstoneRuns;
 import io.crosscheck.common.json.Json;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
@@ -56,10 +57,19 @@ public class CandidateSandbox {
 
     /** Checks the candidate in a process of its own; never throws for what the candidate does. */
     public CandidateCheck.Outcome check(KnowledgeSource source) {
+        return check(source, List.of());
+    }
+
+    /**
+     * Checks the candidate in a process of its own, evaluating the cornerstone cases with it there too; never throws
+     * for what the candidate does.
+     */
+    public CandidateCheck.Outcome check(KnowledgeSource source, List<CornerstoneRuns.Case> cornerstones) {
         String version = source.contentHash();
         byte[] request;
         try {
-            request = json.writeValueAsBytes(new CandidateCheck.Request(source.origin(), source.files(), maxFirings));
+            request = json.writeValueAsBytes(
+                    new CandidateCheck.Request(source.origin(), source.files(), maxFirings, cornerstones));
         } catch (IOException e) {
             return CandidateCheck.Outcome.failed(version, "the candidate cannot be sent to its check");
         }
@@ -77,8 +87,8 @@ public class CandidateSandbox {
             slots.release();
         }
         LOG.debugf(
-                "Sandboxed check of %s: exit %s in %d ms",
-                version, result.exitCode(), (System.nanoTime() - started) / 1_000_000);
+                "Sandboxed check of %s with %d cornerstone case(s): exit %s in %d ms",
+                version, cornerstones.size(), result.exitCode(), (System.nanoTime() - started) / 1_000_000);
         if (!result.answered()) {
             // stderr is the candidate's to write: shown to its author in the problem, never logged
             return CandidateCheck.Outcome.failed(

@@ -36,16 +36,29 @@ public class SandboxPasses {
     }
 
     /** The earlier pass of exactly these files, if this process checked them (counted as a reuse). */
-    public synchronized Optional<CandidateCheck.Outcome> earlierPass(KnowledgeSource source) {
-        CandidateCheck.Outcome outcome = passed.get(digest(source));
+    public Optional<CandidateCheck.Outcome> earlierPass(KnowledgeSource source) {
+        return earlierPass(source, "");
+    }
+
+    /**
+     * The earlier pass of exactly these files checked with the same cornerstone cases ({@code cases}: their digest,
+     * {@code CornerstoneRuns.digest}), if this process checked them (counted as a reuse).
+     */
+    public synchronized Optional<CandidateCheck.Outcome> earlierPass(KnowledgeSource source, String cases) {
+        CandidateCheck.Outcome outcome = passed.get(digest(source) + cases);
         count(outcome == null ? "checked" : "reused");
         return Optional.ofNullable(outcome);
     }
 
     /** Remembers a pass; anything else is forgotten. */
-    public synchronized void remember(KnowledgeSource source, CandidateCheck.Outcome outcome) {
+    public void remember(KnowledgeSource source, CandidateCheck.Outcome outcome) {
+        remember(source, "", outcome);
+    }
+
+    /** Remembers a pass with the cornerstone cases it was checked with ({@code cases}: their digest). */
+    public synchronized void remember(KnowledgeSource source, String cases, CandidateCheck.Outcome outcome) {
         if (outcome.valid()) {
-            passed.put(digest(source), outcome);
+            passed.put(digest(source) + cases, outcome);
         }
     }
 

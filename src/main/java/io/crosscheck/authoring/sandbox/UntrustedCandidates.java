@@ -1,5 +1,6 @@
 package io.crosscheck.authoring.sandbox;
 
+import io.crosscheck.authoring.cornerstone.CornerstoneRuns;
 import io.crosscheck.authoring.service.KnowledgeBaseValidator;
 import io.crosscheck.authoring.service.KnowledgeBaseValidator.Validation;
 import io.crosscheck.engine.KnowledgeBase;
@@ -7,6 +8,7 @@ import io.crosscheck.engine.KnowledgeBaseException;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Validation of a candidate the service did not read from its own rules directory: first in the
@@ -42,14 +44,25 @@ public class UntrustedCandidates {
      * valid candidate is the caller's (release it if it is not kept).
      */
     public Validation validate(KnowledgeSource source) {
+        return validate(source, List.of());
+    }
+
+    /**
+     * As {@link #validate(KnowledgeSource)}, evaluating the cornerstone cases with the candidate where it is
+     * checked (in the sandbox): the validation carries what it concluded for each.
+     */
+    public Validation validate(KnowledgeSource source, List<CornerstoneRuns.Case> cases) {
         if (!sandbox.enabled()) {
-            return validator.validate(source);
+            return validator.validate(source, cases);
         }
-        // a proposal is checked when it is proposed; its activation (and a revert to it) reuses that pass
-        CandidateCheck.Outcome outcome = passes.earlierPass(source).orElseGet(() -> sandbox.check(source));
-        passes.remember(source, outcome);
+        // a proposal is checked when it is proposed; its activation (and a revert to it) reuses that pass, as long as
+        // the cornerstone cases are the same
+        String digest = CornerstoneRuns.digest(cases);
+        CandidateCheck.Outcome outcome =
+                passes.earlierPass(source, digest).orElseGet(() -> sandbox.check(source, cases));
+        passes.remember(source, digest, outcome);
         if (!outcome.valid()) {
-            return new Validation(null, outcome.problems(), outcome.scenarios());
+            return new Validation(null, outcome.problems(), outcome.scenarios(), outcome.cornerstones());
         }
         return compiled(source, outcome);
     }
@@ -57,9 +70,9 @@ public class UntrustedCandidates {
     private Validation compiled(KnowledgeSource source, CandidateCheck.Outcome outcome) {
         try {
             KnowledgeBase kb = builder.build(source);
-            return new Validation(kb, java.util.List.of(), outcome.scenarios());
+            return new Validation(kb, List.of(), outcome.scenarios(), outcome.cornerstones());
         } catch (KnowledgeBaseException e) {
-            return new Validation(null, e.problems(), outcome.scenarios());
+            return new Validation(null, e.problems(), outcome.scenarios(), outcome.cornerstones());
         }
     }
 }

@@ -65,6 +65,7 @@ public record Scenario(String file, String title, String source, JsonNode reques
             List<String> considerations,
             Map<String, List<String>> dependsOn) {
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isEmpty() {
             return (patterns == null || patterns.isEmpty())
                     && referral == null

@@ -45,6 +45,11 @@ public final class ScenarioSuite {
         this.evaluator = evaluator;
     }
 
+    /** The evaluation path the scenarios run on (cornerstone cases run on the same). */
+    public ScreeningEvaluator evaluator() {
+        return evaluator;
+    }
+
     /** Reads every scenario of a knowledge source; unreadable files are reported as problems. */
     public static List<Scenario> load(KnowledgeSource source, List<KnowledgeProblem> problems) {
         List<Scenario> scenarios = new ArrayList<>();

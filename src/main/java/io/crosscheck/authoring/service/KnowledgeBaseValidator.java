@@ -1,5 +1,6 @@
 package io.crosscheck.authoring.service;
 
+import io.crosscheck.authoring.cornerstone.CornerstoneRuns;
 import io.crosscheck.authoring.lint.KnowledgeBaseLinter;
 import io.crosscheck.authoring.lint.LintSubject;
 import io.crosscheck.authoring.scenario.Scenario;
@@ -31,10 +32,12 @@ public final class KnowledgeBaseValidator {
     private final KnowledgeBaseBuilder builder;
     private final KnowledgeBaseLinter linter = new KnowledgeBaseLinter();
     private final ScenarioSuite suite;
+    private final CornerstoneRuns cornerstones;
 
     public KnowledgeBaseValidator(KnowledgeBaseBuilder builder, ScenarioSuite suite) {
         this.builder = builder;
         this.suite = suite;
+        this.cornerstones = new CornerstoneRuns(suite.evaluator());
     }
 
     /**
@@ -56,12 +59,28 @@ public final class KnowledgeBaseValidator {
 
     /**
      * The outcome: the compiled knowledge base when valid (the caller owns it and must release it
-     * if it does not keep it), otherwise null; problems located at file:line:column.
+     * if it does not keep it), otherwise null; problems located at file:line:column; what the candidate
+     * concluded for each cornerstone case it was given (null when it did not compile). Whether a changed
+     * cornerstone holds the candidate back is the service's decision ({@code CornerstoneHold}), not validity.
      */
-    public record Validation(KnowledgeBase knowledgeBase, List<KnowledgeProblem> problems, ScenarioReport scenarios)
-            implements KnowledgeBaseService.Candidate {}
+    public record Validation(
+            KnowledgeBase knowledgeBase,
+            List<KnowledgeProblem> problems,
+            ScenarioReport scenarios,
+            List<CornerstoneRuns.Run> cornerstones)
+            implements KnowledgeBaseService.Candidate {
+
+        public Validation(KnowledgeBase knowledgeBase, List<KnowledgeProblem> problems, ScenarioReport scenarios) {
+            this(knowledgeBase, problems, scenarios, null);
+        }
+    }
 
     public Validation validate(KnowledgeSource source) {
+        return validate(source, List.of());
+    }
+
+    /** Validates the candidate and evaluates the cornerstone cases with it (beside the scenarios). */
+    public Validation validate(KnowledgeSource source, List<CornerstoneRuns.Case> cases) {
         KnowledgeBase kb;
         try {
             kb = builder.build(source);
@@ -76,6 +95,7 @@ public final class KnowledgeBaseValidator {
         // parallel)
         CompletableFuture<List<KnowledgeProblem>> lint = CompletableFuture.supplyAsync(() -> linter.lint(kb));
         ScenarioSuite.SuiteRun run = suite.runOwnSuite(kb);
+        List<CornerstoneRuns.Run> runs = cases.isEmpty() ? List.of() : cornerstones.run(kb, cases);
         ScenarioReport report = run.report();
         List<Scenario> scenarios = run.scenarios();
         List<KnowledgeProblem> problems = new ArrayList<>(lint.join());
@@ -96,8 +116,8 @@ public final class KnowledgeBaseValidator {
         }
         if (!problems.isEmpty()) {
             builder.release(kb);
-            return new Validation(null, problems, report);
+            return new Validation(null, problems, report, runs);
         }
-        return new Validation(kb, problems, report);
+        return new Validation(kb, problems, report, runs);
     }
 }

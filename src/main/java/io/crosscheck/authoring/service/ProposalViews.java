@@ -1,6 +1,8 @@
 package io.crosscheck.authoring.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.crosscheck.authoring.cornerstone.CornerstoneHold;
+import io.crosscheck.authoring.cornerstone.CornerstoneViews;
 import io.crosscheck.knowledge.KnowledgeBaseProposal;
 import io.crosscheck.knowledge.KnowledgeBaseProposalComment;
 import io.crosscheck.knowledge.KnowledgeBaseVersion;
@@ -49,8 +51,8 @@ public class ProposalViews {
 
     /**
      * A proposal: who proposed it, when and why, its label and status, its review, and whether it may be activated
-     * now ({@code notActivatableBecause} when not). {@code comments} and {@code changes} are given for one proposal,
-     * not in lists.
+     * now ({@code notActivatableBecause} when not). {@code comments}, {@code changes} and {@code cornerstones} (what it
+     * does to the cornerstone cases, when it was checked against any) are given for one proposal, not in lists.
      */
     public record ProposalView(
             String version,
@@ -71,7 +73,8 @@ public class ProposalViews {
             boolean activatable,
             String notActivatableBecause,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<CommentView> comments,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Changes changes) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Changes changes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CornerstoneViews.Changes cornerstones) {}
 
     /** A stored version in the list: a proposal, or a version that went live without one ({@code proposal} false). */
     public record VersionRow(String version, VersionLabel label, String status, boolean proposal) {}
@@ -80,9 +83,15 @@ public class ProposalViews {
     private final VersionLabels labels;
     private final ProposalWorkflow workflow;
     private final ProposalReviews reviews;
+    private final CornerstoneHold cornerstones;
 
     ProposalViews(
-            KnowledgeBaseRegistry registry, VersionLabels labels, ProposalWorkflow workflow, ProposalReviews reviews) {
+            KnowledgeBaseRegistry registry,
+            VersionLabels labels,
+            ProposalWorkflow workflow,
+            ProposalReviews reviews,
+            CornerstoneHold cornerstones) {
+        this.cornerstones = cornerstones;
         this.registry = registry;
         this.labels = labels;
         this.workflow = workflow;
@@ -183,7 +192,8 @@ public class ProposalViews {
                 blocked.isEmpty(),
                 blocked.orElse(null),
                 full ? thread(p.version) : null,
-                full ? changes(p.version).orElse(null) : null);
+                full ? changes(p.version).orElse(null) : null,
+                full ? cornerstones.changes(p.version).orElse(null) : null);
     }
 
     private String status(KnowledgeBaseProposal p, String active) {

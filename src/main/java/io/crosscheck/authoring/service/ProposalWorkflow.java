@@ -1,5 +1,6 @@
 package io.crosscheck.authoring.service;
 
+import io.crosscheck.authoring.cornerstone.CornerstoneHold;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.validation.PlainTextValidator;
@@ -38,6 +39,7 @@ public class ProposalWorkflow {
     private final KnowledgeBaseRegistry registry;
     private final ClusterConfig cluster;
     private final RulesDirectorySeen seen;
+    private final CornerstoneHold cornerstones;
     private final Clock clock = Clock.systemUTC();
 
     ProposalWorkflow(
@@ -47,7 +49,9 @@ public class ProposalWorkflow {
             ProposalReviews reviews,
             KnowledgeBaseRegistry registry,
             ClusterConfig cluster,
-            RulesDirectorySeen seen) {
+            RulesDirectorySeen seen,
+            CornerstoneHold cornerstones) {
+        this.cornerstones = cornerstones;
         this.reloads = reloads;
         this.candidates = candidates;
         this.uploads = uploads;
@@ -117,22 +121,36 @@ public class ProposalWorkflow {
                 registry.proposal(version).orElseThrow(() -> new Refused(404, "not-found", "No proposal " + version));
         Optional<String> blocked = blocked(p);
         if (blocked.isPresent()) {
-            throw new Refused(409, p.rejectedAt != null ? "proposal-rejected" : "approval-required", blocked.get());
+            String type = p.rejectedAt != null
+                    ? "proposal-rejected"
+                    : cornerstones.pending(version).isEmpty() ? "approval-required" : "cornerstones-changed";
+            throw new Refused(409, type, blocked.get());
         }
         KnowledgeSource source = candidates.version(version, "version");
         return reloads.reload(by, () -> source);
     }
 
-    /** Why the proposal may not be activated now (rejected, or waiting for the approval required); empty if it may. */
+    /**
+     * Why the proposal may not be activated now (rejected, changing cornerstone cases without their acceptance, or
+     * waiting for the approval required); empty if it may.
+     */
     public Optional<String> blocked(KnowledgeBaseProposal p) {
         if (p.rejectedAt != null) {
             return Optional.of(ProposalReviews.rejected(p));
         }
+        List<String> why = new ArrayList<>();
+        List<String> pending = cornerstones.pending(p.version);
+        if (!pending.isEmpty()) {
+            why.add("It changes the conclusion of " + pending.size() + " cornerstone case(s) ("
+                    + String.join(", ", pending) + ") that "
+                    + (cornerstones.approvalRequired() ? "two authors have" : "an author has")
+                    + " not accepted");
+        }
         if (approvalRequired() && p.approvedBy == null && !registry.wasLive(p.version)) {
-            return Optional.of("This version needs the approval of an author other than " + p.proposedBy
+            why.add("This version needs the approval of an author other than " + p.proposedBy
                     + " before it is activated");
         }
-        return Optional.empty();
+        return why.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", why));
     }
 
     /** Whether a version that was never live needs a second author's approval ({@code crosscheck.cluster.require-approval}). */

@@ -1,5 +1,7 @@
 package io.crosscheck.authoring.service;
 
+import io.crosscheck.authoring.cornerstone.CornerstoneHold;
+import io.crosscheck.authoring.cornerstone.CornerstoneRuns;
 import io.crosscheck.authoring.sandbox.UntrustedCandidates;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.engine.KnowledgeProblem;
@@ -26,7 +28,9 @@ import java.util.function.Supplier;
  * {@code crosscheck.cluster.require-approval} a version that was never live also needs a second
  * author's approval of its proposal ({@link #propose}). A candidate from anywhere but the configured
  * rules directory (an upload, a proposal, a stored version) is validated in the sandbox first
- * ({@link UntrustedCandidates}, docs/adr/0007).
+ * ({@link UntrustedCandidates}, docs/adr/0007). Every candidate is checked against the cornerstone cases beside its
+ * scenarios ({@link CornerstoneHold}): one that changes a case's conclusion without an accepted change for its version
+ * is held back; once a version goes live, the conclusions accepted for it become the expected ones.
  */
 @ApplicationScoped
 public class ReloadService {
@@ -41,6 +45,7 @@ public class ReloadService {
     private final ScenarioSuite suite;
     private final RulesDirectorySeen seen;
     private final ProposalReviews reviews;
+    private final CornerstoneHold cornerstones;
     private final Clock clock = Clock.systemUTC();
 
     ReloadService(
@@ -53,7 +58,9 @@ public class ReloadService {
             UntrustedCandidates untrusted,
             ScenarioSuite suite,
             RulesDirectorySeen seen,
-            ProposalReviews reviews) {
+            ProposalReviews reviews,
+            CornerstoneHold cornerstones) {
+        this.cornerstones = cornerstones;
         this.seen = seen;
         this.reviews = reviews;
         this.uploads = uploads;
@@ -68,10 +75,11 @@ public class ReloadService {
 
     /** Reloads the configured rules directory: the operator's own files, validated in the service. */
     public ReloadResult reload(String by) {
-        return knowledgeBases.reload(by, s -> {
+        List<CornerstoneRuns.Case> cases = cornerstones.cases();
+        return adopted(knowledgeBases.reload(by, s -> {
             seen.record(s.contentHash(), by, clock.instant());
-            return validateForActivation(validator.validate(s), by, false);
-        });
+            return validateForActivation(validator.validate(s, cases), by, false);
+        }));
     }
 
     /**
@@ -81,15 +89,17 @@ public class ReloadService {
      * that an author can approve and activate it; either way its rejection is recorded with the reason.
      */
     public ReloadResult offer(String by, KnowledgeSource source, boolean storeProposal) {
-        return knowledgeBases.reload(by, () -> source, s -> {
+        List<CornerstoneRuns.Case> cases = cornerstones.cases();
+        return adopted(knowledgeBases.reload(by, () -> source, s -> {
             seen.record(s.contentHash(), by, clock.instant());
-            return validateForActivation(validator.validate(s), by, storeProposal);
-        });
+            return validateForActivation(validator.validate(s, cases), by, storeProposal);
+        }));
     }
 
     /**
      * Validates a candidate (in the sandbox, never skipped) and puts it live without the approval check: the
-     * emergency path, whose caller records the emergency for a later review. Refused when the version serving is no
+     * emergency path, whose caller records the emergency for a later review. Like approval, the cornerstone hold is
+     * not applied here: a case the emergency changes shows as changed on the next candidate. Refused when the version serving is no
      * longer {@code basedOn} (the candidate was made from it: swapping it in would drop what came since).
      */
     public ReloadResult activateWithoutApproval(String by, KnowledgeSource source, String basedOn) {
@@ -117,7 +127,9 @@ public class ReloadService {
      * in the sandbox (docs/adr/0007), and compiled here only once it passed there.
      */
     public ReloadResult reload(String by, Supplier<KnowledgeSource> source) {
-        return knowledgeBases.reload(by, source, s -> validateForActivation(untrusted.validate(s), by, false));
+        List<CornerstoneRuns.Case> cases = cornerstones.cases();
+        return adopted(
+                knowledgeBases.reload(by, source, s -> validateForActivation(untrusted.validate(s, cases), by, false)));
     }
 
     /** The outcome of a proposal: the stored proposal when valid, the problems otherwise. */
@@ -128,7 +140,7 @@ public class ReloadService {
      * {@code summary} of the change (may be null); a rejected proposal of the same content is proposed again.
      */
     public Proposed propose(String by, KnowledgeSource source, String summary) {
-        KnowledgeBaseValidator.Validation v = untrusted.validate(source);
+        KnowledgeBaseValidator.Validation v = untrusted.validate(source, cornerstones.cases());
         if (!v.valid()) {
             uploads.rejected(
                     UploadAudit.Door.PROPOSAL,
@@ -137,11 +149,21 @@ public class ReloadService {
             return new Proposed(Optional.empty(), v.problems());
         }
         try {
+            // what it does to the cornerstone cases is on its page; a case it changes holds back its activation
+            cornerstones.record(v.knowledgeBase().version(), v.cornerstones());
             return new Proposed(
                     Optional.of(reviews.propose(v.knowledgeBase(), by, clock.instant(), summary)), List.of());
         } finally {
             builder.release(v.knowledgeBase());
         }
+    }
+
+    /** Once a version went live, the cornerstone conclusions accepted for it become the expected ones. */
+    private ReloadResult adopted(ReloadResult result) {
+        if (result.accepted()) {
+            cornerstones.adopt(result.version());
+        }
+        return result;
     }
 
     private KnowledgeBaseService.Candidate validateForActivation(
@@ -157,6 +179,16 @@ public class ReloadService {
             builder.release(v.knowledgeBase());
             return new KnowledgeBaseValidator.Validation(
                     null, List.of(new KnowledgeProblem("rules/", 0, 0, rejected.get())), v.scenarios());
+        }
+        // nothing serving yet (a start-up whose active version cannot be built): nothing to hold it back for
+        List<KnowledgeProblem> held =
+                knowledgeBases.loaded() ? cornerstones.held(version, v.cornerstones()) : List.of();
+        if (!held.isEmpty()) {
+            if (storeProposal) {
+                reviews.propose(v.knowledgeBase(), by, clock.instant(), null);
+            }
+            builder.release(v.knowledgeBase());
+            return new KnowledgeBaseValidator.Validation(null, held, v.scenarios(), v.cornerstones());
         }
         if (!cluster.requireApproval()
                 || registry.wasLive(version)

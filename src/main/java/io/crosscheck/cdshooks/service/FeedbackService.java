@@ -142,8 +142,15 @@ public class FeedbackService {
 
     public record ReasonCount(String system, String code, String display, long count) {}
 
+    /** One feedback entry; {@code id} names it to promote an override into a cornerstone case. */
     public record Entry(
-            String outcome, String reasonCode, String reasonDisplay, String comment, Instant at, String service) {}
+            UUID id,
+            String outcome,
+            String reasonCode,
+            String reasonDisplay,
+            String comment,
+            Instant at,
+            String service) {}
 
     @Transactional
     public RuleFeedback forRule(String ruleId) {
@@ -171,7 +178,8 @@ public class FeedbackService {
         }
         List<Entry> recent = all.stream()
                 .limit(50)
-                .map(f -> new Entry(f.outcome, f.reasonCode, f.reasonDisplay, f.userComment, f.outcomeAt, f.serviceId))
+                .map(f -> new Entry(
+                        f.id, f.outcome, f.reasonCode, f.reasonDisplay, f.userComment, f.outcomeAt, f.serviceId))
                 .toList();
         return new RuleFeedback(
                 ruleId,

@@ -19,6 +19,11 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String SCREENING_AMEND = "screening.amend";
     /** A clinician's edit of a screening's take-home sheet (items, doses, note) saved as its next version. */
     public static final String SCREENING_SHEET_EDIT = "screening.sheet.edit";
+    /**
+     * A screening's visit notes recorded, changed or removed, or its visit time changed by an amendment: the detail names
+     * which notes, never their text.
+     */
+    public static final String SCREENING_NOTES = "screening.notes";
 
     public static final String SCREENING_DISAGREE = "screening.disagree";
     public static final String CLIENT_SEARCH = "client.search";
@@ -38,6 +43,17 @@ public record AuditEvent(String action, String subject, String kbVersion, String
     public static final String KB_REJECTED = "kb.rejected";
     /** A rejected proposal proposed again, which opens it for approval once more. */
     public static final String KB_REPROPOSED = "kb.reproposed";
+
+    /** A disagreement or a CDS card override promoted into a cornerstone case (issue 28). */
+    public static final String KB_CORNERSTONE_PROMOTED = "kb.cornerstone.promoted";
+    /** An author's acceptance of the conclusion a candidate version gives a cornerstone case, with a reason. */
+    public static final String KB_CORNERSTONE_ACCEPTED = "kb.cornerstone.accepted";
+    /** A second author's confirmation of that acceptance, where approval is required. */
+    public static final String KB_CORNERSTONE_CONFIRMED = "kb.cornerstone.confirmed";
+    /** An accepted conclusion that became the case's expected one, its version having gone live. */
+    public static final String KB_CORNERSTONE_ADOPTED = "kb.cornerstone.adopted";
+    /** A cornerstone case retired, with a reason: kept, no longer checked. */
+    public static final String KB_CORNERSTONE_RETIRED = "kb.cornerstone.retired";
 
     public static final String CLIENT_EXPORT = "client.export";
     public static final String CLIENT_ERASE = "client.erase";

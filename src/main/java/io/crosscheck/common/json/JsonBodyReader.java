@@ -26,8 +26,9 @@ import java.util.Set;
 /**
  * Turns a JSON request body into a Bean-Validation-annotated model, collecting every problem instead
  * of stopping at the first: duplicate keys, values of the wrong type (nothing is converted: a number
- * or boolean sent as a string is refused, see {@link Json#configure}), unknown fields, then the model's
- * constraints. Fields are named by JSON pointer. 400 when the body is not JSON of the expected shape (or
+ * or boolean sent as a string is refused, see {@link Json#configure}), unknown fields, and in the same
+ * response the model's constraints on the rest of the body (a field refused for its type is named once).
+ * Fields are named by JSON pointer. 400 when the body is not JSON of the expected shape (or
  * holds text that is not {@link PlainText}), 422 when it is but breaks another constraint. Used for every
  * JSON body Crosscheck reads.
  *
@@ -128,30 +129,34 @@ public class JsonBodyReader<T> {
                 throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
             }
         }
-        Checked extra = request == null ? Checked.NONE : check(request);
-        if (!refused.isEmpty()) {
+        if (request == null) {
             List<FieldError> errors = new ArrayList<>(refused);
             errors.addAll(handler.errors());
-            errors.addAll(extra.wrongType());
-            errors.sort(Comparator.comparing(FieldError::field));
+            errors.add(new FieldError("", "request body must be a JSON object"));
             throw new InvalidRequestException(400, errors);
         }
-        if (request == null) {
-            throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
-        }
-        List<FieldError> errors = new ArrayList<>(handler.errors());
+        // one response names every bad field: the values refused for their type (bound as absent) are named once,
+        // and the rest of the request is still checked, so a second submit does not bring up new problems
+        Checked extra = check(request);
+        List<FieldError> errors = new ArrayList<>(refused);
+        errors.addAll(handler.errors());
         errors.addAll(extra.wrongType());
         List<FieldError> malformed = new ArrayList<>();
         List<FieldError> invalid = new ArrayList<>();
         violations(request, malformed, invalid);
+        invalid.addAll(extra.invalid());
         errors.addAll(malformed);
-        errors.addAll(invalid);
-        errors.addAll(extra.invalid());
+        Set<String> named = new HashSet<>();
+        errors.forEach(e -> named.add(e.field() == null ? "" : e.field()));
+        named.remove("");
+        invalid.stream().filter(e -> !within(e.field(), named)).forEach(errors::add);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
-            throw new InvalidRequestException(
-                    handler.errors().isEmpty() && extra.wrongType().isEmpty() && malformed.isEmpty() ? 422 : 400,
-                    errors);
+            boolean wellFormed = refused.isEmpty()
+                    && handler.errors().isEmpty()
+                    && extra.wrongType().isEmpty()
+                    && malformed.isEmpty();
+            throw new InvalidRequestException(wellFormed ? 422 : 400, errors);
         }
         return request;
     }
@@ -202,6 +207,12 @@ public class JsonBodyReader<T> {
                         v.getInvalidValue() == v.getRootBean() ? null : v.getInvalidValue()));
             }
         }
+    }
+
+    /** Whether {@code field} is one of {@code refused} or lies inside one: already named for its type or shape. */
+    private static boolean within(String field, Set<String> refused) {
+        String f = field == null ? "" : field;
+        return refused.stream().anyMatch(r -> f.equals(r) || f.startsWith(r + "/"));
     }
 
     private static String parent(String pointer) {

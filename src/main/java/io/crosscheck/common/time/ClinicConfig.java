@@ -2,6 +2,7 @@ package io.crosscheck.common.time;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings of the clinic as a place ({@code crosscheck.clinic.*}). */
@@ -17,4 +18,11 @@ public interface ClinicConfig {
     /** How a date and time is written on pages and printouts ({@link java.time.format.DateTimeFormatter}). */
     @WithDefault("d MMM yyyy, HH:mm")
     String dateTimePattern();
+
+    /**
+     * How far ahead of the server's clock a visit's date and time may be (a tablet's clock runs ahead, a visit entered
+     * at the minute it starts); later is refused as a visit in the future.
+     */
+    @WithDefault("PT10M")
+    Duration visitClockTolerance();
 }

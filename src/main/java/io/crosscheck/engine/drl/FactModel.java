@@ -29,6 +29,7 @@ final class FactModel {
     static final List<Class<?>> FACTS = List.of(
             Answer.class,
             Assessment.class,
+            CareEpisode.class,
             ClientContext.class,
             CodedNote.class,
             Conclusion.class,

@@ -22,6 +22,7 @@ public final class RedFlagDefinition implements ReferenceFact {
     private List<String> testsAfterAnswer = List.of();
     private List<Coding> codings = List.of();
     private Onset onset = Onset.CURRENT;
+    private int daysInCare;
 
     public RedFlagDefinition() {}
 
@@ -77,6 +78,25 @@ public final class RedFlagDefinition implements ReferenceFact {
         this(code, label, domain, domainLabel, urgency, regions, supportingOnly, testsAfterAnswer);
         this.codings = codings == null ? List.of() : List.copyOf(codings);
         this.onset = onset == null ? Onset.CURRENT : onset;
+    }
+
+    /**
+     * @param daysInCare days the client must have been in care before the question applies (0: at any visit)
+     */
+    public RedFlagDefinition(
+            String code,
+            String label,
+            String domain,
+            String domainLabel,
+            Urgency urgency,
+            List<String> regions,
+            boolean supportingOnly,
+            List<String> testsAfterAnswer,
+            List<Coding> codings,
+            Onset onset,
+            int daysInCare) {
+        this(code, label, domain, domainLabel, urgency, regions, supportingOnly, testsAfterAnswer, codings, onset);
+        this.daysInCare = Math.max(0, daysInCare);
     }
 
     public RedFlagDefinition(String code, String label, String domain, String domainLabel, Urgency urgency) {
@@ -141,6 +161,13 @@ public final class RedFlagDefinition implements ReferenceFact {
     @FactDoc("What the question asks about time (a red flag that must be new is not answered by an old problem).")
     public Onset getOnset() {
         return onset;
+    }
+
+    @FactDoc(
+            "Days the client must have been in care before the question can be asked (0: at any visit, the first included);"
+                    + " at an earlier visit it does not apply (SAF-020).")
+    public int getDaysInCare() {
+        return daysInCare;
     }
 
     @Override

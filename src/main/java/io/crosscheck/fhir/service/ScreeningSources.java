@@ -65,6 +65,8 @@ public class ScreeningSources {
         stored.remove("explanation");
         // a screening in an amendment chain carries where it stands in it, which is not part of the result
         JsonNode amendment = stored.remove("amendment");
+        // the visit (its time and the clinician's notes) is beside the result, not part of it
+        stored.remove("visit");
         try {
             ScreeningResult result = json.treeToValue(stored, ScreeningResult.class);
             ScreeningBundles.ChainPosition chain = null;

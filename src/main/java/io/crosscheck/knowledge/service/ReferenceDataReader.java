@@ -67,9 +67,18 @@ final class ReferenceDataReader {
                 List<String> testsAfterAnswer,
                 List<Flag> flags) {}
 
-        /** urgency overrides the domain's; supportingOnly flags refer only together with another flag of the domain. */
+        /**
+         * urgency overrides the domain's; supportingOnly flags refer only together with another flag of the domain;
+         * daysInCare: the question applies only once the client has been in care that many days.
+         */
         record Flag(
-                String code, String label, Urgency urgency, Boolean supportingOnly, List<Coding> coding, Onset onset) {}
+                String code,
+                String label,
+                Urgency urgency,
+                Boolean supportingOnly,
+                List<Coding> coding,
+                Onset onset,
+                Integer daysInCare) {}
     }
 
     ReferenceData read(KnowledgeSource source, List<KnowledgeProblem> problems) {
@@ -153,7 +162,8 @@ final class ReferenceDataReader {
                         Boolean.TRUE.equals(f.supportingOnly()),
                         d.testsAfterAnswer(),
                         f.coding(),
-                        f.onset()));
+                        f.onset(),
+                        f.daysInCare() == null ? 0 : f.daysInCare()));
             }
         }
         // activity levels and sexes are defined as choice inputs; the vocabulary lists them too (API v1)

@@ -11,7 +11,53 @@ import java.util.UUID;
  * previous home programme. Absent from a result that recorded neither.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FollowUpResult(Previous previous, List<Outcome> outcomes, List<Item> programme) {
+public record FollowUpResult(
+        Previous previous, List<Outcome> outcomes, List<Item> programme, SinceLastVisit sinceLastVisit) {
+
+    /** A section without the changes since the last visit (a result stored before they were shown). */
+    public FollowUpResult(Previous previous, List<Outcome> outcomes, List<Item> programme) {
+        this(previous, outcomes, programme, null);
+    }
+
+    /**
+     * What changed since the previous visit, beside the outcome measures: each pattern's status then and now, the
+     * findings that appeared or resolved ({@code resolved}: the test that found it was done again and found it no more;
+     * {@code not_reexamined}: it was not tested this time, so nothing is known of it), and each measured value then and
+     * now with the change ({@code now - before}, in the unit; null when measured at one visit only).
+     */
+    public record SinceLastVisit(
+            List<PatternChange> patterns, List<FindingChange> findings, List<MeasureChange> measures) {
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isEmpty() {
+            return patterns.isEmpty() && findings.isEmpty() && measures.isEmpty();
+        }
+    }
+
+    /** A pattern's status at the previous visit ({@code before}; null: not concluded then) and now. */
+    public record PatternChange(String code, String name, String before, String now) {
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean changed() {
+            return !java.util.Objects.equals(before, now);
+        }
+    }
+
+    /** A finding that appeared, resolved or was not re-examined, with its label and side. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FindingChange(String code, String label, String side, String change) {}
+
+    /** One measured quantity at both visits (either may be null: not measured then). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MeasureChange(
+            String kind,
+            String code,
+            String side,
+            String qualifier,
+            String label,
+            String unit,
+            Double before,
+            Double now,
+            Double change) {}
 
     /** The previous visit compared with: its screening (null when the caller sent it) and date. */
     public record Previous(UUID screeningId, LocalDate date) {}

@@ -31,6 +31,7 @@ public record ScreeningRequest(
         @Size(max = 80) List<@NotNull @Valid RedFlagAnswer> redFlags,
         @Size(max = 10) List<@NotNull @Valid OutcomeAnswer> outcomes,
         @Valid FollowUp followUp,
+        @Valid Visit visit,
 
         @JsonAnySetter @JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<String, Answers> otherSections) {
@@ -67,7 +68,40 @@ public record ScreeningRequest(
                 redFlags,
                 null,
                 null,
+                null,
                 null);
+    }
+
+    /** A request without a visit (its date, care start and notes). */
+    public ScreeningRequest(
+            String clientRef,
+            Answers client,
+            List<Observation> observations,
+            List<MuscleLength> muscleLength,
+            List<Movement> movementPatterns,
+            Answers breathing,
+            List<Symptom> symptoms,
+            Answers lifestyle,
+            Answers psychosocial,
+            List<RedFlagAnswer> redFlags,
+            List<OutcomeAnswer> outcomes,
+            FollowUp followUp,
+            Map<String, Answers> otherSections) {
+        this(
+                clientRef,
+                client,
+                observations,
+                muscleLength,
+                movementPatterns,
+                breathing,
+                symptoms,
+                lifestyle,
+                psychosocial,
+                redFlags,
+                outcomes,
+                followUp,
+                null,
+                otherSections);
     }
 
     /** The same request with the previous visit the server found for the client (see {@link FollowUp}). */
@@ -86,6 +120,26 @@ public record ScreeningRequest(
                 redFlags,
                 outcomes,
                 f,
+                visit,
+                otherSections);
+    }
+
+    /** The same request with this visit (its date and time, care start and notes). */
+    public ScreeningRequest withVisit(Visit v) {
+        return new ScreeningRequest(
+                clientRef,
+                client,
+                observations,
+                muscleLength,
+                movementPatterns,
+                breathing,
+                symptoms,
+                lifestyle,
+                psychosocial,
+                redFlags,
+                outcomes,
+                followUp,
+                v,
                 otherSections);
     }
 

@@ -92,9 +92,9 @@ public class ScreeningResource {
                 return earlier.get();
             }
         }
-        ScreeningResult result;
+        ScreeningService.Evaluated created;
         try {
-            result = service.screen(body, idempotencyKey);
+            created = service.create(body, idempotencyKey);
         } catch (RuntimeException e) {
             // two requests with one key raced: the unique index let one through; answer with it
             if (idempotencyKey == null || e instanceof InvalidRequestException) {
@@ -109,11 +109,12 @@ public class ScreeningResource {
             }
             return earlier.orElseThrow(() -> e);
         }
+        ScreeningResult result = created.result();
         countOutcome(result);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(result.id().toString())
                         .build())
-                .entity(full ? result : result.compact())
+                .entity(service.response(created, full))
                 .build();
     }
 

@@ -30,11 +30,8 @@ import java.util.function.Function;
  */
 final class ClientHistoryAssembler {
 
-    /**
-     * The unit of a symptom's NRS, as the reference data writes it (the threshold of severe pain): a request
-     * carries NRS as a bare number.
-     */
-    static final String NRS_UNIT = "NRS";
+    /** The unit of a symptom's NRS ({@link MeasuredValues#NRS_UNIT}). */
+    static final String NRS_UNIT = MeasuredValues.NRS_UNIT;
 
     private final Function<Screening, ScreeningRequest> requests;
     private final Function<Screening, ScreeningSummary> summaries;
@@ -54,62 +51,17 @@ final class ClientHistoryAssembler {
         for (Screening s : screenings) {
             ScreeningRequest request = requests.apply(s);
             Instant at = s.screened();
-            for (ScreeningRequest.Observation o : request.observationsOrEmpty()) {
-                if (o.measurement() != null) {
-                    Optional<Vocabulary.PostureCode> v = vocabulary.postureCode(o.code());
-                    String label = v.map(p ->
-                                    p.measurement() != null ? p.measurement().label() : p.label())
-                            .orElse(o.code());
-                    add(series, "observation", o.code(), o.side(), null, label, o.measurement(), s.id, at);
-                }
-            }
-            for (ScreeningRequest.MuscleLength m : request.muscleLengthOrEmpty()) {
-                if (m.measurement() != null) {
-                    String label = vocabulary
-                            .muscle(m.muscle())
-                            .map(c -> c.label()
-                                    + (c.measurement() == null
-                                            ? ""
-                                            : ": " + c.measurement().label()))
-                            .orElse(m.muscle());
-                    add(series, "muscleLength", m.muscle(), m.side(), null, label, m.measurement(), s.id, at);
-                }
-            }
-            for (ScreeningRequest.Movement m : request.movementPatternsOrEmpty()) {
-                if (m.measurement() != null) {
-                    String label = vocabulary
-                            .movementTest(m.test())
-                            .map(c -> c.name()
-                                    + (c.measurement() == null
-                                            ? ""
-                                            : ": " + c.measurement().label()))
-                            .orElse(m.test());
-                    add(series, "movement", m.test(), m.side(), null, label, m.measurement(), s.id, at);
-                }
-            }
-            for (ScreeningRequest.Symptom sy : request.symptomsOrEmpty()) {
-                if (sy.nrs() != null) {
-                    String region = vocabulary.symptoms() == null
-                            ? sy.region()
-                            : Vocabulary.find(vocabulary.symptoms().regions(), sy.region())
-                                    .map(Vocabulary.Code::label)
-                                    .orElse(sy.region());
-                    String kind = vocabulary.symptoms() == null
-                            ? sy.kind()
-                            : Vocabulary.find(vocabulary.symptoms().kinds(), sy.kind())
-                                    .map(Vocabulary.Code::label)
-                                    .orElse(sy.kind());
-                    add(
-                            series,
-                            "symptom",
-                            sy.region(),
-                            null,
-                            sy.kind(),
-                            region + " " + kind + " (NRS)",
-                            new ScreeningRequest.Measurement(sy.nrs().doubleValue(), NRS_UNIT),
-                            s.id,
-                            at);
-                }
+            for (MeasuredValues.Value v : MeasuredValues.of(vocabulary, request)) {
+                add(
+                        series,
+                        v.kind(),
+                        v.code(),
+                        v.side(),
+                        v.qualifier(),
+                        v.label(),
+                        new ScreeningRequest.Measurement(v.value(), v.unit()),
+                        s.id,
+                        at);
             }
             outcomes(kb, request, s.id, at, series);
             summaries

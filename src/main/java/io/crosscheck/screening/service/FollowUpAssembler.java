@@ -23,6 +23,22 @@ final class FollowUpAssembler {
 
     static FollowUpResult followUp(
             ReferenceData reference, List<? extends InputFact> inputs, FollowUp.PreviousVisit previous) {
+        return followUp(reference, inputs, null, List.of(), previous);
+    }
+
+    /**
+     * The follow-up section with what changed since the previous visit ({@link SinceLastVisit}) when the previous
+     * visit carries its patterns, findings and measured values.
+     *
+     * @param request the request evaluated (its measured values), or null
+     * @param patterns the result's patterns (their statuses and findings)
+     */
+    static FollowUpResult followUp(
+            ReferenceData reference,
+            List<? extends InputFact> inputs,
+            io.crosscheck.screening.model.ScreeningRequest request,
+            List<io.crosscheck.screening.model.ScreeningResult.PatternResult> patterns,
+            FollowUp.PreviousVisit previous) {
         List<FollowUpResult.Outcome> outcomes = new ArrayList<>();
         List<FollowUpResult.Item> items = new ArrayList<>();
         for (InputFact f : inputs) {
@@ -66,6 +82,8 @@ final class FollowUpAssembler {
         if (outcomes.isEmpty() && items.isEmpty() && prev == null) {
             return null;
         }
-        return new FollowUpResult(prev, List.copyOf(outcomes), List.copyOf(items));
+        FollowUpResult.SinceLastVisit since =
+                request == null ? null : SinceLastVisit.of(reference, inputs, request, patterns, previous);
+        return new FollowUpResult(prev, List.copyOf(outcomes), List.copyOf(items), since);
     }
 }

@@ -82,6 +82,7 @@ public final class InputFactMapper {
                         && !(f instanceof Answer a && a.getSection().equals("breathing")))
                 .forEach(facts::add);
         facts.addAll(new OutcomeFacts(reference, errors).facts(r));
+        careEpisode(r).ifPresent(facts::add);
         errors.addAll(RepeatedEntries.find(r));
         Set<String> answered = new HashSet<>();
         indexed(
@@ -133,6 +134,21 @@ public final class InputFactMapper {
             facts.add(new ClientContext("/client", age, sex));
         }
         return facts;
+    }
+
+    /**
+     * How long the client has been in care, from the visit's date and care start; none at a first visit. The visit's
+     * notes are never read here: free text is not a fact (rules cannot see it).
+     */
+    private static java.util.Optional<InputFact> careEpisode(ScreeningRequest r) {
+        if (r.visit() == null || r.visit().at() == null || r.visit().inCareSince() == null) {
+            return java.util.Optional.empty();
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(
+                r.visit().inCareSince(), r.visit().at().toLocalDate());
+        return days < 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new io.crosscheck.engine.facts.CareEpisode("/visit/inCareSince", days));
     }
 
     private interface ToFact<T> {

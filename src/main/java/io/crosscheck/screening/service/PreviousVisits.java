@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.common.time.ClinicTime;
 import io.crosscheck.engine.HomeProgramme;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.Screening;
@@ -15,7 +16,6 @@ import io.crosscheck.screening.model.ScreeningRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +41,16 @@ public class PreviousVisits {
     private final HomeProgrammeEdits sheets;
     private final KnowledgeBaseService knowledgeBases;
     private final ObjectMapper mapper;
+    private final ClinicTime time;
 
-    PreviousVisits(Caller caller, HomeProgrammeEdits sheets, KnowledgeBaseService knowledgeBases, ObjectMapper mapper) {
+    PreviousVisits(
+            Caller caller,
+            HomeProgrammeEdits sheets,
+            KnowledgeBaseService knowledgeBases,
+            ObjectMapper mapper,
+            ClinicTime time) {
         this.caller = caller;
+        this.time = time;
         this.sheets = sheets;
         this.knowledgeBases = knowledgeBases;
         this.mapper = mapper;
@@ -59,14 +66,19 @@ public class PreviousVisits {
     @Transactional
     public ScreeningRequest fill(ScreeningRequest request, UUID amended) {
         String clinic = caller.clinicId();
+        // a follow-up started from the previous visit names it (followUp.previous), as the form does
         boolean compares = !request.outcomesOrEmpty().isEmpty()
                 || (request.followUp() != null
-                        && !request.followUp().itemsOrEmpty().isEmpty());
+                        && (!request.followUp().itemsOrEmpty().isEmpty()
+                                || request.followUp().previous() != null));
         if (request.clientRef() == null || clinic == null || !compares) {
             // nothing to compare: a screening without outcome measures or follow-up is stored as sent
             return request;
         }
-        Optional<Screening> found = previous(request.clientRef(), clinic, amended);
+        java.time.Instant at = request.visit() == null || request.visit().at() == null
+                ? null
+                : request.visit().at().toInstant();
+        Optional<Screening> found = previous(request.clientRef(), clinic, amended, at);
         FollowUp.PreviousVisit sent =
                 request.followUp() == null ? null : request.followUp().previous();
         if (found.isEmpty()) {
@@ -84,10 +96,43 @@ public class PreviousVisits {
         return request.withPrevious(visit(p));
     }
 
-    /** A stored screening as the previous visit: its id, date, outcome scores and the exercises that went home. */
+    /**
+     * A stored screening as the previous visit: its id, date, outcome scores and the exercises that went home, and
+     * what a result compares since it: each pattern's status, the findings that counted and the values measured.
+     */
     private FollowUp.PreviousVisit visit(Screening p) {
+        JsonNode result = read(p.resultJson);
+        Map<String, String> patterns = new LinkedHashMap<>();
+        Set<FollowUp.FindingSeen> findings = new java.util.LinkedHashSet<>();
+        for (JsonNode pattern : result.path("patterns")) {
+            patterns.put(pattern.path("code").asText(), pattern.path("status").asText());
+            for (JsonNode f : pattern.path("findings")) {
+                findings.add(new FollowUp.FindingSeen(
+                        f.path("code").asText(),
+                        f.hasNonNull("side") ? f.path("side").asText() : null));
+            }
+        }
+        List<FollowUp.Measured> measures;
+        try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
+            measures = MeasuredValues.of(
+                            lease.knowledgeBase().reference().vocabulary(),
+                            mapper.readValue(p.requestJson, ScreeningRequest.class))
+                    .stream()
+                    .map(v -> new FollowUp.Measured(v.kind(), v.code(), v.side(), v.qualifier(), v.value(), v.unit()))
+                    .toList();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
         return new FollowUp.PreviousVisit(
-                p.id, p.screened().atOffset(ZoneOffset.UTC).toLocalDate(), scores(p), programme(p));
+                p.id, time.date(p.screened()), scores(p), programme(p), patterns, List.copyOf(findings), measures);
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The previous visit a new screening of the client would compare with, if the client has one in the clinic. */
@@ -97,10 +142,11 @@ public class PreviousVisits {
         if (clientRef == null || clinic == null || !clientRef.matches(ScreeningRequest.CLIENT_REF)) {
             return Optional.empty();
         }
-        return previous(clientRef, clinic, null).map(this::visit);
+        return previous(clientRef, clinic, null, null).map(this::visit);
     }
 
-    private Optional<Screening> previous(String clientRef, String clinic, UUID amended) {
+    /** The latest visit before {@code at} (null: any) outside the amended chain, and before the amended visit. */
+    private Optional<Screening> previous(String clientRef, String clinic, UUID amended, java.time.Instant at) {
         Screening before = amended == null ? null : Screening.<Screening>findById(amended);
         UUID chain = before == null ? null : before.chain();
         return Screening.getEntityManager()
@@ -110,6 +156,7 @@ public class PreviousVisits {
                 .getResultStream()
                 .filter(s -> chain == null || !chain.equals(s.chain()))
                 .filter(s -> before == null || s.screened().isBefore(before.screened()))
+                .filter(s -> at == null || s.screened().isBefore(at))
                 .findFirst();
     }
 

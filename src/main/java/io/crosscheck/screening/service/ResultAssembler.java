@@ -27,13 +27,16 @@ final class ResultAssembler {
         return assemble(clientRef, kb, inputs, recorder, null);
     }
 
-    /** @param previous the previous visit the request compares with (its follow-up), or null */
+    /** @param request the request evaluated: its previous visit (follow-up) and measured values, or null */
     static ScreeningResult assemble(
             String clientRef,
             KnowledgeBase kb,
             List<? extends InputFact> inputs,
             ProvenanceRecorder recorder,
-            io.crosscheck.screening.model.FollowUp.PreviousVisit previous) {
+            io.crosscheck.screening.model.ScreeningRequest request) {
+        io.crosscheck.screening.model.FollowUp.PreviousVisit previous = request == null || request.followUp() == null
+                ? null
+                : request.followUp().previous();
         List<Recorded> all = recorder.conclusions();
         List<String> testsPerformed = inputs.stream()
                 .map(InputFact::getTestCode)
@@ -72,7 +75,7 @@ final class ResultAssembler {
                         .map(ProvenanceRecorder::because)
                         .distinct()
                         .toList(),
-                FollowUpAssembler.followUp(kb.reference(), inputs, previous),
+                FollowUpAssembler.followUp(kb.reference(), inputs, request, patterns, previous),
                 recorder.explanation());
     }
 }

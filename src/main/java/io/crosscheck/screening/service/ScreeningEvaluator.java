@@ -54,12 +54,7 @@ public final class ScreeningEvaluator {
         long started = System.nanoTime();
         ProvenanceRecorder recorder = engine.evaluate(kb, facts);
         ENGINE_TIME.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return ResultAssembler.assemble(
-                request.clientRef(),
-                kb,
-                facts,
-                recorder,
-                request.followUp() == null ? null : request.followUp().previous());
+        return ResultAssembler.assemble(request.clientRef(), kb, facts, recorder, request);
     }
 
     /** Reads, validates and evaluates a request body. */

@@ -2,6 +2,8 @@ package io.crosscheck.screening.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.json.JsonBodyReader;
+import io.crosscheck.common.problem.FieldError;
+import io.crosscheck.common.time.ClinicConfig;
 import io.crosscheck.engine.ReferenceData;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.model.ScreeningRequest;
@@ -9,6 +11,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +27,10 @@ import java.util.function.Supplier;
 public class ScreeningRequestReader extends JsonBodyReader<ScreeningRequest> {
 
     private final Supplier<ReferenceData> reference;
+    /** The service's clock, against which a visit in the future is refused; null: no such check (stored requests). */
+    private final Supplier<Instant> clock;
+
+    private final Duration visitTolerance;
 
     /** A reader that leaves the answer sections to the evaluation (code that runs without the service). */
     public ScreeningRequestReader(ObjectMapper mapper, Validator validator) {
@@ -29,8 +39,19 @@ public class ScreeningRequestReader extends JsonBodyReader<ScreeningRequest> {
 
     /** A reader that checks the request against the vocabulary and inputs of {@code reference} too. */
     public ScreeningRequestReader(ObjectMapper mapper, Validator validator, Supplier<ReferenceData> reference) {
+        this(mapper, validator, reference, null, Duration.ZERO);
+    }
+
+    private ScreeningRequestReader(
+            ObjectMapper mapper,
+            Validator validator,
+            Supplier<ReferenceData> reference,
+            Supplier<Instant> clock,
+            Duration visitTolerance) {
         super(ScreeningRequest.class, mapper, validator);
         this.reference = reference;
+        this.clock = clock;
+        this.visitTolerance = visitTolerance;
     }
 
     /**
@@ -38,16 +59,33 @@ public class ScreeningRequestReader extends JsonBodyReader<ScreeningRequest> {
      * an evaluator). Before one serves (start-up validating its first version) the evaluation's check alone applies.
      */
     @Inject
-    ScreeningRequestReader(ObjectMapper mapper, Validator validator, Instance<KnowledgeBaseService> knowledgeBases) {
-        this(mapper, validator, () -> {
-            KnowledgeBaseService service = knowledgeBases.get();
-            return service.loaded() ? service.current().reference() : null;
-        });
+    ScreeningRequestReader(
+            ObjectMapper mapper,
+            Validator validator,
+            Instance<KnowledgeBaseService> knowledgeBases,
+            ClinicConfig clinic) {
+        this(
+                mapper,
+                validator,
+                () -> {
+                    KnowledgeBaseService service = knowledgeBases.get();
+                    return service.loaded() ? service.current().reference() : null;
+                },
+                Instant::now,
+                clinic.visitClockTolerance());
     }
 
     @Override
     protected Checked check(ScreeningRequest request) {
         ReferenceData serving = reference == null ? null : reference.get();
-        return serving == null ? Checked.NONE : InputFactMapper.problems(request, serving);
+        Checked answers = serving == null ? Checked.NONE : InputFactMapper.problems(request, serving);
+        List<FieldError> visit =
+                VisitChecks.problems(request.visit(), clock == null ? null : clock.get(), visitTolerance);
+        if (visit.isEmpty()) {
+            return answers;
+        }
+        List<FieldError> invalid = new ArrayList<>(answers.invalid());
+        invalid.addAll(visit);
+        return new Checked(answers.wrongType(), invalid);
     }
 }

@@ -34,6 +34,7 @@ public class ScreeningService {
     private final ObjectMapper mapper;
     private final ScreeningEvaluator evaluator;
     private final PreviousVisits previousVisits;
+    private final VisitDates visitDates;
     private final Clock clock = Clock.systemUTC();
 
     ScreeningService(
@@ -41,9 +42,11 @@ public class ScreeningService {
             KnowledgeBaseService knowledgeBases,
             ScreeningStore store,
             ObjectMapper mapper,
-            PreviousVisits previousVisits) {
+            PreviousVisits previousVisits,
+            VisitDates visitDates) {
         this.evaluator = evaluator;
         this.previousVisits = previousVisits;
+        this.visitDates = visitDates;
         this.knowledgeBases = knowledgeBases;
         this.store = store;
         this.mapper = mapper;
@@ -55,21 +58,38 @@ public class ScreeningService {
 
     /** Screens and stores with the caller's Idempotency-Key (null: none); the key is unique per clinic. */
     public ScreeningResult screen(String body, String idempotencyKey) {
+        return create(body, idempotencyKey).result();
+    }
+
+    /** Reads and validates a request body as {@link #screen} would, storing nothing (400/422 naming every bad field). */
+    public void validate(String body) {
+        evaluator.read(body);
+    }
+
+    /** The same, with the stored screening: its result as the API returns it is {@link #response}. */
+    public Evaluated create(String body, String idempotencyKey) {
         ScreeningRequest request = evaluator.read(body);
         Evaluated e = evaluate(request);
         IdempotentRequests.stamp(e.entity(), idempotencyKey, body);
         store.save(e.entity());
-        return e.result();
+        return e;
+    }
+
+    /** A screening's result as the API returns it: the result and, beside it, the visit it records ({@link VisitDates#recorded}). */
+    public ObjectNode response(Evaluated e, boolean full) {
+        ObjectNode result = mapper.valueToTree(full ? e.result() : e.result().compact());
+        result.set("visit", visitDates.recorded(e.entity()));
+        return result;
     }
 
     public record Evaluated(ScreeningResult result, Screening entity) {}
 
     /**
-     * The one evaluation path: the client's previous visit put in the request ({@link PreviousVisits}), evaluated on
-     * the current knowledge base, and the entity to store built.
+     * The one evaluation path: the visit's time and care start ({@link VisitDates}) and the client's previous visit
+     * ({@link PreviousVisits}) put in the request, evaluated on the current knowledge base, and the entity to store built.
      */
     Evaluated evaluate(ScreeningRequest request) {
-        return evaluateFilled(previousVisits.fill(request, null));
+        return evaluateFilled(previousVisits.fill(visitDates.fill(request, null), null));
     }
 
     private Evaluated evaluateFilled(ScreeningRequest request) {
@@ -84,6 +104,9 @@ public class ScreeningService {
         entity.id = result.id();
         entity.clientRef = request.clientRef();
         entity.createdAt = result.createdAt();
+        entity.screenedAt = request.visit() == null || request.visit().at() == null
+                ? null
+                : request.visit().at().toInstant();
         entity.kbVersion = version;
         entity.requestJson = json(request);
         entity.resultJson = json(result.withoutExplanation());
@@ -126,28 +149,31 @@ public class ScreeningService {
         if (amendment.request() == null || amendment.request().isBlank()) {
             invalid.add(new FieldError("/request", "required: the complete corrected screening request"));
         }
+        ScreeningRequest request = null;
+        int status = 422;
+        if (amendment.request() != null && !amendment.request().isBlank()) {
+            // read even when the reason is missing: one response names the reason and every bad field of the request
+            try {
+                request = evaluator.read(amendment.request());
+            } catch (InvalidRequestException e) {
+                status = e.status();
+                e.errors().stream()
+                        .map(f -> new FieldError(
+                                f.field() != null && f.field().startsWith("/")
+                                        ? "/request" + f.field()
+                                        : "/request/" + f.field(),
+                                f.message(),
+                                f.rejectedValue()))
+                        .forEach(invalid::add);
+            }
+        }
         if (!invalid.isEmpty()) {
-            throw new InvalidRequestException(422, invalid);
+            throw new InvalidRequestException(status, invalid);
         }
-        ScreeningRequest request;
-        try {
-            request = evaluator.read(amendment.request());
-        } catch (InvalidRequestException e) {
-            throw new InvalidRequestException(
-                    e.status(),
-                    e.errors().stream()
-                            .map(f -> new FieldError(
-                                    f.field() != null && f.field().startsWith("/")
-                                            ? "/request" + f.field()
-                                            : "/request/" + f.field(),
-                                    f.message(),
-                                    f.rejectedValue()))
-                            .toList());
-        }
-        Evaluated e = evaluateFilled(previousVisits.fill(request, id));
+        Evaluated e = evaluateFilled(previousVisits.fill(visitDates.fill(request, id), id));
         e.entity().amendReason = amendment.reason();
         store.saveAmendment(id, e.entity());
-        ObjectNode result = mapper.valueToTree(e.result().compact());
+        ObjectNode result = response(e, false);
         result.set("amendment", mapper.valueToTree(amendmentInfo(e.entity(), null)));
         return result;
     }
@@ -238,7 +264,10 @@ public class ScreeningService {
                 .map(s -> stored(s, full));
     }
 
-    /** A stored screening as the result it was returned as, with the complete or the compact explanation. */
+    /**
+     * A stored screening as the result it was returned as, with the complete or the compact explanation, and the visit
+     * it records beside it.
+     */
     public ObjectNode stored(Screening s, boolean full) {
         try {
             ObjectNode result = (ObjectNode) mapper.readTree(s.resultJson);
@@ -248,6 +277,7 @@ public class ScreeningService {
                 Explanation complete = mapper.readValue(s.explanationJson, Explanation.class);
                 result.set("explanation", mapper.valueToTree(complete.compact(ScreeningResult.explanationPath(s.id))));
             }
+            result.set("visit", visitDates.recorded(s));
             return result;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

@@ -43,6 +43,15 @@ public class ScreeningStore {
         screening.createdBy = caller.name();
         screening.persist();
         audit.fire(new AuditEvent(AuditEvent.SCREENING_CREATE, screening.id.toString(), screening.kbVersion, null));
+        notes(VisitAudit.created(screening), screening);
+    }
+
+    /** The audit entry naming which visit notes were recorded or changed (never their text), when any were. */
+    private void notes(String detail, Screening screening) {
+        if (detail != null) {
+            audit.fire(
+                    new AuditEvent(AuditEvent.SCREENING_NOTES, screening.id.toString(), screening.kbVersion, detail));
+        }
     }
 
     /** A stored screening of the caller's clinic; the read is audited. */
@@ -94,7 +103,10 @@ public class ScreeningStore {
         amendment.amendsId = original.id;
         amendment.chainId = original.chain();
         amendment.versionNo = original.version() + 1;
-        amendment.screenedAt = original.screened();
+        if (amendment.screenedAt == null) {
+            // a request without a visit time keeps the visit's as it was
+            amendment.screenedAt = original.screened();
+        }
         amendment.clinicId = clinic;
         amendment.createdBy = caller.name();
         amendment.persist();
@@ -103,6 +115,7 @@ public class ScreeningStore {
                 amendment.id.toString(),
                 amendment.kbVersion,
                 "amends " + original.id + " (version " + amendment.versionNo + ")"));
+        notes(VisitAudit.changed(original, amendment), amendment);
     }
 
     /** The version that amends this screening, if any (same clinic). */

@@ -131,14 +131,22 @@ final class VocabularyEntries {
 
     InputFact symptom(ScreeningRequest.Symptom s, String ref) {
         Vocabulary.SymptomCodes codes = vocabulary.symptoms();
-        Optional<Code> region = code(codes.regions(), s.region(), ref + "/region", "symptom region");
-        code(codes.kinds(), s.kind(), ref + "/kind", "symptom kind");
+        // a region or kind left out is named by the request model's constraints; the rest of the entry is still checked
+        Optional<Code> region = s.region() == null
+                ? Optional.empty()
+                : code(codes.regions(), s.region(), ref + "/region", "symptom region");
+        if (s.kind() != null) {
+            code(codes.kinds(), s.kind(), ref + "/kind", "symptom kind");
+        }
         Optional<Code> trigger = s.trigger() == null
                 ? Optional.empty()
                 : code(codes.triggers(), s.trigger(), ref + "/trigger", "symptom trigger");
         number(codes, "nrs", s.nrs(), ref);
         number(codes, "durationWeeks", s.durationWeeks(), ref);
         number(codes, "settleMinutes", s.settleMinutes(), ref);
+        if (s.region() == null || s.kind() == null) {
+            return null;
+        }
         return new Symptom(
                 ref,
                 s.region(),
@@ -155,6 +163,10 @@ final class VocabularyEntries {
         Optional<RedFlagDefinition> def = reference.redFlag(f.code());
         if (def.isEmpty()) {
             errors.add(new FieldError(ref + "/code", "unknown red-flag code (see GET /api/v1/vocabulary)", f.code()));
+            return null;
+        }
+        if (f.present() == null) {
+            // named by the request model's constraints (or refused for its type)
             return null;
         }
         return new RedFlagAnswer(ref, f.code(), def.get().getLabel(), f.present());
@@ -181,6 +193,10 @@ final class VocabularyEntries {
             errors.add(new FieldError(
                     field + "/unit", "unit for " + range.label() + " must be " + range.unit(), m.unit()));
             ok = false;
+        }
+        if (m.value() == null) {
+            // named by the request model's constraints (or refused for its type)
+            return null;
         }
         if (!range.contains(m.value())) {
             errors.add(new FieldError(

@@ -2,6 +2,7 @@ package io.crosscheck.web.rest;
 
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.common.time.ClinicTime;
 import io.crosscheck.screening.model.ClientHistory;
 import io.crosscheck.screening.model.ClientScreening;
 import io.crosscheck.screening.model.ClientSummary;
@@ -22,7 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Clients of the caller's clinic: the searchable list, and one client's screenings with their history charts. */
+/**
+ * Clients of the caller's clinic: the searchable list, and one client's screenings with their history charts. Every
+ * screening is dated by its visit, in the clinic's time zone.
+ */
 @Path("/ui/clients")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.PHYSIO)
@@ -30,7 +34,8 @@ public class ClientPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance clients(Chrome chrome, String q, Page<ClientSummary> page, String error);
+        static native TemplateInstance clients(
+                Chrome chrome, String q, Page<ClientSummary> page, String error, ClinicTime time);
 
         static native TemplateInstance client(
                 Chrome chrome,
@@ -38,15 +43,18 @@ public class ClientPages {
                 Page<ClientScreening> screenings,
                 List<Charts.Chart> outcomes,
                 List<Charts.Chart> charts,
-                String bands);
+                String bands,
+                ClinicTime time);
     }
 
     private final ClientService clients;
     private final SecurityIdentity identity;
     private final WebConfig config;
+    private final ClinicTime time;
 
-    ClientPages(ClientService clients, SecurityIdentity identity, WebConfig config) {
+    ClientPages(ClientService clients, SecurityIdentity identity, WebConfig config, ClinicTime time) {
         this.clients = clients;
+        this.time = time;
         this.identity = identity;
         this.config = config;
     }
@@ -59,13 +67,15 @@ public class ClientPages {
                     Chrome.of(identity, "clients"),
                     query,
                     clients.clients(query, page, config.clientsPageSize()),
-                    null);
+                    null,
+                    time);
         } catch (InvalidRequestException e) {
             return Templates.clients(
                     Chrome.of(identity, "clients"),
                     query,
                     clients.clients("", 1, config.clientsPageSize()),
-                    "A reference holds only letters, digits, '.', '_', ':' or '-'.");
+                    "A reference holds only letters, digits, '.', '_', ':' or '-'.",
+                    time);
         }
     }
 
@@ -82,6 +92,7 @@ public class ClientPages {
                 screenings,
                 charts.stream().filter(Charts.Chart::outcome).toList(),
                 charts.stream().filter(c -> !c.outcome()).toList(),
-                Charts.patterns(history));
+                Charts.patterns(history),
+                time);
     }
 }

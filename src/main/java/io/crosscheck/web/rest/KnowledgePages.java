@@ -14,6 +14,7 @@ import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.knowledge.service.VersionLabels;
 import io.crosscheck.screening.service.ScreeningStore;
 import io.crosscheck.web.service.RuleNotes;
+import io.crosscheck.web.service.WebCornerstones;
 import io.crosscheck.web.service.WebKnowledge;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,7 +52,11 @@ public class KnowledgePages {
     static class Templates {
         static native TemplateInstance overview(Chrome chrome, WebKnowledge.Overview kb, String error);
 
-        static native TemplateInstance rule(Chrome chrome, WebKnowledge.RulePage rule, List<RuleNotes.Note> notes);
+        static native TemplateInstance rule(
+                Chrome chrome,
+                WebKnowledge.RulePage rule,
+                List<RuleNotes.Note> notes,
+                List<WebCornerstones.Row> cornerstones);
 
         static native TemplateInstance doc(Chrome chrome, String path, String html);
 
@@ -72,6 +77,7 @@ public class KnowledgePages {
     private final ScreeningStore screenings;
     private final VersionLabels labels;
     private final RuleImpacts impacts;
+    private final WebCornerstones cornerstones;
 
     KnowledgePages(
             WebKnowledge knowledge,
@@ -84,7 +90,9 @@ public class KnowledgePages {
             Csrf csrf,
             ScreeningStore screenings,
             VersionLabels labels,
-            RuleImpacts impacts) {
+            RuleImpacts impacts,
+            WebCornerstones cornerstones) {
+        this.cornerstones = cornerstones;
         this.labels = labels;
         this.impacts = impacts;
         this.screenings = screenings;
@@ -108,7 +116,11 @@ public class KnowledgePages {
     public TemplateInstance rule(@PathParam("id") String id) {
         WebKnowledge.RulePage page = knowledge.rule(id).orElseThrow(NotFoundException::new);
         Chrome chrome = Chrome.of(identity, "kb");
-        return Templates.rule(chrome, page, chrome.author() ? notes.of(id) : List.of());
+        return Templates.rule(
+                chrome,
+                page,
+                chrome.author() ? notes.of(id) : List.of(),
+                chrome.author() ? cornerstones.rows(id) : List.of());
     }
 
     @GET

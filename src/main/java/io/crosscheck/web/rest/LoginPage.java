@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Signing in and out of the web UI. The form posts to Quarkus' form authentication
  * ({@code /j_security_check}), which checks the same users as the API and sets the encrypted session
  * cookie; signing out removes it and ends the user's sessions on the server ({@link SessionRevocations}), so a copy of
- * the cookie no longer works either.
+ * the cookie no longer works either, and clears the browser's storage of the site (the tab's screening drafts).
  */
 @Path("/")
 public class LoginPage {
@@ -95,8 +95,11 @@ public class LoginPage {
                 .httpOnly(true)
                 .secure(secure)
                 .build();
+        // the tab's screening drafts go with the session (the page's script removes them too): the next person to
+        // sign in on this computer sees none
         return Response.seeOther(URI.create("/ui/login"))
                 .cookie(expired, noToken)
+                .header("Clear-Site-Data", "\"storage\"")
                 .build();
     }
 }

@@ -10,6 +10,7 @@ import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.service.DisagreementService;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.web.service.DerivationRow;
+import io.crosscheck.web.service.FormDrafts;
 import io.crosscheck.web.service.FormField;
 import io.crosscheck.web.service.FormModel;
 import io.crosscheck.web.service.ResultView;
@@ -78,7 +79,7 @@ public class ScreeningPages {
 
         static native TemplateInstance derivationFragment(List<DerivationRow> rows);
 
-        static native TemplateInstance report(Chrome chrome, ResultView r);
+        static native TemplateInstance report(Chrome chrome, ResultView r, List<String> whatIf);
     }
 
     private final WebScreenings screenings;
@@ -87,6 +88,7 @@ public class ScreeningPages {
     private final SecurityIdentity identity;
     private final Csrf csrf;
     private final ScreeningRecords records;
+    private final io.crosscheck.screening.service.WhatIfService whatIfs;
 
     ScreeningPages(
             WebScreenings screenings,
@@ -94,8 +96,10 @@ public class ScreeningPages {
             DisagreementService disagreements,
             SecurityIdentity identity,
             Csrf csrf,
-            ScreeningRecords records) {
+            ScreeningRecords records,
+            io.crosscheck.screening.service.WhatIfService whatIfs) {
         this.records = records;
+        this.whatIfs = whatIfs;
         this.screenings = screenings;
         this.screeningService = screeningService;
         this.disagreements = disagreements;
@@ -106,10 +110,9 @@ public class ScreeningPages {
     @GET
     @Path("new")
     public TemplateInstance newScreening(@QueryParam("client") String clientRef) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (clientRef != null && !clientRef.isBlank()) {
-            values.put("clientRef", clientRef);
-        }
+        // a client seen before: the form starts from the latest screening, carried over until confirmed
+        Map<String, String> values = new LinkedHashMap<>(screenings.newScreening(clientRef));
+        values.put(FormDrafts.FIELD, FormDrafts.newScreening(clientRef));
         return form(null, values, Map.of(), 0, null, null);
     }
 
@@ -149,7 +152,11 @@ public class ScreeningPages {
                 amending ? "/ui/screenings/" + amendOf + "/amend" : "/ui/screenings",
                 key,
                 amending ? "Save as a new version" : "Screen",
-                amending ? "amend-" + amendOf : "new",
+                FormDrafts.key(
+                        identity.getPrincipal().getName(),
+                        amendOf,
+                        values,
+                        amending ? screeningService.versions(uuid(amendOf)) : java.util.Optional.empty()),
                 amendOf,
                 reason,
                 reasonError);
@@ -280,7 +287,10 @@ public class ScreeningPages {
     @GET
     @Path("{id}/report")
     public TemplateInstance report(@PathParam("id") String id) {
-        return Templates.report(Chrome.of(identity, "clients"), view(id));
+        List<String> whatIf = whatIfs.forScreening(uuid(id))
+                .map(w -> io.crosscheck.web.service.WhatIfLines.of(w, 3))
+                .orElse(List.of());
+        return Templates.report(Chrome.of(identity, "clients"), view(id), whatIf);
     }
 
     private ResultView view(String id) {

@@ -1,8 +1,5 @@
 package io.crosscheck.web.service;
 
-import static io.crosscheck.web.service.ScreeningForm.BOTH;
-import static io.crosscheck.web.service.ScreeningForm.SIDES;
-
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.Vocabulary;
 import io.crosscheck.engine.facts.RedFlagDefinition;
@@ -11,17 +8,12 @@ import io.crosscheck.engine.input.InputDefinition;
 import io.crosscheck.engine.input.InputSection;
 import io.crosscheck.web.service.FormField.Option;
 import io.crosscheck.web.service.FormModel.InputField;
-import io.crosscheck.web.service.FormModel.MovementRow;
-import io.crosscheck.web.service.FormModel.MovementSide;
-import io.crosscheck.web.service.FormModel.MuscleRow;
-import io.crosscheck.web.service.FormModel.PostureRow;
 import io.crosscheck.web.service.FormModel.QuestionnaireItem;
 import io.crosscheck.web.service.FormModel.QuestionnaireView;
 import io.crosscheck.web.service.FormModel.RedFlagDomainView;
 import io.crosscheck.web.service.FormModel.RedFlagQuestion;
 import io.crosscheck.web.service.FormModel.ScoreView;
 import io.crosscheck.web.service.FormModel.SectionView;
-import io.crosscheck.web.service.FormModel.SideFields;
 import io.crosscheck.web.service.FormModel.SymptomRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,173 +39,113 @@ public final class FormLayout {
     FormModel model(
             KnowledgeBase kb, Map<String, String> values, Map<String, String> errors, Map<String, String> hints) {
         FormFields fields = new FormFields(values, errors, hints);
+        FormScope scope = new FormScope(kb.reference(), values, errors);
         Vocabulary v = kb.reference().vocabulary();
-        Map<String, RedFlagDomainView> domains = new LinkedHashMap<>();
+        InputCatalog inputs = kb.reference().inputs();
         List<Option> yesNo = List.of(
                 new Option("", "not asked", false), new Option("no", "no", false), new Option("yes", "yes", false));
-        for (RedFlagDefinition d : kb.reference().redFlags()) {
-            RedFlagDomainView domain = domains.computeIfAbsent(
-                    d.getDomain(),
-                    k -> new RedFlagDomainView(
-                            d.getDomain(),
-                            d.getDomainLabel(),
-                            d.getUrgency().name().toLowerCase(Locale.ROOT),
-                            new ArrayList<>()));
-            domain.questions()
-                    .add(new RedFlagQuestion(
-                            fields.choice("rf." + d.getCode(), d.getLabel(), yesNo), d.isSupportingOnly()));
+        // in the page's order, so that the error summary lists the fields as the clinician meets them
+        FormField clientRef = fields.text("clientRef", "Client reference (pseudonymous, no names)");
+        List<InputField> client = inputFields(inputs.inputsOf("client"), fields, yesNo, scope);
+        List<SymptomRow> symptoms = symptoms(fields, v);
+        List<RedFlagDomainView> redFlags = redFlags(kb, fields, yesNo, scope);
+        List<SectionView> history = new ArrayList<>();
+        List<SectionView> examination = new ArrayList<>();
+        List<FormModel.HealthDomainView> health = new ArrayList<>();
+        for (InputSection s : inputs.sections()) {
+            if (s.isHealthScreen()) {
+                health.add(HealthScreenForm.domain(
+                        inputs, s, inputFields(inputs.inputsOf(s.code()), fields, yesNo, scope)));
+            }
         }
+        OutcomeForm.View outcomes = OutcomeForm.model(kb, fields, scope);
+        for (InputSection s : inputs.sections()) {
+            if (!s.code().equals("client") && !s.isHealthScreen()) {
+                SectionView view = new SectionView(
+                        s.code(),
+                        s.label(),
+                        s.help(),
+                        inputFields(inputs.inputsOf(s.code()), fields, yesNo, scope),
+                        questionnaireViews(inputs, s.code(), fields, scope));
+                (s.test() != null ? examination : history).add(view);
+            }
+        }
+        FormTests tests = new FormTests(v, fields, scope);
+        List<String> general = new ArrayList<>();
+        if (errors.containsKey("")) {
+            general.add(errors.get(""));
+        }
+        return new FormModel(
+                clientRef,
+                client,
+                redFlags,
+                health,
+                symptoms,
+                history,
+                examination,
+                tests.posture(),
+                tests.muscles(),
+                tests.movements(),
+                general,
+                fields.problems(),
+                scope.summary(v.symptoms()),
+                kb.version(),
+                outcomes);
+    }
+
+    private List<SymptomRow> symptoms(FormFields fields, Vocabulary v) {
         List<Option> regions = options(v.symptoms().regions(), "region");
         List<Option> kinds = options(v.symptoms().kinds(), "kind");
         List<Option> triggers = options(v.symptoms().triggers(), "trigger (optional)");
         List<SymptomRow> symptoms = new ArrayList<>();
         for (int i = 0; i < symptomRows; i++) {
             String p = "sy." + i + ".";
+            // each field names its row: read out alone, or in the error summary, it is still clear which symptom
+            String row = "Symptom " + (i + 1) + ": ";
             symptoms.add(new SymptomRow(
                     i,
-                    fields.choice(p + "region", "Region", regions),
-                    fields.choice(p + "kind", "Kind", kinds),
-                    fields.choice(p + "trigger", "Brought on by", triggers),
-                    symptomNumber(fields, p, v.symptoms(), "nrs"),
-                    symptomNumber(fields, p, v.symptoms(), "durationWeeks"),
-                    symptomNumber(fields, p, v.symptoms(), "settleMinutes")));
+                    fields.choice(p + "region", row + "region", regions),
+                    fields.choice(p + "kind", row + "kind", kinds),
+                    fields.choice(p + "trigger", row + "brought on by", triggers),
+                    symptomNumber(fields, p, row, v.symptoms(), "nrs"),
+                    symptomNumber(fields, p, row, v.symptoms(), "durationWeeks"),
+                    symptomNumber(fields, p, row, v.symptoms(), "settleMinutes")));
         }
-        InputCatalog inputs = kb.reference().inputs();
-        List<SectionView> history = new ArrayList<>();
-        List<SectionView> examination = new ArrayList<>();
-        List<FormModel.HealthDomainView> health = new ArrayList<>();
-        for (InputSection s : inputs.sections()) {
-            if (s.code().equals("client")) {
-                continue;
-            }
-            if (s.isHealthScreen()) {
-                health.add(HealthScreenForm.domain(inputs, s, inputFields(inputs.inputsOf(s.code()), fields, yesNo)));
-                continue;
-            }
-            SectionView view = new SectionView(
-                    s.code(),
-                    s.label(),
-                    s.help(),
-                    inputFields(inputs.inputsOf(s.code()), fields, yesNo),
-                    questionnaireViews(s.code(), fields));
-            (s.test() != null ? examination : history).add(view);
-        }
-
-        List<Option> signs = List.of(
-                new Option("", "not assessed", false),
-                new Option("absent", "absent", false),
-                new Option("present", "present", false));
-        List<Option> sidedSigns = List.of(
-                new Option("", "not assessed", false),
-                new Option("absent", "absent", false),
-                new Option("right", "right", false),
-                new Option("left", "left", false),
-                new Option("bilateral", "both sides", false));
-        List<PostureRow> posture = v.posture().stream()
-                .map(p -> new PostureRow(
-                        p.code(),
-                        p.label(),
-                        p.evidence(),
-                        p.sign()
-                                ? fields.choice("obs." + p.code() + ".sign", p.label(), p.sided() ? sidedSigns : signs)
-                                : null,
-                        p.measurement() == null
-                                ? null
-                                : fields.measured("obs." + p.code() + ".value", p.measurement())))
-                .toList();
-
-        List<Option> lengths = List.of(
-                new Option("", "not tested", false),
-                new Option("normal", "normal", false),
-                new Option("short", "short", false));
-        List<MuscleRow> muscles = v.muscles().stream()
-                .map(m -> new MuscleRow(
-                        m.code(),
-                        m.label(),
-                        v.muscleLengthTest(m.test())
-                                .map(Vocabulary.TestCode::name)
-                                .orElse(m.test()),
-                        SIDES.stream()
-                                .map(side -> new SideFields(
-                                        side,
-                                        fields.choice(
-                                                "ml." + m.code() + "." + side + ".result",
-                                                m.label() + ", " + side,
-                                                lengths),
-                                        m.measurement() == null
-                                                ? null
-                                                : fields.measured(
-                                                        "ml." + m.code() + "." + side + ".value", m.measurement())))
-                                .toList()))
-                .toList();
-
-        List<Option> results = List.of(
-                new Option("", "not tested", false),
-                new Option("normal", "normal", false),
-                new Option("abnormal", "abnormal", false));
-        List<MovementRow> movements = v.movementTests().stream()
-                .map(t -> new MovementRow(
-                        t.code(),
-                        t.name(),
-                        t.evidence(),
-                        t.clinicianRated(),
-                        (t.sided() ? SIDES : List.of(BOTH))
-                                .stream()
-                                        .map(side -> {
-                                            String base = "mv." + t.code() + "." + side;
-                                            return new MovementSide(
-                                                    side,
-                                                    fields.choice(
-                                                            base + ".result",
-                                                            t.name() + (BOTH.equals(side) ? "" : ", " + side),
-                                                            results),
-                                                    t.substitutions().stream()
-                                                            .map(s ->
-                                                                    fields.check(base + ".sub." + s.code(), s.label()))
-                                                            .toList(),
-                                                    t.measurement() == null
-                                                            ? null
-                                                            : fields.measured(base + ".value", t.measurement()));
-                                        })
-                                        .toList()))
-                .toList();
-
-        List<String> general = new ArrayList<>();
-        if (errors.containsKey("")) {
-            general.add(errors.get(""));
-        }
-        return new FormModel(
-                fields.text("clientRef", "Client reference (pseudonymous, no names)"),
-                inputFields(inputs.inputsOf("client"), fields, yesNo),
-                List.copyOf(domains.values()),
-                health,
-                symptoms,
-                history,
-                examination,
-                posture,
-                muscles,
-                movements,
-                general,
-                kb.version(),
-                OutcomeForm.model(kb, fields, symptomRegions(values)));
+        return symptoms;
     }
 
-    /** The regions of the symptoms entered, which decide the outcome measures offered. */
-    private static java.util.Set<String> symptomRegions(Map<String, String> values) {
-        java.util.Set<String> regions = new java.util.HashSet<>();
-        values.forEach((k, v) -> {
-            if (k.matches("sy\\.\\d+\\.region") && v != null && !v.isBlank()) {
-                regions.add(v);
-            }
-        });
-        return regions;
+    /** The red-flag domains in the order of red-flags.yaml, each scoped by its regions. */
+    private static List<RedFlagDomainView> redFlags(
+            KnowledgeBase kb, FormFields fields, List<Option> yesNo, FormScope scope) {
+        Map<String, List<RedFlagDefinition>> byDomain = new LinkedHashMap<>();
+        for (RedFlagDefinition d : kb.reference().redFlags()) {
+            byDomain.computeIfAbsent(d.getDomain(), k -> new ArrayList<>()).add(d);
+        }
+        List<RedFlagDomainView> out = new ArrayList<>();
+        for (List<RedFlagDefinition> flags : byDomain.values()) {
+            RedFlagDefinition first = flags.get(0);
+            List<RedFlagQuestion> questions = flags.stream()
+                    .map(d -> new RedFlagQuestion(
+                            fields.choice("rf." + d.getCode(), d.getLabel(), yesNo), d.isSupportingOnly()))
+                    .toList();
+            out.add(new RedFlagDomainView(
+                    first.getDomain(),
+                    first.getDomainLabel(),
+                    first.getUrgency().name().toLowerCase(Locale.ROOT),
+                    questions,
+                    scope.domain(
+                            first.getRegions(),
+                            questions.stream().map(q -> q.field().name()).toList())));
+        }
+        return List.copyOf(out);
     }
 
     /** A symptom's number as the vocabulary defines it (label, unit, range). */
     private static FormField symptomNumber(
-            FormFields fields, String prefix, Vocabulary.SymptomCodes codes, String field) {
+            FormFields fields, String prefix, String row, Vocabulary.SymptomCodes codes, String field) {
         Vocabulary.SymptomNumber n = codes.number(field).orElseThrow();
-        return fields.number(prefix + field, n.label(), n.unit(), Integer.toString(n.min()), Integer.toString(n.max()));
+        return fields.number(
+                prefix + field, row + n.label(), n.unit(), Integer.toString(n.min()), Integer.toString(n.max()));
     }
 
     /** The form field of an input: {@code <section>.<field>} (e.g. {@code lifestyle.sittingHoursPerDay}). */
@@ -222,7 +154,8 @@ public final class FormLayout {
     }
 
     /** The inputs a person answers directly (questionnaire totals are scored from their items instead). */
-    private List<InputField> inputFields(List<InputDefinition> inputs, FormFields fields, List<Option> yesNo) {
+    private List<InputField> inputFields(
+            List<InputDefinition> inputs, FormFields fields, List<Option> yesNo, FormScope scope) {
         List<InputField> out = new ArrayList<>();
         for (InputDefinition i : inputs) {
             if (questionnaires.scores(i)) {
@@ -232,10 +165,12 @@ public final class FormLayout {
             FormField f = switch (i.type()) {
                 case YES_NO -> fields.choice(name, i.label(), yesNo);
                 case CHOICE -> fields.choice(name, i.label(), inputOptions(i));
-                case INTEGER, NUMBER ->
+                case INTEGER ->
                     fields.number(name, i.label(), i.unit(), FormFields.plain(i.min()), FormFields.plain(i.max()));
+                case NUMBER ->
+                    fields.decimal(name, i.label(), i.unit(), FormFields.plain(i.min()), FormFields.plain(i.max()));
             };
-            out.add(new InputField(i.type().code(), f, i.appliesTo().describe()));
+            out.add(new InputField(i.type().code(), f, i.appliesTo().describe(), scope.input(i)));
         }
         return out;
     }
@@ -247,7 +182,8 @@ public final class FormLayout {
         return out;
     }
 
-    private List<QuestionnaireView> questionnaireViews(String section, FormFields fields) {
+    private List<QuestionnaireView> questionnaireViews(
+            InputCatalog inputs, String section, FormFields fields, FormScope scope) {
         List<QuestionnaireView> out = new ArrayList<>();
         for (Questionnaires.Questionnaire q : questionnaires.ofSection(section)) {
             List<QuestionnaireItem> items = new ArrayList<>();
@@ -267,7 +203,20 @@ public final class FormLayout {
                     .map(s -> new ScoreView(
                             s.target(), s.label(), q.itemsOf(s), fields.values.get("score." + s.target())))
                     .toList();
-            out.add(new QuestionnaireView(q.code(), q.name(), q.source(), q.prompt(), items, scores));
+            List<InputDefinition> scored = q.scores().stream()
+                    .map(sc -> sc.target().split("\\.", 2))
+                    .map(t -> inputs.input(t[0], t[1]))
+                    .flatMap(java.util.Optional::stream)
+                    .toList();
+            String prefix = "q." + q.code() + ".";
+            out.add(new QuestionnaireView(
+                    q.code(),
+                    q.name(),
+                    q.source(),
+                    q.prompt(),
+                    items,
+                    scores,
+                    scope.input(scored, f -> f.startsWith(prefix) || f.startsWith("score." + q.section() + "."))));
         }
         return out;
     }

@@ -74,10 +74,9 @@ final class FormReader {
             pointers.put(ptr, p + "region");
             for (String f : List.of("region", "kind", "trigger")) {
                 String name = p + f;
-                PostedValues.text(form, name).ifPresent(t -> {
-                    s.put(f, t);
-                    pointers.put(ptr + "/" + f, name);
-                });
+                // named even when left empty: "a symptom needs its kind" belongs beside the kind
+                pointers.put(ptr + "/" + f, name);
+                PostedValues.text(form, name).ifPresent(t -> s.put(f, t));
             }
             for (String f : v.symptoms().numbers().stream()
                     .map(Vocabulary.SymptomNumber::field)

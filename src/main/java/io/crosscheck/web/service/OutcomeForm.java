@@ -39,7 +39,8 @@ public final class OutcomeForm {
             boolean scoresOnly,
             boolean offered,
             List<FormField> items,
-            List<ActivityRow> activities) {}
+            List<ActivityRow> activities,
+            FormModel.Scope scope) {}
 
     /** One PSFS activity and its rating. */
     public record ActivityRow(FormField activity, FormField score) {}
@@ -47,7 +48,8 @@ public final class OutcomeForm {
     /** One exercise of the previous sheet. */
     public record FollowUpRow(String id, String name, FormField done, FormField tolerance) {}
 
-    static View model(KnowledgeBase kb, FormFields fields, Set<String> regions) {
+    static View model(KnowledgeBase kb, FormFields fields, FormScope scope) {
+        Set<String> regions = scope.regions();
         OutcomeMeasures outcomes = kb.reference().outcomes();
         List<MeasureView> measures = new ArrayList<>();
         for (Measure m : outcomes.measures()) {
@@ -87,7 +89,14 @@ public final class OutcomeForm {
             }
             boolean answered = fields.values.keySet().stream().anyMatch(k -> k.startsWith(p));
             measures.add(new MeasureView(
-                    m.code(), m.name(), help(m), m.scoresOnly(), answered || m.appliesTo(regions), items, activities));
+                    m.code(),
+                    m.name(),
+                    help(m),
+                    m.scoresOnly(),
+                    answered || m.appliesTo(regions),
+                    items,
+                    activities,
+                    scope.measure(m.appliesTo() == null ? null : m.appliesTo().regions(), p)));
         }
         List<Option> done = codes("not recorded", outcomes.followUp().done());
         List<Option> tolerance = codes("not recorded", outcomes.followUp().tolerance());

@@ -1,5 +1,7 @@
 package io.crosscheck.web.service;
 
+import io.crosscheck.authoring.cornerstone.CornerstoneHold;
+import io.crosscheck.authoring.cornerstone.CornerstoneViews;
 import io.crosscheck.authoring.service.ProposalViews;
 import io.crosscheck.authoring.service.ProposalViews.Changes;
 import io.crosscheck.authoring.service.ProposalViews.CommentView;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /**
  * What the authors' proposal pages show: every stored version with its label and status, and one version (a
  * proposal or one that went live without one) with what it changed as coloured diff lines, its thread and the
- * review steps the signed-in author may take on it now.
+ * review steps the signed-in author may take on it now, and what it does to the cornerstone cases side by side.
  */
 @ApplicationScoped
 public class WebProposals {
@@ -65,7 +67,8 @@ public class WebProposals {
             List<Entry> thread,
             Steps steps,
             String active,
-            String activeLabel) {
+            String activeLabel,
+            CornerstoneViews.Changes cornerstones) {
         public String statusClass() {
             return status.replace(' ', '-');
         }
@@ -74,8 +77,10 @@ public class WebProposals {
     private final ProposalViews views;
     private final ProposalWorkflow workflow;
     private final VersionLabels labels;
+    private final CornerstoneHold cornerstones;
 
-    WebProposals(ProposalViews views, ProposalWorkflow workflow, VersionLabels labels) {
+    WebProposals(ProposalViews views, ProposalWorkflow workflow, VersionLabels labels, CornerstoneHold cornerstones) {
+        this.cornerstones = cornerstones;
         this.views = views;
         this.workflow = workflow;
         this.labels = labels;
@@ -124,7 +129,10 @@ public class WebProposals {
                         .toList(),
                 steps(proposal.orElse(null), status, user),
                 active,
-                active == null ? null : labels.text(active)));
+                active == null ? null : labels.text(active),
+                proposal.map(ProposalView::cornerstones)
+                        .or(() -> cornerstones.changes(version))
+                        .orElse(null)));
     }
 
     private Steps steps(ProposalView p, String status, String user) {

@@ -50,6 +50,7 @@ public class WebScreenings {
     private final BodyDiagram diagram = BodyDiagram.load();
     private final ResultViews results;
     private final PreviousVisits previousVisits;
+    private final WebVisits visits;
 
     WebScreenings(
             ScreeningService screenings,
@@ -57,8 +58,10 @@ public class WebScreenings {
             KnowledgeBaseService knowledgeBases,
             ObjectMapper mapper,
             WebConfig config,
-            PreviousVisits previousVisits) {
+            PreviousVisits previousVisits,
+            WebVisits visits) {
         this.previousVisits = previousVisits;
+        this.visits = visits;
         this.screenings = screenings;
         this.store = store;
         this.knowledgeBases = knowledgeBases;
@@ -93,17 +96,27 @@ public class WebScreenings {
                 values.put("fu.date", p.date().toString());
             });
         }
+        visits.shown(values, errors);
         return form.model(kb, values, errors, ThresholdHints.of(kb));
+    }
+
+    /** A new screening's form values: a client seen before starts from the latest screening ({@link WebVisits}). */
+    public Map<String, String> newScreening(String clientRef) {
+        return visits.newScreening(clientRef, knowledgeBases.current(), form);
     }
 
     /** A posted form as the API's JSON request, with the field behind each JSON pointer. */
     public ScreeningForm.Read read(Map<String, String> values) {
-        return form.read(knowledgeBases.current(), values);
+        KnowledgeBase kb = knowledgeBases.current();
+        ScreeningForm.Read read = form.read(kb, values);
+        visits.read(kb, values, read);
+        return read;
     }
 
     /** Screens the request read from a form, through the screening service; its Idempotency-Key makes a double submit harmless. */
     public UUID screen(ScreeningForm.Read read, String idempotencyKey) {
         String body = json(read.request());
+        visits.refuseUnconfirmed(body);
         if (idempotencyKey != null) {
             Optional<ObjectNode> earlier = screenings.findByIdempotencyKey(idempotencyKey, body, false);
             if (earlier.isPresent()) {
@@ -216,11 +229,14 @@ public class WebScreenings {
 
     /** The form values that reproduce a stored screening's request, to amend it. */
     public Map<String, String> formValues(Stored stored) {
-        return new LinkedHashMap<>(form.values(knowledgeBases.current(), stored.request()));
+        Map<String, String> values = new LinkedHashMap<>(form.values(knowledgeBases.current(), stored.request()));
+        visits.values(stored, values);
+        return values;
     }
 
     /** The result page's content, with the screening around it ({@link ScreeningRecords#of}). */
     public ResultView view(Stored stored, ResultView.ScreeningRecord record) {
+        visits.shown(stored);
         return results.view(knowledgeBases.current(), stored.result(), record);
     }
 

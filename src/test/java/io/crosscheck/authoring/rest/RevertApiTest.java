@@ -31,16 +31,7 @@ class RevertApiTest {
      * The article's client with the upper-crossed signs of the CVA boundary scenarios and a craniovertebral angle of
      * 49 deg: forward head (a third finding, upper-crossed consistent) below 50, not below 48 (partial).
      */
-    static final String CVA_49 = Requests.ARTICLE_DESK_WORKER
-            .replace(
-                    "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true }",
-                    "{ \"code\": \"anterior_pelvic_tilt\", \"present\": true },\n"
-                            + "    { \"code\": \"craniovertebral_angle\", \"measurement\": { \"value\": 49, \"unit\": \"deg\" } },\n"
-                            + "    { \"code\": \"thoracic_kyphosis_angle\", \"measurement\": { \"value\": 45, \"unit\": \"deg\" } }")
-            .replace(
-                    "\"movementPatterns\": [",
-                    "\"movementPatterns\": [\n"
-                            + "    { \"test\": \"cervical_flexion\", \"result\": \"abnormal\", \"substitutions\": [\"chin_poke\"] },");
+    static final String CVA_49 = Requests.FORWARD_HEAD_CVA_49;
 
     private String original;
 
@@ -188,25 +179,7 @@ class RevertApiTest {
 
     /** The threshold change: CVA forward head below 48 instead of 50, its boundary scenario and the pages quoting it. */
     static KnowledgeBaseCopy cvaThreshold48(KnowledgeBaseCopy kb) {
-        Candidates.edit(
-                kb.rules().resolve("reference/thresholds.yaml"),
-                t -> t.replace(
-                        "id: cva_forward_head, label: craniovertebral angle, comparator: \"<\", value: 50,",
-                        "id: cva_forward_head, label: craniovertebral angle, comparator: \"<\", value: 48,"));
-        Candidates.edit(
-                kb.rules().resolve("scenarios/boundary-cva-49-9-forward-head.yaml"),
-                t -> t.replace("value: 49.9, unit: deg", "value: 47.9, unit: deg"));
-        Candidates.edit(
-                kb.docs().resolve("rules/UCS-001.md"),
-                t -> t.replace("`cva_forward_head`: < 50 deg", "`cva_forward_head`: < 48 deg")
-                        .replace("50°](kb:threshold/cva_forward_head)", "48°](kb:threshold/cva_forward_head)"));
-        Candidates.edit(
-                kb.docs().resolve("reference.md"),
-                t -> t.replace("| `cva_forward_head` | < 50 |", "| `cva_forward_head` | < 48 |"));
-        Candidates.edit(
-                kb.docs().resolve("index.md"),
-                t -> t.replace("CVA < 50°", "CVA < 48°")
-                        .replace("`cva_forward_head` (< 50)", "`cva_forward_head` (< 48)"));
+        Candidates.cvaThreshold48(kb.rules(), kb.docs());
         return kb;
     }
 

@@ -2,6 +2,8 @@ package io.crosscheck.authoring.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosscheck.authoring.cornerstone.CornerstoneRuns;
+import io.crosscheck.authoring.service.KnowledgeBaseValidator;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,28 @@ class CandidateSandboxTest {
         assertThat(outcome.version()).isEqualTo(shipped().contentHash());
         assertThat(outcome.scenarios().outcomes()).isNotEmpty();
         assertThat(outcome.scenarios().uncoveredRules()).isEmpty();
+    }
+
+    @Test
+    void cornerstoneCasesSentWithTheCandidateAreEvaluatedThereAsTheServiceEvaluatesThem() {
+        List<CornerstoneRuns.Case> cases = CornerstoneCheckTiming.cases(shipped(), 12);
+        CandidateCheck.Outcome outcome = SANDBOX.check(shipped(), cases);
+        assertThat(outcome.valid()).isTrue();
+        KnowledgeBaseValidator local = KnowledgeBaseValidator.standalone(10_000);
+        KnowledgeBaseValidator.Validation here = local.validate(shipped(), cases);
+        try {
+            assertThat(outcome.cornerstones())
+                    .hasSize(12)
+                    .extracting(CornerstoneRuns.Run::id)
+                    .containsExactlyElementsOf(
+                            cases.stream().map(CornerstoneRuns.Case::id).toList());
+            assertThat(outcome.cornerstones()).isEqualTo(here.cornerstones());
+            assertThat(outcome.cornerstones())
+                    .allSatisfy(r -> assertThat(r.fired()).isNotEmpty())
+                    .anySatisfy(r -> assertThat(r.conclusion().patterns()).containsValue("consistent"));
+        } finally {
+            local.release(here.knowledgeBase());
+        }
     }
 
     @Test

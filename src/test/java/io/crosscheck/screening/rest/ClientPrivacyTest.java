@@ -74,8 +74,15 @@ class ClientPrivacyTest {
         String comment = "PRIVACY-COMMENT-" + tag;
         String feedbackComment = "PRIVACY-FEEDBACK-" + tag;
 
-        // a screening, amended with a reason
-        JsonPath first = as().body(Requests.ARTICLE_DESK_WORKER.replace("pseudo-0001", ref))
+        String visitNote = "PRIVACY-VISIT-NOTE-" + tag;
+        String amendedNote = "PRIVACY-AMENDED-NOTE-" + tag;
+        // a screening with the clinician's visit notes, amended with a reason
+        JsonPath first = as().body(Requests.ARTICLE_DESK_WORKER
+                        .replace("pseudo-0001", ref)
+                        .replaceFirst(
+                                "\"client\":",
+                                "\"visit\": {\"notes\": {\"subjective\": \"" + visitNote
+                                        + "\", \"occupation\": \"Nurse\"}}, \"client\":"))
                 .post("/api/v1/screenings")
                 .then()
                 .statusCode(201)
@@ -95,7 +102,12 @@ class ClientPrivacyTest {
                 .then()
                 .statusCode(200);
         String amended = as().body("{\"reason\": \"" + reason + "\", \"request\": "
-                        + Requests.ARTICLE_WITH_SADDLE_NUMBNESS.replace("pseudo-0001", ref) + "}")
+                        + Requests.ARTICLE_WITH_SADDLE_NUMBNESS
+                                .replace("pseudo-0001", ref)
+                                .replaceFirst(
+                                        "\"client\":",
+                                        "\"visit\": {\"notes\": {\"treatment\": \"" + amendedNote + "\"}}, \"client\":")
+                        + "}")
                 .post("/api/v1/screenings/" + original + "/amendments")
                 .then()
                 .statusCode(201)
@@ -191,15 +203,24 @@ class ClientPrivacyTest {
         assertThat(exported.getString("homeProgrammeEdits[0].note")).isEqualTo(sheetNote);
         assertThat(exported.getString("homeProgrammeEdits[0].screeningId")).isEqualTo(original);
         assertThat(exported.getString("sheetLanguage[0].language")).isEqualTo("es");
+        assertThat(exported.getString("screenings.find { it.id == '" + original + "' }.request.visit.notes.subjective"))
+                .isEqualTo(visitNote);
+        assertThat(exported.getString("screenings.find { it.id == '" + amended + "' }.request.visit.notes.treatment"))
+                .isEqualTo(amendedNote);
+        assertThat(exported.getString("screenings.find { it.id == '" + amended + "' }.result.visit.notes.treatment"))
+                .isEqualTo(amendedNote);
 
         as().delete("/api/v1/admin/clients/" + ref).then().statusCode(200);
 
-        List<String> secrets =
-                new ArrayList<>(List.of(ref, reason, expected, comment, feedbackComment, hookInstance, sheetNote));
+        List<String> secrets = new ArrayList<>(List.of(
+                ref, reason, expected, comment, feedbackComment, hookInstance, sheetNote, visitNote, amendedNote));
         secrets.addAll(ids);
         secrets.add(card);
         assertThat(QuarkusIds.everywhere(dataSource, secrets))
                 .as("table.column holding the client's data after the erasure (audit log excepted)")
+                .isEmpty();
+        assertThat(QuarkusIds.inAuditLog(dataSource, List.of(visitNote, amendedNote)))
+                .as("the visit notes are never in the audit log, which records only that notes were recorded")
                 .isEmpty();
         as().get("/api/v1/knowledge-base/replays/" + job).then().statusCode(404);
         JsonPath after = as().get("/api/v1/admin/clients/" + ref + "/export")
@@ -232,6 +253,27 @@ class ClientPrivacyTest {
                 }
             }
             return ids;
+        }
+
+        /** The audit entries (any text column) holding one of the values. */
+        static List<String> inAuditLog(DataSource ds, List<String> values) throws Exception {
+            List<String> found = new ArrayList<>();
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement("select count(*) from audit_entry where subject like ?"
+                            + " or detail like ? or actor like ? or action like ?")) {
+                for (String v : values) {
+                    for (int i = 1; i <= 4; i++) {
+                        ps.setString(i, "%" + v + "%");
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            found.add(v);
+                        }
+                    }
+                }
+            }
+            return found;
         }
 
         /** Every table and text column (uuid and json columns cast to text) holding one of the values; the audit log left out. */
