@@ -113,7 +113,7 @@ class ResultFirstBrowserTest {
     }
 
     @Test
-    void anAmendmentShowsWhichFieldsChangedAndTheReportSaysItWasAmendedWithTheTimelinesTime() {
+    void anAmendmentShowsWhichFieldsChangedAndTheReportSaysItWasAmendedWithTheTimelinesTime() throws IOException {
         String client = client("amend");
         String first = screen(article(client));
         String second = given().auth()
@@ -164,6 +164,9 @@ class ResultFirstBrowserTest {
                 .as("the timeline and the result give the same time, in the clinic's zone")
                 .isEqualTo(resultTime)
                 .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} (GMT|BST)");
+        assertThat(Browser.serious(Browser.axe(driver)))
+                .as("axe-core on the client's timeline")
+                .isEmpty();
 
         driver.get(url("/ui/screenings/" + second + "/report"));
         WebElement version =
@@ -177,6 +180,11 @@ class ResultFirstBrowserTest {
         assertThat(Browser.serious(Browser.axe(driver)))
                 .as("axe-core on the amended report")
                 .isEmpty();
+        try (PDDocument doc = Loader.loadPDF(printToPdf("report-amended"))) {
+            assertThat(doc.getNumberOfPages())
+                    .as("the amended report, with what changed, on one A4 page")
+                    .isEqualTo(1);
+        }
     }
 
     @Test
@@ -284,19 +292,7 @@ class ResultFirstBrowserTest {
                     .as("axe-core on the %s report", e.getKey())
                     .isEmpty();
             Browser.screenshot(driver, "report-" + e.getKey());
-            Map<String, Object> pdf = driver.executeCdpCommand(
-                    "Page.printToPDF",
-                    Map.of(
-                            "paperWidth",
-                            8.27,
-                            "paperHeight",
-                            11.69,
-                            "preferCSSPageSize",
-                            true,
-                            "printBackground",
-                            true));
-            byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
-            Files.write(Browser.SCREENSHOTS.resolve("report-" + e.getKey() + ".pdf"), bytes);
+            byte[] bytes = printToPdf("report-" + e.getKey());
             try (PDDocument doc = Loader.loadPDF(bytes)) {
                 String text = new PDFTextStripper().getText(doc);
                 assertThat(doc.getNumberOfPages())
@@ -324,6 +320,17 @@ class ResultFirstBrowserTest {
                                 + " mainWords: document.querySelector('main').innerText.split(/\\s+/).filter(Boolean).length,"
                                 + " screensToFirstItem: Math.round(100 * top('ol.plan-items article.intervention') / window.innerHeight) / 100};");
         return m;
+    }
+
+    /** The page printed by Chromium on A4 (its print stylesheet), saved as target/screenshots/{name}.pdf. */
+    private byte[] printToPdf(String name) throws IOException {
+        Map<String, Object> pdf = driver.executeCdpCommand(
+                "Page.printToPDF",
+                Map.of("paperWidth", 8.27, "paperHeight", 11.69, "preferCSSPageSize", true, "printBackground", true));
+        byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.write(Browser.SCREENSHOTS.resolve(name + ".pdf"), bytes);
+        return bytes;
     }
 
     /** What the clinician sees without scrolling, as target/screenshots/{name}.png. */
