@@ -55,8 +55,9 @@ public final class RequestFields {
                 continue;
             }
             switch (name) {
-                case "clientRef" -> {
-                    // an amendment keeps the client: not a field a clinician changes
+                case "clientRef", "visit", "notes" -> {
+                    // the client (an amendment keeps it), and the visit's time and notes, which the visit-notes
+                    // fragment shows in the clinic's time zone: not measured values
                 }
                 case "redFlags" ->
                     node.forEach(f -> out.add(new Field(
