@@ -20,6 +20,7 @@ public final class CornerstoneScenario {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final DateTimeFormatter DAY =

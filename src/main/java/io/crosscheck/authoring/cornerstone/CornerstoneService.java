@@ -2,7 +2,6 @@ package io.crosscheck.authoring.cornerstone;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
@@ -45,7 +44,7 @@ public class CornerstoneService {
     private final Instance<CornerstoneOrigin> origins;
     private final KnowledgeBaseService knowledgeBases;
     private final ScreeningEvaluator evaluator;
-    private final ObjectMapper json;
+    private final CornerstoneViews views;
     private final Caller caller;
     private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
@@ -54,13 +53,13 @@ public class CornerstoneService {
             Instance<CornerstoneOrigin> origins,
             KnowledgeBaseService knowledgeBases,
             ScreeningEvaluator evaluator,
-            ObjectMapper json,
+            CornerstoneViews views,
             Caller caller,
             Event<AuditEvent> audit) {
         this.origins = origins;
         this.knowledgeBases = knowledgeBases;
         this.evaluator = evaluator;
-        this.json = json;
+        this.views = views;
         this.caller = caller;
         this.audit = audit;
     }
@@ -125,7 +124,7 @@ public class CornerstoneService {
             CornerstoneRuns.Run run = new CornerstoneRuns(evaluator)
                     .run(lease.knowledgeBase(), new CornerstoneRuns.Case(c.id.toString(), request));
             c.kbVersion = lease.knowledgeBase().version();
-            c.conclusionJson = write(run.conclusion());
+            c.conclusionJson = views.write(run.conclusion());
             c.fired = String.join(" ", run.fired());
         }
         c.persist();
@@ -188,15 +187,7 @@ public class CornerstoneService {
     private JsonNode pseudonymised(String requestJson) {
         try {
             ScreeningRequest original = evaluator.json().readValue(requestJson, ScreeningRequest.class);
-            return evaluator.json().valueToTree(Pseudonymiser.pseudonymise(original));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String write(Conclusion conclusion) {
-        try {
-            return json.writeValueAsString(conclusion);
+            return Pseudonymiser.json(evaluator.json(), original);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

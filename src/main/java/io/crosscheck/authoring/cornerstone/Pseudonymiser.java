@@ -54,6 +54,28 @@ public final class Pseudonymiser {
                 others);
     }
 
+    /** The pseudonymised copy of {@code request} as JSON, without the members it leaves null. */
+    public static JsonNode json(com.fasterxml.jackson.databind.ObjectMapper json, ScreeningRequest request) {
+        return withoutNulls(json.valueToTree(pseudonymise(request)));
+    }
+
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            List<String> nulls = new ArrayList<>();
+            o.properties().forEach(e -> {
+                if (e.getValue().isNull()) {
+                    nulls.add(e.getKey());
+                } else {
+                    withoutNulls(e.getValue());
+                }
+            });
+            o.remove(nulls);
+        } else if (node.isArray()) {
+            node.forEach(Pseudonymiser::withoutNulls);
+        }
+        return node;
+    }
+
     /** A year's first day: the only date a cornerstone keeps. */
     public static LocalDate coarsened(LocalDate date) {
         return date == null ? null : LocalDate.of(date.getYear(), 1, 1);

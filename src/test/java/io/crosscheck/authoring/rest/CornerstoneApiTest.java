@@ -181,6 +181,21 @@ class CornerstoneApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("/colour"));
+        promote(Map.of("disagreement", UUID.randomUUID().toString(), "reason", "right-to-left \u202e override"))
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("/reason")));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reason", "gone"))
+                .post(CORNERSTONES + "/" + UUID.randomUUID() + "/retire")
+                .then()
+                .statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("version", "sha256:0000000000000000", "reason", "none"))
+                .post(CORNERSTONES + "/" + UUID.randomUUID() + "/accept")
+                .then()
+                .statusCode(404);
+        given().get(CORNERSTONES + "/changes/sha256:0000000000000000").then().statusCode(404);
         assertThat(count()).isEqualTo(before);
     }
 

@@ -41,8 +41,7 @@ public final class CornerstoneCheckTiming {
             try {
                 ScreeningRequest r =
                         json.treeToValue(scenarios.get(i % scenarios.size()).request(), ScreeningRequest.class);
-                cases.add(new CornerstoneRuns.Case(
-                        new UUID(0, i + 1L).toString(), json.valueToTree(Pseudonymiser.pseudonymise(r))));
+                cases.add(new CornerstoneRuns.Case(new UUID(0, i + 1L).toString(), Pseudonymiser.json(json, r)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
