@@ -155,6 +155,7 @@ class AuthorisationMatrixTest {
                 "GET /ui/screenings/{id}",
                 "GET /ui/screenings/{id}/derivation",
                 "GET /ui/screenings/{id}/report",
+                "GET /ui/screenings/{id}/what-if",
                 "GET /ui/screenings/{id}/sheet",
                 "GET /ui/screenings/{id}/sheet/edit",
                 "POST /ui/screenings/{id}/sheet/edit",
