@@ -252,7 +252,8 @@ public class ScreeningResource {
         return Response.status(201).entity(disagreements.record(uuid(id), body)).build();
     }
 
-    private static UUID uuid(String id) {
+    /** A screening id from a path; not a UUID: 404, as an unknown id. */
+    static UUID uuid(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,12 +38,6 @@ public class WhatIfResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WhatIf.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public WhatIf whatIf(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
-        return service.forScreening(uuid).orElseThrow(NotFoundException::new);
+        return service.forScreening(ScreeningResource.uuid(id)).orElseThrow(NotFoundException::new);
     }
 }

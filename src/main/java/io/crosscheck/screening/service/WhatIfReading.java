@@ -7,7 +7,6 @@ import io.crosscheck.screening.service.WhatIfVariants.Variant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** How a variant's result reads against the baseline's, in the words of {@link WhatIf}. */
@@ -132,7 +131,6 @@ final class WhatIfReading {
         return from.entrySet().stream()
                 .filter(e -> !keys.contains(e.getKey()))
                 .map(Map.Entry::getValue)
-                .map(Function.identity())
                 .toList();
     }
 }

@@ -152,11 +152,7 @@ public class CornerstonePages {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        return PageInput.uuid(id);
     }
 
     private Chrome chrome() {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
 
 /**
  * "What would change this" beside a result (issue 28): a fragment the result page loads when the clinician opens the
@@ -43,13 +42,7 @@ public class WhatIfPages {
 
     @GET
     public TemplateInstance whatIf(@PathParam("id") String id, @HeaderParam("HX-Request") String htmx) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
-        WhatIf w = service.forScreening(uuid).orElseThrow(NotFoundException::new);
+        WhatIf w = service.forScreening(PageInput.uuid(id)).orElseThrow(NotFoundException::new);
         return "true".equals(htmx) ? Templates.fragment(id, w) : Templates.page(Chrome.of(identity, "clients"), id, w);
     }
 }
