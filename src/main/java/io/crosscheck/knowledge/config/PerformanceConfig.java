@@ -12,6 +12,17 @@ public interface PerformanceConfig {
     @WithDefault("true")
     boolean warmUp();
 
+    /**
+     * How long the start-up request warm-up may drive the whole request path over loopback HTTP before the service
+     * reports ready (io.crosscheck.performance.RequestPathWarmUp); it stops earlier once the JIT has settled. Zero: none.
+     */
+    @WithDefault("20s")
+    java.time.Duration requestWarmUp();
+
+    /** The fewest requests the warm-up sends before it may stop on a settled JIT. */
+    @WithDefault("2000")
+    int requestWarmUpMinimum();
+
     /** Build Drools' executable model from the DRL (about twice as fast to evaluate, twice as slow to compile) instead of interpreting it. */
     @WithDefault("true")
     boolean executableModel();
