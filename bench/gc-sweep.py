@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Heap, young generation and collector chosen by measurement (issue 27 point 5).
+
+For each candidate set of JVM flags: the packaged jar started on a filled module cache (one first start compiles the
+rules), warmed by 20 s of POSTs at c=8, then serial POSTs (hey -n 3000 -c 1: p50, p99), 15 s at c=8 (wrk: rate),
+resident memory and collections per minute over the measured load. Writes bench/gc-sweep.md. Run by hand:
+    python3 bench/gc-sweep.py            (after ./mvnw package and the test classpath of bench/run-benchmarks.sh)
+Never part of .ci/run.
+"""
+import os
+import shutil
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import request_path as rp  # noqa: E402
+
+COMMON = "-XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError"
+CANDIDATES = [
+    ("serial, 192 MB heap, 96 MB code cache (before)",
+     "-XX:+UseSerialGC -Xms64m -Xmx192m -XX:ReservedCodeCacheSize=96m"),
+    ("serial, 256 MB heap, 96 MB young, 128 MB code cache",
+     "-XX:+UseSerialGC -Xms256m -Xmx256m -Xmn96m -XX:ReservedCodeCacheSize=128m"),
+    ("serial, 384 MB heap, 160 MB young, 128 MB code cache",
+     "-XX:+UseSerialGC -Xms384m -Xmx384m -Xmn160m -XX:ReservedCodeCacheSize=128m"),
+    ("parallel, 256 MB heap, 96 MB young, 128 MB code cache",
+     "-XX:+UseParallelGC -XX:ParallelGCThreads=2 -Xms256m -Xmx256m -Xmn96m -XX:ReservedCodeCacheSize=128m"),
+]
+
+
+def main():
+    out = os.path.join(rp.OUT, "gc-sweep")
+    work = os.path.join(out, "app")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(work)
+    for d in ("rules", "kb-docs"):
+        shutil.copytree(os.path.join(rp.ROOT, d), os.path.join(work, d))
+    log = os.path.join(out, "server.log")
+    rows = []
+    first = True
+    for label, flags in CANDIDATES:
+        rp.JVM_FLAGS = (flags + " " + COMMON).split()
+        if first:
+            rp.Server(work, log).start().stop()  # compiles the rules once: every candidate loads the cache
+            first = False
+        s = rp.Server(work, log).start()
+        rp.wrk("/api/v1/screenings", 20, os.path.join(rp.ROOT, "bench", "post-screening.lua"))
+        y0, f0 = rp.full_gcs(s.p.pid)
+        t0 = time.monotonic()
+        serial = rp.hey(["-n", "3000", "-c", "1"])
+        rps, _ = rp.wrk("/api/v1/screenings", 15, os.path.join(rp.ROOT, "bench", "post-screening.lua"))
+        y1, f1 = rp.full_gcs(s.p.pid)
+        minutes = (time.monotonic() - t0) / 60
+        row = (label, flags, serial["p50"], serial["p99"], rps, rp.rss_mb(s.p.pid), (y1 - y0) / minutes,
+               (f1 - f0) / minutes)
+        s.stop()
+        print(row, flush=True)
+        rows.append(row)
+    lines = [f"Written by `bench/gc-sweep.py` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average at the"
+             f" end {open('/proc/loadavg').read().split()[0]}); every candidate also has `{COMMON}`.", "",
+             "| candidate | flags | serial p50 ms | serial p99 ms | c=8 req/s | RSS MB | young GC/min | full GC/min |",
+             "|---|---|---|---|---|---|---|---|"]
+    for label, flags, p50, p99, rps, rss, y, f in rows:
+        lines.append(f"| {label} | `{flags}` | {p50:.2f} | {p99:.2f} | {rps:,.0f} | {rss:.0f} | {y:.0f} | {f:.1f} |")
+    text = "\n".join(lines) + "\n"
+    open(os.path.join(rp.ROOT, "bench", "gc-sweep.md"), "w").write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+package io.crosscheck.bench;
+
+import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.screening.model.ScreeningRequest;
+import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.ScreeningEvaluator;
+import io.crosscheck.support.Requests;
+import io.crosscheck.support.RuleHarness;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.flywaydb.core.Flyway;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The floor of one screening, part by part, in process (bench/request_path.py adds HTTP and authentication, measured
+ * on the server, and compares the service with the sum): read and validate the article's request, evaluate it on the
+ * knowledge base as the service builds it, write the response, and commit what the service stores for it (the
+ * screening row as stored and its audit row) on an H2 file database migrated by the application's own migrations,
+ * forced to disk as the service forces it ({@code CHECKPOINT SYNC}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class FloorBenchmark {
+
+    private ScreeningEvaluator evaluator;
+    private KnowledgeBase kb;
+    private ScreeningRequest article;
+    private ScreeningResult result;
+    private Path dir;
+    private Connection db;
+    private PreparedStatement insertScreening;
+    private PreparedStatement insertAudit;
+    private Statement sync;
+    private String requestJson;
+    private byte[] response;
+    private byte[] explanation;
+
+    @Setup
+    public void setUp() throws Exception {
+        org.jboss.logmanager.LogContext.getSystemLogContext()
+                .getLogger("org.drools")
+                .setLevel(java.util.logging.Level.WARNING);
+        kb = ScreeningBenchmark.executableModel(Path.of("rules"), Path.of("kb-docs"));
+        evaluator = ScreeningEvaluator.standalone(10_000);
+        article = evaluator.read(Requests.ARTICLE_DESK_WORKER);
+        result = evaluator.evaluate(article, kb).withIdentity(UUID.randomUUID(), Instant.now());
+        requestJson = RuleHarness.JSON.writeValueAsString(article);
+        response = RuleHarness.JSON.writeValueAsBytes(result.compact());
+        explanation = gzip(RuleHarness.JSON.writeValueAsBytes(result.explanation()));
+        dir = Files.createTempDirectory("floor-h2");
+        String url = "jdbc:h2:file:" + dir.resolve("floor") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        Flyway.configure()
+                .dataSource(url, "crosscheck", "")
+                .locations("classpath:db/migration")
+                .ignoreMigrationPatterns("*:future")
+                .load()
+                .migrate();
+        db = DriverManager.getConnection(url, "crosscheck", "");
+        db.setAutoCommit(false);
+        insertScreening = db.prepareStatement(StoredRow.INSERT);
+        insertAudit = db.prepareStatement("insert into audit_entry (id, recorded_at, actor, clinic_id, action, subject,"
+                + " kb_version, address, detail) values (?, ?, 'bench', 'clinic-a', 'screening.create', ?, ?,"
+                + " '127.0.0.1', null)");
+        sync = db.createStatement();
+    }
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    @TearDown
+    public void tearDown() throws Exception {
+        db.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Read and validate the article's request (Jackson + Bean Validation + the vocabulary checks). */
+    @Benchmark
+    public ScreeningRequest read() {
+        return evaluator.read(Requests.ARTICLE_DESK_WORKER);
+    }
+
+    /** Evaluate it: mapping, session, rules, provenance, result assembly. */
+    @Benchmark
+    public ScreeningResult evaluate() {
+        return evaluator.evaluate(article, kb);
+    }
+
+    /** Write the response (the compact result) and what is stored beside it (the explanation, compressed). */
+    @Benchmark
+    public int write() throws Exception {
+        byte[] body = RuleHarness.JSON.writeValueAsBytes(result.compact());
+        return body.length + gzip(RuleHarness.JSON.writeValueAsBytes(result.explanation())).length;
+    }
+
+    /** Commit the stored row and its audit row, forced to disk. */
+    @Benchmark
+    public int commit() throws SQLException, IOException {
+        UUID id = UUID.randomUUID();
+        StoredRow.bind(insertScreening, id, requestJson, response, explanation);
+        insertScreening.executeUpdate();
+        insertAudit.setObject(1, UUID.randomUUID());
+        insertAudit.setTimestamp(2, Timestamp.from(Instant.now()));
+        insertAudit.setString(3, id.toString());
+        insertAudit.setString(4, kb.version());
+        insertAudit.executeUpdate();
+        db.commit();
+        sync.execute("CHECKPOINT SYNC");
+        return response.length;
+    }
+
+    /** The UTF-8 bytes of a string (the stored request's size). */
+    static int size(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+}
