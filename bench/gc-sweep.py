@@ -52,16 +52,18 @@ def main():
         y1, f1 = rp.full_gcs(s.p.pid)
         minutes = (time.monotonic() - t0) / 60
         row = (label, flags, serial["p50"], serial["p99"], rps, rp.rss_mb(s.p.pid), (y1 - y0) / minutes,
-               (f1 - f0) / minutes)
+               (f1 - f0) / minutes, rp.code_cache_mb(s.p.pid)[1])
         s.stop()
         print(row, flush=True)
         rows.append(row)
     lines = [f"Written by `bench/gc-sweep.py` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average at the"
              f" end {open('/proc/loadavg').read().split()[0]}); every candidate also has `{COMMON}`.", "",
-             "| candidate | flags | serial p50 ms | serial p99 ms | c=8 req/s | RSS MB | young GC/min | full GC/min |",
-             "|---|---|---|---|---|---|---|---|"]
-    for label, flags, p50, p99, rps, rss, y, f in rows:
-        lines.append(f"| {label} | `{flags}` | {p50:.2f} | {p99:.2f} | {rps:,.0f} | {rss:.0f} | {y:.0f} | {f:.1f} |")
+             "| candidate | flags | serial p50 ms | serial p99 ms | c=8 req/s | RSS MB | young GC/min | full GC/min |"
+             " code cache peak MB |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for label, flags, p50, p99, rps, rss, y, f, cc in rows:
+        lines.append(f"| {label} | `{flags}` | {p50:.2f} | {p99:.2f} | {rps:,.0f} | {rss:.0f} | {y:.0f} | {f:.1f} |"
+                     f" {cc:.0f} |")
     text = "\n".join(lines) + "\n"
     open(os.path.join(rp.ROOT, "bench", "gc-sweep.md"), "w").write(text)
     print(text)
