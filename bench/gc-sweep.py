@@ -23,6 +23,9 @@ CANDIDATES = [
      "-XX:+UseSerialGC -Xms256m -Xmx256m -Xmn96m -XX:ReservedCodeCacheSize=128m"),
     ("serial, 384 MB heap, 160 MB young, 128 MB code cache",
      "-XX:+UseSerialGC -Xms384m -Xmx384m -Xmn160m -XX:ReservedCodeCacheSize=128m"),
+    ("serial, 256 MB heap, 96 MB young, 128 MB code cache, H2 page cache 16 MB (default 64 MB)",
+     "-XX:+UseSerialGC -Xms256m -Xmx256m -Xmn96m -XX:ReservedCodeCacheSize=128m"
+     " -Dcrosscheck.jdbc-url=jdbc:h2:file:./data/crosscheck;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=16384"),
     ("parallel, 256 MB heap, 96 MB young, 128 MB code cache",
      "-XX:+UseParallelGC -XX:ParallelGCThreads=2 -Xms256m -Xmx256m -Xmn96m -XX:ReservedCodeCacheSize=128m"),
 ]
