@@ -182,32 +182,12 @@ public class ScreeningResource {
             @HeaderParam("Accept-Encoding") String acceptEncoding) {
         boolean full = full(explain);
         ScreeningReads.Body body =
-                reads.find(uuid(id), full, acceptsGzip(acceptEncoding)).orElseThrow(NotFoundException::new);
+                reads.find(uuid(id), full, AcceptEncoding.gzip(acceptEncoding)).orElseThrow(NotFoundException::new);
         // the answer depends on Accept-Encoding: a cache in between must keep the two apart
         Response.ResponseBuilder ok = Response.ok(body.json()).header("Vary", "Accept-Encoding");
         // already compressed: HTTP compression, if ever enabled (quarkus.http.enable-compression), passes a response
         // with a Content-Encoding as it is (application.properties "## HTTP")
         return (body.gzip() ? ok.header("Content-Encoding", "gzip") : ok).build();
-    }
-
-    /** Whether an Accept-Encoding header accepts gzip (named, without {@code q=0}). */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.split(";");
-            if (parts[0].strip().equalsIgnoreCase("gzip")) {
-                for (int i = 1; i < parts.length; i++) {
-                    String p = parts[i].strip().replace(" ", "");
-                    if (p.startsWith("q=") && p.substring(2).matches("0(\\.0*)?")) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
     }
 
     @GET

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -56,8 +57,9 @@ public class StoredDocuments {
     public byte[] store(Screening entity, ScreeningResult result, Visit visit) {
         byte[] response = withMember(write(result.compact()), "visit", write(visit));
         byte[] explanation = write(result.explanation());
-        entity.responseGz = gzip(response);
-        entity.explanationGz = gzip(explanation);
+        int level = Math.max(Deflater.BEST_SPEED, Math.min(Deflater.BEST_COMPRESSION, config.gzipLevel()));
+        entity.responseGz = gzip(response, level);
+        entity.explanationGz = gzip(explanation, level);
         if (config.writeLegacyColumns()) {
             entity.resultJson = new String(write(result.withoutExplanation()), StandardCharsets.UTF_8);
             entity.explanationJson = new String(explanation, StandardCharsets.UTF_8);
@@ -170,9 +172,13 @@ public class StoredDocuments {
         return out;
     }
 
-    static byte[] gzip(byte[] data) {
+    static byte[] gzip(byte[] data, int level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(level);
+            }
+        }) {
             gz.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
