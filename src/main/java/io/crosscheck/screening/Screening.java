@@ -10,7 +10,9 @@ import java.util.UUID;
 
 /**
  * A stored screening: the validated input, the result and its explanation, the knowledge-base
- * version that produced them, when, and for which pseudonymous client reference.
+ * version that produced them, when, and for which pseudonymous client reference. The result and explanation are
+ * read through {@link io.crosscheck.screening.service.StoredDocuments}, which knows both formats (compressed since
+ * V103, JSON text before).
  */
 @Entity
 @Table(name = "screening")
@@ -31,11 +33,27 @@ public class Screening extends PanacheEntityBase {
     @Column(name = "request_json", nullable = false)
     public String requestJson;
 
-    @Column(name = "result_json", nullable = false)
+    /**
+     * The result without its explanation, as JSON: rows stored before V103 (and new rows while
+     * {@code crosscheck.storage.write-legacy-columns} is set); null otherwise. Read through StoredDocuments.
+     */
+    @Column(name = "result_json")
     public String resultJson;
 
-    @Column(name = "explanation_json", nullable = false)
+    /** The complete explanation as JSON: like {@link #resultJson}, rows stored before V103 only. */
+    @Column(name = "explanation_json")
     public String explanationJson;
+
+    /**
+     * The gzip of the exact bytes the POST returned (the result with its compact explanation, and {@code visit});
+     * null on rows stored before V103.
+     */
+    @Column(name = "response_gz")
+    public byte[] responseGz;
+
+    /** The gzip of the complete explanation (JSON); null on rows stored before V103. */
+    @Column(name = "explanation_gz")
+    public byte[] explanationGz;
 
     /** The clinic the client belongs to; every read filters by the caller's clinic. */
     @Column(name = "clinic_id", nullable = false, length = 64)

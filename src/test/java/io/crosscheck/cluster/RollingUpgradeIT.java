@@ -134,9 +134,10 @@ class RollingUpgradeIT {
         assertThat(old.waitFor(60, TimeUnit.SECONDS)).isTrue();
         old = start(previous, "old-restarted", url, user, oldPort, false);
 
-        // and serves beside a node of this version
+        // and serves beside a node of this version, which also fills the columns the previous version reads (a
+        // screening stored once, compressed, since V103: docs/operations.md "Upgrading")
         int newPort = PackagedJar.freePort();
-        start(JAR, "new", url, user, newPort, true);
+        start(JAR, "new", url, user, newPort, true, "-Dcrosscheck.storage.write-legacy-columns=true");
         String writtenByOld = id(post(oldPort, "upgrade-old").body());
         String writtenByNew = id(post(newPort, "upgrade-new").body());
         int oldReadsNew = get(oldPort, writtenByNew).statusCode();
@@ -160,10 +161,11 @@ class RollingUpgradeIT {
         assertThat(newReadsOld).isEqualTo(200);
     }
 
-    private Process start(Path jar, String name, String url, String user, int port, boolean cluster) throws Exception {
+    private Process start(Path jar, String name, String url, String user, int port, boolean cluster, String... settings)
+            throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Path log = dir.resolve("node.log");
-        List<String> cmd = List.of(
+        List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
                 "-Dcrosscheck.jdbc-url=" + url,
@@ -171,9 +173,9 @@ class RollingUpgradeIT {
                 "-Dcrosscheck.security.initial-admin.password=" + TestUsers.ADMIN_PASSWORD,
                 "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
                 "-Dcrosscheck.knowledge.rules-dir=" + knowledgeBaseOf(jar).resolve("rules"),
-                "-Dcrosscheck.knowledge.docs-dir=" + knowledgeBaseOf(jar).resolve("kb-docs"),
-                "-jar",
-                jar.toString());
+                "-Dcrosscheck.knowledge.docs-dir=" + knowledgeBaseOf(jar).resolve("kb-docs")));
+        cmd.addAll(List.of(settings));
+        cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)

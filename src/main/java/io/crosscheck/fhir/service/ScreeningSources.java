@@ -11,6 +11,7 @@ import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.service.ScreeningReads;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.screening.service.ScreeningStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +37,14 @@ public class ScreeningSources {
     /** A FHIR id, alone, as {@code Patient/<id>}, or at the end of an absolute {@code .../Patient/<id>} URL. */
     static final Pattern PATIENT = Pattern.compile("^(?:(https://[^\\s?#]+/)?Patient/)?([A-Za-z0-9\\-.]{1,64})$");
 
-    private final ScreeningService screenings;
+    private final ScreeningReads screenings;
     private final ScreeningStore store;
     private final KnowledgeBaseService knowledgeBases;
     private final Instance<PatientLinks> links;
     private final ObjectMapper json;
 
     ScreeningSources(
-            ScreeningService screenings,
+            ScreeningReads screenings,
             ScreeningStore store,
             KnowledgeBaseService knowledgeBases,
             Instance<PatientLinks> links,
@@ -57,7 +58,7 @@ public class ScreeningSources {
 
     /** The screening's Bundle source; empty when the caller's clinic has no such screening. */
     public Optional<ScreeningBundles.Source> find(UUID id, String patient) {
-        Optional<ObjectNode> found = screenings.find(id, false);
+        Optional<ObjectNode> found = screenings.tree(id, false);
         if (found.isEmpty()) {
             return Optional.empty();
         }

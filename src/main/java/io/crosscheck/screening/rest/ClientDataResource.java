@@ -12,7 +12,7 @@ import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.service.ClientPrivacy;
 import io.crosscheck.screening.service.ClientStore;
-import io.crosscheck.screening.service.ScreeningService;
+import io.crosscheck.screening.service.StoredDocuments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -60,14 +60,14 @@ public class ClientDataResource {
 
     private final ClientStore store;
     private final ClientPrivacy privacy;
-    private final ScreeningService screenings;
+    private final StoredDocuments screenings;
     private final ObjectMapper mapper;
     private final Event<AuditEvent> audit;
 
     ClientDataResource(
             ClientStore store,
             ClientPrivacy privacy,
-            ScreeningService screenings,
+            StoredDocuments screenings,
             ObjectMapper mapper,
             Event<AuditEvent> audit) {
         this.store = store;
@@ -115,7 +115,7 @@ public class ClientDataResource {
     }
 
     private ScreeningExport export(Screening s) {
-        ObjectNode result = screenings.stored(s, true);
+        ObjectNode result = screenings.response(s, true);
         try {
             Amendment amendment = s.amendsId == null
                     ? null

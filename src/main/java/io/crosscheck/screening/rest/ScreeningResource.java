@@ -8,6 +8,7 @@ import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.DisagreementService;
+import io.crosscheck.screening.service.ScreeningReads;
 import io.crosscheck.screening.service.ScreeningService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -42,10 +43,12 @@ public class ScreeningResource {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final ScreeningService service;
+    private final ScreeningReads reads;
     private final DisagreementService disagreements;
 
-    ScreeningResource(ScreeningService service, DisagreementService disagreements) {
+    ScreeningResource(ScreeningService service, ScreeningReads reads, DisagreementService disagreements) {
         this.service = service;
+        this.reads = reads;
         this.disagreements = disagreements;
     }
 
@@ -154,10 +157,10 @@ public class ScreeningResource {
     }
 
     private Optional<Response> earlier(String idempotencyKey, String body, boolean full, UriInfo uri) {
-        return service.findByIdempotencyKey(idempotencyKey, body, full)
-                .map(r -> Response.ok(r)
+        return reads.byIdempotencyKey(idempotencyKey, body, full)
+                .map(r -> Response.ok(r.json())
                         .location(uri.getAbsolutePathBuilder()
-                                .path(r.get("id").asText())
+                                .path(r.id().toString())
                                 .build())
                         .header("Idempotent-Replayed", "true")
                         .build());
@@ -165,13 +168,26 @@ public class ScreeningResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A stored screening result, with its explanation")
+    @Operation(
+            summary = "A stored screening result, with its explanation",
+            description = "The bytes the POST returned (with `amendment` when the screening is in an amendment"
+                    + " chain). With `Accept-Encoding: gzip` they are sent as stored, compressed"
+                    + " (`Content-Encoding: gzip`).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScreeningResult.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Role.PHYSIO)
-    public Response get(@PathParam("id") String id, @QueryParam("explain") String explain) {
+    public Response get(
+            @PathParam("id") String id,
+            @QueryParam("explain") String explain,
+            @HeaderParam("Accept-Encoding") String acceptEncoding) {
         boolean full = full(explain);
-        return service.find(uuid(id), full).map(r -> Response.ok(r).build()).orElseThrow(NotFoundException::new);
+        ScreeningReads.Body body =
+                reads.find(uuid(id), full, AcceptEncoding.gzip(acceptEncoding)).orElseThrow(NotFoundException::new);
+        // the answer depends on Accept-Encoding: a cache in between must keep the two apart
+        Response.ResponseBuilder ok = Response.ok(body.json()).header("Vary", "Accept-Encoding");
+        // already compressed: HTTP compression, if ever enabled (quarkus.http.enable-compression), passes a response
+        // with a Content-Encoding as it is (application.properties "## HTTP")
+        return (body.gzip() ? ok.header("Content-Encoding", "gzip") : ok).build();
     }
 
     @GET
@@ -183,7 +199,7 @@ public class ScreeningResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Explanation.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response explanation(@PathParam("id") String id) {
-        return service.explanation(uuid(id)).map(e -> Response.ok(e).build()).orElseThrow(NotFoundException::new);
+        return reads.explanation(uuid(id)).map(e -> Response.ok(e).build()).orElseThrow(NotFoundException::new);
     }
 
     @POST
@@ -213,12 +229,12 @@ public class ScreeningResource {
             description = "Reason missing or longer than 500, invalid request, another client reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response amend(@PathParam("id") String id, String body, @Context UriInfo uri) {
-        var result = service.amend(uuid(id), body);
+        ScreeningReads.Body result = service.amend(uuid(id), body);
         return Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/screenings")
-                        .path(result.get("id").asText())
+                        .path(result.id().toString())
                         .build())
-                .entity(result)
+                .entity(result.json())
                 .build();
     }
 

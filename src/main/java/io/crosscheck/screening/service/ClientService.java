@@ -1,7 +1,6 @@
 package io.crosscheck.screening.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.problem.FieldError;
@@ -44,9 +43,12 @@ public class ClientService {
     private final KnowledgeBaseService knowledgeBases;
     private final ObjectMapper mapper;
     private final ClientHistoryAssembler histories;
+    private final StoredDocuments documents;
 
-    ClientService(ClientStore store, KnowledgeBaseService knowledgeBases, ObjectMapper mapper) {
+    ClientService(
+            ClientStore store, KnowledgeBaseService knowledgeBases, ObjectMapper mapper, StoredDocuments documents) {
         this.store = store;
+        this.documents = documents;
         this.knowledgeBases = knowledgeBases;
         this.mapper = mapper;
         this.histories = new ClientHistoryAssembler(s -> read(s.requestJson, ScreeningRequest.class), this::summary);
@@ -143,12 +145,12 @@ public class ClientService {
     /** From the summary columns, else (rows stored before them) from the stored result. */
     private ScreeningSummary summary(ScreeningRow r) {
         ScreeningSummary s = ScreeningSummary.of(r.referralUrgency(), r.patternStatus());
-        return s != null ? s : ScreeningSummary.of(read(store.resultJson(r.id()), JsonNode.class));
+        return s != null ? s : ScreeningSummary.of(documents.resultTree(store.documents(r.id())));
     }
 
     private ScreeningSummary summary(Screening r) {
         ScreeningSummary s = ScreeningSummary.of(r.referralUrgency, r.patternStatus);
-        return s != null ? s : ScreeningSummary.of(read(r.resultJson, JsonNode.class));
+        return s != null ? s : ScreeningSummary.of(documents.resultTree(r));
     }
 
     private <T> T read(String json, Class<T> type) {

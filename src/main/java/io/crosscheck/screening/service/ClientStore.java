@@ -138,15 +138,25 @@ public class ClientStore {
                 .list();
     }
 
-    /** The stored result JSON of a screening of the caller's clinic (summary of rows stored before summaries existed). */
+    /**
+     * The stored result of a screening of the caller's clinic, in either format (read it with {@link StoredDocuments}),
+     * for the summary of rows stored before summaries existed: a screening that holds only those columns.
+     */
     @Transactional
-    public String resultJson(UUID id) {
-        return Screening.getEntityManager()
+    public Screening documents(UUID id) {
+        Object[] row = Screening.getEntityManager()
                 .createQuery(
-                        "select s.resultJson from Screening s where s.id = :id and s.clinicId = :clinic", String.class)
+                        "select s.responseGz, case when s.responseGz is null then s.resultJson end from Screening s"
+                                + " where s.id = :id and s.clinicId = :clinic",
+                        Object[].class)
                 .setParameter("id", id)
                 .setParameter("clinic", clinic())
                 .getSingleResult();
+        Screening s = new Screening();
+        s.id = id;
+        s.responseGz = (byte[]) row[0];
+        s.resultJson = (String) row[1];
+        return s;
     }
 
     /** Records that a client's data was read (list of screenings, history): the audit entry names the client by a keyed digest. */

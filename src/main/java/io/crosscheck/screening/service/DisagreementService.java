@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,8 +70,16 @@ public class DisagreementService {
     private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
 
-    DisagreementService(ScreeningStore store, ObjectMapper mapper, Caller caller, Event<AuditEvent> audit) {
+    private final StoredDocuments documents;
+
+    DisagreementService(
+            ScreeningStore store,
+            ObjectMapper mapper,
+            Caller caller,
+            Event<AuditEvent> audit,
+            StoredDocuments documents) {
         this.store = store;
+        this.documents = documents;
         this.mapper = mapper;
         this.caller = caller;
         this.audit = audit;
@@ -229,11 +236,7 @@ public class DisagreementService {
     }
 
     private Explanation explanation(Screening s) {
-        try {
-            return mapper.readValue(s.explanationJson, Explanation.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return documents.explanation(s);
     }
 
     private DisagreementRequest read(String body) {

@@ -49,14 +49,17 @@ public class HomeProgrammeEdits {
     private final Caller caller;
     private final Event<AuditEvent> audit;
     private final Clock clock = Clock.systemUTC();
+    private final StoredDocuments documents;
 
     HomeProgrammeEdits(
             ScreeningStore store,
             KnowledgeBaseService knowledgeBases,
             ObjectMapper mapper,
             Caller caller,
-            Event<AuditEvent> audit) {
+            Event<AuditEvent> audit,
+            StoredDocuments documents) {
         this.store = store;
+        this.documents = documents;
         this.knowledgeBases = knowledgeBases;
         this.mapper = mapper;
         this.caller = caller;
@@ -218,11 +221,7 @@ public class HomeProgrammeEdits {
     }
 
     private ScreeningResult result(Screening s) {
-        try {
-            return mapper.readValue(s.resultJson, ScreeningResult.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return documents.result(s);
     }
 
     private List<Item> items(HomeProgrammeEdit e) {

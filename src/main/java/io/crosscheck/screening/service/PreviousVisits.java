@@ -42,14 +42,17 @@ public class PreviousVisits {
     private final KnowledgeBaseService knowledgeBases;
     private final ObjectMapper mapper;
     private final ClinicTime time;
+    private final StoredDocuments documents;
 
     PreviousVisits(
             Caller caller,
             HomeProgrammeEdits sheets,
             KnowledgeBaseService knowledgeBases,
             ObjectMapper mapper,
-            ClinicTime time) {
+            ClinicTime time,
+            StoredDocuments documents) {
         this.caller = caller;
+        this.documents = documents;
         this.time = time;
         this.sheets = sheets;
         this.knowledgeBases = knowledgeBases;
@@ -101,7 +104,7 @@ public class PreviousVisits {
      * what a result compares since it: each pattern's status, the findings that counted and the values measured.
      */
     private FollowUp.PreviousVisit visit(Screening p) {
-        JsonNode result = read(p.resultJson);
+        JsonNode result = documents.resultTree(p);
         Map<String, String> patterns = new LinkedHashMap<>();
         Set<FollowUp.FindingSeen> findings = new java.util.LinkedHashSet<>();
         for (JsonNode pattern : result.path("patterns")) {
@@ -163,13 +166,9 @@ public class PreviousVisits {
     /** The outcome scores of a stored result, by measure. */
     private Map<String, Double> scores(Screening s) {
         Map<String, Double> scores = new LinkedHashMap<>();
-        try {
-            JsonNode outcomes = mapper.readTree(s.resultJson).path("followUp").path("outcomes");
-            outcomes.forEach(
-                    o -> scores.put(o.path("measure").asText(), o.path("score").asDouble()));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode outcomes = documents.resultTree(s).path("followUp").path("outcomes");
+        outcomes.forEach(
+                o -> scores.put(o.path("measure").asText(), o.path("score").asDouble()));
         return scores;
     }
 

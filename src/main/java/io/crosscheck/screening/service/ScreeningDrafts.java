@@ -13,11 +13,14 @@ public class ScreeningDrafts {
     private final ScreeningService service;
     private final ScreeningEvaluator evaluator;
     private final ScreeningStore store;
+    private final StoredDocuments documents;
 
-    ScreeningDrafts(ScreeningService service, ScreeningEvaluator evaluator, ScreeningStore store) {
+    ScreeningDrafts(
+            ScreeningService service, ScreeningEvaluator evaluator, ScreeningStore store, StoredDocuments documents) {
         this.service = service;
         this.evaluator = evaluator;
         this.store = store;
+        this.documents = documents;
     }
 
     /** Reads, validates and evaluates a request body; nothing is stored (400/422 as for a screening). */
@@ -25,8 +28,8 @@ public class ScreeningDrafts {
         return service.evaluate(evaluator.read(body));
     }
 
-    /** Stores a screening evaluated by {@link #evaluate}. */
+    /** Stores a screening evaluated by {@link #evaluate}: its documents are written only now, when it is kept. */
     public void store(ScreeningService.Evaluated evaluated) {
-        store.save(evaluated.entity());
+        store.save(evaluated.withDocuments(documents).entity());
     }
 }

@@ -3,16 +3,15 @@ package io.crosscheck.screening.service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.validation.PlainTextValidator;
 import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
+import io.crosscheck.screening.model.Visit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -35,6 +34,7 @@ public class ScreeningService {
     private final ScreeningEvaluator evaluator;
     private final PreviousVisits previousVisits;
     private final VisitDates visitDates;
+    private final StoredDocuments documents;
     private final Clock clock = Clock.systemUTC();
 
     ScreeningService(
@@ -43,8 +43,10 @@ public class ScreeningService {
             ScreeningStore store,
             ObjectMapper mapper,
             PreviousVisits previousVisits,
-            VisitDates visitDates) {
+            VisitDates visitDates,
+            StoredDocuments documents) {
         this.evaluator = evaluator;
+        this.documents = documents;
         this.previousVisits = previousVisits;
         this.visitDates = visitDates;
         this.knowledgeBases = knowledgeBases;
@@ -61,23 +63,42 @@ public class ScreeningService {
         return create(body, idempotencyKey).result();
     }
 
-    /** The same, with the stored screening: its result as the API returns it is {@link #response}. */
+    /**
+     * The same, with the stored screening: its result as the API returns it is {@link #response}, written once
+     * ({@link StoredDocuments#store}).
+     */
     public Evaluated create(String body, String idempotencyKey) {
         ScreeningRequest request = evaluator.read(body);
         Evaluated e = evaluate(request);
         IdempotentRequests.stamp(e.entity(), idempotencyKey, body);
-        store.save(e.entity());
-        return e;
+        Evaluated stored = e.withDocuments(documents);
+        store.save(stored.entity());
+        return stored;
     }
 
-    /** A screening's result as the API returns it: the result and, beside it, the visit it records ({@link VisitDates#recorded}). */
-    public ObjectNode response(Evaluated e, boolean full) {
-        ObjectNode result = mapper.valueToTree(full ? e.result() : e.result().compact());
-        result.set("visit", visitDates.recorded(e.entity()));
-        return result;
+    /**
+     * A new screening's result as the API returns it: the result and, beside it, the visit it records; with the
+     * compact explanation the bytes stored ({@link StoredDocuments}), with the complete one written apart.
+     */
+    public byte[] response(Evaluated e, boolean full) {
+        return full
+                ? StoredDocuments.withMember(documents.write(e.result()), "visit", documents.write(e.visit()))
+                : e.response();
     }
 
-    public record Evaluated(ScreeningResult result, Screening entity) {}
+    /**
+     * An evaluated screening: its result, the entity to store, the visit the request records and, once its documents
+     * are filled ({@link #withDocuments}), the response bytes a new screening returns.
+     */
+    public record Evaluated(ScreeningResult result, Screening entity, Visit visit, byte[] response) {
+
+        /** With the documents of the entity filled, ready to store. */
+        public Evaluated withDocuments(StoredDocuments documents) {
+            return response != null
+                    ? this
+                    : new Evaluated(result, entity, visit, documents.store(entity, result, visit));
+        }
+    }
 
     /**
      * The one evaluation path: the visit's time and care start ({@link VisitDates}) and the client's previous visit
@@ -104,12 +125,10 @@ public class ScreeningService {
                 : request.visit().at().toInstant();
         entity.kbVersion = version;
         entity.requestJson = json(request);
-        entity.resultJson = json(result.withoutExplanation());
-        entity.explanationJson = json(result.explanation());
         ScreeningSummary summary = ScreeningSummary.of(result);
         entity.referralUrgency = summary.referral();
         entity.patternStatus = summary.patternColumn();
-        return new Evaluated(result, entity);
+        return new Evaluated(result, entity, request.visit(), null);
     }
 
     /** The amendment of a screening: why, and the corrected request (a complete screening request). */
@@ -125,7 +144,7 @@ public class ScreeningService {
      * under {@code /request}); 404 when the screening is not found in the clinic; 409 when it is already
      * amended; 422 when the client reference differs. Returns the new version's result with its amendment info.
      */
-    public ObjectNode amend(UUID id, String body) {
+    public ScreeningReads.Body amend(UUID id, String body) {
         return amend(id, AmendmentReader.read(mapper, body));
     }
 
@@ -133,7 +152,7 @@ public class ScreeningService {
      * The same with the reason and the corrected request (a screening request as JSON) already apart, as a
      * form sends them: a {@code /reason} blank or over {@value #MAX_REASON} characters is a 422, not plain text a 400.
      */
-    public ObjectNode amend(UUID id, AmendmentRequest amendment) {
+    public ScreeningReads.Body amend(UUID id, AmendmentRequest amendment) {
         PlainTextValidator.require("/reason", amendment.reason());
         List<FieldError> invalid = new ArrayList<>();
         String reason = amendment.reason();
@@ -165,12 +184,15 @@ public class ScreeningService {
         if (!invalid.isEmpty()) {
             throw new InvalidRequestException(status, invalid);
         }
-        Evaluated e = evaluateFilled(previousVisits.fill(visitDates.fill(request, id), id));
+        Evaluated e = evaluateFilled(previousVisits.fill(visitDates.fill(request, id), id))
+                .withDocuments(documents);
         e.entity().amendReason = amendment.reason();
         store.saveAmendment(id, e.entity());
-        ObjectNode result = response(e, false);
-        result.set("amendment", mapper.valueToTree(amendmentInfo(e.entity(), null)));
-        return result;
+        // the stored response is the one without the amendment, which a read adds from the chain as it then stands
+        return new ScreeningReads.Body(
+                e.entity().id,
+                StoredDocuments.withMember(e.response(), "amendment", documents.write(amendmentInfo(e.entity(), null))),
+                false);
     }
 
     /**
@@ -188,7 +210,8 @@ public class ScreeningService {
             Integer supersededByVersion,
             String versions) {}
 
-    private static AmendmentInfo amendmentInfo(Screening s, Screening newer) {
+    /** Where {@code s} stands in its chain; {@code newer}: the version that amends it, null while it is the latest. */
+    static AmendmentInfo amendmentInfo(Screening s, Screening newer) {
         return new AmendmentInfo(
                 s.chain(),
                 s.version(),
@@ -235,53 +258,6 @@ public class ScreeningService {
                     next == null));
         }
         return Optional.of(versions);
-    }
-
-    /**
-     * The stored result exactly as it was returned when created: with the complete explanation when
-     * {@code full}, else with the compact one (the same projection of the stored complete explanation).
-     */
-    public Optional<ObjectNode> find(UUID id, boolean full) {
-        return store.find(id).map(s -> {
-            ObjectNode result = stored(s, full);
-            Screening newer = store.supersededBy(s.id).orElse(null);
-            if (newer != null || s.amendsId != null) {
-                // only screenings in an amendment chain carry it: others are returned exactly as stored
-                result.set("amendment", mapper.valueToTree(amendmentInfo(s, newer)));
-            }
-            return result;
-        });
-    }
-
-    /** The screening an earlier request with this Idempotency-Key and the same body created ({@link IdempotentRequests}). */
-    public Optional<ObjectNode> findByIdempotencyKey(String key, String body, boolean full) {
-        return IdempotentRequests.sameBody(store.findByIdempotencyKey(key), key, body)
-                .map(s -> stored(s, full));
-    }
-
-    /**
-     * A stored screening as the result it was returned as, with the complete or the compact explanation, and the visit
-     * it records beside it.
-     */
-    public ObjectNode stored(Screening s, boolean full) {
-        try {
-            ObjectNode result = (ObjectNode) mapper.readTree(s.resultJson);
-            if (full) {
-                result.set("explanation", mapper.readTree(s.explanationJson));
-            } else {
-                Explanation complete = mapper.readValue(s.explanationJson, Explanation.class);
-                result.set("explanation", mapper.valueToTree(complete.compact(ScreeningResult.explanationPath(s.id))));
-            }
-            result.set("visit", visitDates.recorded(s));
-            return result;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The complete explanation of a stored screening, as stored (JSON). */
-    public Optional<String> explanation(UUID id) {
-        return store.find(id).map(s -> s.explanationJson);
     }
 
     private String json(Object o) {

@@ -3,17 +3,17 @@ package io.crosscheck.web.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.knowledge.service.KnowledgeBaseService;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.PreviousVisits;
+import io.crosscheck.screening.service.ScreeningReads;
 import io.crosscheck.screening.service.ScreeningService;
 import io.crosscheck.screening.service.ScreeningStore;
+import io.crosscheck.screening.service.StoredDocuments;
 import io.crosscheck.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -51,6 +51,8 @@ public class WebScreenings {
     private final ResultViews results;
     private final PreviousVisits previousVisits;
     private final WebVisits visits;
+    private final ScreeningReads reads;
+    private final StoredDocuments documents;
 
     WebScreenings(
             ScreeningService screenings,
@@ -59,7 +61,11 @@ public class WebScreenings {
             ObjectMapper mapper,
             WebConfig config,
             PreviousVisits previousVisits,
-            WebVisits visits) {
+            WebVisits visits,
+            ScreeningReads reads,
+            StoredDocuments documents) {
+        this.reads = reads;
+        this.documents = documents;
         this.previousVisits = previousVisits;
         this.visits = visits;
         this.screenings = screenings;
@@ -118,9 +124,9 @@ public class WebScreenings {
         String body = json(read.request());
         visits.refuseUnconfirmed(body);
         if (idempotencyKey != null) {
-            Optional<ObjectNode> earlier = screenings.findByIdempotencyKey(idempotencyKey, body, false);
+            Optional<ScreeningReads.Body> earlier = reads.byIdempotencyKey(idempotencyKey, body, false);
             if (earlier.isPresent()) {
-                return UUID.fromString(earlier.get().get("id").asText());
+                return earlier.get().id();
             }
         }
         return screenings.screen(body, idempotencyKey).id();
@@ -139,8 +145,9 @@ public class WebScreenings {
 
     /** Amends a stored screening with the request read from a form: a new version through the screening service; returns its id. */
     public UUID amend(UUID id, String reason, ScreeningForm.Read read) {
-        ObjectNode result = screenings.amend(id, new ScreeningService.AmendmentRequest(reason, json(read.request())));
-        return UUID.fromString(result.get("id").asText());
+        return screenings
+                .amend(id, new ScreeningService.AmendmentRequest(reason, json(read.request())))
+                .id();
     }
 
     /** A refused amendment as its form shows it: the request's errors by form field, the reason's error apart. */
@@ -214,8 +221,7 @@ public class WebScreenings {
         // that does not show one (derivations are read on demand, from the entity, by derivation())
         return find(id).map(s -> {
             try {
-                return new Stored(
-                        s, mapper.readValue(s.resultJson, ScreeningResult.class), mapper.readTree(s.requestJson));
+                return new Stored(s, documents.result(s), mapper.readTree(s.requestJson));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
@@ -242,13 +248,7 @@ public class WebScreenings {
 
     /** The derivation tree of one conclusion (or of every conclusion the result names, when null), down to the inputs. */
     public List<DerivationRow> derivation(Screening s, String conclusionId) {
-        Explanation e;
-        try {
-            e = mapper.readValue(s.explanationJson, Explanation.class);
-        } catch (JsonProcessingException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return Derivations.rows(e, conclusionId);
+        return Derivations.rows(documents.explanation(s), conclusionId);
     }
 
     private String json(Object o) {

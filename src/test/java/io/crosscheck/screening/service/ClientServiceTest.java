@@ -7,6 +7,7 @@ import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.json.Json;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
+import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.model.ClientScreening;
 import io.crosscheck.screening.model.ClientSummary;
 import io.crosscheck.screening.model.Page;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class ClientServiceTest {
 
     final FakeStore store = new FakeStore();
-    final ClientService service = new ClientService(store, null, Json.newMapper());
+    final ClientService service =
+            new ClientService(store, null, Json.newMapper(), new StoredDocuments(Json.newMapper(), null, null));
 
     @Test
     void theClientListShowsEachClientsLatestChipsWithTheTrendAgainstTheirPreviousScreening() {
@@ -188,8 +190,12 @@ class ClientServiceTest {
         }
 
         @Override
-        public String resultJson(UUID id) {
-            return results.get(id);
+        public Screening documents(UUID id) {
+            // a row stored before V103 (and before summaries): its result as JSON text
+            Screening s = new Screening();
+            s.id = id;
+            s.resultJson = results.get(id);
+            return s;
         }
 
         @Override
