@@ -32,7 +32,7 @@ public class WarmUpRollback {
 
     /** Runs after the audit log's own observer (a higher priority value runs later). */
     void onAudit(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) AuditEvent event) {
-        if (!WarmUpCredentials.isWarmUp(caller.name()) || transactions.getTransactionKey() == null) {
+        if (!caller.warmUp() || transactions.getTransactionKey() == null) {
             return;
         }
         entityManager.flush();

@@ -32,7 +32,7 @@ import java.util.Base64;
 public class WarmUpCredentials implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     /** The warm-up's user name; no database user can sign in under it while the warm-up runs. */
-    public static final String PRINCIPAL = "system-warm-up";
+    public static final String PRINCIPAL = io.crosscheck.common.access.Caller.WARM_UP;
 
     /** The warm-up's clinic: no user belongs to it, so it sees no client data. */
     public static final String CLINIC = "system-warm-up";

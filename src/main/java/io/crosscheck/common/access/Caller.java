@@ -11,6 +11,17 @@ public interface Caller {
     /** The clinic of a caller outside any request (start-up, file watch). */
     String SYSTEM = "system";
 
+    /**
+     * The name of the start-up request warm-up (io.crosscheck.performance): its requests leave no trace, in the
+     * database or in the metrics.
+     */
+    String WARM_UP = "system-warm-up";
+
+    /** Whether this caller is the start-up request warm-up. */
+    default boolean warmUp() {
+        return WARM_UP.equals(name());
+    }
+
     /** The authenticated user's name, or {@link #SYSTEM} outside a request. */
     String name();
 

@@ -1,5 +1,6 @@
 package io.crosscheck.screening.rest;
 
+import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.access.Role;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
@@ -45,9 +46,12 @@ public class ScreeningResource {
     private final ScreeningService service;
     private final ScreeningReads reads;
     private final DisagreementService disagreements;
+    private final Caller caller;
 
-    ScreeningResource(ScreeningService service, ScreeningReads reads, DisagreementService disagreements) {
+    ScreeningResource(
+            ScreeningService service, ScreeningReads reads, DisagreementService disagreements, Caller caller) {
         this.service = service;
+        this.caller = caller;
         this.reads = reads;
         this.disagreements = disagreements;
     }
@@ -114,7 +118,10 @@ public class ScreeningResource {
             return earlier.orElseThrow(() -> e);
         }
         ScreeningResult result = created.result();
-        countOutcome(result);
+        if (!caller.warmUp()) {
+            // the start-up warm-up's screenings are rolled back: they count in no metric either
+            countOutcome(result);
+        }
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(result.id().toString())
                         .build())
