@@ -188,23 +188,26 @@ public class DurableCommits {
         }
     }
 
-    /** The leader's force: on the kept connection, or on a new one when that connection broke before the force. */
+    /**
+     * The leader's force: on the kept connection, or on a new one when that connection broke before the force (the
+     * database went away and came back). A broken connection is aborted, so that the pool never hands it out again.
+     */
     private void checkpointSync() throws SQLException {
         synchronized (this) {
-            if (connection == null) {
-                connection = dataSource.getConnection();
-                connection.setAutoCommit(true);
-            }
-            try {
-                checkpoint(connection);
-            } catch (SQLException e) {
-                if (!lost(e, connection)) {
-                    throw e;
+            for (int attempt = 1; ; attempt++) {
+                if (connection == null) {
+                    connection = dataSource.getConnection();
+                    connection.setAutoCommit(true);
                 }
-                closeConnection(); // the database went away and came back: the force never ran
-                connection = dataSource.getConnection();
-                connection.setAutoCommit(true);
-                checkpoint(connection);
+                try {
+                    checkpoint(connection);
+                    return;
+                } catch (SQLException e) {
+                    if (attempt == 3 || !lost(e, connection)) {
+                        throw e;
+                    }
+                    discardConnection();
+                }
             }
         }
     }
@@ -244,6 +247,15 @@ public class DurableCommits {
             }
             connection = null;
         }
+    }
+
+    private void discardConnection() {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // closed below all the same
+        }
+        closeConnection();
     }
 
     private static String describe(Throwable e) {
