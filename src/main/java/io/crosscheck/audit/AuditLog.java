@@ -5,6 +5,7 @@ import io.crosscheck.audit.AuditChain.Head;
 import io.crosscheck.audit.config.AuditConfig;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
+import io.crosscheck.common.persistence.DurableCommits;
 import io.crosscheck.knowledge.config.ClusterConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -53,6 +54,7 @@ public class AuditLog {
     private final AuditConfig config;
     private final AuditPendingWatch watch = new AuditPendingWatch();
     private final AuditHeadPublisher publisher;
+    private final DurableCommits durable;
     private ScheduledExecutorService sealer;
 
     AuditLog(
@@ -61,8 +63,10 @@ public class AuditLog {
             TransactionSynchronizationRegistry transactions,
             AuditConfig config,
             ClusterConfig cluster,
+            DurableCommits durable,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
         this.caller = caller;
+        this.durable = durable;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.config = config;
@@ -74,7 +78,11 @@ public class AuditLog {
         return chain;
     }
 
-    /** Records an event in the caller's transaction (or its own); watched once that transaction commits. */
+    /**
+     * Records an event in the caller's transaction (or its own); watched once that transaction commits. Every write
+     * the service acknowledges is audited, so this is where its transaction is made durable: once it commits, the
+     * committing thread waits until the commit is on stable storage ({@link DurableCommits}, once per transaction).
+     */
     @Transactional
     void record(@Observes AuditEvent event) {
         AuditEntry e = new AuditEntry();
@@ -93,6 +101,7 @@ public class AuditLog {
         e.address = cut(caller.address(), 64);
         e.detail = cut(event.detail(), 500);
         e.persist();
+        durable.awaitOnCommit();
         UUID id = e.id;
         Instant at = e.recordedAt;
         transactions.registerInterposedSynchronization(new Synchronization() {

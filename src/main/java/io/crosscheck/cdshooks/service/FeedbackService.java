@@ -7,6 +7,7 @@ import io.crosscheck.cdshooks.security.CdsIdentityProvider;
 import io.crosscheck.cdshooks.store.CardFeedback;
 import io.crosscheck.cdshooks.store.IssuedCard;
 import io.crosscheck.common.access.Caller;
+import io.crosscheck.common.persistence.DurableCommits;
 import io.crosscheck.common.problem.FieldError;
 import io.crosscheck.common.problem.InvalidRequestException;
 import io.crosscheck.common.validation.PlainTextValidator;
@@ -33,15 +34,20 @@ public class FeedbackService {
     private final ObjectMapper json;
     private final SecurityIdentity identity;
     private final Caller caller;
+    private final DurableCommits durable;
     private final Clock clock = Clock.systemUTC();
 
-    FeedbackService(ObjectMapper json, SecurityIdentity identity, Caller caller) {
+    FeedbackService(ObjectMapper json, SecurityIdentity identity, Caller caller, DurableCommits durable) {
         this.json = json;
         this.identity = identity;
         this.caller = caller;
+        this.durable = durable;
     }
 
-    /** Stores every feedback entry of a request, or none when one is invalid (400 naming it). */
+    /**
+     * Stores every feedback entry of a request, or none when one is invalid (400 naming it). Not audited, so made
+     * durable here: the entries are on the disk before the EHR is told they were stored ({@link DurableCommits}).
+     */
     @Transactional
     public int record(String serviceId, String body) {
         JsonNode root;
@@ -128,6 +134,9 @@ public class FeedbackService {
             throw new InvalidRequestException(400, errors);
         }
         rows.forEach(r -> r.persist());
+        if (!rows.isEmpty()) {
+            durable.awaitOnCommit();
+        }
         return rows.size();
     }
 

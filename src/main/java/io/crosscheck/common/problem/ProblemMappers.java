@@ -12,6 +12,24 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** The detail of a 503 whose commit may or may not have happened. */
+    public static final String WENT_AWAY_DURING_COMMIT =
+            "The database is unavailable: it went away while the request was being committed, so it may or may not "
+                    + "have been stored. Retry shortly with the same Idempotency-Key: you get the stored result, or it is stored once.";
+
+    /** The detail of a 503 whose commit happened but could not be confirmed on the disk (durable commits). */
+    public static final String NOT_ON_DISK =
+            "The database is unavailable: it could not confirm that the request reached the disk, so it may or may not "
+                    + "have been stored. Retry shortly with the same Idempotency-Key: you get the stored result, or it is stored once.";
+
+    /** The 503 problem of an unavailable database, with {@code Retry-After}. */
+    public static Response databaseUnavailable(String detail) {
+        return Response.fromResponse(Problem.of("database-unavailable", "Service Unavailable", 503, detail)
+                        .toResponse())
+                .header("Retry-After", "5")
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
         return e.toProblem().toResponse();
@@ -39,14 +57,10 @@ public class ProblemMappers {
             LOG.warnf(
                     "Database unavailable%s: %s",
                     inDoubt ? " during commit" : "", e.getClass().getSimpleName());
-            String detail = inDoubt
-                    ? "The database is unavailable: it went away while the request was being committed, so it may or may not "
-                            + "have been stored. Retry shortly with the same Idempotency-Key: you get the stored result, or it is stored once."
-                    : "The database is unavailable; nothing was stored. Retry shortly.";
-            return Response.fromResponse(Problem.of("database-unavailable", "Service Unavailable", 503, detail)
-                            .toResponse())
-                    .header("Retry-After", "5")
-                    .build();
+            return databaseUnavailable(
+                    inDoubt
+                            ? WENT_AWAY_DURING_COMMIT
+                            : "The database is unavailable; nothing was stored. Retry shortly.");
         }
         // the class only: a message may quote stored or sent values (SQL errors do), which must not reach the log
         LOG.errorf("Unexpected error while handling a request: %s", where(e));
