@@ -349,6 +349,8 @@ def main():
         p50 = statistics.median([r["jmh_all"][name]["p50"] for r in runs if name in r["jmh_all"]])
         p99 = statistics.median([r["jmh_all"][name]["p99"] for r in runs if name in r["jmh_all"]])
         jmh_table.append(f"| `{name}` | {fmt(p50)} | {fmt(p99)} |")
+    request_path = os.path.join(ROOT, "bench", "request-path.md")
+    request_path = open(request_path).read() if os.path.exists(request_path) else "(not run yet)"
     notes_path = os.path.join(ROOT, "bench", "NOTES.md")
     notes = open(notes_path).read() if os.path.exists(notes_path) else ""
     doc = f"""# Benchmarks
@@ -356,7 +358,14 @@ def main():
 Written by `bench/run-benchmarks.sh` ({stamp}); do not edit by hand: the analysis below the
 figures comes from `bench/NOTES.md`.
 
-## Machine
+## The request path (issue 27): cold and warm against the floor
+
+<!-- request-path:start -->
+{request_path}<!-- request-path:end -->
+
+How to read it, what was changed and what each goal's bottleneck is: "Request path, second pass (issue 27)" below.
+
+## Machine (the figures of issue 9 below)
 
 {machine()}
 

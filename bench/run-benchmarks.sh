@@ -4,10 +4,15 @@
 # serial latency, wrk throughput ratio, constant-rate latency (hey), resident memory, reloads.
 # Medians of RUNS runs (default 3). Needs Java 17, python3, wrk and hey (apt-get install wrk hey).
 #   bench/run-benchmarks.sh [runs] [seconds-per-load-run]
+#   bench/run-benchmarks.sh request-path       only the request-path figures of issue 27 (bench/request_path.py)
 # Never part of .ci/run; timings are never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export RUNS="${1:-3}" SECONDS_PER_LOAD="${2:-15}"
+if [ "${1:-}" = request-path ]; then
+  export RUNS=3 SECONDS_PER_LOAD=15
+else
+  export RUNS="${1:-3}" SECONDS_PER_LOAD="${2:-15}"
+fi
 # the JVM flags of the jar's launch (bin/serve, README): the server and the JMH fork use the same
 : "${JVM_FLAGS:=$(bin/serve --print-jvm-flags)}"
 export JVM_FLAGS
@@ -17,4 +22,9 @@ done
 mkdir -p target/bench
 ./mvnw -q -B -ntp package -DskipTests
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
-python3 bench/bench.py
+# issue 27: the request path against the floor measured in the same run (cold and warm, serial and c=8, GET, CDS,
+# start to ready, RSS, GC, disk per screening, replay); `bench/run-benchmarks.sh request-path` runs only this part
+if [ "${1:-}" != request-path ]; then
+  python3 bench/bench.py
+fi
+RUNS="${RUNS_REQUEST_PATH:-3}" python3 bench/request_path.py
