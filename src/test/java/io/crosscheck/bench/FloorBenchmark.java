@@ -125,6 +125,33 @@ public class FloorBenchmark {
         return gzip(body).length + gzip(RuleHarness.JSON.writeValueAsBytes(result.explanation())).length;
     }
 
+    private final com.fasterxml.jackson.databind.ObjectMapper blackbird = io.crosscheck.common.json.Json.newMapper()
+            .registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule());
+
+    /** {@link #read()}'s Jackson part with Jackson's Blackbird module (generated accessors), for comparison. */
+    @Benchmark
+    public Object readJsonBlackbird() throws Exception {
+        return blackbird.readValue(Requests.ARTICLE_DESK_WORKER, ScreeningRequest.class);
+    }
+
+    /** The same without it, as the service reads. */
+    @Benchmark
+    public Object readJson() throws Exception {
+        return RuleHarness.JSON.readValue(Requests.ARTICLE_DESK_WORKER, ScreeningRequest.class);
+    }
+
+    /** The response written with Blackbird, for comparison with {@link #writeJson()}. */
+    @Benchmark
+    public byte[] writeJsonBlackbird() throws Exception {
+        return blackbird.writeValueAsBytes(result.compact());
+    }
+
+    /** The response written as the service writes it. */
+    @Benchmark
+    public byte[] writeJson() throws Exception {
+        return RuleHarness.JSON.writeValueAsBytes(result.compact());
+    }
+
     /** Commit the stored row and its audit row, forced to disk. */
     @Benchmark
     public int commit() throws SQLException, IOException {
