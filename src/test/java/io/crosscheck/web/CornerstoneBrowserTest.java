@@ -126,6 +126,12 @@ class CornerstoneBrowserTest {
             // a later threshold change, proposed: the case side by side, held back
             KnowledgeBaseCopy kb = KnowledgeBaseCopy.create();
             Candidates.cvaThreshold48(kb.rules(), kb.docs());
+            // a version of its own: other tests in this application propose and activate the same threshold change,
+            // and proposing content already proposed returns that version in whatever state they left it
+            kb.write(
+                    "kb-docs/index.md",
+                    kb.read("kb-docs/index.md") + "\n<!-- CornerstoneBrowserTest " + java.util.UUID.randomUUID()
+                            + " -->\n");
             String version = as(CARA).contentType("application/zip")
                     .body(TestUsers.zip(kb.rules(), kb.docs()))
                     .queryParam("summary", "forward head below 48 deg")
