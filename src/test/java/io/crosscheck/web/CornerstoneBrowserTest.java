@@ -46,8 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class CornerstoneBrowserTest {
 
     static final String PASSWORD = "cornerstone-browser-password";
-    static final String CARA = "cara-author";
-    static final String DAN = "dan-author";
+    static final String CARA = "cara-cornerstones";
+    static final String DAN = "dan-cornerstones";
 
     @TestHTTPResource("/")
     URL base;
