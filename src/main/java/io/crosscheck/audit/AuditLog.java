@@ -5,14 +5,13 @@ import io.crosscheck.audit.AuditChain.Head;
 import io.crosscheck.audit.config.AuditConfig;
 import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
+import io.crosscheck.common.persistence.AfterCommit;
 import io.crosscheck.common.persistence.DurableCommits;
 import io.crosscheck.knowledge.config.ClusterConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -104,17 +103,7 @@ public class AuditLog {
         durable.awaitOnCommit();
         UUID id = e.id;
         Instant at = e.recordedAt;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    watch.committed(id, at);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> watch.committed(id, at));
     }
 
     void start(@Observes StartupEvent event) {

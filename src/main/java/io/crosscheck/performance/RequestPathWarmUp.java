@@ -88,19 +88,16 @@ public class RequestPathWarmUp {
 
     /**
      * The port the server listens on: the configured one, or for a random port (tests: quarkus.http.test-port=0) the
-     * bound one, which Quarkus publishes (system property or configuration) once it listens.
+     * bound one, which Quarkus publishes in the configuration once it listens.
      */
     private static int boundPort(int configured) throws InterruptedException {
         String property = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST
                 ? "quarkus.http.test-port"
                 : "quarkus.http.port";
         for (int i = 0; configured <= 0 && i < 200; i++) {
-            Integer bound = Integer.getInteger(property);
-            if (bound == null || bound <= 0) {
-                bound = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                        .getOptionalValue(property, Integer.class)
-                        .orElse(null);
-            }
+            Integer bound = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue(property, Integer.class)
+                    .orElse(null);
             if (bound != null && bound > 0) {
                 return bound;
             }

@@ -54,11 +54,6 @@ public class WarmUpCredentials implements IdentityProvider<UsernamePasswordAuthe
         password = null;
     }
 
-    /** Whether this caller name is the warm-up's (for the layers that must leave no trace of it). */
-    public static boolean isWarmUp(String callerName) {
-        return PRINCIPAL.equals(callerName);
-    }
-
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;

@@ -6,8 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -92,17 +90,7 @@ public class DurableCommits {
             return;
         }
         transactions.putResource(REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    awaitForced();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::awaitForced);
     }
 
     /** Forces run so far (for tests and diagnostics). */
