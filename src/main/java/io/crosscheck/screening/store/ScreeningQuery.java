@@ -90,7 +90,10 @@ public final class ScreeningQuery implements ScreeningPages.Source {
             params.add(filter.clientRef());
         }
         if (after != null) {
-            q.append(" and (created_at > ? or (created_at = ? and id > ?))");
+            // created_at >= ? is implied by the condition after it, but only a plain bound lets the database start the
+            // index range of the created_at index at the previous page's end: without it every page scanned the table
+            // from its first screening (H2's plan: range created_at < ?), so a replay read O(n^2) rows (issue 27)
+            q.append(" and created_at >= ? and (created_at > ? or id > ?)");
             params.add(time(after.createdAt()));
             params.add(time(after.createdAt()));
             params.add(after.id());
