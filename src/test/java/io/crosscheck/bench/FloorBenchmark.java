@@ -15,12 +15,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -69,18 +67,11 @@ public class FloorBenchmark {
         explanation = gzip(RuleHarness.JSON.writeValueAsBytes(result.explanation()));
         dir = Files.createTempDirectory("floor-h2");
         String url = "jdbc:h2:file:" + dir.resolve("floor") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        Flyway.configure()
-                .dataSource(url, "crosscheck", "")
-                .locations("classpath:db/migration")
-                .ignoreMigrationPatterns("*:future")
-                .load()
-                .migrate();
+        StoredRow.migrate(url, "crosscheck", null);
         db = DriverManager.getConnection(url, "crosscheck", "");
         db.setAutoCommit(false);
         insertScreening = db.prepareStatement(StoredRow.INSERT);
-        insertAudit = db.prepareStatement("insert into audit_entry (id, recorded_at, actor, clinic_id, action, subject,"
-                + " kb_version, address, detail) values (?, ?, 'bench', 'clinic-a', 'screening.create', ?, ?,"
-                + " '127.0.0.1', null)");
+        insertAudit = db.prepareStatement(StoredRow.INSERT_AUDIT);
         sync = db.createStatement();
     }
 
@@ -155,14 +146,7 @@ public class FloorBenchmark {
     /** Commit the stored row and its audit row, forced to disk. */
     @Benchmark
     public int commit() throws SQLException, IOException {
-        UUID id = UUID.randomUUID();
-        StoredRow.bind(insertScreening, id, requestJson, response, explanation);
-        insertScreening.executeUpdate();
-        insertAudit.setObject(1, UUID.randomUUID());
-        insertAudit.setTimestamp(2, Timestamp.from(Instant.now()));
-        insertAudit.setString(3, id.toString());
-        insertAudit.setString(4, kb.version());
-        insertAudit.executeUpdate();
+        StoredRow.insert(insertScreening, insertAudit, kb.version(), requestJson, response, explanation);
         db.commit();
         sync.execute("CHECKPOINT SYNC");
         return response.length;

@@ -12,12 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 
 /**
  * Disk per stored screening, by store and commit mode (issue 27): the article's screening row as the service stores it
@@ -68,13 +65,7 @@ public final class StorageGrowth {
                 s.execute("create schema storage_growth");
             }
         }
-        Flyway.configure()
-                .dataSource(url, user, "")
-                .schemas(h2 ? "PUBLIC" : "storage_growth")
-                .locations("classpath:db/migration")
-                .ignoreMigrationPatterns("*:future")
-                .load()
-                .migrate();
+        StoredRow.migrate(url, user, h2 ? null : "storage_growth");
         int every = switch (h2 ? mode : "no-force") {
             case "force-each" -> 1;
             case "no-force" -> 0;
@@ -87,20 +78,11 @@ public final class StorageGrowth {
             }
             db.setAutoCommit(false);
             PreparedStatement screening = db.prepareStatement(StoredRow.INSERT);
-            PreparedStatement audit = db.prepareStatement("insert into audit_entry (id, recorded_at, actor, clinic_id,"
-                    + " action, subject, kb_version, address, detail) values (?, ?, 'bench', 'clinic-a',"
-                    + " 'screening.create', ?, ?, '127.0.0.1', null)");
+            PreparedStatement audit = db.prepareStatement(StoredRow.INSERT_AUDIT);
             long size0 = size(h2, dir, db);
             long t0 = System.nanoTime();
             for (int i = 1; i <= n; i++) {
-                UUID id = UUID.randomUUID();
-                StoredRow.bind(screening, id, request, response, explanation);
-                screening.executeUpdate();
-                audit.setObject(1, UUID.randomUUID());
-                audit.setTimestamp(2, Timestamp.from(Instant.now()));
-                audit.setString(3, id.toString());
-                audit.setString(4, kb.version());
-                audit.executeUpdate();
+                StoredRow.insert(screening, audit, kb.version(), request, response, explanation);
                 db.commit();
                 if (every > 0 && i % every == 0) {
                     sync.execute("CHECKPOINT SYNC");
@@ -130,14 +112,11 @@ public final class StorageGrowth {
         if (h2) {
             return Files.size(dir.resolve("growth.mv.db"));
         }
-        db.commit();
         try (Statement s = db.createStatement();
                 ResultSet r = s.executeQuery("select pg_total_relation_size('storage_growth.screening')"
                         + " + pg_total_relation_size('storage_growth.audit_entry')")) {
             r.next();
             return r.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
