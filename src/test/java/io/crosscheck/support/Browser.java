@@ -125,17 +125,21 @@ public final class Browser {
                 org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/ui/login")));
     }
 
-    /** Saves a screenshot of the whole page as target/screenshots/{name}.png. */
+    /**
+     * Saves a screenshot of the whole page as target/screenshots/{name}.png, then gives the window back its size (a
+     * measurement taken after it sees the same viewport as before).
+     */
     public static Path screenshot(ChromeDriver driver, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Object height = driver.executeScript("return document.documentElement.scrollHeight");
-            int width = driver.manage().window().getSize().getWidth();
+            org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+            int width = before.getWidth();
             long h = Math.min(((Number) height).longValue() + 120, 6000);
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) h));
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            driver.manage().window().setSize(before);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

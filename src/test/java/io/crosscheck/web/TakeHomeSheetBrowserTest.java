@@ -142,9 +142,12 @@ class TakeHomeSheetBrowserTest {
         String id = screen(Requests.ARTICLE_DESK_WORKER, "sheet-browser-es-" + UUID.randomUUID());
         driver.get(url("/ui/screenings/" + id + "/sheet/edit"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-language-form")));
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language"))).selectByValue("es");
+        WebElement before = driver.findElement(By.id("language"));
+        new org.openqa.selenium.support.ui.Select(before).selectByValue("es");
         driver.findElement(By.cssSelector("#sheet-language-form button[type=submit]"))
                 .click();
+        // the same page comes back: wait until the one it replaces is gone
+        wait.until(ExpectedConditions.stalenessOf(before));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-edit")));
         assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language")))
                         .getFirstSelectedOption()
