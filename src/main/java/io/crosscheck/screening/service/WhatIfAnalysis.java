@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * What would change a result (issue 28): the request evaluated as it is (the baseline) and then once per
  * {@link WhatIfVariants variant}, each on the one evaluation path ({@link ScreeningEvaluator}) and the same knowledge
  * base, and the differences read as actions. Deterministic: the same request and knowledge base give the same variants
- * in the same order, and the limit cuts that list, never a clock. While a referral is pending no test is suggested
+ * in the same order, and the limit cuts that list, never a clock. The variants are evaluated in parallel (the common
+ * fork-join pool and the calling thread) and read in their order, so the answer does not depend on the schedule. While a referral is pending no test is suggested
  * (further physical tests are withheld), and a test the red-flag screen holds back until a question is answered
  * (cervical arterial questions before tests that load the neck) is not suggested either.
  */
@@ -53,9 +54,13 @@ public final class WhatIfAnalysis {
         List<WhatIf.QuestionWhatIf> plan = new ArrayList<>();
         List<WhatIf.AnswerChange> restsOn = new ArrayList<>();
         List<WhatIf.AnswerChange> wouldRaise = new ArrayList<>();
+        // each variant is an independent evaluation: run them on the machine's cores, read them in the list's order
+        List<ScreeningResult> results =
+                run.parallelStream().map(v -> evaluateOrNull(v.request(), kb)).toList();
         int evaluated = 0;
-        for (Variant v : run) {
-            ScreeningResult varied = evaluateOrNull(v.request(), kb);
+        for (int i = 0; i < run.size(); i++) {
+            Variant v = run.get(i);
+            ScreeningResult varied = results.get(i);
             if (varied == null) {
                 continue;
             }
