@@ -2,13 +2,15 @@
 """Heap, young generation and collector chosen by measurement (issue 27 point 5).
 
 For each candidate set of JVM flags: the packaged jar started on a filled module cache (one first start compiles the
-rules), warmed by 15 s of POSTs at c=8, then serial POSTs (hey -n 1000 -c 1: p50, p99), 10 s at c=8 (wrk: rate),
-resident memory and collections per minute over the measured load. Writes bench/gc-sweep.md. Run by hand:
-    python3 bench/gc-sweep.py            (after ./mvnw package and the test classpath of bench/run-benchmarks.sh)
+rules), warmed by WARM_SECONDS (default 45) of POSTs at c=8, then serial POSTs (hey -n 2000 -c 1: p50, p99), 15 s at
+c=8 (wrk: rate), resident memory and collections per minute over the measured load. REPEAT rounds (default 3), the
+candidates interleaved in each, medians reported. Writes bench/gc-sweep.md. Run by hand:
+    REPEAT=3 python3 bench/gc-sweep.py   (after ./mvnw package and the test classpath of bench/run-benchmarks.sh)
 Never part of .ci/run.
 """
 import os
 import shutil
+import statistics
 import sys
 import time
 
@@ -26,7 +28,13 @@ CANDIDATES = [
      "-XX:+UseSerialGC -Xms512m -Xmx512m -Xmn256m -XX:SurvivorRatio=4 -XX:ReservedCodeCacheSize=128m" + H2_16MB),
     ("serial, 384 MB heap, 192 MB young (survivors 32 MB), H2 page cache 16 MB",
      "-XX:+UseSerialGC -Xms384m -Xmx384m -Xmn192m -XX:SurvivorRatio=4 -XX:ReservedCodeCacheSize=128m" + H2_16MB),
+    ("serial, 256 MB heap, 96 MB young (survivors 16 MB), 96 MB code cache",
+     "-XX:+UseSerialGC -Xms256m -Xmx256m -Xmn96m -XX:SurvivorRatio=4 -XX:ReservedCodeCacheSize=96m"),
+    ("parallel (2 threads), 256 MB heap, 96 MB young, 96 MB code cache",
+     "-XX:+UseParallelGC -Xms256m -Xmx256m -Xmn96m -XX:ReservedCodeCacheSize=96m"),
 ]
+REPEAT = int(os.environ.get("REPEAT", "3"))
+WARM_S = int(os.environ.get("WARM_SECONDS", "45"))
 
 
 def main():
@@ -37,29 +45,34 @@ def main():
     for d in ("rules", "kb-docs"):
         shutil.copytree(os.path.join(rp.ROOT, d), os.path.join(work, d))
     log = os.path.join(out, "server.log")
-    rows = []
+    runs = {label: [] for label, _ in CANDIDATES}
     first = True
     # the sweep warms each candidate with its own load: the start-up request warm-up would only add 20 s per start
     rp.EXTRA = ["-Dcrosscheck.performance.request-warm-up=0s"]
-    for label, flags in CANDIDATES:
-        rp.JVM_FLAGS = (flags + " " + COMMON).split()
-        if first:
-            rp.Server(work, log).start().stop()  # compiles the rules once: every candidate loads the cache
-            first = False
-        s = rp.Server(work, log).start()
-        rp.wrk("/api/v1/screenings", 15, os.path.join(rp.ROOT, "bench", "post-screening.lua"))
-        y0, f0 = rp.full_gcs(s.p.pid)
-        t0 = time.monotonic()
-        serial = rp.hey(["-n", "1000", "-c", "1"])
-        rps, _ = rp.wrk("/api/v1/screenings", 10, os.path.join(rp.ROOT, "bench", "post-screening.lua"))
-        y1, f1 = rp.full_gcs(s.p.pid)
-        minutes = (time.monotonic() - t0) / 60
-        row = (label, flags, serial["p50"], serial["p99"], rps, rp.rss_mb(s.p.pid), (y1 - y0) / minutes,
-               (f1 - f0) / minutes, rp.code_cache_mb(s.p.pid)[1])
-        s.stop()
-        print(row, flush=True)
-        rows.append(row)
-    lines = [f"Written by `bench/gc-sweep.py` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average at the"
+    lua = os.path.join(rp.ROOT, "bench", "post-screening.lua")
+    for _ in range(REPEAT):
+        for label, flags in CANDIDATES:
+            rp.JVM_FLAGS = (flags + " " + COMMON).split()
+            if first:
+                rp.Server(work, log).start().stop()  # compiles the rules once: every candidate loads the cache
+                first = False
+            s = rp.Server(work, log).start()
+            rp.wrk("/api/v1/screenings", WARM_S, lua)
+            y0, f0 = rp.full_gcs(s.p.pid)
+            t0 = time.monotonic()
+            serial = rp.hey(["-n", "2000", "-c", "1"])
+            rps, _ = rp.wrk("/api/v1/screenings", 15, lua)
+            y1, f1 = rp.full_gcs(s.p.pid)
+            minutes = (time.monotonic() - t0) / 60
+            row = (serial["p50"], serial["p99"], rps, rp.rss_mb(s.p.pid), (y1 - y0) / minutes, (f1 - f0) / minutes,
+                   rp.code_cache_mb(s.p.pid)[1])
+            s.stop()
+            print(label, row, flush=True)
+            runs[label].append(row)
+    rows = [(label, flags) + tuple(statistics.median(r[i] for r in runs[label]) for i in range(7))
+            for label, flags in CANDIDATES]
+    lines = [f"Written by `bench/gc-sweep.py` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, medians of {REPEAT}"
+             f" rounds, candidates interleaved, each warmed by {WARM_S} s at c=8; load average at the"
              f" end {open('/proc/loadavg').read().split()[0]}); every candidate also has `{COMMON}`.", "",
              "| candidate | flags | serial p50 ms | serial p99 ms | c=8 req/s | RSS MB | young GC/min | full GC/min |"
              " code cache peak MB |",

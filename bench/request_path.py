@@ -48,6 +48,7 @@ json.dump(_doc, open(ARTICLE, "w"))
 JVM_FLAGS = os.environ.get("JVM_FLAGS", "").split() or subprocess.run(
     [os.path.join(ROOT, "bin", "serve"), "--print-jvm-flags"], capture_output=True, text=True, check=True).stdout.split()
 EXTRA = os.environ.get("SERVER_FLAGS", "").split()
+JAVA = os.environ.get("BENCH_JAVA", "java")  # the java that runs the jar (bench/aot-cache.py sets Java 25)
 USER, PASSWORD = "admin", "bench-password-0123"
 AUTH = "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
 CORES = os.cpu_count()
@@ -121,10 +122,11 @@ class Server:
 
     def start(self):
         t0 = time.monotonic()
+        offset = os.path.getsize(self.log) if os.path.exists(self.log) else 0  # read only this start's lines
         env = dict(os.environ, CROSSCHECK_ADMIN_USER=USER, CROSSCHECK_ADMIN_PASSWORD=PASSWORD,
                    CROSSCHECK_PUBLIC_BASE_URL=BASE)
         env.pop("CROSSCHECK_PERFORMANCE_REQUEST_WARM_UP", None)
-        self.p = subprocess.Popen(["java"] + JVM_FLAGS + EXTRA + [
+        self.p = subprocess.Popen([JAVA] + JVM_FLAGS + EXTRA + [
             f"-Dquarkus.http.port={PORT}", "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
             "-Dcrosscheck.ehr.allow-plain-http=true", "-jar", os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar")],
             cwd=self.work, stdout=open(self.log, "a"), stderr=subprocess.STDOUT, env=env)
@@ -139,7 +141,9 @@ class Server:
                 pass
             time.sleep(0.02)
         self.ready_s = time.monotonic() - t0
-        text = open(self.log).read()
+        with open(self.log) as f:
+            f.seek(offset)
+            text = f.read()
         self.started_in = float(re.findall(r"started in ([\d.]+)s", text)[-1])
         m = re.findall(r"Request path warmed up: (\d+) requests \((\d+) screenings.*? in (\d+) ms, JIT compilation (\d+) ms"
                        r" meanwhile, (settled|budget spent)", text)
@@ -148,7 +152,7 @@ class Server:
 
     def stop(self):
         self.p.send_signal(signal.SIGTERM)
-        self.p.wait(60)
+        self.p.wait(300)  # a training start of bench/aot-cache.py assembles its cache on exit
 
 
 def floor_jmh(run_dir):

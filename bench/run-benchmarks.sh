@@ -5,6 +5,9 @@
 # Medians of RUNS runs (default 3). Needs Java 17, python3, wrk and hey (apt-get install wrk hey).
 #   bench/run-benchmarks.sh [runs] [seconds-per-load-run]
 #   bench/run-benchmarks.sh request-path       only the request-path figures of issue 27 (bench/request_path.py)
+# Issue 27's by-hand measurements, each writing its own bench/*.md (after this script's build): bench/gc-sweep.py
+# (heap and collector), bench/aot-cache.py (Java 25 AOT cache), bench/growth-replay.py (disk growth and replay over
+# 100,000 screenings), bench/get-audit-cost.py (the read's audit entry), bench/code-sweeper.py (code cache sweeping).
 # Never part of .ci/run; timings are never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -235,7 +235,7 @@ class CommandLineScriptsIT {
     void serveStartsThePackagedServiceWithItsJvmDefaultsAndItAnswersHealthProbes() throws Exception {
         Run flags = run("bin/serve", "--print-jvm-flags");
         assertThat(flags.status).isZero();
-        assertThat(flags.out).contains("-XX:+UseSerialGC").contains("-Xmx192m");
+        assertThat(flags.out).contains("-XX:+UseSerialGC").contains("-Xmx256m");
 
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
@@ -264,7 +264,7 @@ class CommandLineScriptsIT {
                             .flatMap(h -> h.info().arguments())
                             .map(List::of)
                             .orElse(List.of()))
-                    .contains("-XX:+UseSerialGC", "-Xmx192m");
+                    .contains("-XX:+UseSerialGC", "-Xmx256m");
             int anonymous = http.send(
                             java.net.http.HttpRequest.newBuilder(
                                             java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/vocabulary"))

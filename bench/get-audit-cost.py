@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""What the audit entry of a read costs a GET (issue 27 point 4: "shown to cost less than a tenth of a GET").
+
+The packaged jar with bin/serve's flags, one stored screening of the article client, GETs warmed for 20 s at c=8, then:
+  A. 3,000 serial GETs with durable commits on (as shipped): p50, p99;
+  B. the same under a JFR recording (profile settings, file-force threshold 0): the request threads' CPU samples
+     whose stack holds the audit entry (AuditLog, its insert and commit) against all of them, and the file forces
+     (count per GET, mean duration);
+  C. a restart with crosscheck.storage.durable-commits=false: 3,000 serial GETs: p50, p99 (what the force adds).
+Writes bench/get-audit-cost.md and target/bench/get-audit-cost/. Run by hand after ./mvnw package:
+    python3 bench/get-audit-cost.py
+Needs a JDK's `jfr` tool (JFR_TOOL, default Temurin 25's). Never part of .ci/run.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import request_path as rp  # noqa: E402
+
+JFR_TOOL = os.environ.get("JFR_TOOL", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr")
+N = 3000
+
+
+def serial_get(sid):
+    return rp.hey(["-n", str(N), "-c", "1"], f"/api/v1/screenings/{sid}", post=False)
+
+
+def stored_screening():
+    status, body, _ = rp.request("POST", "/api/v1/screenings", open(rp.ARTICLE, "rb").read())
+    return json.loads(body)["id"]
+
+
+def samples(recording):
+    """(all request-thread samples, those with an audit frame, those with the durable-commit wait)."""
+    text = subprocess.run([JFR_TOOL, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "200", recording],
+                          capture_output=True, text=True, check=True).stdout
+    total = audit = force = 0
+    for event in text.split("jdk.ExecutionSample")[1:]:
+        thread = re.search(r'sampledThread = "([^"]+)"', event)
+        if not thread or not thread.group(1).startswith(("executor-thread", "vert.x-eventloop")):
+            continue
+        total += 1
+        if "io.crosscheck.audit.AuditLog" in event:
+            audit += 1
+        if "DurableCommits" in event or "GroupForce" in event:
+            force += 1
+    return total, audit, force
+
+
+def forces(recording):
+    text = subprocess.run([JFR_TOOL, "print", "--events", "jdk.FileForce", recording],
+                          capture_output=True, text=True, check=True).stdout
+    durations = []
+    for m in re.finditer(r"duration = ([\d.]+) (ms|us|s|ns)", text):
+        v = float(m.group(1))
+        durations.append(v * {"ms": 1, "us": 1e-3, "s": 1e3, "ns": 1e-6}[m.group(2)])
+    return len(durations), (sum(durations) / len(durations) if durations else 0.0)
+
+
+def main():
+    out = rp.OUT.replace("request-path", "get-audit-cost")
+    work = os.path.join(out, "app")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(work)
+    for d in ("rules", "kb-docs"):
+        shutil.copytree(os.path.join(rp.ROOT, d), os.path.join(work, d))
+    log = os.path.join(out, "server.log")
+    rp.EXTRA = ["-Dcrosscheck.performance.request-warm-up=0s"]
+    rp.Server(work, log).start().stop()  # first start: compiles the rules
+
+    s = rp.Server(work, log).start()
+    sid = stored_screening()
+    rp.wrk(f"/api/v1/screenings/{sid}", 20)
+    a = serial_get(sid)
+    rec = os.path.join(out, "get.jfr")
+    subprocess.run(["jcmd", str(s.p.pid), "JFR.start", "name=get", "settings=profile",
+                    "jdk.FileForce#threshold=0ms"], check=True, capture_output=True)
+    b = serial_get(sid)
+    subprocess.run(["jcmd", str(s.p.pid), "JFR.stop", "name=get", f"filename={rec}"], check=True, capture_output=True)
+    s.stop()
+    total, audit, force_cpu = samples(rec)
+    n_force, force_ms = forces(rec)
+
+    rp.EXTRA = ["-Dcrosscheck.performance.request-warm-up=0s", "-Dcrosscheck.storage.durable-commits=false"]
+    s = rp.Server(work, log).start()
+    sid = stored_screening()
+    rp.wrk(f"/api/v1/screenings/{sid}", 20)
+    c = serial_get(sid)
+    s.stop()
+
+    fig = {"durable": a, "under_jfr": b, "not_durable": c, "samples": total, "audit_samples": audit,
+           "force_cpu_samples": force_cpu, "forces": n_force, "force_ms_mean": force_ms}
+    json.dump(fig, open(os.path.join(out, "figures.json"), "w"), indent=1)
+    share = audit / total if total else 0
+    force_per_get = n_force / N
+    added = a["p50"] - c["p50"]
+    text = (f"Written by `bench/get-audit-cost.py` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average"
+            f" at the end {open('/proc/loadavg').read().split()[0]}), `bin/serve`'s flags, {N:,} serial GETs of one"
+            f" stored article screening after 20 s of GETs at c=8.\n\n"
+            f"| figure | value |\n|---|---|\n"
+            f"| GET p50 / p99, durable commits on (as shipped) | {a['p50']:.2f} / {a['p99']:.2f} ms |\n"
+            f"| GET p50 / p99, durable commits off | {c['p50']:.2f} / {c['p99']:.2f} ms |\n"
+            f"| what the force of the read's audit entry adds at p50 | {added:.2f} ms ({added / a['p50']:.0%} of a GET) |\n"
+            f"| file forces per GET (JFR `jdk.FileForce`), mean duration | {force_per_get:.2f}, {force_ms:.2f} ms |\n"
+            f"| request-thread CPU samples with the audit entry on the stack (insert, commit) | {audit} of {total}"
+            f" ({share:.0%}) |\n"
+            f"| of them in the durable-commit wait | {force_cpu} |\n")
+    open(os.path.join(rp.ROOT, "bench", "get-audit-cost.md"), "w").write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
