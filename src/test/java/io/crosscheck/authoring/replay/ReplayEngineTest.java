@@ -97,14 +97,27 @@ public class ReplayEngineTest {
         }
 
         Map<String, ReplayOutcome> outcomes = new HashMap<>();
+        List<String> heard = new ArrayList<>();
         long t0 = System.nanoTime();
         ReplayReport report = engine.replay(
                 current, candidate, ScreeningFilter.ALL, Instant.now(), rows.iterator(), new ReplayEngine.Listener() {
                     @Override
                     public void screening(ReplayOutcome outcome) {
                         outcomes.put(outcome.subject(), outcome);
+                        heard.add(outcome.subject());
                     }
                 });
+        // evaluated a batch at a time on several threads, but heard and tallied in the order read: the examples of
+        // a kind are its first screenings, as if one after another
+        assertThat(heard)
+                .containsExactlyElementsOf(
+                        rows.stream().map(r -> r.id().toString()).toList());
+        assertThat(report.screenings().changes().get(LCS_DOWNGRADE).examples())
+                .containsExactlyElementsOf(expected.entrySet().stream()
+                        .filter(e -> e.getValue().contains(LCS_DOWNGRADE))
+                        .map(Map.Entry::getKey)
+                        .limit(5)
+                        .toList());
         long millis = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf(
                 "Replayed %d screenings under both knowledge bases in %d ms (report: %d ms)%n",
