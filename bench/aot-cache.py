@@ -18,7 +18,6 @@ Never part of .ci/run.
 """
 import json
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -50,13 +49,7 @@ def measure(work, log, java, extra):
 
 
 def main():
-    out = os.path.join(rp.OUT.replace("request-path", "aot-cache"))
-    work = os.path.join(out, "app")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(work)
-    for d in ("rules", "kb-docs"):
-        shutil.copytree(os.path.join(rp.ROOT, d), os.path.join(work, d))
-    log = os.path.join(out, "server.log")
+    out, work, log = rp.fresh_app("aot-cache")
     cache = os.path.join(out, "app.aot")
     rp.Server(work, log).start().stop()  # compiles the rules once: every start below loads the module cache
 

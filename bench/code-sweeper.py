@@ -12,7 +12,6 @@ Never part of .ci/run.
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -38,13 +37,7 @@ def events(recording, name):
 
 
 def main():
-    out = rp.OUT.replace("request-path", "code-sweeper")
-    work = os.path.join(out, "app")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(work)
-    for d in ("rules", "kb-docs"):
-        shutil.copytree(os.path.join(rp.ROOT, d), os.path.join(work, d))
-    log = os.path.join(out, "server.log")
+    out, work, log = rp.fresh_app("code-sweeper")
     rp.Server(work, log).start().stop()  # first start: compiles the rules
     base = [f for f in rp.JVM_FLAGS if not f.startswith("-XX:ReservedCodeCacheSize=")]
     rows = []

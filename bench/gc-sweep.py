@@ -9,7 +9,6 @@ candidates interleaved in each, medians reported. Writes bench/gc-sweep.md. Run 
 Never part of .ci/run.
 """
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -38,13 +37,7 @@ WARM_S = int(os.environ.get("WARM_SECONDS", "45"))
 
 
 def main():
-    out = os.path.join(rp.OUT, "gc-sweep")
-    work = os.path.join(out, "app")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(work)
-    for d in ("rules", "kb-docs"):
-        shutil.copytree(os.path.join(rp.ROOT, d), os.path.join(work, d))
-    log = os.path.join(out, "server.log")
+    out, work, log = rp.fresh_app("gc-sweep")
     runs = {label: [] for label, _ in CANDIDATES}
     first = True
     # the sweep warms each candidate with its own load: the start-up request warm-up would only add 20 s per start

@@ -14,7 +14,6 @@ Needs a JDK's `jfr` tool (JFR_TOOL, default Temurin 25's). Never part of .ci/run
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -63,13 +62,7 @@ def forces(recording):
 
 
 def main():
-    out = rp.OUT.replace("request-path", "get-audit-cost")
-    work = os.path.join(out, "app")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(work)
-    for d in ("rules", "kb-docs"):
-        shutil.copytree(os.path.join(rp.ROOT, d), os.path.join(work, d))
-    log = os.path.join(out, "server.log")
+    out, work, log = rp.fresh_app("get-audit-cost")
     rp.EXTRA = ["-Dcrosscheck.performance.request-warm-up=0s"]
     rp.Server(work, log).start().stop()  # first start: compiles the rules
 

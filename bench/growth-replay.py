@@ -12,7 +12,6 @@ import collections
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -83,13 +82,7 @@ def replay_profiled(fig, out, pid):
 
 
 def main():
-    out = rp.OUT.replace("request-path", "growth-replay")
-    work = os.path.join(out, "app")
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(work)
-    for d in ("rules", "kb-docs"):
-        shutil.copytree(os.path.join(rp.ROOT, d), os.path.join(work, d))
-    log = os.path.join(out, "server.log")
+    out, work, log = rp.fresh_app("growth-replay")
     rp.Server(work, log).start().stop()  # first start: compiles the rules
     s = rp.Server(work, log).start()
     fig = {"n": N, "jvm_flags": " ".join(rp.JVM_FLAGS)}

@@ -155,6 +155,18 @@ class Server:
         self.p.wait(300)  # a training start of bench/aot-cache.py assembles its cache on exit
 
 
+def fresh_app(name):
+    """target/bench/<name>/ emptied, with copies of rules/ and kb-docs/ in its app/ (the server's working directory):
+    (that directory, app/, the server log's path)."""
+    out = os.path.join(ROOT, "target", "bench", name)
+    work = os.path.join(out, "app")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(work)
+    for d in ("rules", "kb-docs"):
+        shutil.copytree(os.path.join(ROOT, d), os.path.join(work, d))
+    return out, work, os.path.join(out, "server.log")
+
+
 def floor_jmh(run_dir):
     cp = open(os.path.join(ROOT, "target", "bench", "classpath.txt")).read().strip()
     out = os.path.join(run_dir, "floor.json")
