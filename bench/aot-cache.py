@@ -94,9 +94,7 @@ def main():
                      f" {med(name, 'warm_up_ms') / 1000:.1f} s | {med(name, 'cold_p50_ms'):.2f} |"
                      f" {med(name, 'cold_p99_ms'):.1f} | {med(name, 'cold_rps'):.0f} | {med(name, 'warm_p50_ms'):.2f} |"
                      f" {med(name, 'warm_rps'):.0f} | {med(name, 'cold_of_warm'):.2f} | {med(name, 'rss_mb'):.0f} |")
-    text = "\n".join(lines) + "\n"
-    open(os.path.join(rp.ROOT, "bench", "aot-cache.md"), "w").write(text)
-    print(text)
+    rp.write_report("aot-cache", "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

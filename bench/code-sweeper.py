@@ -12,14 +12,13 @@ Never part of .ci/run.
 import json
 import os
 import re
-import subprocess
 import sys
 import time
+from datetime import datetime
 
 sys.path.insert(0, os.path.dirname(__file__))
 import request_path as rp  # noqa: E402
 
-JFR_TOOL = os.environ.get("JFR_TOOL", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr")
 SIZES = os.environ.get("SIZES", "48m 96m 128m").split()
 LUA = os.path.join(rp.ROOT, "bench", "post-screening.lua")
 
@@ -31,9 +30,12 @@ def seconds(iso):
 
 
 def events(recording, name):
-    out = subprocess.run([JFR_TOOL, "print", "--json", "--events", name, recording],
-                         capture_output=True, text=True, check=True).stdout
-    return json.loads(out)["recording"]["events"]
+    return json.loads(rp.jfr_print(recording, "--json", "--events", name))["recording"]["events"]
+
+
+def epoch(event):
+    """An event's start, seconds since the epoch (JFR prints it as an ISO instant in UTC)."""
+    return datetime.fromisoformat(event["values"]["startTime"].replace("Z", "+00:00")).timestamp()
 
 
 def main():
@@ -61,11 +63,6 @@ def main():
         sweeps = events(rec, "jdk.CodeSweeperStatistics")
         compilations = events(rec, "jdk.Compilation")
 
-        def epoch(e):
-            t = e["values"]["startTime"]  # ISO, UTC
-            from datetime import datetime
-            return datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp()
-
         before = [e for e in sweeps if epoch(e) <= ready_wall]
         reclaimed_at_ready = before[-1]["values"]["methodReclaimedCount"] if before else 0
         reclaimed_end = max(e["values"]["methodReclaimedCount"] for e in sweeps) if sweeps else 0
@@ -90,9 +87,7 @@ def main():
                      f" {r['compilations_under_load']:,} | {r['over_100ms_under_load']} |"
                      f" {r['code_cache_peak_mb']:.0f} | {r['serial_p50_ms']:.2f} /"
                      f" {r['serial_p99_ms']:.2f} |")
-    text = "\n".join(lines) + "\n"
-    open(os.path.join(rp.ROOT, "bench", "code-sweeper.md"), "w").write(text)
-    print(text)
+    rp.write_report("code-sweeper", "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

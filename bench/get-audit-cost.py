@@ -14,14 +14,12 @@ Needs a JDK's `jfr` tool (JFR_TOOL, default Temurin 25's). Never part of .ci/run
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import request_path as rp  # noqa: E402
 
-JFR_TOOL = os.environ.get("JFR_TOOL", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr")
 N = 3000
 
 
@@ -36,12 +34,9 @@ def stored_screening():
 
 def samples(recording):
     """(all request-thread samples, those with an audit frame, those with the durable-commit wait)."""
-    text = subprocess.run([JFR_TOOL, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "200", recording],
-                          capture_output=True, text=True, check=True).stdout
     total = audit = force = 0
-    for event in text.split("jdk.ExecutionSample")[1:]:
-        thread = re.search(r'sampledThread = "([^"]+)"', event)
-        if not thread or not thread.group(1).startswith(("executor-thread", "vert.x-eventloop")):
+    for thread, event in rp.execution_samples(recording, 200):
+        if not thread.startswith(("executor-thread", "vert.x-eventloop")):
             continue
         total += 1
         if "io.crosscheck.audit.AuditLog" in event:
@@ -52,8 +47,7 @@ def samples(recording):
 
 
 def forces(recording):
-    text = subprocess.run([JFR_TOOL, "print", "--events", "jdk.FileForce", recording],
-                          capture_output=True, text=True, check=True).stdout
+    text = rp.jfr_print(recording, "--events", "jdk.FileForce")
     durations = []
     for m in re.finditer(r"duration = ([\d.]+) (ms|us|s|ns)", text):
         v = float(m.group(1))
@@ -71,10 +65,8 @@ def main():
     rp.wrk(f"/api/v1/screenings/{sid}", 20)
     a = serial_get(sid)
     rec = os.path.join(out, "get.jfr")
-    subprocess.run(["jcmd", str(s.p.pid), "JFR.start", "name=get", "settings=profile",
-                    "jdk.FileForce#threshold=0ms"], check=True, capture_output=True)
-    b = serial_get(sid)
-    subprocess.run(["jcmd", str(s.p.pid), "JFR.stop", "name=get", f"filename={rec}"], check=True, capture_output=True)
+    with rp.jfr(s.p.pid, rec, "jdk.FileForce#threshold=0ms"):
+        b = serial_get(sid)
     s.stop()
     total, audit, force_cpu = samples(rec)
     n_force, force_ms = forces(rec)
@@ -103,8 +95,7 @@ def main():
             f"| request-thread CPU samples with the audit entry on the stack (insert, commit) | {audit} of {total}"
             f" ({share:.0%}) |\n"
             f"| of them in the durable-commit wait | {force_cpu} |\n")
-    open(os.path.join(rp.ROOT, "bench", "get-audit-cost.md"), "w").write(text)
-    print(text)
+    rp.write_report("get-audit-cost", text)
 
 
 if __name__ == "__main__":

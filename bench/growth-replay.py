@@ -12,7 +12,6 @@ import collections
 import json
 import os
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -21,7 +20,6 @@ sys.path.insert(0, os.path.dirname(__file__))
 import request_path as rp  # noqa: E402
 
 N = int(os.environ.get("N", "100000"))
-JFR_TOOL = os.environ.get("JFR_TOOL", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr")
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -57,23 +55,18 @@ def replay_profiled(fig, out, pid):
             time.sleep(0.5)
 
     rec = os.path.join(out, "replay.jfr")
-    subprocess.run(["jcmd", str(pid), "JFR.start", "name=replay", "settings=profile"], check=True, capture_output=True)
-    service0 = cpu_seconds(pid)
-    t = threading.Thread(target=sample)
-    t.start()
-    rp.replay(fig, out)
-    done.set()
-    t.join()
-    fig["replay_service_cpu_s"] = cpu_seconds(pid) - service0
-    fig["replay_sandbox_cpu_s"] = sum(seen.values())
-    subprocess.run(["jcmd", str(pid), "JFR.stop", "name=replay", f"filename={rec}"], check=True, capture_output=True)
-    text = subprocess.run([JFR_TOOL, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "30", rec],
-                          capture_output=True, text=True, check=True).stdout
+    with rp.jfr(pid, rec):
+        service0 = cpu_seconds(pid)
+        t = threading.Thread(target=sample)
+        t.start()
+        rp.replay(fig, out)
+        done.set()
+        t.join()
+        fig["replay_service_cpu_s"] = cpu_seconds(pid) - service0
+        fig["replay_sandbox_cpu_s"] = sum(seen.values())
     by_thread, by_frame = collections.Counter(), collections.Counter()
-    for event in text.split("jdk.ExecutionSample")[1:]:
-        thread = re.search(r'sampledThread = "([^"]+)"', event)
-        name = re.sub(r"[-#]?\d+$", "", thread.group(1)) if thread else "?"
-        by_thread[name] += 1
+    for thread, event in rp.execution_samples(rec, 30):
+        by_thread[re.sub(r"[-#]?\d+$", "", thread)] += 1
         crosscheck = re.search(r"(io\.crosscheck\.[\w.$]+)\(", event)
         top = re.search(r"stackTrace = \[\s*([\w.$]+)\(", event)
         by_frame[(top.group(1) if top else "?", crosscheck.group(1) if crosscheck else "-")] += 1
@@ -114,8 +107,7 @@ def main():
             + ", ".join(f"{t} {n}" for t, n in fig["replay_service_samples_by_thread"])
             + ".\n\n| top frame | innermost Crosscheck frame | samples |\n|---|---|---|\n"
             + "".join(f"| `{a}` | `{b}` | {n} |\n" for a, b, n in fig["replay_service_top_frames"]))
-    open(os.path.join(rp.ROOT, "bench", "growth-replay.md"), "w").write(text)
-    print(text)
+    rp.write_report("growth-replay", text)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ Writes target/bench/request-path/runN/figures.json, bench/request-path.md (the t
 block of BENCHMARKS.md between the request-path markers. Never part of .ci/run; timings are never asserted in tests.
 """
 import base64
+import contextlib
 import json
 import os
 import re
@@ -48,7 +49,9 @@ json.dump(_doc, open(ARTICLE, "w"))
 JVM_FLAGS = os.environ.get("JVM_FLAGS", "").split() or subprocess.run(
     [os.path.join(ROOT, "bin", "serve"), "--print-jvm-flags"], capture_output=True, text=True, check=True).stdout.split()
 EXTRA = os.environ.get("SERVER_FLAGS", "").split()
-JAVA = os.environ.get("BENCH_JAVA", "java")  # the java that runs the jar (bench/aot-cache.py sets Java 25)
+JAVA = "java"  # the java that runs the jar (bench/aot-cache.py sets Java 25's)
+# a JDK's `jfr` tool, for the scripts that read their recordings (Temurin 25's reads Java 17's recordings too)
+JFR_TOOL = os.environ.get("JFR_TOOL", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr")
 USER, PASSWORD = "admin", "bench-password-0123"
 AUTH = "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
 CORES = os.cpu_count()
@@ -165,6 +168,39 @@ def fresh_app(name):
     for d in ("rules", "kb-docs"):
         shutil.copytree(os.path.join(ROOT, d), os.path.join(work, d))
     return out, work, os.path.join(out, "server.log")
+
+
+@contextlib.contextmanager
+def jfr(pid, recording, *settings):
+    """A JFR recording of the server with the `profile` settings (and `settings`, e.g. an event's threshold) while the
+    block runs, dumped to `recording` at its end."""
+    name = os.path.basename(recording)
+    subprocess.run(["jcmd", str(pid), "JFR.start", f"name={name}", "settings=profile", *settings], check=True,
+                   capture_output=True)
+    try:
+        yield recording
+    finally:
+        subprocess.run(["jcmd", str(pid), "JFR.stop", f"name={name}", f"filename={recording}"], check=True,
+                       capture_output=True)
+
+
+def jfr_print(recording, *args):
+    """`jfr print` of a recording, as text."""
+    return subprocess.run([JFR_TOOL, "print", *args, recording], capture_output=True, text=True, check=True).stdout
+
+
+def execution_samples(recording, depth):
+    """Each `jdk.ExecutionSample` of a recording: (the sampled thread's name, the event's text with its stack)."""
+    for event in jfr_print(recording, "--events", "jdk.ExecutionSample", "--stack-depth", str(depth)).split(
+            "jdk.ExecutionSample")[1:]:
+        thread = re.search(r'sampledThread = "([^"]+)"', event)
+        yield (thread.group(1) if thread else "?"), event
+
+
+def write_report(name, text):
+    """Writes bench/<name>.md and prints it."""
+    open(os.path.join(ROOT, "bench", f"{name}.md"), "w").write(text)
+    print(text)
 
 
 def floor_jmh(run_dir):

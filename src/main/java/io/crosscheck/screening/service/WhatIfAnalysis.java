@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * {@link WhatIfVariants variant}, each on the one evaluation path ({@link ScreeningEvaluator}) and the same knowledge
  * base, and the differences read as actions. Deterministic: the same request and knowledge base give the same variants
  * in the same order, and the limit cuts that list, never a clock. The variants are evaluated in parallel (the common
- * fork-join pool and the calling thread) and read in their order, so the answer does not depend on the schedule. While a referral is pending no test is suggested
- * (further physical tests are withheld), and a test the red-flag screen holds back until a question is answered
- * (cervical arterial questions before tests that load the neck) is not suggested either.
+ * fork-join pool and the calling thread) and read in their order, so the answer does not depend on the schedule.
+ * While a referral is pending no test is suggested (further physical tests are withheld), and a test the red-flag
+ * screen holds back until a question is answered (cervical arterial questions before tests that load the neck) is not
+ * suggested either.
  */
 public final class WhatIfAnalysis {
 

@@ -54,9 +54,7 @@ public final class ScreeningQuery implements ScreeningPages.Source {
         // with one clinic named, clinic_id leads the order too (a constant, so the same order): the database then reads
         // the (clinic_id, created_at, id) index in order and stops after a page, instead of sorting the clinic's rest
         String sql = "select id, created_at, client_ref, request_json from screening where " + where(after, params)
-                + (clinicId != null
-                        ? " order by clinic_id, created_at, id limit ?"
-                        : " order by created_at, id limit ?");
+                + " order by " + (clinicId != null ? "clinic_id, " : "") + "created_at, id limit ?";
         params.add(limit);
         List<StoredScreening> rows = new ArrayList<>(limit);
         try (PreparedStatement ps = prepare(sql, params);
