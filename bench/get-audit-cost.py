@@ -6,7 +6,9 @@ The packaged jar with bin/serve's flags, one stored screening of the article cli
   B. the same under a JFR recording (profile settings, file-force threshold 0): the request threads' CPU samples
      whose stack holds the audit entry (AuditLog, its insert and commit) against all of them, and the file forces
      (count per GET, mean duration);
-  C. a restart with crosscheck.storage.durable-commits=false: 3,000 serial GETs: p50, p99 (what the force adds).
+  C. 5,000 GETs at c=8: the rate, and how many reads share a transaction and a force (the read audit's metrics
+     crosscheck_audit_read_writes_total and crosscheck_audit_read_entries_total before and after);
+  D. a restart with crosscheck.storage.durable-commits=false: 3,000 serial GETs: p50, p99 (what the force adds).
 Writes bench/get-audit-cost.md and target/bench/get-audit-cost/. Run by hand after ./mvnw package:
     python3 bench/get-audit-cost.py
 Needs a JDK's `jfr` tool (JFR_TOOL, default Temurin 25's). Never part of .ci/run.
@@ -39,11 +41,22 @@ def samples(recording):
         if not thread.startswith(("executor-thread", "vert.x-eventloop")):
             continue
         total += 1
-        if "io.crosscheck.audit.AuditLog" in event:
+        if "io.crosscheck.audit.AuditLog" in event or "io.crosscheck.audit.ReadAuditWriter" in event:
             audit += 1
-        if "DurableCommits" in event or "GroupForce" in event:
+        if "DurableCommits" in event or "GroupForce" in event:  # the read audit's force goes through both
             force += 1
     return total, audit, force
+
+
+def read_audit_counters():
+    """(transactions, entries) of the read audit so far, from the server's metrics."""
+    _, body, _ = rp.request("GET", "/q/metrics")
+    text = body.decode()
+
+    def value(name):
+        m = re.search(rf"^{name}(?:{{[^}}]*}})? ([\d.e+]+)$", text, re.M)
+        return float(m.group(1)) if m else float("nan")
+    return value("crosscheck_audit_read_writes_total"), value("crosscheck_audit_read_entries_total")
 
 
 def forces(recording):
@@ -67,6 +80,9 @@ def main():
     rec = os.path.join(out, "get.jfr")
     with rp.jfr(s.p.pid, rec, "jdk.FileForce#threshold=0ms"):
         b = serial_get(sid)
+    w0, e0 = read_audit_counters()
+    concurrent = rp.hey(["-n", "5000", "-c", "8"], f"/api/v1/screenings/{sid}", post=False)
+    w1, e1 = read_audit_counters()
     s.stop()
     total, audit, force_cpu = samples(rec)
     n_force, force_ms = forces(rec)
@@ -79,7 +95,8 @@ def main():
     s.stop()
 
     fig = {"durable": a, "under_jfr": b, "not_durable": c, "samples": total, "audit_samples": audit,
-           "force_cpu_samples": force_cpu, "forces": n_force, "force_ms_mean": force_ms}
+           "force_cpu_samples": force_cpu, "forces": n_force, "force_ms_mean": force_ms, "c8": concurrent,
+           "c8_transactions": w1 - w0, "c8_entries": e1 - e0}
     json.dump(fig, open(os.path.join(out, "figures.json"), "w"), indent=1)
     share = audit / total if total else 0
     force_per_get = n_force / N
@@ -94,7 +111,11 @@ def main():
             f"| file forces per GET (JFR `jdk.FileForce`), mean duration | {force_per_get:.2f}, {force_ms:.2f} ms |\n"
             f"| request-thread CPU samples with the audit entry on the stack (insert, commit) | {audit} of {total}"
             f" ({share:.0%}) |\n"
-            f"| of them in the durable-commit wait | {force_cpu} |\n")
+            f"| of them in the durable-commit wait | {force_cpu} |\n"
+            f"| 5,000 GETs at c=8: rate, p50 / p99 | {concurrent['rps']:,.0f}/s, {concurrent['p50']:.2f} /"
+            f" {concurrent['p99']:.2f} ms |\n"
+            f"| at c=8: read audit entries, transactions (each forced once), reads per transaction |"
+            f" {e1 - e0:,.0f}, {w1 - w0:,.0f}, {(e1 - e0) / (w1 - w0) if w1 > w0 else float('nan'):.2f} |\n")
     rp.write_report("get-audit-cost", text)
 
 

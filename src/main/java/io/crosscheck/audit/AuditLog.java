@@ -7,6 +7,7 @@ import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.persistence.AfterCommit;
 import io.crosscheck.common.persistence.DurableCommits;
+import io.crosscheck.common.problem.ProblemMappers;
 import io.crosscheck.knowledge.config.ClusterConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -54,6 +55,7 @@ public class AuditLog {
     private final AuditPendingWatch watch = new AuditPendingWatch();
     private final AuditHeadPublisher publisher;
     private final DurableCommits durable;
+    private final ReadAuditWriter reads;
     private ScheduledExecutorService sealer;
 
     AuditLog(
@@ -71,6 +73,7 @@ public class AuditLog {
         this.config = config;
         this.chain = new AuditChain(AuditKey.resolve(config.key(), config.keyFile(), cluster.enabled(), jdbcUrl));
         this.publisher = new AuditHeadPublisher(watch, config.maxPendingAge());
+        this.reads = new ReadAuditWriter(dataSource, durable, watch);
     }
 
     public AuditChain chain() {
@@ -81,6 +84,8 @@ public class AuditLog {
      * Records an event in the caller's transaction (or its own); watched once that transaction commits. Every write
      * the service acknowledges is audited, so this is where its transaction is made durable: once it commits, the
      * committing thread waits until the commit is on stable storage ({@link DurableCommits}, once per transaction).
+     * A read's entry ({@link AuditEvent#SCREENING_READ}) is written once the read's transaction has committed, with
+     * the entries of concurrent reads ({@link ReadAuditWriter}), and is durable before the read is answered.
      */
     @Transactional
     void record(@Observes AuditEvent event) {
@@ -99,6 +104,10 @@ public class AuditLog {
         e.kbVersion = cut(event.kbVersion(), 64);
         e.address = cut(caller.address(), 64);
         e.detail = cut(event.detail(), 500);
+        if (AuditEvent.SCREENING_READ.equals(event.action())) {
+            durable.afterCommit(() -> reads.write(e), ProblemMappers.READ_NOT_RECORDED);
+            return;
+        }
         e.persist();
         durable.awaitOnCommit();
         UUID id = e.id;
@@ -106,9 +115,15 @@ public class AuditLog {
         AfterCommit.run(transactions, () -> watch.committed(id, at));
     }
 
+    /** The read entries' group writes so far: {transactions, entries} (diagnostics and tests). */
+    long[] readWrites() {
+        return reads.writesAndEntries();
+    }
+
     void start(@Observes StartupEvent event) {
         publisher.publish(sealNow(), true);
         publisher.registerMetrics();
+        reads.registerMetrics();
         sealer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-sealer");
             t.setDaemon(true);

@@ -40,20 +40,10 @@ public final class StorageGrowth {
         String store = args[0];
         int n = Integer.parseInt(args[1]);
         String mode = args.length > 2 ? args[2] : "force-each";
-        org.jboss.logmanager.LogContext.getSystemLogContext()
-                .getLogger("org.drools")
-                .setLevel(java.util.logging.Level.WARNING);
-        KnowledgeBase kb = ScreeningBenchmark.executableModel(Path.of("rules"), Path.of("kb-docs"));
-        ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(10_000);
-        ScreeningRequest article = evaluator.read(Requests.ARTICLE_DESK_WORKER);
-        ScreeningResult result = evaluator.evaluate(article, kb).withIdentity(UUID.randomUUID(), Instant.now());
-        String request = RuleHarness.JSON.writeValueAsString(article);
-        byte[] response = FloorBenchmark.gzip(RuleHarness.JSON.writeValueAsBytes(result.compact()));
-        byte[] explanation = FloorBenchmark.gzip(RuleHarness.JSON.writeValueAsBytes(result.explanation()));
-        System.out.printf(
-                "payload per screening: request %.1f KB, response gz %.1f KB, explanation gz %.1f KB%n",
-                request.length() / 1024.0, response.length / 1024.0, explanation.length / 1024.0);
-
+        Payload payload = Payload.article();
+        String request = payload.request();
+        byte[] response = payload.response();
+        byte[] explanation = payload.explanation();
         boolean h2 = store.equals("h2");
         Path dir = h2 ? Files.createTempDirectory("storage-growth") : null;
         String url = h2 ? "jdbc:h2:file:" + dir.resolve("growth") + ";DB_CLOSE_ON_EXIT=FALSE" : mode;
@@ -82,7 +72,7 @@ public final class StorageGrowth {
             long size0 = size(h2, dir, db);
             long t0 = System.nanoTime();
             for (int i = 1; i <= n; i++) {
-                StoredRow.insert(screening, audit, kb.version(), request, response, explanation);
+                StoredRow.insert(screening, audit, payload.kbVersion(), request, response, explanation);
                 db.commit();
                 if (every > 0 && i % every == 0) {
                     sync.execute("CHECKPOINT SYNC");
@@ -105,6 +95,28 @@ public final class StorageGrowth {
                 files.sorted(java.util.Comparator.reverseOrder())
                         .forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** The article's screening as the service stores it: request, gzip of the response and of the explanation. */
+    record Payload(String kbVersion, String request, byte[] response, byte[] explanation) {
+        static Payload article() throws Exception {
+            org.jboss.logmanager.LogContext.getSystemLogContext()
+                    .getLogger("org.drools")
+                    .setLevel(java.util.logging.Level.WARNING);
+            KnowledgeBase kb = ScreeningBenchmark.executableModel(Path.of("rules"), Path.of("kb-docs"));
+            ScreeningEvaluator evaluator = ScreeningEvaluator.standalone(10_000);
+            ScreeningRequest article = evaluator.read(Requests.ARTICLE_DESK_WORKER);
+            ScreeningResult result = evaluator.evaluate(article, kb).withIdentity(UUID.randomUUID(), Instant.now());
+            Payload p = new Payload(
+                    kb.version(),
+                    RuleHarness.JSON.writeValueAsString(article),
+                    FloorBenchmark.gzip(RuleHarness.JSON.writeValueAsBytes(result.compact())),
+                    FloorBenchmark.gzip(RuleHarness.JSON.writeValueAsBytes(result.explanation())));
+            System.out.printf(
+                    "payload per screening: request %.1f KB, response gz %.1f KB, explanation gz %.1f KB%n",
+                    p.request.length() / 1024.0, p.response.length / 1024.0, p.explanation.length / 1024.0);
+            return p;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.crosscheck.common.persistence;
 
+import io.crosscheck.common.problem.ProblemMappers;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
@@ -10,9 +11,21 @@ import jakarta.enterprise.context.RequestScoped;
 public class CommitDurability {
 
     private volatile boolean unconfirmed;
+    private volatile String detail = ProblemMappers.NOT_ON_DISK;
 
     void unconfirmed() {
         unconfirmed = true;
+    }
+
+    /** Not confirmed, with what the 503 says instead of {@link ProblemMappers#NOT_ON_DISK}. */
+    void unconfirmed(String detail) {
+        this.detail = detail;
+        unconfirmed = true;
+    }
+
+    /** What the 503 says. */
+    public String detail() {
+        return detail;
     }
 
     public boolean isUnconfirmed() {

@@ -1,5 +1,6 @@
 package io.crosscheck.common.persistence;
 
+import io.crosscheck.common.problem.ProblemMappers;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -103,6 +104,44 @@ public class DurableCommits {
         return mode == Mode.FORCE;
     }
 
+    /**
+     * Once the caller's transaction commits, runs {@code write} in the committing thread: a write of its own (on its
+     * own connection) that must be durable before the response, such as a read's audit entry. When it fails, the
+     * request is answered 503 with {@code detail}, as a commit that could not be confirmed.
+     */
+    public void afterCommit(DurableWrite write, String detail) {
+        AfterCommit.run(transactions, () -> {
+            try {
+                write.run();
+            } catch (Exception e) {
+                unconfirmed(e, detail);
+            }
+        });
+    }
+
+    /** A write made durable by {@link #afterCommit}. */
+    @FunctionalInterface
+    public interface DurableWrite {
+        void run() throws Exception;
+    }
+
+    /**
+     * For a commit made outside the service's transactions (on a connection of its own): returns once it is on stable
+     * storage (sharing the force with concurrent commits), at once when the database needs nothing.
+     *
+     * @throws IllegalStateException when that cannot be confirmed
+     */
+    public void forceCommitted() {
+        try {
+            if (!enabled || mode() == Mode.NOTHING) {
+                return;
+            }
+            group.await();
+        } catch (SQLException | GroupForce.NotForcedException e) {
+            throw new IllegalStateException("the commit could not be confirmed on stable storage", e);
+        }
+    }
+
     void awaitForced() {
         try {
             if (mode() == Mode.NOTHING) {
@@ -110,13 +149,17 @@ public class DurableCommits {
             }
             group.await();
         } catch (SQLException | GroupForce.NotForcedException e) {
-            // the class and state only: nothing a database message might quote reaches the log
-            LOG.warnf(
-                    "A commit could not be confirmed on stable storage; its request is answered 503: %s",
-                    describe(e.getCause() != null ? e.getCause() : e));
-            if (Arc.container().requestContext().isActive()) {
-                Arc.container().instance(CommitDurability.class).get().unconfirmed();
-            }
+            unconfirmed(e, ProblemMappers.NOT_ON_DISK);
+        }
+    }
+
+    private void unconfirmed(Throwable e, String detail) {
+        // the class and state only: nothing a database message might quote reaches the log
+        LOG.warnf(
+                "A commit could not be confirmed on stable storage; its request is answered 503: %s",
+                describe(e.getCause() != null ? e.getCause() : e));
+        if (Arc.container().requestContext().isActive()) {
+            Arc.container().instance(CommitDurability.class).get().unconfirmed(detail);
         }
     }
 

@@ -1,10 +1,8 @@
 package io.crosscheck.common.persistence;
 
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
-
 /**
- * Group commit for a store whose commits reach the operating system but not the disk: a thread that has committed
+ * Group commit for a store whose commits reach the operating system but not the disk ({@link GroupWrite} of nothing but
+ * the force): a thread that has committed
  * calls {@link #await()}, which returns once a force that <em>started after the call</em> has finished. One waiting
  * thread (the leader) runs the force for everyone waiting; threads that arrive while it runs wait for the next one,
  * which the first of them runs. Concurrent commits therefore share one force, and a commit is never acknowledged on a
@@ -28,78 +26,28 @@ final class GroupForce {
         }
     }
 
-    private final Force force;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition finished = lock.newCondition();
-    /** Forces started; the number of the latest one. */
-    private long started;
-    /** The latest force finished (forces finish in order: one runs at a time). */
-    private long completed;
-    /** The latest force that failed, 0 for none, and why. */
-    private long lastFailed;
-
-    private Throwable failure;
-    private boolean forcing;
+    /** Each force is a group write of the waiting threads' tokens (nothing to write but the force itself). */
+    private final GroupWrite<Object> writes;
 
     GroupForce(Force force) {
-        this.force = force;
+        this.writes = new GroupWrite<>(tokens -> force.run());
     }
 
     /** Returns once a force started after this call has finished; throws if one that covered this call failed. */
     void await() throws NotForcedException {
-        lock.lock();
         try {
-            // a force running now may have started before this commit: the next one is the first that covers it
-            long target = started + 1;
-            while (completed < target) {
-                if (forcing) {
-                    try {
-                        finished.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new NotForcedException("interrupted while waiting for the force", e);
-                    }
-                    continue;
-                }
-                lead();
-            }
-            if (lastFailed >= target) {
-                throw new NotForcedException("the force covering this commit failed", failure);
-            }
-        } finally {
-            lock.unlock();
+            writes.submit(Boolean.TRUE);
+        } catch (GroupWrite.NotWrittenException e) {
+            throw new NotForcedException(
+                    e.getCause() instanceof InterruptedException
+                            ? "interrupted while waiting for the force"
+                            : "the force covering this commit failed",
+                    e.getCause());
         }
-    }
-
-    /** Runs one force for everyone waiting (called holding the lock; released while forcing). */
-    private void lead() {
-        forcing = true;
-        long number = ++started;
-        Throwable failed = null;
-        lock.unlock();
-        try {
-            force.run();
-        } catch (Throwable t) {
-            failed = t;
-        } finally {
-            lock.lock();
-        }
-        forcing = false;
-        completed = number;
-        if (failed != null) {
-            lastFailed = number;
-            failure = failed;
-        }
-        finished.signalAll();
     }
 
     /** Forces started so far. */
     long forces() {
-        lock.lock();
-        try {
-            return started;
-        } finally {
-            lock.unlock();
-        }
+        return writes.writes();
     }
 }

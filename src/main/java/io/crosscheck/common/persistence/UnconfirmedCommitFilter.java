@@ -25,9 +25,12 @@ public class UnconfirmedCommitFilter {
         if (!durability.isUnconfirmed() || response.getStatus() >= 500) {
             return;
         }
-        Response problem = ProblemMappers.databaseUnavailable(ProblemMappers.NOT_ON_DISK);
+        Response problem = ProblemMappers.databaseUnavailable(durability.detail());
         response.getHeaders().remove(HttpHeaders.LOCATION);
         response.getHeaders().remove(HttpHeaders.ETAG);
+        // a read answered with its stored gzip bytes: the problem replaces them, uncompressed
+        response.getHeaders().remove(HttpHeaders.CONTENT_ENCODING);
+        response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         response.setStatus(problem.getStatus());
         response.setEntity(problem.getEntity(), new Annotation[0], problem.getMediaType());
         response.getHeaders().putSingle("Retry-After", problem.getHeaderString("Retry-After"));

@@ -22,6 +22,10 @@ public class ProblemMappers {
             "The database is unavailable: it could not confirm that the request reached the disk, so it may or may not "
                     + "have been stored. Retry shortly with the same Idempotency-Key: you get the stored result, or it is stored once.";
 
+    /** A read whose audit entry could not be written and forced to disk: not answered (every read is audited). */
+    public static final String READ_NOT_RECORDED = "The database is unavailable: this read could not be recorded in the"
+            + " audit log, so it is not answered. Nothing was changed. Retry shortly.";
+
     /** The 503 problem of an unavailable database, with {@code Retry-After}. */
     public static Response databaseUnavailable(String detail) {
         return Response.fromResponse(Problem.of("database-unavailable", "Service Unavailable", 503, detail)

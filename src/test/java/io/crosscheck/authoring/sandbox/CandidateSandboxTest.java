@@ -202,4 +202,21 @@ class CandidateSandboxTest {
             }
         }
     }
+
+    @Test
+    void aCandidateCheckStopsAtTheFirstCompilerTierAndAReplayProcessUsesTheOptimisingOne() throws IOException {
+        for (boolean optimising : new boolean[] {false, true}) {
+            SandboxProcess probe = new SandboxProcess(
+                    SandboxProbeMain.class.getName(), Duration.ofMinutes(1), "64m", 64 * 1024, optimising);
+            SandboxProcess.Result result = probe.run(
+                    new byte[0], java.util.List.of(outside.resolve("none").toString(), "/dev/null", "1"));
+            assertThat(result.answered()).as(result.stderrTail()).isTrue();
+            String tier = new String(result.stdout(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> l.startsWith("tier="))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(tier).isEqualTo(optimising ? "tier=4" : "tier=1");
+        }
+    }
 }

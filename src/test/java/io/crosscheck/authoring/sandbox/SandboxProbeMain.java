@@ -17,8 +17,14 @@ import java.util.List;
 public final class SandboxProbeMain {
 
     public static void main(String[] args) throws IOException {
+        // the highest compiler tier the process was started with (read before the confinement, which denies it)
+        String tier = java.lang.management.ManagementFactory.getPlatformMXBean(
+                        com.sun.management.HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel")
+                .getValue();
         var answer = SandboxConfinement.confine(args);
         List<String> lines = new ArrayList<>();
+        lines.add("tier=" + tier);
         lines.add("env=" + attempt(() -> System.getenv().toString()));
         lines.add("jdbc=" + System.getProperty("crosscheck.jdbc-url"));
         lines.add("dir=" + Path.of("").toAbsolutePath());

@@ -39,9 +39,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DurableCommitsTest.FileDatabase.class)
 // an H2 file database: left out of the PostgreSQL leg, whose build has no H2 driver (PostgreSQL forces its WAL itself)
 @org.junit.jupiter.api.Tag("h2-server")
-class DurableCommitsTest {
+public class DurableCommitsTest {
 
-    static final String ARTICLE = read("examples/article-desk-worker.json");
+    public static final String ARTICLE = read("examples/article-desk-worker.json");
 
     public static class FileDatabase implements QuarkusTestProfile {
         static final Path DIR = Path.of("target", "durable-commits-" + UUID.randomUUID());
@@ -54,10 +54,10 @@ class DurableCommitsTest {
         }
     }
 
-    /** One screening request, from just before it is sent to just after its answer arrived. */
-    @Name("crosscheck.test.ScreeningRequest")
-    static class ScreeningRequest extends Event {
-        int status;
+    /** One request, from just before it is sent to just after its answer arrived. */
+    @Name("crosscheck.test.Request")
+    public static class RequestSpan extends Event {
+        public int status;
     }
 
     @Inject
@@ -119,7 +119,7 @@ class DurableCommitsTest {
                 clients, clients * each, recorded.forces().size());
     }
 
-    private static void assertEachForcedWhileOpen(Recorded recorded) {
+    public static void assertEachForcedWhileOpen(Recorded recorded) {
         for (RecordedEvent r : recorded.requests()) {
             Instant sent = r.getStartTime();
             Instant answered = r.getEndTime();
@@ -135,7 +135,7 @@ class DurableCommitsTest {
     }
 
     static void screen() {
-        ScreeningRequest span = new ScreeningRequest();
+        RequestSpan span = new RequestSpan();
         span.begin();
         int status = given().contentType(ContentType.JSON)
                 .body(ARTICLE)
@@ -148,21 +148,18 @@ class DurableCommitsTest {
         span.commit();
     }
 
-    interface Load {
+    public interface Load {
         void run() throws Exception;
     }
 
-    record Recorded(List<RecordedEvent> requests, List<RecordedEvent> forces) {}
+    public record Recorded(List<RecordedEvent> requests, List<RecordedEvent> forces) {}
 
     /** Runs the load under a JFR recording of file forces (threshold 0) and of the requests. */
-    static Recorded record(Load load) throws Exception {
+    public static Recorded record(Load load) throws Exception {
         Path file = Files.createTempFile("durable-commits", ".jfr");
         try (Recording recording = new Recording()) {
             recording.enable("jdk.FileForce").withThreshold(Duration.ZERO).withoutStackTrace();
-            recording
-                    .enable(ScreeningRequest.class)
-                    .withThreshold(Duration.ZERO)
-                    .withoutStackTrace();
+            recording.enable(RequestSpan.class).withThreshold(Duration.ZERO).withoutStackTrace();
             recording.start();
             load.run();
             recording.stop();
@@ -171,7 +168,7 @@ class DurableCommitsTest {
         List<RecordedEvent> requests = new ArrayList<>();
         List<RecordedEvent> forces = new ArrayList<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-            if (e.getEventType().getName().equals("crosscheck.test.ScreeningRequest")) {
+            if (e.getEventType().getName().equals("crosscheck.test.Request")) {
                 requests.add(e);
             } else if (e.getEventType().getName().equals("jdk.FileForce")
                     && String.valueOf(e.getString("path")).endsWith(".mv.db")) {
@@ -182,7 +179,7 @@ class DurableCommitsTest {
         return new Recorded(requests, forces);
     }
 
-    static String read(String path) {
+    public static String read(String path) {
         try {
             return Files.readString(Path.of(path));
         } catch (java.io.IOException e) {

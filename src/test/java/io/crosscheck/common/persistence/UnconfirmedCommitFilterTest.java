@@ -3,6 +3,7 @@ package io.crosscheck.common.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosscheck.common.problem.Problem;
+import io.crosscheck.common.problem.ProblemMappers;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -32,6 +33,23 @@ class UnconfirmedCommitFilterTest {
                 .contains("may or may not have been stored");
         assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
         assertThat(response.getHeaders()).doesNotContainKey("Location");
+    }
+
+    @Test
+    void aReadWhoseAuditEntryWasNotWrittenBecomesAnUncompressedProblemInsteadOfItsStoredGzipBytes() {
+        CommitDurability durability = new CommitDurability();
+        durability.unconfirmed(ProblemMappers.READ_NOT_RECORDED);
+        Map<String, Object> state = new HashMap<>(Map.of("status", 200));
+        ContainerResponseContext response = response(state);
+        response.getHeaders().putSingle("Content-Encoding", "gzip");
+
+        new UnconfirmedCommitFilter(durability).unconfirmed(response);
+
+        assertThat(state.get("status")).isEqualTo(503);
+        assertThat(((Problem) state.get("entity")).detail())
+                .contains("could not be recorded in the audit log")
+                .contains("not answered");
+        assertThat(response.getHeaders()).doesNotContainKey("Content-Encoding");
     }
 
     @Test

@@ -57,7 +57,8 @@ public class SandboxedReplay {
                         ReplayProcessMain.class.getName(),
                         sandbox.timeout(),
                         sandbox.maxHeap(),
-                        sandbox.maxOutputBytes()),
+                        sandbox.maxOutputBytes(),
+                        true),
                 sandbox.timeout(),
                 replay.timeout(),
                 knowledge.maxFiringsPerSession(),
@@ -71,7 +72,7 @@ public class SandboxedReplay {
     public static SandboxedReplay forCommandLine(int maxFirings, int examplesPerKind) {
         Duration compile = Duration.ofSeconds(120);
         return new SandboxedReplay(
-                new SandboxProcess(ReplayProcessMain.class.getName(), compile, "384m", 4 * 1024 * 1024),
+                new SandboxProcess(ReplayProcessMain.class.getName(), compile, "384m", 4 * 1024 * 1024, true),
                 compile,
                 Duration.ofHours(1),
                 maxFirings,

@@ -1,0 +1,81 @@
+package io.crosscheck.bench;
+
+import io.crosscheck.authoring.replay.model.ReplayReport;
+import io.crosscheck.authoring.replay.service.SandboxedReplay;
+import io.crosscheck.authoring.scenario.Scenario;
+import io.crosscheck.authoring.scenario.ScenarioSuite;
+import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.service.KnowledgeSourceReader;
+import io.crosscheck.screening.store.ScreeningFilter;
+import io.crosscheck.screening.store.StoredScreening;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+/**
+ * The replay's sandbox process alone, without the service or its database: {@code n} stored requests (the
+ * scenario suite's requests, over and over, as a mix of clients) streamed through {@link SandboxedReplay} as
+ * the service streams them (those expected to be rejected left out: a stored screening was accepted once), the current knowledge base ({@code rules/}) against a candidate that is the same
+ * files (every rule evaluated twice, nothing changes). Prints one JSON line: the wall time from the first row
+ * sent to the report, the screenings per second and the report's counts. Run by {@code bench/replay-child.py}.
+ * Usage: {@code ReplayChildBenchmark [n]}
+ */
+public final class ReplayChildBenchmark {
+
+    private ReplayChildBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        KnowledgeSource current = new KnowledgeSourceReader().fromDirectories(Path.of("rules"), Path.of("kb-docs"));
+        KnowledgeSource candidate = new KnowledgeSource("candidate", current.files());
+        List<String> requests = new ArrayList<>();
+        for (Scenario s : ScenarioSuite.load(current, new ArrayList<>())) {
+            if (s.expect() == null || s.expect().rejectedFields() == null) {
+                requests.add(s.request().toString()); // stored screenings were accepted once: no rejected ones
+            }
+        }
+        SandboxedReplay replay = SandboxedReplay.forCommandLine(10_000, 5);
+        long t0 = System.nanoTime();
+        try (SandboxedReplay.Child child =
+                replay.start(current, candidate, new ScreeningFilter(null, null, null), Instant.now())) {
+            long t1 = System.nanoTime();
+            ReplayReport report = child.replay(rows(requests, n), processed -> {});
+            long t2 = System.nanoTime();
+            double seconds = (t2 - t1) / 1e9;
+            System.out.printf(
+                    "{\"n\":%d,\"requests\":%d,\"startSeconds\":%.2f,\"replaySeconds\":%.2f,\"perSecond\":%.1f,"
+                            + "\"evaluated\":%d,\"failed\":%d}%n",
+                    n,
+                    requests.size(),
+                    (t1 - t0) / 1e9,
+                    seconds,
+                    n / seconds,
+                    report.screenings().evaluated(),
+                    report.screenings().failed());
+        }
+    }
+
+    private static Iterator<StoredScreening> rows(List<String> requests, int n) {
+        return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < n;
+            }
+
+            @Override
+            public StoredScreening next() {
+                if (i >= n) {
+                    throw new NoSuchElementException();
+                }
+                String json = requests.get(i++ % requests.size());
+                return new StoredScreening(UUID.randomUUID(), Instant.EPOCH, null, json);
+            }
+        };
+    }
+}
