@@ -7,7 +7,9 @@
 #   bench/run-benchmarks.sh request-path       only the request-path figures of issue 27 (bench/request_path.py)
 # Issue 27's by-hand measurements, each writing its own bench/*.md (after this script's build): bench/gc-sweep.py
 # (heap and collector), bench/aot-cache.py (Java 25 AOT cache), bench/growth-replay.py (disk growth and replay over
-# 100,000 screenings), bench/get-audit-cost.py (the read's audit entry), bench/code-sweeper.py (code cache sweeping).
+# 100,000 screenings), bench/get-audit-cost.py (the read's audit entry), bench/code-sweeper.py (code cache sweeping),
+# bench/embedded-stores.py (H2, SQLite and HSQLDB with every commit forced), bench/replay-child.py (the replay's
+# sandbox process alone).
 # Never part of .ci/run; timings are never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."

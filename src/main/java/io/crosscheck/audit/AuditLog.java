@@ -34,7 +34,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The append-only audit log. Every {@link AuditEvent} becomes an unsealed row written in the transaction of what it
- * records (a screening and its audit entry commit together or not at all), so writers take no shared lock; one
+ * records (a screening and its audit entry commit together or not at all), so writers take no shared lock; a read's
+ * entry, which records no change, is written just after the read with the entries of concurrent reads
+ * ({@link ReadAuditWriter}), durable before the read is answered. One
  * sealer thread numbers and HMAC-chains pending rows every {@code crosscheck.audit.seal-interval-ms} and moves the
  * checkpoint (database row + file). Committed entries are watched in memory until sealed ({@link AuditPendingWatch}):
  * one deleted meanwhile is recorded in the chain as {@value #ENTRY_MISSING}. The head is published every

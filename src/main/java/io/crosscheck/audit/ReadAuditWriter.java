@@ -14,10 +14,11 @@ import javax.sql.DataSource;
 
 /**
  * The audit entries of reads, written together: a read's entry is written after the read's own transaction, with the
- * entries of every other read waiting at that moment, in one transaction on a connection of its own, forced to disk
- * once ({@link DurableCommits}), and the reading thread returns only when its entry is durable ({@link GroupWrite}: a
- * read alone gets a write of its own at once). Like every other entry it is written unsealed and chained by the sealer
- * ({@link AuditLog}). A write that fails fails the reads it was to record: they are answered 503.
+ * entries of every other read waiting at that moment, in one transaction on a connection of its own ({@link
+ * GroupWrite}: a read alone gets a write of its own at once); then each reading thread waits until that commit is on
+ * stable storage ({@link DurableCommits}, whose forces concurrent commits share), so the next group commits while the
+ * previous one is being forced. Like every other entry it is written unsealed and chained by the sealer ({@link
+ * AuditLog}). A write or force that fails fails the reads it was to record: they are answered 503.
  */
 final class ReadAuditWriter {
 
@@ -38,9 +39,10 @@ final class ReadAuditWriter {
     /** Writes the entry (with those of concurrent reads); returns once it is committed and on stable storage. */
     void write(AuditEntry entry) throws GroupWrite.NotWrittenException {
         group.submit(entry);
+        durable.forceCommitted();
     }
 
-    /** Transactions written so far, and the entries in them (diagnostics and tests). */
+    /** Transactions written so far, and the entries in them (diagnostics and tests; forces: DurableCommits). */
     long[] writesAndEntries() {
         return new long[] {group.writes(), group.items()};
     }
@@ -48,7 +50,8 @@ final class ReadAuditWriter {
     /** The same as metrics: their ratio is the number of reads sharing a transaction and a force. */
     void registerMetrics() {
         FunctionCounter.builder("crosscheck.audit.read.writes", group, GroupWrite::writes)
-                .description("Transactions that wrote the audit entries of reads (each forced to disk once)")
+                .description(
+                        "Transactions that wrote the audit entries of reads (each forced to disk before its reads are answered)")
                 .register(Metrics.globalRegistry);
         FunctionCounter.builder("crosscheck.audit.read.entries", group, GroupWrite::items)
                 .description("Audit entries of reads written")
@@ -81,7 +84,6 @@ final class ReadAuditWriter {
                 c.setAutoCommit(auto);
             }
         }
-        durable.forceCommitted();
         for (AuditEntry e : entries) {
             watch.committed(e.id, e.recordedAt);
         }
