@@ -7,6 +7,7 @@ import io.crosscheck.common.access.Caller;
 import io.crosscheck.common.audit.AuditEvent;
 import io.crosscheck.common.persistence.AfterCommit;
 import io.crosscheck.common.persistence.DurableCommits;
+import io.crosscheck.common.persistence.JdbcTransaction;
 import io.crosscheck.common.problem.ProblemMappers;
 import io.crosscheck.knowledge.config.ClusterConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -164,26 +165,17 @@ public class AuditLog {
      */
     public synchronized Head sealNow() {
         try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            Head head;
-            try {
-                head = chain.seal(c, 5000);
+            Head head = JdbcTransaction.run(c, () -> {
+                Head sealedNow = chain.seal(c, 5000);
                 c.commit();
                 List<AuditPendingWatch.Missing> missing = watch.reconcile(c);
                 if (!missing.isEmpty()) {
                     recordMissing(c, missing);
-                    head = chain.seal(c, 5000);
+                    sealedNow = chain.seal(c, 5000);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-            Head sealed = head;
-            config.checkpointFile().ifPresent(f -> AuditCheckpointFile.write(f, sealed));
+                return sealedNow;
+            });
+            config.checkpointFile().ifPresent(f -> AuditCheckpointFile.write(f, head));
             publisher.sealed(head);
             return head;
         } catch (SQLException e) {

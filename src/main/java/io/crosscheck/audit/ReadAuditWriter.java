@@ -2,6 +2,7 @@ package io.crosscheck.audit;
 
 import io.crosscheck.common.persistence.DurableCommits;
 import io.crosscheck.common.persistence.GroupWrite;
+import io.crosscheck.common.persistence.JdbcTransaction;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
@@ -59,10 +60,9 @@ final class ReadAuditWriter {
     }
 
     private void insert(List<AuditEntry> entries) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(INSERT)) {
+            JdbcTransaction.run(c, () -> {
                 for (AuditEntry e : entries) {
                     ps.setObject(1, e.id);
                     ps.setObject(2, OffsetDateTime.ofInstant(e.recordedAt, ZoneOffset.UTC));
@@ -75,14 +75,8 @@ final class ReadAuditWriter {
                     ps.setString(9, e.detail);
                     ps.addBatch();
                 }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+                return ps.executeBatch();
+            });
         }
         for (AuditEntry e : entries) {
             watch.committed(e.id, e.recordedAt);
