@@ -144,12 +144,9 @@ public class DurableCommits {
 
     void awaitForced() {
         try {
-            if (mode() == Mode.NOTHING) {
-                return;
-            }
-            group.await();
-        } catch (SQLException | GroupForce.NotForcedException e) {
-            unconfirmed(e, ProblemMappers.NOT_ON_DISK);
+            forceCommitted();
+        } catch (IllegalStateException e) {
+            unconfirmed(e.getCause(), ProblemMappers.NOT_ON_DISK);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Items written in groups by one writer at a time: a thread {@link #submit submits} its item and returns once a write
@@ -109,29 +110,23 @@ public final class GroupWrite<T> {
 
     /** Writes started so far. */
     public long writes() {
-        lock.lock();
-        try {
-            return writes;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> writes);
     }
 
     /** Items submitted and not yet given to a write (tests). */
     int waiting() {
-        lock.lock();
-        try {
-            return queued.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> (long) queued.size()).intValue();
     }
 
     /** Items given to a write so far. */
     public long items() {
+        return locked(() -> items);
+    }
+
+    private Long locked(Supplier<Long> read) {
         lock.lock();
         try {
-            return items;
+            return read.get();
         } finally {
             lock.unlock();
         }
