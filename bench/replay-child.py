@@ -8,6 +8,9 @@ base (every screening evaluated twice, as in a replay), and reports the screenin
 to the report. RUNS runs, the median reported. Writes bench/replay-child.md. Run by hand after `./mvnw test-compile`
 and the classpath file (see bench/run-benchmarks.sh):
     RUNS=3 N=20000 python3 bench/replay-child.py
+With SIZES (e.g. SIZES=500,2000,4000,8000), it also replays each size with the process forced to C1 and to C2,
+interleaved, RUNS times, and reports the whole time (start and replay) of each: where C2 starts to pay is the default
+of crosscheck.replay.optimising-compiler-from.
 Never part of .ci/run.
 """
 import json
@@ -25,10 +28,33 @@ RUNS = int(os.environ.get("RUNS", "3"))
 CP = "target/test-classes:target/classes:" + open(os.path.join(rp.ROOT, "target", "bench", "classpath.txt")).read().strip()
 
 
-def run():
-    out = subprocess.run(["java", "-cp", CP, "io.crosscheck.bench.ReplayChildBenchmark", str(N)], cwd=rp.ROOT,
+SIZES = [int(x) for x in os.environ.get("SIZES", "").split(",") if x]
+
+
+def run(n=N, tier="auto"):
+    out = subprocess.run(["java", "-cp", CP, "io.crosscheck.bench.ReplayChildBenchmark", str(n), tier], cwd=rp.ROOT,
                          capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def tiers():
+    """The whole time of a replay (process start, both compiles, the screenings) forced to C1 and to C2, by size."""
+    if not SIZES:
+        return ""
+    rows = []
+    for n in SIZES:
+        times = {"c1": [], "c2": []}
+        for _ in range(RUNS):
+            for tier in ("c1", "c2"):
+                r = run(n, tier)
+                times[tier].append(r["startSeconds"] + r["replaySeconds"])
+        c1, c2 = statistics.median(times["c1"]), statistics.median(times["c2"])
+        rows.append(f"| {n:,} | {c1:.1f} s | {c2:.1f} s | {'C2' if c2 < c1 else 'C1'} |"
+                    f" {' / '.join(f'{t:.1f}' for t in times['c1'])} | {' / '.join(f'{t:.1f}' for t in times['c2'])} |")
+    return ("\n## C1 or C2, by the size of the replay\n\nThe whole replay (process start, both knowledge bases "
+            f"compiled, every screening evaluated) with the process forced to each tier, interleaved, {RUNS} runs, "
+            "medians:\n\n| screenings | C1 | C2 | faster | C1 runs | C2 runs |\n|---|---|---|---|---|---|\n"
+            + "\n".join(rows) + "\n")
 
 
 def main():
@@ -45,7 +71,8 @@ def main():
             f" {' / '.join(f'{r:.0f}' for r in rates)} |\n"
             f"| start: process, both knowledge bases compiled | {statistics.median(r['startSeconds'] for r in runs):.1f} s |"
             f" {' / '.join(str(r['startSeconds']) for r in runs)} |\n"
-            f"| failed to evaluate | {max(r['failed'] for r in runs)} | |\n")
+            f"| failed to evaluate | {max(r['failed'] for r in runs)} | |\n"
+            + tiers())
     rp.write_report("replay-child", text)
 
 

@@ -190,10 +190,11 @@ public final class ReplayCommand implements Callable<Integer> {
             if (current == null || candidate == null) {
                 return 1;
             }
-            ScreeningPages rows = new ScreeningPages(new ScreeningQuery(db, filter, startedAt), batchSize);
+            ScreeningQuery query = new ScreeningQuery(db, filter, startedAt);
+            ScreeningPages rows = new ScreeningPages(query, batchSize);
             report = candidateVersion == null
                     ? inProcess(current, candidate, filter, startedAt, rows, evaluator, err)
-                    : confined(current, candidate, filter, startedAt, rows, err);
+                    : confined(current, candidate, filter, startedAt, rows, query.count(), err);
         } catch (SQLException e) {
             err.println("replay: cannot read the database: "
                     + e.getMessage().lines().findFirst().orElse(""));
@@ -267,9 +268,10 @@ public final class ReplayCommand implements Callable<Integer> {
             ScreeningFilter filter,
             Instant startedAt,
             ScreeningPages rows,
+            long screenings,
             PrintWriter err) {
         SandboxedReplay sandbox = SandboxedReplay.forCommandLine(ValidateCommand.MAX_FIRINGS, examples);
-        try (SandboxedReplay.Child child = sandbox.start(current, candidate, filter, startedAt)) {
+        try (SandboxedReplay.Child child = sandbox.start(current, candidate, filter, startedAt, screenings)) {
             return child.replay(rows, n -> {});
         } catch (KnowledgeBaseException e) {
             err.println("replay: the candidate " + candidate.origin() + " was not replayed:");

@@ -22,7 +22,7 @@ import java.util.UUID;
  * the service streams them (those expected to be rejected left out: a stored screening was accepted once), the current knowledge base ({@code rules/}) against a candidate that is the same
  * files (every rule evaluated twice, nothing changes). Prints one JSON line: the wall time from the first row
  * sent to the report, the screenings per second and the report's counts. Run by {@code bench/replay-child.py}.
- * Usage: {@code ReplayChildBenchmark [n]}
+ * Usage: {@code ReplayChildBenchmark [n] [auto|c1|c2]}
  */
 public final class ReplayChildBenchmark {
 
@@ -30,6 +30,13 @@ public final class ReplayChildBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        // the compiler tier: "auto" (the service's choice for n screenings), "c1" or "c2" (forced, to compare)
+        String tier = args.length > 1 ? args[1] : "auto";
+        long announced = switch (tier) {
+            case "c1" -> 0;
+            case "c2" -> Long.MAX_VALUE;
+            default -> n;
+        };
         KnowledgeSource current = new KnowledgeSourceReader().fromDirectories(Path.of("rules"), Path.of("kb-docs"));
         KnowledgeSource candidate = new KnowledgeSource("candidate", current.files());
         List<String> requests = new ArrayList<>();
@@ -41,15 +48,16 @@ public final class ReplayChildBenchmark {
         SandboxedReplay replay = SandboxedReplay.forCommandLine(10_000, 5);
         long t0 = System.nanoTime();
         try (SandboxedReplay.Child child =
-                replay.start(current, candidate, new ScreeningFilter(null, null, null), Instant.now())) {
+                replay.start(current, candidate, new ScreeningFilter(null, null, null), Instant.now(), announced)) {
             long t1 = System.nanoTime();
             ReplayReport report = child.replay(rows(requests, n), processed -> {});
             long t2 = System.nanoTime();
             double seconds = (t2 - t1) / 1e9;
             System.out.printf(
-                    "{\"n\":%d,\"requests\":%d,\"startSeconds\":%.2f,\"replaySeconds\":%.2f,\"perSecond\":%.1f,"
+                    "{\"n\":%d,\"tier\":\"%s\",\"requests\":%d,\"startSeconds\":%.2f,\"replaySeconds\":%.2f,\"perSecond\":%.1f,"
                             + "\"evaluated\":%d,\"failed\":%d}%n",
                     n,
+                    tier,
                     requests.size(),
                     (t1 - t0) / 1e9,
                     seconds,

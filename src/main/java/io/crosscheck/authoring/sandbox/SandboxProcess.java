@@ -34,22 +34,12 @@ public final class SandboxProcess {
     private final int maxOutputBytes;
     private final List<Path> classPath;
     private final boolean securityManager;
-    private final boolean optimising;
 
     /**
      * @param timeout        the wall-clock limit of {@link #run}
      * @param maxOutputBytes the most the process may write on its stdout
      */
     public SandboxProcess(String mainClass, Duration timeout, String maxHeap, int maxOutputBytes) {
-        this(mainClass, timeout, maxHeap, maxOutputBytes, false);
-    }
-
-    /**
-     * @param optimising whether the process runs long enough for the optimising compiler (C2) to pay: a replay
-     *                   evaluates for minutes; a candidate check stops at C1, which compiles sooner and cheaper
-     */
-    public SandboxProcess(String mainClass, Duration timeout, String maxHeap, int maxOutputBytes, boolean optimising) {
-        this.optimising = optimising;
         this.mainClass = mainClass;
         this.timeout = timeout;
         this.maxHeap = maxHeap;
@@ -68,7 +58,12 @@ public final class SandboxProcess {
 
     /** Starts the process, writes {@code input} to its stdin and collects its answer. */
     Result run(byte[] input, List<String> args) {
-        try (SandboxSession session = start(args, timeout)) {
+        return run(input, args, false);
+    }
+
+    /** {@link #run(byte[], List)} with the compiler tier of {@link #start(List, Duration, boolean)}: tests. */
+    Result run(byte[] input, List<String> args, boolean optimising) {
+        try (SandboxSession session = start(args, timeout, optimising)) {
             return collect(session, input);
         } catch (IOException e) {
             return new Result(new byte[0], "", null, "cannot start the check: " + e.getMessage());
@@ -82,12 +77,21 @@ public final class SandboxProcess {
      * still runs and deletes its directory.
      */
     public SandboxSession start(List<String> args, Duration deadline) throws IOException {
+        return start(args, deadline, false);
+    }
+
+    /**
+     * {@link #start(List, Duration)}, choosing the JIT: a process that evaluates long enough for the optimising
+     * compiler (C2) to pay back its compile time (a replay of thousands of screenings) runs with it; any other stops
+     * at C1, which compiles sooner and cheaper (a candidate check, a small replay: bench/replay-child.md).
+     */
+    public SandboxSession start(List<String> args, Duration deadline, boolean optimising) throws IOException {
         Path root = Files.createTempDirectory("crosscheck-sandbox-");
         try {
             Path work = Files.createDirectory(root.resolve("work"));
             Path policy = root.resolve("sandbox.policy");
             Files.writeString(policy, SandboxPolicy.text(Path.of(System.getProperty("java.home")), classPath, work));
-            ProcessBuilder pb = new ProcessBuilder(command(work, policy, args))
+            ProcessBuilder pb = new ProcessBuilder(command(work, policy, args, optimising))
                     .directory(work.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
             Map<String, String> env = pb.environment();
@@ -102,7 +106,7 @@ public final class SandboxProcess {
         }
     }
 
-    private List<String> command(Path work, Path policy, List<String> args) {
+    private List<String> command(Path work, Path policy, List<String> args, boolean optimising) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.addAll(List.of(

@@ -204,12 +204,12 @@ class CandidateSandboxTest {
     }
 
     @Test
-    void aCandidateCheckStopsAtTheFirstCompilerTierAndAReplayProcessUsesTheOptimisingOne() throws IOException {
+    void aCandidateCheckStopsAtTheFirstCompilerTierAndALongReplayProcessUsesTheOptimisingOne() throws IOException {
+        SandboxProcess probe =
+                new SandboxProcess(SandboxProbeMain.class.getName(), Duration.ofMinutes(1), "64m", 64 * 1024);
         for (boolean optimising : new boolean[] {false, true}) {
-            SandboxProcess probe = new SandboxProcess(
-                    SandboxProbeMain.class.getName(), Duration.ofMinutes(1), "64m", 64 * 1024, optimising);
             SandboxProcess.Result result = probe.run(
-                    new byte[0], java.util.List.of(outside.resolve("none").toString(), "/dev/null", "1"));
+                    new byte[0], java.util.List.of(outside.resolve("none").toString(), "/dev/null", "1"), optimising);
             assertThat(result.answered()).as(result.stderrTail()).isTrue();
             String tier = new String(result.stdout(), java.nio.charset.StandardCharsets.UTF_8)
                     .lines()

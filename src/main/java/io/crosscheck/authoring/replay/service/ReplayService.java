@@ -145,8 +145,10 @@ public class ReplayService {
         // a lease keeps the current knowledge base alive for the whole replay, even across reloads
         KnowledgeBaseService.Lease lease = knowledgeBases.acquire();
         Prepared prepared;
+        long total;
         try {
-            prepared = prepare(lease.knowledgeBase(), candidateSource, request.filter(), startedAt);
+            total = withConnection(c -> new ScreeningQuery(c, request.filter(), startedAt, clinic).count());
+            prepared = prepare(lease.knowledgeBase(), candidateSource, request.filter(), startedAt, total);
         } catch (RuntimeException e) {
             lease.close();
             pending.decrementAndGet();
@@ -164,7 +166,7 @@ public class ReplayService {
                 lease.knowledgeBase().version(),
                 sandbox.enabled() ? "in a separate process" : "in the service");
         try {
-            executor.execute(() -> run(job, lease, prepared));
+            executor.execute(() -> run(job, total, lease, prepared));
         } catch (RejectedExecutionException e) {
             end(lease, prepared);
             jobs.finish(job, null, "the service is shutting down", clock.instant());
@@ -186,10 +188,11 @@ public class ReplayService {
      *
      * @throws InvalidRequestException 422 with the candidate's problems at file:line:column
      */
-    private Prepared prepare(KnowledgeBase current, KnowledgeSource source, ScreeningFilter filter, Instant startedAt) {
+    private Prepared prepare(
+            KnowledgeBase current, KnowledgeSource source, ScreeningFilter filter, Instant startedAt, long total) {
         try {
             if (sandbox.enabled()) {
-                SandboxedReplay.Child child = sandboxed.start(current.source(), source, filter, startedAt);
+                SandboxedReplay.Child child = sandboxed.start(current.source(), source, filter, startedAt, total);
                 return new Prepared() {
                     public String version() {
                         return source.contentHash();
@@ -237,9 +240,9 @@ public class ReplayService {
         }
     }
 
-    private void run(RunningReplay job, KnowledgeBaseService.Lease lease, Prepared prepared) {
+    private void run(RunningReplay job, long total, KnowledgeBaseService.Lease lease, Prepared prepared) {
         try {
-            job.total = withConnection(c -> new ScreeningQuery(c, job.filter, job.startedAt, job.clinic).count());
+            job.total = total;
             ScreeningPages rows = new ScreeningPages((after, limit) -> page(job, after, limit), config.batchSize());
             ReplayReport report = prepared.run(rows, job.processed::set);
             jobs.finish(job, report, null, clock.instant());

@@ -43,11 +43,15 @@ import java.util.function.LongConsumer;
 @ApplicationScoped
 public class SandboxedReplay {
 
+    /** The command line's {@code crosscheck.replay.optimising-compiler-from} (it has no configuration). */
+    static final long OPTIMISING_COMPILER_FROM = 12_000;
+
     private final SandboxProcess launcher;
     private final Duration compileTimeout;
     private final Duration replayTimeout;
     private final int maxFirings;
     private final int examplesPerKind;
+    private final long optimisingFrom;
     private final ObjectMapper json = Json.newMapper();
 
     @Inject
@@ -57,12 +61,12 @@ public class SandboxedReplay {
                         ReplayProcessMain.class.getName(),
                         sandbox.timeout(),
                         sandbox.maxHeap(),
-                        sandbox.maxOutputBytes(),
-                        true),
+                        sandbox.maxOutputBytes()),
                 sandbox.timeout(),
                 replay.timeout(),
                 knowledge.maxFiringsPerSession(),
-                replay.examplesPerChange());
+                replay.examplesPerChange(),
+                replay.optimisingCompilerFrom());
     }
 
     /**
@@ -72,11 +76,12 @@ public class SandboxedReplay {
     public static SandboxedReplay forCommandLine(int maxFirings, int examplesPerKind) {
         Duration compile = Duration.ofSeconds(120);
         return new SandboxedReplay(
-                new SandboxProcess(ReplayProcessMain.class.getName(), compile, "384m", 4 * 1024 * 1024, true),
+                new SandboxProcess(ReplayProcessMain.class.getName(), compile, "384m", 4 * 1024 * 1024),
                 compile,
                 Duration.ofHours(1),
                 maxFirings,
-                examplesPerKind);
+                examplesPerKind,
+                OPTIMISING_COMPILER_FROM);
     }
 
     /** With its own launcher and limits: tests. */
@@ -85,7 +90,9 @@ public class SandboxedReplay {
             Duration compileTimeout,
             Duration replayTimeout,
             int maxFirings,
-            int examplesPerKind) {
+            int examplesPerKind,
+            long optimisingFrom) {
+        this.optimisingFrom = optimisingFrom;
         this.launcher = launcher;
         this.compileTimeout = compileTimeout;
         this.replayTimeout = replayTimeout;
@@ -96,14 +103,21 @@ public class SandboxedReplay {
     /**
      * Starts the replay's process and waits until it has compiled both knowledge bases.
      *
+     * @param screenings how many stored screenings the replay will send (chooses the process's compiler)
+     *
      * @throws KnowledgeBaseException with the candidate's problems ({@code file:line:column}) when it does not
      *                                compile, or one problem when the process did not say in time
      */
-    public Child start(KnowledgeSource current, KnowledgeSource candidate, ScreeningFilter filter, Instant startedAt) {
+    public Child start(
+            KnowledgeSource current,
+            KnowledgeSource candidate,
+            ScreeningFilter filter,
+            Instant startedAt,
+            long screenings) {
         String version = candidate.contentHash();
         SandboxSession session;
         try {
-            session = launcher.start(List.of(), replayTimeout);
+            session = launcher.start(List.of(), replayTimeout, optimising(screenings));
         } catch (IOException e) {
             throw refused("cannot start the replay's process: " + e.getMessage());
         }
@@ -132,6 +146,11 @@ public class SandboxedReplay {
             child.close();
             throw e;
         }
+    }
+
+    /** Whether a replay of this many screenings pays back C2's longer compile (bench/replay-child.md). */
+    boolean optimising(long screenings) {
+        return screenings >= optimisingFrom;
     }
 
     private static KnowledgeBaseException refused(String why) {

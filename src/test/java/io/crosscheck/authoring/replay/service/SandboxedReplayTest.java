@@ -47,7 +47,7 @@ class SandboxedReplayTest {
 
     private static SandboxedReplay replay(String mainClass, Duration compile, Duration whole) {
         return new SandboxedReplay(
-                new SandboxProcess(mainClass, compile, "384m", 4 * 1024 * 1024), compile, whole, 10_000, 5);
+                new SandboxProcess(mainClass, compile, "384m", 4 * 1024 * 1024), compile, whole, 10_000, 5, 12_000);
     }
 
     private static KnowledgeSource source(Path rules) {
@@ -64,6 +64,16 @@ class SandboxedReplayTest {
             rows.add(new StoredScreening(UUID.randomUUID(), t = t.plusSeconds(60), CANARY, withRef));
         }
         return rows;
+    }
+
+    @Test
+    void aReplayOfThousandsOfScreeningsGetsTheOptimisingCompilerAndASmallerOneStopsAtTheFirstTier() {
+        SandboxedReplay sandboxed =
+                replay(ReplayProcessMain.class.getName(), Duration.ofMinutes(1), Duration.ofMinutes(1));
+        assertThat(sandboxed.optimising(0)).isFalse();
+        assertThat(sandboxed.optimising(11_999)).isFalse();
+        assertThat(sandboxed.optimising(12_000)).isTrue();
+        assertThat(sandboxed.optimising(100_000)).isTrue();
     }
 
     @Test
@@ -86,7 +96,7 @@ class SandboxedReplayTest {
         ReplayReport there;
         try (SandboxedReplay.Child child = replay(
                         ReplayProcessMain.class.getName(), Duration.ofMinutes(3), Duration.ofMinutes(5))
-                .start(current, candidate, ScreeningFilter.ALL, startedAt)) {
+                .start(current, candidate, ScreeningFilter.ALL, startedAt, rows.size())) {
             there = child.replay(rows.iterator(), progress::set);
         }
 
@@ -110,7 +120,7 @@ class SandboxedReplayTest {
         ReplayReport report;
         try (SandboxedReplay.Child child = replay(
                         ReplayChannelProbeMain.class.getName(), Duration.ofMinutes(1), Duration.ofMinutes(2))
-                .start(current, current, filter, Instant.now())) {
+                .start(current, current, filter, Instant.now(), 0)) {
             report = child.replay(rows.iterator(), n -> {});
         }
 
@@ -130,7 +140,7 @@ class SandboxedReplayTest {
                 replay(ReplayProcessMain.class.getName(), Duration.ofMinutes(3), Duration.ofMinutes(5));
 
         assertThatThrownBy(() ->
-                        sandboxed.start(source(Path.of("rules")), source(rules), ScreeningFilter.ALL, Instant.now()))
+                        sandboxed.start(source(Path.of("rules")), source(rules), ScreeningFilter.ALL, Instant.now(), 0))
                 .isInstanceOf(KnowledgeBaseException.class)
                 .satisfies(e -> assertThat(((KnowledgeBaseException) e).problems())
                         .isNotEmpty()
@@ -143,7 +153,7 @@ class SandboxedReplayTest {
                 replay(SandboxEndlessMain.class.getName(), Duration.ofSeconds(3), Duration.ofMinutes(1));
         KnowledgeSource current = source(Path.of("rules"));
 
-        assertThatThrownBy(() -> sandboxed.start(current, current, ScreeningFilter.ALL, Instant.now()))
+        assertThatThrownBy(() -> sandboxed.start(current, current, ScreeningFilter.ALL, Instant.now(), 0))
                 .isInstanceOf(KnowledgeBaseException.class)
                 .hasMessageContaining("did not compile the candidate within 3 s");
     }
@@ -154,7 +164,7 @@ class SandboxedReplayTest {
         KnowledgeSource stalling = new KnowledgeSource("probe:stall", current.files());
         try (SandboxedReplay.Child child = replay(
                         ReplayChannelProbeMain.class.getName(), Duration.ofMinutes(1), Duration.ofSeconds(8))
-                .start(current, stalling, ScreeningFilter.ALL, Instant.now())) {
+                .start(current, stalling, ScreeningFilter.ALL, Instant.now(), 0)) {
             assertThatThrownBy(() -> child.replay(stored(3).iterator(), n -> {}))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("the replay's process did not finish within 8 s");
