@@ -75,15 +75,10 @@ public final class SandboxProcess {
      * (a replay streams stored screenings in and progress out). The process is killed after {@code
      * deadline}, or when it has written more than the answer's bound; closing the session kills it if it
      * still runs and deletes its directory.
-     */
-    public SandboxSession start(List<String> args, Duration deadline) throws IOException {
-        return start(args, deadline, false);
-    }
-
-    /**
-     * {@link #start(List, Duration)}, choosing the JIT: a process that evaluates long enough for the optimising
-     * compiler (C2) to pay back its compile time (a replay of thousands of screenings) runs with it; any other stops
-     * at C1, which compiles sooner and cheaper (a candidate check, a small replay: bench/replay-child.md).
+     *
+     * @param optimising whether the process evaluates long enough for the optimising compiler (C2) to pay back its
+     *                   compile time (a replay of thousands of screenings); otherwise it stops at C1, which compiles
+     *                   sooner and cheaper (a candidate check, a small replay: bench/replay-child.md)
      */
     public SandboxSession start(List<String> args, Duration deadline, boolean optimising) throws IOException {
         Path root = Files.createTempDirectory("crosscheck-sandbox-");

@@ -7,6 +7,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "crosscheck.replay")
 public interface ReplayConfig {
 
+    /** The default of {@link #optimisingCompilerFrom()}, also the command line's (which has no configuration). */
+    String OPTIMISING_COMPILER_FROM = "12000";
+
     /** Stored screenings read per page (one short read-only transaction each). */
     @WithDefault("200")
     int batchSize();
@@ -39,7 +42,7 @@ public interface ReplayConfig {
      * one stops at C1, which compiles the two knowledge bases about 6 s sooner but then evaluates about 0.7 ms slower
      * per screening (bench/replay-child.md: C1 faster up to 10,000, C2 from 15,000).
      */
-    @WithDefault("12000")
+    @WithDefault(OPTIMISING_COMPILER_FROM)
     long optimisingCompilerFrom();
 
     /** A running replay without a heartbeat for this long (its node stopped) is marked failed. */

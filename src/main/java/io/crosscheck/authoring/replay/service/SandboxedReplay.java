@@ -43,9 +43,6 @@ import java.util.function.LongConsumer;
 @ApplicationScoped
 public class SandboxedReplay {
 
-    /** The command line's {@code crosscheck.replay.optimising-compiler-from} (it has no configuration). */
-    static final long OPTIMISING_COMPILER_FROM = 12_000;
-
     private final SandboxProcess launcher;
     private final Duration compileTimeout;
     private final Duration replayTimeout;
@@ -81,7 +78,7 @@ public class SandboxedReplay {
                 Duration.ofHours(1),
                 maxFirings,
                 examplesPerKind,
-                OPTIMISING_COMPILER_FROM);
+                Long.parseLong(ReplayConfig.OPTIMISING_COMPILER_FROM));
     }
 
     /** With its own launcher and limits: tests. */
