@@ -63,6 +63,24 @@ public final class KnowledgeBaseCopy {
         }
     }
 
+    /** Deletes a directory of the copy and everything under it (as a checkout that removes it would). */
+    public void deleteTree(String relative) {
+        try {
+            delete(root.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a shipped directory ({@code rules} or {@code kb-docs}) into the copy again. */
+    public void restoreShipped(String relative) {
+        try {
+            copy(Path.of(relative), root.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void write(String relative, String text) {
         try {
             Files.writeString(root.resolve(relative), text);

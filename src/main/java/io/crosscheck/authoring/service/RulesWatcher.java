@@ -13,8 +13,13 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -33,6 +38,8 @@ public class RulesWatcher {
     private final KnowledgeConfig config;
     private final ReloadService reloads;
     private final KnowledgeBaseService knowledgeBases;
+    private final Map<WatchKey, Set<Path>> parentKeys = new ConcurrentHashMap<>();
+    private List<Path> roots = List.of();
     private WatchService watcher;
     private Thread thread;
 
@@ -48,8 +55,8 @@ public class RulesWatcher {
             return;
         }
         watcher = FileSystems.getDefault().newWatchService();
-        register(rules);
-        register(Path.of(config.docsDir()));
+        roots = List.of(rules.toAbsolutePath(), Path.of(config.docsDir()).toAbsolutePath());
+        registerAll();
         thread = new Thread(this::loop, "crosscheck-rules-watcher");
         thread.setDaemon(true);
         thread.start();
@@ -62,17 +69,32 @@ public class RulesWatcher {
         }
     }
 
-    private void register(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.walk(root)) {
-            for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
-                d.register(
-                        watcher,
-                        StandardWatchEventKinds.ENTRY_CREATE,
-                        StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
+    /**
+     * Every directory under both roots, and each root's parent (for the root itself: a checkout or a copy that
+     * deletes and recreates {@code rules/} or {@code kb-docs/} invalidates the keys beneath it, and the new
+     * directory would otherwise go unwatched). Registering a directory already registered is a no-op.
+     */
+    private void registerAll() throws IOException {
+        for (Path root : roots) {
+            Path parent = root.getParent();
+            if (parent != null && Files.isDirectory(parent)) {
+                WatchKey key = parent.register(
+                        watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
+                parentKeys
+                        .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+                        .add(root.getFileName());
+            }
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.walk(root)) {
+                for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                    d.register(
+                            watcher,
+                            StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
+                }
             }
         }
     }
@@ -80,15 +102,18 @@ public class RulesWatcher {
     private void loop() {
         try {
             while (true) {
-                WatchKey key = watcher.take();
-                drain(key);
+                boolean relevant = drain(watcher.take());
                 // debounce: editors write several events per save
                 WatchKey more;
                 while ((more = watcher.poll(config.watchDebounce().toMillis(), TimeUnit.MILLISECONDS)) != null) {
-                    drain(more);
+                    relevant |= drain(more);
                 }
-                register(Path.of(config.rulesDir()));
-                offer();
+                // directories created meanwhile are watched before the tree is read: a file written into one
+                // before this point is in what offer() reads, one written after it raises an event
+                registerAll();
+                if (relevant) {
+                    offer();
+                }
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -120,8 +145,15 @@ public class RulesWatcher {
         }
     }
 
-    private static void drain(WatchKey key) {
-        key.pollEvents();
+    /** Whether the key's events touch the knowledge base (a parent's only when they name one of the roots). */
+    private boolean drain(WatchKey key) {
+        List<WatchEvent<?>> events = key.pollEvents();
         key.reset();
+        Set<Path> names = parentKeys.get(key);
+        if (names == null) {
+            return true;
+        }
+        return events.stream()
+                .anyMatch(e -> e.kind() == StandardWatchEventKinds.OVERFLOW || names.contains((Path) e.context()));
     }
 }

@@ -78,6 +78,40 @@ class RulesWatcherTest {
                 .until(() -> service.current().version(), original::equals);
     }
 
+    @Test
+    void aDocsDirectoryDeletedAndPutBackIsWatchedAgain() {
+        String original = service.current().version();
+        java.util.UUID before = registry.recentLoads(1).isEmpty()
+                ? null
+                : registry.recentLoads(1).get(0).id;
+
+        KB.deleteTree("kb-docs");
+        await("a load attempt after the docs went")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> registry.recentLoads(1).get(0).id, id -> !id.equals(before));
+        String afterDeletion = service.current().version();
+
+        // the directory comes back as a new inode: its old watch keys are gone
+        KB.restoreShipped("kb-docs");
+        KB.write("kb-docs/index.md", KB.read("kb-docs/index.md") + "\nEdited after the checkout.\n");
+        String reloaded = await("a reload of the edited docs")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> service.current().version(), v -> !v.equals(original) && !v.equals(afterDeletion));
+        assertThat(registry.recentLoads(1).get(0).loadedBy).isEqualTo("file-watch");
+        assertThat(reloaded).startsWith("sha256:");
+
+        KB.reset();
+        await("the reset files served again")
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> service.current().version(), original::equals);
+    }
+
     private String awaitVersionChange(String from, Duration timeout) {
         return await("a reload after the edit")
                 .pollInSameThread()
