@@ -1,10 +1,13 @@
 package io.crosscheck.screening;
 
+import io.crosscheck.common.persistence.Gzip;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,8 +33,20 @@ public class Screening extends PanacheEntityBase {
     @Column(name = "kb_version", nullable = false, length = 64)
     public String kbVersion;
 
-    @Column(name = "request_json", nullable = false)
+    /**
+     * The request as JSON text: rows stored before V105 (and new rows while {@code crosscheck.storage.write-legacy-
+     * columns} is set); null otherwise. Read through {@link #request()}.
+     */
+    @Column(name = "request_json")
     public String requestJson;
+
+    /** The gzip of the request's JSON (V105, issue 27: 0.9 KB for the article's 2.1 KB); null on older rows. */
+    @Column(name = "request_gz")
+    public byte[] requestGz;
+
+    /** The request's JSON once read or given: decompressed once per instance. */
+    @Transient
+    private String requestText;
 
     /**
      * The result without its explanation, as JSON: rows stored before V103 (and new rows while
@@ -98,6 +113,20 @@ public class Screening extends PanacheEntityBase {
     /** Each pattern's status, {@code UCS=consistent,LCS=partial}; null: not summarised (read result_json). */
     @Column(name = "pattern_status", length = 500)
     public String patternStatus;
+
+    /** The request as JSON, from whichever column holds it. */
+    public String request() {
+        if (requestText == null) {
+            requestText =
+                    requestGz != null ? new String(Gzip.decompress(requestGz), StandardCharsets.UTF_8) : requestJson;
+        }
+        return requestText;
+    }
+
+    /** Gives a screening about to be stored its request as JSON; StoredDocuments stores it compressed. */
+    public void request(String json) {
+        requestText = json;
+    }
 
     public UUID chain() {
         return chainId == null ? id : chainId;

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Disk per stored screening on the embedded stores that could replace H2 (issue 27, point 2: "if H2 cannot, say so with
  * evidence and choose the embedded store that can, measured"): the same screening row and audit row as {@link
- * StorageGrowth} (the article's request, the gzip of its response and of its complete explanation), the same columns
- * and indexes as the service's tables after V104, committed {@code n} times, each commit durable before the next:
+ * StorageGrowth} (the gzip of the article's request, response and complete explanation), the same columns
+ * and indexes as the service's tables after V105, committed {@code n} times, each commit durable before the next:
  *
  * <ul>
  *   <li>{@code h2}: H2 2.4 file, {@code CHECKPOINT SYNC} after each commit (the service's DurableCommits);
@@ -32,14 +32,15 @@ import java.util.stream.Stream;
 public final class EmbeddedStoreGrowth {
     private EmbeddedStoreGrowth() {}
 
-    /** The service's two tables after V104 (screening and audit_entry), their columns and indexes. */
+    /** The service's two tables after V105 (screening and audit_entry), their columns and indexes. */
     private static final String[] SCHEMA = {
         "create table screening (id {uuid} not null primary key, client_ref varchar(64), created_at {ts} not null,"
-                + " kb_version varchar(64) not null, request_json {text} not null, result_json {text},"
+                + " kb_version varchar(64) not null, request_json {text}, result_json {text},"
                 + " explanation_json {text}, clinic_id varchar(64) default 'default' not null,"
                 + " idempotency_key varchar(128), amends_id {uuid}, chain_id {uuid}, version_no integer,"
                 + " amend_reason varchar(500), screened_at {ts}, created_by varchar(128), referral_urgency varchar(16),"
-                + " pattern_status varchar(500), idempotency_digest varchar(64), response_gz {bin}, explanation_gz {bin})",
+                + " pattern_status varchar(500), idempotency_digest varchar(64), response_gz {bin}, explanation_gz {bin},"
+                + " request_gz {bin})",
         "create index screening_client_ref_idx on screening (client_ref, created_at)",
         "create unique index screening_idempotency_idx on screening (clinic_id, idempotency_key)",
         "create index screening_clinic_idx on screening (clinic_id, client_ref)",
@@ -95,7 +96,7 @@ public final class EmbeddedStoreGrowth {
                 Timestamp now = Timestamp.from(Instant.now());
                 screening.setObject(1, sqlite ? bytes(id) : id);
                 screening.setTimestamp(2, now);
-                screening.setString(3, payload.request());
+                screening.setBytes(3, payload.request());
                 screening.setBytes(4, payload.response());
                 screening.setBytes(5, payload.explanation());
                 screening.executeUpdate();

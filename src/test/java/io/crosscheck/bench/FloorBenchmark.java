@@ -49,7 +49,7 @@ public class FloorBenchmark {
     private PreparedStatement insertScreening;
     private PreparedStatement insertAudit;
     private Statement sync;
-    private String requestJson;
+    private byte[] requestGz;
     private byte[] response;
     private byte[] explanation;
 
@@ -62,7 +62,7 @@ public class FloorBenchmark {
         evaluator = ScreeningEvaluator.standalone(10_000);
         article = evaluator.read(Requests.ARTICLE_DESK_WORKER);
         result = evaluator.evaluate(article, kb).withIdentity(UUID.randomUUID(), Instant.now());
-        requestJson = RuleHarness.JSON.writeValueAsString(article);
+        requestGz = gzip(RuleHarness.JSON.writeValueAsBytes(article));
         response = gzip(RuleHarness.JSON.writeValueAsBytes(result.compact()));
         explanation = gzip(RuleHarness.JSON.writeValueAsBytes(result.explanation()));
         dir = Files.createTempDirectory("floor-h2");
@@ -109,11 +109,16 @@ public class FloorBenchmark {
         return evaluator.evaluate(article, kb);
     }
 
-    /** Write the response (the compact result) once, and compress it and the complete explanation for storage. */
+    /**
+     * Write the response (the compact result) once, and compress it, the complete explanation and the request (written
+     * as JSON) for storage.
+     */
     @Benchmark
     public int write() throws Exception {
         byte[] body = RuleHarness.JSON.writeValueAsBytes(result.compact());
-        return gzip(body).length + gzip(RuleHarness.JSON.writeValueAsBytes(result.explanation())).length;
+        return gzip(body).length
+                + gzip(RuleHarness.JSON.writeValueAsBytes(result.explanation())).length
+                + gzip(RuleHarness.JSON.writeValueAsBytes(article)).length;
     }
 
     private final com.fasterxml.jackson.databind.ObjectMapper blackbird = io.crosscheck.common.json.Json.newMapper()
@@ -146,7 +151,7 @@ public class FloorBenchmark {
     /** Commit the stored row and its audit row, forced to disk. */
     @Benchmark
     public int commit() throws SQLException, IOException {
-        StoredRow.insert(insertScreening, insertAudit, kb.version(), requestJson, response, explanation);
+        StoredRow.insert(insertScreening, insertAudit, kb.version(), requestGz, response, explanation);
         db.commit();
         sync.execute("CHECKPOINT SYNC");
         return response.length;

@@ -6,11 +6,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The screening row as the service stores it since V103, for the floor's commit ({@link FloorBenchmark}). */
+/** The screening row as the service stores it since V105 (request, response and explanation compressed), for the floor's commit ({@link FloorBenchmark}). */
 final class StoredRow {
     private StoredRow() {}
 
-    static final String INSERT = "insert into screening (id, client_ref, created_at, kb_version, request_json,"
+    static final String INSERT = "insert into screening (id, client_ref, created_at, kb_version, request_gz,"
             + " response_gz, explanation_gz, clinic_id, referral_urgency, pattern_status)"
             + " values (?, 'pseudo-bench', ?, 'sha256:bench', ?, ?, ?, 'clinic-a', 'none', 'UCS=consistent')";
 
@@ -18,11 +18,11 @@ final class StoredRow {
             + " kb_version, address, detail) values (?, ?, 'bench', 'clinic-a', 'screening.create', ?, ?,"
             + " '127.0.0.1', null)";
 
-    static void bind(PreparedStatement ps, UUID id, String request, byte[] responseGz, byte[] explanationGz)
+    static void bind(PreparedStatement ps, UUID id, byte[] requestGz, byte[] responseGz, byte[] explanationGz)
             throws SQLException {
         ps.setObject(1, id);
         ps.setTimestamp(2, Timestamp.from(Instant.now()));
-        ps.setString(3, request);
+        ps.setBytes(3, requestGz);
         ps.setBytes(4, responseGz);
         ps.setBytes(5, explanationGz);
     }
@@ -32,12 +32,12 @@ final class StoredRow {
             PreparedStatement screening,
             PreparedStatement audit,
             String kbVersion,
-            String request,
+            byte[] requestGz,
             byte[] responseGz,
             byte[] explanationGz)
             throws SQLException {
         UUID id = UUID.randomUUID();
-        bind(screening, id, request, responseGz, explanationGz);
+        bind(screening, id, requestGz, responseGz, explanationGz);
         screening.executeUpdate();
         audit.setObject(1, UUID.randomUUID());
         audit.setTimestamp(2, Timestamp.from(Instant.now()));

@@ -388,7 +388,7 @@ class CdsHooksApiTest {
         String id = body.getString("extension.crosscheck.screeningId");
         // nothing was read as "no": the stored request has no red-flag answers at all
         String request = QuarkusTransaction.requiringNew()
-                .call(() -> Screening.<Screening>findById(UUID.fromString(id)).requestJson);
+                .call(() -> Screening.<Screening>findById(UUID.fromString(id)).request());
         assertThat(request).doesNotContain("saddle_anaesthesia").doesNotContain("\"present\":false");
         // the pattern cards are there, marked provisional
         assertThat(body.getList("cards.summary", String.class)).anyMatch(s -> s.contains("provisional"));

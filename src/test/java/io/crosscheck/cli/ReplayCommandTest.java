@@ -219,11 +219,11 @@ class ReplayCommandTest {
         StringBuilder s = new StringBuilder();
         try (Connection db = DriverManager.getConnection(url, "crosscheck", "");
                 Statement st = db.createStatement();
-                ResultSet rs =
-                        st.executeQuery("select id, client_ref, created_at, kb_version, request_json, result_json, "
-                                + "explanation_json from screening order by id")) {
+                ResultSet rs = st.executeQuery(
+                        "select id, client_ref, created_at, kb_version, request_json, result_json, "
+                                + "explanation_json, request_gz, response_gz, explanation_gz from screening order by id")) {
             while (rs.next()) {
-                for (int c = 1; c <= 7; c++) {
+                for (int c = 1; c <= 10; c++) {
                     s.append(rs.getString(c)).append('\u0001');
                 }
                 s.append('\n');

@@ -101,7 +101,8 @@ class EhrChartsCdsTest {
     /** The screening request stored for the call, as JSON. */
     static JsonNode request(JsonPath out) throws Exception {
         UUID id = UUID.fromString(out.getString("extension.crosscheck.screeningId"));
-        String json = QuarkusTransaction.requiringNew().call(() -> Screening.<Screening>findById(id).requestJson);
+        String json = QuarkusTransaction.requiringNew()
+                .call(() -> Screening.<Screening>findById(id).request());
         return new ObjectMapper().readTree(json);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscheck.common.persistence.Gzip;
 import io.crosscheck.screening.service.StoredDocuments;
 import io.crosscheck.support.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,13 +46,17 @@ class ScreeningPersistenceTest {
         assertThat(stored.clientRef).isEqualTo("pseudo-0001");
         assertThat(stored.kbVersion).startsWith("sha256:");
         assertThat(stored.createdAt).isNotNull();
-        JsonNode request = json.readTree(stored.requestJson);
+        JsonNode request = json.readTree(stored.request());
         assertThat(request.at("/muscleLength/0/muscle").asText()).isEqualTo("iliopsoas");
         // stored once, compressed (V103): the JSON columns of earlier versions stay empty
         assertThat(stored.responseGz).isNotNull();
         assertThat(stored.explanationGz).isNotNull();
         assertThat(stored.resultJson).isNull();
         assertThat(stored.explanationJson).isNull();
+        // the request too, since V105: only its gzip is stored
+        assertThat(stored.requestJson).isNull();
+        assertThat(stored.requestGz.length).isLessThan(stored.request().length() / 2);
+        assertThat(json.readTree(Gzip.decompress(stored.requestGz))).isEqualTo(request);
         JsonNode result = documents.resultTree(stored);
         assertThat(result.at("/patterns").toString()).contains("\"LCS\"");
         assertThat(result.has("explanation")).isFalse();

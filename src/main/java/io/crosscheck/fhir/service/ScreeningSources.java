@@ -78,7 +78,7 @@ public class ScreeningSources {
             }
             String requestJson = Screening.<Screening>find("id = ?1 and clinicId = ?2", id, store.clinic())
                     .firstResultOptional()
-                    .map(s -> s.requestJson)
+                    .map(s -> s.request())
                     .orElse(null);
             ScreeningRequest request = requestJson == null ? null : json.readValue(requestJson, ScreeningRequest.class);
             InterventionOrders orders;

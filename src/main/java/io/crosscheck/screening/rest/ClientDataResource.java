@@ -127,7 +127,7 @@ public class ClientDataResource {
                     s.createdBy,
                     s.kbVersion,
                     amendment,
-                    mapper.readTree(s.requestJson),
+                    mapper.readTree(s.request()),
                     result);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);

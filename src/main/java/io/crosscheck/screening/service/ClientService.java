@@ -51,7 +51,7 @@ public class ClientService {
         this.documents = documents;
         this.knowledgeBases = knowledgeBases;
         this.mapper = mapper;
-        this.histories = new ClientHistoryAssembler(s -> read(s.requestJson, ScreeningRequest.class), this::summary);
+        this.histories = new ClientHistoryAssembler(s -> read(s.request(), ScreeningRequest.class), this::summary);
     }
 
     /**

@@ -119,7 +119,7 @@ public class PreviousVisits {
         try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
             measures = MeasuredValues.of(
                             lease.knowledgeBase().reference().vocabulary(),
-                            mapper.readValue(p.requestJson, ScreeningRequest.class))
+                            mapper.readValue(p.request(), ScreeningRequest.class))
                     .stream()
                     .map(v -> new FollowUp.Measured(v.kind(), v.code(), v.side(), v.qualifier(), v.value(), v.unit()))
                     .toList();

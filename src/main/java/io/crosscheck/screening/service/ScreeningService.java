@@ -124,7 +124,7 @@ public class ScreeningService {
                 ? null
                 : request.visit().at().toInstant();
         entity.kbVersion = version;
-        entity.requestJson = json(request);
+        entity.request(json(request));
         ScreeningSummary summary = ScreeningSummary.of(result);
         entity.referralUrgency = summary.referral();
         entity.patternStatus = summary.patternColumn();

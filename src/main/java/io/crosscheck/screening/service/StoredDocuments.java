@@ -5,26 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.common.persistence.Gzip;
 import io.crosscheck.engine.explain.Explanation;
 import io.crosscheck.screening.Screening;
 import io.crosscheck.screening.config.StorageConfig;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.model.Visit;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The documents of a stored screening, written once and read in either format. Since V103 a row holds the gzip of the
  * exact bytes the POST returned ({@code response_gz}: the result with its compact explanation, {@code visit} beside
- * it) and the gzip of the complete explanation ({@code explanation_gz}); rows stored before hold the result without
+ * it) and the gzip of the complete explanation ({@code explanation_gz}), and since V105 the gzip of the request
+ * ({@code request_gz}, read through {@link Screening#request()}); rows stored before hold the result without
  * explanation and the complete explanation as JSON text ({@code result_json}, {@code explanation_json}), which the
  * migration left as they were. Every reader of a stored result or explanation goes through here.
  */
@@ -51,16 +48,20 @@ public class StoredDocuments {
     /**
      * Fills the documents of a screening about to be stored: the response written once (the compact result, then the
      * visit the request records), kept compressed, and the complete explanation compressed; with
-     * {@code crosscheck.storage.write-legacy-columns} also the JSON columns a version before V103 reads. Returns the
+     * {@code crosscheck.storage.write-legacy-columns} also the JSON columns a version before V103 or V105 reads.
+     * The request, given to the entity as JSON ({@link Screening#request(String)}), is stored compressed too. Returns the
      * response bytes, which the caller sends as they are.
      */
     public byte[] store(Screening entity, ScreeningResult result, Visit visit) {
         byte[] response = withMember(write(result.compact()), "visit", write(visit));
         byte[] explanation = write(result.explanation());
-        int level = Math.max(Deflater.BEST_SPEED, Math.min(Deflater.BEST_COMPRESSION, config.gzipLevel()));
+        int level = config.gzipLevel();
         entity.responseGz = gzip(response, level);
         entity.explanationGz = gzip(explanation, level);
+        entity.requestGz = gzip(entity.request().getBytes(StandardCharsets.UTF_8), level);
+        entity.requestJson = null;
         if (config.writeLegacyColumns()) {
+            entity.requestJson = entity.request();
             entity.resultJson = new String(write(result.withoutExplanation()), StandardCharsets.UTF_8);
             entity.explanationJson = new String(explanation, StandardCharsets.UTF_8);
         }
@@ -173,24 +174,10 @@ public class StoredDocuments {
     }
 
     static byte[] gzip(byte[] data, int level) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
-            {
-                def.setLevel(level);
-            }
-        }) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Gzip.compress(data, level);
     }
 
     static byte[] gunzip(byte[] data) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data), 8192)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Gzip.decompress(data);
     }
 }

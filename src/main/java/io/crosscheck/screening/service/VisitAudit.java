@@ -68,7 +68,7 @@ final class VisitAudit {
 
     private static JsonNode visit(Screening s) {
         try {
-            return JSON.readTree(s.requestJson).path("visit");
+            return JSON.readTree(s.request()).path("visit");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

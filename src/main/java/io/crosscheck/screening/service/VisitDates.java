@@ -72,7 +72,7 @@ public class VisitDates {
     public com.fasterxml.jackson.databind.node.ObjectNode recorded(Screening s) {
         com.fasterxml.jackson.databind.JsonNode visit;
         try {
-            visit = JSON.readTree(s.requestJson).path("visit");
+            visit = JSON.readTree(s.request()).path("visit");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new java.io.UncheckedIOException(e);
         }

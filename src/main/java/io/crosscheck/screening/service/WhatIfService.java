@@ -39,7 +39,7 @@ public class WhatIfService {
 
     public Optional<WhatIf> forScreening(UUID id) {
         return store.find(id).map(s -> {
-            ObjectNode request = request(s.requestJson);
+            ObjectNode request = request(s.request());
             try (KnowledgeBaseService.Lease lease = knowledgeBases.acquire()) {
                 return new WhatIfAnalysis(evaluator, config.maxVariants())
                         .analyse(s.id.toString(), s.kbVersion, request, lease.knowledgeBase());

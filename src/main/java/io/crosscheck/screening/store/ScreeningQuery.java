@@ -1,5 +1,7 @@
 package io.crosscheck.screening.store;
 
+import io.crosscheck.common.persistence.Gzip;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,8 +55,9 @@ public final class ScreeningQuery implements ScreeningPages.Source {
         List<Object> params = new ArrayList<>();
         // with one clinic named, clinic_id leads the order too (a constant, so the same order): the database then reads
         // the (clinic_id, created_at, id) index in order and stops after a page, instead of sorting the clinic's rest
-        String sql = "select id, created_at, client_ref, request_json from screening where " + where(after, params)
-                + " order by " + (clinicId != null ? "clinic_id, " : "") + "created_at, id limit ?";
+        String sql = "select id, created_at, client_ref, request_gz, request_json from screening where "
+                + where(after, params) + " order by " + (clinicId != null ? "clinic_id, " : "")
+                + "created_at, id limit ?";
         params.add(limit);
         List<StoredScreening> rows = new ArrayList<>(limit);
         try (PreparedStatement ps = prepare(sql, params);
@@ -64,12 +67,17 @@ public final class ScreeningQuery implements ScreeningPages.Source {
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getString(3),
-                        rs.getString(4)));
+                        request(rs.getBytes(4), rs.getString(5))));
             }
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read stored screenings: " + e.getMessage(), e);
         }
+    }
+
+    /** The request's JSON: compressed since V105, text before. */
+    private static String request(byte[] gzip, String json) {
+        return gzip != null ? new String(Gzip.decompress(gzip), StandardCharsets.UTF_8) : json;
     }
 
     private String where(StoredScreening after, List<Object> params) {

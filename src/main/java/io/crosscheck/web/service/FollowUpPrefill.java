@@ -47,7 +47,7 @@ public class FollowUpPrefill {
     private Map<String, String> carried(Screening s, KnowledgeBase kb, ScreeningForm form) {
         ObjectNode request;
         try {
-            request = (ObjectNode) io.crosscheck.common.json.Json.newMapper().readTree(s.requestJson);
+            request = (ObjectNode) io.crosscheck.common.json.Json.newMapper().readTree(s.request());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new java.io.UncheckedIOException(e);
         }

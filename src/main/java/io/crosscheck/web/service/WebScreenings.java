@@ -221,7 +221,7 @@ public class WebScreenings {
         // that does not show one (derivations are read on demand, from the entity, by derivation())
         return find(id).map(s -> {
             try {
-                return new Stored(s, documents.result(s), mapper.readTree(s.requestJson));
+                return new Stored(s, documents.result(s), mapper.readTree(s.request()));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

@@ -119,7 +119,8 @@ class FollowUpApiTest {
                 .isEqualTo("Rarely or not at all");
 
         String stored = QuarkusTransaction.requiringNew()
-                .call(() -> Screening.<Screening>findById(UUID.fromString(second.getString("id"))).requestJson);
+                .call(() -> Screening.<Screening>findById(UUID.fromString(second.getString("id")))
+                        .request());
         assertThat(stored).contains(firstId).contains("\"pain_nrs\":4.0");
         assertThat(stored).contains("\"programme\":[\"warm_up\"");
     }

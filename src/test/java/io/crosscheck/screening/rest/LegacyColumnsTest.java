@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscheck.common.persistence.Gzip;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.TestUsers;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * During a rolling upgrade from a version before V103 ({@code crosscheck.storage.write-legacy-columns}), a new row also
- * fills the JSON columns such a version reads, with what it stored there: the result without explanation and the
- * complete explanation.
+ * During a rolling upgrade from a version before V103 or V105 ({@code crosscheck.storage.write-legacy-columns}), a new
+ * row also fills the JSON columns such a version reads, with what it stored there: the request, the result without
+ * explanation and the complete explanation.
  */
 @QuarkusTest
 @TestProfile(LegacyColumnsTest.WriteLegacyColumns.class)
@@ -69,9 +70,10 @@ class LegacyColumnsTest {
 
         String resultJson;
         String explanationJson;
+        String requestJson;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("select result_json, explanation_json, response_gz,"
-                        + " explanation_gz from screening where id = ?")) {
+                        + " explanation_gz, request_json, request_gz from screening where id = ?")) {
             st.setObject(1, UUID.fromString(id));
             try (ResultSet rs = st.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -79,6 +81,8 @@ class LegacyColumnsTest {
                 explanationJson = rs.getString(2);
                 assertThat(rs.getBytes(3)).isNotNull();
                 assertThat(rs.getBytes(4)).isNotNull();
+                requestJson = rs.getString(5);
+                assertThat(Gzip.decompress(rs.getBytes(6))).asString().isEqualTo(requestJson);
             }
         }
 
@@ -88,6 +92,7 @@ class LegacyColumnsTest {
         assertThat(json.readValue(resultJson, ScreeningResult.class).explanation())
                 .isNull();
         assertThat(explanationJson).isEqualTo(explanation);
+        assertThat(json.readTree(requestJson).path("clientRef").asText()).isEqualTo("legacy-columns");
         JsonNode nodes = json.readTree(explanationJson).path("nodes");
         assertThat(nodes.size()).isGreaterThan(10);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.audit.AuditEntry;
 import io.crosscheck.common.audit.AuditEvent;
+import io.crosscheck.common.persistence.Gzip;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.SqlStatements;
 import io.crosscheck.support.TestUsers;
@@ -175,17 +176,25 @@ class StoredScreeningApiTest {
         String id = id(post);
         byte[] created = post.asByteArray();
         byte[] explanation = get(id + "/explanation", "", "identity").asByteArray();
-        // as V102 stored it: the result without explanation and the complete explanation as JSON text, and (a row
-        // from before V31) no summary columns
+        // as V102 stored it: the request, the result without explanation and the complete explanation as JSON text,
+        // and (a row from before V31) no summary columns
         ObjectNode result = (ObjectNode) json.readTree(created);
         result.remove(List.of("explanation", "visit"));
         try (Connection c = dataSource.getConnection();
+                PreparedStatement read = c.prepareStatement("select request_gz from screening where id = ?");
                 PreparedStatement st = c.prepareStatement("update screening set result_json = ?, explanation_json = ?,"
-                        + " response_gz = null, explanation_gz = null, referral_urgency = null, pattern_status = null"
-                        + " where id = ?")) {
+                        + " response_gz = null, explanation_gz = null, referral_urgency = null, pattern_status = null,"
+                        + " request_json = ?, request_gz = null where id = ?")) {
+            read.setObject(1, UUID.fromString(id));
+            String request;
+            try (var rs = read.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                request = new String(Gzip.decompress(rs.getBytes(1)), StandardCharsets.UTF_8);
+            }
             st.setString(1, json.writeValueAsString(result));
             st.setString(2, new String(explanation, StandardCharsets.UTF_8));
-            st.setObject(3, UUID.fromString(id));
+            st.setString(3, request);
+            st.setObject(4, UUID.fromString(id));
             assertThat(st.executeUpdate()).isEqualTo(1);
         }
 
