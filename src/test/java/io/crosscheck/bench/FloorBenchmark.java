@@ -1,12 +1,12 @@
 package io.crosscheck.bench;
 
+import io.crosscheck.common.persistence.Gzip;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.model.ScreeningResult;
 import io.crosscheck.screening.service.ScreeningEvaluator;
 import io.crosscheck.support.Requests;
 import io.crosscheck.support.RuleHarness;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -76,16 +75,8 @@ public class FloorBenchmark {
     }
 
     /** As the service compresses what it stores (StoredDocuments, crosscheck.storage.gzip-level 3). */
-    static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
-        try (GZIPOutputStream z = new GZIPOutputStream(out, 8192) {
-            {
-                def.setLevel(3);
-            }
-        }) {
-            z.write(bytes);
-        }
-        return out.toByteArray();
+    static byte[] gzip(byte[] bytes) {
+        return Gzip.compress(bytes, 3);
     }
 
     @TearDown

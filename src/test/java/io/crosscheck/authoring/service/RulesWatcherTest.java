@@ -71,11 +71,7 @@ class RulesWatcherTest {
         assertThat(service.current().version()).isEqualTo(reloaded);
         KB.reset();
         // the shipped files again: served again (and active in the database the next test profile starts on)
-        await("the reset files served again")
-                .pollInSameThread()
-                .pollInterval(Duration.ofMillis(100))
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> service.current().version(), original::equals);
+        awaitServing(original);
     }
 
     @Test
@@ -105,11 +101,16 @@ class RulesWatcherTest {
         assertThat(reloaded).startsWith("sha256:");
 
         KB.reset();
+        awaitServing(original);
+    }
+
+    /** The reset files served again (and active in the database the next test profile starts on). */
+    private void awaitServing(String version) {
         await("the reset files served again")
                 .pollInSameThread()
                 .pollInterval(Duration.ofMillis(100))
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> service.current().version(), original::equals);
+                .until(() -> service.current().version(), version::equals);
     }
 
     private String awaitVersionChange(String from, Duration timeout) {
