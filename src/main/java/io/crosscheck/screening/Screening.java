@@ -35,10 +35,11 @@ public class Screening extends PanacheEntityBase {
 
     /**
      * The request as JSON text: rows stored before V105 (and new rows while {@code crosscheck.storage.write-legacy-
-     * columns} is set); null otherwise. Read through {@link #request()}.
+     * columns} is set); null otherwise. Not public: every reader goes through {@link #request()}, which knows both
+     * columns.
      */
     @Column(name = "request_json")
-    public String requestJson;
+    String requestJson;
 
     /** The gzip of the request's JSON (V105, issue 27: 0.9 KB for the article's 2.1 KB); null on older rows. */
     @Column(name = "request_gz")
@@ -123,9 +124,22 @@ public class Screening extends PanacheEntityBase {
         return requestText;
     }
 
-    /** Gives a screening about to be stored its request as JSON; StoredDocuments stores it compressed. */
+    /**
+     * Gives a screening its request as JSON: one about to be stored (then {@link #compressRequest}), or a row read
+     * column by column.
+     */
     public void request(String json) {
         requestText = json;
+    }
+
+    /**
+     * Stores the request given by {@link #request(String)} compressed at {@code level}; {@code asTextToo}: also as
+     * text, for the nodes of a version before V105 during a rolling upgrade.
+     */
+    public void compressRequest(int level, boolean asTextToo) {
+        String json = request();
+        requestGz = Gzip.compress(json.getBytes(StandardCharsets.UTF_8), level);
+        requestJson = asTextToo ? json : null;
     }
 
     public UUID chain() {

@@ -105,7 +105,7 @@ public class CornerstoneService {
             throw new Refused(409, "cornerstone-exists", "This " + kind + " is a cornerstone case already");
         }
         CornerstoneOrigin.Found f = found.get();
-        JsonNode request = pseudonymised(f.screening().requestJson);
+        JsonNode request = pseudonymised(f.screening().request());
         Cornerstone c = new Cornerstone();
         c.id = UUID.randomUUID();
         c.origin = kind;

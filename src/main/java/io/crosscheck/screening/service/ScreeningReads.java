@@ -85,7 +85,7 @@ public class ScreeningReads {
         s.responseGz = (byte[]) r[8];
         s.resultJson = (String) r[9];
         s.explanationJson = (String) r[10];
-        s.requestJson = (String) r[11];
+        s.request((String) r[11]);
         Screening newer = null;
         if (r[12] != null) {
             newer = new Screening();

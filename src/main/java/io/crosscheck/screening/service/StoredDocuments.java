@@ -58,10 +58,8 @@ public class StoredDocuments {
         int level = config.gzipLevel();
         entity.responseGz = gzip(response, level);
         entity.explanationGz = gzip(explanation, level);
-        entity.requestGz = gzip(entity.request().getBytes(StandardCharsets.UTF_8), level);
-        entity.requestJson = null;
+        entity.compressRequest(level, config.writeLegacyColumns());
         if (config.writeLegacyColumns()) {
-            entity.requestJson = entity.request();
             entity.resultJson = new String(write(result.withoutExplanation()), StandardCharsets.UTF_8);
             entity.explanationJson = new String(explanation, StandardCharsets.UTF_8);
         }
