@@ -5,3 +5,5 @@
 -- upgrade from a version before V105 (docs/operations.md).
 alter table screening add column request_gz bytea;
 alter table screening alter column request_json drop not null;
+-- what request_json's not-null said before: every row holds its request, in one column or the other
+alter table screening add constraint screening_request_stored check (request_json is not null or request_gz is not null);

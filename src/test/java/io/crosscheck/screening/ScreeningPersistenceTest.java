@@ -2,6 +2,7 @@ package io.crosscheck.screening;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,8 +13,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** What is stored, and that nothing is stored for a bad request. Runs on H2 and, with -Ppostgresql, on PostgreSQL. */
@@ -30,6 +35,9 @@ class ScreeningPersistenceTest {
 
     @Inject
     StoredDocuments documents;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aScreeningIsStoredWithInputResultExplanationVersionTimeAndPseudonym() throws Exception {
@@ -98,6 +106,18 @@ class ScreeningPersistenceTest {
                 .then()
                 .statusCode(201);
         assertThat(count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRowWithItsRequestInNeitherColumnIsRefusedByTheDatabase() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("insert into screening (id, created_at, kb_version,"
+                        + " clinic_id) values (?, current_timestamp, 'sha256:none', 'default')")) {
+            st.setObject(1, UUID.randomUUID());
+            assertThatThrownBy(st::executeUpdate)
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(e.getMessage().toLowerCase()).contains("screening_request_stored"));
+        }
     }
 
     private static long count() {
