@@ -118,8 +118,7 @@ public class Screening extends PanacheEntityBase {
     /** The request as JSON, from whichever column holds it. */
     public String request() {
         if (requestText == null) {
-            requestText =
-                    requestGz != null ? new String(Gzip.decompress(requestGz), StandardCharsets.UTF_8) : requestJson;
+            requestText = Gzip.textOr(requestGz, requestJson);
         }
         return requestText;
     }

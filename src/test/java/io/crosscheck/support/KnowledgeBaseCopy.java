@@ -53,13 +53,9 @@ public final class KnowledgeBaseCopy {
 
     /** Puts rules/ and kb-docs/ back as shipped. */
     public void reset() {
-        try {
-            delete(rules());
-            delete(docs());
-            copy(Path.of("rules"), rules());
-            copy(Path.of("kb-docs"), docs());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String tree : new String[] {"rules", "kb-docs"}) {
+            deleteTree(tree);
+            restoreShipped(tree);
         }
     }
 

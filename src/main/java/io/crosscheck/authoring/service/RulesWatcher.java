@@ -17,9 +17,6 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -38,7 +35,6 @@ public class RulesWatcher {
     private final KnowledgeConfig config;
     private final ReloadService reloads;
     private final KnowledgeBaseService knowledgeBases;
-    private final Map<WatchKey, Set<Path>> parentKeys = new ConcurrentHashMap<>();
     private List<Path> roots = List.of();
     private WatchService watcher;
     private Thread thread;
@@ -72,17 +68,14 @@ public class RulesWatcher {
     /**
      * Every directory under both roots, and each root's parent (for the root itself: a checkout or a copy that
      * deletes and recreates {@code rules/} or {@code kb-docs/} invalidates the keys beneath it, and the new
-     * directory would otherwise go unwatched). Registering a directory already registered is a no-op.
+     * directory would otherwise go unwatched), unless that parent is under the other root and watched with it.
+     * Registering a directory already registered is a no-op.
      */
     private void registerAll() throws IOException {
         for (Path root : roots) {
             Path parent = root.getParent();
-            if (parent != null && Files.isDirectory(parent)) {
-                WatchKey key = parent.register(
-                        watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
-                parentKeys
-                        .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
-                        .add(root.getFileName());
+            if (parent != null && !inTree(parent) && Files.isDirectory(parent)) {
+                parent.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
             }
             if (!Files.isDirectory(root)) {
                 continue;
@@ -145,15 +138,18 @@ public class RulesWatcher {
         }
     }
 
-    /** Whether the key's events touch the knowledge base (a parent's only when they name one of the roots). */
+    /** Whether the key's events touch the knowledge base (a root's parent's only when they name the root). */
     private boolean drain(WatchKey key) {
         List<WatchEvent<?>> events = key.pollEvents();
         key.reset();
-        Set<Path> names = parentKeys.get(key);
-        if (names == null) {
-            return true;
-        }
-        return events.stream()
-                .anyMatch(e -> e.kind() == StandardWatchEventKinds.OVERFLOW || names.contains((Path) e.context()));
+        Path dir = (Path) key.watchable();
+        return inTree(dir)
+                || events.stream()
+                        .anyMatch(e -> e.kind() == StandardWatchEventKinds.OVERFLOW
+                                || roots.contains(dir.resolve((Path) e.context())));
+    }
+
+    private boolean inTree(Path dir) {
+        return roots.stream().anyMatch(dir::startsWith);
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -27,6 +28,14 @@ public final class Gzip {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A document stored compressed since a migration and as text before: the UTF-8 text of {@code gzip} when there is
+     * one, else {@code text}.
+     */
+    public static String textOr(byte[] gzip, String text) {
+        return gzip != null ? new String(decompress(gzip), StandardCharsets.UTF_8) : text;
     }
 
     public static byte[] decompress(byte[] data) {

@@ -56,8 +56,8 @@ public class StoredDocuments {
         byte[] response = withMember(write(result.compact()), "visit", write(visit));
         byte[] explanation = write(result.explanation());
         int level = config.gzipLevel();
-        entity.responseGz = gzip(response, level);
-        entity.explanationGz = gzip(explanation, level);
+        entity.responseGz = Gzip.compress(response, level);
+        entity.explanationGz = Gzip.compress(explanation, level);
         entity.compressRequest(level, config.writeLegacyColumns());
         if (config.writeLegacyColumns()) {
             entity.resultJson = new String(write(result.withoutExplanation()), StandardCharsets.UTF_8);
@@ -68,7 +68,7 @@ public class StoredDocuments {
 
     /** The response as the POST returned it (compact explanation, {@code visit}), as bytes. */
     public byte[] response(Screening s) {
-        return s.responseGz != null ? gunzip(s.responseGz) : write(legacyResponse(s, false));
+        return s.responseGz != null ? Gzip.decompress(s.responseGz) : write(legacyResponse(s, false));
     }
 
     /** The response as a tree, with the complete explanation in place of the compact one when {@code full}. */
@@ -76,7 +76,7 @@ public class StoredDocuments {
         if (s.responseGz == null) {
             return legacyResponse(s, full);
         }
-        ObjectNode response = (ObjectNode) tree(gunzip(s.responseGz));
+        ObjectNode response = (ObjectNode) tree(Gzip.decompress(s.responseGz));
         if (full) {
             // replaced where it is: the members keep the order the POST wrote them in
             response.set("explanation", tree(explanationJson(s)));
@@ -88,7 +88,7 @@ public class StoredDocuments {
     public ScreeningResult result(Screening s) {
         try {
             return s.responseGz != null
-                    ? resultInResponse.readValue(gunzip(s.responseGz))
+                    ? resultInResponse.readValue(Gzip.decompress(s.responseGz))
                     : mapper.readValue(s.resultJson, ScreeningResult.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,14 +100,16 @@ public class StoredDocuments {
         if (s.responseGz == null) {
             return tree(s.resultJson.getBytes(StandardCharsets.UTF_8));
         }
-        ObjectNode response = (ObjectNode) tree(gunzip(s.responseGz));
+        ObjectNode response = (ObjectNode) tree(Gzip.decompress(s.responseGz));
         response.remove(List.of("explanation", "visit", "amendment"));
         return response;
     }
 
     /** The complete explanation as JSON. */
     public byte[] explanationJson(Screening s) {
-        return s.explanationGz != null ? gunzip(s.explanationGz) : s.explanationJson.getBytes(StandardCharsets.UTF_8);
+        return s.explanationGz != null
+                ? Gzip.decompress(s.explanationGz)
+                : s.explanationJson.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The complete explanation. */
@@ -169,13 +171,5 @@ public class StoredDocuments {
         System.arraycopy(value, 0, out, end + key.length, value.length);
         out[out.length - 1] = '}';
         return out;
-    }
-
-    static byte[] gzip(byte[] data, int level) {
-        return Gzip.compress(data, level);
-    }
-
-    static byte[] gunzip(byte[] data) {
-        return Gzip.decompress(data);
     }
 }

@@ -1,7 +1,6 @@
 package io.crosscheck.screening.store;
 
 import io.crosscheck.common.persistence.Gzip;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,17 +66,12 @@ public final class ScreeningQuery implements ScreeningPages.Source {
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getString(3),
-                        request(rs.getBytes(4), rs.getString(5))));
+                        Gzip.textOr(rs.getBytes(4), rs.getString(5)))); // compressed since V105
             }
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read stored screenings: " + e.getMessage(), e);
         }
-    }
-
-    /** The request's JSON: compressed since V105, text before. */
-    private static String request(byte[] gzip, String json) {
-        return gzip != null ? new String(Gzip.decompress(gzip), StandardCharsets.UTF_8) : json;
     }
 
     private String where(StoredScreening after, List<Object> params) {
