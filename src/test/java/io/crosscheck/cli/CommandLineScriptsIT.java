@@ -264,7 +264,7 @@ class CommandLineScriptsIT {
                             .flatMap(h -> h.info().arguments())
                             .map(List::of)
                             .orElse(List.of()))
-                    .contains("-XX:+UseSerialGC", "-Xmx256m");
+                    .contains("-XX:+UseSerialGC", "-Xmx256m", "-XX:CICompilerCount=3");
             int anonymous = http.send(
                             java.net.http.HttpRequest.newBuilder(
                                             java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/vocabulary"))

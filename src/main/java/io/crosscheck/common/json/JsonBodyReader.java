@@ -86,6 +86,8 @@ public class JsonBodyReader<T> {
                     400, List.of(new FieldError(pointer(e), "malformed JSON" + where + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "unreadable request body")));
+        } finally {
+            close(parser);
         }
         if (tree == null || !tree.isObject()) {
             throw new InvalidRequestException(400, List.of(new FieldError("", "request body must be a JSON object")));
@@ -255,5 +257,20 @@ public class JsonBodyReader<T> {
             }
         }
         return s.toString();
+    }
+
+    /**
+     * Closes the parser: a closed parser hands the field names it learnt back to its factory (the next body's names are
+     * found, not interned again) and returns its buffers for reuse.
+     */
+    private static void close(JsonParser parser) {
+        if (parser == null) {
+            return;
+        }
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // a parser over a string holds nothing to release
+        }
     }
 }
