@@ -6,8 +6,9 @@
 #   warm: wrk -t2 -c8 for 20 s (discarded), then 15 s (c=8 requests/s), then 3,000 serial POSTs: requests/s and p50.
 # Prints one line per start. Needs the package (./mvnw package -DskipTests), hey and wrk; never part of .ci/run.
 #   ROUNDS=2 bench/jit-threads.sh "" "-XX:CICompilerCount=3" "-XX:CICompilerCount=4"
-# (the empty configuration: bin/serve's flags alone; bin/serve already carries -XX:CICompilerCount=3, so to compare
-# against the JVM's own choice give CROSSCHECK_JAVA_OPTS without it, as the 2026-12-07 runs did).
+# (the empty configuration: bin/serve's flags alone. bin/serve now carries -XX:CICompilerCount=3: to compare against
+# the JVM's own choice, give CROSSCHECK_JAVA_OPTS without it. The figures of 2026-12-07 in BENCHMARKS.md were taken with
+# these steps by an earlier, ad-hoc form of this script, before the flag was in bin/serve; this form was run once after.)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROUNDS=${ROUNDS:-2}
