@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code package}, so no Maven is in their loop): {@code bin/validate-rules} and {@code bin/replay}
  * on the shipped rules, on a broken copy and with bad arguments, checking exit codes and the
  * {@code file:line:column:} lines a rule author's editor jumps to.
+ *
+ * <p>Every test but the one of {@code bin/serve} works on the shipped rules or an H2 file database of its own
+ * whichever database the service was built for, so they are tagged {@code once} and run on CI's H2 leg only;
+ * {@code bin/serve} starts the service on the build's database and runs on both legs.
  */
 class CommandLineScriptsIT {
 
@@ -67,6 +72,7 @@ class CommandLineScriptsIT {
     }
 
     @Test
+    @Tag("once")
     void validateRulesExitsZeroOnTheShippedRules() throws Exception {
         Run run = run("bin/validate-rules");
         assertThat(run.status).as(run.err).isZero();
@@ -78,6 +84,7 @@ class CommandLineScriptsIT {
     }
 
     @Test
+    @Tag("once")
     void validateRulesExitsOneWithFileLineAndColumnOnABrokenCopy() throws Exception {
         Path rules = Candidates.copyOfRules(tmp.resolve("broken"));
         Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
@@ -88,6 +95,7 @@ class CommandLineScriptsIT {
     }
 
     @Test
+    @Tag("once")
     void validateRulesWritesTheRuleToScenariosIndexOnRequest() throws Exception {
         Path index = tmp.resolve("rule-index.md");
         Run run = run("bin/validate-rules", "--index", index.toString());
@@ -98,6 +106,7 @@ class CommandLineScriptsIT {
     }
 
     @Test
+    @Tag("once")
     void scriptsExitTwoOnAUsageError() throws Exception {
         Run unknown = run("bin/validate-rules", "--rulez", "x");
         assertThat(unknown.status).isEqualTo(2);
@@ -111,6 +120,7 @@ class CommandLineScriptsIT {
     }
 
     @Test
+    @Tag("once")
     void newRuleScaffoldsARuleWhoseOnlyProblemsAreTheTodosLeftToFillIn() throws Exception {
         KnowledgeBaseCopy copy = KnowledgeBaseCopy.create();
         String[] dirs = {
@@ -146,6 +156,7 @@ class CommandLineScriptsIT {
     }
 
     @Test
+    @Tag("once")
     void factModelPrintsTheCommittedReference() throws Exception {
         Run run = run("bin/crosscheck", "fact-model");
         assertThat(run.status).as(run.err).isZero();
@@ -159,6 +170,7 @@ class CommandLineScriptsIT {
     }
 
     @Test
+    @Tag("once")
     void replayPrintsTheImpactOfACandidateOnAStoredDatabase() throws Exception {
         Path candidate = Candidates.withLcsConsistentMinFindings(tmp.resolve("candidate"), 4);
         Run run = run("bin/replay", "--rules", candidate.toString(), "--jdbc-url", databaseUrl + ";ACCESS_MODE_DATA=r");
@@ -167,6 +179,7 @@ class CommandLineScriptsIT {
     }
 
     @Test
+    @Tag("once")
     void replayExitsOneWithFileLineAndColumnWhenTheCandidateDoesNotCompile() throws Exception {
         Path rules = Candidates.copyOfRules(tmp.resolve("broken-candidate"));
         Files.writeString(rules.resolve("plan/broken.drl"), BrokenRules.SYNTAX_ERROR_AT_LINE_6);
@@ -176,6 +189,7 @@ class CommandLineScriptsIT {
     }
 
     @Test
+    @Tag("once")
     void auditCheckExitsZeroOnAnIntactChainAndOneNamingTheFirstEditedEntry() throws Exception {
         String url = "jdbc:h2:file:" + tmp.resolve("audit-db/crosscheck").toAbsolutePath();
         Flyway.configure()
