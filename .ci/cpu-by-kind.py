@@ -85,7 +85,7 @@ def main():
                 if entry[0] == "other":  # a script may exec java later under the same pid
                     cmdline = command_line(pid)
                     entry[0], entry[1] = kind_of(cmdline), leg_of(pid, cmdline, pg_dir)
-                entry[2] = max(entry[2], ticks - entry[3])
+                entry[2] = ticks - entry[3]  # CPU time only grows
             except (OSError, IndexError, ValueError):
                 continue
         first_sweep = False

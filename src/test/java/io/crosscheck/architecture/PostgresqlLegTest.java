@@ -34,12 +34,16 @@ class PostgresqlLegTest {
             "io.quarkus.test.junit.QuarkusIntegrationTest",
             "io.quarkus.test.junit.main.QuarkusMainTest");
 
+    /** The test classes and the list's patterns, read once for all the checks. */
+    static final List<String> CLASSES = testClasses();
+
+    static final List<PathMatcher> LINES = patterns(LIST);
+
     @Test
     void everyTestClassThatStartsNoApplicationRunsOnTheH2LegOnly() {
-        List<PathMatcher> lines = patterns(LIST);
-        List<String> missing = testClasses().stream()
+        List<String> missing = CLASSES.stream()
                 .filter(path -> !startsTheApplication(path))
-                .filter(path -> lines.stream().noneMatch(m -> m.matches(Path.of(path))))
+                .filter(path -> !listed(path))
                 .toList();
         assertThat(missing)
                 .withFailMessage(
@@ -51,10 +55,9 @@ class PostgresqlLegTest {
 
     @Test
     void noTestThatStartsTheApplicationIsLeftOutOfThePostgresqlLeg() {
-        List<PathMatcher> lines = patterns(LIST);
-        List<String> dropped = testClasses().stream()
+        List<String> dropped = CLASSES.stream()
                 .filter(PostgresqlLegTest::startsTheApplication)
-                .filter(path -> lines.stream().anyMatch(m -> m.matches(Path.of(path))))
+                .filter(PostgresqlLegTest::listed)
                 .toList();
         assertThat(dropped)
                 .withFailMessage(
@@ -65,9 +68,11 @@ class PostgresqlLegTest {
 
     @Test
     void everyLineOfTheListMatchesATestClass() {
-        List<String> classes = testClasses();
         List<String> stale = lines(LIST).stream()
-                .filter(line -> classes.stream().noneMatch(c -> matcher(line).matches(Path.of(c))))
+                .filter(line -> {
+                    PathMatcher m = matcher(line);
+                    return CLASSES.stream().noneMatch(c -> m.matches(Path.of(c)));
+                })
                 .toList();
         assertThat(stale).as("lines of %s that match no test class", LIST).isEmpty();
     }
@@ -153,6 +158,10 @@ class PostgresqlLegTest {
             }
         }
         return false;
+    }
+
+    static boolean listed(String path) {
+        return LINES.stream().anyMatch(m -> m.matches(Path.of(path)));
     }
 
     static List<PathMatcher> patterns(Path list) {
