@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,10 @@ import org.junit.jupiter.api.Test;
  * field, and a SMART launch whose iss is http is refused before Crosscheck calls it, even when a registration from
  * before holds it.
  */
+// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (the validation of EHR
+// client URLs before anything is stored) does not
+// depend on the database, and its test profile is an application start of its own.
+@Tag("once")
 @QuarkusTest
 @TestProfile(HttpsOnlyEhrUrlsTest.HttpsOnly.class)
 class HttpsOnlyEhrUrlsTest {

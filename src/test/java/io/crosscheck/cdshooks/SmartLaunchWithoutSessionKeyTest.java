@@ -8,12 +8,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Without CROSSCHECK_SESSION_KEY the form login keeps a random key of its own, which no other node (and no
  * restart) shares: a SMART launch then cannot issue a session, and says so before sending anyone to the EHR.
  */
+// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (how a node without the
+// shared session key answers a SMART launch) does not
+// depend on the database, and its test profile is an application start of its own.
+@Tag("once")
 @QuarkusTest
 @TestProfile(SmartLaunchWithoutSessionKeyTest.NoSessionKey.class)
 class SmartLaunchWithoutSessionKeyTest {

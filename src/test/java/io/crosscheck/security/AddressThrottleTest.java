@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * names, so no account reaches its own limit) every password from that address is refused, the right one of another
  * account too; the window ages out.
  */
+// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (the per-address throttle of
+// failed sign-ins, kept in memory) does not
+// depend on the database, and its test profile is an application start of its own.
+@Tag("once")
 @QuarkusTest
 @TestProfile(AddressThrottleTest.FiveFailures.class)
 class AddressThrottleTest {

@@ -15,6 +15,7 @@ import java.security.KeyPairGenerator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.Test;
  * claim, and database users keep working beside it. The provider is a WireMock OpenID Connect server
  * (discovery document and JWKS over HTTP) started by {@link OidcWiremockTestResource}.
  */
+// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (bearer tokens of an OpenID
+// Connect provider, checked without the database) does not
+// depend on the database, and its test profile is an application start of its own.
+@Tag("once")
 @QuarkusTest
 @TestProfile(OpenIdConnectTest.OpenIdConnectOn.class)
 class OpenIdConnectTest {

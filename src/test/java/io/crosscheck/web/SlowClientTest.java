@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.Test;
  * {@code quarkus.http.limits.max-connections} are closed at once. Small limits here; the production values are in
  * application.properties.
  */
+// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (the HTTP server's idle
+// timeout and connection limit) does not
+// depend on the database, and its test profile is an application start of its own.
+@Tag("once")
 @QuarkusTest
 @TestProfile(SlowClientTest.SmallLimits.class)
 class SlowClientTest {

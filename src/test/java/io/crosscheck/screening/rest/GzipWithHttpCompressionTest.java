@@ -18,12 +18,17 @@ import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Were HTTP compression turned on (it is off: application.properties), the stored gzip of a screening would still be
  * sent once compressed, not compressed again.
  */
+// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (HTTP compression of bytes
+// already stored) does not
+// depend on the database, and its test profile is an application start of its own.
+@Tag("once")
 @QuarkusTest
 @TestProfile(GzipWithHttpCompressionTest.HttpCompression.class)
 class GzipWithHttpCompressionTest {
