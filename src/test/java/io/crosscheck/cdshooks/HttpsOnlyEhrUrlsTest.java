@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * before holds it.
  */
 // Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (the validation of EHR
-// client URLs before anything is stored) does not
-// depend on the database, and its test profile is an application start of its own.
+// client URLs before anything is stored) does not depend on the database, and its test profile is an application start
+// of its own.
 @Tag("once")
 @QuarkusTest
 @TestProfile(HttpsOnlyEhrUrlsTest.HttpsOnly.class)

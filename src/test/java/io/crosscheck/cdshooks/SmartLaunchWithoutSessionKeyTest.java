@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * restart) shares: a SMART launch then cannot issue a session, and says so before sending anyone to the EHR.
  */
 // Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (how a node without the
-// shared session key answers a SMART launch) does not
-// depend on the database, and its test profile is an application start of its own.
+// shared session key answers a SMART launch) does not depend on the database, and its test profile is an application
+// start of its own.
 @Tag("once")
 @QuarkusTest
 @TestProfile(SmartLaunchWithoutSessionKeyTest.NoSessionKey.class)

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * account too; the window ages out.
  */
 // Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (the per-address throttle of
-// failed sign-ins, kept in memory) does not
-// depend on the database, and its test profile is an application start of its own.
+// failed sign-ins, kept in memory) does not depend on the database, and its test profile is an application start of its
+// own.
 @Tag("once")
 @QuarkusTest
 @TestProfile(AddressThrottleTest.FiveFailures.class)

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
  * (discovery document and JWKS over HTTP) started by {@link OidcWiremockTestResource}.
  */
 // Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (bearer tokens of an OpenID
-// Connect provider, checked without the database) does not
-// depend on the database, and its test profile is an application start of its own.
+// Connect provider) does not depend on the database, and its test profile is an application start of its own.
 @Tag("once")
 @QuarkusTest
 @TestProfile(OpenIdConnectTest.OpenIdConnectOn.class)

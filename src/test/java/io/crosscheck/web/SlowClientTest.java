@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * application.properties.
  */
 // Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (the HTTP server's idle
-// timeout and connection limit) does not
-// depend on the database, and its test profile is an application start of its own.
+// timeout and connection limit) does not depend on the database, and its test profile is an application start of its
+// own.
 @Tag("once")
 @QuarkusTest
 @TestProfile(SlowClientTest.SmallLimits.class)

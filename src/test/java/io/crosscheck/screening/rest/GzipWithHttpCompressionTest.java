@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
  * sent once compressed, not compressed again.
  */
 // Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (HTTP compression of bytes
-// already stored) does not
-// depend on the database, and its test profile is an application start of its own.
+// already stored) does not depend on the database, and its test profile is an application start of its own.
 @Tag("once")
 @QuarkusTest
 @TestProfile(GzipWithHttpCompressionTest.HttpCompression.class)
