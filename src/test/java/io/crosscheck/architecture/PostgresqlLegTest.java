@@ -37,7 +37,10 @@ class PostgresqlLegTest {
     /** The test classes and the list's patterns, read once for all the checks. */
     static final List<String> CLASSES = testClasses();
 
-    static final List<PathMatcher> LINES = patterns(LIST);
+    static final List<String> LIST_LINES = lines(LIST);
+
+    static final List<PathMatcher> LINES =
+            LIST_LINES.stream().map(PostgresqlLegTest::matcher).toList();
 
     @Test
     void everyTestClassThatStartsNoApplicationRunsOnTheH2LegOnly() {
@@ -68,7 +71,7 @@ class PostgresqlLegTest {
 
     @Test
     void everyLineOfTheListMatchesATestClass() {
-        List<String> stale = lines(LIST).stream()
+        List<String> stale = LIST_LINES.stream()
                 .filter(line -> {
                     PathMatcher m = matcher(line);
                     return CLASSES.stream().noneMatch(c -> m.matches(Path.of(c)));
@@ -162,10 +165,6 @@ class PostgresqlLegTest {
 
     static boolean listed(String path) {
         return LINES.stream().anyMatch(m -> m.matches(Path.of(path)));
-    }
-
-    static List<PathMatcher> patterns(Path list) {
-        return lines(list).stream().map(PostgresqlLegTest::matcher).toList();
     }
 
     static List<String> lines(Path list) {

@@ -29,9 +29,7 @@ import org.junit.jupiter.api.Test;
  * field, and a SMART launch whose iss is http is refused before Crosscheck calls it, even when a registration from
  * before holds it.
  */
-// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (the validation of EHR
-// client URLs before anything is stored) does not depend on the database, and its test profile is an application start
-// of its own.
+// H2 leg only: what it checks does not depend on the database (CONTRIBUTING.md, "The fast local loop": `once`).
 @Tag("once")
 @QuarkusTest
 @TestProfile(HttpsOnlyEhrUrlsTest.HttpsOnly.class)

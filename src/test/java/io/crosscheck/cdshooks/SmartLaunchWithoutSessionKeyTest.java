@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Test;
  * Without CROSSCHECK_SESSION_KEY the form login keeps a random key of its own, which no other node (and no
  * restart) shares: a SMART launch then cannot issue a session, and says so before sending anyone to the EHR.
  */
-// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (how a node without the
-// shared session key answers a SMART launch) does not depend on the database, and its test profile is an application
-// start of its own.
+// H2 leg only: what it checks does not depend on the database (CONTRIBUTING.md, "The fast local loop": `once`).
 @Tag("once")
 @QuarkusTest
 @TestProfile(SmartLaunchWithoutSessionKeyTest.NoSessionKey.class)

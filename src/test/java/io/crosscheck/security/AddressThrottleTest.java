@@ -21,9 +21,7 @@ import org.junit.jupiter.api.Test;
  * names, so no account reaches its own limit) every password from that address is refused, the right one of another
  * account too; the window ages out.
  */
-// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (the per-address throttle of
-// failed sign-ins, kept in memory) does not depend on the database, and its test profile is an application start of its
-// own.
+// H2 leg only: what it checks does not depend on the database (CONTRIBUTING.md, "The fast local loop": `once`).
 @Tag("once")
 @QuarkusTest
 @TestProfile(AddressThrottleTest.FiveFailures.class)

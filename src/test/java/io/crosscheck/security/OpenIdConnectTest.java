@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
  * claim, and database users keep working beside it. The provider is a WireMock OpenID Connect server
  * (discovery document and JWKS over HTTP) started by {@link OidcWiremockTestResource}.
  */
-// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (bearer tokens of an OpenID
-// Connect provider) does not depend on the database, and its test profile is an application start of its own.
+// H2 leg only: what it checks does not depend on the database (CONTRIBUTING.md, "The fast local loop": `once`).
 @Tag("once")
 @QuarkusTest
 @TestProfile(OpenIdConnectTest.OpenIdConnectOn.class)

@@ -25,9 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code quarkus.http.limits.max-connections} are closed at once. Small limits here; the production values are in
  * application.properties.
  */
-// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (the HTTP server's idle
-// timeout and connection limit) does not depend on the database, and its test profile is an application start of its
-// own.
+// H2 leg only: what it checks does not depend on the database (CONTRIBUTING.md, "The fast local loop": `once`).
 @Tag("once")
 @QuarkusTest
 @TestProfile(SlowClientTest.SmallLimits.class)

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
  * Were HTTP compression turned on (it is off: application.properties), the stored gzip of a screening would still be
  * sent once compressed, not compressed again.
  */
-// Runs once per CI, on the H2 leg (.ci/run excludes the tag on PostgreSQL): what it checks (HTTP compression of bytes
-// already stored) does not depend on the database, and its test profile is an application start of its own.
+// H2 leg only: what it checks does not depend on the database (CONTRIBUTING.md, "The fast local loop": `once`).
 @Tag("once")
 @QuarkusTest
 @TestProfile(GzipWithHttpCompressionTest.HttpCompression.class)
