@@ -31,7 +31,7 @@ class RequestPathWarmUpTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "crosscheck.performance.request-warm-up", "4s",
+                    "crosscheck.performance.request-warm-up", "8s",
                     "crosscheck.performance.request-warm-up-minimum", "20");
         }
     }
