@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The proposal tests' service: approval required (a second author approves a version that was never live), and the
  * rules directory a writable copy ({@link #WORKING}) so that a test can edit the working rules and propose them. The
- * API and the browser tests share it, so Quarkus starts once for both.
+ * API and the browser tests and the emergency revert share it, so Quarkus starts once for all of them.
  */
 public class ProposalReviewProfile implements QuarkusTestProfile {
 

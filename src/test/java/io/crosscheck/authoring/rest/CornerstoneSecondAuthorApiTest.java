@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * acceptance awaits a confirmation, the same author cannot give it, the proposal stays held back (even approved)
  * until another author confirms, and both steps are audited.
  */
+// sandboxed validations (131 s on the PostgreSQL leg of a local CI run); its tables (proposals, cornerstone cases) are
+// covered on PostgreSQL by ProposalReviewApiTest and CornerstoneApiTest, so this class runs once, on the H2 leg
+@org.junit.jupiter.api.Tag("heavy")
 @QuarkusTest
 @TestProfile(ProposalReviewProfile.class)
 class CornerstoneSecondAuthorApiTest {

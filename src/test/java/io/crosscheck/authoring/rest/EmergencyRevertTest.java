@@ -8,15 +8,14 @@ import static org.hamcrest.Matchers.equalTo;
 import io.crosscheck.authoring.service.EmergencyActivations;
 import io.crosscheck.support.AuditEntries;
 import io.crosscheck.support.KnowledgeBaseCopy;
+import io.crosscheck.support.ProposalReviewProfile;
 import io.crosscheck.support.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,18 +25,10 @@ import org.junit.jupiter.api.Test;
  * author, audited, and listed as awaiting review until an author other than the one who made it reviewed it.
  */
 @QuarkusTest
-@TestProfile(EmergencyRevertTest.ApprovalRequired.class)
+@TestProfile(ProposalReviewProfile.class)
 class EmergencyRevertTest {
 
     private static final String PASSWORD = "emergency-author-pw1";
-
-    /** One node, a second author's approval required for every version that was never live. */
-    public static class ApprovalRequired implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("crosscheck.cluster.require-approval", "true");
-        }
-    }
 
     private String original;
 
