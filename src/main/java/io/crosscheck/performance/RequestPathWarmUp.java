@@ -44,6 +44,7 @@ public class RequestPathWarmUp {
     static final Duration WINDOW = Duration.ofMillis(500);
 
     private final KnowledgeBaseService knowledgeBases;
+    private final ScenarioSuite suite;
     private final WarmUpCredentials credentials;
     private final ObjectMapper mapper;
     private final Duration budget;
@@ -53,10 +54,12 @@ public class RequestPathWarmUp {
 
     RequestPathWarmUp(
             KnowledgeBaseService knowledgeBases,
+            ScenarioSuite suite,
             WarmUpCredentials credentials,
             ObjectMapper mapper,
             PerformanceConfig config) {
         this.knowledgeBases = knowledgeBases;
+        this.suite = suite;
         this.credentials = credentials;
         this.mapper = mapper;
         this.budget = config.requestWarmUp();
@@ -227,12 +230,12 @@ public class RequestPathWarmUp {
     }
 
     /**
-     * The scenario requests of the knowledge base being served, as JSON: read from its source, not run (running the
-     * suite is the scenario warm-up's work; on a cold JVM it alone can take longer than this warm-up's budget).
+     * The scenario requests of the knowledge base being served, as JSON, not run (running the suite is the start-up
+     * validation's and the scenario warm-up's work; on a cold JVM it alone can take longer than this warm-up's budget).
      */
     private List<byte[]> bodies() {
         List<byte[]> bodies = new ArrayList<>();
-        for (Scenario s : ScenarioSuite.load(knowledgeBases.current().source(), new ArrayList<>())) {
+        for (Scenario s : suite.ownScenarios(knowledgeBases.current())) {
             try {
                 bodies.add(mapper.writeValueAsBytes(s.request()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

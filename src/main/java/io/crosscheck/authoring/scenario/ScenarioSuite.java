@@ -77,6 +77,15 @@ public final class ScenarioSuite {
     }
 
     /**
+     * The knowledge base's own scenarios without running them: those of its suite run when there is one (the start-up
+     * validation's), else read from its source.
+     */
+    public List<Scenario> ownScenarios(KnowledgeBase kb) {
+        SuiteRun run = runs.get(kb);
+        return run != null ? run.scenarios() : load(kb.source(), new ArrayList<>());
+    }
+
+    /**
      * The knowledge base's own scenario suite (from its source), run once per knowledge base: start-up
      * warm-up, reload validation and the authors' coverage pages share the one run.
      */

@@ -59,4 +59,13 @@ class ScenarioSuiteTest {
                 .as("kept with the knowledge base, not run again")
                 .isSameAs(run);
     }
+
+    @Test
+    void theOwnScenariosAreReadWithoutARunAndAreTheRunsOnesOnceTheSuiteRan() {
+        ScenarioSuite fresh = new ScenarioSuite(ScreeningEvaluator.standalone(10_000));
+        List<Scenario> read = fresh.ownScenarios(kb);
+        assertThat(read).hasSameSizeAs(ScenarioSuite.load(kb.source(), new ArrayList<>()));
+        ScenarioSuite.SuiteRun run = fresh.runOwnSuite(kb);
+        assertThat(fresh.ownScenarios(kb)).isSameAs(run.scenarios());
+    }
 }
