@@ -270,7 +270,7 @@ public final class ReplayCommand implements Callable<Integer> {
             ScreeningPages rows,
             long screenings,
             PrintWriter err) {
-        SandboxedReplay sandbox = SandboxedReplay.forCommandLine(ValidateCommand.MAX_FIRINGS, examples);
+        SandboxedReplay sandbox = SandboxedReplay.forCommandLine(ValidateCommand.MAX_FIRINGS, examples, null);
         try (SandboxedReplay.Child child = sandbox.start(current, candidate, filter, startedAt, screenings)) {
             return child.replay(rows, n -> {});
         } catch (KnowledgeBaseException e) {

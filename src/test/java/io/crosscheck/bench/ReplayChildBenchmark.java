@@ -4,11 +4,15 @@ import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.service.SandboxedReplay;
 import io.crosscheck.authoring.scenario.Scenario;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
+import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.service.DiskModuleCache;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.screening.store.StoredScreening;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +26,7 @@ import java.util.UUID;
  * the service streams them (those expected to be rejected left out: a stored screening was accepted once), the current knowledge base ({@code rules/}) against a candidate that is the same
  * files (every rule evaluated twice, nothing changes). Prints one JSON line: the wall time from the first row
  * sent to the report, the screenings per second and the report's counts. Run by {@code bench/replay-child.py}.
- * Usage: {@code ReplayChildBenchmark [n] [auto|c1|c2]}
+ * Usage: {@code ReplayChildBenchmark [n] [auto|c1|c2] [handed|compiled]}
  */
 public final class ReplayChildBenchmark {
 
@@ -45,7 +49,17 @@ public final class ReplayChildBenchmark {
                 requests.add(s.request().toString()); // stored screenings were accepted once: no rejected ones
             }
         }
-        SandboxedReplay replay = SandboxedReplay.forCommandLine(10_000, 5);
+        // as the service: the process is handed the compiled module of the rules from the module cache (data/kb-cache,
+        // filled here if empty); "compiled" (third argument) hands none, so the process compiles both as interpreted
+        // DRL
+        boolean handed = args.length < 3 || !args[2].equals("compiled");
+        KnowledgeBaseBuilder service = new KnowledgeBaseBuilder(
+                new KnowledgeBaseCompiler(Clock.systemUTC(), true),
+                List.of(new DiskModuleCache(Path.of("data", "kb-cache"))));
+        if (handed) {
+            service.release(service.build(current));
+        }
+        SandboxedReplay replay = SandboxedReplay.forCommandLine(10_000, 5, handed ? service : null);
         long t0 = System.nanoTime();
         try (SandboxedReplay.Child child =
                 replay.start(current, candidate, new ScreeningFilter(null, null, null), Instant.now(), announced)) {
@@ -54,10 +68,11 @@ public final class ReplayChildBenchmark {
             long t2 = System.nanoTime();
             double seconds = (t2 - t1) / 1e9;
             System.out.printf(
-                    "{\"n\":%d,\"tier\":\"%s\",\"requests\":%d,\"startSeconds\":%.2f,\"replaySeconds\":%.2f,\"perSecond\":%.1f,"
+                    "{\"n\":%d,\"tier\":\"%s\",\"modules\":\"%s\",\"requests\":%d,\"startSeconds\":%.2f,\"replaySeconds\":%.2f,\"perSecond\":%.1f,"
                             + "\"evaluated\":%d,\"failed\":%d}%n",
                     n,
                     tier,
+                    handed ? "handed" : "compiled",
                     requests.size(),
                     (t1 - t0) / 1e9,
                     seconds,

@@ -12,6 +12,7 @@ import io.crosscheck.knowledge.service.CompiledModuleCache;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.support.BrokenRules;
+import io.crosscheck.support.ModuleReuse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -139,6 +140,56 @@ class KnowledgeBaseBuilderTest {
         for (KnowledgeBase kb : List.of(first, referenceEdited, docsEdited, drlEdited)) {
             cached.release(kb);
         }
+    }
+
+    @Test
+    void aSandboxedBuilderLoadsTheHandedModuleOfTheSameRulesAndCompilesAnyOtherRulesAsInterpretedDrl() {
+        KnowledgeBaseBuilder service = ModuleReuse.BUILDER;
+        Map<String, byte[]> handed = service.cachedModules(List.of(shipped));
+        if (handed.isEmpty()) {
+            service.release(service.build(shipped));
+            handed = service.cachedModules(List.of(shipped));
+        }
+        assertThat(handed).containsOnlyKeys(KnowledgeBaseBuilder.cacheKey(shipped));
+        KnowledgeBaseBuilder sandboxed = KnowledgeBaseBuilder.handed(Clock.systemUTC(), handed);
+
+        String patterns = "rules/reference/patterns.yaml";
+        KnowledgeBase referenceEdit =
+                sandboxed.build(with(patterns, shipped.files().get(patterns) + "# an author's comment\n"));
+        KnowledgeBase ruleEdit = sandboxed.build(with("rules/plan/extra.drl", """
+                package rules.plan;
+                import io.crosscheck.engine.facts.*;
+                rule "XTR-001: extra"
+                    @id("XTR-001")
+                    ruleflow-group "plan"
+                when
+                    Finding( code == "never" )
+                then
+                end
+                """));
+        try {
+            assertThat(referenceEdit.compiledModule())
+                    .as("loaded from the handed module")
+                    .isNotNull();
+            assertThat(referenceEdit.rules().size()).isEqualTo(ruleEdit.rules().size() - 1);
+            assertThat(ruleEdit.compiledModule())
+                    .as("compiled, as interpreted DRL")
+                    .isNull();
+            assertThat(ruleEdit.rules()).extracting(r -> r.id()).contains("XTR-001");
+            assertThat(referenceEdit.rules()).extracting(r -> r.id()).doesNotContain("XTR-001");
+        } finally {
+            sandboxed.release(referenceEdit);
+            sandboxed.release(ruleEdit);
+        }
+    }
+
+    @Test
+    void onlyABuilderOfTheExecutableModelWithACacheHasModulesToHandOver() {
+        assertThat(builder.cachedModules(List.of(shipped))).isEmpty();
+        assertThat(KnowledgeBaseBuilder.handed(Clock.systemUTC(), Map.of()).cachedModules(List.of(shipped)))
+                .isEmpty();
+        KnowledgeSource newRules = with("rules/plan/broken.drl", BrokenRules.SYNTAX_ERROR_AT_LINE_6);
+        assertThat(ModuleReuse.BUILDER.cachedModules(List.of(newRules))).isEmpty();
     }
 
     private KnowledgeSource with(String path, String text) {

@@ -21,16 +21,27 @@ public final class CandidateCheck {
      * @param files    the candidate's files, path -> text
      * @param maxFirings the service's limit of rule firings per screening
      * @param cornerstones the cornerstone cases to evaluate with the candidate (pseudonymised requests)
+     * @param modules  compiled modules of the service's cache whose rules are the candidate's, by cache key (the
+     *                 check loads the one that matches instead of compiling the same DRL again:
+     *                 {@code KnowledgeBaseBuilder.handed}); empty when the candidate's rules are new
      */
     public record Request(
-            String origin, Map<String, String> files, int maxFirings, List<CornerstoneRuns.Case> cornerstones) {
+            String origin,
+            Map<String, String> files,
+            int maxFirings,
+            List<CornerstoneRuns.Case> cornerstones,
+            Map<String, byte[]> modules) {
 
         public Request(String origin, Map<String, String> files, int maxFirings) {
-            this(origin, files, maxFirings, List.of());
+            this(origin, files, maxFirings, List.of(), Map.of());
         }
 
         public List<CornerstoneRuns.Case> cornerstonesOrEmpty() {
             return cornerstones == null ? List.of() : cornerstones;
+        }
+
+        public Map<String, byte[]> modulesOrEmpty() {
+            return modules == null ? Map.of() : modules;
         }
     }
 
@@ -41,6 +52,8 @@ public final class CandidateCheck {
      * @param problems  what is wrong, located at file:line:column
      * @param scenarios the scenario report (null when it did not compile)
      * @param cornerstones what the candidate concluded for each cornerstone case (null when it did not compile)
+     * @param fromModule whether a valid candidate's rules were loaded from a compiled module the service handed over
+     *                   ({@link Request#modules()}) rather than compiled in the check
      */
     public record Outcome(
             String version,
@@ -48,7 +61,8 @@ public final class CandidateCheck {
             boolean valid,
             List<KnowledgeProblem> problems,
             ScenarioReport scenarios,
-            List<CornerstoneRuns.Run> cornerstones) {
+            List<CornerstoneRuns.Run> cornerstones,
+            boolean fromModule) {
 
         public Outcome(
                 String version,
@@ -56,7 +70,7 @@ public final class CandidateCheck {
                 boolean valid,
                 List<KnowledgeProblem> problems,
                 ScenarioReport scenarios) {
-            this(version, compiled, valid, problems, scenarios, null);
+            this(version, compiled, valid, problems, scenarios, null, false);
         }
 
         /** A check that gave no answer (killed, crashed, unreadable output): rejected with one problem. */

@@ -5,10 +5,12 @@ import io.crosscheck.authoring.cornerstone.CornerstoneRuns;
 import io.crosscheck.common.json.Json;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
@@ -30,14 +32,25 @@ public class CandidateSandbox {
     private final SandboxProcess process;
     private final Semaphore slots;
     private final ObjectMapper json = Json.newMapper();
+    /** Whose cached compiled modules a check is handed (null: none, the candidate is compiled there). */
+    private final KnowledgeBaseBuilder modules;
 
     @Inject
-    CandidateSandbox(SandboxConfig config, KnowledgeConfig knowledge) {
-        this(config, knowledge.maxFiringsPerSession(), CandidateCheckMain.class.getName());
+    CandidateSandbox(SandboxConfig config, KnowledgeConfig knowledge, KnowledgeBaseBuilder builder) {
+        this(config, knowledge.maxFiringsPerSession(), CandidateCheckMain.class.getName(), builder);
     }
 
     /** With another main class: tests probe the process's confinement with one of their own. */
     CandidateSandbox(SandboxConfig config, int maxFirings, String mainClass) {
+        this(config, maxFirings, mainClass, null);
+    }
+
+    /**
+     * @param modules the service's builder, whose cached module of the candidate's rules (when the candidate changes
+     *                no rule) is handed to the check, or null
+     */
+    CandidateSandbox(SandboxConfig config, int maxFirings, String mainClass, KnowledgeBaseBuilder modules) {
+        this.modules = modules;
         this.config = config;
         this.maxFirings = maxFirings;
         this.process = new SandboxProcess(mainClass, config.timeout(), config.maxHeap(), config.maxOutputBytes());
@@ -68,8 +81,12 @@ public class CandidateSandbox {
         String version = source.contentHash();
         byte[] request;
         try {
-            request = json.writeValueAsBytes(
-                    new CandidateCheck.Request(source.origin(), source.files(), maxFirings, cornerstones));
+            request = json.writeValueAsBytes(new CandidateCheck.Request(
+                    source.origin(),
+                    source.files(),
+                    maxFirings,
+                    cornerstones,
+                    modules == null ? Map.of() : modules.cachedModules(List.of(source))));
         } catch (IOException e) {
             return CandidateCheck.Outcome.failed(version, "the candidate cannot be sent to its check");
         }
@@ -86,10 +103,9 @@ public class CandidateSandbox {
         } finally {
             slots.release();
         }
-        LOG.debugf(
-                "Sandboxed check of %s with %d cornerstone case(s): exit %s in %d ms",
-                version, cornerstones.size(), result.exitCode(), (System.nanoTime() - started) / 1_000_000);
+        long ms = (System.nanoTime() - started) / 1_000_000;
         if (!result.answered()) {
+            LOG.debugf("Sandboxed check of %s gave no answer after %d ms (exit %s)", version, ms, result.exitCode());
             // stderr is the candidate's to write: shown to its author in the problem, never logged
             return CandidateCheck.Outcome.failed(
                     version,
@@ -104,6 +120,13 @@ public class CandidateSandbox {
             if (!version.equals(outcome.version())) {
                 return CandidateCheck.Outcome.failed(version, "the candidate's check answered for another candidate");
             }
+            LOG.debugf(
+                    "Sandboxed check of %s with %d cornerstone case(s) in %d ms: %s, rules %s",
+                    version,
+                    cornerstones.size(),
+                    ms,
+                    outcome.valid() ? "valid" : "rejected",
+                    outcome.fromModule() ? "loaded from the service's compiled module" : "compiled in the check");
             return outcome;
         } catch (IOException e) {
             return CandidateCheck.Outcome.failed(version, "the candidate's check gave an unreadable answer");

@@ -18,6 +18,7 @@ import io.crosscheck.screening.service.ScreeningEvaluator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,8 +48,16 @@ public final class KnowledgeBaseValidator {
      * @param maxFirings the limit of rule firings per screening
      */
     public static KnowledgeBaseValidator standalone(int maxFirings) {
+        return standalone(maxFirings, Map.of());
+    }
+
+    /**
+     * {@link #standalone(int)} that loads a candidate whose rules match one of the compiled {@code modules} the
+     * service handed over instead of compiling them ({@code KnowledgeBaseBuilder.handed}): the sandboxed check.
+     */
+    public static KnowledgeBaseValidator standalone(int maxFirings, Map<String, byte[]> modules) {
         return new KnowledgeBaseValidator(
-                new KnowledgeBaseBuilder(Clock.systemUTC()),
+                KnowledgeBaseBuilder.handed(Clock.systemUTC(), modules),
                 new ScenarioSuite(ScreeningEvaluator.standalone(maxFirings)));
     }
 

@@ -7,7 +7,9 @@ import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.engine.ReferenceData;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -24,6 +26,8 @@ public final class KnowledgeBaseBuilder {
 
     private final KnowledgeBaseCompiler compiler;
     private final List<CompiledModuleCache> caches;
+    /** Compiles what no cache holds; the same as {@code compiler} but for {@link #handed}. */
+    private final KnowledgeBaseCompiler onMiss;
 
     /** Interpreted DRL, nothing cached: the command-line tools and most tests. */
     public KnowledgeBaseBuilder(Clock clock) {
@@ -35,8 +39,49 @@ public final class KnowledgeBaseBuilder {
      *                 a module compiled or found in a later cache is saved to the earlier ones)
      */
     public KnowledgeBaseBuilder(KnowledgeBaseCompiler compiler, List<CompiledModuleCache> caches) {
+        this(compiler, caches, compiler);
+    }
+
+    private KnowledgeBaseBuilder(
+            KnowledgeBaseCompiler compiler, List<CompiledModuleCache> caches, KnowledgeBaseCompiler onMiss) {
         this.compiler = compiler;
         this.caches = List.copyOf(caches);
+        this.onMiss = onMiss;
+    }
+
+    /**
+     * The builder of the sandboxed processes (candidate check, replay): a source whose rules match one of the
+     * {@code modules} the service handed over (by {@link #cacheKey}: the same DRL compiled by the same engine) is
+     * loaded from it, as the service itself serves it; any other is compiled as interpreted DRL, and nothing is
+     * saved. Loading skips compiling the DRL again for a candidate that changes only reference data, scenarios or
+     * documentation, and for the active version a replay compares against.
+     */
+    public static KnowledgeBaseBuilder handed(Clock clock, Map<String, byte[]> modules) {
+        return new KnowledgeBaseBuilder(
+                new KnowledgeBaseCompiler(clock, true),
+                modules.isEmpty() ? List.of() : List.of(new Handed(Map.copyOf(modules))),
+                new KnowledgeBaseCompiler(clock));
+    }
+
+    /**
+     * The compiled modules this builder's caches hold for these sources' rules, by cache key (none for a builder of
+     * interpreted DRL or without a cache): what the service hands to a sandboxed process ({@link #handed}).
+     */
+    public Map<String, byte[]> cachedModules(List<KnowledgeSource> sources) {
+        Map<String, byte[]> found = new LinkedHashMap<>();
+        if (caches.isEmpty() || !compiler.executableModel()) {
+            return found;
+        }
+        for (KnowledgeSource source : sources) {
+            String key = cacheKey(source);
+            for (CompiledModuleCache cache : caches) {
+                if (found.containsKey(key)) {
+                    break;
+                }
+                cache.find(key).ifPresent(m -> found.put(key, m));
+            }
+        }
+        return found;
     }
 
     /** With a compiler of one's own, e.g. the executable-model one the benchmark compares. */
@@ -54,7 +99,7 @@ public final class KnowledgeBaseBuilder {
         List<KnowledgeProblem> problems = new ArrayList<>();
         ReferenceData reference = referenceReader.read(source, problems);
         if (!problems.isEmpty() || caches.isEmpty() || !compiler.executableModel()) {
-            return compiler.compile(source, reference, problems);
+            return onMiss.compile(source, reference, problems);
         }
         String key = cacheKey(source);
         for (int i = 0; i < caches.size(); i++) {
@@ -74,7 +119,7 @@ public final class KnowledgeBaseBuilder {
                 }
             }
         }
-        KnowledgeBase kb = compiler.compile(source, reference, problems);
+        KnowledgeBase kb = onMiss.compile(source, reference, problems);
         byte[] module = kb.compiledModule();
         if (module != null) {
             caches.forEach(c -> c.save(key, kb.version(), module));
@@ -101,5 +146,18 @@ public final class KnowledgeBaseBuilder {
     /** Releases a knowledge base no longer in use (its KieModule leaves the KieRepository). */
     public void release(KnowledgeBase kb) {
         compiler.release(kb);
+    }
+
+    /** The modules handed to a sandboxed process: read only. */
+    private record Handed(Map<String, byte[]> modules) implements CompiledModuleCache {
+        @Override
+        public Optional<byte[]> find(String key) {
+            return Optional.ofNullable(modules.get(key));
+        }
+
+        @Override
+        public void save(String key, String kbVersion, byte[] module) {
+            // a sandboxed process keeps nothing
+        }
     }
 }

@@ -6,9 +6,8 @@ import io.crosscheck.engine.HomeProgramme;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
-import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
+import io.crosscheck.support.ModuleReuse;
 import io.crosscheck.support.RuleHarness;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -255,7 +254,7 @@ class HomeProgrammeLintTest {
     }
 
     private static KnowledgeBase build(Map<String, String> files) {
-        return new KnowledgeBaseBuilder(Clock.systemUTC()).build(new KnowledgeSource("test", files));
+        return ModuleReuse.BUILDER.build(new KnowledgeSource("test", files));
     }
 
     private List<String> lint(Map<String, String> files) {

@@ -8,9 +8,8 @@ import io.crosscheck.engine.HomeProgrammeTranslation;
 import io.crosscheck.engine.KnowledgeBase;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
-import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
+import io.crosscheck.support.ModuleReuse;
 import io.crosscheck.support.RuleHarness;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +114,7 @@ class TranslationLintTest {
     }
 
     private static KnowledgeBase build(Map<String, String> files) {
-        return new KnowledgeBaseBuilder(Clock.systemUTC()).build(new KnowledgeSource("test", files));
+        return ModuleReuse.BUILDER.build(new KnowledgeSource("test", files));
     }
 
     private static List<String> lint(Map<String, String> files) {

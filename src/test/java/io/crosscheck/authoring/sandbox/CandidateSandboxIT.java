@@ -66,6 +66,8 @@ class CandidateSandboxIT {
                 "-Dcrosscheck.db-user=" + System.getProperty("crosscheck.db-user", "crosscheck"),
                 "-Dcrosscheck.security.initial-admin.password=" + TestUsers.ADMIN_PASSWORD,
                 "-Dcrosscheck.security.initial-admin.roles=admin,author,physio",
+                // the sandbox's debug line says whether a check loaded the service's compiled module
+                "-Dquarkus.log.category.\"io.crosscheck.authoring.sandbox\".level=DEBUG",
                 "-jar",
                 JAR.toString()));
         server = new ProcessBuilder(cmd)
@@ -80,6 +82,10 @@ class CandidateSandboxIT {
                 valid.resolve("reference/patterns.yaml"), "# " + UUID.randomUUID() + "\n", StandardOpenOption.APPEND);
         HttpResponse<String> accepted = propose(port, TestUsers.zip(valid, Path.of("kb-docs")));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        // the proposal changes no rule: its check was handed the module the service compiled from the same DRL (the
+        // packaged child computes the same cache key as the service), not compiled again
+        assertThat(Files.readString(log))
+                .containsPattern("Sandboxed check of \\S+ .* valid, rules loaded from the service's compiled module");
 
         Path marker = tmp.resolve("marker.txt");
         Path hostile = Candidates.copyOfRules(Files.createDirectories(tmp.resolve("hostile")));
@@ -87,6 +93,7 @@ class CandidateSandboxIT {
         HttpResponse<String> rejected = propose(port, TestUsers.zip(hostile, Path.of("kb-docs")));
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(422);
         assertThat(marker).doesNotExist();
+        assertThat(Files.readString(log)).contains("rejected, rules compiled in the check");
     }
 
     private HttpResponse<String> propose(int port, byte[] zip) throws Exception {

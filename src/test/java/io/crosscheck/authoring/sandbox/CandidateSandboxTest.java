@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosscheck.authoring.cornerstone.CornerstoneRuns;
 import io.crosscheck.authoring.service.KnowledgeBaseValidator;
+import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.service.DiskModuleCache;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
+import io.crosscheck.support.BrokenRules;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +90,50 @@ class CandidateSandboxTest {
         assertThat(outcome.version()).isEqualTo(shipped().contentHash());
         assertThat(outcome.scenarios().outcomes()).isNotEmpty();
         assertThat(outcome.scenarios().uncoveredRules()).isEmpty();
+    }
+
+    /**
+     * A sandbox handing its checks the modules of a builder as the service's (the executable model, its modules cached
+     * on disk) that has compiled the shipped rules.
+     */
+    private CandidateSandbox handingTheShippedModule() {
+        KnowledgeBaseBuilder service = new KnowledgeBaseBuilder(
+                new KnowledgeBaseCompiler(Clock.systemUTC(), true),
+                List.of(new DiskModuleCache(outside.resolve("kb-cache"))));
+        service.release(service.build(shipped()));
+        return new CandidateSandbox(config(Duration.ofMinutes(3)), 10_000, CandidateCheckMain.class.getName(), service);
+    }
+
+    @Test
+    void aCandidateThatChangesNoRuleIsCheckedOnTheServicesCompiledModuleWithTheSameOutcomeAsCompiled() {
+        CandidateSandbox handing = handingTheShippedModule();
+        String threshold = "rules/reference/patterns.yaml";
+        KnowledgeSource referenceOnly =
+                shippedWith(threshold, shipped().files().get(threshold) + "# a comment of the author\n");
+
+        CandidateCheck.Outcome loaded = handing.check(referenceOnly);
+        CandidateCheck.Outcome compiled = SANDBOX.check(referenceOnly);
+
+        assertThat(loaded.fromModule()).isTrue();
+        assertThat(compiled.fromModule()).isFalse();
+        assertThat(loaded.valid()).isTrue();
+        assertThat(loaded.version()).isEqualTo(referenceOnly.contentHash());
+        assertThat(loaded.problems()).isEqualTo(compiled.problems());
+        assertThat(loaded.scenarios()).isEqualTo(compiled.scenarios());
+    }
+
+    @Test
+    void aCandidateThatChangesARuleIsCompiledInTheCheckThoughTheServiceHoldsTheModuleOfTheRulesBefore() {
+        CandidateSandbox handing = handingTheShippedModule();
+
+        CandidateCheck.Outcome outcome =
+                handing.check(shippedWith("rules/plan/broken.drl", BrokenRules.SYNTAX_ERROR_AT_LINE_6));
+
+        assertThat(outcome.valid()).isFalse();
+        assertThat(outcome.fromModule()).isFalse();
+        assertThat(outcome.problems())
+                .extracting(KnowledgeProblem::toString)
+                .anyMatch(p -> p.startsWith("rules/plan/broken.drl:6:"));
     }
 
     @Test

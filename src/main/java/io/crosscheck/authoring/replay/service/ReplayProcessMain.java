@@ -27,7 +27,8 @@ import java.util.UUID;
 /**
  * A replay in a process of its own (docs/adr/0007): a plain {@code main} (no Quarkus, no CDI, no database,
  * no secret) that the service starts through the candidate sandbox's launcher ({@link SandboxedReplay}). It
- * reads the two knowledge bases' files, compiles both (interpreted DRL, nothing cached), answers whether
+ * reads the two knowledge bases' files, compiles both (interpreted DRL, nothing cached; a knowledge base whose
+ * rules match a compiled module the service handed over is loaded from it instead), answers whether
  * the candidate compiled, then evaluates each stored request it is sent under both through the service's
  * evaluation path ({@link ReplayEngine} on {@link ScreeningEvaluator#standalone}) and answers its progress
  * and, at the end of its input, the report ({@link ReplayChannel}). Whatever the candidate's rules do while
@@ -43,6 +44,8 @@ public final class ReplayProcessMain {
         ObjectMapper json = Json.newMapper();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
         ReplayChannel.Start start = json.readValue(in.readLine(), ReplayChannel.Start.class);
+        // the engine's fingerprint (part of a module's cache key) is read from the class path before confinement
+        KnowledgeBaseBuilder.cacheKey(start.candidate().source());
         OutputStream out = SandboxConfinement.confine(args);
         Answers answers = new Answers(out, json);
         try {
@@ -59,7 +62,7 @@ public final class ReplayProcessMain {
     }
 
     private static void replay(ReplayChannel.Start start, BufferedReader in, Answers answers, ObjectMapper json) {
-        KnowledgeBaseBuilder builder = new KnowledgeBaseBuilder(Clock.systemUTC());
+        KnowledgeBaseBuilder builder = KnowledgeBaseBuilder.handed(Clock.systemUTC(), start.modulesOrEmpty());
         KnowledgeSource candidateSource = start.candidate().source();
         KnowledgeBase candidate;
         try {

@@ -1,8 +1,6 @@
 package io.crosscheck.authoring.replay.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscheck.authoring.replay.config.ReplayConfig;
 import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.sandbox.SandboxConfig;
@@ -13,6 +11,7 @@ import io.crosscheck.engine.KnowledgeBaseException;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
 import io.crosscheck.knowledge.config.KnowledgeConfig;
+import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.screening.store.StoredScreening;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,9 +50,12 @@ public class SandboxedReplay {
     private final int examplesPerKind;
     private final long optimisingFrom;
     private final ObjectMapper json = Json.newMapper();
+    /** Whose cached compiled modules the process is handed (null: none, both are compiled there). */
+    private final KnowledgeBaseBuilder modules;
 
     @Inject
-    SandboxedReplay(SandboxConfig sandbox, ReplayConfig replay, KnowledgeConfig knowledge) {
+    SandboxedReplay(
+            SandboxConfig sandbox, ReplayConfig replay, KnowledgeConfig knowledge, KnowledgeBaseBuilder builder) {
         this(
                 new SandboxProcess(
                         ReplayProcessMain.class.getName(),
@@ -63,14 +66,16 @@ public class SandboxedReplay {
                 replay.timeout(),
                 knowledge.maxFiringsPerSession(),
                 replay.examplesPerChange(),
-                replay.optimisingCompilerFrom());
+                replay.optimisingCompilerFrom(),
+                builder);
     }
 
     /**
      * For the command line ({@code bin/crosscheck replay --candidate-version}), which has no configuration: the
-     * service's default limits (a 120 s compile, a 1 h replay, a 384 MB heap, 4 MB of answers).
+     * service's default limits (a 120 s compile, a 1 h replay, a 384 MB heap, 4 MB of answers); the process is handed
+     * the compiled modules {@code modules} (a builder with a module cache) holds for the two rule sets, none if null.
      */
-    public static SandboxedReplay forCommandLine(int maxFirings, int examplesPerKind) {
+    public static SandboxedReplay forCommandLine(int maxFirings, int examplesPerKind, KnowledgeBaseBuilder modules) {
         Duration compile = Duration.ofSeconds(120);
         return new SandboxedReplay(
                 new SandboxProcess(ReplayProcessMain.class.getName(), compile, "384m", 4 * 1024 * 1024),
@@ -78,17 +83,20 @@ public class SandboxedReplay {
                 Duration.ofHours(1),
                 maxFirings,
                 examplesPerKind,
-                Long.parseLong(ReplayConfig.OPTIMISING_COMPILER_FROM));
+                Long.parseLong(ReplayConfig.OPTIMISING_COMPILER_FROM),
+                modules);
     }
 
-    /** With its own launcher and limits: tests. */
+    /** With its own launcher and limits: tests ({@code modules} null: the process compiles both rule sets). */
     SandboxedReplay(
             SandboxProcess launcher,
             Duration compileTimeout,
             Duration replayTimeout,
             int maxFirings,
             int examplesPerKind,
-            long optimisingFrom) {
+            long optimisingFrom,
+            KnowledgeBaseBuilder modules) {
+        this.modules = modules;
         this.optimisingFrom = optimisingFrom;
         this.launcher = launcher;
         this.compileTimeout = compileTimeout;
@@ -126,7 +134,8 @@ public class SandboxedReplay {
                     maxFirings,
                     examplesPerKind,
                     new ScreeningFilter(filter.from(), filter.to(), null),
-                    startedAt));
+                    startedAt,
+                    modules == null ? Map.of() : modules.cachedModules(List.of(current, candidate))));
             ReplayChannel.Answer compiled = child.next(compileTimeout);
             if (compiled == null || compiled.problems() == null) {
                 throw refused(child.why(
@@ -185,7 +194,7 @@ public class SandboxedReplay {
             try {
                 while (screenings.hasNext()) {
                     StoredScreening s = screenings.next();
-                    send(new ReplayChannel.Row(s.id().toString(), withoutClientRef(s.requestJson())));
+                    send(ReplayChannel.Row.of(s, json));
                 }
                 in.close();
             } catch (IOException gone) {
@@ -277,19 +286,5 @@ public class SandboxedReplay {
         public void close() {
             session.close();
         }
-    }
-
-    /** The stored request without its client reference: the replay's process needs none. */
-    String withoutClientRef(String requestJson) {
-        try {
-            JsonNode tree = json.readTree(requestJson);
-            if (tree instanceof ObjectNode o) {
-                o.remove("clientRef");
-                return json.writeValueAsString(o);
-            }
-        } catch (IOException unreadable) {
-            // not sent as stored (it could hold the client reference): the replay reports it as no longer readable
-        }
-        return "unreadable";
     }
 }

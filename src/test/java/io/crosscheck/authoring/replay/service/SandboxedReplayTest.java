@@ -47,7 +47,13 @@ class SandboxedReplayTest {
 
     private static SandboxedReplay replay(String mainClass, Duration compile, Duration whole) {
         return new SandboxedReplay(
-                new SandboxProcess(mainClass, compile, "384m", 4 * 1024 * 1024), compile, whole, 10_000, 5, 12_000);
+                new SandboxProcess(mainClass, compile, "384m", 4 * 1024 * 1024),
+                compile,
+                whole,
+                10_000,
+                5,
+                12_000,
+                null);
     }
 
     private static KnowledgeSource source(Path rules) {
