@@ -8,6 +8,9 @@ base (every screening evaluated twice, as in a replay), and reports the screenin
 to the report. RUNS runs, the median reported. Writes bench/replay-child.md. Run by hand after `./mvnw test-compile`
 and the classpath file (see bench/run-benchmarks.sh):
     RUNS=3 N=20000 python3 bench/replay-child.py
+As the service, the process is handed the compiled module of the rules (from data/kb-cache, filled if empty) and loads
+it instead of compiling the same DRL; MODULES=compiled hands none, so the process compiles both knowledge bases as
+interpreted DRL (as before 2026-12-08).
 With SIZES (e.g. SIZES=500,2000,4000,8000), it also replays each size with the process forced to C1 and to C2,
 interleaved, RUNS times, and reports the whole time (start and replay) of each: where C2 starts to pay is the default
 of crosscheck.replay.optimising-compiler-from.
@@ -29,10 +32,11 @@ CP = "target/test-classes:target/classes:" + open(os.path.join(rp.ROOT, "target"
 
 
 SIZES = [int(x) for x in os.environ.get("SIZES", "").split(",") if x]
+MODULES = os.environ.get("MODULES", "handed")
 
 
 def run(n=N, tier="auto"):
-    out = subprocess.run(["java", "-cp", CP, "io.crosscheck.bench.ReplayChildBenchmark", str(n), tier], cwd=rp.ROOT,
+    out = subprocess.run(["java", "-cp", CP, "io.crosscheck.bench.ReplayChildBenchmark", str(n), tier, MODULES], cwd=rp.ROOT,
                          capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -65,11 +69,11 @@ def main():
     text = (f"# The replay's sandbox process alone (issue 27, point 6)\n\n"
             f"Written by `bench/replay-child.py` ({started}, commit {commit}, {rp.CORES} cores): {N:,} stored requests "
             f"({runs[0]['requests']} distinct accepted scenario requests, over and over) replayed with the shipped rules as "
-            f"current and candidate, {RUNS} runs.\n\n"
+            f"current and candidate, {RUNS} runs; the rules' compiled module {MODULES} (MODULES).\n\n"
             f"| figure | median | runs |\n|---|---|---|\n"
             f"| screenings per second, first row sent to report | {statistics.median(rates):.0f} |"
             f" {' / '.join(f'{r:.0f}' for r in rates)} |\n"
-            f"| start: process, both knowledge bases compiled | {statistics.median(r['startSeconds'] for r in runs):.1f} s |"
+            f"| start: process, both knowledge bases compiled or loaded | {statistics.median(r['startSeconds'] for r in runs):.1f} s |"
             f" {' / '.join(str(r['startSeconds']) for r in runs)} |\n"
             f"| failed to evaluate | {max(r['failed'] for r in runs)} | |\n"
             + tiers())
