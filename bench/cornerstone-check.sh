@@ -2,6 +2,7 @@
 # The sandboxed check of a candidate with N cornerstone cases sent along (io.crosscheck.authoring.sandbox.
 # CornerstoneCheckTiming): the shipped rules, N = 0, 25, 100, 200 by default (or the arguments), median of 3 runs.
 #   bench/cornerstone-check.sh [N ...]
+# As the service, each check is handed the rules' compiled module (data/kb-cache); MODULES=compiled hands none.
 # Never part of .ci/run; timings are never asserted in tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,7 +7,9 @@ import io.crosscheck.authoring.scenario.Scenario;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.common.json.Json;
 import io.crosscheck.engine.KnowledgeBase;
+import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.engine.KnowledgeSource;
+import io.crosscheck.knowledge.service.DiskModuleCache;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.model.ScreeningRequest;
@@ -80,6 +82,23 @@ public final class CornerstoneCheckTiming {
         System.out.println();
     }
 
+    /**
+     * As the service: the check is handed the shipped rules' compiled module from the module cache ({@code data/kb-cache},
+     * filled if empty); with the environment variable {@code MODULES=compiled}, none (the check compiles the rules).
+     */
+    private static KnowledgeBaseBuilder modules(KnowledgeSource shipped) {
+        if ("compiled".equals(System.getenv("MODULES"))) {
+            System.out.println("Checks compile the rules (MODULES=compiled).\n");
+            return null;
+        }
+        KnowledgeBaseBuilder service = new KnowledgeBaseBuilder(
+                new KnowledgeBaseCompiler(java.time.Clock.systemUTC(), true),
+                List.of(new DiskModuleCache(Path.of("data", "kb-cache"))));
+        service.release(service.build(shipped));
+        System.out.println("Checks are handed the rules' compiled module, as the service's are.\n");
+        return service;
+    }
+
     public static void main(String[] args) {
         List<Integer> sizes = args.length == 0
                 ? List.of(0, 25, 100, 200)
@@ -108,7 +127,8 @@ public final class CornerstoneCheckTiming {
                     }
                 },
                 10_000,
-                CandidateCheckMain.class.getName());
+                CandidateCheckMain.class.getName(),
+                modules(shipped));
         inProcess(shipped, sizes);
         sandbox.check(shipped); // warm the file cache and the JIT of this side
         System.out.println("| cornerstone cases | sandboxed check, median of 3 (ms) | runs (ms) |");
