@@ -56,7 +56,7 @@ def tiers():
         rows.append(f"| {n:,} | {c1:.1f} s | {c2:.1f} s | {'C2' if c2 < c1 else 'C1'} |"
                     f" {' / '.join(f'{t:.1f}' for t in times['c1'])} | {' / '.join(f'{t:.1f}' for t in times['c2'])} |")
     return ("\n## C1 or C2, by the size of the replay\n\nThe whole replay (process start, both knowledge bases "
-            f"compiled, every screening evaluated) with the process forced to each tier, interleaved, {RUNS} runs, "
+            f"compiled or loaded, every screening evaluated) with the process forced to each tier, interleaved, {RUNS} runs, "
             "medians:\n\n| screenings | C1 | C2 | faster | C1 runs | C2 runs |\n|---|---|---|---|---|---|\n"
             + "\n".join(rows) + "\n")
 
