@@ -96,6 +96,11 @@ public final class KnowledgeBase {
     public byte[] compiledModule() {
         return compiledModule == null ? null : compiledModule.clone();
     }
+
+    /** Whether this knowledge base was built from (or as) a compiled module, i.e. is the executable model. */
+    public boolean hasCompiledModule() {
+        return compiledModule != null;
+    }
     /** Reference data as the rules look it up (the DRL global {@code reference}), built once. */
     public ReferenceIndex referenceIndex() {
         return referenceIndex;

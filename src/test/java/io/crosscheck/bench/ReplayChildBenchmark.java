@@ -4,15 +4,13 @@ import io.crosscheck.authoring.replay.model.ReplayReport;
 import io.crosscheck.authoring.replay.service.SandboxedReplay;
 import io.crosscheck.authoring.scenario.Scenario;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
-import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.engine.KnowledgeSource;
-import io.crosscheck.knowledge.service.DiskModuleCache;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.store.ScreeningFilter;
 import io.crosscheck.screening.store.StoredScreening;
+import io.crosscheck.support.ModuleReuse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -53,9 +51,7 @@ public final class ReplayChildBenchmark {
         // filled here if empty); "compiled" (third argument) hands none, so the process compiles both as interpreted
         // DRL
         boolean handed = args.length < 3 || !args[2].equals("compiled");
-        KnowledgeBaseBuilder service = new KnowledgeBaseBuilder(
-                new KnowledgeBaseCompiler(Clock.systemUTC(), true),
-                List.of(new DiskModuleCache(Path.of("data", "kb-cache"))));
+        KnowledgeBaseBuilder service = ModuleReuse.BUILDER;
         if (handed) {
             service.release(service.build(current));
         }

@@ -15,9 +15,13 @@ import java.util.List;
  */
 public final class ModuleReuse {
 
-    public static final KnowledgeBaseBuilder BUILDER = new KnowledgeBaseBuilder(
-            new KnowledgeBaseCompiler(Clock.systemUTC(), true),
-            List.of(new DiskModuleCache(Path.of("data", "kb-cache"))));
+    public static final KnowledgeBaseBuilder BUILDER = builder(Path.of("data", "kb-cache"));
 
     private ModuleReuse() {}
+
+    /** A builder as the service's (the executable model), its compiled modules kept in {@code dir}. */
+    public static KnowledgeBaseBuilder builder(Path dir) {
+        return new KnowledgeBaseBuilder(
+                new KnowledgeBaseCompiler(Clock.systemUTC(), true), List.of(new DiskModuleCache(dir)));
+    }
 }

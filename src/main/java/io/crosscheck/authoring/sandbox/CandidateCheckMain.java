@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosscheck.authoring.service.KnowledgeBaseValidator;
 import io.crosscheck.common.json.Json;
 import io.crosscheck.engine.KnowledgeSource;
-import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.jboss.logging.Logger;
@@ -34,8 +33,6 @@ public final class CandidateCheckMain {
         LOG.infof(
                 "Checking candidate from %s (%d files)",
                 request.origin(), request.files().size());
-        // the engine's fingerprint (part of a module's cache key) is read from the class path before confinement
-        KnowledgeBaseBuilder.cacheKey(new KnowledgeSource(request.origin(), request.files()));
         OutputStream answer = SandboxConfinement.confine(args);
         CandidateCheck.Outcome outcome = check(request);
         answer.write(json.writeValueAsBytes(outcome));
@@ -52,7 +49,7 @@ public final class CandidateCheckMain {
                     KnowledgeBaseValidator.standalone(request.maxFirings(), request.modulesOrEmpty());
             KnowledgeBaseValidator.Validation v = validator.validate(source, request.cornerstonesOrEmpty());
             boolean compiled = v.knowledgeBase() != null || v.scenarios() != null;
-            boolean fromModule = v.knowledgeBase() != null && v.knowledgeBase().compiledModule() != null;
+            boolean fromModule = v.knowledgeBase() != null && v.knowledgeBase().hasCompiledModule();
             return new CandidateCheck.Outcome(
                     version, compiled, v.valid(), v.problems(), v.scenarios(), v.cornerstones(), fromModule);
         } catch (RuntimeException | LinkageError e) {

@@ -57,9 +57,12 @@ public final class KnowledgeBaseBuilder {
      * documentation, and for the active version a replay compares against.
      */
     public static KnowledgeBaseBuilder handed(Clock clock, Map<String, byte[]> modules) {
+        if (modules.isEmpty()) {
+            return new KnowledgeBaseBuilder(clock);
+        }
         return new KnowledgeBaseBuilder(
                 new KnowledgeBaseCompiler(clock, true),
-                modules.isEmpty() ? List.of() : List.of(new Handed(Map.copyOf(modules))),
+                List.of(new Handed(Map.copyOf(modules))),
                 new KnowledgeBaseCompiler(clock));
     }
 
@@ -74,11 +77,12 @@ public final class KnowledgeBaseBuilder {
         }
         for (KnowledgeSource source : sources) {
             String key = cacheKey(source);
-            for (CompiledModuleCache cache : caches) {
-                if (found.containsKey(key)) {
-                    break;
-                }
-                cache.find(key).ifPresent(m -> found.put(key, m));
+            if (!found.containsKey(key)) {
+                caches.stream()
+                        .map(c -> c.find(key))
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .ifPresent(m -> found.put(key, m));
             }
         }
         return found;

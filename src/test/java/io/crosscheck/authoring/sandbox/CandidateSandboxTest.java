@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosscheck.authoring.cornerstone.CornerstoneRuns;
 import io.crosscheck.authoring.service.KnowledgeBaseValidator;
-import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.engine.KnowledgeProblem;
 import io.crosscheck.engine.KnowledgeSource;
-import io.crosscheck.knowledge.service.DiskModuleCache;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.support.BrokenRules;
+import io.crosscheck.support.ModuleReuse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -97,9 +95,7 @@ class CandidateSandboxTest {
      * on disk) that has compiled the shipped rules.
      */
     private CandidateSandbox handingTheShippedModule() {
-        KnowledgeBaseBuilder service = new KnowledgeBaseBuilder(
-                new KnowledgeBaseCompiler(Clock.systemUTC(), true),
-                List.of(new DiskModuleCache(outside.resolve("kb-cache"))));
+        KnowledgeBaseBuilder service = ModuleReuse.builder(outside.resolve("kb-cache"));
         service.release(service.build(shipped()));
         return new CandidateSandbox(config(Duration.ofMinutes(3)), 10_000, CandidateCheckMain.class.getName(), service);
     }

@@ -7,13 +7,12 @@ import io.crosscheck.authoring.scenario.Scenario;
 import io.crosscheck.authoring.scenario.ScenarioSuite;
 import io.crosscheck.common.json.Json;
 import io.crosscheck.engine.KnowledgeBase;
-import io.crosscheck.engine.KnowledgeBaseCompiler;
 import io.crosscheck.engine.KnowledgeSource;
-import io.crosscheck.knowledge.service.DiskModuleCache;
 import io.crosscheck.knowledge.service.KnowledgeBaseBuilder;
 import io.crosscheck.knowledge.service.KnowledgeSourceReader;
 import io.crosscheck.screening.model.ScreeningRequest;
 import io.crosscheck.screening.service.ScreeningEvaluator;
+import io.crosscheck.support.ModuleReuse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,9 +90,7 @@ public final class CornerstoneCheckTiming {
             System.out.println("Checks compile the rules (MODULES=compiled).\n");
             return null;
         }
-        KnowledgeBaseBuilder service = new KnowledgeBaseBuilder(
-                new KnowledgeBaseCompiler(java.time.Clock.systemUTC(), true),
-                List.of(new DiskModuleCache(Path.of("data", "kb-cache"))));
+        KnowledgeBaseBuilder service = ModuleReuse.BUILDER;
         service.release(service.build(shipped));
         System.out.println("Checks are handed the rules' compiled module, as the service's are.\n");
         return service;

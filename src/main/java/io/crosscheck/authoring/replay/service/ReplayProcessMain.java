@@ -44,8 +44,6 @@ public final class ReplayProcessMain {
         ObjectMapper json = Json.newMapper();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
         ReplayChannel.Start start = json.readValue(in.readLine(), ReplayChannel.Start.class);
-        // the engine's fingerprint (part of a module's cache key) is read from the class path before confinement
-        KnowledgeBaseBuilder.cacheKey(start.candidate().source());
         OutputStream out = SandboxConfinement.confine(args);
         Answers answers = new Answers(out, json);
         try {
